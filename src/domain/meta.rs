@@ -1,0 +1,152 @@
+//! What every record carries besides its content: identity, who changed it and when,
+//! the tombstone flag, and the version vector that exact merging between offices needs.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// A record's stable identity. Random (v4) for what people create; deterministic (v5)
+/// for shipped reference data so every office's copy of a province is the same record.
+pub type RecordId = Uuid;
+
+/// Namespace for deterministic ids of shipped and example data.
+pub const MUEANG_NAMESPACE: Uuid = Uuid::from_u128(0x6d75_656e_6700_4e61_8000_636f_6469_0001);
+
+/// A deterministic id from a stable key such as `"province:TH-65"`.
+pub fn stable_id(key: &str) -> RecordId {
+    Uuid::new_v5(&MUEANG_NAMESPACE, key.as_bytes())
+}
+
+/// An office (regional office, city committee, national office) that edits records.
+/// Generated once per browser installation and kept in settings.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(transparent)]
+pub struct OfficeId(pub String);
+
+/// Who made a change: the office and the person, as they named themselves in settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Editor {
+    pub office_id: OfficeId,
+    #[serde(default)]
+    pub office_name: String,
+    #[serde(default)]
+    pub person: String,
+}
+
+/// How many edits each office has made to a record. Two versions are ordered when one
+/// vector dominates the other; otherwise the edits were concurrent and a person decides.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(transparent)]
+pub struct VersionVector(pub BTreeMap<OfficeId, u64>);
+
+/// The causal relation between two versions of one record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Causality {
+    Equal,
+    /// The left version already contains every edit of the right one.
+    Dominates,
+    /// The right version already contains every edit of the left one.
+    DominatedBy,
+    Concurrent,
+}
+
+impl VersionVector {
+    /// Records one more edit by `office`.
+    pub fn bump(&mut self, office: &OfficeId) {
+        *self.0.entry(office.clone()).or_insert(0) += 1;
+    }
+
+    pub fn get(&self, office: &OfficeId) -> u64 {
+        self.0.get(office).copied().unwrap_or(0)
+    }
+
+    pub fn compare(&self, other: &VersionVector) -> Causality {
+        let mut ahead = false;
+        let mut behind = false;
+        for office in self.0.keys().chain(other.0.keys()) {
+            let (a, b) = (self.get(office), other.get(office));
+            ahead |= a > b;
+            behind |= a < b;
+        }
+        match (ahead, behind) {
+            (false, false) => Causality::Equal,
+            (true, false) => Causality::Dominates,
+            (false, true) => Causality::DominatedBy,
+            (true, true) => Causality::Concurrent,
+        }
+    }
+
+    /// The least vector that dominates both: what a merged version has seen.
+    pub fn join(&self, other: &VersionVector) -> VersionVector {
+        let mut out = self.clone();
+        for (office, &n) in &other.0 {
+            let e = out.0.entry(office.clone()).or_insert(0);
+            *e = (*e).max(n);
+        }
+        out
+    }
+}
+
+/// Identity and history of one record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RecordMeta {
+    pub id: RecordId,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub updated_by: Editor,
+    /// A tombstone: the record was deleted, and the deletion travels to other offices.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub deleted: bool,
+    #[serde(default)]
+    pub version: VersionVector,
+}
+
+impl RecordMeta {
+    /// Metadata for a record created now by `editor`.
+    pub fn new(id: RecordId, editor: &Editor, now: DateTime<Utc>) -> RecordMeta {
+        let mut version = VersionVector::default();
+        version.bump(&editor.office_id);
+        RecordMeta {
+            id,
+            created_at: now,
+            updated_at: now,
+            updated_by: editor.clone(),
+            deleted: false,
+            version,
+        }
+    }
+
+    /// Metadata for data that ships with Mueang (provinces, FY2561 parameters): the same
+    /// id, time and empty version everywhere, so every office's copy is the same version
+    /// and any local edit supersedes it.
+    pub fn shipped(key: &str) -> RecordMeta {
+        let at = DateTime::from_timestamp(1_485_907_200, 0).unwrap_or_default(); // 1 Feb 2017
+        RecordMeta {
+            id: stable_id(key),
+            created_at: at,
+            updated_at: at,
+            updated_by: Editor {
+                office_id: OfficeId("codi".into()),
+                office_name: "พอช.".into(),
+                person: String::new(),
+            },
+            deleted: false,
+            version: VersionVector::default(),
+        }
+    }
+
+    /// Marks one more edit (or the deletion) by `editor`.
+    pub fn touch(&mut self, editor: &Editor, now: DateTime<Utc>) {
+        self.updated_at = now;
+        self.updated_by = editor.clone();
+        self.version.bump(&editor.office_id);
+    }
+}

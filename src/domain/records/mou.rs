@@ -1,0 +1,75 @@
+//! The memorandum of cooperation (บันทึกความร่วมมือ, MOU) signed before money moves.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::meta::{RecordId, RecordMeta};
+
+/// In what capacity someone signed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SignatoryRole {
+    /// ผู้แทนคณะทำงานเมืองพัฒนาคุณภาพชีวิต
+    WorkingGroupRepresentative,
+    /// ผู้แทนเมือง
+    CityRepresentative,
+    /// ผู้แทนองค์กรปกครองส่วนท้องถิ่น
+    LocalGovernmentRepresentative,
+    /// ประธานโครงการ
+    ProjectChair,
+    /// พอช.
+    Codi,
+}
+
+impl SignatoryRole {
+    pub const ALL: [SignatoryRole; 5] = [
+        SignatoryRole::WorkingGroupRepresentative,
+        SignatoryRole::CityRepresentative,
+        SignatoryRole::LocalGovernmentRepresentative,
+        SignatoryRole::ProjectChair,
+        SignatoryRole::Codi,
+    ];
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Signatory {
+    pub name: String,
+    pub role: SignatoryRole,
+    /// The city this person signed for; none for the working group and CODI.
+    #[serde(default)]
+    pub city_id: Option<RecordId>,
+    /// Title as printed under the signature, e.g. "นายกเทศมนตรี".
+    #[serde(default)]
+    pub position: String,
+}
+
+/// The witness (สักขีพยาน), e.g. CODI's assistant regional director.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Witness {
+    pub name: String,
+    #[serde(default)]
+    pub position: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Mou {
+    pub meta: RecordMeta,
+    #[serde(default)]
+    pub title: String,
+    pub date: Option<NaiveDate>,
+    #[serde(default)]
+    pub place: String,
+    #[serde(default)]
+    pub city_ids: Vec<RecordId>,
+    #[serde(default)]
+    pub signatories: Vec<Signatory>,
+    #[serde(default)]
+    pub witness: Option<Witness>,
+}
