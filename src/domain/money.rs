@@ -1,0 +1,473 @@
+//! Baht amounts. Money is never a float: a `Decimal` with at most two places (satang).
+//!
+//! Two parsers, on purpose: [`Baht::parse`] reads what staff type (Thai digits, commas, a
+//! unit word), while deserialisation reads only the canonical form a program wrote, so a
+//! hand-edited or corrupted bundle fails loudly instead of being "understood".
+
+use std::fmt;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
+
+use super::thai_digits::to_ascii_digits;
+
+/// An amount of money in baht, exact to the satang.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Baht(Decimal);
+
+/// Half a satang rounds up (away from zero), as Excel's ROUND and Thai bank statements do;
+/// banker's rounding would leave staff with one-satang gaps against their spreadsheets.
+const SATANG_ROUNDING: RoundingStrategy = RoundingStrategy::MidpointAwayFromZero;
+
+/// Whole-baht digits of [`Baht::LIMIT`] (1,000,000,000,000 has 13).
+const LIMIT_DIGITS: usize = 13;
+
+/// Unit words staff add around an amount; longest first so "บาทถ้วน" wins over "บาท".
+const UNITS: [&str; 5] = ["บาทถ้วน", "บาท", "บ.", "THB", "฿"];
+
+impl Baht {
+    pub const ZERO: Baht = Baht(Decimal::ZERO);
+
+    /// The largest amount the programme accepts from people or files: one million million
+    /// baht. The whole national budget is far below this, so anything larger is a typo.
+    pub const LIMIT: Baht = Baht(Decimal::from_parts(0xD4A5_1000, 0xE8, 0, false, 0));
+
+    /// Whole baht, e.g. `Baht::whole(50_000)`.
+    pub fn whole(baht: i64) -> Baht {
+        Baht(Decimal::new(baht, 0))
+    }
+
+    /// An amount given in satang (hundredths of a baht).
+    ///
+    /// ```
+    /// use mueang::domain::money::Baht;
+    /// assert_eq!(Baht::from_satang(35_000_050).format(), "350,000.50");
+    /// ```
+    pub fn from_satang(satang: i64) -> Baht {
+        Baht(Decimal::new(satang, 2))
+    }
+
+    /// Wraps a decimal, rounding it to the satang (half away from zero) so that every
+    /// `Baht` serialises exactly.
+    ///
+    /// ```
+    /// use mueang::domain::money::Baht;
+    /// use rust_decimal::Decimal;
+    /// assert_eq!(Baht::from_decimal(Decimal::new(1005, 3)), Baht::from_satang(101));
+    /// ```
+    pub fn from_decimal(d: Decimal) -> Baht {
+        Baht(d.round_dp_with_strategy(2, SATANG_ROUNDING))
+    }
+
+    pub fn as_decimal(self) -> Decimal {
+        self.0
+    }
+
+    pub fn is_zero(self) -> bool {
+        self.0.is_zero()
+    }
+
+    /// True for a result of subtraction that went below zero (e.g. spent beyond a cap);
+    /// parsed and deserialised amounts are never negative.
+    pub fn is_negative(self) -> bool {
+        self.0.is_sign_negative() && !self.0.is_zero()
+    }
+
+    /// Reads an amount as staff type it.
+    ///
+    /// Accepts ASCII or Thai digits, thousands commas, up to two decimals, a unit before or
+    /// after ("บาท", "บ.", "THB", "฿", "บาทถ้วน"), spaces around, and the Thai whole-baht
+    /// mark ".-" ("350,000.-"). Commas must sit exactly every three digits: "35,0000" or
+    /// "1,50" are rejected rather than guessed, because in money a stray comma is as likely
+    /// to be a European decimal point or a missing digit as a harmless slip.
+    ///
+    /// ```
+    /// use mueang::domain::money::{Baht, MoneyError};
+    /// assert_eq!(Baht::parse("350,000"), Ok(Baht::whole(350_000)));
+    /// assert_eq!(Baht::parse("๓๕๐,๐๐๐ บาท"), Ok(Baht::whole(350_000)));
+    /// assert_eq!(Baht::parse("350000.5"), Ok(Baht::from_satang(35_000_050)));
+    /// assert!(matches!(Baht::parse("1.234"), Err(MoneyError::TooManyDecimals { .. })));
+    /// assert!(matches!(Baht::parse("-5"), Err(MoneyError::Negative { .. })));
+    /// ```
+    pub fn parse(input: &str) -> Result<Baht, MoneyError> {
+        let trimmed = input.trim();
+        if trimmed.is_empty() {
+            return Err(MoneyError::Empty);
+        }
+        let ascii = to_ascii_digits(trimmed);
+        let mut s = strip_units(&ascii);
+        let whole_mark = s.ends_with(".-");
+        if let Some(rest) = s.strip_suffix(".-") {
+            s = rest.trim_end();
+        }
+        if s.starts_with(['-', '−', '–']) || (s.starts_with('(') && s.ends_with(')')) {
+            return Err(MoneyError::Negative {
+                input: shown(input),
+            });
+        }
+        let (int, frac) = match s.split_once('.') {
+            Some(_) if whole_mark => return Err(invalid(input)),
+            Some((int, frac)) => (int, Some(frac)),
+            None => (s, None),
+        };
+        let digits_only = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
+        let int_ok = int.bytes().all(|b| b.is_ascii_digit() || b == b',');
+        let frac_ok = frac.is_none_or(|f| !f.is_empty() && digits_only(f));
+        if !int_ok || !frac_ok || (int.is_empty() && frac.is_none()) {
+            return Err(invalid(input));
+        }
+        let int = if int.contains(',') {
+            ungroup(int).ok_or_else(|| MoneyError::MisplacedComma {
+                input: shown(input),
+            })?
+        } else {
+            int.to_owned()
+        };
+        from_digits(&int, frac.unwrap_or(""), input)
+    }
+
+    /// The canonical text written to files: plain digits and exactly two decimals.
+    ///
+    /// ```
+    /// use mueang::domain::money::Baht;
+    /// assert_eq!(Baht::whole(350_000).to_canonical_string(), "350000.00");
+    /// ```
+    pub fn to_canonical_string(&self) -> String {
+        let rounded = self.0.round_dp_with_strategy(2, SATANG_ROUNDING);
+        // Rounding -0.001 leaves a negative zero, which would print as "-0.00".
+        let rounded = if rounded.is_zero() {
+            Decimal::ZERO
+        } else {
+            rounded
+        };
+        format!("{rounded:.2}")
+    }
+
+    /// For people: thousands separators and always two decimals.
+    ///
+    /// ```
+    /// use mueang::domain::money::Baht;
+    /// assert_eq!(Baht::whole(350_000).format(), "350,000.00");
+    /// assert_eq!(Baht::from_satang(-123_456).format(), "-1,234.56");
+    /// ```
+    pub fn format(&self) -> String {
+        let canonical = self.to_canonical_string();
+        let (sign, unsigned) = match canonical.strip_prefix('-') {
+            Some(rest) => ("-", rest),
+            None => ("", canonical.as_str()),
+        };
+        let (int, frac) = unsigned.split_once('.').unwrap_or((unsigned, "00"));
+        format!("{sign}{}.{frac}", group_thousands(int))
+    }
+
+    /// Compact display for tables where most amounts are whole: "350,000", but
+    /// "350,000.50" when there are satang.
+    ///
+    /// ```
+    /// use mueang::domain::money::Baht;
+    /// assert_eq!(Baht::whole(350_000).format_whole_if_round(), "350,000");
+    /// assert_eq!(Baht::from_satang(35_000_050).format_whole_if_round(), "350,000.50");
+    /// ```
+    pub fn format_whole_if_round(&self) -> String {
+        let full = self.format();
+        match full.strip_suffix(".00") {
+            Some(whole) => whole.to_owned(),
+            None => full,
+        }
+    }
+
+    /// A fraction of this amount (`0.7` for 70%), rounded to the satang half away from
+    /// zero, like the instalment figures on CODI transfer forms.
+    ///
+    /// ```
+    /// use mueang::domain::money::Baht;
+    /// use rust_decimal::Decimal;
+    /// let first_instalment = Baht::whole(500_000).share(Decimal::new(70, 2));
+    /// assert_eq!(first_instalment, Baht::whole(350_000));
+    /// // a third of 100 baht: 33.333… rounds to 33.33
+    /// assert_eq!(Baht::whole(100).share(Decimal::ONE / Decimal::from(3)).format(), "33.33");
+    /// ```
+    ///
+    /// # Panics
+    /// If the product overflows `Decimal` (about 7.9 × 10²⁸), far beyond any amount under
+    /// [`Baht::LIMIT`] times any sensible share.
+    pub fn share(self, share: Decimal) -> Baht {
+        Baht((self.0 * share).round_dp_with_strategy(2, SATANG_ROUNDING))
+    }
+}
+
+/// Removes one unit word at the start and one at the end, with the spaces next to them.
+fn strip_units(s: &str) -> &str {
+    let mut s = s.trim();
+    for unit in UNITS {
+        if s.len() >= unit.len() && s.is_char_boundary(unit.len()) {
+            let (head, rest) = s.split_at(unit.len());
+            if head.eq_ignore_ascii_case(unit) {
+                s = rest.trim_start();
+                break;
+            }
+        }
+    }
+    for unit in UNITS {
+        if s.len() >= unit.len() && s.is_char_boundary(s.len() - unit.len()) {
+            let (rest, tail) = s.split_at(s.len() - unit.len());
+            if tail.eq_ignore_ascii_case(unit) {
+                s = rest.trim_end();
+                break;
+            }
+        }
+    }
+    s
+}
+
+/// "350,000" → "350000"; `None` unless the first group has 1–3 digits (not starting with
+/// 0, which would hint at a decimal comma) and every later group exactly 3.
+fn ungroup(int: &str) -> Option<String> {
+    let mut groups = int.split(',');
+    let first = groups.next()?;
+    if first.is_empty() || first.len() > 3 || first.starts_with('0') {
+        return None;
+    }
+    let mut out = first.to_owned();
+    for g in groups {
+        if g.len() != 3 {
+            return None;
+        }
+        out.push_str(g);
+    }
+    Some(out)
+}
+
+/// Checks decimals and size, then builds the amount from validated ASCII digits.
+fn from_digits(int: &str, frac: &str, input: &str) -> Result<Baht, MoneyError> {
+    if frac.len() > 2 {
+        return Err(MoneyError::TooManyDecimals {
+            input: shown(input),
+        });
+    }
+    let int = int.trim_start_matches('0');
+    if int.len() > LIMIT_DIGITS {
+        return Err(MoneyError::TooLarge {
+            input: shown(input),
+        });
+    }
+    let whole: i64 = if int.is_empty() {
+        0
+    } else {
+        int.parse().map_err(|_| invalid(input))?
+    };
+    let satang: i64 = match frac.len() {
+        0 => 0,
+        1 => frac.parse::<i64>().map_err(|_| invalid(input))? * 10,
+        _ => frac.parse().map_err(|_| invalid(input))?,
+    };
+    let amount = Baht::from_satang(whole * 100 + satang);
+    if amount > Baht::LIMIT {
+        return Err(MoneyError::TooLarge {
+            input: shown(input),
+        });
+    }
+    Ok(amount)
+}
+
+fn invalid(input: &str) -> MoneyError {
+    MoneyError::Invalid {
+        input: shown(input),
+    }
+}
+
+/// The strict reader behind deserialisation: digits, then optionally "." and one or two
+/// digits. No unit, comma, sign, space, exponent or Thai digit.
+fn parse_canonical(s: &str) -> Result<Baht, MoneyError> {
+    if s.is_empty() {
+        return Err(MoneyError::Empty);
+    }
+    if s.starts_with('-') {
+        return Err(MoneyError::Negative { input: shown(s) });
+    }
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    let digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
+    let frac_ok = (!s.contains('.') || !frac.is_empty()) && digits(frac);
+    if int.is_empty() || !digits(int) || !frac_ok {
+        return Err(invalid(s));
+    }
+    from_digits(int, frac, s)
+}
+
+fn group_thousands(digits: &str) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The input as quoted back in messages; long pastes are cut so the message stays readable.
+fn shown(input: &str) -> String {
+    const MAX_CHARS: usize = 40;
+    let t = input.trim();
+    match t.char_indices().nth(MAX_CHARS) {
+        Some((cut, _)) => format!("{}…", &t[..cut]),
+        None => t.to_owned(),
+    }
+}
+
+/// Why a typed or stored amount was refused. The UI shows these to staff, so variants and
+/// their meaning are stable; `input` is what was typed, trimmed and cut to 40 characters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MoneyError {
+    /// Nothing but spaces was given.
+    Empty,
+    /// Not a number at all: letters, stray symbols, spaces inside the digits, two points.
+    Invalid { input: String },
+    /// A minus sign or accounting brackets: amounts in this programme are never negative.
+    Negative { input: String },
+    /// Three or more digits after the point ("1.234"), which is either a typo or a European
+    /// thousands separator; both must be fixed by a person.
+    TooManyDecimals { input: String },
+    /// Commas that do not separate groups of three digits ("35,0000", "1,50").
+    MisplacedComma { input: String },
+    /// More than [`Baht::LIMIT`] (one million million baht): certainly extra zeros.
+    TooLarge { input: String },
+}
+
+impl MoneyError {
+    /// A stable machine-readable name, for tests, logs and fixtures.
+    pub fn code(&self) -> &'static str {
+        match self {
+            MoneyError::Empty => "empty",
+            MoneyError::Invalid { .. } => "invalid",
+            MoneyError::Negative { .. } => "negative",
+            MoneyError::TooManyDecimals { .. } => "too_many_decimals",
+            MoneyError::MisplacedComma { .. } => "misplaced_comma",
+            MoneyError::TooLarge { .. } => "too_large",
+        }
+    }
+
+    /// The message for Thai-speaking staff.
+    pub fn message_th(&self) -> String {
+        match self {
+            MoneyError::Empty => "กรุณากรอกจำนวนเงิน (บาท) เช่น 350,000".to_owned(),
+            MoneyError::Invalid { input } => {
+                format!("\"{input}\" ไม่ใช่จำนวนเงิน กรุณากรอกเป็นตัวเลข เช่น 350,000 หรือ 350000.50")
+            }
+            MoneyError::Negative { input } => format!(
+                "\"{input}\" เป็นจำนวนติดลบ จำนวนเงินในโครงการนี้ติดลบไม่ได้ \
+                 กรุณากรอกโดยไม่มีเครื่องหมายลบ"
+            ),
+            MoneyError::TooManyDecimals { input } => format!(
+                "\"{input}\" มีทศนิยมเกินสองตำแหน่ง สตางค์มีได้ไม่เกินสองหลัก (350000.50) \
+                 ถ้าต้องการคั่นหลักพันให้ใช้เครื่องหมายจุลภาค (1,234)"
+            ),
+            MoneyError::MisplacedComma { input } => format!(
+                "\"{input}\" มีเครื่องหมายจุลภาคผิดตำแหน่ง ต้องคั่นทุกสามหลัก (350,000) \
+                 และใช้จุดทศนิยมสำหรับสตางค์ (350000.50)"
+            ),
+            MoneyError::TooLarge { input } => format!(
+                "\"{input}\" เกิน 1,000,000,000,000 บาท ซึ่งเป็นไปไม่ได้ \
+                 กรุณาตรวจสอบว่าพิมพ์เลขศูนย์เกินหรือไม่"
+            ),
+        }
+    }
+
+    /// The message in English; also what `Display` shows.
+    pub fn message_en(&self) -> String {
+        match self {
+            MoneyError::Empty => "Enter an amount in baht, e.g. 350,000.".to_owned(),
+            MoneyError::Invalid { input } => format!(
+                "\"{input}\" is not an amount of baht. Type digits, e.g. 350,000 or 350000.50."
+            ),
+            MoneyError::Negative { input } => format!(
+                "\"{input}\" is negative. Amounts in this programme are never negative; \
+                 type the amount without a minus sign."
+            ),
+            MoneyError::TooManyDecimals { input } => format!(
+                "\"{input}\" has more than two decimal places. Satang take at most two digits \
+                 (350000.50); to separate thousands use a comma (1,234)."
+            ),
+            MoneyError::MisplacedComma { input } => format!(
+                "\"{input}\" has a comma in the wrong place. Commas separate groups of three \
+                 digits (350,000); use a point for satang (350000.50)."
+            ),
+            MoneyError::TooLarge { input } => format!(
+                "\"{input}\" is more than 1,000,000,000,000 baht, which cannot be right. \
+                 Check for extra zeros."
+            ),
+        }
+    }
+}
+
+impl fmt::Display for MoneyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message_en())
+    }
+}
+
+impl std::error::Error for MoneyError {}
+
+impl Serialize for Baht {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_canonical_string())
+    }
+}
+
+impl<'de> Deserialize<'de> for Baht {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct BahtVisitor;
+
+        impl de::Visitor<'_> for BahtVisitor {
+            type Value = Baht;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a baht amount as a string such as \"350000.00\"")
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Baht, E> {
+                parse_canonical(v).map_err(|e| E::custom(format!("invalid baht amount: {e}")))
+            }
+        }
+
+        d.deserialize_str(BahtVisitor)
+    }
+}
+
+impl std::ops::Add for Baht {
+    type Output = Baht;
+    fn add(self, rhs: Baht) -> Baht {
+        Baht(self.0 + rhs.0)
+    }
+}
+
+impl std::ops::Sub for Baht {
+    type Output = Baht;
+    fn sub(self, rhs: Baht) -> Baht {
+        Baht(self.0 - rhs.0)
+    }
+}
+
+impl std::ops::AddAssign for Baht {
+    fn add_assign(&mut self, rhs: Baht) {
+        self.0 += rhs.0;
+    }
+}
+
+impl std::ops::SubAssign for Baht {
+    fn sub_assign(&mut self, rhs: Baht) {
+        self.0 -= rhs.0;
+    }
+}
+
+impl std::iter::Sum for Baht {
+    fn sum<I: Iterator<Item = Baht>>(iter: I) -> Baht {
+        iter.fold(Baht::ZERO, |a, b| a + b)
+    }
+}
+
+impl<'a> std::iter::Sum<&'a Baht> for Baht {
+    fn sum<I: Iterator<Item = &'a Baht>>(iter: I) -> Baht {
+        iter.copied().sum()
+    }
+}
