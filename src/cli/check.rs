@@ -1,0 +1,132 @@
+//! `mueang check FILE [--today YYYY-MM-DD] [--json]`.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::domain::dates::{format_be_short, format_en};
+use crate::domain::document::Document;
+use crate::domain::records::Dataset;
+use crate::domain::rules::{check, has_errors, record_label, Finding, Importance};
+
+use super::{EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The data file to check (Mueang file format v1).
+    pub file: PathBuf,
+    /// Check as of this day, YYYY-MM-DD (default: today). Deadlines depend on it.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_iso_date)]
+    pub today: Option<NaiveDate>,
+    /// Print the findings as JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn parse_iso_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("วันที่ต้องเป็น YYYY-MM-DD (ค.ศ.) / the date must be YYYY-MM-DD (CE): {s}"))
+}
+
+#[derive(Serialize)]
+struct Summary {
+    errors: usize,
+    warnings: usize,
+    info: usize,
+}
+
+#[derive(Serialize)]
+struct Report<'a> {
+    file: String,
+    today: NaiveDate,
+    summary: Summary,
+    findings: &'a [Finding],
+}
+
+pub fn run(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
+    let shown = args.file.display().to_string();
+    let text = match std::fs::read_to_string(&args.file) {
+        Ok(t) => t,
+        Err(e) => {
+            writeln!(err, "อ่านไฟล์ {shown} ไม่ได้: {e}")?;
+            writeln!(err, "Cannot read {shown}: {e}")?;
+            return Ok(EXIT_UNUSABLE);
+        }
+    };
+    let doc = match Document::parse(&text) {
+        Ok(d) => d,
+        Err(e) => {
+            writeln!(err, "{shown}: {}", e.message_th())?;
+            writeln!(err, "{shown}: {}", e.message_en())?;
+            return Ok(EXIT_UNUSABLE);
+        }
+    };
+    let today = args.today.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let findings = check(&doc.records, today);
+    let count = |i: Importance| findings.iter().filter(|f| f.importance == i).count();
+    let summary = Summary {
+        errors: count(Importance::Error),
+        warnings: count(Importance::Warning),
+        info: count(Importance::Info),
+    };
+    if args.json {
+        let report = Report {
+            file: shown,
+            today,
+            summary,
+            findings: &findings,
+        };
+        let json = serde_json::to_string_pretty(&report).map_err(io::Error::other)?;
+        writeln!(out, "{json}")?;
+    } else {
+        print_text(out, &doc.records, &shown, today, &findings, &summary)?;
+    }
+    Ok(if has_errors(&findings) { EXIT_FINDINGS } else { EXIT_OK })
+}
+
+fn print_text(
+    out: &mut dyn Write,
+    ds: &Dataset,
+    file: &str,
+    today: NaiveDate,
+    findings: &[Finding],
+    s: &Summary,
+) -> io::Result<()> {
+    for f in findings {
+        writeln!(
+            out,
+            "[{}/{}] {}",
+            f.importance.label_en(),
+            f.importance.label_th(),
+            f.rule.code()
+        )?;
+        writeln!(out, "  th: {}", f.message_th)?;
+        writeln!(out, "  en: {}", f.message_en)?;
+        for r in &f.records {
+            let (_, en) = record_label(ds, r);
+            writeln!(out, "  - {en} ({})", r.id)?;
+        }
+        if let Some(field) = &f.field {
+            writeln!(out, "  field: {field}")?;
+        }
+        writeln!(out)?;
+    }
+    writeln!(
+        out,
+        "{file}: ณ วันที่ {} พบข้อผิดพลาด {} คำเตือน {} ข้อสังเกต {}",
+        format_be_short(today),
+        s.errors,
+        s.warnings,
+        s.info
+    )?;
+    writeln!(
+        out,
+        "{file}: as of {}: {} errors, {} warnings, {} info",
+        format_en(today),
+        s.errors,
+        s.warnings,
+        s.info
+    )
+}

@@ -1,0 +1,138 @@
+//! The stable rule codes. Documents, support staff and other tools cite them, so a code
+//! is never renamed or reused; a new check gets a new code.
+
+use std::fmt;
+
+use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
+
+/// How much a finding matters. Findings never stop anyone saving; only errors block the
+/// steps that commit money (see [`crate::domain::rules::blocking_approval`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Importance {
+    /// The data breaks a programme rule; money may not move until it is resolved.
+    Error,
+    /// Something a person should look at; nothing is blocked.
+    Warning,
+    /// For the record only.
+    Info,
+}
+
+impl Importance {
+    pub fn label_th(self) -> &'static str {
+        match self {
+            Importance::Error => "ข้อผิดพลาด",
+            Importance::Warning => "คำเตือน",
+            Importance::Info => "ข้อสังเกต",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Importance::Error => "error",
+            Importance::Warning => "warning",
+            Importance::Info => "info",
+        }
+    }
+}
+
+/// Declares every rule once, so the code, its importance and both descriptions cannot
+/// drift apart, and [`RuleCode::ALL`] cannot miss one.
+macro_rules! rule_codes {
+    ($($variant:ident => $code:literal, $importance:ident, $th:literal, $en:literal;)*) => {
+        /// One programme rule. The declaration order is the order findings are listed in.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum RuleCode {
+            $(#[doc = $en] $variant,)*
+        }
+
+        impl RuleCode {
+            pub const ALL: &'static [RuleCode] = &[$(RuleCode::$variant,)*];
+
+            /// The stable code, e.g. `"project.cap"`.
+            pub fn code(self) -> &'static str {
+                match self { $(RuleCode::$variant => $code,)* }
+            }
+
+            pub fn from_code(code: &str) -> Option<RuleCode> {
+                match code { $($code => Some(RuleCode::$variant),)* _ => None }
+            }
+
+            /// The importance findings of this rule carry.
+            pub fn default_importance(self) -> Importance {
+                match self { $(RuleCode::$variant => Importance::$importance,)* }
+            }
+
+            /// One line for a findings page and `docs/rules.md`.
+            pub fn description_th(self) -> &'static str {
+                match self { $(RuleCode::$variant => $th,)* }
+            }
+
+            pub fn description_en(self) -> &'static str {
+                match self { $(RuleCode::$variant => $en,)* }
+            }
+        }
+    };
+}
+
+rule_codes! {
+    ProjectCap => "project.cap", Error,
+        "โครงการได้รับอนุมัติเกินวงเงินสูงสุดต่อโครงการ",
+        "A project's approved amount is above the per-project maximum.";
+    CityCap => "city.cap", Error,
+        "โครงการที่อนุมัติของเมืองรวมกันเกินวงเงินสูงสุดต่อเมืองหรือวงเงินที่อนุมัติให้เมือง",
+        "A city's approved projects together exceed the city maximum or the city's approved ceiling.";
+    CommitteeGrantAmount => "committee_grant.amount", Error,
+        "งบคณะกรรมการเมืองไม่ตรงกับประเภทท้องถิ่น หรือให้ซ้ำในปีเดียวกัน",
+        "A committee grant does not match the city's type of local government, or is given twice in one year.";
+    ProvinceGrantAmount => "province_grant.amount", Error,
+        "งบจังหวัดไม่ตรงกับที่กำหนด หรือให้จังหวัดเดียวกันสองครั้งในปีเดียวกัน",
+        "A province start-up grant differs from the parameter, or a province has two in one year.";
+    InstalmentFirstShare => "instalment.first_share", Error,
+        "งวดที่ 1 ไม่เท่ากับสัดส่วนที่กำหนด (70%) ของวงเงินที่อนุมัติ",
+        "A first instalment is not the set share (70%) of the city's approved amount.";
+    InstalmentBeforeMou => "instalment.before_mou", Error,
+        "โอนเงินให้เมืองก่อนวันลงนามบันทึกความร่วมมือ หรือโดยไม่มีบันทึกความร่วมมือ",
+        "Money was transferred to a city before its MOU was signed, or without an MOU.";
+    InstalmentOverdue => "instalment.overdue", Warning,
+        "เบิกงวดที่ 2 ไม่แล้วเสร็จภายในกำหนด",
+        "The second instalment was not completed by the deadline.";
+    TransferExceedsApproved => "transfer.exceeds_approved", Error,
+        "เงินที่โอนให้เมืองรวมกันเกินวงเงินที่อนุมัติ",
+        "Transfers to a city add up to more than its approved amount.";
+    ProjectStatusOrder => "project.status_order", Error,
+        "ลำดับสถานะของโครงการเป็นไปไม่ได้",
+        "A project's status history is impossible.";
+    DateEraSuspect => "date.era_suspect", Error,
+        "ปีของวันที่ดูเหมือนผิดศักราช (พ.ศ./ค.ศ.)",
+        "A date's year looks like the wrong era (BE/CE mixed up).";
+    RecordMissingField => "record.missing_field", Error,
+        "ข้อมูลที่จำเป็นว่างอยู่ หรืออ้างถึงระเบียนที่ไม่มีอยู่",
+        "A required field is empty, or refers to a record that does not exist.";
+    RecordDuplicate => "record.duplicate", Error,
+        "เมืองเดียวกันหรือกรรมการคนเดียวกันถูกบันทึกซ้ำ",
+        "The same city, or the same committee member, is entered twice.";
+    TotalStatedMismatch => "total.stated_mismatch", Warning,
+        "ยอดรวมที่ประกาศไว้ไม่ตรงกับที่ระเบียนรวมได้",
+        "A stated total differs from what the records add up to.";
+}
+
+impl fmt::Display for RuleCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl Serialize for RuleCode {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for RuleCode {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let code = String::deserialize(d)?;
+        RuleCode::from_code(&code)
+            .ok_or_else(|| de::Error::custom(format!("unknown rule code \"{code}\"")))
+    }
+}

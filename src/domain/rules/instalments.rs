@@ -1,0 +1,244 @@
+//! The money that moves to cities: `instalment.first_share`, `instalment.before_mou`,
+//! `instalment.overdue` and `transfer.exceeds_approved`.
+
+use std::collections::BTreeMap;
+
+use crate::domain::dates::FiscalYear;
+use crate::domain::money::Baht;
+use crate::domain::records::{City, Instalment};
+
+use super::codes::RuleCode;
+use super::context::Ctx;
+use super::finding::{Figure, Finding, RecordRef};
+use super::text::{baht_en, baht_th, city_en, city_th, date_en, date_th};
+
+/// `instalment.first_share`: instalment 1 must be the parameter's share of the city's
+/// approved ceiling, to the satang. A city with no ceiling for that year counts as
+/// approved for nothing, so any first instalment to it is flagged.
+pub fn first_share(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    for i in ctx.ds.live::<Instalment>().filter(|i| i.number == 1) {
+        let Some(city) = ctx.city(i.city_id) else {
+            continue;
+        };
+        let share = ctx.params(i.fiscal_year).first_instalment_share;
+        let ceiling = city.budget_for(i.fiscal_year);
+        let expected = ceiling.unwrap_or(Baht::ZERO).share(share);
+        if i.amount == expected {
+            continue;
+        }
+        let pct = (share * rust_decimal::Decimal::ONE_HUNDRED).normalize();
+        let (of_th, of_en) = match ceiling {
+            Some(c) => (
+                format!("{pct}% ของวงเงินที่อนุมัติ {} คือ {}", baht_th(c), baht_th(expected)),
+                format!("{pct}% of the approved {} is {}", baht_en(c), baht_en(expected)),
+            ),
+            None => (
+                format!("แต่ยังไม่มีวงเงินที่อนุมัติให้เมืองใน{}", i.fiscal_year.label_th()),
+                format!("but the city has no approved amount for FY{}", i.fiscal_year),
+            ),
+        };
+        let mut figures = vec![Figure::amount("amount", i.amount), Figure::amount("expected", expected)];
+        if let Some(c) = ceiling {
+            figures.push(Figure::amount("approved_ceiling", c));
+        }
+        figures.push(Figure::share("share", share));
+        figures.push(Figure::amount("difference", i.amount - expected));
+        out.push(Finding::new(
+            RuleCode::InstalmentFirstShare,
+            vec![RecordRef::to(i), RecordRef::to(city)],
+            Some("amount"),
+            figures,
+            format!(
+                "งวดที่ 1 ของ{} {} คือ {} ({})",
+                city_th(ctx, city.meta.id),
+                i.fiscal_year.label_th(),
+                baht_th(i.amount),
+                of_th
+            ),
+            format!(
+                "The first instalment to {} for FY{} is {}; {}.",
+                city_en(ctx, city.meta.id),
+                i.fiscal_year,
+                baht_en(i.amount),
+                of_en
+            ),
+        ));
+    }
+}
+
+/// `instalment.before_mou`: money may move only once an MOU covering the city is signed.
+/// A transfer on the signing day is allowed; the earliest dated MOU counts; a transfer to
+/// a city no dated MOU covers is flagged as well.
+pub fn before_mou(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    for i in ctx.ds.live::<Instalment>() {
+        let Some(paid) = i.actual_date else { continue };
+        if ctx.city(i.city_id).is_none() {
+            continue;
+        }
+        let (th, en) = (city_th(ctx, i.city_id), city_en(ctx, i.city_id));
+        match ctx.first_mou_by_city.get(&i.city_id) {
+            Some(&(signed, _)) if paid >= signed => {}
+            Some(&(signed, mou)) => out.push(Finding::new(
+                RuleCode::InstalmentBeforeMou,
+                vec![RecordRef::to(i), RecordRef::to(mou)],
+                Some("actual_date"),
+                vec![
+                    Figure::date("transferred_on", paid),
+                    Figure::date("mou_date", signed),
+                    Figure::count("days_early", (signed - paid).num_days()),
+                ],
+                format!(
+                    "งวดที่ {} ของ{} โอนเมื่อ {} ก่อนลงนามบันทึกความร่วมมือเมื่อ {}",
+                    i.number,
+                    th,
+                    date_th(paid),
+                    date_th(signed)
+                ),
+                format!(
+                    "Instalment {} to {} was transferred on {}, before the MOU was signed on {}.",
+                    i.number,
+                    en,
+                    date_en(paid),
+                    date_en(signed)
+                ),
+            )),
+            None => out.push(Finding::new(
+                RuleCode::InstalmentBeforeMou,
+                vec![RecordRef::to(i)],
+                Some("actual_date"),
+                vec![Figure::date("transferred_on", paid)],
+                format!(
+                    "งวดที่ {} ของ{} โอนเมื่อ {} แต่ไม่มีบันทึกความร่วมมือ (ที่ระบุวันที่) ครอบคลุมเมืองนี้",
+                    i.number,
+                    th,
+                    date_th(paid)
+                ),
+                format!(
+                    "Instalment {} to {} was transferred on {}, but no dated MOU covers this city.",
+                    i.number,
+                    en,
+                    date_en(paid)
+                ),
+            )),
+        }
+    }
+}
+
+/// A city's instalments of one year, and its approved ceiling for it.
+fn city_years<'a>(
+    ctx: &Ctx<'a>,
+    city: &City,
+) -> BTreeMap<FiscalYear, Vec<&'a Instalment>> {
+    let mut years: BTreeMap<FiscalYear, Vec<&Instalment>> = BTreeMap::new();
+    for b in &city.budgets {
+        years.entry(b.fiscal_year).or_default();
+    }
+    for i in ctx.instalments_of(city.meta.id) {
+        years.entry(i.fiscal_year).or_default().push(i);
+    }
+    years
+}
+
+/// `instalment.overdue`: about the city's money, not only the instalment records: once
+/// the year's deadline has passed, all of the approved amount should have moved by it,
+/// whether or not anyone recorded a second instalment.
+pub fn overdue(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    for city in ctx.ds.live::<City>() {
+        for (fy, instalments) in city_years(ctx, city) {
+            let Some(deadline) = ctx.params(fy).second_instalment_deadline else {
+                continue;
+            };
+            let Some(approved) = city.budget_for(fy) else {
+                continue;
+            };
+            if ctx.today <= deadline || approved.is_zero() {
+                continue;
+            }
+            let in_time = |i: &&&Instalment| i.actual_date.is_some_and(|d| d <= deadline);
+            let paid: Baht = instalments.iter().filter(in_time).map(|i| i.amount).sum();
+            if paid >= approved {
+                continue;
+            }
+            let outstanding = approved - paid;
+            let mut records = vec![RecordRef::to(city)];
+            records.extend(instalments.iter().filter(|i| !in_time(i)).map(|i| RecordRef::to(*i)));
+            let field = (records.len() > 1).then_some("actual_date");
+            out.push(Finding::new(
+                RuleCode::InstalmentOverdue,
+                records,
+                field,
+                vec![
+                    Figure::amount("approved", approved),
+                    Figure::amount("transferred_by_deadline", paid),
+                    Figure::amount("outstanding", outstanding),
+                    Figure::date("deadline", deadline),
+                ],
+                format!(
+                    "{} {}: งวดที่ 2 ยังไม่แล้วเสร็จภายใน {} — โอนแล้ว {} จากที่อนุมัติ {} ค้าง {}",
+                    city_th(ctx, city.meta.id),
+                    fy.label_th(),
+                    date_th(deadline),
+                    baht_th(paid),
+                    baht_th(approved),
+                    baht_th(outstanding)
+                ),
+                format!(
+                    "{}, FY{}: the second instalment was not completed by {}: {} of the approved {} transferred, {} outstanding.",
+                    city_en(ctx, city.meta.id),
+                    fy,
+                    date_en(deadline),
+                    baht_en(paid),
+                    baht_en(approved),
+                    baht_en(outstanding)
+                ),
+            ));
+        }
+    }
+}
+
+/// `transfer.exceeds_approved`: what actually moved (instalments with an actual date)
+/// against the city's approved ceiling; no ceiling means nothing was approved.
+pub fn exceeds_approved(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    for city in ctx.ds.live::<City>() {
+        for (fy, instalments) in city_years(ctx, city) {
+            let moved: Vec<&&Instalment> =
+                instalments.iter().filter(|i| i.is_transferred()).collect();
+            let transferred: Baht = moved.iter().map(|i| i.amount).sum();
+            let approved = city.budget_for(fy).unwrap_or(Baht::ZERO);
+            if transferred <= approved {
+                continue;
+            }
+            let excess = transferred - approved;
+            let mut records = vec![RecordRef::to(city)];
+            records.extend(moved.iter().map(|i| RecordRef::to(**i)));
+            out.push(Finding::new(
+                RuleCode::TransferExceedsApproved,
+                records,
+                Some("amount"),
+                vec![
+                    Figure::amount("transferred", transferred),
+                    Figure::amount("approved", approved),
+                    Figure::amount("excess", excess),
+                ],
+                format!(
+                    "{} {}: โอนแล้ว {} งวด รวม {} เกินวงเงินที่อนุมัติ {} อยู่ {}",
+                    city_th(ctx, city.meta.id),
+                    fy.label_th(),
+                    moved.len(),
+                    baht_th(transferred),
+                    baht_th(approved),
+                    baht_th(excess)
+                ),
+                format!(
+                    "{}, FY{}: {} transfers add up to {}, {} above the approved {}.",
+                    city_en(ctx, city.meta.id),
+                    fy,
+                    moved.len(),
+                    baht_en(transferred),
+                    baht_en(excess),
+                    baht_en(approved)
+                ),
+            ));
+        }
+    }
+}
