@@ -142,6 +142,10 @@ impl Document {
                     found: u32::try_from(found).unwrap_or(u32::MAX),
                 });
             }
+            if found < u64::from(SCHEMA_VERSION) {
+                // Fits: it is below SCHEMA_VERSION.
+                return Document::parse_older(text, found as u32);
+            }
         }
         let de = &mut serde_json::Deserializer::from_str(text);
         let doc: Document = serde_path_to_error::deserialize(de).map_err(|e| {
@@ -150,6 +154,26 @@ impl Document {
             DocumentError::Invalid {
                 path,
                 detail: strip_position(&inner.to_string()),
+            }
+        })?;
+        doc.check_unique_ids()?;
+        Ok(doc)
+    }
+
+    /// A file from an older Mueang: migrated as JSON one schema version at a time (see
+    /// `sync::migrate`), then read as the current format.
+    fn parse_older(text: &str, from: u32) -> Result<Document, DocumentError> {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(malformed)?;
+        let value = crate::domain::sync::migrate::migrate(value, from).map_err(|detail| {
+            DocumentError::Invalid {
+                path: "schema_version".into(),
+                detail: format!("cannot migrate from schema {from}: {detail}"),
+            }
+        })?;
+        let doc: Document = serde_path_to_error::deserialize(&value).map_err(|e| {
+            DocumentError::Invalid {
+                path: e.path().to_string(),
+                detail: strip_position(&e.inner().to_string()),
             }
         })?;
         doc.check_unique_ids()?;

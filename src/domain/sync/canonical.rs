@@ -1,0 +1,190 @@
+//! The canonical form of a bundle's records and its SHA-256 checksum.
+//!
+//! The checksum is defined on JSON, not on Rust types, so any later Mueang (after schema
+//! migrations) or any other tool can check a bundle as it was written:
+//!
+//! 1. take the `records` object of the file;
+//! 2. write every object with its keys sorted (by UTF-8 bytes), no whitespace, strings and
+//!    numbers as serde_json writes them;
+//! 3. within each record list (`records.<kind>` and `records.conflicts.<kind>`), sort the
+//!    records by `meta.id`, then by their canonical text (siblings share an id);
+//! 4. SHA-256 of those UTF-8 bytes, written as 64 lowercase hex digits.
+//!
+//! Sorting makes the checksum independent of record order and of pretty-printing, so a file
+//! re-indented by an editor still verifies while any changed value does not.
+
+use serde::Serialize;
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+/// The key under `records` that holds conflict siblings rather than one kind's records.
+const CONFLICTS_KEY: &str = "conflicts";
+
+/// Canonical text of any JSON value: sorted keys, no whitespace.
+pub fn canonical_json(value: &Value) -> String {
+    let mut out = Vec::new();
+    write_value(&mut out, value);
+    // Only whole UTF-8 strings and ASCII punctuation were written.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Canonical text of anything serialisable, e.g. one record for a deterministic tie-break.
+pub fn canonical_of<T: Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_value(value)
+        .map(|v| canonical_json(&v))
+        .unwrap_or_default()
+}
+
+/// Canonical bytes of a `records` object (steps 2–3 above).
+pub fn canonical_records(records: &Value) -> Vec<u8> {
+    let mut out = Vec::new();
+    write_records(&mut out, records, true);
+    out
+}
+
+/// The checksum of a `records` object as read from a file.
+pub fn records_checksum(records: &Value) -> String {
+    hex(&Sha256::digest(canonical_records(records)))
+}
+
+/// The checksum of typed records, as an exporter writes it into the manifest.
+pub fn dataset_checksum<T: Serialize + ?Sized>(records: &T) -> String {
+    match serde_json::to_value(records) {
+        Ok(v) => records_checksum(&v),
+        Err(_) => String::new(),
+    }
+}
+
+/// Writes a `records` object (or, when `top` is false, its `conflicts` object): record
+/// lists are sorted, anything else is written as plain canonical JSON.
+fn write_records(out: &mut Vec<u8>, value: &Value, top: bool) {
+    let Value::Object(map) = value else {
+        write_value(out, value);
+        return;
+    };
+    let mut keys: Vec<&String> = map.keys().collect();
+    keys.sort();
+    out.push(b'{');
+    for (i, key) in keys.into_iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        write_string(out, key);
+        out.push(b':');
+        match &map[key] {
+            Value::Array(records) => write_record_list(out, records),
+            nested if top && key == CONFLICTS_KEY => write_records(out, nested, false),
+            other => write_value(out, other),
+        }
+    }
+    out.push(b'}');
+}
+
+fn write_record_list(out: &mut Vec<u8>, records: &[Value]) {
+    let mut texts: Vec<(&str, String)> = records
+        .iter()
+        .map(|r| {
+            let id = r
+                .get("meta")
+                .and_then(|m| m.get("id"))
+                .and_then(Value::as_str)
+                .unwrap_or("");
+            (id, canonical_json(r))
+        })
+        .collect();
+    texts.sort();
+    out.push(b'[');
+    for (i, (_, text)) in texts.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(text.as_bytes());
+    }
+    out.push(b']');
+}
+
+fn write_value(out: &mut Vec<u8>, value: &Value) {
+    match value {
+        Value::Object(map) => {
+            let mut entries: Vec<(&String, &Value)> = map.iter().collect();
+            entries.sort_by(|a, b| a.0.cmp(b.0));
+            out.push(b'{');
+            for (i, (key, v)) in entries.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                write_string(out, key);
+                out.push(b':');
+                write_value(out, v);
+            }
+            out.push(b'}');
+        }
+        Value::Array(items) => {
+            out.push(b'[');
+            for (i, v) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                write_value(out, v);
+            }
+            out.push(b']');
+        }
+        // Scalars: serde_json's own writer, so escapes and number forms match it exactly.
+        scalar => {
+            let _ = serde_json::to_writer(&mut *out, scalar);
+        }
+    }
+}
+
+fn write_string(out: &mut Vec<u8>, s: &str) {
+    let _ = serde_json::to_writer(&mut *out, s);
+}
+
+fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(char::from(DIGITS[usize::from(b >> 4)]));
+        s.push(char::from(DIGITS[usize::from(b & 0x0f)]));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn key_order_whitespace_and_record_order_do_not_matter() {
+        let a = json!({"cities": [
+            {"meta": {"id": "b"}, "name_th": "ข"},
+            {"meta": {"id": "a"}, "name_th": "ก"}
+        ]});
+        let b: Value = serde_json::from_str(
+            r#"{ "cities" : [ {"name_th":"ก","meta":{"id":"a"}},
+                 {"name_th":"\u0e02","meta":{"id":"b"}} ] }"#,
+        )
+        .unwrap();
+        assert_eq!(records_checksum(&a), records_checksum(&b));
+        assert_eq!(
+            String::from_utf8(canonical_records(&a)).unwrap(),
+            r#"{"cities":[{"meta":{"id":"a"},"name_th":"ก"},{"meta":{"id":"b"},"name_th":"ข"}]}"#
+        );
+    }
+
+    #[test]
+    fn any_changed_value_changes_the_checksum() {
+        let a = json!({"cities": [{"meta": {"id": "a"}, "n": "1"}]});
+        let b = json!({"cities": [{"meta": {"id": "a"}, "n": "2"}]});
+        assert_ne!(records_checksum(&a), records_checksum(&b));
+        assert_eq!(records_checksum(&a).len(), 64);
+    }
+
+    #[test]
+    fn conflict_siblings_are_sorted_too() {
+        let a = json!({"conflicts": {"cities": [{"meta": {"id": "a"}, "n": 2}, {"meta": {"id": "a"}, "n": 1}]}});
+        let b = json!({"conflicts": {"cities": [{"meta": {"id": "a"}, "n": 1}, {"meta": {"id": "a"}, "n": 2}]}});
+        assert_eq!(records_checksum(&a), records_checksum(&b));
+    }
+}

@@ -1,0 +1,126 @@
+//! Checks a typed bundle must pass beyond its types: unique ids, conflict versions that
+//! belong to a record, version vectors Mueang could have written, and the manifest's counts.
+
+use std::collections::{BTreeMap, HashSet};
+
+use crate::domain::document::{Document, DocumentError};
+use crate::domain::meta::RecordId;
+use crate::domain::records::{Dataset, KindVisitor, Record, RecordKind};
+use crate::domain::sync::error::{BundleError, RecordLabel};
+use crate::domain::sync::manifest::{count_records, KindCount};
+
+pub(crate) fn check_records(ds: &Dataset) -> Result<(), BundleError> {
+    let mut c = Checker { ds, error: None };
+    RecordKind::visit_all(&mut c);
+    c.error.map_or(Ok(()), Err)
+}
+
+/// A bundle must say who exported it and when: the receiver records it and shows it.
+pub(crate) fn check_export_fields(doc: &Document) -> Result<(), BundleError> {
+    let missing = |path: &str| BundleError::Invalid {
+        path: path.into(),
+        detail: "missing: a bundle must say which office exported it and when".into(),
+        record: None,
+    };
+    match (&doc.exported_by, &doc.exported_at) {
+        (None, _) => Err(missing("exported_by")),
+        (_, None) => Err(missing("exported_at")),
+        (Some(by), _) if by.office_id.0.trim().is_empty() => Err(missing("exported_by.office_id")),
+        _ => Ok(()),
+    }
+}
+
+pub(crate) fn check_counts(
+    ds: &Dataset,
+    stated: &BTreeMap<RecordKind, KindCount>,
+) -> Result<(), BundleError> {
+    let found = count_records(ds);
+    let kinds: HashSet<&RecordKind> = stated.keys().chain(found.keys()).collect();
+    let mut kinds: Vec<&RecordKind> = kinds.into_iter().collect();
+    kinds.sort();
+    for kind in kinds {
+        let s = stated.get(kind).copied().unwrap_or_default();
+        let f = found.get(kind).copied().unwrap_or_default();
+        for (what, s, f) in [
+            ("records", s.records, f.records),
+            ("deleted records", s.deleted, f.deleted),
+            ("conflict versions", s.conflicts, f.conflicts),
+        ] {
+            if s != f {
+                return Err(BundleError::CountMismatch {
+                    kind: *kind,
+                    what,
+                    stated: s,
+                    found: f,
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+struct Checker<'a> {
+    ds: &'a Dataset,
+    error: Option<BundleError>,
+}
+
+impl KindVisitor for Checker<'_> {
+    fn visit<R: Record>(&mut self) {
+        if self.error.is_some() {
+            return;
+        }
+        self.error = check_kind::<R>(self.ds).err();
+    }
+}
+
+fn check_kind<R: Record>(ds: &Dataset) -> Result<(), BundleError> {
+    let key = R::KIND.key();
+    let mut ids: HashSet<RecordId> = HashSet::with_capacity(R::all(ds).len());
+    for (i, r) in R::all(ds).iter().enumerate() {
+        if !ids.insert(r.meta().id) {
+            return Err(DocumentError::DuplicateId {
+                kind: R::KIND,
+                id: r.meta().id,
+            }
+            .into());
+        }
+        check_version(r, &format!("records.{key}[{i}].meta.version"))?;
+    }
+    for (i, s) in R::siblings(ds).iter().enumerate() {
+        if !ids.contains(&s.meta().id) {
+            return Err(BundleError::SiblingWithoutRecord {
+                kind: R::KIND,
+                id: s.meta().id,
+            });
+        }
+        check_version(s, &format!("records.conflicts.{key}[{i}].meta.version"))?;
+    }
+    Ok(())
+}
+
+/// Every edit bumps the editing office's count, so a version that names an editor but does
+/// not count it (or names an office with no id) was not written by Mueang. Shipped records
+/// have an empty vector and are exempt.
+fn check_version<R: Record>(r: &R, path: &str) -> Result<(), BundleError> {
+    let m = r.meta();
+    let impossible = |detail: &str| BundleError::Impossible {
+        path: path.to_string(),
+        detail: detail.to_string(),
+        record: Some(RecordLabel {
+            kind: R::KIND,
+            id: Some(m.id.to_string()),
+            name: None,
+        }),
+    };
+    if m.version.0.keys().any(|o| o.0.trim().is_empty()) {
+        return Err(impossible(
+            "the version vector names an office with an empty id",
+        ));
+    }
+    if !m.version.0.is_empty() && m.version.get(&m.updated_by.office_id) == 0 {
+        return Err(impossible(
+            "the version vector does not count an edit by the office in updated_by",
+        ));
+    }
+    Ok(())
+}

@@ -1,0 +1,202 @@
+//! Why a bundle was refused. Every variant names the problem in Thai and English and, where
+//! it can, the record (kind, id, name) and the field, so a person can tell the sender what
+//! to fix. A refused bundle has changed nothing.
+
+use std::fmt;
+
+use crate::domain::document::DocumentError;
+use crate::domain::meta::RecordId;
+use crate::domain::records::RecordKind;
+use crate::domain::sync::crypto::CryptoError;
+
+/// A record named in an error: its kind, and its id and name where the file had them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordLabel {
+    pub kind: RecordKind,
+    pub id: Option<String>,
+    pub name: Option<String>,
+}
+
+impl RecordLabel {
+    fn th(&self) -> String {
+        let mut s = format!(" (ระเบียน {}", self.kind.key());
+        if let Some(id) = &self.id {
+            s += &format!(" รหัส {id}");
+        }
+        if let Some(name) = &self.name {
+            s += &format!(" \"{name}\"");
+        }
+        s + ")"
+    }
+
+    fn en(&self) -> String {
+        let mut s = format!(" ({} record", self.kind.key());
+        if let Some(id) = &self.id {
+            s += &format!(" {id}");
+        }
+        if let Some(name) = &self.name {
+            s += &format!(" \"{name}\"");
+        }
+        s + ")"
+    }
+}
+
+fn label_th(l: &Option<RecordLabel>) -> String {
+    l.as_ref().map(RecordLabel::th).unwrap_or_default()
+}
+
+fn label_en(l: &Option<RecordLabel>) -> String {
+    l.as_ref().map(RecordLabel::en).unwrap_or_default()
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum BundleError {
+    /// The bytes are not UTF-8 text (an image, a zip, a damaged download).
+    NotText,
+    /// Broken JSON, another format, a newer schema or a duplicate id: the document layer's
+    /// errors, with its messages.
+    Document(DocumentError),
+    /// Content that does not fit the schema (unknown field, wrong type, negative amount…);
+    /// `path` points at it, e.g. `records.cities[3].budgets[0].approved_ceiling`.
+    Invalid {
+        path: String,
+        detail: String,
+        record: Option<RecordLabel>,
+    },
+    /// A Mueang data file, but not an exported bundle: it has no manifest to check it by.
+    NoManifest,
+    /// The bundle is locked with a passphrase, and none was given.
+    Encrypted,
+    /// Decryption failed: wrong passphrase, damaged file or unreadable envelope.
+    Crypto(CryptoError),
+    /// The records differ from what the manifest's checksum says: changed after export.
+    ChecksumMismatch { stated: String, computed: String },
+    /// The manifest's count for a kind differs from the records present; `what` is
+    /// "records", "deleted records" or "conflict versions".
+    CountMismatch {
+        kind: RecordKind,
+        what: &'static str,
+        stated: usize,
+        found: usize,
+    },
+    /// A conflict version whose record is not in the bundle.
+    SiblingWithoutRecord { kind: RecordKind, id: RecordId },
+    /// A value no Mueang writes, e.g. a version vector that does not count its own editor.
+    Impossible {
+        path: String,
+        detail: String,
+        record: Option<RecordLabel>,
+    },
+    /// An older file that could not be brought up to date.
+    MigrationFailed { from: u32, detail: String },
+}
+
+impl BundleError {
+    /// A stable short code, for tests and logs.
+    pub fn code(&self) -> &'static str {
+        match self {
+            BundleError::NotText => "not_text",
+            BundleError::Document(d) => match d {
+                DocumentError::Malformed { .. } => "malformed",
+                DocumentError::NotMueang { .. } => "not_mueang",
+                DocumentError::NewerVersion { .. } => "newer_version",
+                DocumentError::Invalid { .. } => "invalid",
+                DocumentError::DuplicateId { .. } => "duplicate_id",
+            },
+            BundleError::Invalid { .. } => "invalid",
+            BundleError::NoManifest => "no_manifest",
+            BundleError::Encrypted => "encrypted",
+            BundleError::Crypto(c) => c.code(),
+            BundleError::ChecksumMismatch { .. } => "checksum_mismatch",
+            BundleError::CountMismatch { .. } => "count_mismatch",
+            BundleError::SiblingWithoutRecord { .. } => "sibling_without_record",
+            BundleError::Impossible { .. } => "impossible_value",
+            BundleError::MigrationFailed { .. } => "migration_failed",
+        }
+    }
+
+    pub fn message_th(&self) -> String {
+        match self {
+            BundleError::NotText => "ไฟล์นี้ไม่ใช่ไฟล์ข้อความ (อาจเป็นรูปภาพ ไฟล์บีบอัด หรือไฟล์เสีย) จึงไม่ใช่ข้อมูลของเมือง".into(),
+            BundleError::Document(d) => d.message_th(),
+            BundleError::Invalid { path, detail, record } => {
+                format!("ข้อมูลไม่ถูกต้องที่ {path}{}: {detail}", label_th(record))
+            }
+            BundleError::NoManifest => "ไฟล์นี้เป็นข้อมูลของเมือง แต่ไม่ใช่ชุดข้อมูลที่ส่งออกเพื่อแลกเปลี่ยน (ไม่มีส่วน manifest จึงตรวจสอบความครบถ้วนไม่ได้) กรุณาให้ผู้ส่งใช้คำสั่งส่งออกข้อมูล".into(),
+            BundleError::Encrypted => "ไฟล์นี้ถูกล็อกด้วยรหัสผ่าน กรุณาใส่รหัสผ่านที่ได้รับจากผู้ส่ง".into(),
+            BundleError::Crypto(c) => c.message_th(),
+            BundleError::ChecksumMismatch { .. } => "ข้อมูลในไฟล์ไม่ตรงกับค่าตรวจสอบ (checksum) ที่บันทึกไว้ตอนส่งออก ไฟล์อาจถูกแก้ไขหรือเสียหายระหว่างส่ง กรุณาขอไฟล์ใหม่จากผู้ส่ง".into(),
+            BundleError::CountMismatch { kind, what, stated, found } => format!(
+                "จำนวน{} ใน {} ไม่ตรงกับที่ระบุไว้ (ระบุ {stated} พบ {found}) ไฟล์อาจไม่ครบ",
+                what_th(what),
+                kind.key()
+            ),
+            BundleError::SiblingWithoutRecord { kind, id } => format!(
+                "พบข้อมูลขัดแย้งของระเบียน {id} ใน {} แต่ไม่พบระเบียนนั้นในไฟล์",
+                kind.key()
+            ),
+            BundleError::Impossible { path, detail, record } => {
+                format!("ค่าที่เป็นไปไม่ได้ที่ {path}{}: {detail}", label_th(record))
+            }
+            BundleError::MigrationFailed { from, detail } => format!(
+                "แปลงไฟล์จากเมืองรุ่นเก่า (สคีมา {from}) ไม่สำเร็จ: {detail}"
+            ),
+        }
+    }
+
+    pub fn message_en(&self) -> String {
+        match self {
+            BundleError::NotText => "This file is not text (perhaps an image, a zip or a damaged file), so it is not Mueang data.".into(),
+            BundleError::Document(d) => d.message_en(),
+            BundleError::Invalid { path, detail, record } => {
+                format!("Invalid data at {path}{}: {detail}", label_en(record))
+            }
+            BundleError::NoManifest => "This is a Mueang data file but not a bundle exported for sharing: it has no manifest, so it cannot be checked. Ask the sender to use Export.".into(),
+            BundleError::Encrypted => "This bundle is locked with a passphrase. Enter the passphrase the sender gave you.".into(),
+            BundleError::Crypto(c) => c.message_en(),
+            BundleError::ChecksumMismatch { .. } => "The data does not match the checksum recorded at export: the file was changed or damaged on the way. Ask the sender for a new copy.".into(),
+            BundleError::CountMismatch { kind, what, stated, found } => format!(
+                "The number of {what} in {} differs from the manifest (stated {stated}, found {found}); the file may be incomplete.",
+                kind.key()
+            ),
+            BundleError::SiblingWithoutRecord { kind, id } => format!(
+                "A conflict version of record {id} in {} is present, but the record itself is not.",
+                kind.key()
+            ),
+            BundleError::Impossible { path, detail, record } => {
+                format!("Impossible value at {path}{}: {detail}", label_en(record))
+            }
+            BundleError::MigrationFailed { from, detail } => {
+                format!("Could not bring this file from an older Mueang (schema {from}) up to date: {detail}")
+            }
+        }
+    }
+}
+
+fn what_th(what: &str) -> &'static str {
+    match what {
+        "records" => "ระเบียน",
+        "deleted records" => "ระเบียนที่ลบ",
+        _ => "ข้อมูลขัดแย้ง",
+    }
+}
+
+impl From<DocumentError> for BundleError {
+    fn from(e: DocumentError) -> BundleError {
+        BundleError::Document(e)
+    }
+}
+
+impl From<CryptoError> for BundleError {
+    fn from(e: CryptoError) -> BundleError {
+        BundleError::Crypto(e)
+    }
+}
+
+impl fmt::Display for BundleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message_en())
+    }
+}
+
+impl std::error::Error for BundleError {}

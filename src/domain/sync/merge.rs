@@ -1,0 +1,230 @@
+//! Merging an incoming dataset into the local one, with a preview of what it changes.
+//!
+//! The result depends only on the union of both sides' versions (see `versions.rs`), and
+//! records come out sorted by id, so `merge(a, b) == merge(b, a)`,
+//! `merge(merge(a, b), c) == merge(a, merge(b, c))` and `merge(merge(a, b), b) == merge(a, b)`
+//! hold as plain equality of datasets. The preview compares the result with the local side.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::domain::meta::RecordId;
+use crate::domain::records::{Dataset, KindVisitor, Record, RecordKind};
+use crate::domain::sync::versions::{same_versions, settle};
+
+/// What an import does to one record kind, counted over the records the bundle carries.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct KindPreview {
+    /// Records the local data did not have.
+    pub new: usize,
+    /// Records replaced by a later version (including conflicts settled elsewhere).
+    pub updated: usize,
+    /// Records the local data already had in this version or a later one.
+    pub unchanged: usize,
+    /// Records that become (or arrive as) deletions.
+    pub deleted: usize,
+    /// Records that are now in conflict, or whose conflict gained a version.
+    pub conflict: usize,
+}
+
+impl KindPreview {
+    fn add(&mut self, o: &KindPreview) {
+        self.new += o.new;
+        self.updated += o.updated;
+        self.unchanged += o.unchanged;
+        self.deleted += o.deleted;
+        self.conflict += o.conflict;
+    }
+
+    /// Whether applying the import would change nothing of this kind.
+    pub fn changes_nothing(&self) -> bool {
+        self.new + self.updated + self.deleted + self.conflict == 0
+    }
+}
+
+/// Per record kind, what an import does; only kinds the bundle carries appear.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Preview {
+    pub kinds: BTreeMap<RecordKind, KindPreview>,
+}
+
+impl Preview {
+    pub fn total(&self) -> KindPreview {
+        let mut t = KindPreview::default();
+        self.kinds.values().for_each(|k| t.add(k));
+        t
+    }
+
+    pub fn changes_nothing(&self) -> bool {
+        self.total().changes_nothing()
+    }
+}
+
+/// One record in conflict: how many versions it has and whether one is a deletion.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ConflictInfo {
+    pub kind: RecordKind,
+    pub id: RecordId,
+    pub versions: usize,
+    pub with_deletion: bool,
+}
+
+/// The merged data, ready to store, and what it would change.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MergeOutcome {
+    pub dataset: Dataset,
+    pub preview: Preview,
+    /// Records whose conflict is new or gained a version in this merge.
+    pub conflicts: Vec<ConflictInfo>,
+}
+
+/// Merges `incoming` (a verified bundle's records) into `local`. Pure: neither input changes;
+/// the caller stores `outcome.dataset` once the person confirms the preview.
+///
+/// ```
+/// use mueang::domain::records::Dataset;
+/// use mueang::domain::sync::merge;
+/// let out = merge(&Dataset::default(), &Dataset::default());
+/// assert!(out.preview.changes_nothing());
+/// ```
+pub fn merge(local: &Dataset, incoming: &Dataset) -> MergeOutcome {
+    let mut m = MergeKinds {
+        local,
+        incoming,
+        out: Dataset::default(),
+        preview: Preview::default(),
+        conflicts: Vec::new(),
+    };
+    RecordKind::visit_all(&mut m);
+    MergeOutcome {
+        dataset: m.out,
+        preview: m.preview,
+        conflicts: m.conflicts,
+    }
+}
+
+/// Merges several bundles at once; the preview compares the combined result with `local`.
+/// Since merge is associative and commutative, the order of `incoming` does not matter.
+pub fn merge_many<'a>(
+    local: &Dataset,
+    incoming: impl IntoIterator<Item = &'a Dataset>,
+) -> MergeOutcome {
+    let mut combined = Dataset::default();
+    for ds in incoming {
+        combined = merge(&combined, ds).dataset;
+    }
+    merge(local, &combined)
+}
+
+/// The dataset in canonical form: records sorted by id, superseded versions dropped.
+pub fn normalize(ds: &Dataset) -> Dataset {
+    merge(ds, &Dataset::default()).dataset
+}
+
+struct MergeKinds<'a> {
+    local: &'a Dataset,
+    incoming: &'a Dataset,
+    out: Dataset,
+    preview: Preview,
+    conflicts: Vec<ConflictInfo>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Local,
+    Incoming,
+}
+
+enum Change {
+    New,
+    Updated,
+    Unchanged,
+    Deleted,
+    Conflict,
+}
+
+impl KindVisitor for MergeKinds<'_> {
+    fn visit<R: Record>(&mut self) {
+        let versions_of = |ds: &'_ Dataset| R::all(ds).len() + R::siblings(ds).len();
+        let mut entries: Vec<(RecordId, Side, &R)> =
+            Vec::with_capacity(versions_of(self.local) + versions_of(self.incoming));
+        for (ds, side) in [(self.local, Side::Local), (self.incoming, Side::Incoming)] {
+            for r in R::all(ds).iter().chain(R::siblings(ds)) {
+                entries.push((r.meta().id, side, r));
+            }
+        }
+        if entries.is_empty() {
+            return;
+        }
+        // Stable sort: each id's versions end up together.
+        entries.sort_by_key(|e| e.0);
+
+        let mut shown = Vec::new();
+        let mut siblings = Vec::new();
+        let mut preview = KindPreview::default();
+        let mut carried = false;
+        for group in entries.chunk_by(|a, b| a.0 == b.0) {
+            let local: Vec<&R> = pick(group, Side::Local);
+            let incoming: Vec<&R> = pick(group, Side::Incoming);
+            carried |= !incoming.is_empty();
+            // The common case of a re-import: one identical version on each side.
+            let result = if local.len() == 1 && incoming.len() == 1 && local[0] == incoming[0] {
+                local.clone()
+            } else {
+                let all: Vec<&R> = group.iter().map(|e| e.2).collect();
+                settle(&all)
+            };
+            if !incoming.is_empty() {
+                match classify(&local, &result) {
+                    Change::New => preview.new += 1,
+                    Change::Updated => preview.updated += 1,
+                    Change::Unchanged => preview.unchanged += 1,
+                    Change::Deleted => preview.deleted += 1,
+                    Change::Conflict => {
+                        preview.conflict += 1;
+                        self.conflicts.push(ConflictInfo {
+                            kind: R::KIND,
+                            id: group[0].0,
+                            versions: result.len(),
+                            with_deletion: result.iter().any(|r| r.meta().deleted),
+                        });
+                    }
+                }
+            }
+            let mut it = result.into_iter();
+            if let Some(first) = it.next() {
+                shown.push(first.clone());
+            }
+            siblings.extend(it.cloned());
+        }
+        *R::all_mut(&mut self.out) = shown;
+        *R::siblings_mut(&mut self.out) = siblings;
+        if carried {
+            self.preview.kinds.insert(R::KIND, preview);
+        }
+    }
+}
+
+fn pick<'a, R>(group: &[(RecordId, Side, &'a R)], side: Side) -> Vec<&'a R> {
+    group.iter().filter(|e| e.1 == side).map(|e| e.2).collect()
+}
+
+/// How the merged versions of one record differ from what the office had.
+fn classify<R: Record>(local: &[&R], result: &[&R]) -> Change {
+    if same_versions(local, result) {
+        return Change::Unchanged;
+    }
+    if result.len() > 1 {
+        return Change::Conflict;
+    }
+    let deleted = result.first().is_some_and(|r| r.meta().deleted);
+    let had_live = local.iter().any(|r| !r.meta().deleted);
+    match (deleted, local.is_empty()) {
+        (true, true) => Change::Deleted,
+        (true, false) if had_live => Change::Deleted,
+        (true, false) => Change::Updated,
+        (false, true) => Change::New,
+        (false, false) => Change::Updated,
+    }
+}

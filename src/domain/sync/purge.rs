@@ -1,0 +1,55 @@
+//! Removing tombstones that every known office has seen.
+//!
+//! A tombstone must outlive every copy of the record it deleted, or an office that never
+//! heard of the deletion would bring the record back with its next bundle. "Seen" is
+//! certain knowledge only: the office sent us a bundle holding that deletion or a later
+//! version ([`PeerState::has_seen`](super::PeerState::has_seen)). Every bundle carries all
+//! of its office's tombstones, so such evidence arrives with the next bundle from each office.
+
+use crate::domain::meta::RecordId;
+use crate::domain::records::{Dataset, KindVisitor, Record, RecordKind};
+use crate::domain::sync::peers::Peers;
+
+/// Removes each tombstone that is not in conflict and that every office in `peers` has
+/// seen; returns what was removed. With no known office nothing is removed: a deletion
+/// nobody has heard of yet must not vanish.
+pub fn purge_tombstones(ds: &mut Dataset, peers: &Peers) -> Vec<(RecordKind, RecordId)> {
+    let mut p = Purge {
+        ds,
+        peers,
+        removed: Vec::new(),
+    };
+    if !peers.0.is_empty() {
+        RecordKind::visit_all(&mut p);
+    }
+    p.removed
+}
+
+struct Purge<'a> {
+    ds: &'a mut Dataset,
+    peers: &'a Peers,
+    removed: Vec<(RecordKind, RecordId)>,
+}
+
+impl KindVisitor for Purge<'_> {
+    fn visit<R: Record>(&mut self) {
+        let in_conflict: std::collections::HashSet<RecordId> =
+            R::siblings(self.ds).iter().map(|s| s.meta().id).collect();
+        let peers = self.peers;
+        let removed = &mut self.removed;
+        R::all_mut(self.ds).retain(|r| {
+            let m = r.meta();
+            let seen_by_all = || {
+                peers
+                    .0
+                    .values()
+                    .all(|p| p.has_seen(R::KIND, m.id, &m.version))
+            };
+            let purge = m.deleted && !in_conflict.contains(&m.id) && seen_by_all();
+            if purge {
+                removed.push((R::KIND, m.id));
+            }
+            !purge
+        });
+    }
+}

@@ -1,0 +1,229 @@
+//! Reading a bundle: every check runs before any data is touched, and each failure is a
+//! [`BundleError`] naming the problem. Never panics, whatever the input: serde_json stops
+//! at 128 levels of nesting, and nothing here indexes or unwraps what a file says.
+//!
+//! Order of checks, chosen so the most useful message wins: text → JSON → format (an
+//! encrypted envelope is recognised here) → schema version ("please update Mueang" before
+//! anything else can fail) → manifest present → migration of older files → types (naming the
+//! record and field) → ids, conflicts and version vectors → counts → checksum. The checksum
+//! is computed on the records as written, before migration, since that is what was summed.
+
+use serde_json::Value;
+
+use crate::domain::document::{Document, DocumentError, FORMAT_NAME, SCHEMA_VERSION};
+use crate::domain::records::{Dataset, RecordKind};
+use crate::domain::sync::bundle::Bundle;
+use crate::domain::sync::canonical::records_checksum;
+use crate::domain::sync::checks::{check_counts, check_export_fields, check_records};
+use crate::domain::sync::crypto::{decrypt, is_encrypted, ENCRYPTED_FORMAT};
+use crate::domain::sync::error::{BundleError, RecordLabel};
+use crate::domain::sync::merge::{merge, MergeOutcome};
+use crate::domain::sync::migrate::migrate;
+
+/// A verified bundle and what merging it into the local data would do.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Import {
+    pub bundle: Bundle,
+    pub outcome: MergeOutcome,
+}
+
+/// Verifies the bytes of a chosen file (UTF-8, an optional byte-order mark from Windows
+/// editors) as a bundle.
+pub fn verify_bytes(bytes: &[u8]) -> Result<Bundle, BundleError> {
+    verify(as_text(bytes)?)
+}
+
+/// Verifies a bundle's text: it must be a Mueang document with a manifest whose counts and
+/// checksum match its records.
+pub fn verify(text: &str) -> Result<Bundle, BundleError> {
+    let doc = read(text, true)?;
+    Bundle::from_checked(doc).ok_or(BundleError::NoManifest)
+}
+
+/// Verifies any Mueang data file: like [`verify`], but a file without a manifest (a saved
+/// data file rather than an exported bundle) is accepted without counts and checksum.
+pub fn verify_data_file(text: &str) -> Result<Document, BundleError> {
+    read(text, false)
+}
+
+/// Opens a chosen file: decrypts it first if it is locked (`passphrase` needed), then
+/// verifies it.
+pub fn open(bytes: &[u8], passphrase: Option<&str>) -> Result<Bundle, BundleError> {
+    let text = as_text(bytes)?;
+    let locked = is_encrypted(text);
+    let result = if locked {
+        Err(BundleError::Encrypted)
+    } else {
+        verify(text)
+    };
+    match (result, passphrase) {
+        (Err(BundleError::Encrypted), Some(p)) => verify(&decrypt(text, p)?),
+        (other, _) => other,
+    }
+}
+
+/// Opens and verifies a file, then computes the merge with `local`. Nothing is written:
+/// the caller stores `outcome.dataset` (in one transaction) once the person confirms, so a
+/// refused or cancelled import leaves the data exactly as it was.
+pub fn import(
+    local: &Dataset,
+    bytes: &[u8],
+    passphrase: Option<&str>,
+) -> Result<Import, BundleError> {
+    let bundle = open(bytes, passphrase)?;
+    let outcome = merge(local, bundle.records());
+    Ok(Import { bundle, outcome })
+}
+
+fn as_text(bytes: &[u8]) -> Result<&str, BundleError> {
+    let text = std::str::from_utf8(bytes).map_err(|_| BundleError::NotText)?;
+    Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
+}
+
+fn read(text: &str, require_manifest: bool) -> Result<Document, BundleError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value: Value = serde_json::from_str(text).map_err(malformed)?;
+    let version = check_header(&value)?;
+    let manifest_present = value.get("manifest").is_some();
+    if require_manifest && !manifest_present {
+        return Err(BundleError::NoManifest);
+    }
+    let computed = manifest_present.then(|| {
+        value
+            .get("records")
+            .map(records_checksum)
+            .unwrap_or_default()
+    });
+    let value = if version < SCHEMA_VERSION {
+        migrate(value, version).map_err(|detail| BundleError::MigrationFailed {
+            from: version,
+            detail,
+        })?
+    } else {
+        value
+    };
+    let doc = typed(&value)?;
+    drop(value);
+    check_records(&doc.records)?;
+    if let Some(manifest) = &doc.manifest {
+        check_export_fields(&doc)?;
+        check_counts(&doc.records, &manifest.counts)?;
+        if computed.as_deref() != Some(manifest.sha256.as_str()) {
+            return Err(BundleError::ChecksumMismatch {
+                stated: manifest.sha256.clone(),
+                computed: computed.unwrap_or_default(),
+            });
+        }
+    }
+    Ok(doc)
+}
+
+/// Format and schema version, read before trusting anything else.
+fn check_header(value: &Value) -> Result<u32, BundleError> {
+    let Some(obj) = value.as_object() else {
+        return Err(DocumentError::NotMueang { found: None }.into());
+    };
+    match obj.get("format") {
+        Some(Value::String(f)) if f == FORMAT_NAME => {}
+        Some(Value::String(f)) if f == ENCRYPTED_FORMAT => return Err(BundleError::Encrypted),
+        Some(Value::String(f)) => {
+            return Err(DocumentError::NotMueang {
+                found: Some(short(f)),
+            }
+            .into())
+        }
+        Some(other) => {
+            return Err(DocumentError::NotMueang {
+                found: Some(short(&other.to_string())),
+            }
+            .into())
+        }
+        None => return Err(DocumentError::NotMueang { found: None }.into()),
+    }
+    let version = obj
+        .get("schema_version")
+        .and_then(Value::as_u64)
+        .ok_or_else(|| BundleError::Invalid {
+            path: "schema_version".into(),
+            detail: "missing, or not a whole number".into(),
+            record: None,
+        })?;
+    if version > u64::from(SCHEMA_VERSION) {
+        let found = u32::try_from(version).unwrap_or(u32::MAX);
+        return Err(DocumentError::NewerVersion { found }.into());
+    }
+    // Fits: it is at most SCHEMA_VERSION.
+    Ok(version as u32)
+}
+
+/// The typed document; an error names the JSON path and, inside a record, the record.
+fn typed(value: &Value) -> Result<Document, BundleError> {
+    serde_path_to_error::deserialize(value).map_err(
+        |e: serde_path_to_error::Error<serde_json::Error>| {
+            let record = record_at(value, e.path());
+            BundleError::Invalid {
+                path: e.path().to_string(),
+                detail: strip_position(&e.inner().to_string()),
+                record,
+            }
+        },
+    )
+}
+
+/// The record a path such as `records.cities[3].name_th` (or `records.conflicts.cities[0]…`)
+/// points into, with its id and a name from the file where they are readable.
+fn record_at(value: &Value, path: &serde_path_to_error::Path) -> Option<RecordLabel> {
+    use serde_path_to_error::Segment;
+    let segs: Vec<&Segment> = path.iter().collect();
+    let (list_ptr, kind_key, index) = match segs.as_slice() {
+        [Segment::Map { key: r }, Segment::Map { key: c }, Segment::Map { key: k }, Segment::Seq { index }, ..]
+            if r == "records" && c == "conflicts" =>
+        {
+            (format!("/records/conflicts/{k}"), k, *index)
+        }
+        [Segment::Map { key: r }, Segment::Map { key: k }, Segment::Seq { index }, ..]
+            if r == "records" =>
+        {
+            (format!("/records/{k}"), k, *index)
+        }
+        _ => return None,
+    };
+    let kind = RecordKind::from_key(kind_key)?;
+    let record = value.pointer(&list_ptr)?.get(index)?;
+    let text = |p: &str| record.pointer(p).and_then(Value::as_str).map(short);
+    let name = ["/name_th", "/title", "/name", "/code"]
+        .iter()
+        .find_map(|p| text(p));
+    Some(RecordLabel {
+        kind,
+        id: text("/meta/id"),
+        name,
+    })
+}
+
+/// Long values quoted from a file are cut, so one message cannot fill the screen.
+fn short(s: &str) -> String {
+    const MAX: usize = 60;
+    if s.chars().count() <= MAX {
+        s.to_string()
+    } else {
+        s.chars().take(MAX).collect::<String>() + "…"
+    }
+}
+
+fn malformed(e: serde_json::Error) -> BundleError {
+    DocumentError::Malformed {
+        line: e.line(),
+        column: e.column(),
+        detail: strip_position(&e.to_string()),
+    }
+    .into()
+}
+
+/// serde_json appends " at line L column C"; the path or position is given separately.
+fn strip_position(s: &str) -> String {
+    match s.rfind(" at line ") {
+        Some(i) => s[..i].to_string(),
+        None => s.to_string(),
+    }
+}
