@@ -1,0 +1,62 @@
+//! The app: provides the shared state, then the shell (header, notices, routed pages).
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::storage::{load_settings, save_settings};
+use crate::ui::header::Header;
+use crate::ui::i18n::{provide_i18n, Msg};
+use crate::ui::notices::Notices;
+use crate::ui::pages::{home::HomePage, not_found::NotFound, settings::SettingsPage};
+use crate::ui::state::AppState;
+use crate::ui::sw;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let (settings, settings_error) = load_settings();
+    let i18n = provide_i18n(settings.lang);
+    let app = AppState::new(settings);
+    provide_context(app);
+    if let Some(e) = settings_error {
+        app.notify(Msg::ErrSettingsNotSaved, Some(e.to_string()));
+    }
+    app.open_storage();
+    app.refresh_storage_info(true);
+    sw::register(app.update_ready);
+
+    // The document follows the language: screen readers and Thai line breaking need `lang`.
+    Effect::new(move |_| {
+        let lang = i18n.lang.get();
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            if let Some(root) = doc.document_element() {
+                let _ = root.set_attribute("lang", lang.code());
+            }
+            doc.set_title(Msg::AppName.text(lang));
+        }
+    });
+
+    // The single place settings are written: whenever they or the language change.
+    Effect::new(move |first: Option<()>| {
+        let mut s = app.settings.get();
+        s.lang = i18n.lang.get();
+        if first.is_some() {
+            if let Err(e) = save_settings(&s) {
+                app.notify(Msg::ErrSettingsNotSaved, Some(e.to_string()));
+            }
+        }
+    });
+
+    view! {
+        <Router>
+            <Header/>
+            <Notices/>
+            <main id="main">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=HomePage/>
+                    <Route path=path!("/settings") view=SettingsPage/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}

@@ -1,0 +1,372 @@
+//! The IndexedDB database: schema, upgrades, the one write path, and reads.
+//!
+//! Schema history (each step runs in `onupgradeneeded`, in order, from the version on disk):
+//! - v1: `chunks` — record chunks, out-of-line string keys `"<kind>/<bucket>"`, JSON strings.
+//! - v2: `journal` — one entry per applied change set (audit); `meta` — small JSON values.
+//!
+//! To change the schema: add a step to [`migrate`], bump [`SCHEMA_VERSION`], and add a test in
+//! `tests/web_storage.rs` that opens the previous version, writes, and upgrades.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::future::{poll_fn, Future, IntoFuture};
+use std::rc::Rc;
+use std::task::{Poll, Waker};
+
+use idb::{Database, DatabaseEvent, Event as _, Factory, KeyRange, ObjectStoreParams, Query, Request as _, TransactionMode};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{IdbDatabase, IdbOpenDbRequest};
+
+use super::changes::{ChangeSet, Counts};
+use super::chunks;
+use super::error::StorageError;
+
+/// The database the app uses.
+pub const DB_NAME: &str = "mueang";
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: u32 = 2;
+
+const CHUNKS: &str = "chunks";
+const JOURNAL: &str = "journal";
+const META: &str = "meta";
+
+/// Brings the schema from `old` to `new`, one step at a time.
+fn migrate(db: &Database, old: u32, new: u32) -> Result<(), idb::Error> {
+    if old < 1 && new >= 1 {
+        db.create_object_store(CHUNKS, ObjectStoreParams::new())?;
+    }
+    if old < 2 && new >= 2 {
+        let mut journal = ObjectStoreParams::new();
+        journal.auto_increment(true);
+        db.create_object_store(JOURNAL, journal)?;
+        db.create_object_store(META, ObjectStoreParams::new())?;
+    }
+    Ok(())
+}
+
+/// One entry of the journal: what a change set did, and when.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct JournalEntry {
+    /// Milliseconds since the Unix epoch.
+    pub at: f64,
+    pub label: String,
+    pub puts: usize,
+    pub deletes: usize,
+    /// Kinds replaced whole (imports).
+    #[serde(default)]
+    pub replaced: Vec<String>,
+}
+
+/// What [`Store::apply`] did.
+#[derive(Debug)]
+pub struct Applied {
+    /// Apply this to undo the action; `None` if it replaced whole kinds (an import).
+    pub undo: Option<ChangeSet>,
+    pub counts: Counts,
+}
+
+struct Inner {
+    db: Database,
+    version: u32,
+    closed: Rc<Cell<bool>>,
+}
+
+/// An open connection. Cheap to clone; every clone shares the connection.
+#[derive(Clone)]
+pub struct Store {
+    inner: Rc<Inner>,
+}
+
+impl Store {
+    /// Opens (creating or upgrading) the database `name` at [`SCHEMA_VERSION`].
+    /// `on_closed` runs if another tab's newer version makes this connection close; after
+    /// that every call returns [`StorageError::Closed`] and the page should be reloaded.
+    pub async fn open(name: &str, on_closed: impl FnOnce() + 'static) -> Result<Store, StorageError> {
+        Self::open_at(name, SCHEMA_VERSION, on_closed).await
+    }
+
+    /// Opens at an older schema version; for upgrade tests only.
+    #[doc(hidden)]
+    pub async fn open_at(
+        name: &str,
+        version: u32,
+        on_closed: impl FnOnce() + 'static,
+    ) -> Result<Store, StorageError> {
+        let factory = Factory::new()?;
+        let raw: IdbOpenDbRequest = factory.open(name, Some(version))?.into();
+        let mut request = idb::request::OpenDatabaseRequest::from(raw.clone());
+
+        let upgrade_error: Rc<RefCell<Option<idb::Error>>> = Rc::default();
+        let err_slot = upgrade_error.clone();
+        request.on_upgrade_needed(move |event| {
+            let result = event
+                .old_version()
+                .and_then(|old| event.database().and_then(|db| migrate(&db, old, version)));
+            if let Err(e) = result {
+                *err_slot.borrow_mut() = Some(e);
+                // Roll the whole upgrade back rather than leave a half-built schema.
+                if let Some(tx) = event.target().ok().and_then(|r| r.transaction()) {
+                    let _ = tx.abort();
+                }
+            }
+        });
+
+        let blocked = Rc::new(Cell::new(false));
+        let waker: Rc<RefCell<Option<Waker>>> = Rc::default();
+        let (b, w) = (blocked.clone(), waker.clone());
+        request.on_blocked(move |_| {
+            b.set(true);
+            if let Some(w) = w.borrow_mut().take() {
+                w.wake();
+            }
+        });
+
+        let mut open = Box::pin(request.into_future());
+        let result = poll_fn(|cx| {
+            if blocked.get() {
+                return Poll::Ready(Err(StorageError::UpgradeBlocked));
+            }
+            match open.as_mut().poll(cx) {
+                Poll::Ready(r) => Poll::Ready(r.map_err(StorageError::from)),
+                Poll::Pending => {
+                    *waker.borrow_mut() = Some(cx.waker().clone());
+                    Poll::Pending
+                }
+            }
+        })
+        .await;
+        drop(open);
+
+        if blocked.get() {
+            close_when_opened(&raw);
+        }
+        if let Some(e) = upgrade_error.borrow_mut().take() {
+            return Err(e.into());
+        }
+        let mut db = result?;
+
+        let closed = Rc::new(Cell::new(false));
+        let c = closed.clone();
+        db.on_version_change(move |event| {
+            // Let the other tab's upgrade proceed instead of blocking it.
+            if let Some(db) = event.target().and_then(|t| t.dyn_into::<IdbDatabase>().ok()) {
+                db.close();
+            }
+            c.set(true);
+            on_closed();
+        });
+        let version = db.version()?;
+        Ok(Store { inner: Rc::new(Inner { db, version, closed }) })
+    }
+
+    /// The schema version of the open database.
+    pub fn version(&self) -> u32 {
+        self.inner.version
+    }
+
+    /// The object stores present (for diagnostics and upgrade tests).
+    pub fn store_names(&self) -> Vec<String> {
+        self.inner.db.store_names()
+    }
+
+    fn has_store(&self, name: &str) -> bool {
+        self.inner.db.store_names().iter().any(|s| s == name)
+    }
+
+    pub fn is_closed(&self) -> bool {
+        self.inner.closed.get()
+    }
+
+    /// Closes the connection (tests; a deleted database).
+    pub fn close(&self) {
+        self.inner.closed.set(true);
+        self.inner.db.close();
+    }
+
+    fn transaction(&self, stores: &[&str], mode: TransactionMode) -> Result<idb::Transaction, StorageError> {
+        if self.is_closed() {
+            return Err(StorageError::Closed);
+        }
+        let present = self.inner.db.store_names();
+        let stores: Vec<&str> = stores.iter().copied().filter(|s| present.iter().any(|p| p == s)).collect();
+        self.inner.db.transaction(&stores, mode).map_err(|e| {
+            if self.is_closed() { StorageError::Closed } else { e.into() }
+        })
+    }
+
+    /// THE write path: applies one user action's changes in one transaction, so all of it
+    /// is saved or none of it, and appends a journal entry. Returns how to undo it.
+    pub async fn apply(&self, changes: &ChangeSet) -> Result<Applied, StorageError> {
+        if changes.is_empty() {
+            return Ok(Applied { undo: Some(ChangeSet::new("")), counts: Counts::default() });
+        }
+        let tx = self.transaction(&[CHUNKS, JOURNAL, META], TransactionMode::ReadWrite)?;
+        let store = tx.object_store(CHUNKS)?;
+
+        // Issue every read before awaiting any: awaiting anything but an IndexedDB request
+        // would let the transaction auto-commit.
+        let keys = changes.chunks_to_read();
+        let mut pending = Vec::with_capacity(keys.len());
+        for key in keys {
+            let fut = store.get(JsValue::from_str(&key))?.into_future();
+            pending.push((key, fut));
+        }
+        let mut fetched = HashMap::with_capacity(pending.len());
+        for (key, fut) in pending {
+            let value = fut.await?;
+            fetched.insert(key, value.and_then(|v| v.as_string()));
+        }
+
+        let plan = match changes.plan(&fetched) {
+            Ok(p) => p,
+            Err(e) => {
+                let _ = tx.abort();
+                return Err(e);
+            }
+        };
+        for kind in &plan.cleared_kinds {
+            let (lo, hi) = chunks::kind_range(kind);
+            let range = KeyRange::bound(&lo.into(), &hi.into(), None, None)?;
+            store.delete(Query::KeyRange(range))?;
+        }
+        for (key, text) in &plan.writes {
+            match text {
+                Some(t) => store.put(&JsValue::from_str(t), Some(&JsValue::from_str(key)))?,
+                None => {
+                    store.delete(JsValue::from_str(key))?;
+                    continue;
+                }
+            };
+        }
+        let has = |name: &str| tx.store_names().iter().any(|s| s == name);
+        if has(META) {
+            let meta = tx.object_store(META)?;
+            for (key, json) in &plan.meta {
+                meta.put(&JsValue::from_str(json), Some(&JsValue::from_str(key)))?;
+            }
+        }
+        if has(JOURNAL) {
+            let entry = JournalEntry {
+                at: js_sys::Date::now(),
+                label: changes.label.clone(),
+                puts: plan.counts.puts,
+                deletes: plan.counts.deletes,
+                replaced: plan.cleared_kinds.clone(),
+            };
+            let text = serde_json::to_string(&entry).map_err(|e| StorageError::Encode(e.to_string()))?;
+            tx.object_store(JOURNAL)?.add(&JsValue::from_str(&text), None)?;
+        }
+
+        match tx.await {
+            Ok(r) if r.is_committed() => Ok(Applied { undo: plan.undo, counts: plan.counts }),
+            // An abort (e.g. quota) carries its reason on the transaction.
+            Ok(_) => Err(match store.transaction().error() {
+                Some(e) => StorageError::from_dom_name(&e.name(), &e.message()),
+                None => StorageError::Unexpected("transaction aborted".into()),
+            }),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Every chunk text of these kinds, as (kind, text), in one read transaction.
+    async fn chunk_texts(&self, kinds: &[&str]) -> Result<Vec<(String, String)>, StorageError> {
+        let tx = self.transaction(&[CHUNKS], TransactionMode::ReadOnly)?;
+        let store = tx.object_store(CHUNKS)?;
+        let mut pending = Vec::new();
+        for kind in kinds {
+            let (lo, hi) = chunks::kind_range(kind);
+            let range = KeyRange::bound(&lo.into(), &hi.into(), None, None)?;
+            pending.push((kind.to_string(), store.get_all(Some(Query::KeyRange(range)), None)?.into_future()));
+        }
+        let mut out = Vec::new();
+        for (kind, fut) in pending {
+            for value in fut.await? {
+                let text = value
+                    .as_string()
+                    .ok_or_else(|| StorageError::Corrupt(format!("chunk of {kind} is not text")))?;
+                out.push((kind.clone(), text));
+            }
+        }
+        Ok(out)
+    }
+
+    /// All records of one kind, in no particular order.
+    pub async fn load_kind<T: DeserializeOwned>(&self, kind: &str) -> Result<Vec<T>, StorageError> {
+        let mut out = Vec::new();
+        for (_, text) in self.chunk_texts(&[kind]).await? {
+            for raw in chunks::parse_chunk(Some(&text))?.values() {
+                out.push(serde_json::from_str(raw.get())?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Every record of these kinds deserialised at once as `{"kind": [records], ...}` into
+    /// `T`, e.g. the domain's `Dataset` with `RecordKind::ALL` keys.
+    pub async fn load_grouped<T: DeserializeOwned>(&self, kinds: &[&str]) -> Result<T, StorageError> {
+        let texts = self.chunk_texts(kinds).await?;
+        let json = chunks::grouped_json(kinds, texts.iter().map(|(k, t)| (k.as_str(), t.as_str())))?;
+        Ok(serde_json::from_str(&json)?)
+    }
+
+    /// One record, if present.
+    pub async fn get<T: DeserializeOwned>(&self, kind: &str, id: &str) -> Result<Option<T>, StorageError> {
+        let tx = self.transaction(&[CHUNKS], TransactionMode::ReadOnly)?;
+        let value = tx.object_store(CHUNKS)?.get(JsValue::from_str(&chunks::chunk_key(kind, id)))?.await?;
+        let chunk = chunks::parse_chunk(value.and_then(|v| v.as_string()).as_deref())?;
+        match chunk.get(id) {
+            Some(raw) => Ok(Some(serde_json::from_str(raw.get())?)),
+            None => Ok(None),
+        }
+    }
+
+    /// A value from the `meta` store.
+    pub async fn get_meta<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>, StorageError> {
+        if !self.has_store(META) {
+            return Ok(None);
+        }
+        let tx = self.transaction(&[META], TransactionMode::ReadOnly)?;
+        let value = tx.object_store(META)?.get(JsValue::from_str(key))?.await?;
+        match value.and_then(|v| v.as_string()) {
+            Some(t) => Ok(Some(serde_json::from_str(&t)?)),
+            None => Ok(None),
+        }
+    }
+
+    /// The whole journal, oldest first.
+    pub async fn journal(&self) -> Result<Vec<JournalEntry>, StorageError> {
+        if !self.has_store(JOURNAL) {
+            return Ok(Vec::new());
+        }
+        let tx = self.transaction(&[JOURNAL], TransactionMode::ReadOnly)?;
+        let values = tx.object_store(JOURNAL)?.get_all(None, None)?.await?;
+        values
+            .into_iter()
+            .map(|v| {
+                let t = v.as_string().unwrap_or_default();
+                serde_json::from_str(&t).map_err(StorageError::from)
+            })
+            .collect()
+    }
+}
+
+/// Deletes a whole database (tests; "erase this device's data").
+pub async fn delete_database(name: &str) -> Result<(), StorageError> {
+    Factory::new()?.delete(name)?.await?;
+    Ok(())
+}
+
+/// After a blocked open was given up, the request may still succeed once the other tab
+/// closes; close that connection then so it does not block the next upgrade.
+fn close_when_opened(raw: &IdbOpenDbRequest) {
+    let req = raw.clone();
+    let on_success = Closure::once_into_js(move || {
+        if let Ok(db) = req.result().and_then(|r| r.dyn_into::<IdbDatabase>().map_err(JsValue::from)) {
+            db.close();
+        }
+    });
+    let _ = raw.add_event_listener_with_callback("success", on_success.unchecked_ref());
+}

@@ -1,0 +1,17 @@
+//! The user interface. The translation table ([`i18n`]) is plain Rust and builds natively;
+//! everything else needs the browser.
+
+pub mod i18n;
+
+#[cfg(target_arch = "wasm32")]
+pub mod header;
+#[cfg(target_arch = "wasm32")]
+pub mod notices;
+#[cfg(target_arch = "wasm32")]
+pub mod pages;
+#[cfg(target_arch = "wasm32")]
+pub mod panic;
+#[cfg(target_arch = "wasm32")]
+pub mod state;
+#[cfg(target_arch = "wasm32")]
+pub mod sw;

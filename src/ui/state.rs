@@ -1,0 +1,143 @@
+//! App-wide state, provided once by `App` and read with [`use_app`].
+//!
+//! Screens read `dataset` (the records in memory) and save through [`AppState::apply`],
+//! which is the only way the UI writes to IndexedDB.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::domain::dataset::Dataset;
+use crate::domain::records::RecordKind;
+use crate::storage::{self, Applied, ChangeSet, Persistence, Quota, Settings, StorageError, Store};
+use crate::ui::i18n::Msg;
+
+/// A message shown in the notice area until dismissed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub id: u32,
+    pub msg: Msg,
+    /// Technical detail, shown small (e.g. the browser's error text).
+    pub detail: Option<String>,
+}
+
+/// Where the database is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StoreStatus {
+    Opening,
+    Ready,
+    /// Could not open: the app runs, but nothing is saved. Shown as a banner.
+    Failed(StorageError),
+}
+
+/// Handles to the app's shared signals. `Copy`: pass it into any closure.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub settings: RwSignal<Settings>,
+    /// The open database; `None` while opening or after a failure.
+    pub store: RwSignal<Option<Store>, LocalStorage>,
+    pub store_status: RwSignal<StoreStatus>,
+    /// Every record, loaded from IndexedDB at start and kept in step with each write.
+    pub dataset: RwSignal<Dataset>,
+    /// True once `dataset` holds what is on disk.
+    pub loaded: RwSignal<bool>,
+    pub notices: RwSignal<Vec<Notice>>,
+    /// A new service worker is waiting: offer "reload".
+    pub update_ready: RwSignal<bool>,
+    pub persistence: RwSignal<Option<Persistence>>,
+    pub quota: RwSignal<Option<Quota>>,
+}
+
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
+
+/// The storage keys of every record kind, as `load_grouped` wants them.
+pub fn kind_keys() -> Vec<&'static str> {
+    RecordKind::ALL.iter().map(|k| k.key()).collect()
+}
+
+impl AppState {
+    pub fn new(settings: Settings) -> AppState {
+        AppState {
+            settings: RwSignal::new(settings),
+            store: RwSignal::new_local(None),
+            store_status: RwSignal::new(StoreStatus::Opening),
+            dataset: RwSignal::new(Dataset::default()),
+            loaded: RwSignal::new(false),
+            notices: RwSignal::new(Vec::new()),
+            update_ready: RwSignal::new(false),
+            persistence: RwSignal::new(None),
+            quota: RwSignal::new(None),
+        }
+    }
+
+    /// Shows a message until the person dismisses it.
+    pub fn notify(self, msg: Msg, detail: Option<String>) {
+        self.notices.update(|list| {
+            let id = list.iter().map(|n| n.id).max().unwrap_or(0) + 1;
+            if !list.iter().any(|n| n.msg == msg && n.detail == detail) {
+                list.push(Notice { id, msg, detail });
+            }
+        });
+    }
+
+    pub fn notify_error(self, e: &StorageError) {
+        self.notify(e.msg(), e.detail().map(str::to_string));
+    }
+
+    pub fn dismiss(self, id: u32) {
+        self.notices.update(|list| list.retain(|n| n.id != id));
+    }
+
+    /// Opens IndexedDB and loads every record into `dataset`.
+    pub fn open_storage(self) {
+        spawn_local(async move {
+            let on_closed = move || self.store_status.set(StoreStatus::Failed(StorageError::Closed));
+            match Store::open(storage::DB_NAME, on_closed).await {
+                Ok(store) => {
+                    self.store.set(Some(store.clone()));
+                    self.store_status.set(StoreStatus::Ready);
+                    match store.load_grouped::<Dataset>(&kind_keys()).await {
+                        Ok(ds) => self.dataset.set(ds),
+                        Err(e) => self.notify_error(&e),
+                    }
+                }
+                Err(e) => self.store_status.set(StoreStatus::Failed(e)),
+            }
+            self.loaded.set(true);
+        });
+    }
+
+    /// Saves one user action. On success `then` updates the in-memory dataset (so memory
+    /// only changes when disk did) and the undo change set is returned; on failure the
+    /// person sees why and `None` is returned.
+    pub async fn apply(self, changes: ChangeSet, then: impl FnOnce(&mut Dataset)) -> Option<Applied> {
+        let Some(store) = self.store.get_untracked() else {
+            let e = match self.store_status.get_untracked() {
+                StoreStatus::Failed(e) => e,
+                _ => StorageError::Unavailable("database not open yet".into()),
+            };
+            self.notify_error(&e);
+            return None;
+        };
+        match store.apply(&changes).await {
+            Ok(applied) => {
+                self.dataset.update(then);
+                Some(applied)
+            }
+            Err(e) => {
+                self.notify_error(&e);
+                None
+            }
+        }
+    }
+
+    /// Asks for persistent storage and refreshes the quota figures.
+    pub fn refresh_storage_info(self, ask: bool) {
+        spawn_local(async move {
+            let p = if ask { storage::request_persistence().await } else { storage::persistence().await };
+            self.persistence.set(Some(p));
+            self.quota.set(storage::estimate().await);
+        });
+    }
+}

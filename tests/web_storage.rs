@@ -1,0 +1,210 @@
+//! The storage layer in a real browser (headless Chromium via wasm-bindgen-test-runner):
+//! write and read back, undo, upgrade from the previous schema, blocked and newer-version
+//! opens, error mapping, and settings in localStorage.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use mueang::storage::{self, ChangeSet, StorageError, Store, SCHEMA_VERSION};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Rec {
+    id: String,
+    name: String,
+    amount: String,
+}
+
+fn rec(id: &str, name: &str) -> Rec {
+    Rec { id: id.into(), name: name.into(), amount: "50000.00".into() }
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct Grouped {
+    cities: Vec<Rec>,
+    projects: Vec<Rec>,
+}
+
+/// A database of its own per test, starting empty.
+async fn fresh(name: &str) -> Store {
+    storage::delete_database(name).await.expect("delete");
+    Store::open(name, || {}).await.expect("open")
+}
+
+fn sorted(mut v: Vec<Rec>) -> Vec<Rec> {
+    v.sort_by(|a, b| a.id.cmp(&b.id));
+    v
+}
+
+#[wasm_bindgen_test]
+async fn write_read_back_and_undo() {
+    let store = fresh("t-write").await;
+    assert_eq!(store.version(), SCHEMA_VERSION);
+
+    let mut cs = ChangeSet::new("create");
+    cs.put("cities", "c1", &rec("c1", "แม่สอด")).unwrap();
+    cs.put("cities", "c2", &rec("c2", "น่าน")).unwrap();
+    cs.put("projects", "p1", &rec("p1", "บ้านมั่นคง")).unwrap();
+    let created = store.apply(&cs).await.expect("apply");
+    assert_eq!(created.counts.puts, 3);
+
+    let cities: Vec<Rec> = store.load_kind("cities").await.unwrap();
+    assert_eq!(sorted(cities), vec![rec("c1", "แม่สอด"), rec("c2", "น่าน")]);
+    assert_eq!(store.get::<Rec>("projects", "p1").await.unwrap(), Some(rec("p1", "บ้านมั่นคง")));
+    assert_eq!(store.get::<Rec>("projects", "nope").await.unwrap(), None);
+
+    let mut edit = ChangeSet::new("edit");
+    edit.put("cities", "c1", &rec("c1", "เทศบาลนครแม่สอด")).unwrap();
+    edit.delete("cities", "c2").unwrap();
+    let edited = store.apply(&edit).await.unwrap();
+    let g: Grouped = store.load_grouped(&["cities", "projects"]).await.unwrap();
+    assert_eq!(g.cities, vec![rec("c1", "เทศบาลนครแม่สอด")]);
+    assert_eq!(g.projects.len(), 1);
+
+    store.apply(&edited.undo.unwrap()).await.unwrap();
+    let cities: Vec<Rec> = store.load_kind("cities").await.unwrap();
+    assert_eq!(sorted(cities), vec![rec("c1", "แม่สอด"), rec("c2", "น่าน")]);
+
+    let journal = store.journal().await.unwrap();
+    let labels: Vec<&str> = journal.iter().map(|j| j.label.as_str()).collect();
+    assert_eq!(labels, ["create", "edit", "undo: edit"]);
+    store.close();
+}
+
+#[wasm_bindgen_test]
+async fn replace_kind_imports_many_records_in_one_transaction() {
+    let store = fresh("t-import").await;
+    let mut seed = ChangeSet::new("seed");
+    seed.put("cities", "old", &rec("old", "x")).unwrap();
+    store.apply(&seed).await.unwrap();
+
+    let n = 20_000;
+    let records: Vec<Rec> = (0..n).map(|i| rec(&format!("id-{i:06}"), "เมือง")).collect();
+    let t0 = js_sys::Date::now();
+    let mut import = ChangeSet::new("import");
+    import.replace_kind("cities", records.iter().map(|r| (r.id.clone(), r))).unwrap();
+    import.set_meta("last_import", &n).unwrap();
+    let applied = store.apply(&import).await.unwrap();
+    let t1 = js_sys::Date::now();
+    let back: Vec<Rec> = store.load_kind("cities").await.unwrap();
+    let t2 = js_sys::Date::now();
+    web_sys::console::log_1(&format!("import {n}: write {} ms, read {} ms", t1 - t0, t2 - t1).into());
+
+    assert!(applied.undo.is_none());
+    assert_eq!(back.len(), n);
+    assert!(!back.iter().any(|r| r.id == "old"));
+    assert_eq!(store.get_meta::<usize>("last_import").await.unwrap(), Some(n));
+    store.close();
+}
+
+#[wasm_bindgen_test]
+async fn upgrade_from_v1_keeps_records_and_adds_stores() {
+    let name = "t-upgrade";
+    storage::delete_database(name).await.unwrap();
+    let v1 = Store::open_at(name, 1, || {}).await.unwrap();
+    assert_eq!(v1.version(), 1);
+    assert_eq!(v1.store_names(), vec!["chunks".to_string()]);
+    // A v1 app wrote records without a journal.
+    let mut cs = ChangeSet::new("v1 write");
+    cs.put("cities", "c1", &rec("c1", "อุตรดิตถ์")).unwrap();
+    v1.apply(&cs).await.unwrap();
+    assert!(v1.journal().await.unwrap().is_empty());
+    v1.close();
+
+    let v2 = Store::open(name, || {}).await.unwrap();
+    assert_eq!(v2.version(), SCHEMA_VERSION);
+    let mut names = v2.store_names();
+    names.sort();
+    assert_eq!(names, ["chunks", "journal", "meta"]);
+    assert_eq!(v2.load_kind::<Rec>("cities").await.unwrap(), vec![rec("c1", "อุตรดิตถ์")]);
+    let mut cs = ChangeSet::new("v2 write");
+    cs.put("cities", "c2", &rec("c2", "พะเยา")).unwrap();
+    v2.apply(&cs).await.unwrap();
+    assert_eq!(v2.journal().await.unwrap().len(), 1);
+    v2.close();
+}
+
+#[wasm_bindgen_test]
+async fn newer_tab_closes_this_connection() {
+    let name = "t-versionchange";
+    storage::delete_database(name).await.unwrap();
+    let closed = Rc::new(Cell::new(false));
+    let c = closed.clone();
+    let store = Store::open(name, move || c.set(true)).await.unwrap();
+    // Another tab opens a newer schema: ours must step aside, not block it.
+    let newer = idb::Factory::new().unwrap().open(name, Some(SCHEMA_VERSION + 1)).unwrap().await;
+    assert!(newer.is_ok(), "the newer open was blocked");
+    assert!(closed.get());
+    assert!(store.is_closed());
+    let mut cs = ChangeSet::new("late");
+    cs.put("cities", "c", &rec("c", "x")).unwrap();
+    assert_eq!(store.apply(&cs).await.unwrap_err(), StorageError::Closed);
+
+    // And this (older) build then refuses the newer database with a clear error.
+    newer.unwrap().close();
+    let old = Store::open(name, || {}).await;
+    assert_eq!(old.err(), Some(StorageError::VersionTooNew));
+    storage::delete_database(name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn upgrade_blocked_by_an_old_tab_is_reported() {
+    let name = "t-blocked";
+    storage::delete_database(name).await.unwrap();
+    // An old build's connection with no versionchange handler: it never closes itself.
+    let old = idb::Factory::new().unwrap().open(name, Some(1)).unwrap().await.unwrap();
+    let result = Store::open(name, || {}).await;
+    assert_eq!(result.err(), Some(StorageError::UpgradeBlocked));
+    old.close();
+    // Once the old tab is gone, opening works.
+    let store = Store::open(name, || {}).await.unwrap();
+    assert_eq!(store.version(), SCHEMA_VERSION);
+    store.close();
+}
+
+#[wasm_bindgen_test]
+fn browser_errors_map_to_storage_errors() {
+    let dom = |name: &str| web_sys::DomException::new_with_message_and_name("msg", name).unwrap();
+    assert_eq!(StorageError::from_js(&dom("QuotaExceededError").into()), StorageError::QuotaExceeded);
+    assert_eq!(StorageError::from_js(&dom("VersionError").into()), StorageError::VersionTooNew);
+    assert!(matches!(
+        StorageError::from_js(&dom("InvalidStateError").into()),
+        StorageError::Unavailable(_)
+    ));
+    assert_eq!(
+        StorageError::from(idb::Error::DomException(dom("QuotaExceededError"))),
+        StorageError::QuotaExceeded
+    );
+    assert!(matches!(
+        StorageError::from(idb::Error::IndexedDbNotFound(JsValue::UNDEFINED)),
+        StorageError::Unavailable(_)
+    ));
+    assert!(matches!(StorageError::from_js(&JsValue::from_str("boom")), StorageError::Unexpected(_)));
+    // Every error reaches the person in both languages.
+    let e = StorageError::QuotaExceeded;
+    assert_ne!(e.message(mueang::ui::i18n::Lang::Th), e.message(mueang::ui::i18n::Lang::En));
+}
+
+#[wasm_bindgen_test]
+fn settings_round_trip_and_office_id_made_once() {
+    use gloo_storage::{LocalStorage, Storage};
+    LocalStorage::delete(storage::settings::SETTINGS_KEY);
+    let (first, err) = storage::load_settings();
+    assert!(err.is_none());
+    assert_eq!(first.lang, mueang::ui::i18n::Lang::Th);
+    assert_eq!(first.office_id.len(), 36, "uuid v4: {}", first.office_id);
+    let (again, _) = storage::load_settings();
+    assert_eq!(again.office_id, first.office_id);
+
+    let mut s = again.clone();
+    s.office_name = "สำนักงานภาคเหนือ".into();
+    s.lang = mueang::ui::i18n::Lang::En;
+    storage::save_settings(&s).unwrap();
+    assert_eq!(storage::load_settings().0, s);
+    LocalStorage::delete(storage::settings::SETTINGS_KEY);
+}
