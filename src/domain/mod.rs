@@ -1,0 +1,18 @@
+//! The pure domain core: records, money, dates, programme rules, the file format and
+//! merging. No browser types live here, so all of it is tested natively with `cargo test`.
+
+pub mod baht_text;
+pub mod dataset;
+pub mod dates;
+pub mod document;
+pub mod example;
+pub mod meta;
+pub mod money;
+pub mod records;
+pub mod reference;
+pub mod reports;
+pub mod rules;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
+pub mod sync;
+pub mod thai_digits;

@@ -1,0 +1,40 @@
+//! Reports: every figure a dashboard, a drill-down, a reconciliation or a printed document
+//! shows, computed here as pure functions over a [`Dataset`](crate::domain::records::Dataset)
+//! so that the screens only render them and native tests prove them.
+//!
+//! Each report takes a [`Scope`] (a fiscal year and, optionally, one region) and, where time
+//! matters, `today`. Definitions of every figure are in `docs/reports.md`.
+
+mod dashboard;
+mod deadlines;
+mod documents;
+mod drilldown;
+mod error;
+mod figures;
+mod index;
+mod labels;
+mod names;
+mod outside;
+mod reconciliation;
+mod scope;
+mod summaries;
+
+pub use dashboard::{dashboard, dashboard_from_findings, CategoryRow, Dashboard, StatusRow};
+pub use deadlines::{
+    deadlines, deadlines_from_findings, Deadlines, DueSoon, Overdue, DEFAULT_DUE_SOON_DAYS,
+};
+pub use documents::{mou_sheet, AmountText, MouSheet, SignatoryLine};
+pub use drilldown::{drill_down, CityBar, DrillDown, ProvinceNode, RegionNode};
+pub use error::ReportError;
+pub use figures::{CityFigures, Totals};
+pub use labels::Label;
+pub use names::{CityLine, ProvinceLine};
+pub use outside::Outside;
+pub use reconciliation::{
+    reconcile, reconcile_all, Quantity, ReconciledFigure, Reconciliation, ReconciliationRow,
+};
+pub use scope::Scope;
+pub use summaries::{
+    city_summary, regional_summary, CitySummary, InstalmentLine, MemberLine, ProjectLine,
+    RegionalSummary,
+};

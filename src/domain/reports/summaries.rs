@@ -1,0 +1,217 @@
+//! The city summary sheet and the regional summary: printable overviews built from the
+//! same figures as the dashboard and the drill-down.
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::domain::dates::{format_be_long, FiscalYear};
+use crate::domain::meta::RecordId;
+use crate::domain::money::Baht;
+use crate::domain::records::{
+    Category, City, Committee, Dataset, Meeting, MemberRole, ProjectStatus, Region, Sector,
+};
+use crate::domain::rules::{check, Finding};
+
+use super::dashboard::{dashboard_from_findings, Dashboard};
+use super::documents::{pick_mou, AmountText};
+use super::drilldown::{drill_down, DrillDown};
+use super::error::ReportError;
+use super::figures::CityFigures;
+use super::index::Index;
+use super::names::CityLine;
+use super::reconciliation::{reconcile_all, Reconciliation};
+use super::scope::Scope;
+
+/// A project row of the city summary.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProjectLine {
+    pub project_id: RecordId,
+    pub title: String,
+    pub proposer: String,
+    pub category: Category,
+    pub status: ProjectStatus,
+    pub requested: Option<Baht>,
+    pub approved: Option<Baht>,
+    pub co_funding: Baht,
+    pub progress_percent: u8,
+}
+
+/// An instalment row of the city summary.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct InstalmentLine {
+    pub number: u8,
+    pub amount: Baht,
+    pub planned_date: Option<NaiveDate>,
+    /// When the money moved; `None` while it is only planned.
+    pub actual_date: Option<NaiveDate>,
+    pub due_date: Option<NaiveDate>,
+    pub reference: String,
+}
+
+/// A committee member as printed: no contact details, which are personal data (PDPA) and
+/// do not belong on a sheet that is handed around.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MemberLine {
+    pub name: String,
+    pub role: MemberRole,
+    pub sector: Sector,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CitySummary {
+    pub city: CityLine,
+    pub fiscal_year: FiscalYear,
+    pub fiscal_year_th: String,
+    pub today: NaiveDate,
+    /// "1 พฤษภาคม 2561": "as of" on the sheet.
+    pub today_th: String,
+    pub figures: CityFigures,
+    pub approved: AmountText,
+    pub committee_name: Option<String>,
+    pub members: Vec<MemberLine>,
+    /// Meetings of the committee dated within the year.
+    pub meetings: usize,
+    pub last_meeting: Option<NaiveDate>,
+    pub mou_date: Option<NaiveDate>,
+    pub second_deadline: Option<NaiveDate>,
+    /// The year's projects, in dataset order.
+    pub projects: Vec<ProjectLine>,
+    /// The year's instalments, by number.
+    pub instalments: Vec<InstalmentLine>,
+    /// Findings about the city or any of its records, as of `today`.
+    pub findings: Vec<Finding>,
+}
+
+/// The summary sheet of one city for one year, as of `today`. A city without a ceiling for
+/// the year still gets a sheet (with zeros), so staff can print what there is.
+pub fn city_summary(
+    ds: &Dataset,
+    city_id: RecordId,
+    fiscal_year: FiscalYear,
+    today: NaiveDate,
+) -> Result<CitySummary, ReportError> {
+    let city = ds
+        .get::<City>(city_id)
+        .filter(|c| !c.meta.deleted)
+        .ok_or(ReportError::CityNotFound { city_id })?;
+    let ix = Index::new(ds, Scope::country(fiscal_year));
+    let figures = CityFigures::of(&ix, city);
+    let committees: Vec<&Committee> = ds
+        .live::<Committee>()
+        .filter(|c| c.city_id == city_id)
+        .collect();
+    let committee_ids: HashSet<RecordId> = committees.iter().map(|c| c.meta.id).collect();
+    let meeting_dates: Vec<NaiveDate> = ds
+        .live::<Meeting>()
+        .filter(|m| committee_ids.contains(&m.committee_id))
+        .filter_map(|m| m.date.filter(|&d| fiscal_year.contains(d)))
+        .collect();
+    let projects = ix.projects_of(city_id);
+    let mut instalments: Vec<InstalmentLine> = ix
+        .instalments_of(city_id)
+        .iter()
+        .map(|i| InstalmentLine {
+            number: i.number,
+            amount: i.amount,
+            planned_date: i.planned_date,
+            actual_date: i.actual_date,
+            due_date: i.due_date,
+            reference: i.reference.clone(),
+        })
+        .collect();
+    instalments.sort_by_key(|i| i.number);
+    // A finding may name only a project or a grant; collect every id that is the city's.
+    let mut ids: HashSet<RecordId> = committee_ids;
+    ids.insert(city_id);
+    ids.extend(projects.iter().map(|p| p.meta.id));
+    ids.extend(ix.instalments_of(city_id).iter().map(|i| i.meta.id));
+    ids.extend(ix.committee_grants_of(city_id).iter().map(|g| g.meta.id));
+    let findings = check(ds, today)
+        .into_iter()
+        .filter(|f| f.records.iter().any(|r| ids.contains(&r.id)))
+        .collect();
+    Ok(CitySummary {
+        city: ix.city_line(city),
+        fiscal_year,
+        fiscal_year_th: fiscal_year.label_th(),
+        today,
+        today_th: format_be_long(today),
+        approved: AmountText::of(figures.approved),
+        figures,
+        committee_name: committees.first().map(|c| c.name.clone()),
+        members: committees
+            .iter()
+            .flat_map(|c| &c.members)
+            .map(|m| MemberLine {
+                name: m.name.clone(),
+                role: m.role,
+                sector: m.sector,
+            })
+            .collect(),
+        meetings: meeting_dates.len(),
+        last_meeting: meeting_dates.iter().max().copied(),
+        mou_date: pick_mou(ds, city_id, fiscal_year).and_then(|m| m.date),
+        second_deadline: ix.params.second_instalment_deadline,
+        projects: projects
+            .iter()
+            .map(|p| ProjectLine {
+                project_id: p.meta.id,
+                title: p.title.clone(),
+                proposer: p.proposer.clone(),
+                category: p.category,
+                status: p.status(),
+                requested: p.amount_requested,
+                approved: p.amount_approved,
+                co_funding: p.co_funding_total(),
+                progress_percent: p.progress_percent,
+            })
+            .collect(),
+        instalments,
+        findings,
+    })
+}
+
+/// The regional summary: the dashboard, the drill-down and the reconciliations of a scope.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RegionalSummary {
+    /// "ภาคเหนือ", or "ทุกภาค" for the whole country.
+    pub region_th: String,
+    pub region_en: String,
+    pub fiscal_year_th: String,
+    pub today_th: String,
+    pub total_support: AmountText,
+    pub dashboard: Dashboard,
+    pub drill_down: DrillDown,
+    pub reconciliations: Vec<Reconciliation>,
+}
+
+/// The regional summary for `scope` as of `today`.
+pub fn regional_summary(
+    ds: &Dataset,
+    scope: Scope,
+    today: NaiveDate,
+    due_soon_days: u32,
+) -> RegionalSummary {
+    let findings = check(ds, today);
+    let dashboard = dashboard_from_findings(ds, scope, today, due_soon_days, &findings);
+    let region = scope
+        .region_id
+        .and_then(|id| ds.live::<Region>().find(|r| r.meta.id == id));
+    let (region_th, region_en) = match (scope.region_id, region) {
+        (None, _) => ("ทุกภาค".to_owned(), "All regions".to_owned()),
+        (Some(_), Some(r)) => (r.name_th.clone(), r.name_en.clone()),
+        (Some(id), None) => (format!("ภาค {id}"), format!("Region {id}")),
+    };
+    RegionalSummary {
+        region_th,
+        region_en,
+        fiscal_year_th: scope.fiscal_year.label_th(),
+        today_th: format_be_long(today),
+        total_support: AmountText::of(dashboard.totals.total_support),
+        drill_down: drill_down(ds, scope),
+        reconciliations: reconcile_all(ds, scope),
+        dashboard,
+    }
+}
