@@ -21,6 +21,10 @@ pub struct Bundle {
     manifest: Manifest,
     exported_by: Editor,
     exported_at: DateTime<Utc>,
+    /// Whether the manifest's checksum was computed from these typed records. A verified
+    /// file's checksum covers its text, which may omit defaulted fields the types would
+    /// write, so it is recomputed before such a bundle is written out again.
+    checksum_from_types: bool,
 }
 
 impl Bundle {
@@ -31,6 +35,7 @@ impl Bundle {
             exported_by: document.exported_by.clone()?,
             exported_at: document.exported_at?,
             document,
+            checksum_from_types: false,
         })
     }
 
@@ -57,6 +62,7 @@ impl Bundle {
             manifest,
             exported_by: editor.clone(),
             exported_at: now,
+            checksum_from_types: true,
         }
     }
 
@@ -86,12 +92,23 @@ impl Bundle {
 
     /// Compact JSON: bundles travel by LINE and e-mail, where size matters more than looks.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(&self.document).unwrap_or_default()
+        serde_json::to_string(&*self.writable()).unwrap_or_default()
     }
 
     /// Indented JSON, for files people will open (the command line writes this).
     pub fn to_json_pretty(&self) -> String {
-        self.document.to_json()
+        self.writable().to_json()
+    }
+
+    fn writable(&self) -> std::borrow::Cow<'_, Document> {
+        if self.checksum_from_types {
+            return std::borrow::Cow::Borrowed(&self.document);
+        }
+        let mut doc = self.document.clone();
+        if let Some(m) = doc.manifest.as_mut() {
+            m.sha256 = dataset_checksum(&doc.records);
+        }
+        std::borrow::Cow::Owned(doc)
     }
 
     /// A file name that says whose data it is and when: `mueang-<office>-<yyyy-mm-dd>.json`,

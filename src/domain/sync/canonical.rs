@@ -6,9 +6,11 @@
 //! 1. take the `records` object of the file;
 //! 2. write every object with its keys sorted (by UTF-8 bytes), no whitespace, strings and
 //!    numbers as serde_json writes them;
-//! 3. within each record list (`records.<kind>` and `records.conflicts.<kind>`), sort the
+//! 3. leave out record lists that are empty, and `conflicts` when it holds none (absent
+//!    and empty mean the same, and the types write them either way);
+//! 4. within each record list (`records.<kind>` and `records.conflicts.<kind>`), sort the
 //!    records by `meta.id`, then by their canonical text (siblings share an id);
-//! 4. SHA-256 of those UTF-8 bytes, written as 64 lowercase hex digits.
+//! 5. SHA-256 of those UTF-8 bytes, written as 64 lowercase hex digits.
 //!
 //! Sorting makes the checksum independent of record order and of pretty-printing, so a file
 //! re-indented by an editor still verifies while any changed value does not.
@@ -35,7 +37,7 @@ pub fn canonical_of<T: Serialize + ?Sized>(value: &T) -> String {
         .unwrap_or_default()
 }
 
-/// Canonical bytes of a `records` object (steps 2–3 above).
+/// Canonical bytes of a `records` object (steps 2–4 above).
 pub fn canonical_records(records: &Value) -> Vec<u8> {
     let mut out = Vec::new();
     write_records(&mut out, records, true);
@@ -62,7 +64,8 @@ fn write_records(out: &mut Vec<u8>, value: &Value, top: bool) {
         write_value(out, value);
         return;
     };
-    let mut keys: Vec<&String> = map.keys().collect();
+    // An empty list (or an empty `conflicts`) means the same as an absent one.
+    let mut keys: Vec<&String> = map.keys().filter(|k| !holds_nothing(&map[*k])).collect();
     keys.sort();
     out.push(b'{');
     for (i, key) in keys.into_iter().enumerate() {
@@ -78,6 +81,14 @@ fn write_records(out: &mut Vec<u8>, value: &Value, top: bool) {
         }
     }
     out.push(b'}');
+}
+
+fn holds_nothing(value: &Value) -> bool {
+    match value {
+        Value::Array(items) => items.is_empty(),
+        Value::Object(map) => map.values().all(holds_nothing),
+        _ => false,
+    }
 }
 
 fn write_record_list(out: &mut Vec<u8>, records: &[Value]) {
@@ -179,6 +190,14 @@ mod tests {
         let b = json!({"cities": [{"meta": {"id": "a"}, "n": "2"}]});
         assert_ne!(records_checksum(&a), records_checksum(&b));
         assert_eq!(records_checksum(&a).len(), 64);
+    }
+
+    #[test]
+    fn empty_lists_count_as_absent() {
+        let a =
+            json!({"cities": [{"meta": {"id": "a"}}], "projects": [], "conflicts": {"cities": []}});
+        let b = json!({"cities": [{"meta": {"id": "a"}}]});
+        assert_eq!(records_checksum(&a), records_checksum(&b));
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashSet};
 use crate::domain::document::{Document, DocumentError};
 use crate::domain::meta::RecordId;
 use crate::domain::records::{Dataset, KindVisitor, Record, RecordKind};
-use crate::domain::sync::error::{BundleError, RecordLabel};
+use crate::domain::sync::error::{BundleError, Impossibility, RecordLabel};
 use crate::domain::sync::manifest::{count_records, KindCount};
 
 pub(crate) fn check_records(ds: &Dataset) -> Result<(), BundleError> {
@@ -17,15 +17,11 @@ pub(crate) fn check_records(ds: &Dataset) -> Result<(), BundleError> {
 
 /// A bundle must say who exported it and when: the receiver records it and shows it.
 pub(crate) fn check_export_fields(doc: &Document) -> Result<(), BundleError> {
-    let missing = |path: &str| BundleError::Invalid {
-        path: path.into(),
-        detail: "missing: a bundle must say which office exported it and when".into(),
-        record: None,
-    };
+    let missing = |field| Err(BundleError::MissingExportField { field });
     match (&doc.exported_by, &doc.exported_at) {
-        (None, _) => Err(missing("exported_by")),
-        (_, None) => Err(missing("exported_at")),
-        (Some(by), _) if by.office_id.0.trim().is_empty() => Err(missing("exported_by.office_id")),
+        (None, _) => missing("exported_by"),
+        (_, None) => missing("exported_at"),
+        (Some(by), _) if by.office_id.0.trim().is_empty() => missing("exported_by.office_id"),
         _ => Ok(()),
     }
 }
@@ -103,9 +99,9 @@ fn check_kind<R: Record>(ds: &Dataset) -> Result<(), BundleError> {
 /// have an empty vector and are exempt.
 fn check_version<R: Record>(r: &R, path: &str) -> Result<(), BundleError> {
     let m = r.meta();
-    let impossible = |detail: &str| BundleError::Impossible {
+    let impossible = |reason| BundleError::Impossible {
         path: path.to_string(),
-        detail: detail.to_string(),
+        reason,
         record: Some(RecordLabel {
             kind: R::KIND,
             id: Some(m.id.to_string()),
@@ -113,14 +109,10 @@ fn check_version<R: Record>(r: &R, path: &str) -> Result<(), BundleError> {
         }),
     };
     if m.version.0.keys().any(|o| o.0.trim().is_empty()) {
-        return Err(impossible(
-            "the version vector names an office with an empty id",
-        ));
+        return Err(impossible(Impossibility::EmptyOfficeInVersion));
     }
     if !m.version.0.is_empty() && m.version.get(&m.updated_by.office_id) == 0 {
-        return Err(impossible(
-            "the version vector does not count an edit by the office in updated_by",
-        ));
+        return Err(impossible(Impossibility::EditorNotCounted));
     }
     Ok(())
 }

@@ -62,7 +62,9 @@ impl CryptoError {
             CryptoError::WrongPassphraseOrDamaged => {
                 "รหัสผ่านไม่ถูกต้อง หรือไฟล์เสียหาย — ไม่ได้นำเข้าข้อมูลใด ๆ กรุณาตรวจรหัสผ่านกับผู้ส่ง".into()
             }
-            CryptoError::BadEnvelope { detail } => format!("ไฟล์เข้ารหัสอ่านไม่ได้: {detail}"),
+            CryptoError::BadEnvelope { detail } => {
+                format!("ไฟล์เข้ารหัสอ่านไม่ได้ รูปแบบไม่ถูกต้องหรือมาจากโปรแกรมอื่น ({detail})")
+            }
             CryptoError::EmptyPassphrase => "กรุณาตั้งรหัสผ่าน (ห้ามว่าง)".into(),
             CryptoError::NoRandomness { detail } => format!("ระบบสร้างตัวเลขสุ่มไม่ได้: {detail}"),
         }

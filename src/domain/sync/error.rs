@@ -49,6 +49,38 @@ fn label_en(l: &Option<RecordLabel>) -> String {
     l.as_ref().map(RecordLabel::en).unwrap_or_default()
 }
 
+/// Why a value is impossible (see [`BundleError::Impossible`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Impossibility {
+    /// A version vector names an office whose id is empty.
+    EmptyOfficeInVersion,
+    /// A version vector does not count an edit by the office in `updated_by`, though every
+    /// edit bumps the editing office's count.
+    EditorNotCounted,
+}
+
+impl Impossibility {
+    fn th(self) -> &'static str {
+        match self {
+            Impossibility::EmptyOfficeInVersion => "เวกเตอร์เวอร์ชันมีสำนักงานที่ไม่มีรหัส",
+            Impossibility::EditorNotCounted => {
+                "เวกเตอร์เวอร์ชันไม่นับการแก้ไขของสำนักงานที่แก้ไขล่าสุด (updated_by)"
+            }
+        }
+    }
+
+    fn en(self) -> &'static str {
+        match self {
+            Impossibility::EmptyOfficeInVersion => {
+                "the version vector names an office with an empty id"
+            }
+            Impossibility::EditorNotCounted => {
+                "the version vector does not count an edit by the office in updated_by"
+            }
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum BundleError {
     /// The bytes are not UTF-8 text (an image, a zip, a damaged download).
@@ -84,9 +116,13 @@ pub enum BundleError {
     /// A value no Mueang writes, e.g. a version vector that does not count its own editor.
     Impossible {
         path: String,
-        detail: String,
+        reason: Impossibility,
         record: Option<RecordLabel>,
     },
+    /// `schema_version` is missing or not a whole number.
+    BadSchemaVersion,
+    /// A bundle must say which office exported it and when; `field` is the missing one.
+    MissingExportField { field: &'static str },
     /// An older file that could not be brought up to date.
     MigrationFailed { from: u32, detail: String },
 }
@@ -111,6 +147,8 @@ impl BundleError {
             BundleError::CountMismatch { .. } => "count_mismatch",
             BundleError::SiblingWithoutRecord { .. } => "sibling_without_record",
             BundleError::Impossible { .. } => "impossible_value",
+            BundleError::BadSchemaVersion => "bad_schema_version",
+            BundleError::MissingExportField { .. } => "missing_export_field",
             BundleError::MigrationFailed { .. } => "migration_failed",
         }
     }
@@ -127,7 +165,7 @@ impl BundleError {
             BundleError::Crypto(c) => c.message_th(),
             BundleError::ChecksumMismatch { .. } => "ข้อมูลในไฟล์ไม่ตรงกับค่าตรวจสอบ (checksum) ที่บันทึกไว้ตอนส่งออก ไฟล์อาจถูกแก้ไขหรือเสียหายระหว่างส่ง กรุณาขอไฟล์ใหม่จากผู้ส่ง".into(),
             BundleError::CountMismatch { kind, what, stated, found } => format!(
-                "จำนวน{} ใน {} ไม่ตรงกับที่ระบุไว้ (ระบุ {stated} พบ {found}) ไฟล์อาจไม่ครบ",
+                "จำนวน{}ใน {} ไม่ตรงกับที่ระบุไว้ (ระบุ {stated} พบ {found}) ไฟล์อาจไม่ครบ",
                 what_th(what),
                 kind.key()
             ),
@@ -135,8 +173,16 @@ impl BundleError {
                 "พบข้อมูลขัดแย้งของระเบียน {id} ใน {} แต่ไม่พบระเบียนนั้นในไฟล์",
                 kind.key()
             ),
-            BundleError::Impossible { path, detail, record } => {
-                format!("ค่าที่เป็นไปไม่ได้ที่ {path}{}: {detail}", label_th(record))
+            BundleError::Impossible {
+                path,
+                reason,
+                record,
+            } => format!("ค่าที่เป็นไปไม่ได้ที่ {path}{}: {}", label_th(record), reason.th()),
+            BundleError::BadSchemaVersion => {
+                "ไม่มีหมายเลขรุ่นสคีมา (schema_version) หรือไม่ใช่จำนวนเต็ม".into()
+            }
+            BundleError::MissingExportField { field } => {
+                format!("ชุดข้อมูลไม่มีช่อง {field} ซึ่งต้องระบุว่าสำนักงานใดส่งออกและเมื่อใด")
             }
             BundleError::MigrationFailed { from, detail } => format!(
                 "แปลงไฟล์จากเมืองรุ่นเก่า (สคีมา {from}) ไม่สำเร็จ: {detail}"
@@ -163,9 +209,17 @@ impl BundleError {
                 "A conflict version of record {id} in {} is present, but the record itself is not.",
                 kind.key()
             ),
-            BundleError::Impossible { path, detail, record } => {
-                format!("Impossible value at {path}{}: {detail}", label_en(record))
+            BundleError::Impossible {
+                path,
+                reason,
+                record,
+            } => format!("Impossible value at {path}{}: {}", label_en(record), reason.en()),
+            BundleError::BadSchemaVersion => {
+                "The schema_version field is missing or not a whole number.".into()
             }
+            BundleError::MissingExportField { field } => format!(
+                "The bundle lacks {field}: it must say which office exported it and when."
+            ),
             BundleError::MigrationFailed { from, detail } => {
                 format!("Could not bring this file from an older Mueang (schema {from}) up to date: {detail}")
             }

@@ -34,7 +34,7 @@ mod versions;
 pub use bundle::{export_full, export_since, Bundle};
 pub use crypto::{decrypt, encrypt, CryptoError, PBKDF2_ITERATIONS};
 pub use diff::{diff, KindDiff};
-pub use error::{BundleError, RecordLabel};
+pub use error::{BundleError, Impossibility, RecordLabel};
 pub use manifest::{BundleScope, KindCount, Manifest};
 pub use merge::{merge, merge_many, normalize, ConflictInfo, KindPreview, MergeOutcome, Preview};
 pub use migrate::migrate;

@@ -143,11 +143,7 @@ fn check_header(value: &Value) -> Result<u32, BundleError> {
     let version = obj
         .get("schema_version")
         .and_then(Value::as_u64)
-        .ok_or_else(|| BundleError::Invalid {
-            path: "schema_version".into(),
-            detail: "missing, or not a whole number".into(),
-            record: None,
-        })?;
+        .ok_or(BundleError::BadSchemaVersion)?;
     if version > u64::from(SCHEMA_VERSION) {
         let found = u32::try_from(version).unwrap_or(u32::MAX);
         return Err(DocumentError::NewerVersion { found }.into());

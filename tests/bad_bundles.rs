@@ -1,0 +1,261 @@
+//! The corpus of bad bundles in `tests/fixtures/bad-bundles/`: each case is a folder with
+//! `input.json` (or `input.bin`) and `expected.json` giving the error `code` and a piece of
+//! the English (`en`) and Thai (`th`) message it must get, or `"valid": true` for edge cases
+//! that must import (script tags in names, a byte-order mark, an old schema). Every case is
+//! imported into a store holding the example data, which must be unchanged after a refusal.
+//! Large and deep inputs are generated here rather than committed.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use mueang::domain::example::north_2561;
+use mueang::domain::records::Dataset;
+use mueang::domain::sync::{import, verify, BundleError, Import};
+use serde::Deserialize;
+
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/bad-bundles");
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Expected {
+    code: Option<String>,
+    en: Option<String>,
+    th: Option<String>,
+    #[serde(default)]
+    valid: bool,
+    passphrase: Option<String>,
+    /// For valid cases: text that must come through unchanged as a city's Thai name.
+    contains: Option<String>,
+    /// For valid cases: how many city tombstones must arrive.
+    deleted: Option<usize>,
+}
+
+/// The store as the app keeps it: replaced only by a successful import.
+fn import_into(
+    store: &mut Dataset,
+    bytes: &[u8],
+    passphrase: Option<&str>,
+) -> Result<Import, BundleError> {
+    let imported = import(store, bytes, passphrase)?;
+    *store = imported.outcome.dataset.clone();
+    Ok(imported)
+}
+
+fn cases() -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(DIR)
+        .expect("the corpus folder exists")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    dirs
+}
+
+fn input(dir: &Path) -> Vec<u8> {
+    std::fs::read(dir.join("input.json"))
+        .or_else(|_| std::fs::read(dir.join("input.bin")))
+        .unwrap()
+}
+
+/// Runs one case; returns a description of what went wrong, if anything.
+fn run_case(dir: &Path) -> Result<(), String> {
+    let name = dir.file_name().unwrap().to_string_lossy().to_string();
+    let exp: Expected =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap())
+            .map_err(|e| format!("{name}: bad expected.json: {e}"))?;
+    let original = north_2561().records;
+    let mut store = original.clone();
+    let result = import_into(&mut store, &input(dir), exp.passphrase.as_deref());
+    match (result, exp.valid) {
+        (Ok(imported), true) => {
+            let cities = &imported.bundle.records().cities;
+            if let Some(text) = &exp.contains {
+                if !cities.iter().any(|c| &c.name_th == text) {
+                    return Err(format!("{name}: the name did not come through as text"));
+                }
+                // And it survives another trip out and in, byte for byte.
+                let again =
+                    verify(&imported.bundle.to_json()).map_err(|e| format!("{name}: {e}"))?;
+                if again.records() != imported.bundle.records() {
+                    return Err(format!("{name}: not the same after a second trip"));
+                }
+            }
+            if let Some(n) = exp.deleted {
+                let found = cities.iter().filter(|c| c.meta.deleted).count();
+                if found != n {
+                    return Err(format!("{name}: {found} tombstones, expected {n}"));
+                }
+            }
+            Ok(())
+        }
+        (Ok(_), false) => Err(format!("{name}: imported, but must be refused")),
+        (Err(e), true) => Err(format!(
+            "{name}: refused ({}: {}), but must import",
+            e.code(),
+            e.message_en()
+        )),
+        (Err(e), false) => {
+            if store != original {
+                return Err(format!("{name}: the store changed after a refused import"));
+            }
+            let code = exp.code.as_deref().unwrap_or("?");
+            if e.code() != code {
+                return Err(format!(
+                    "{name}: code {} instead of {code}: {}",
+                    e.code(),
+                    e.message_en()
+                ));
+            }
+            for (msg, want) in [(e.message_en(), &exp.en), (e.message_th(), &exp.th)] {
+                let want = want
+                    .as_deref()
+                    .ok_or(format!("{name}: expected.json needs en and th"))?;
+                if !msg.contains(want) {
+                    return Err(format!("{name}: message {msg:?} lacks {want:?}"));
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+#[test]
+fn every_case_in_the_corpus_gets_its_message_and_leaves_the_store_alone() {
+    let dirs = cases();
+    let refused = dirs
+        .iter()
+        .filter(|d| {
+            !std::fs::read_to_string(d.join("expected.json"))
+                .unwrap()
+                .contains("\"valid\"")
+        })
+        .count();
+    assert!(
+        refused >= 20,
+        "the corpus must hold at least 20 bad bundles, has {refused}"
+    );
+    let failures: Vec<String> = dirs.iter().filter_map(|d| run_case(d).err()).collect();
+    assert!(
+        failures.is_empty(),
+        "{} case(s) failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn a_valid_bundle_imports_and_changes_the_store() {
+    let mut store = Dataset::default();
+    let bytes = input(&Path::new(DIR).join("valid-minimal"));
+    let imported = import_into(&mut store, &bytes, None).unwrap();
+    assert_eq!(imported.outcome.preview.total().new, 4);
+    assert_eq!(store.cities.len(), 1);
+    // The same bundle again changes nothing.
+    let again = import_into(&mut store, &bytes, None).unwrap();
+    assert!(again.outcome.preview.changes_nothing());
+    assert_eq!(again.outcome.preview.total().unchanged, 4);
+}
+
+/// The corpus checksums were computed by an independent implementation (Python's
+/// `json.dumps(sort_keys=True, separators=(",", ":"), ensure_ascii=False)`), so this also
+/// checks that the canonical form is what docs/sync.md says, not just what Rust does.
+#[test]
+fn corpus_checksums_come_from_an_independent_implementation() {
+    let text = std::fs::read_to_string(Path::new(DIR).join("valid-minimal/input.json")).unwrap();
+    let b = verify(&text).unwrap();
+    let records: serde_json::Value =
+        serde_json::from_str::<serde_json::Value>(&text).unwrap()["records"].clone();
+    assert_eq!(
+        b.manifest().sha256,
+        mueang::domain::sync::canonical::records_checksum(&records)
+    );
+    // Empty lists the types add do not change it.
+    assert_eq!(
+        b.manifest().sha256,
+        mueang::domain::sync::canonical::dataset_checksum(b.records())
+    );
+}
+
+fn assert_refused_quickly(bytes: &[u8], code: &str) {
+    let original = north_2561().records;
+    let mut store = original.clone();
+    let start = Instant::now();
+    let err = import_into(&mut store, bytes, None).unwrap_err();
+    assert_eq!(err.code(), code, "{}", err.message_en());
+    assert!(
+        start.elapsed() < Duration::from_secs(10),
+        "took {:?}",
+        start.elapsed()
+    );
+    assert_eq!(store, original);
+    assert!(!err.message_th().is_empty() && !err.message_en().is_empty());
+}
+
+#[test]
+fn fifty_megabytes_of_junk_are_refused_without_trouble() {
+    const SIZE: usize = 50 * 1024 * 1024;
+    // Printable junk: not JSON.
+    let mut x: u32 = 0x9e37_79b9;
+    let junk: Vec<u8> = (0..SIZE)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            b' ' + (x % 94) as u8
+        })
+        .collect();
+    assert_refused_quickly(&junk, "malformed");
+    // Binary junk: not even text.
+    let binary: Vec<u8> = junk.iter().map(|b| b.wrapping_mul(3)).collect();
+    assert_refused_quickly(&binary, "not_text");
+    // A real header followed by 50 MB of one endless string: cut short.
+    let mut endless = br#"{"format":"mueang-data","schema_version":1,"manifest":{},"records":{"cities":[{"name_th":""#.to_vec();
+    endless.extend(std::iter::repeat_n(b'a', SIZE));
+    assert_refused_quickly(&endless, "malformed");
+}
+
+#[test]
+fn nesting_a_hundred_thousand_deep_is_refused_without_overflowing_the_stack() {
+    let depth = 100_000;
+    let mut deep =
+        String::from(r#"{"format":"mueang-data","schema_version":1,"records":{"cities":"#);
+    deep.push_str(&"[".repeat(depth));
+    deep.push_str(&"]".repeat(depth));
+    deep.push_str("}}");
+    assert_refused_quickly(deep.as_bytes(), "malformed");
+    let objects = "{\"a\":".repeat(depth) + &"}".repeat(depth);
+    assert_refused_quickly(objects.as_bytes(), "malformed");
+}
+
+#[test]
+fn every_truncation_of_a_valid_bundle_is_refused() {
+    let bytes = input(&Path::new(DIR).join("valid-minimal"));
+    let text = String::from_utf8(bytes).unwrap();
+    let cuts: Vec<usize> = (0..text.len())
+        .step_by(97)
+        .filter(|&i| text.is_char_boundary(i))
+        .collect();
+    for cut in cuts {
+        let r = import(&Dataset::default(), text[..cut].as_bytes(), None);
+        assert!(r.is_err(), "a bundle cut at byte {cut} was accepted");
+    }
+}
+
+#[test]
+fn a_flipped_byte_never_panics_and_never_changes_the_records_silently() {
+    let bytes = input(&Path::new(DIR).join("valid-minimal"));
+    let original = verify(std::str::from_utf8(&bytes).unwrap()).unwrap();
+    for i in (0..bytes.len()).step_by(13) {
+        let mut damaged = bytes.clone();
+        damaged[i] ^= 0x04;
+        if let Ok(b) = mueang::domain::sync::verify_bytes(&damaged) {
+            // Only bytes outside the records (spacing, the bundle id, the sender's name)
+            // may change without a refusal.
+            assert_eq!(
+                b.records(),
+                original.records(),
+                "byte {i} changed the records unnoticed"
+            );
+        }
+    }
+}
