@@ -6,6 +6,7 @@ pub mod dataset;
 pub mod dates;
 pub mod document;
 pub mod example;
+pub mod export;
 pub mod meta;
 pub mod money;
 pub mod records;

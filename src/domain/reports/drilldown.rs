@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::domain::meta::RecordId;
 use crate::domain::money::Baht;
-use crate::domain::records::{Dataset, Region};
+use crate::domain::records::{City, Dataset, Region};
 
 use super::figures::{city_figures, CityFigures, Totals};
 use super::index::Index;
@@ -136,6 +136,19 @@ pub fn drill_down(ds: &Dataset, scope: Scope) -> DrillDown {
         regions,
         scale,
     }
+}
+
+/// Every live city in the scope's region, with or without a ceiling for the year, in
+/// dataset order, with its figures for the year: the rows of a city list.
+pub fn city_bars(ds: &Dataset, scope: Scope) -> Vec<CityBar> {
+    let ix = Index::new(ds, scope);
+    ds.live::<City>()
+        .filter(|c| scope.covers_region(ix.region_of_province(c.province_id)))
+        .map(|c| CityBar {
+            city: ix.city_line(c),
+            figures: CityFigures::of(&ix, c),
+        })
+        .collect()
 }
 
 /// An empty node for every known region, in dataset order.

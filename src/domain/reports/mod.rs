@@ -24,7 +24,7 @@ pub use deadlines::{
     deadlines, deadlines_from_findings, Deadlines, DueSoon, Overdue, DEFAULT_DUE_SOON_DAYS,
 };
 pub use documents::{mou_sheet, AmountText, MouSheet, SignatoryLine};
-pub use drilldown::{drill_down, CityBar, DrillDown, ProvinceNode, RegionNode};
+pub use drilldown::{city_bars, drill_down, CityBar, DrillDown, ProvinceNode, RegionNode};
 pub use error::ReportError;
 pub use figures::{CityFigures, Totals};
 pub use labels::Label;
