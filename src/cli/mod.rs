@@ -7,6 +7,8 @@
 
 mod bench_rules;
 mod check;
+mod diff;
+mod merge;
 pub mod example;
 pub mod schema;
 pub mod synthetic;
@@ -45,6 +47,10 @@ pub enum Command {
     Schema,
     /// Time the rules on a synthetic dataset.
     BenchRules(bench_rules::Args),
+    /// Merge bundles (any order gives the same data) into one: -o OUT.json.
+    Merge(merge::Args),
+    /// Compare two bundles or data files per record kind (exit 0).
+    Diff(diff::Args),
 }
 
 /// Runs one command line; everything goes to `out` and `err`, so tests can run it
@@ -74,6 +80,8 @@ where
         Command::Example => example::run(out),
         Command::Schema => schema::run(out),
         Command::BenchRules(args) => bench_rules::run(args, out),
+        Command::Merge(args) => merge::run(args, out, err),
+        Command::Diff(args) => diff::run(args, out, err),
     };
     // Output that cannot be written (a closed pipe, a full disk) means the job failed.
     result.unwrap_or_else(|e| {

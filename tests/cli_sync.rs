@@ -1,0 +1,127 @@
+//! `mueang merge` and `mueang diff`, run in-process on the fixture bundles.
+
+use std::path::PathBuf;
+
+use mueang::cli::run;
+use mueang::domain::sync::{list_conflicts, verify};
+
+const FIX: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/bad-bundles");
+
+fn fixture(case: &str) -> String {
+    format!("{FIX}/{case}/input.json")
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("mueang-cli-sync-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+fn mueang(args: &[&str]) -> (u8, String, String) {
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = run(
+        std::iter::once("mueang").chain(args.iter().copied()),
+        &mut out,
+        &mut err,
+    );
+    (
+        code,
+        String::from_utf8(out).unwrap(),
+        String::from_utf8(err).unwrap(),
+    )
+}
+
+#[test]
+fn merge_writes_a_verified_bundle_and_prints_the_preview_and_conflicts() {
+    let out = scratch("merged.json");
+    let o = out.to_str().unwrap();
+    let (code, stdout, stderr) = mueang(&[
+        "merge",
+        &fixture("valid-minimal"),
+        &fixture("script-tags-in-names"),
+        "-o",
+        o,
+        "--office",
+        "national",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("cities"), "{stdout}");
+    assert!(stdout.contains("records in conflict"), "{stdout}");
+    let merged = verify(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(merged.exported_by().office_id.0, "national");
+    // The hand-edited names share a version with the originals: both are kept.
+    assert_eq!(list_conflicts(merged.records()).len(), 2);
+
+    // The other order gives the same data.
+    let out2 = scratch("merged-2.json");
+    let (code, _, _) = mueang(&[
+        "merge",
+        &fixture("script-tags-in-names"),
+        &fixture("valid-minimal"),
+        "-o",
+        out2.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        verify(&std::fs::read_to_string(&out2).unwrap())
+            .unwrap()
+            .records(),
+        merged.records()
+    );
+}
+
+#[test]
+fn merge_writes_nothing_if_any_input_is_refused() {
+    let out = scratch("never.json");
+    let (code, _, stderr) = mueang(&[
+        "merge",
+        &fixture("valid-minimal"),
+        &fixture("checksum-mismatch"),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("checksum"), "{stderr}");
+    assert!(stderr.contains("ไม่ตรงกับค่าตรวจสอบ"), "{stderr}");
+    assert!(!out.exists());
+}
+
+#[test]
+fn merge_opens_encrypted_inputs_with_the_passphrase() {
+    let out = scratch("from-locked.json");
+    let locked = fixture("encrypted-right-passphrase");
+    let o = out.to_str().unwrap();
+    let (code, _, stderr) = mueang(&["merge", &locked, "-o", o, "--passphrase", "ผิด"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("Wrong passphrase"), "{stderr}");
+    let (code, _, stderr) = mueang(&["merge", &locked, "-o", o, "--passphrase", "ถูกต้อง-right"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(verify(&std::fs::read_to_string(&out).unwrap()).is_ok());
+}
+
+#[test]
+fn diff_lists_differences_per_kind_and_exits_zero() {
+    let (code, stdout, stderr) = mueang(&[
+        "diff",
+        &fixture("valid-minimal"),
+        &fixture("script-tags-in-names"),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("differing / ต่างกัน"), "{stdout}");
+    let (code, stdout, _) = mueang(&["diff", &fixture("valid-minimal"), &fixture("valid-minimal")]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("The data is the same"), "{stdout}");
+    let (code, stdout, _) = mueang(&[
+        "diff",
+        "--json",
+        &fixture("valid-minimal"),
+        &fixture("script-tags-in-names"),
+    ]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(v["cities"]["differing"].as_array().unwrap().len(), 1);
+    assert_eq!(v["regions"]["same"], 1);
+    let (code, _, stderr) = mueang(&["diff", &fixture("valid-minimal"), &fixture("truncated")]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("partly downloaded"));
+}
