@@ -2,13 +2,12 @@
 //! committee. Names are compared after normalising spaces, case, unit abbreviations and
 //! personal titles, since that is how the same thing gets typed twice.
 
-use std::collections::HashMap;
 
 use crate::domain::meta::RecordId;
 use crate::domain::records::{City, Committee};
 
 use super::codes::RuleCode;
-use super::context::Ctx;
+use super::context::{Ctx, HashMap};
 use super::finding::{Figure, Finding, RecordRef};
 use super::text::{city_en, city_name_en, city_th, is_blank, normalise_person_name, normalise_place_name};
 
@@ -19,7 +18,7 @@ pub fn duplicate(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 
 fn duplicate_cities(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     // Groups in order of first appearance, so the findings come out the same every time.
-    let mut index: HashMap<(RecordId, String), usize> = HashMap::new();
+    let mut index: HashMap<(RecordId, String), usize> = HashMap::default();
     let mut groups: Vec<Vec<&City>> = Vec::new();
     for city in ctx.ds.live::<City>().filter(|c| !is_blank(&c.name_th)) {
         let key = (city.province_id, normalise_place_name(&city.name_th));
@@ -57,48 +56,54 @@ fn duplicate_cities(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 
 fn duplicate_members(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     for com in ctx.ds.live::<Committee>() {
-        let mut seen: HashMap<String, usize> = HashMap::new();
-        for (n, m) in com.members.iter().enumerate() {
-            if is_blank(&m.name) {
-                continue;
-            }
-            let first = *seen.entry(normalise_person_name(&m.name)).or_insert(n);
-            if first == n {
-                continue;
-            }
-            let committee_th = if is_blank(&com.name) {
-                format!("คณะกรรมการของ{}", city_th(ctx, com.city_id))
-            } else {
-                com.name.clone()
-            };
-            let committee_en = if is_blank(&com.name) {
-                format!("the committee of {}", city_en(ctx, com.city_id))
-            } else {
-                com.name.clone()
-            };
-            out.push(Finding::new(
-                RuleCode::RecordDuplicate,
-                vec![RecordRef::to(com)],
-                Some(&format!("members[{n}].name")),
-                vec![
-                    Figure::count("member", n as i64 + 1),
-                    Figure::count("same_as_member", first as i64 + 1),
-                ],
-                format!(
-                    "\"{}\" อยู่ใน{}ซ้ำ (กรรมการลำดับที่ {} และ {})",
-                    m.name.trim(),
-                    committee_th,
-                    first + 1,
-                    n + 1
-                ),
-                format!(
-                    "\"{}\" is listed twice in {} (members {} and {}).",
-                    m.name.trim(),
-                    committee_en,
-                    first + 1,
-                    n + 1
-                ),
-            ));
+        // Sorting the normalised names finds repeats in O(m log m) without a map per
+        // committee; the stable sort keeps the earlier member first among equals.
+        let mut names: Vec<(String, usize)> = com
+            .members
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| !is_blank(&m.name))
+            .map(|(n, m)| (normalise_person_name(&m.name), n))
+            .collect();
+        names.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut repeats: Vec<(usize, usize)> = Vec::new();
+        for run in names.chunk_by(|a, b| a.0 == b.0) {
+            repeats.extend(run[1..].iter().map(|&(_, n)| (run[0].1, n)));
+        }
+        repeats.sort_unstable_by_key(|&(_, n)| n);
+        for (first, n) in repeats {
+            out.push(member_finding(ctx, com, first, n));
         }
     }
+}
+
+fn member_finding(ctx: &Ctx<'_>, com: &Committee, first: usize, n: usize) -> Finding {
+    let name = com.members[n].name.trim();
+    let (committee_th, committee_en) = if is_blank(&com.name) {
+        (
+            format!("คณะกรรมการของ{}", city_th(ctx, com.city_id)),
+            format!("the committee of {}", city_en(ctx, com.city_id)),
+        )
+    } else {
+        (com.name.clone(), com.name.clone())
+    };
+    Finding::new(
+        RuleCode::RecordDuplicate,
+        vec![RecordRef::to(com)],
+        Some(&format!("members[{n}].name")),
+        vec![
+            Figure::count("member", n as i64 + 1),
+            Figure::count("same_as_member", first as i64 + 1),
+        ],
+        format!(
+            "\"{name}\" อยู่ใน{committee_th}ซ้ำ (กรรมการลำดับที่ {} และ {})",
+            first + 1,
+            n + 1
+        ),
+        format!(
+            "\"{name}\" is listed twice in {committee_en} (members {} and {}).",
+            first + 1,
+            n + 1
+        ),
+    )
 }

@@ -1,7 +1,6 @@
 //! `committee_grant.amount` and `province_grant.amount`: the fixed grants against the
 //! parameters, and no grant paid twice.
 
-use std::collections::HashMap;
 
 use crate::domain::dates::FiscalYear;
 use crate::domain::meta::RecordId;
@@ -9,14 +8,14 @@ use crate::domain::money::Baht;
 use crate::domain::records::{CommitteeGrant, Province, ProvinceGrant};
 
 use super::codes::RuleCode;
-use super::context::Ctx;
+use super::context::{Ctx, HashMap};
 use super::finding::{Figure, Finding, RecordRef};
 use super::text::{baht_en, baht_th, city_en, city_th};
 
 /// Grants grouped by recipient and year, keeping dataset order within and between groups
 /// so findings come out the same way every time.
 fn grouped<T>(items: impl Iterator<Item = (RecordId, FiscalYear, T)>) -> Vec<Vec<T>> {
-    let mut index: HashMap<(RecordId, FiscalYear), usize> = HashMap::new();
+    let mut index: HashMap<(RecordId, FiscalYear), usize> = HashMap::default();
     let mut groups: Vec<Vec<T>> = Vec::new();
     for (id, fy, item) in items {
         let slot = *index.entry((id, fy)).or_insert_with(|| {
@@ -32,7 +31,6 @@ pub fn committee_grant_amount(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let grants = ctx.ds.live::<CommitteeGrant>();
     for group in grouped(grants.map(|g| (g.city_id, g.fiscal_year, g))) {
         let first = group[0];
-        let (th, en) = (city_th(ctx, first.city_id), city_en(ctx, first.city_id));
         // A grant to a city that does not exist is `record.missing_field`'s to report.
         let Some(city) = ctx.city(first.city_id) else {
             continue;
@@ -53,7 +51,7 @@ pub fn committee_grant_amount(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 ],
                 format!(
                     "งบคณะกรรมการเมือง{} {} คือ {} แต่สำหรับ{}กำหนดไว้ {}",
-                    th,
+                    city_th(ctx, city.meta.id),
                     g.fiscal_year.label_th(),
                     baht_th(g.amount),
                     city.unit_type.name_th(),
@@ -61,7 +59,7 @@ pub fn committee_grant_amount(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 ),
                 format!(
                     "The committee grant to {} for FY{} is {}, but a {} gets {}.",
-                    en,
+                    city_en(ctx, city.meta.id),
                     g.fiscal_year,
                     baht_en(g.amount),
                     city.unit_type.name_en().to_lowercase(),
@@ -74,7 +72,10 @@ pub fn committee_grant_amount(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 RuleCode::CommitteeGrantAmount,
                 &group,
                 RecordRef::to(city),
-                (&format!("งบคณะกรรมการเมือง{th}"), &format!("committee grants to {en}")),
+                (
+                    &format!("งบคณะกรรมการเมือง{}", city_th(ctx, city.meta.id)),
+                    &format!("committee grants to {}", city_en(ctx, city.meta.id)),
+                ),
                 first.fiscal_year,
             ));
         }

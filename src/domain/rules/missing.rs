@@ -79,7 +79,9 @@ pub fn missing_field(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     for com in ds.live::<Committee>() {
         c.exists(AnyRecordRef::Committee(com), "city_id", RecordKind::City, com.city_id);
         for (n, m) in com.members.iter().enumerate() {
-            c.blank(AnyRecordRef::Committee(com), &format!("members[{n}].name"), &m.name);
+            if is_blank(&m.name) {
+                c.blank(AnyRecordRef::Committee(com), &format!("members[{n}].name"), "");
+            }
         }
     }
     for m in ds.live::<Meeting>() {
@@ -101,10 +103,14 @@ pub fn missing_field(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             c.blank(AnyRecordRef::Mou(mou), "date", "");
         }
         for (n, &city) in mou.city_ids.iter().enumerate() {
-            c.exists(AnyRecordRef::Mou(mou), &format!("city_ids[{n}]"), RecordKind::City, city);
+            if !ctx.cities.contains_key(&city) {
+                c.exists(AnyRecordRef::Mou(mou), &format!("city_ids[{n}]"), RecordKind::City, city);
+            }
         }
         for (n, s) in mou.signatories.iter().enumerate() {
-            c.blank(AnyRecordRef::Mou(mou), &format!("signatories[{n}].name"), &s.name);
+            if is_blank(&s.name) {
+                c.blank(AnyRecordRef::Mou(mou), &format!("signatories[{n}].name"), "");
+            }
         }
         if let Some(w) = &mou.witness {
             c.blank(AnyRecordRef::Mou(mou), "witness.name", &w.name);

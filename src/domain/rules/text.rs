@@ -61,11 +61,16 @@ const HONORIFICS: [&str; 10] = [
 ];
 
 /// Spaces and case differ between two typings of one name; they never tell names apart.
+/// Only ASCII is case-folded: Thai has no case, and full Unicode folding made duplicate
+/// detection the slowest rule.
 fn squash(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    out.extend(
+        s.chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| c.to_ascii_lowercase()),
+    );
+    out
 }
 
 /// "อบต. หนองบัว" and "องค์การบริหารส่วนตำบลหนองบัว" are the same unit.
@@ -83,10 +88,8 @@ pub fn normalise_place_name(name: &str) -> String {
 pub fn normalise_person_name(name: &str) -> String {
     let s = squash(name);
     for title in HONORIFICS {
-        if let Some(rest) = s.strip_prefix(title) {
-            if !rest.is_empty() {
-                return rest.to_string();
-            }
+        if s.len() > title.len() && s.starts_with(title) {
+            return s[title.len()..].to_string();
         }
     }
     s

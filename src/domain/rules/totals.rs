@@ -2,12 +2,13 @@
 //! Both figures and the difference are shown; neither is ever "fixed".
 
 use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 
 use crate::domain::money::Baht;
 use crate::domain::records::{City, CommitteeGrant, ProvinceGrant, StatedTotal};
 
 use super::codes::RuleCode;
-use super::context::Ctx;
+use super::context::{Ctx, IdHasher};
 use super::finding::{Figure, Finding, RecordRef};
 use super::text::{baht_en, baht_th};
 
@@ -30,8 +31,8 @@ pub fn compute(ctx: &Ctx<'_>, t: &StatedTotal) -> Computed {
             .get(&c.province_id)
             .is_some_and(|p| p.region_id == region),
     };
-    let mut cities = HashSet::new();
-    let mut provinces = HashSet::new();
+    let mut cities: HashSet<_, BuildHasherDefault<IdHasher>> = HashSet::default();
+    let mut provinces: HashSet<_, BuildHasherDefault<IdHasher>> = HashSet::default();
     let mut amount = Baht::ZERO;
     for c in ctx.ds.live::<City>().filter(|c| in_region(c)) {
         if let Some(ceiling) = c.budget_for(t.fiscal_year) {
