@@ -64,7 +64,7 @@ where
         Ok(cli) => cli,
         Err(e) => {
             let code = e.exit_code();
-            let rendered = e.render().ansi().to_string();
+            let rendered = e.render().to_string();
             // --help and --version arrive here too, as successes meant for standard output.
             // A closed pipe while printing them is not worth a second error.
             if code == 0 {
