@@ -16,7 +16,11 @@ fn mueang(args: &[&str]) -> Output {
 }
 
 fn example_path() -> String {
-    concat!(env!("CARGO_MANIFEST_DIR"), "/public/examples/north-2561.json").to_string()
+    concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/public/examples/north-2561.json"
+    )
+    .to_string()
 }
 
 /// A file in a per-test temporary directory, so parallel tests never share one.
@@ -44,7 +48,14 @@ fn warnings_only_exit_0_with_the_json_shape() {
     let findings = json["findings"].as_array().unwrap();
     assert_eq!(findings.len(), 13);
     for f in findings {
-        for key in ["rule", "importance", "records", "message_th", "message_en", "figures"] {
+        for key in [
+            "rule",
+            "importance",
+            "records",
+            "message_th",
+            "message_en",
+            "figures",
+        ] {
             assert!(f.get(key).is_some(), "finding without {key}: {f}");
         }
         assert_eq!(f["importance"], "warning");
@@ -63,7 +74,10 @@ fn text_output_has_both_languages_codes_and_names() {
     let out = mueang(&["check", &example_path(), "--today", "2018-05-01"]);
     assert_eq!(out.status.code(), Some(0));
     let text = stdout(&out);
-    assert!(text.contains("[warning/คำเตือน] instalment.overdue"), "{text}");
+    assert!(
+        text.contains("[warning/คำเตือน] instalment.overdue"),
+        "{text}"
+    );
     assert!(text.contains("เทศบาลนครแม่สอด"));
     assert!(text.contains("Mae Sot City Municipality"));
     assert!(text.contains("30 เม.ย. 2561") && text.contains("30 Apr 2018"));
@@ -75,7 +89,13 @@ fn an_error_finding_exits_1() {
     let mut doc = north_2561();
     doc.records.instalments[0].amount = Baht::whole(300_000);
     let path = temp_file("error.json", &doc.to_json());
-    let out = mueang(&["check", path.to_str().unwrap(), "--today", "2018-04-01", "--json"]);
+    let out = mueang(&[
+        "check",
+        path.to_str().unwrap(),
+        "--today",
+        "2018-04-01",
+        "--json",
+    ]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let json: Value = serde_json::from_str(&stdout(&out)).unwrap();
     let rules: Vec<&str> = json["findings"]
@@ -93,7 +113,10 @@ fn a_missing_file_exits_2_with_a_message_in_both_languages() {
     let out = mueang(&["check", "/nonexistent/north.json"]);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
-    assert!(err.contains("อ่านไฟล์") && err.contains("Cannot read"), "{err}");
+    assert!(
+        err.contains("อ่านไฟล์") && err.contains("Cannot read"),
+        "{err}"
+    );
     assert!(stdout(&out).is_empty());
 }
 
@@ -103,12 +126,23 @@ fn broken_or_foreign_files_exit_2_with_the_parse_error() {
     let path = temp_file("cut.json", cut);
     let out = mueang(&["check", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("not complete JSON"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("not complete JSON"),
+        "{}",
+        stderr(&out)
+    );
 
-    let path = temp_file("other.json", r#"{"format": "something-else", "records": {}}"#);
+    let path = temp_file(
+        "other.json",
+        r#"{"format": "something-else", "records": {}}"#,
+    );
     let out = mueang(&["check", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("not a Mueang file"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("not a Mueang file"),
+        "{}",
+        stderr(&out)
+    );
 
     let newer = r#"{"format": "mueang-data", "schema_version": 99, "records": {}}"#;
     let path = temp_file("newer.json", newer);
@@ -140,7 +174,15 @@ fn example_and_schema_write_the_committed_files() {
 
 #[test]
 fn bench_rules_prints_a_median() {
-    let out = mueang(&["bench-rules", "--cities", "20", "--projects", "100", "--runs", "3"]);
+    let out = mueang(&[
+        "bench-rules",
+        "--cities",
+        "20",
+        "--projects",
+        "100",
+        "--runs",
+        "3",
+    ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(text.contains("20 cities, 100 projects"), "{text}");

@@ -51,16 +51,31 @@ fn example_holds_the_facts_of_the_article() {
     assert_eq!(ds.provinces.len(), 9);
     assert_eq!(ds.cities.len(), 12);
     let names: BTreeSet<&str> = ds.cities.iter().map(|c| c.name_th.as_str()).collect();
-    for name in ["เทศบาลนครแม่สอด", "องค์การบริหารส่วนตำบลห้วยยางขาม", "เทศบาลเมืองหล่มสัก"] {
+    for name in [
+        "เทศบาลนครแม่สอด",
+        "องค์การบริหารส่วนตำบลห้วยยางขาม",
+        "เทศบาลเมืองหล่มสัก",
+    ] {
         assert!(names.contains(name), "{name} missing");
     }
-    let of_type = |t: LocalUnitType| ds.cities.iter().filter(|c: &&City| c.unit_type == t).count();
+    let of_type = |t: LocalUnitType| {
+        ds.cities
+            .iter()
+            .filter(|c: &&City| c.unit_type == t)
+            .count()
+    };
     assert_eq!(of_type(LocalUnitType::CityMunicipality), 2);
     assert_eq!(of_type(LocalUnitType::TownMunicipality), 6);
     assert_eq!(of_type(LocalUnitType::SubdistrictMunicipality), 1);
-    assert_eq!(of_type(LocalUnitType::SubdistrictAdministrativeOrganisation), 3);
+    assert_eq!(
+        of_type(LocalUnitType::SubdistrictAdministrativeOrganisation),
+        3
+    );
     let fy = mueang::domain::dates::FiscalYear(2561);
-    assert!(ds.cities.iter().all(|c| c.budget_for(fy) == Some(Baht::whole(500_000))));
+    assert!(ds
+        .cities
+        .iter()
+        .all(|c| c.budget_for(fy) == Some(Baht::whole(500_000))));
     let grants: Baht = ds.committee_grants.iter().map(|g| g.amount).sum();
     assert_eq!(grants, Baht::whole(8 * 30_000 + 4 * 20_000));
     assert_eq!(ds.province_grants.len(), 9);

@@ -127,7 +127,11 @@ fn run_case(case: &Case) -> Result<(), String> {
         .iter()
         .map(|f| format!("    {} {:?}: {}", f.rule, f.field, f.message_en))
         .collect();
-    Err(format!("{}\n  findings:\n{}", problems.join("; "), shown.join("\n")))
+    Err(format!(
+        "{}\n  findings:\n{}",
+        problems.join("; "),
+        shown.join("\n")
+    ))
 }
 
 #[test]
@@ -144,7 +148,12 @@ fn every_fixture_case_gives_exactly_the_expected_findings() {
         }
     }
     assert!(ran > 0, "no fixture cases found");
-    assert!(failures.is_empty(), "{} of {ran} cases failed:\n{}", failures.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {ran} cases failed:\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
 }
 
 #[test]
@@ -155,7 +164,10 @@ fn every_rule_has_a_case_where_it_fires_and_one_where_it_does_not() {
         let Some((_, file)) = files.iter().find(|(_, f)| f.rule == code) else {
             panic!("no fixture file for {code}");
         };
-        let fires = file.cases.iter().any(|c| c.expect.get(code).is_some_and(|&n| n > 0));
+        let fires = file
+            .cases
+            .iter()
+            .any(|c| c.expect.get(code).is_some_and(|&n| n > 0));
         let quiet = file.cases.iter().any(|c| !c.expect.contains_key(code));
         assert!(fires, "{code}: no case where it fires");
         assert!(quiet, "{code}: no case where it does not fire");
@@ -168,8 +180,16 @@ fn every_rule_has_a_case_where_it_fires_and_one_where_it_does_not() {
             file.rule
         );
         for case in &file.cases {
-            for code in case.expect.keys().chain(case.details.iter().map(|d| &d.rule)) {
-                assert!(RuleCode::from_code(code).is_some(), "{}: unknown rule {code}", case.name);
+            for code in case
+                .expect
+                .keys()
+                .chain(case.details.iter().map(|d| &d.rule))
+            {
+                assert!(
+                    RuleCode::from_code(code).is_some(),
+                    "{}: unknown rule {code}",
+                    case.name
+                );
             }
         }
     }

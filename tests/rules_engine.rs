@@ -39,8 +39,15 @@ fn the_thirteen_stable_codes_with_their_importance_and_descriptions() {
     for &rule in RuleCode::ALL {
         assert_eq!(RuleCode::from_code(rule.code()), Some(rule));
         assert!(!rule.description_th().is_empty() && !rule.description_en().is_empty());
-        let warning = matches!(rule, RuleCode::InstalmentOverdue | RuleCode::TotalStatedMismatch);
-        let expected = if warning { Importance::Warning } else { Importance::Error };
+        let warning = matches!(
+            rule,
+            RuleCode::InstalmentOverdue | RuleCode::TotalStatedMismatch
+        );
+        let expected = if warning {
+            Importance::Warning
+        } else {
+            Importance::Error
+        };
         assert_eq!(rule.default_importance(), expected, "{rule}");
     }
     assert_eq!(RuleCode::from_code("project.caps"), None);
@@ -51,7 +58,10 @@ fn every_rule_code_is_documented_in_docs_rules_md() {
     let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules.md"))
         .expect("docs/rules.md exists");
     for rule in RuleCode::ALL {
-        assert!(doc.contains(&format!("`{}`", rule.code())), "{rule} is not in docs/rules.md");
+        assert!(
+            doc.contains(&format!("`{}`", rule.code())),
+            "{rule} is not in docs/rules.md"
+        );
     }
 }
 
@@ -83,7 +93,10 @@ fn findings_are_sorted_by_rule_then_records_and_the_same_every_time() {
     let first = check(&ds, today);
     assert_eq!(first, check(&ds, today));
     let kinds: BTreeSet<RuleCode> = first.iter().map(|f| f.rule).collect();
-    assert!(kinds.len() >= 4, "the synthetic data plants several kinds of problem: {kinds:?}");
+    assert!(
+        kinds.len() >= 4,
+        "the synthetic data plants several kinds of problem: {kinds:?}"
+    );
     for pair in first.windows(2) {
         assert!(
             (pair[0].rule, &pair[0].records) <= (pair[1].rule, &pair[1].records),

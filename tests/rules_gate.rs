@@ -85,7 +85,10 @@ fn a_proposal_within_the_caps_may_be_approved_despite_warnings_elsewhere() {
     let id = p.meta.id;
     let ds = with(example(), [AnyRecord::Project(p)]);
     let today = day(2018, 5, 1);
-    assert!(!check(&ds, today).is_empty(), "the example has warnings that day");
+    assert!(
+        !check(&ds, today).is_empty(),
+        "the example has warnings that day"
+    );
     assert_eq!(blocking_approval(&ds, id, today), vec![]);
 }
 
@@ -99,7 +102,9 @@ fn approving_above_the_project_maximum_is_blocked() {
     // Saving it was never stopped: the proposal is in the dataset, and a check shows why
     // it cannot be approved as it stands.
     let findings = check(&ds, day(2018, 3, 5));
-    assert!(findings.iter().any(|f| f.rule == RuleCode::ProjectCap && f.concerns(id)));
+    assert!(findings
+        .iter()
+        .any(|f| f.rule == RuleCode::ProjectCap && f.concerns(id)));
 }
 
 #[test]
@@ -123,7 +128,9 @@ fn the_project_that_would_take_the_city_over_its_ceiling_is_blocked() {
     let id = extra.meta.id;
     records.push(AnyRecord::Project(extra));
     let ds = with(example(), records);
-    assert!(check(&ds, day(2018, 3, 5)).iter().all(|f| f.rule != RuleCode::CityCap));
+    assert!(check(&ds, day(2018, 3, 5))
+        .iter()
+        .all(|f| f.rule != RuleCode::CityCap));
     let blocking = blocking_approval(&ds, id, day(2018, 3, 5));
     assert_eq!(rules(&blocking), [RuleCode::CityCap]);
     assert!(blocking[0].concerns(id));
@@ -135,7 +142,10 @@ fn a_rejected_project_cannot_be_approved() {
     let p = project("p1", city_id("nan"), Some(30_000), &steps);
     let id = p.meta.id;
     let ds = with(example(), [AnyRecord::Project(p)]);
-    assert_eq!(rules(&blocking_approval(&ds, id, day(2018, 3, 5))), [RuleCode::ProjectStatusOrder]);
+    assert_eq!(
+        rules(&blocking_approval(&ds, id, day(2018, 3, 5))),
+        [RuleCode::ProjectStatusOrder]
+    );
 }
 
 #[test]
@@ -148,8 +158,13 @@ fn another_citys_errors_do_not_block() {
         status: ProjectStatus::Approved,
         date: day(2018, 3, 2),
     });
-    let ds = with(example(), [AnyRecord::Project(bad_approved), AnyRecord::Project(good)]);
-    assert!(check(&ds, day(2018, 3, 5)).iter().any(|f| f.rule == RuleCode::ProjectCap));
+    let ds = with(
+        example(),
+        [AnyRecord::Project(bad_approved), AnyRecord::Project(good)],
+    );
+    assert!(check(&ds, day(2018, 3, 5))
+        .iter()
+        .any(|f| f.rule == RuleCode::ProjectCap));
     assert_eq!(blocking_approval(&ds, id, day(2018, 3, 5)), vec![]);
 }
 
@@ -161,7 +176,10 @@ fn money_does_not_go_to_a_city_entered_twice() {
     let p = project("p1", example().cities[0].meta.id, Some(40_000), PROPOSED);
     let id = p.meta.id;
     let ds = with(example(), [AnyRecord::City(twin), AnyRecord::Project(p)]);
-    assert_eq!(rules(&blocking_approval(&ds, id, day(2018, 3, 5))), [RuleCode::RecordDuplicate]);
+    assert_eq!(
+        rules(&blocking_approval(&ds, id, day(2018, 3, 5))),
+        [RuleCode::RecordDuplicate]
+    );
 }
 
 #[test]
@@ -170,9 +188,15 @@ fn an_unknown_or_deleted_record_cannot_be_approved_or_transferred() {
     p.meta.deleted = true;
     let id = p.meta.id;
     let ds = with(example(), [AnyRecord::Project(p)]);
-    assert_eq!(rules(&blocking_approval(&ds, id, day(2018, 3, 5))), [RuleCode::RecordMissingField]);
+    assert_eq!(
+        rules(&blocking_approval(&ds, id, day(2018, 3, 5))),
+        [RuleCode::RecordMissingField]
+    );
     let nothing = stable_id("nothing");
-    assert_eq!(rules(&blocking_transfer(&ds, nothing, day(2018, 3, 5))), [RuleCode::RecordMissingField]);
+    assert_eq!(
+        rules(&blocking_transfer(&ds, nothing, day(2018, 3, 5))),
+        [RuleCode::RecordMissingField]
+    );
 }
 
 #[test]
@@ -191,8 +215,13 @@ fn a_transfer_above_the_approved_amount_is_blocked() {
     let id = i.meta.id;
     let ds = with(example(), [AnyRecord::Instalment(i)]);
     // Only planned, it is no finding at all; transferring it would be.
-    assert!(check(&ds, day(2018, 4, 20)).iter().all(|f| f.rule != RuleCode::TransferExceedsApproved));
-    assert_eq!(rules(&blocking_transfer(&ds, id, day(2018, 4, 20))), [RuleCode::TransferExceedsApproved]);
+    assert!(check(&ds, day(2018, 4, 20))
+        .iter()
+        .all(|f| f.rule != RuleCode::TransferExceedsApproved));
+    assert_eq!(
+        rules(&blocking_transfer(&ds, id, day(2018, 4, 20))),
+        [RuleCode::TransferExceedsApproved]
+    );
 }
 
 #[test]
@@ -207,9 +236,18 @@ fn a_transfer_to_a_city_without_an_mou_or_of_the_wrong_share_is_blocked() {
     };
     let first = instalment("first", new_city.meta.id, 1, 300_000);
     let id = first.meta.id;
-    let ds = with(example(), [AnyRecord::City(new_city), AnyRecord::Instalment(first)]);
+    let ds = with(
+        example(),
+        [AnyRecord::City(new_city), AnyRecord::Instalment(first)],
+    );
     let blocking = blocking_transfer(&ds, id, day(2018, 3, 1));
-    assert_eq!(rules(&blocking), [RuleCode::InstalmentFirstShare, RuleCode::InstalmentBeforeMou]);
+    assert_eq!(
+        rules(&blocking),
+        [
+            RuleCode::InstalmentFirstShare,
+            RuleCode::InstalmentBeforeMou
+        ]
+    );
 }
 
 #[test]
@@ -218,5 +256,8 @@ fn a_recorded_date_before_the_mou_is_used_rather_than_today() {
     i.actual_date = Some(day(2018, 1, 20));
     let id = i.meta.id;
     let ds = with(example(), [AnyRecord::Instalment(i)]);
-    assert_eq!(rules(&blocking_transfer(&ds, id, day(2018, 4, 1))), [RuleCode::InstalmentBeforeMou]);
+    assert_eq!(
+        rules(&blocking_transfer(&ds, id, day(2018, 4, 1))),
+        [RuleCode::InstalmentBeforeMou]
+    );
 }

@@ -63,7 +63,9 @@ pub fn run(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<
             return Ok(EXIT_UNUSABLE);
         }
     };
-    let today = args.today.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let today = args
+        .today
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
     let findings = check(&doc.records, today);
     let count = |i: Importance| findings.iter().filter(|f| f.importance == i).count();
     let summary = Summary {
@@ -83,7 +85,11 @@ pub fn run(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<
     } else {
         print_text(out, &doc.records, &shown, today, &findings, &summary)?;
     }
-    Ok(if has_errors(&findings) { EXIT_FINDINGS } else { EXIT_OK })
+    Ok(if has_errors(&findings) {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    })
 }
 
 fn print_text(

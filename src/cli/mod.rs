@@ -8,8 +8,8 @@
 mod bench_rules;
 mod check;
 mod diff;
-mod merge;
 pub mod example;
+mod merge;
 pub mod schema;
 pub mod synthetic;
 

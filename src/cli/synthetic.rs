@@ -9,9 +9,9 @@ use crate::domain::dates::FiscalYear;
 use crate::domain::meta::{stable_id, Editor, OfficeId, RecordMeta};
 use crate::domain::money::Baht;
 use crate::domain::records::{
-    Category, City, CityBudget, Committee, CommitteeGrant, CommitteeMember, Dataset,
-    Instalment, LocalUnitType, MemberRole, Mou, Project, ProjectStatus, ProvinceGrant, Sector,
-    Signatory, SignatoryRole, StatedTotal, StatusChange,
+    Category, City, CityBudget, Committee, CommitteeGrant, CommitteeMember, Dataset, Instalment,
+    LocalUnitType, MemberRole, Mou, Project, ProjectStatus, ProvinceGrant, Sector, Signatory,
+    SignatoryRole, StatedTotal, StatusChange,
 };
 use crate::domain::reference::starter_dataset;
 
@@ -64,7 +64,11 @@ pub fn synthetic_dataset(size: SyntheticSize) -> Dataset {
                     // Every 50th committee lists its first member twice.
                     name: format!("สมาชิก {n}-{}", if n % 50 == 0 && k == 6 { 0 } else { k }),
                     sector: Sector::ALL[k % Sector::ALL.len()],
-                    role: if k == 0 { MemberRole::Chair } else { MemberRole::Member },
+                    role: if k == 0 {
+                        MemberRole::Chair
+                    } else {
+                        MemberRole::Member
+                    },
                     contact: String::new(),
                 })
                 .collect(),
@@ -76,9 +80,21 @@ pub fn synthetic_dataset(size: SyntheticSize) -> Dataset {
             amount: params.committee_grant_for(unit_type),
             date: Some(date(2017, 12, 1)),
         });
-        ds.instalments.push(instalment(n, id, 1, Baht::whole(350_000), date(2018, 2, 15)));
+        ds.instalments.push(instalment(
+            n,
+            id,
+            1,
+            Baht::whole(350_000),
+            date(2018, 2, 15),
+        ));
         if n % 3 == 0 {
-            ds.instalments.push(instalment(n, id, 2, Baht::whole(150_000), date(2018, 4, 20)));
+            ds.instalments.push(instalment(
+                n,
+                id,
+                2,
+                Baht::whole(150_000),
+                date(2018, 4, 20),
+            ));
         }
         ds.cities.push(city);
     }

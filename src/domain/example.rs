@@ -13,8 +13,8 @@ use crate::domain::document::Document;
 use crate::domain::meta::{stable_id, Editor, OfficeId, RecordId, RecordMeta};
 use crate::domain::money::Baht;
 use crate::domain::records::{
-    City, CityBudget, CommitteeGrant, Dataset, Instalment, LocalUnitType, Mou,
-    ProgrammeParameters, ProvinceGrant, Signatory, SignatoryRole, StatedTotal, Witness,
+    City, CityBudget, CommitteeGrant, Dataset, Instalment, LocalUnitType, Mou, ProgrammeParameters,
+    ProvinceGrant, Signatory, SignatoryRole, StatedTotal, Witness,
 };
 use crate::domain::reference::{province_id, provinces, region_id, regions};
 
@@ -27,18 +27,90 @@ const FY: FiscalYear = FiscalYear(2561);
 
 /// The 12 cities in the article's order: key, Thai name, English name, type, province.
 const CITIES: [(&str, &str, &str, LocalUnitType, &str); 12] = [
-    ("mae-sot", "เทศบาลนครแม่สอด", "Mae Sot City Municipality", Nakhon, "TH-63"),
-    ("nai-mueang", "เทศบาลตำบลในเมือง", "Nai Mueang Subdistrict Municipality", Tambon, "TH-64"),
-    ("uttaradit", "เทศบาลเมืองอุตรดิตถ์", "Uttaradit Town Municipality", Mueang, "TH-53"),
-    ("nakhon-thai", "เทศบาลเมืองนครไทย", "Nakhon Thai Town Municipality", Mueang, "TH-65"),
-    ("nong-bua", "องค์การบริหารส่วนตำบลหนองบัว", "Nong Bua SAO", Sao, "TH-64"),
-    ("chiang-rai", "เทศบาลนครเชียงราย", "Chiang Rai City Municipality", Nakhon, "TH-57"),
-    ("phayao", "เทศบาลเมืองพะเยา", "Phayao Town Municipality", Mueang, "TH-56"),
-    ("nan", "เทศบาลเมืองน่าน", "Nan Town Municipality", Mueang, "TH-55"),
-    ("mueang-mo", "องค์การบริหารส่วนตำบลเหมืองหม้อ", "Mueang Mo SAO", Sao, "TH-54"),
-    ("sawankhalok", "เทศบาลเมืองสวรรคโลก", "Sawankhalok Town Municipality", Mueang, "TH-64"),
-    ("huai-yang-kham", "องค์การบริหารส่วนตำบลห้วยยางขาม", "Huai Yang Kham SAO", Sao, "TH-56"),
-    ("lom-sak", "เทศบาลเมืองหล่มสัก", "Lom Sak Town Municipality", Mueang, "TH-67"),
+    (
+        "mae-sot",
+        "เทศบาลนครแม่สอด",
+        "Mae Sot City Municipality",
+        Nakhon,
+        "TH-63",
+    ),
+    (
+        "nai-mueang",
+        "เทศบาลตำบลในเมือง",
+        "Nai Mueang Subdistrict Municipality",
+        Tambon,
+        "TH-64",
+    ),
+    (
+        "uttaradit",
+        "เทศบาลเมืองอุตรดิตถ์",
+        "Uttaradit Town Municipality",
+        Mueang,
+        "TH-53",
+    ),
+    (
+        "nakhon-thai",
+        "เทศบาลเมืองนครไทย",
+        "Nakhon Thai Town Municipality",
+        Mueang,
+        "TH-65",
+    ),
+    (
+        "nong-bua",
+        "องค์การบริหารส่วนตำบลหนองบัว",
+        "Nong Bua SAO",
+        Sao,
+        "TH-64",
+    ),
+    (
+        "chiang-rai",
+        "เทศบาลนครเชียงราย",
+        "Chiang Rai City Municipality",
+        Nakhon,
+        "TH-57",
+    ),
+    (
+        "phayao",
+        "เทศบาลเมืองพะเยา",
+        "Phayao Town Municipality",
+        Mueang,
+        "TH-56",
+    ),
+    (
+        "nan",
+        "เทศบาลเมืองน่าน",
+        "Nan Town Municipality",
+        Mueang,
+        "TH-55",
+    ),
+    (
+        "mueang-mo",
+        "องค์การบริหารส่วนตำบลเหมืองหม้อ",
+        "Mueang Mo SAO",
+        Sao,
+        "TH-54",
+    ),
+    (
+        "sawankhalok",
+        "เทศบาลเมืองสวรรคโลก",
+        "Sawankhalok Town Municipality",
+        Mueang,
+        "TH-64",
+    ),
+    (
+        "huai-yang-kham",
+        "องค์การบริหารส่วนตำบลห้วยยางขาม",
+        "Huai Yang Kham SAO",
+        Sao,
+        "TH-56",
+    ),
+    (
+        "lom-sak",
+        "เทศบาลเมืองหล่มสัก",
+        "Lom Sak Town Municipality",
+        Mueang,
+        "TH-67",
+    ),
 ];
 
 /// The North's 9 provinces of those cities, in order of first mention.
@@ -64,7 +136,11 @@ pub fn editor() -> Editor {
 }
 
 fn meta(key: &str) -> RecordMeta {
-    RecordMeta::new(stable_id(&format!("example:north-2561:{key}")), &editor(), signing_time())
+    RecordMeta::new(
+        stable_id(&format!("example:north-2561:{key}")),
+        &editor(),
+        signing_time(),
+    )
 }
 
 pub fn city_id(key: &str) -> RecordId {
@@ -74,7 +150,10 @@ pub fn city_id(key: &str) -> RecordId {
 /// The example document; see the module documentation.
 pub fn north_2561() -> Document {
     let records = Dataset {
-        regions: regions().into_iter().filter(|r| r.code == "north").collect(),
+        regions: regions()
+            .into_iter()
+            .filter(|r| r.code == "north")
+            .collect(),
         provinces: PROVINCES
             .iter()
             .filter_map(|code| provinces().into_iter().find(|p| p.code == *code))
@@ -145,7 +224,9 @@ fn committee_grants() -> Vec<CommitteeGrant> {
 fn mou() -> Mou {
     Mou {
         meta: meta("mou:2018-02-03"),
-        title: "บันทึกความร่วมมือด้านการพัฒนาชุมชน ระหว่างคณะทำงานเมืองพัฒนาคุณภาพชีวิต ภาคเหนือ กับเครือข่ายภาคีบ้านมั่นคง".into(),
+        title:
+            "บันทึกความร่วมมือด้านการพัฒนาชุมชน ระหว่างคณะทำงานเมืองพัฒนาคุณภาพชีวิต ภาคเหนือ กับเครือข่ายภาคีบ้านมั่นคง"
+                .into(),
         date: Some(date(2018, 2, 3)),
         place: "เทศบาลเมืองอรัญญิก ตำบลอรัญญิก อำเภอเมือง จังหวัดพิษณุโลก".into(),
         city_ids: CITIES.iter().map(|c| city_id(c.0)).collect(),

@@ -62,7 +62,7 @@ pub(crate) struct Ctx<'a> {
     params: BTreeMap<FiscalYear, ProgrammeParameters>,
 }
 
-fn by_id<'a, R: crate::domain::records::Record>(ds: &'a Dataset) -> HashMap<RecordId, &'a R> {
+fn by_id<R: crate::domain::records::Record>(ds: &Dataset) -> HashMap<RecordId, &R> {
     ds.live::<R>().map(|r| (r.meta().id, r)).collect()
 }
 
@@ -117,14 +117,19 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn instalments_of(&self, city: RecordId) -> &[&'a Instalment] {
-        self.instalments_by_city.get(&city).map_or(&[], Vec::as_slice)
+        self.instalments_by_city
+            .get(&city)
+            .map_or(&[], Vec::as_slice)
     }
 }
 
 /// Resolves the parameters once for every fiscal year any record mentions.
 fn params_for_all_years(ds: &Dataset) -> BTreeMap<FiscalYear, ProgrammeParameters> {
     let mut years: Vec<FiscalYear> = Vec::new();
-    years.extend(ds.live::<City>().flat_map(|c| c.budgets.iter().map(|b| b.fiscal_year)));
+    years.extend(
+        ds.live::<City>()
+            .flat_map(|c| c.budgets.iter().map(|b| b.fiscal_year)),
+    );
     years.extend(ds.live::<Project>().map(|p| p.fiscal_year));
     years.extend(ds.live::<Instalment>().map(|i| i.fiscal_year));
     years.extend(ds.live::<CommitteeGrant>().map(|g| g.fiscal_year));

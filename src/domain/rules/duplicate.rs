@@ -2,14 +2,15 @@
 //! committee. Names are compared after normalising spaces, case, unit abbreviations and
 //! personal titles, since that is how the same thing gets typed twice.
 
-
 use crate::domain::meta::RecordId;
 use crate::domain::records::{City, Committee};
 
 use super::codes::RuleCode;
 use super::context::{Ctx, HashMap};
 use super::finding::{Figure, Finding, RecordRef};
-use super::text::{city_en, city_name_en, city_th, is_blank, normalise_person_name, normalise_place_name};
+use super::text::{
+    city_en, city_name_en, city_th, is_blank, normalise_person_name, normalise_place_name,
+};
 
 pub fn duplicate(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     duplicate_cities(ctx, out);

@@ -40,7 +40,10 @@ pub fn blocking_approval(ds: &Dataset, project_id: RecordId, today: NaiveDate) -
             vec![RecordRef::to(project)],
             Some("amount_approved"),
             Vec::new(),
-            format!("โครงการ \"{}\": ต้องระบุจำนวนเงินที่อนุมัติก่อนอนุมัติโครงการ", project.title),
+            format!(
+                "โครงการ \"{}\": ต้องระบุจำนวนเงินที่อนุมัติก่อนอนุมัติโครงการ",
+                project.title
+            ),
             format!(
                 "Project \"{}\": enter the approved amount before approving it.",
                 project.title
@@ -59,11 +62,7 @@ pub fn blocking_approval(ds: &Dataset, project_id: RecordId, today: NaiveDate) -
 /// none. Blocking are the errors that name it (`instalment.first_share`,
 /// `instalment.before_mou`, `transfer.exceeds_approved`, `date.era_suspect`,
 /// `record.missing_field`), plus `record.missing_field` and `record.duplicate` on its city.
-pub fn blocking_transfer(
-    ds: &Dataset,
-    instalment_id: RecordId,
-    today: NaiveDate,
-) -> Vec<Finding> {
+pub fn blocking_transfer(ds: &Dataset, instalment_id: RecordId, today: NaiveDate) -> Vec<Finding> {
     let Some(instalment) = ds.live::<Instalment>().find(|i| i.meta.id == instalment_id) else {
         return vec![gone(RecordKind::Instalment, instalment_id)];
     };
@@ -81,7 +80,10 @@ fn blocking_in(slice: &Dataset, today: NaiveDate, id: RecordId, city: RecordId) 
         .filter(|f| {
             f.concerns(id)
                 || (f.concerns(city)
-                    && matches!(f.rule, RuleCode::RecordMissingField | RuleCode::RecordDuplicate))
+                    && matches!(
+                        f.rule,
+                        RuleCode::RecordMissingField | RuleCode::RecordDuplicate
+                    ))
         })
         .collect()
 }
@@ -93,7 +95,10 @@ fn gone(kind: RecordKind, id: RecordId) -> Finding {
         None,
         Vec::new(),
         format!("ไม่พบ{} {id} (ไม่มีอยู่หรือถูกลบแล้ว)", labels::kind_th(kind)),
-        format!("There is no {} {id}: it does not exist or was deleted.", labels::kind_en(kind)),
+        format!(
+            "There is no {} {id}: it does not exist or was deleted.",
+            labels::kind_en(kind)
+        ),
     )
 }
 
@@ -101,7 +106,10 @@ fn gone(kind: RecordKind, id: RecordId) -> Finding {
 /// one city's records rather than the whole country's. Other cities of the same province
 /// come along because duplicate detection compares with them.
 fn city_slice(ds: &Dataset, city_id: RecordId) -> Dataset {
-    let province = ds.live::<City>().find(|c| c.meta.id == city_id).map(|c| c.province_id);
+    let province = ds
+        .live::<City>()
+        .find(|c| c.meta.id == city_id)
+        .map(|c| c.province_id);
     let mine = |id: RecordId| id == city_id;
     Dataset {
         regions: ds.regions.clone(),

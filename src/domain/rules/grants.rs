@@ -1,7 +1,6 @@
 //! `committee_grant.amount` and `province_grant.amount`: the fixed grants against the
 //! parameters, and no grant paid twice.
 
-
 use crate::domain::dates::FiscalYear;
 use crate::domain::meta::RecordId;
 use crate::domain::money::Baht;
@@ -35,7 +34,9 @@ pub fn committee_grant_amount(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let Some(city) = ctx.city(first.city_id) else {
             continue;
         };
-        let expected = ctx.params(first.fiscal_year).committee_grant_for(city.unit_type);
+        let expected = ctx
+            .params(first.fiscal_year)
+            .committee_grant_for(city.unit_type);
         for g in &group {
             if g.amount == expected {
                 continue;

@@ -36,8 +36,14 @@ fn first_problem(p: &Project) -> Option<(usize, String, String)> {
     if first.status != ProjectStatus::Proposed {
         return Some((
             0,
-            format!("เริ่มที่ \"{}\" แทนที่จะเริ่มที่ \"เสนอโครงการ\"", status_name_th(first.status)),
-            format!("starts at \"{}\" instead of \"proposed\"", status_name_en(first.status)),
+            format!(
+                "เริ่มที่ \"{}\" แทนที่จะเริ่มที่ \"เสนอโครงการ\"",
+                status_name_th(first.status)
+            ),
+            format!(
+                "starts at \"{}\" instead of \"proposed\"",
+                status_name_en(first.status)
+            ),
         ));
     }
     for (n, pair) in p.status_history.windows(2).enumerate() {

@@ -29,15 +29,29 @@ pub fn first_share(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let pct = (share * rust_decimal::Decimal::ONE_HUNDRED).normalize();
         let (of_th, of_en) = match ceiling {
             Some(c) => (
-                format!("{pct}% ของวงเงินที่อนุมัติ {} คือ {}", baht_th(c), baht_th(expected)),
-                format!("{pct}% of the approved {} is {}", baht_en(c), baht_en(expected)),
+                format!(
+                    "{pct}% ของวงเงินที่อนุมัติ {} คือ {}",
+                    baht_th(c),
+                    baht_th(expected)
+                ),
+                format!(
+                    "{pct}% of the approved {} is {}",
+                    baht_en(c),
+                    baht_en(expected)
+                ),
             ),
             None => (
                 format!("แต่ยังไม่มีวงเงินที่อนุมัติให้เมืองใน{}", i.fiscal_year.label_th()),
-                format!("but the city has no approved amount for FY{}", i.fiscal_year),
+                format!(
+                    "but the city has no approved amount for FY{}",
+                    i.fiscal_year
+                ),
             ),
         };
-        let mut figures = vec![Figure::amount("amount", i.amount), Figure::amount("expected", expected)];
+        let mut figures = vec![
+            Figure::amount("amount", i.amount),
+            Figure::amount("expected", expected),
+        ];
         if let Some(c) = ceiling {
             figures.push(Figure::amount("approved_ceiling", c));
         }
@@ -124,11 +138,9 @@ pub fn before_mou(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-/// A city's instalments of one year, and its approved ceiling for it.
-fn city_years<'a>(
-    ctx: &Ctx<'a>,
-    city: &City,
-) -> BTreeMap<FiscalYear, Vec<&'a Instalment>> {
+/// A city's live instalments by fiscal year, including every year it has a ceiling for
+/// (with no instalments), since an approved amount with nothing transferred is overdue too.
+fn city_years<'a>(ctx: &Ctx<'a>, city: &City) -> BTreeMap<FiscalYear, Vec<&'a Instalment>> {
     let mut years: BTreeMap<FiscalYear, Vec<&Instalment>> = BTreeMap::new();
     for b in &city.budgets {
         years.entry(b.fiscal_year).or_default();
@@ -161,7 +173,12 @@ pub fn overdue(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             }
             let outstanding = approved - paid;
             let mut records = vec![RecordRef::to(city)];
-            records.extend(instalments.iter().filter(|i| !in_time(i)).map(|i| RecordRef::to(*i)));
+            records.extend(
+                instalments
+                    .iter()
+                    .filter(|i| !in_time(i))
+                    .map(|i| RecordRef::to(*i)),
+            );
             let field = (records.len() > 1).then_some("actual_date");
             out.push(Finding::new(
                 RuleCode::InstalmentOverdue,

@@ -53,8 +53,12 @@ pub fn own_name(r: AnyRecordRef<'_>) -> (String, String) {
         AnyRecordRef::Committee(x) => same(&x.name),
         AnyRecordRef::Meeting(x) => same(&x.place),
         AnyRecordRef::Project(x) => same(&x.title),
-        AnyRecordRef::ProvinceGrant(x) => (x.fiscal_year.label_th(), format!("FY{}", x.fiscal_year)),
-        AnyRecordRef::CommitteeGrant(x) => (x.fiscal_year.label_th(), format!("FY{}", x.fiscal_year)),
+        AnyRecordRef::ProvinceGrant(x) => {
+            (x.fiscal_year.label_th(), format!("FY{}", x.fiscal_year))
+        }
+        AnyRecordRef::CommitteeGrant(x) => {
+            (x.fiscal_year.label_th(), format!("FY{}", x.fiscal_year))
+        }
         AnyRecordRef::Mou(x) => same(&x.title),
         AnyRecordRef::Instalment(x) => (
             format!("งวดที่ {} {}", x.number, x.fiscal_year.label_th()),
@@ -80,8 +84,16 @@ pub fn record_label(ds: &Dataset, r: &RecordRef) -> (String, String) {
         }
     });
     let (th, en) = found.unwrap_or_default();
-    let th = if th.trim().is_empty() { r.id.to_string() } else { th };
-    let en = if en.trim().is_empty() { r.id.to_string() } else { en };
+    let th = if th.trim().is_empty() {
+        r.id.to_string()
+    } else {
+        th
+    };
+    let en = if en.trim().is_empty() {
+        r.id.to_string()
+    } else {
+        en
+    };
     (
         format!("{} {}", kind_th(r.kind), th),
         format!("{} {}", kind_en(r.kind), en),

@@ -36,7 +36,10 @@ impl Check<'_, '_> {
         if !found {
             let why = (
                 format!("อ้างถึง{} {id} ซึ่งไม่มีอยู่หรือถูกลบแล้ว", kind_th(target)),
-                format!("refers to {} {id}, which does not exist or was deleted", kind_en(target)),
+                format!(
+                    "refers to {} {id}, which does not exist or was deleted",
+                    kind_en(target)
+                ),
             );
             self.push(r, field, why);
         }
@@ -44,8 +47,16 @@ impl Check<'_, '_> {
 
     fn push(&mut self, r: AnyRecordRef<'_>, field: &str, (why_th, why_en): (String, String)) {
         let (name_th, name_en) = own_name(r);
-        let name_th = if is_blank(&name_th) { String::new() } else { format!(" \"{name_th}\"") };
-        let name_en = if is_blank(&name_en) { String::new() } else { format!(" \"{name_en}\"") };
+        let name_th = if is_blank(&name_th) {
+            String::new()
+        } else {
+            format!(" \"{name_th}\"")
+        };
+        let name_en = if is_blank(&name_en) {
+            String::new()
+        } else {
+            format!(" \"{name_en}\"")
+        };
         self.out.push(Finding::new(
             RuleCode::RecordMissingField,
             vec![RecordRef {
@@ -70,33 +81,72 @@ pub fn missing_field(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     for p in ds.live::<Province>() {
         c.blank(AnyRecordRef::Province(p), "code", &p.code);
         c.blank(AnyRecordRef::Province(p), "name_th", &p.name_th);
-        c.exists(AnyRecordRef::Province(p), "region_id", RecordKind::Region, p.region_id);
+        c.exists(
+            AnyRecordRef::Province(p),
+            "region_id",
+            RecordKind::Region,
+            p.region_id,
+        );
     }
     for city in ds.live::<City>() {
         c.blank(AnyRecordRef::City(city), "name_th", &city.name_th);
-        c.exists(AnyRecordRef::City(city), "province_id", RecordKind::Province, city.province_id);
+        c.exists(
+            AnyRecordRef::City(city),
+            "province_id",
+            RecordKind::Province,
+            city.province_id,
+        );
     }
     for com in ds.live::<Committee>() {
-        c.exists(AnyRecordRef::Committee(com), "city_id", RecordKind::City, com.city_id);
+        c.exists(
+            AnyRecordRef::Committee(com),
+            "city_id",
+            RecordKind::City,
+            com.city_id,
+        );
         for (n, m) in com.members.iter().enumerate() {
             if is_blank(&m.name) {
-                c.blank(AnyRecordRef::Committee(com), &format!("members[{n}].name"), "");
+                c.blank(
+                    AnyRecordRef::Committee(com),
+                    &format!("members[{n}].name"),
+                    "",
+                );
             }
         }
     }
     for m in ds.live::<Meeting>() {
-        c.exists(AnyRecordRef::Meeting(m), "committee_id", RecordKind::Committee, m.committee_id);
+        c.exists(
+            AnyRecordRef::Meeting(m),
+            "committee_id",
+            RecordKind::Committee,
+            m.committee_id,
+        );
     }
     for p in ds.live::<Project>() {
         c.blank(AnyRecordRef::Project(p), "title", &p.title);
         c.blank(AnyRecordRef::Project(p), "proposer", &p.proposer);
-        c.exists(AnyRecordRef::Project(p), "city_id", RecordKind::City, p.city_id);
+        c.exists(
+            AnyRecordRef::Project(p),
+            "city_id",
+            RecordKind::City,
+            p.city_id,
+        );
     }
     for g in ds.live::<ProvinceGrant>() {
-        c.exists(AnyRecordRef::ProvinceGrant(g), "province_id", RecordKind::Province, g.province_id);
+        c.exists(
+            AnyRecordRef::ProvinceGrant(g),
+            "province_id",
+            RecordKind::Province,
+            g.province_id,
+        );
     }
     for g in ds.live::<CommitteeGrant>() {
-        c.exists(AnyRecordRef::CommitteeGrant(g), "city_id", RecordKind::City, g.city_id);
+        c.exists(
+            AnyRecordRef::CommitteeGrant(g),
+            "city_id",
+            RecordKind::City,
+            g.city_id,
+        );
     }
     for mou in ds.live::<Mou>() {
         if mou.date.is_none() {
@@ -104,12 +154,21 @@ pub fn missing_field(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         }
         for (n, &city) in mou.city_ids.iter().enumerate() {
             if !ctx.cities.contains_key(&city) {
-                c.exists(AnyRecordRef::Mou(mou), &format!("city_ids[{n}]"), RecordKind::City, city);
+                c.exists(
+                    AnyRecordRef::Mou(mou),
+                    &format!("city_ids[{n}]"),
+                    RecordKind::City,
+                    city,
+                );
             }
         }
         for (n, s) in mou.signatories.iter().enumerate() {
             if is_blank(&s.name) {
-                c.blank(AnyRecordRef::Mou(mou), &format!("signatories[{n}].name"), "");
+                c.blank(
+                    AnyRecordRef::Mou(mou),
+                    &format!("signatories[{n}].name"),
+                    "",
+                );
             }
         }
         if let Some(w) = &mou.witness {
@@ -117,12 +176,22 @@ pub fn missing_field(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         }
     }
     for i in ds.live::<Instalment>() {
-        c.exists(AnyRecordRef::Instalment(i), "city_id", RecordKind::City, i.city_id);
+        c.exists(
+            AnyRecordRef::Instalment(i),
+            "city_id",
+            RecordKind::City,
+            i.city_id,
+        );
     }
     for t in ds.live::<StatedTotal>() {
         c.blank(AnyRecordRef::StatedTotal(t), "label", &t.label);
         if let Some(region) = t.region_id {
-            c.exists(AnyRecordRef::StatedTotal(t), "region_id", RecordKind::Region, region);
+            c.exists(
+                AnyRecordRef::StatedTotal(t),
+                "region_id",
+                RecordKind::Region,
+                region,
+            );
         }
     }
 }

@@ -35,7 +35,8 @@ pub fn city_th(ctx: &Ctx<'_>, id: RecordId) -> String {
 }
 
 pub fn city_en(ctx: &Ctx<'_>, id: RecordId) -> String {
-    ctx.city(id).map_or_else(|| format!("city {id}"), city_name_en)
+    ctx.city(id)
+        .map_or_else(|| format!("city {id}"), city_name_en)
 }
 
 /// English name, else the Thai one: many records only have the official Thai name.
@@ -57,7 +58,16 @@ const UNIT_ABBREVIATIONS: [(&str, &str); 4] = [
 
 /// Titles that do not tell two people apart; longest first so "นางสาว" wins over "นาง".
 const HONORIFICS: [&str; 10] = [
-    "นางสาว", "น.ส.", "นาง", "นาย", "ด.ช.", "ด.ญ.", "mrs.", "miss", "mr.", "ms.",
+    "นางสาว",
+    "น.ส.",
+    "นาง",
+    "นาย",
+    "ด.ช.",
+    "ด.ญ.",
+    "mrs.",
+    "miss",
+    "mr.",
+    "ms.",
 ];
 
 /// Spaces and case differ between two typings of one name; they never tell names apart.
@@ -121,7 +131,13 @@ mod tests {
             normalise_person_name("นางมณีพรรณ โคตรบุตร"),
             normalise_person_name(" มณีพรรณ  โคตรบุตร")
         );
-        assert_eq!(normalise_person_name("Mr. Siam N"), normalise_person_name("siam n"));
-        assert_ne!(normalise_person_name("นางสาวเอ"), normalise_person_name("นายบี"));
+        assert_eq!(
+            normalise_person_name("Mr. Siam N"),
+            normalise_person_name("siam n")
+        );
+        assert_ne!(
+            normalise_person_name("นางสาวเอ"),
+            normalise_person_name("นายบี")
+        );
     }
 }

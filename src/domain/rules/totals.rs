@@ -69,7 +69,13 @@ pub fn stated_mismatch(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let mut field = None;
         let counts = [
             ("cities", t.cities, computed.cities, "เมือง", "cities"),
-            ("provinces", t.provinces, computed.provinces, "จังหวัด", "provinces"),
+            (
+                "provinces",
+                t.provinces,
+                computed.provinces,
+                "จังหวัด",
+                "provinces",
+            ),
         ];
         for (key, stated, computed, word_th, word_en) in counts {
             let Some(stated) = stated.filter(|&s| s != computed) else {
@@ -78,8 +84,12 @@ pub fn stated_mismatch(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             let diff = i64::from(stated) - i64::from(computed);
             field.get_or_insert(key);
             figures.extend(count_figures(key, stated, computed, diff));
-            th.push(format!("{word_th} ประกาศ {stated} นับได้ {computed} ต่างกัน {diff}"));
-            en.push(format!("{word_en}: stated {stated}, records {computed}, difference {diff}"));
+            th.push(format!(
+                "{word_th} ประกาศ {stated} นับได้ {computed} ต่างกัน {diff}"
+            ));
+            en.push(format!(
+                "{word_en}: stated {stated}, records {computed}, difference {diff}"
+            ));
         }
         if let Some(stated) = t.amount.filter(|&a| a != computed.amount) {
             let diff = stated - computed.amount;
@@ -127,7 +137,11 @@ pub fn stated_mismatch(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 fn count_figures(key: &'static str, stated: u32, computed: u32, diff: i64) -> [Figure; 3] {
     let (s, c, d) = match key {
         "cities" => ("stated_cities", "computed_cities", "difference_cities"),
-        _ => ("stated_provinces", "computed_provinces", "difference_provinces"),
+        _ => (
+            "stated_provinces",
+            "computed_provinces",
+            "difference_provinces",
+        ),
     };
     [
         Figure::count(s, i64::from(stated)),
