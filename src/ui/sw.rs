@@ -43,21 +43,45 @@ pub fn register(update_ready: RwSignal<bool>) {
         let Ok(reg) = JsFuture::from(container.register("/sw.js")).await else { return };
         let reg: ServiceWorkerRegistration = reg.unchecked_into();
         note_waiting(&reg, &container, update_ready);
+        // A worker may already be installing by now (register() itself checks for updates).
+        if let Some(w) = reg.installing() {
+            watch_installing(w, &reg, &container, update_ready);
+        }
         let (r, c) = (reg.clone(), container.clone());
         let on_found = Closure::<dyn FnMut()>::new(move || {
-            let Some(installing) = r.installing() else { return };
-            let (r2, c2, w) = (r.clone(), c.clone(), installing.clone());
-            let on_state = Closure::<dyn FnMut()>::new(move || {
-                if w.state() == ServiceWorkerState::Installed {
-                    note_waiting(&r2, &c2, update_ready);
-                }
-            });
-            installing.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
-            on_state.forget();
+            if let Some(w) = r.installing() {
+                watch_installing(w, &r, &c, update_ready);
+            }
         });
         reg.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
         on_found.forget();
+        // A tablet may keep the app open for days: look for a new build when it comes back
+        // to the foreground, not only on navigation.
+        let on_visible = Closure::<dyn FnMut()>::new(move || {
+            let _ = reg.update();
+        });
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            let _ = doc.add_event_listener_with_callback("visibilitychange", on_visible.as_ref().unchecked_ref());
+        }
+        on_visible.forget();
     });
+}
+
+/// Notes the worker once it has installed (and so waits).
+fn watch_installing(
+    w: ServiceWorker,
+    reg: &ServiceWorkerRegistration,
+    c: &ServiceWorkerContainer,
+    ready: RwSignal<bool>,
+) {
+    let (reg, c, w2) = (reg.clone(), c.clone(), w.clone());
+    let on_state = Closure::<dyn FnMut()>::new(move || {
+        if w2.state() == ServiceWorkerState::Installed {
+            note_waiting(&reg, &c, ready);
+        }
+    });
+    w.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
+    on_state.forget();
 }
 
 /// A waiting worker is an update only if a worker already controls this page.

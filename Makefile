@@ -1,0 +1,117 @@
+# Mueang — build, serve and test. Every target installs what it needs and is idempotent.
+#   make serve   build the release app and serve it on http://127.0.0.1:8080
+#   make test    native tests, browser (wasm) tests in headless Chromium, Playwright e2e
+#   make size    transfer sizes of the release build (raw, gzip, brotli)
+# See docs/development.md for what each step does and why.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+ROOT := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
+E2E := $(ROOT)/tests/e2e
+# npm's binaryen (wasm-opt 132) must come before any system wasm-opt: Debian's 108 breaks
+# the app. Cargo's bin dir for trunk and wasm-bindgen.
+export PATH := $(E2E)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+TRUNK_VERSION := 0.21.14
+# wasm-bindgen-cli must equal the wasm-bindgen in Cargo.lock.
+WBG_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3 }' $(ROOT)/Cargo.lock)
+PORT ?= 8080
+LOGS := $(ROOT)/target/test-logs
+
+.PHONY: help serve test size build tools browser \
+        tool-target tool-trunk tool-wasm-bindgen tool-npm \
+        test-native test-web test-e2e clean
+
+help:
+	@echo "make serve   build and serve on http://127.0.0.1:$(PORT)"
+	@echo "make test    all three test tiers (native, browser, end-to-end)"
+	@echo "make size    wasm/js/css sizes: raw, gzip, brotli"
+
+# ---------------------------------------------------------------- tools (idempotent)
+tools: tool-target tool-trunk tool-wasm-bindgen tool-npm
+
+tool-target:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
+	  || { echo "==> rustup target add wasm32-unknown-unknown"; rustup target add wasm32-unknown-unknown; }
+
+tool-trunk:
+	@if [ "$$(trunk --version 2>/dev/null)" != "trunk $(TRUNK_VERSION)" ]; then \
+	  echo "==> installing trunk $(TRUNK_VERSION) (about 10 minutes on 2 cores)"; \
+	  cargo install --locked trunk --version $(TRUNK_VERSION); \
+	fi
+
+# --locked fails for some versions (their lock pins a yanked crate): fall back to without.
+tool-wasm-bindgen:
+	@test -n "$(WBG_VERSION)" || { echo "no wasm-bindgen in Cargo.lock"; exit 1; }
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WBG_VERSION)" ] \
+	   || ! command -v wasm-bindgen-test-runner >/dev/null; then \
+	  echo "==> installing wasm-bindgen-cli $(WBG_VERSION) (about 5 minutes)"; \
+	  cargo install --locked wasm-bindgen-cli --version $(WBG_VERSION) \
+	    || cargo install --force wasm-bindgen-cli --version $(WBG_VERSION); \
+	fi
+
+# playwright-core (library only, no browser download) and binaryen (wasm-opt 132).
+tool-npm:
+	@if [ ! -x "$(E2E)/node_modules/.bin/wasm-opt" ] \
+	   || [ "$(E2E)/package-lock.json" -nt "$(E2E)/node_modules/.package-lock.json" ]; then \
+	  echo "==> npm ci (tests/e2e)"; \
+	  cd "$(E2E)" && npm ci --no-audit --no-fund; \
+	fi
+	@wasm-opt --version | grep -q 'version 132' || { echo "wasm-opt on PATH is not 132: $$(command -v wasm-opt)"; exit 1; }
+
+# Chromium and chromedriver from Debian, for browser tests and e2e.
+browser:
+	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "==> apt-get install chromium chromium-driver"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
+	else \
+	  echo "Chromium and chromedriver are needed. Install them, e.g.:"; \
+	  echo "  sudo apt-get install chromium chromium-driver"; \
+	  exit 1; \
+	fi
+
+# ---------------------------------------------------------------- build and serve
+build: tools
+	@echo "==> trunk build --release"
+	@cd "$(ROOT)" && trunk build --release
+
+serve: build
+	@cd "$(ROOT)" && node tests/e2e/lib/server.mjs dist $(PORT)
+
+size: build
+	@cd "$(ROOT)" && node tests/e2e/size.mjs dist
+
+# ---------------------------------------------------------------- tests
+# Each tier's output is kept in target/test-logs/; a tier fails if any test fails or if it
+# ran no test at all. All tiers run even if one fails, then the summary decides.
+test: tools browser
+	@mkdir -p "$(LOGS)"; : > "$(LOGS)/summary.txt"; status=0; start=$$(date +%s); \
+	for t in test-native test-web test-e2e; do \
+	  $(MAKE) --no-print-directory $$t SUMMARY_FILE="$(LOGS)/summary.txt" || status=1; \
+	done; \
+	echo; echo "==================== test summary ===================="; \
+	cat "$(LOGS)/summary.txt"; \
+	echo "total time: $$(( $$(date +%s) - start ))s   logs: target/test-logs/"; \
+	if [ $$status -eq 0 ]; then echo "ALL TIERS PASSED"; else echo "SOME TIER FAILED"; fi; \
+	exit $$status
+
+test-native:
+	@echo "==> tier 1: native cargo test"
+	@cd "$(ROOT)" && SUMMARY_FILE="$(SUMMARY_FILE)" tests/e2e/tier.sh "1 native (cargo test)" "$(LOGS)/native.log" \
+	  cargo test
+
+test-web: tools browser
+	@echo "==> tier 2: wasm-bindgen-test in headless Chromium"
+	@cd "$(ROOT)" && SUMMARY_FILE="$(SUMMARY_FILE)" tests/e2e/tier.sh "2 browser (wasm-bindgen-test)" "$(LOGS)/web.log" \
+	  cargo test --target wasm32-unknown-unknown --test 'web_*'
+
+test-e2e: build browser
+	@echo "==> tier 3: Playwright end-to-end against dist/"
+	@cd "$(E2E)" && mkdir -p screenshots && SUMMARY_FILE="$(SUMMARY_FILE)" ./tier.sh "3 end-to-end (Playwright)" "$(LOGS)/e2e.log" \
+	  node --test --test-concurrency=1 --test-reporter=spec specs/
+
+clean:
+	rm -rf "$(ROOT)/dist" "$(E2E)/screenshots" "$(LOGS)"
