@@ -182,3 +182,70 @@ fn signatory_lines(mou: &Mou, city_id: RecordId) -> Vec<SignatoryLine> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::example::{city_id, north_2561};
+
+    fn sheet(key: &str) -> Result<MouSheet, ReportError> {
+        mou_sheet(&north_2561().records, city_id(key), FiscalYear(2561))
+    }
+
+    #[test]
+    fn the_mou_of_mae_sot_in_figures_words_and_be_dates() {
+        let s = sheet("mae-sot").expect("Mae Sot is in the MOU");
+        assert_eq!(s.city.name_th, "เทศบาลนครแม่สอด");
+        assert_eq!(s.city.province_th, "ตาก");
+        assert_eq!(s.date_th.as_deref(), Some("3 กุมภาพันธ์ 2561"));
+        assert_eq!(s.date_en.as_deref(), Some("3 Feb 2018"));
+        assert!(s.place.starts_with("เทศบาลเมืองอรัญญิก"));
+        assert_eq!(s.fiscal_year_th, "ปีงบประมาณ 2561");
+        assert_eq!(
+            (s.approved.figures.as_str(), s.approved.words.as_str()),
+            ("500,000.00", "ห้าแสนบาทถ้วน")
+        );
+        assert_eq!(s.first_share_percent, "70");
+        assert_eq!(
+            (
+                s.first_instalment.figures.as_str(),
+                s.first_instalment.words.as_str()
+            ),
+            ("350,000.00", "สามแสนห้าหมื่นบาทถ้วน")
+        );
+        assert_eq!(s.second_instalment.words, "หนึ่งแสนห้าหมื่นบาทถ้วน");
+        assert_eq!(s.second_deadline_th.as_deref(), Some("30 เมษายน 2561"));
+        assert_eq!(
+            s.witness.map(|w| w.name).as_deref(),
+            Some("นายสยาม นนท์คำจันทร์")
+        );
+    }
+
+    #[test]
+    fn every_role_has_a_row_to_sign_on() {
+        let s = sheet("nan").expect("Nan is in the MOU");
+        let roles: Vec<SignatoryRole> = s.signatories.iter().map(|l| l.role).collect();
+        assert_eq!(roles, SignatoryRole::ALL);
+        assert_eq!(s.signatories[0].name, "นางมณีพรรณ โคตรบุตร");
+        assert!(s.signatories[1..].iter().all(|l| l.name.is_empty()));
+    }
+
+    #[test]
+    fn a_sheet_needs_the_city_an_mou_and_a_ceiling() {
+        let mut ds = north_2561().records;
+        let missing = crate::domain::meta::stable_id("no such city");
+        let err = mou_sheet(&ds, missing, FiscalYear(2561)).unwrap_err();
+        assert_eq!(err, ReportError::CityNotFound { city_id: missing });
+        let err = mou_sheet(&ds, city_id("nan"), FiscalYear(2562)).unwrap_err();
+        assert!(matches!(err, ReportError::NoCeiling { .. }), "{err}");
+        assert!(err.message_th().contains("ปีงบประมาณ 2562"));
+        ds.mous[0].city_ids.retain(|&c| c != city_id("nan"));
+        let err = mou_sheet(&ds, city_id("nan"), FiscalYear(2561)).unwrap_err();
+        assert_eq!(
+            err,
+            ReportError::NoMou {
+                city: "เทศบาลเมืองน่าน".into()
+            }
+        );
+    }
+}

@@ -215,3 +215,48 @@ pub fn regional_summary(
         dashboard,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::example::{city_id, north_2561};
+    use crate::domain::reference::region_id;
+    use crate::domain::rules::RuleCode;
+
+    fn may_day() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2018, 5, 1).expect("a date")
+    }
+
+    #[test]
+    fn the_city_summary_of_phayao() {
+        let ds = north_2561().records;
+        let s = city_summary(&ds, city_id("phayao"), FiscalYear(2561), may_day()).expect("Phayao");
+        assert_eq!(s.city.name_th, "เทศบาลเมืองพะเยา");
+        assert_eq!(s.today_th, "1 พฤษภาคม 2561");
+        assert_eq!(s.figures.transferred, Baht::whole(350_000));
+        assert_eq!(s.approved.words, "ห้าแสนบาทถ้วน");
+        assert_eq!(s.instalments.len(), 1);
+        assert_eq!(s.mou_date, NaiveDate::from_ymd_opt(2018, 2, 3));
+        let rules: Vec<RuleCode> = s.findings.iter().map(|f| f.rule).collect();
+        assert_eq!(
+            rules,
+            [RuleCode::InstalmentOverdue],
+            "only Phayao's own findings"
+        );
+    }
+
+    #[test]
+    fn the_regional_summary_of_the_north() {
+        let scope = Scope::region(FiscalYear(2561), region_id("north"));
+        let s = regional_summary(&north_2561().records, scope, may_day(), 30);
+        assert_eq!(
+            (s.region_th.as_str(), s.region_en.as_str()),
+            ("ภาคเหนือ", "North")
+        );
+        assert_eq!(s.total_support.figures, "6,410,000.00");
+        assert_eq!(s.total_support.words, "หกล้านสี่แสนหนึ่งหมื่นบาทถ้วน");
+        assert_eq!(s.drill_down.totals, s.dashboard.totals);
+        assert_eq!(s.dashboard.deadlines.overdue.len(), 12);
+        assert_eq!(s.reconciliations.len(), 1);
+    }
+}
