@@ -342,3 +342,80 @@ fn a_city_whose_projects_exceed_the_cap_shows_over_cap() {
     assert!(nan.figures.over_cap());
     assert_eq!(drill.scale, Baht::whole(550_000));
 }
+
+/// Random edits of the example: cities deleted or without a ceiling, second instalments
+/// of any size and date, approved projects. The reports must stay consistent with each
+/// other and with the rules whatever the data.
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn edited(edits: &[(u8, u8, u32)]) -> mueang::domain::records::Dataset {
+        let mut ds = north();
+        for (n, &(what, city, amount)) in edits.iter().enumerate() {
+            let c = usize::from(city) % ds.cities.len();
+            match what % 4 {
+                0 => ds.cities[c].meta.deleted = true,
+                1 => ds.cities[c].budgets.clear(),
+                2 => {
+                    let mut second = ds.instalments[c].clone();
+                    second.meta.id = mueang::domain::meta::stable_id(&format!("prop:{n}"));
+                    second.number = 2;
+                    second.amount = Baht::whole(i64::from(amount % 300_000));
+                    second.actual_date =
+                        (amount % 3 != 0).then(|| date(2018, 4, 1 + amount % 60 / 2));
+                    ds.instalments.push(second);
+                }
+                _ => {
+                    let key = ["mae-sot", "nan", "phayao", "lom-sak"][usize::from(city) % 4];
+                    let a = Baht::whole(i64::from(amount % 60_000));
+                    ds.projects.push(project(
+                        key,
+                        n,
+                        Category::Health,
+                        ProjectStatus::Approved,
+                        a,
+                        Some(a),
+                    ));
+                }
+            }
+        }
+        ds
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn reports_agree_with_each_other_and_with_the_rules(
+            edits in proptest::collection::vec((any::<u8>(), any::<u8>(), any::<u32>()), 0..12),
+            day in 0u32..90,
+        ) {
+            let ds = edited(&edits);
+            let today = date(2018, 3, 1) + chrono::Days::new(u64::from(day));
+            let findings = check(&ds, today);
+            for scope in [north_scope(), Scope::country(FY)] {
+                let dash = dashboard_from_findings(&ds, scope, today, 30, &findings);
+                let drill = drill_down(&ds, scope);
+                let t = &dash.totals;
+                prop_assert_eq!(&drill.totals, t);
+                prop_assert_eq!(t.remaining, t.approved - t.transferred);
+                prop_assert_eq!(t.total_support, t.approved + t.committee_grants + t.province_grants);
+                for p in drill.regions.iter().flat_map(|r| &r.provinces) {
+                    let approved: Baht = p.cities.iter().map(|b| b.figures.approved).sum();
+                    prop_assert_eq!(p.totals.approved, approved);
+                }
+                let overdue = findings.iter().filter(|f| f.rule == RuleCode::InstalmentOverdue).count();
+                prop_assert_eq!(dash.deadlines.overdue.len(), overdue);
+            }
+            let rec = &reconcile_all(&ds, north_scope())[0];
+            let computed = rec.rows[2].computed;
+            match findings.iter().find(|f| f.rule == RuleCode::TotalStatedMismatch) {
+                Some(f) => match f.figure("computed_amount") {
+                    Some(FigureValue::Amount(a)) => prop_assert_eq!(computed, Quantity::Amount(*a)),
+                    _ => prop_assert_eq!(rec.rows[2].agrees(), Some(true)),
+                },
+                None => prop_assert!(rec.agrees()),
+            }
+        }
+    }
+}
