@@ -8,7 +8,9 @@ use crate::storage::{load_settings, save_settings};
 use crate::ui::header::Header;
 use crate::ui::i18n::{provide_i18n, Msg};
 use crate::ui::notices::Notices;
-use crate::ui::pages::{home::HomePage, not_found::NotFound, settings::SettingsPage};
+use crate::ui::pages::{
+    crash_test::CrashTest, home::HomePage, not_found::NotFound, settings::SettingsPage,
+};
 use crate::ui::state::AppState;
 use crate::ui::sw;
 
@@ -55,6 +57,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/settings") view=SettingsPage/>
+                    <Route path=path!("/_crash") view=CrashTest/>
                 </Routes>
             </main>
         </Router>

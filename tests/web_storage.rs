@@ -21,7 +21,11 @@ struct Rec {
 }
 
 fn rec(id: &str, name: &str) -> Rec {
-    Rec { id: id.into(), name: name.into(), amount: "50000.00".into() }
+    Rec {
+        id: id.into(),
+        name: name.into(),
+        amount: "50000.00".into(),
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -55,11 +59,15 @@ async fn write_read_back_and_undo() {
 
     let cities: Vec<Rec> = store.load_kind("cities").await.unwrap();
     assert_eq!(sorted(cities), vec![rec("c1", "แม่สอด"), rec("c2", "น่าน")]);
-    assert_eq!(store.get::<Rec>("projects", "p1").await.unwrap(), Some(rec("p1", "บ้านมั่นคง")));
+    assert_eq!(
+        store.get::<Rec>("projects", "p1").await.unwrap(),
+        Some(rec("p1", "บ้านมั่นคง"))
+    );
     assert_eq!(store.get::<Rec>("projects", "nope").await.unwrap(), None);
 
     let mut edit = ChangeSet::new("edit");
-    edit.put("cities", "c1", &rec("c1", "เทศบาลนครแม่สอด")).unwrap();
+    edit.put("cities", "c1", &rec("c1", "เทศบาลนครแม่สอด"))
+        .unwrap();
     edit.delete("cities", "c2").unwrap();
     let edited = store.apply(&edit).await.unwrap();
     let g: Grouped = store.load_grouped(&["cities", "projects"]).await.unwrap();
@@ -87,18 +95,25 @@ async fn replace_kind_imports_many_records_in_one_transaction() {
     let records: Vec<Rec> = (0..n).map(|i| rec(&format!("id-{i:06}"), "เมือง")).collect();
     let t0 = js_sys::Date::now();
     let mut import = ChangeSet::new("import");
-    import.replace_kind("cities", records.iter().map(|r| (r.id.clone(), r))).unwrap();
+    import
+        .replace_kind("cities", records.iter().map(|r| (r.id.clone(), r)))
+        .unwrap();
     import.set_meta("last_import", &n).unwrap();
     let applied = store.apply(&import).await.unwrap();
     let t1 = js_sys::Date::now();
     let back: Vec<Rec> = store.load_kind("cities").await.unwrap();
     let t2 = js_sys::Date::now();
-    web_sys::console::log_1(&format!("import {n}: write {} ms, read {} ms", t1 - t0, t2 - t1).into());
+    web_sys::console::log_1(
+        &format!("import {n}: write {} ms, read {} ms", t1 - t0, t2 - t1).into(),
+    );
 
     assert!(applied.undo.is_none());
     assert_eq!(back.len(), n);
     assert!(!back.iter().any(|r| r.id == "old"));
-    assert_eq!(store.get_meta::<usize>("last_import").await.unwrap(), Some(n));
+    assert_eq!(
+        store.get_meta::<usize>("last_import").await.unwrap(),
+        Some(n)
+    );
     store.close();
 }
 
@@ -121,7 +136,10 @@ async fn upgrade_from_v1_keeps_records_and_adds_stores() {
     let mut names = v2.store_names();
     names.sort();
     assert_eq!(names, ["chunks", "journal", "meta"]);
-    assert_eq!(v2.load_kind::<Rec>("cities").await.unwrap(), vec![rec("c1", "อุตรดิตถ์")]);
+    assert_eq!(
+        v2.load_kind::<Rec>("cities").await.unwrap(),
+        vec![rec("c1", "อุตรดิตถ์")]
+    );
     let mut cs = ChangeSet::new("v2 write");
     cs.put("cities", "c2", &rec("c2", "พะเยา")).unwrap();
     v2.apply(&cs).await.unwrap();
@@ -137,7 +155,11 @@ async fn newer_tab_closes_this_connection() {
     let c = closed.clone();
     let store = Store::open(name, move || c.set(true)).await.unwrap();
     // Another tab opens a newer schema: ours must step aside, not block it.
-    let newer = idb::Factory::new().unwrap().open(name, Some(SCHEMA_VERSION + 1)).unwrap().await;
+    let newer = idb::Factory::new()
+        .unwrap()
+        .open(name, Some(SCHEMA_VERSION + 1))
+        .unwrap()
+        .await;
     assert!(newer.is_ok(), "the newer open was blocked");
     assert!(closed.get());
     assert!(store.is_closed());
@@ -157,7 +179,12 @@ async fn upgrade_blocked_by_an_old_tab_is_reported() {
     let name = "t-blocked";
     storage::delete_database(name).await.unwrap();
     // An old build's connection with no versionchange handler: it never closes itself.
-    let old = idb::Factory::new().unwrap().open(name, Some(1)).unwrap().await.unwrap();
+    let old = idb::Factory::new()
+        .unwrap()
+        .open(name, Some(1))
+        .unwrap()
+        .await
+        .unwrap();
     let result = Store::open(name, || {}).await;
     assert_eq!(result.err(), Some(StorageError::UpgradeBlocked));
     old.close();
@@ -170,8 +197,14 @@ async fn upgrade_blocked_by_an_old_tab_is_reported() {
 #[wasm_bindgen_test]
 fn browser_errors_map_to_storage_errors() {
     let dom = |name: &str| web_sys::DomException::new_with_message_and_name("msg", name).unwrap();
-    assert_eq!(StorageError::from_js(&dom("QuotaExceededError").into()), StorageError::QuotaExceeded);
-    assert_eq!(StorageError::from_js(&dom("VersionError").into()), StorageError::VersionTooNew);
+    assert_eq!(
+        StorageError::from_js(&dom("QuotaExceededError").into()),
+        StorageError::QuotaExceeded
+    );
+    assert_eq!(
+        StorageError::from_js(&dom("VersionError").into()),
+        StorageError::VersionTooNew
+    );
     assert!(matches!(
         StorageError::from_js(&dom("InvalidStateError").into()),
         StorageError::Unavailable(_)
@@ -184,10 +217,16 @@ fn browser_errors_map_to_storage_errors() {
         StorageError::from(idb::Error::IndexedDbNotFound(JsValue::UNDEFINED)),
         StorageError::Unavailable(_)
     ));
-    assert!(matches!(StorageError::from_js(&JsValue::from_str("boom")), StorageError::Unexpected(_)));
+    assert!(matches!(
+        StorageError::from_js(&JsValue::from_str("boom")),
+        StorageError::Unexpected(_)
+    ));
     // Every error reaches the person in both languages.
     let e = StorageError::QuotaExceeded;
-    assert_ne!(e.message(mueang::ui::i18n::Lang::Th), e.message(mueang::ui::i18n::Lang::En));
+    assert_ne!(
+        e.message(mueang::ui::i18n::Lang::Th),
+        e.message(mueang::ui::i18n::Lang::En)
+    );
 }
 
 #[wasm_bindgen_test]

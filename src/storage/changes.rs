@@ -16,12 +16,19 @@ use super::error::StorageError;
 #[derive(Debug, Clone)]
 pub enum Op {
     /// Insert or replace the record `id` of `kind`.
-    Put { kind: String, id: String, json: Box<RawValue> },
+    Put {
+        kind: String,
+        id: String,
+        json: Box<RawValue>,
+    },
     /// Remove the record entirely (the domain's deletions are tombstones, i.e. `Put`s;
     /// this is for undoing a creation).
     Delete { kind: String, id: String },
     /// Replace every record of `kind` (an import). Not undoable record by record.
-    ReplaceKind { kind: String, records: Vec<(String, Box<RawValue>)> },
+    ReplaceKind {
+        kind: String,
+        records: Vec<(String, Box<RawValue>)>,
+    },
     /// Set a small value in the `meta` store (e.g. when the last import happened).
     SetMeta { key: String, json: Box<RawValue> },
 }
@@ -43,13 +50,18 @@ fn check_kind(kind: &str) -> Result<(), StorageError> {
     if chunks::valid_kind(kind) {
         Ok(())
     } else {
-        Err(StorageError::Encode(format!("unusable record kind {kind:?}")))
+        Err(StorageError::Encode(format!(
+            "unusable record kind {kind:?}"
+        )))
     }
 }
 
 impl ChangeSet {
     pub fn new(label: impl Into<String>) -> ChangeSet {
-        ChangeSet { label: label.into(), ops: Vec::new() }
+        ChangeSet {
+            label: label.into(),
+            ops: Vec::new(),
+        }
     }
 
     /// Adds "store this record". Fails only if the record cannot be serialised.
@@ -61,14 +73,21 @@ impl ChangeSet {
     ) -> Result<&mut Self, StorageError> {
         check_kind(kind)?;
         let json = to_raw(record)?;
-        self.ops.push(Op::Put { kind: kind.into(), id: id.into(), json });
+        self.ops.push(Op::Put {
+            kind: kind.into(),
+            id: id.into(),
+            json,
+        });
         Ok(self)
     }
 
     /// Adds "remove this record".
     pub fn delete(&mut self, kind: &str, id: &str) -> Result<&mut Self, StorageError> {
         check_kind(kind)?;
-        self.ops.push(Op::Delete { kind: kind.into(), id: id.into() });
+        self.ops.push(Op::Delete {
+            kind: kind.into(),
+            id: id.into(),
+        });
         Ok(self)
     }
 
@@ -83,7 +102,10 @@ impl ChangeSet {
             .into_iter()
             .map(|(id, r)| Ok((id, to_raw(r)?)))
             .collect::<Result<Vec<_>, StorageError>>()?;
-        self.ops.push(Op::ReplaceKind { kind: kind.into(), records });
+        self.ops.push(Op::ReplaceKind {
+            kind: kind.into(),
+            records,
+        });
         Ok(self)
     }
 
@@ -94,7 +116,10 @@ impl ChangeSet {
         value: &T,
     ) -> Result<&mut Self, StorageError> {
         let json = to_raw(value)?;
-        self.ops.push(Op::SetMeta { key: key.into(), json });
+        self.ops.push(Op::SetMeta {
+            key: key.into(),
+            json,
+        });
         Ok(self)
     }
 
@@ -143,7 +168,9 @@ impl ChangeSet {
                         };
                         live.insert(key.clone(), chunks::parse_chunk(text)?);
                     }
-                    let Some(chunk) = live.get_mut(&key) else { continue };
+                    let Some(chunk) = live.get_mut(&key) else {
+                        continue;
+                    };
                     let before = match op {
                         Op::Put { json, .. } => {
                             counts.puts += 1;
@@ -156,8 +183,15 @@ impl ChangeSet {
                     };
                     dirty.insert(key);
                     undo_ops.push(match before {
-                        Some(json) => Op::Put { kind: kind.clone(), id: id.clone(), json },
-                        None => Op::Delete { kind: kind.clone(), id: id.clone() },
+                        Some(json) => Op::Put {
+                            kind: kind.clone(),
+                            id: id.clone(),
+                            json,
+                        },
+                        None => Op::Delete {
+                            kind: kind.clone(),
+                            id: id.clone(),
+                        },
                     });
                 }
                 Op::ReplaceKind { kind, records } => {
@@ -188,7 +222,13 @@ impl ChangeSet {
             undo_ops.reverse();
             u.ops = undo_ops;
         }
-        Ok(Plan { cleared_kinds: cleared, writes, meta, undo, counts })
+        Ok(Plan {
+            cleared_kinds: cleared,
+            writes,
+            meta,
+            undo,
+            counts,
+        })
     }
 }
 
@@ -242,7 +282,9 @@ mod tests {
     }
 
     fn records(db: &BTreeMap<String, String>, kind: &str) -> serde_json::Value {
-        let pairs = db.iter().map(|(k, v)| (chunks::kind_of_key(k).unwrap(), v.as_str()));
+        let pairs = db
+            .iter()
+            .map(|(k, v)| (chunks::kind_of_key(k).unwrap(), v.as_str()));
         let json = chunks::grouped_json(&[kind], pairs).unwrap();
         let mut v: serde_json::Value = serde_json::from_str(&json).unwrap();
         let list = v[kind].as_array_mut().unwrap();
@@ -257,19 +299,35 @@ mod tests {
         cs.put("cities", "a", &json!({"id": "a", "n": 1})).unwrap();
         cs.put("cities", "b", &json!({"id": "b", "n": 2})).unwrap();
         let p1 = run(&mut db, &cs);
-        assert_eq!(p1.counts, Counts { puts: 2, deletes: 0 });
-        assert_eq!(records(&db, "cities"), json!([{"id":"a","n":1},{"id":"b","n":2}]));
+        assert_eq!(
+            p1.counts,
+            Counts {
+                puts: 2,
+                deletes: 0
+            }
+        );
+        assert_eq!(
+            records(&db, "cities"),
+            json!([{"id":"a","n":1},{"id":"b","n":2}])
+        );
 
         let mut edit = ChangeSet::new("edit");
-        edit.put("cities", "a", &json!({"id": "a", "n": 10})).unwrap();
+        edit.put("cities", "a", &json!({"id": "a", "n": 10}))
+            .unwrap();
         edit.delete("cities", "b").unwrap();
         let p2 = run(&mut db, &edit);
         assert_eq!(records(&db, "cities"), json!([{"id":"a","n":10}]));
 
         run(&mut db, &p2.undo.unwrap());
-        assert_eq!(records(&db, "cities"), json!([{"id":"a","n":1},{"id":"b","n":2}]));
+        assert_eq!(
+            records(&db, "cities"),
+            json!([{"id":"a","n":1},{"id":"b","n":2}])
+        );
         run(&mut db, &p1.undo.unwrap());
-        assert!(db.is_empty(), "undoing the creation removes the chunks: {db:?}");
+        assert!(
+            db.is_empty(),
+            "undoing the creation removes the chunks: {db:?}"
+        );
     }
 
     #[test]
@@ -292,21 +350,34 @@ mod tests {
         let mut db = BTreeMap::new();
         let mut seed = ChangeSet::new("seed");
         for i in 0..50 {
-            seed.put("cities", &format!("old{i}"), &json!({"id": format!("old{i}")})).unwrap();
+            seed.put(
+                "cities",
+                &format!("old{i}"),
+                &json!({"id": format!("old{i}")}),
+            )
+            .unwrap();
         }
-        seed.put("projects", "keep", &json!({"id": "keep"})).unwrap();
+        seed.put("projects", "keep", &json!({"id": "keep"}))
+            .unwrap();
         run(&mut db, &seed);
 
         let new: Vec<serde_json::Value> = (0..3).map(|i| json!({"id": format!("n{i}")})).collect();
         let mut import = ChangeSet::new("import");
         import
-            .replace_kind("cities", new.iter().map(|r| (r["id"].as_str().unwrap().to_string(), r)))
+            .replace_kind(
+                "cities",
+                new.iter()
+                    .map(|r| (r["id"].as_str().unwrap().to_string(), r)),
+            )
             .unwrap();
         import.put("cities", "n9", &json!({"id": "n9"})).unwrap();
         import.set_meta("last_import", &json!({"n": 4})).unwrap();
         let plan = run(&mut db, &import);
         assert!(plan.undo.is_none());
-        assert_eq!(plan.meta, vec![("last_import".to_string(), r#"{"n":4}"#.to_string())]);
+        assert_eq!(
+            plan.meta,
+            vec![("last_import".to_string(), r#"{"n":4}"#.to_string())]
+        );
         assert_eq!(
             records(&db, "cities"),
             json!([{"id":"n0"},{"id":"n1"},{"id":"n2"},{"id":"n9"}])
@@ -317,7 +388,10 @@ mod tests {
     #[test]
     fn bad_kind_is_an_encode_error() {
         let mut cs = ChangeSet::new("x");
-        assert!(matches!(cs.put("a/b", "1", &1), Err(StorageError::Encode(_))));
+        assert!(matches!(
+            cs.put("a/b", "1", &1),
+            Err(StorageError::Encode(_))
+        ));
         assert!(cs.is_empty());
     }
 

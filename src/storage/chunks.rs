@@ -79,7 +79,9 @@ pub fn group_into_chunks(
 ) -> BTreeMap<String, Chunk> {
     let mut out: BTreeMap<String, Chunk> = BTreeMap::new();
     for (id, json) in records {
-        out.entry(chunk_key(kind, &id)).or_default().insert(id, json);
+        out.entry(chunk_key(kind, &id))
+            .or_default()
+            .insert(id, json);
     }
     out
 }
@@ -130,7 +132,10 @@ mod tests {
     fn buckets_are_stable_and_spread() {
         // Fixed values: stored data depends on them, so they must never change.
         assert_eq!(bucket_of(""), 0x811c_9dc5 % 256);
-        assert_eq!(chunk_key("cities", "a"), format!("cities/{:02x}", bucket_of("a")));
+        assert_eq!(
+            chunk_key("cities", "a"),
+            format!("cities/{:02x}", bucket_of("a"))
+        );
         let mut seen = std::collections::HashSet::new();
         for i in 0..5000 {
             seen.insert(bucket_of(&format!("id-{i}")));
@@ -185,7 +190,9 @@ mod tests {
             .collect();
         let json = grouped_json(
             &["cities", "projects"],
-            texts.iter().map(|(k, t)| (kind_of_key(k).unwrap(), t.as_str())),
+            texts
+                .iter()
+                .map(|(k, t)| (kind_of_key(k).unwrap(), t.as_str())),
         )
         .unwrap();
         let v: serde_json::Value = serde_json::from_str(&json).unwrap();

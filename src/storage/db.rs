@@ -13,8 +13,10 @@ use std::future::{poll_fn, Future, IntoFuture};
 use std::rc::Rc;
 use std::task::{Poll, Waker};
 
-use idb::{Database, DatabaseEvent, Event as _, Factory, KeyRange, ObjectStoreParams, Query, Request as _, TransactionMode};
-use serde::de::DeserializeOwned;
+use idb::{
+    Database, DatabaseEvent, Event as _, Factory, KeyRange, ObjectStoreParams, Query, Request as _,
+    TransactionMode,
+};
 use serde::Serialize;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -29,9 +31,9 @@ pub const DB_NAME: &str = "mueang";
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = 2;
 
-const CHUNKS: &str = "chunks";
-const JOURNAL: &str = "journal";
-const META: &str = "meta";
+pub(super) const CHUNKS: &str = "chunks";
+pub(super) const JOURNAL: &str = "journal";
+pub(super) const META: &str = "meta";
 
 /// Brings the schema from `old` to `new`, one step at a time.
 fn migrate(db: &Database, old: u32, new: u32) -> Result<(), idb::Error> {
@@ -84,7 +86,10 @@ impl Store {
     /// Opens (creating or upgrading) the database `name` at [`SCHEMA_VERSION`].
     /// `on_closed` runs if another tab's newer version makes this connection close; after
     /// that every call returns [`StorageError::Closed`] and the page should be reloaded.
-    pub async fn open(name: &str, on_closed: impl FnOnce() + 'static) -> Result<Store, StorageError> {
+    pub async fn open(
+        name: &str,
+        on_closed: impl FnOnce() + 'static,
+    ) -> Result<Store, StorageError> {
         Self::open_at(name, SCHEMA_VERSION, on_closed).await
     }
 
@@ -152,14 +157,23 @@ impl Store {
         let c = closed.clone();
         db.on_version_change(move |event| {
             // Let the other tab's upgrade proceed instead of blocking it.
-            if let Some(db) = event.target().and_then(|t| t.dyn_into::<IdbDatabase>().ok()) {
+            if let Some(db) = event
+                .target()
+                .and_then(|t| t.dyn_into::<IdbDatabase>().ok())
+            {
                 db.close();
             }
             c.set(true);
             on_closed();
         });
         let version = db.version()?;
-        Ok(Store { inner: Rc::new(Inner { db, version, closed }) })
+        Ok(Store {
+            inner: Rc::new(Inner {
+                db,
+                version,
+                closed,
+            }),
+        })
     }
 
     /// The schema version of the open database.
@@ -172,7 +186,7 @@ impl Store {
         self.inner.db.store_names()
     }
 
-    fn has_store(&self, name: &str) -> bool {
+    pub(super) fn has_store(&self, name: &str) -> bool {
         self.inner.db.store_names().iter().any(|s| s == name)
     }
 
@@ -186,14 +200,26 @@ impl Store {
         self.inner.db.close();
     }
 
-    fn transaction(&self, stores: &[&str], mode: TransactionMode) -> Result<idb::Transaction, StorageError> {
+    pub(super) fn transaction(
+        &self,
+        stores: &[&str],
+        mode: TransactionMode,
+    ) -> Result<idb::Transaction, StorageError> {
         if self.is_closed() {
             return Err(StorageError::Closed);
         }
         let present = self.inner.db.store_names();
-        let stores: Vec<&str> = stores.iter().copied().filter(|s| present.iter().any(|p| p == s)).collect();
+        let stores: Vec<&str> = stores
+            .iter()
+            .copied()
+            .filter(|s| present.iter().any(|p| p == s))
+            .collect();
         self.inner.db.transaction(&stores, mode).map_err(|e| {
-            if self.is_closed() { StorageError::Closed } else { e.into() }
+            if self.is_closed() {
+                StorageError::Closed
+            } else {
+                e.into()
+            }
         })
     }
 
@@ -201,7 +227,10 @@ impl Store {
     /// is saved or none of it, and appends a journal entry. Returns how to undo it.
     pub async fn apply(&self, changes: &ChangeSet) -> Result<Applied, StorageError> {
         if changes.is_empty() {
-            return Ok(Applied { undo: Some(ChangeSet::new("")), counts: Counts::default() });
+            return Ok(Applied {
+                undo: Some(ChangeSet::new("")),
+                counts: Counts::default(),
+            });
         }
         let tx = self.transaction(&[CHUNKS, JOURNAL, META], TransactionMode::ReadWrite)?;
         let store = tx.object_store(CHUNKS)?;
@@ -256,12 +285,17 @@ impl Store {
                 deletes: plan.counts.deletes,
                 replaced: plan.cleared_kinds.clone(),
             };
-            let text = serde_json::to_string(&entry).map_err(|e| StorageError::Encode(e.to_string()))?;
-            tx.object_store(JOURNAL)?.add(&JsValue::from_str(&text), None)?;
+            let text =
+                serde_json::to_string(&entry).map_err(|e| StorageError::Encode(e.to_string()))?;
+            tx.object_store(JOURNAL)?
+                .add(&JsValue::from_str(&text), None)?;
         }
 
         match tx.await {
-            Ok(r) if r.is_committed() => Ok(Applied { undo: plan.undo, counts: plan.counts }),
+            Ok(r) if r.is_committed() => Ok(Applied {
+                undo: plan.undo,
+                counts: plan.counts,
+            }),
             // An abort (e.g. quota) carries its reason on the transaction.
             Ok(_) => Err(match store.transaction().error() {
                 Some(e) => StorageError::from_dom_name(&e.name(), &e.message()),
@@ -269,87 +303,6 @@ impl Store {
             }),
             Err(e) => Err(e.into()),
         }
-    }
-
-    /// Every chunk text of these kinds, as (kind, text), in one read transaction.
-    async fn chunk_texts(&self, kinds: &[&str]) -> Result<Vec<(String, String)>, StorageError> {
-        let tx = self.transaction(&[CHUNKS], TransactionMode::ReadOnly)?;
-        let store = tx.object_store(CHUNKS)?;
-        let mut pending = Vec::new();
-        for kind in kinds {
-            let (lo, hi) = chunks::kind_range(kind);
-            let range = KeyRange::bound(&lo.into(), &hi.into(), None, None)?;
-            pending.push((kind.to_string(), store.get_all(Some(Query::KeyRange(range)), None)?.into_future()));
-        }
-        let mut out = Vec::new();
-        for (kind, fut) in pending {
-            for value in fut.await? {
-                let text = value
-                    .as_string()
-                    .ok_or_else(|| StorageError::Corrupt(format!("chunk of {kind} is not text")))?;
-                out.push((kind.clone(), text));
-            }
-        }
-        Ok(out)
-    }
-
-    /// All records of one kind, in no particular order.
-    pub async fn load_kind<T: DeserializeOwned>(&self, kind: &str) -> Result<Vec<T>, StorageError> {
-        let mut out = Vec::new();
-        for (_, text) in self.chunk_texts(&[kind]).await? {
-            for raw in chunks::parse_chunk(Some(&text))?.values() {
-                out.push(serde_json::from_str(raw.get())?);
-            }
-        }
-        Ok(out)
-    }
-
-    /// Every record of these kinds deserialised at once as `{"kind": [records], ...}` into
-    /// `T`, e.g. the domain's `Dataset` with `RecordKind::ALL` keys.
-    pub async fn load_grouped<T: DeserializeOwned>(&self, kinds: &[&str]) -> Result<T, StorageError> {
-        let texts = self.chunk_texts(kinds).await?;
-        let json = chunks::grouped_json(kinds, texts.iter().map(|(k, t)| (k.as_str(), t.as_str())))?;
-        Ok(serde_json::from_str(&json)?)
-    }
-
-    /// One record, if present.
-    pub async fn get<T: DeserializeOwned>(&self, kind: &str, id: &str) -> Result<Option<T>, StorageError> {
-        let tx = self.transaction(&[CHUNKS], TransactionMode::ReadOnly)?;
-        let value = tx.object_store(CHUNKS)?.get(JsValue::from_str(&chunks::chunk_key(kind, id)))?.await?;
-        let chunk = chunks::parse_chunk(value.and_then(|v| v.as_string()).as_deref())?;
-        match chunk.get(id) {
-            Some(raw) => Ok(Some(serde_json::from_str(raw.get())?)),
-            None => Ok(None),
-        }
-    }
-
-    /// A value from the `meta` store.
-    pub async fn get_meta<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>, StorageError> {
-        if !self.has_store(META) {
-            return Ok(None);
-        }
-        let tx = self.transaction(&[META], TransactionMode::ReadOnly)?;
-        let value = tx.object_store(META)?.get(JsValue::from_str(key))?.await?;
-        match value.and_then(|v| v.as_string()) {
-            Some(t) => Ok(Some(serde_json::from_str(&t)?)),
-            None => Ok(None),
-        }
-    }
-
-    /// The whole journal, oldest first.
-    pub async fn journal(&self) -> Result<Vec<JournalEntry>, StorageError> {
-        if !self.has_store(JOURNAL) {
-            return Ok(Vec::new());
-        }
-        let tx = self.transaction(&[JOURNAL], TransactionMode::ReadOnly)?;
-        let values = tx.object_store(JOURNAL)?.get_all(None, None)?.await?;
-        values
-            .into_iter()
-            .map(|v| {
-                let t = v.as_string().unwrap_or_default();
-                serde_json::from_str(&t).map_err(StorageError::from)
-            })
-            .collect()
     }
 }
 
@@ -364,7 +317,10 @@ pub async fn delete_database(name: &str) -> Result<(), StorageError> {
 fn close_when_opened(raw: &IdbOpenDbRequest) {
     let req = raw.clone();
     let on_success = Closure::once_into_js(move || {
-        if let Ok(db) = req.result().and_then(|r| r.dyn_into::<IdbDatabase>().map_err(JsValue::from)) {
+        if let Ok(db) = req
+            .result()
+            .and_then(|r| r.dyn_into::<IdbDatabase>())
+        {
             db.close();
         }
     });

@@ -159,10 +159,22 @@ mod tests {
         let cases = [
             ("QuotaExceededError", StorageError::QuotaExceeded),
             ("VersionError", StorageError::VersionTooNew),
-            ("InvalidStateError", StorageError::Unavailable("InvalidStateError: m".into())),
-            ("SecurityError", StorageError::Unavailable("SecurityError: m".into())),
-            ("DataCloneError", StorageError::Encode("DataCloneError: m".into())),
-            ("AbortError", StorageError::Unexpected("AbortError: m".into())),
+            (
+                "InvalidStateError",
+                StorageError::Unavailable("InvalidStateError: m".into()),
+            ),
+            (
+                "SecurityError",
+                StorageError::Unavailable("SecurityError: m".into()),
+            ),
+            (
+                "DataCloneError",
+                StorageError::Encode("DataCloneError: m".into()),
+            ),
+            (
+                "AbortError",
+                StorageError::Unexpected("AbortError: m".into()),
+            ),
         ];
         for (name, want) in cases {
             assert_eq!(StorageError::from_dom_name(name, "m"), want, "{name}");
@@ -186,6 +198,8 @@ mod tests {
             assert!(!e.message(Lang::En).is_empty());
             assert_ne!(e.message(Lang::Th), e.message(Lang::En));
         }
-        assert!(StorageError::Corrupt("x".into()).to_string().contains("(x)"));
+        assert!(StorageError::Corrupt("x".into())
+            .to_string()
+            .contains("(x)"));
     }
 }

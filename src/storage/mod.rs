@@ -22,6 +22,8 @@ pub mod settings;
 pub mod db;
 #[cfg(target_arch = "wasm32")]
 pub mod quota;
+#[cfg(target_arch = "wasm32")]
+mod read;
 
 pub use changes::{ChangeSet, Counts};
 pub use error::StorageError;

@@ -39,7 +39,10 @@ fn storage_manager() -> Option<JsValue> {
 /// Calls `navigator.storage[method]()` and awaits the promise.
 async fn call(method: &str) -> Option<JsValue> {
     let sm = storage_manager()?;
-    let f = Reflect::get(&sm, &method.into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
+    let f = Reflect::get(&sm, &method.into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
     let promise = f.call0(&sm).ok()?.dyn_into::<Promise>().ok()?;
     JsFuture::from(promise).await.ok()
 }
@@ -67,5 +70,8 @@ pub async fn persistence() -> Persistence {
 pub async fn estimate() -> Option<Quota> {
     let v = call("estimate").await?;
     let num = |k: &str| Reflect::get(&v, &k.into()).ok().and_then(|x| x.as_f64());
-    Some(Quota { usage: num("usage")?, quota: num("quota")? })
+    Some(Quota {
+        usage: num("usage")?,
+        quota: num("quota")?,
+    })
 }

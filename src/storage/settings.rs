@@ -23,7 +23,12 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { lang: Lang::Th, office_name: String::new(), office_id: String::new(), person: String::new() }
+        Settings {
+            lang: Lang::Th,
+            office_name: String::new(),
+            office_id: String::new(),
+            person: String::new(),
+        }
     }
 }
 

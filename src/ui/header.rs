@@ -12,7 +12,11 @@ pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
     let office = move || {
         let name = app.settings.with(|s| s.office_name.trim().to_string());
-        if name.is_empty() { i18n.t(Msg::OfficeUnnamed).to_string() } else { name }
+        if name.is_empty() {
+            i18n.t(Msg::OfficeUnnamed).to_string()
+        } else {
+            name
+        }
     };
     view! {
         <header class="topbar">
@@ -52,7 +56,11 @@ fn LangSwitch() -> impl IntoView {
 /// Shown while the browser reports no network, so people know edits stay on the device.
 #[component]
 fn OfflineBadge() -> impl IntoView {
-    let online = RwSignal::new(web_sys::window().map(|w| w.navigator().on_line()).unwrap_or(true));
+    let online = RwSignal::new(
+        web_sys::window()
+            .map(|w| w.navigator().on_line())
+            .unwrap_or(true),
+    );
     let h1 = window_event_listener(leptos::ev::online, move |_| online.set(true));
     let h2 = window_event_listener(leptos::ev::offline, move |_| online.set(false));
     on_cleanup(move || {

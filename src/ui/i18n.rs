@@ -286,7 +286,9 @@ mod reactive {
     }
 
     pub fn provide_i18n(initial: Lang) -> I18n {
-        let i18n = I18n { lang: RwSignal::new(initial) };
+        let i18n = I18n {
+            lang: RwSignal::new(initial),
+        };
         provide_context(i18n);
         i18n
     }
@@ -309,15 +311,60 @@ mod tests {
     fn all_msgs() -> Vec<Msg> {
         use Msg::*;
         let mut v = vec![
-            AppName, AppTagline, OfficeUnnamed, NavHome, NavSettings, NavLabel, SwitchLanguage,
-            LangName, Loading, NotFound, BackHome, Dismiss, Reload, Offline, HomeTitle, HomeIntro,
-            HomeEmpty, HomeRecordsOnDevice, SettingsTitle, SettingsOffice, OfficeName,
-            OfficeNameHint, OfficeId, OfficeIdHint, PersonName, PersonNameHint, Language, Save,
-            Saved, StorageTitle, PersistGranted, PersistDenied, PersistUnsupported, PersistAsk,
-            Checking, QuotaUsed, QuotaAvailable, QuotaUnknown, SchemaVersion, UpdateAvailable,
-            OfflineReady, ErrStorageUnavailable, ErrQuotaExceeded, ErrUpgradeBlocked,
-            ErrVersionTooNew, ErrClosed, ErrCorrupt, ErrEncode, ErrUnexpected,
-            ErrSettingsNotSaved, CrashTitle, CrashBody, CopyDetails, CrashDetails,
+            AppName,
+            AppTagline,
+            OfficeUnnamed,
+            NavHome,
+            NavSettings,
+            NavLabel,
+            SwitchLanguage,
+            LangName,
+            Loading,
+            NotFound,
+            BackHome,
+            Dismiss,
+            Reload,
+            Offline,
+            HomeTitle,
+            HomeIntro,
+            HomeEmpty,
+            HomeRecordsOnDevice,
+            SettingsTitle,
+            SettingsOffice,
+            OfficeName,
+            OfficeNameHint,
+            OfficeId,
+            OfficeIdHint,
+            PersonName,
+            PersonNameHint,
+            Language,
+            Save,
+            Saved,
+            StorageTitle,
+            PersistGranted,
+            PersistDenied,
+            PersistUnsupported,
+            PersistAsk,
+            Checking,
+            QuotaUsed,
+            QuotaAvailable,
+            QuotaUnknown,
+            SchemaVersion,
+            UpdateAvailable,
+            OfflineReady,
+            ErrStorageUnavailable,
+            ErrQuotaExceeded,
+            ErrUpgradeBlocked,
+            ErrVersionTooNew,
+            ErrClosed,
+            ErrCorrupt,
+            ErrEncode,
+            ErrUnexpected,
+            ErrSettingsNotSaved,
+            CrashTitle,
+            CrashBody,
+            CopyDetails,
+            CrashDetails,
         ];
         v.extend(RecordKind::ALL.iter().map(|k| Kind(*k)));
         v

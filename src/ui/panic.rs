@@ -21,8 +21,14 @@ pub fn install() {
 
 fn details(panic: &str) -> String {
     let w = web_sys::window();
-    let href = w.as_ref().and_then(|w| w.location().href().ok()).unwrap_or_default();
-    let ua = w.as_ref().and_then(|w| w.navigator().user_agent().ok()).unwrap_or_default();
+    let href = w
+        .as_ref()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let ua = w
+        .as_ref()
+        .and_then(|w| w.navigator().user_agent().ok())
+        .unwrap_or_default();
     let at = js_sys::Date::new_0().to_iso_string();
     format!(
         "{panic}\n\nmueang {}\n{at}\n{href}\n{ua}\n",
@@ -46,13 +52,37 @@ fn show(details: &str) -> Option<()> {
     let main = el("main", "", &[("class", "crash"), ("role", "alert")])?;
     for child in [
         el("h1", Msg::CrashTitle.th(), &[("lang", "th")])?,
-        el("p", Msg::CrashTitle.en(), &[("lang", "en"), ("class", "crash-en")])?,
+        el(
+            "p",
+            Msg::CrashTitle.en(),
+            &[("lang", "en"), ("class", "crash-en")],
+        )?,
         el("p", Msg::CrashBody.th(), &[("lang", "th")])?,
         el("p", Msg::CrashBody.en(), &[("lang", "en")])?,
-        el("label", &Msg::CrashDetails.both(), &[("for", "crash-details")])?,
-        el("textarea", details, &[("id", "crash-details"), ("readonly", ""), ("rows", "8")])?,
-        el("button", &Msg::CopyDetails.both(), &[("data-copy", "crash-details"), ("type", "button")])?,
-        el("button", &Msg::Reload.both(), &[("data-reload", ""), ("type", "button"), ("class", "secondary")])?,
+        el(
+            "label",
+            &Msg::CrashDetails.both(),
+            &[("for", "crash-details")],
+        )?,
+        el(
+            "textarea",
+            details,
+            &[("id", "crash-details"), ("readonly", ""), ("rows", "8")],
+        )?,
+        el(
+            "button",
+            &Msg::CopyDetails.both(),
+            &[("data-copy", "crash-details"), ("type", "button")],
+        )?,
+        el(
+            "button",
+            &Msg::Reload.both(),
+            &[
+                ("data-reload", ""),
+                ("type", "button"),
+                ("class", "secondary"),
+            ],
+        )?,
     ] {
         main.append_child(&child).ok()?;
     }

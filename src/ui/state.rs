@@ -92,7 +92,10 @@ impl AppState {
     /// Opens IndexedDB and loads every record into `dataset`.
     pub fn open_storage(self) {
         spawn_local(async move {
-            let on_closed = move || self.store_status.set(StoreStatus::Failed(StorageError::Closed));
+            let on_closed = move || {
+                self.store_status
+                    .set(StoreStatus::Failed(StorageError::Closed))
+            };
             match Store::open(storage::DB_NAME, on_closed).await {
                 Ok(store) => {
                     self.store.set(Some(store.clone()));
@@ -111,7 +114,11 @@ impl AppState {
     /// Saves one user action. On success `then` updates the in-memory dataset (so memory
     /// only changes when disk did) and the undo change set is returned; on failure the
     /// person sees why and `None` is returned.
-    pub async fn apply(self, changes: ChangeSet, then: impl FnOnce(&mut Dataset)) -> Option<Applied> {
+    pub async fn apply(
+        self,
+        changes: ChangeSet,
+        then: impl FnOnce(&mut Dataset),
+    ) -> Option<Applied> {
         let Some(store) = self.store.get_untracked() else {
             let e = match self.store_status.get_untracked() {
                 StoreStatus::Failed(e) => e,
@@ -135,7 +142,11 @@ impl AppState {
     /// Asks for persistent storage and refreshes the quota figures.
     pub fn refresh_storage_info(self, ask: bool) {
         spawn_local(async move {
-            let p = if ask { storage::request_persistence().await } else { storage::persistence().await };
+            let p = if ask {
+                storage::request_persistence().await
+            } else {
+                storage::persistence().await
+            };
             self.persistence.set(Some(p));
             self.quota.set(storage::estimate().await);
         });

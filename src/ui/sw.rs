@@ -11,7 +11,9 @@ use leptos::task::spawn_local;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
+use web_sys::{
+    ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState,
+};
 
 thread_local! {
     static WAITING: RefCell<Option<ServiceWorker>> = const { RefCell::new(None) };
@@ -40,7 +42,9 @@ pub fn register(update_ready: RwSignal<bool>) {
     on_change.forget();
 
     spawn_local(async move {
-        let Ok(reg) = JsFuture::from(container.register("/sw.js")).await else { return };
+        let Ok(reg) = JsFuture::from(container.register("/sw.js")).await else {
+            return;
+        };
         let reg: ServiceWorkerRegistration = reg.unchecked_into();
         note_waiting(&reg, &container, update_ready);
         // A worker may already be installing by now (register() itself checks for updates).
@@ -61,7 +65,10 @@ pub fn register(update_ready: RwSignal<bool>) {
             let _ = reg.update();
         });
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            let _ = doc.add_event_listener_with_callback("visibilitychange", on_visible.as_ref().unchecked_ref());
+            let _ = doc.add_event_listener_with_callback(
+                "visibilitychange",
+                on_visible.as_ref().unchecked_ref(),
+            );
         }
         on_visible.forget();
     });
@@ -85,7 +92,11 @@ fn watch_installing(
 }
 
 /// A waiting worker is an update only if a worker already controls this page.
-fn note_waiting(reg: &ServiceWorkerRegistration, c: &ServiceWorkerContainer, ready: RwSignal<bool>) {
+fn note_waiting(
+    reg: &ServiceWorkerRegistration,
+    c: &ServiceWorkerContainer,
+    ready: RwSignal<bool>,
+) {
     if let (Some(w), Some(_)) = (reg.waiting(), c.controller()) {
         WAITING.with(|slot| *slot.borrow_mut() = Some(w));
         ready.set(true);

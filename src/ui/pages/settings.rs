@@ -125,7 +125,11 @@ fn StorageInfo() -> impl IntoView {
     };
     let quota = move || {
         app.quota.get().map(|q| {
-            let pct = if q.quota > 0.0 { (q.usage / q.quota * 100.0).clamp(0.0, 100.0) } else { 0.0 };
+            let pct = if q.quota > 0.0 {
+                (q.usage / q.quota * 100.0).clamp(0.0, 100.0)
+            } else {
+                0.0
+            };
             view! {
                 <dl class="quota" data-testid="quota">
                     <dt>{tr(Msg::QuotaUsed)}</dt>

@@ -1,0 +1,113 @@
+//! Reading records back: by kind, all kinds at once, one record, meta values, the journal.
+//! Each read is one read-only transaction.
+
+use idb::{KeyRange, Query, TransactionMode};
+use serde::de::DeserializeOwned;
+use std::future::IntoFuture;
+use wasm_bindgen::JsValue;
+
+use super::chunks;
+use super::db::{JournalEntry, Store, CHUNKS, JOURNAL, META};
+use super::error::StorageError;
+
+impl Store {
+    /// Every chunk text of these kinds, as (kind, text), in one read transaction.
+    async fn chunk_texts(&self, kinds: &[&str]) -> Result<Vec<(String, String)>, StorageError> {
+        let tx = self.transaction(&[CHUNKS], TransactionMode::ReadOnly)?;
+        let store = tx.object_store(CHUNKS)?;
+        let mut pending = Vec::new();
+        for kind in kinds {
+            let (lo, hi) = chunks::kind_range(kind);
+            let range = KeyRange::bound(&lo.into(), &hi.into(), None, None)?;
+            pending.push((
+                kind.to_string(),
+                store
+                    .get_all(Some(Query::KeyRange(range)), None)?
+                    .into_future(),
+            ));
+        }
+        let mut out = Vec::new();
+        for (kind, fut) in pending {
+            for value in fut.await? {
+                let text = value
+                    .as_string()
+                    .ok_or_else(|| StorageError::Corrupt(format!("chunk of {kind} is not text")))?;
+                out.push((kind.clone(), text));
+            }
+        }
+        Ok(out)
+    }
+
+    /// All records of one kind, in no particular order.
+    pub async fn load_kind<T: DeserializeOwned>(&self, kind: &str) -> Result<Vec<T>, StorageError> {
+        let mut out = Vec::new();
+        for (_, text) in self.chunk_texts(&[kind]).await? {
+            for raw in chunks::parse_chunk(Some(&text))?.values() {
+                out.push(serde_json::from_str(raw.get())?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Every record of these kinds deserialised at once as `{"kind": [records], ...}` into
+    /// `T`, e.g. the domain's `Dataset` with `RecordKind::ALL` keys.
+    pub async fn load_grouped<T: DeserializeOwned>(
+        &self,
+        kinds: &[&str],
+    ) -> Result<T, StorageError> {
+        let texts = self.chunk_texts(kinds).await?;
+        let json =
+            chunks::grouped_json(kinds, texts.iter().map(|(k, t)| (k.as_str(), t.as_str())))?;
+        Ok(serde_json::from_str(&json)?)
+    }
+
+    /// One record, if present.
+    pub async fn get<T: DeserializeOwned>(
+        &self,
+        kind: &str,
+        id: &str,
+    ) -> Result<Option<T>, StorageError> {
+        let tx = self.transaction(&[CHUNKS], TransactionMode::ReadOnly)?;
+        let value = tx
+            .object_store(CHUNKS)?
+            .get(JsValue::from_str(&chunks::chunk_key(kind, id)))?
+            .await?;
+        let chunk = chunks::parse_chunk(value.and_then(|v| v.as_string()).as_deref())?;
+        match chunk.get(id) {
+            Some(raw) => Ok(Some(serde_json::from_str(raw.get())?)),
+            None => Ok(None),
+        }
+    }
+
+    /// A value from the `meta` store.
+    pub async fn get_meta<T: DeserializeOwned>(
+        &self,
+        key: &str,
+    ) -> Result<Option<T>, StorageError> {
+        if !self.has_store(META) {
+            return Ok(None);
+        }
+        let tx = self.transaction(&[META], TransactionMode::ReadOnly)?;
+        let value = tx.object_store(META)?.get(JsValue::from_str(key))?.await?;
+        match value.and_then(|v| v.as_string()) {
+            Some(t) => Ok(Some(serde_json::from_str(&t)?)),
+            None => Ok(None),
+        }
+    }
+
+    /// The whole journal, oldest first.
+    pub async fn journal(&self) -> Result<Vec<JournalEntry>, StorageError> {
+        if !self.has_store(JOURNAL) {
+            return Ok(Vec::new());
+        }
+        let tx = self.transaction(&[JOURNAL], TransactionMode::ReadOnly)?;
+        let values = tx.object_store(JOURNAL)?.get_all(None, None)?.await?;
+        values
+            .into_iter()
+            .map(|v| {
+                let t = v.as_string().unwrap_or_default();
+                serde_json::from_str(&t).map_err(StorageError::from)
+            })
+            .collect()
+    }
+}
