@@ -19,6 +19,9 @@ use serde::Serialize;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
+use crate::domain::records::{Dataset, KindVisitor, Record, RecordKind};
+use crate::domain::sync::canonical_ser::write_canonical;
+
 /// The key under `records` that holds conflict siblings rather than one kind's records.
 const CONFLICTS_KEY: &str = "conflicts";
 
@@ -32,12 +35,14 @@ pub fn canonical_json(value: &Value) -> String {
 
 /// Canonical text of anything serialisable, e.g. one record for a deterministic tie-break.
 pub fn canonical_of<T: Serialize + ?Sized>(value: &T) -> String {
-    serde_json::to_value(value)
-        .map(|v| canonical_json(&v))
-        .unwrap_or_default()
+    let mut out = Vec::new();
+    match write_canonical(&mut out, value) {
+        Ok(()) => String::from_utf8(out).unwrap_or_default(),
+        Err(_) => String::new(),
+    }
 }
 
-/// Canonical bytes of a `records` object (steps 2–4 above).
+/// Canonical bytes of a `records` object read from a file (steps 2–4 above).
 pub fn canonical_records(records: &Value) -> Vec<u8> {
     let mut out = Vec::new();
     write_records(&mut out, records, true);
@@ -46,15 +51,96 @@ pub fn canonical_records(records: &Value) -> Vec<u8> {
 
 /// The checksum of a `records` object as read from a file.
 pub fn records_checksum(records: &Value) -> String {
-    hex(&Sha256::digest(canonical_records(records)))
+    sha256_hex(&canonical_records(records))
 }
 
-/// The checksum of typed records, as an exporter writes it into the manifest.
-pub fn dataset_checksum<T: Serialize + ?Sized>(records: &T) -> String {
-    match serde_json::to_value(records) {
-        Ok(v) => records_checksum(&v),
-        Err(_) => String::new(),
+/// Canonical bytes of typed records: the same bytes [`canonical_records`] gives for the
+/// JSON these records serialise to, computed without building that JSON tree.
+pub fn dataset_canonical(ds: &Dataset) -> Vec<u8> {
+    let mut lists = Lists {
+        ds,
+        shown: Vec::new(),
+        siblings: Vec::new(),
+    };
+    RecordKind::visit_all(&mut lists);
+    let mut out = Vec::new();
+    let mut top: Vec<(&str, Vec<u8>)> = lists.shown;
+    if !lists.siblings.is_empty() {
+        let mut nested = Vec::new();
+        write_object(&mut nested, lists.siblings);
+        top.push((CONFLICTS_KEY, nested));
     }
+    write_object(&mut out, top);
+    out
+}
+
+/// Each kind's records and conflict versions, as canonical record lists.
+struct Lists<'a> {
+    ds: &'a Dataset,
+    shown: Vec<(&'static str, Vec<u8>)>,
+    siblings: Vec<(&'static str, Vec<u8>)>,
+}
+
+impl KindVisitor for Lists<'_> {
+    fn visit<R: Record>(&mut self) {
+        for (records, into) in [
+            (R::all(self.ds), &mut self.shown),
+            (R::siblings(self.ds), &mut self.siblings),
+        ] {
+            if !records.is_empty() {
+                into.push((R::KIND.key(), typed_list(records)));
+            }
+        }
+    }
+}
+
+/// A record list sorted by id, and by canonical text among versions sharing an id.
+fn typed_list<R: Record>(records: &[R]) -> Vec<u8> {
+    let mut order: Vec<&R> = records.iter().collect();
+    order.sort_by_key(|r| r.meta().id);
+    let mut out = vec![b'['];
+    for (i, run) in order
+        .chunk_by(|a, b| a.meta().id == b.meta().id)
+        .enumerate()
+    {
+        if i > 0 {
+            out.push(b',');
+        }
+        if let [only] = run {
+            let _ = write_canonical(&mut out, *only);
+            continue;
+        }
+        let mut texts: Vec<String> = run.iter().map(|r| canonical_of(*r)).collect();
+        texts.sort();
+        out.extend_from_slice(texts.join(",").as_bytes());
+    }
+    out.push(b']');
+    out
+}
+
+/// `{"key":<bytes>,...}` with keys sorted.
+fn write_object(out: &mut Vec<u8>, mut entries: Vec<(&str, Vec<u8>)>) {
+    entries.sort_by(|a, b| a.0.cmp(b.0));
+    out.push(b'{');
+    for (i, (key, bytes)) in entries.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        write_string(out, key);
+        out.push(b':');
+        out.extend_from_slice(bytes);
+    }
+    out.push(b'}');
+}
+
+/// The checksum an exporter writes into the manifest.
+pub fn dataset_checksum(ds: &Dataset) -> String {
+    sha256_hex(&dataset_canonical(ds))
+}
+
+/// SHA-256 as 64 lowercase hex digits.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
 }
 
 /// Writes a `records` object (or, when `top` is false, its `conflicts` object): record
@@ -198,6 +284,20 @@ mod tests {
             json!({"cities": [{"meta": {"id": "a"}}], "projects": [], "conflicts": {"cities": []}});
         let b = json!({"cities": [{"meta": {"id": "a"}}]});
         assert_eq!(records_checksum(&a), records_checksum(&b));
+    }
+
+    #[test]
+    fn typed_records_give_the_same_bytes_as_their_json() {
+        let mut ds = crate::domain::example::north_2561().records;
+        ds.cities.reverse();
+        for name in ["y", "x"] {
+            let mut other = ds.cities[3].clone();
+            other.name_en = name.into();
+            ds.conflicts.cities.push(other);
+        }
+        let json = serde_json::to_value(&ds).unwrap();
+        assert_eq!(dataset_canonical(&ds), canonical_records(&json));
+        assert_eq!(dataset_checksum(&ds), records_checksum(&json));
     }
 
     #[test]

@@ -165,17 +165,36 @@ impl KindVisitor for MergeKinds<'_> {
         let mut preview = KindPreview::default();
         let mut carried = false;
         for group in entries.chunk_by(|a, b| a.0 == b.0) {
+            // The common cases first, without allocating: a record only one side has, and
+            // the identical version on both sides (a re-import).
+            match group {
+                [(_, Side::Local, r)] => {
+                    shown.push((*r).clone());
+                    continue;
+                }
+                [(_, Side::Incoming, r)] => {
+                    carried = true;
+                    if r.meta().deleted {
+                        preview.deleted += 1;
+                    } else {
+                        preview.new += 1;
+                    }
+                    shown.push((*r).clone());
+                    continue;
+                }
+                [(_, Side::Local, l), (_, Side::Incoming, i)] if l == i => {
+                    carried = true;
+                    preview.unchanged += 1;
+                    shown.push((*l).clone());
+                    continue;
+                }
+                _ => {}
+            }
             let local: Vec<&R> = pick(group, Side::Local);
-            let incoming: Vec<&R> = pick(group, Side::Incoming);
-            carried |= !incoming.is_empty();
-            // The common case of a re-import: one identical version on each side.
-            let result = if local.len() == 1 && incoming.len() == 1 && local[0] == incoming[0] {
-                local.clone()
-            } else {
-                let all: Vec<&R> = group.iter().map(|e| e.2).collect();
-                settle(&all)
-            };
-            if !incoming.is_empty() {
+            let all: Vec<&R> = group.iter().map(|e| e.2).collect();
+            let result = settle(&all);
+            if group.iter().any(|e| e.1 == Side::Incoming) {
+                carried = true;
                 match classify(&local, &result) {
                     Change::New => preview.new += 1,
                     Change::Updated => preview.updated += 1,

@@ -18,6 +18,7 @@
 
 pub mod bundle;
 pub mod canonical;
+mod canonical_ser;
 mod checks;
 pub mod crypto;
 pub mod diff;
@@ -41,4 +42,4 @@ pub use migrate::migrate;
 pub use peers::{Knowledge, PeerState, Peers};
 pub use purge::purge_tombstones;
 pub use resolve::{conflict_versions, list_conflicts, resolve, ResolveError};
-pub use verify::{import, open, verify, verify_bytes, verify_data_file, Import};
+pub use verify::{import, open, prepare, verify, verify_bytes, verify_data_file, Import, Prepared};

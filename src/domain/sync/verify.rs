@@ -13,7 +13,7 @@ use serde_json::Value;
 use crate::domain::document::{Document, DocumentError, FORMAT_NAME, SCHEMA_VERSION};
 use crate::domain::records::{Dataset, RecordKind};
 use crate::domain::sync::bundle::Bundle;
-use crate::domain::sync::canonical::records_checksum;
+use crate::domain::sync::canonical::{canonical_records, dataset_canonical, sha256_hex};
 use crate::domain::sync::checks::{check_counts, check_export_fields, check_records};
 use crate::domain::sync::crypto::{decrypt, is_encrypted, ENCRYPTED_FORMAT};
 use crate::domain::sync::error::{BundleError, RecordLabel};
@@ -27,6 +27,47 @@ pub struct Import {
     pub outcome: MergeOutcome,
 }
 
+/// A bundle that passed every check but the checksum comparison. The browser can hash
+/// [`Prepared::canonical_bytes`] with Web Crypto (much faster than SHA-256 in wasm) and call
+/// [`Prepared::finish`]; [`verify`] does both natively.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prepared {
+    doc: Document,
+    /// What the checksum covers; empty for a data file without a manifest.
+    canonical: Vec<u8>,
+}
+
+impl Prepared {
+    pub fn canonical_bytes(&self) -> &[u8] {
+        &self.canonical
+    }
+
+    /// Compares the manifest's checksum with `sha256_hex`, the SHA-256 of
+    /// [`Prepared::canonical_bytes`] in lowercase hex.
+    pub fn finish(self, sha256_hex: &str) -> Result<Bundle, BundleError> {
+        let doc = self.finish_document(sha256_hex)?;
+        Bundle::from_checked(doc).ok_or(BundleError::NoManifest)
+    }
+
+    /// [`Prepared::finish`] with the checksum computed here.
+    pub fn finish_native(self) -> Result<Bundle, BundleError> {
+        let sum = sha256_hex(&self.canonical);
+        self.finish(&sum)
+    }
+
+    fn finish_document(self, sha256_hex: &str) -> Result<Document, BundleError> {
+        if let Some(m) = &self.doc.manifest {
+            if m.sha256 != sha256_hex {
+                return Err(BundleError::ChecksumMismatch {
+                    stated: m.sha256.clone(),
+                    computed: sha256_hex.to_string(),
+                });
+            }
+        }
+        Ok(self.doc)
+    }
+}
+
 /// Verifies the bytes of a chosen file (UTF-8, an optional byte-order mark from Windows
 /// editors) as a bundle.
 pub fn verify_bytes(bytes: &[u8]) -> Result<Bundle, BundleError> {
@@ -36,14 +77,20 @@ pub fn verify_bytes(bytes: &[u8]) -> Result<Bundle, BundleError> {
 /// Verifies a bundle's text: it must be a Mueang document with a manifest whose counts and
 /// checksum match its records.
 pub fn verify(text: &str) -> Result<Bundle, BundleError> {
-    let doc = read(text, true)?;
-    Bundle::from_checked(doc).ok_or(BundleError::NoManifest)
+    prepare(text)?.finish_native()
+}
+
+/// Every check of [`verify`] except comparing the checksum.
+pub fn prepare(text: &str) -> Result<Prepared, BundleError> {
+    read(text, true)
 }
 
 /// Verifies any Mueang data file: like [`verify`], but a file without a manifest (a saved
 /// data file rather than an exported bundle) is accepted without counts and checksum.
 pub fn verify_data_file(text: &str) -> Result<Document, BundleError> {
-    read(text, false)
+    let prepared = read(text, false)?;
+    let sum = sha256_hex(&prepared.canonical);
+    prepared.finish_document(&sum)
 }
 
 /// Opens a chosen file: decrypts it first if it is locked (`passphrase` needed), then
@@ -80,42 +127,69 @@ fn as_text(bytes: &[u8]) -> Result<&str, BundleError> {
     Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
 }
 
-fn read(text: &str, require_manifest: bool) -> Result<Document, BundleError> {
+/// The fast way first: a current file parses straight into the types (one pass, no JSON
+/// tree). Only if that fails, or the file is older, is it read as JSON to find out why or
+/// to migrate it.
+fn read(text: &str, require_manifest: bool) -> Result<Prepared, BundleError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    match serde_json::from_str::<Document>(text) {
+        Ok(doc) if doc.format == FORMAT_NAME && doc.schema_version == SCHEMA_VERSION => {
+            if require_manifest && doc.manifest.is_none() {
+                return Err(BundleError::NoManifest);
+            }
+            check_document(&doc)?;
+            let canonical = match doc.manifest {
+                Some(_) => dataset_canonical(&doc.records),
+                None => Vec::new(),
+            };
+            Ok(Prepared { doc, canonical })
+        }
+        _ => read_slowly(text, require_manifest),
+    }
+}
+
+/// Reads the file as JSON: names what is wrong with it, or migrates an older one. The
+/// checksum of an older file is computed on its records as written, before migration.
+fn read_slowly(text: &str, require_manifest: bool) -> Result<Prepared, BundleError> {
     let value: Value = serde_json::from_str(text).map_err(malformed)?;
     let version = check_header(&value)?;
     let manifest_present = value.get("manifest").is_some();
     if require_manifest && !manifest_present {
         return Err(BundleError::NoManifest);
     }
-    let computed = manifest_present.then(|| {
-        value
-            .get("records")
-            .map(records_checksum)
-            .unwrap_or_default()
-    });
-    let value = if version < SCHEMA_VERSION {
-        migrate(value, version).map_err(|detail| BundleError::MigrationFailed {
+    if version < SCHEMA_VERSION {
+        let canonical = match (manifest_present, value.get("records")) {
+            (true, Some(records)) => canonical_records(records),
+            _ => Vec::new(),
+        };
+        let value = migrate(value, version).map_err(|detail| BundleError::MigrationFailed {
             from: version,
             detail,
-        })?
-    } else {
-        value
+        })?;
+        let doc = typed(&value)?;
+        check_document(&doc)?;
+        return Ok(Prepared { doc, canonical });
+    }
+    // A current file the fast reader refused: the path-tracking reader says where.
+    let de = &mut serde_json::Deserializer::from_str(text);
+    let doc: Document = serde_path_to_error::deserialize(de).map_err(|e| invalid(&value, e))?;
+    check_document(&doc)?;
+    let canonical = match doc.manifest {
+        Some(_) => dataset_canonical(&doc.records),
+        None => Vec::new(),
     };
-    let doc = typed(&value)?;
-    drop(value);
+    Ok(Prepared { doc, canonical })
+}
+
+/// The checks beyond types, for every file: ids, conflicts, versions; for bundles, the
+/// exporter and the counts.
+fn check_document(doc: &Document) -> Result<(), BundleError> {
     check_records(&doc.records)?;
     if let Some(manifest) = &doc.manifest {
-        check_export_fields(&doc)?;
+        check_export_fields(doc)?;
         check_counts(&doc.records, &manifest.counts)?;
-        if computed.as_deref() != Some(manifest.sha256.as_str()) {
-            return Err(BundleError::ChecksumMismatch {
-                stated: manifest.sha256.clone(),
-                computed: computed.unwrap_or_default(),
-            });
-        }
     }
-    Ok(doc)
+    Ok(())
 }
 
 /// Format and schema version, read before trusting anything else.
@@ -152,18 +226,17 @@ fn check_header(value: &Value) -> Result<u32, BundleError> {
     Ok(version as u32)
 }
 
-/// The typed document; an error names the JSON path and, inside a record, the record.
+/// The typed document from JSON; an error names the path and, inside a record, the record.
 fn typed(value: &Value) -> Result<Document, BundleError> {
-    serde_path_to_error::deserialize(value).map_err(
-        |e: serde_path_to_error::Error<serde_json::Error>| {
-            let record = record_at(value, e.path());
-            BundleError::Invalid {
-                path: e.path().to_string(),
-                detail: strip_position(&e.inner().to_string()),
-                record,
-            }
-        },
-    )
+    serde_path_to_error::deserialize(value).map_err(|e| invalid(value, e))
+}
+
+fn invalid(value: &Value, e: serde_path_to_error::Error<serde_json::Error>) -> BundleError {
+    BundleError::Invalid {
+        path: e.path().to_string(),
+        detail: strip_position(&e.inner().to_string()),
+        record: record_at(value, e.path()),
+    }
 }
 
 /// The record a path such as `records.cities[3].name_th` (or `records.conflicts.cities[0]…`)
