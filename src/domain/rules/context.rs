@@ -22,18 +22,33 @@ use crate::domain::records::{
 pub(crate) struct IdHasher(u64);
 
 impl Hasher for IdHasher {
+    #[inline]
     fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(word));
+        let mut words = bytes.chunks_exact(8);
+        for word in &mut words {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(word);
+            self.write_u64(u64::from_le_bytes(w));
+        }
+        let rest = words.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.write_u64(u64::from_le_bytes(w));
         }
     }
 
+    #[inline]
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+
+    #[inline]
     fn write_u64(&mut self, word: u64) {
         self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
 
+    #[inline]
     fn write_usize(&mut self, n: usize) {
         self.write_u64(n as u64);
     }
@@ -125,18 +140,22 @@ impl<'a> Ctx<'a> {
 
 /// Resolves the parameters once for every fiscal year any record mentions.
 fn params_for_all_years(ds: &Dataset) -> BTreeMap<FiscalYear, ProgrammeParameters> {
+    // A dataset spans a handful of years, so a linear scan beats sorting thousands.
     let mut years: Vec<FiscalYear> = Vec::new();
-    years.extend(
-        ds.live::<City>()
-            .flat_map(|c| c.budgets.iter().map(|b| b.fiscal_year)),
-    );
-    years.extend(ds.live::<Project>().map(|p| p.fiscal_year));
-    years.extend(ds.live::<Instalment>().map(|i| i.fiscal_year));
-    years.extend(ds.live::<CommitteeGrant>().map(|g| g.fiscal_year));
-    years.extend(ds.live::<ProvinceGrant>().map(|g| g.fiscal_year));
-    years.extend(ds.live::<StatedTotal>().map(|t| t.fiscal_year));
-    years.sort_unstable();
-    years.dedup();
+    let mut note = |fy: FiscalYear| {
+        if !years.contains(&fy) {
+            years.push(fy);
+        }
+    };
+    for c in ds.live::<City>() {
+        c.budgets.iter().for_each(|b| note(b.fiscal_year));
+    }
+    ds.live::<Project>().for_each(|p| note(p.fiscal_year));
+    ds.live::<Instalment>().for_each(|i| note(i.fiscal_year));
+    ds.live::<CommitteeGrant>()
+        .for_each(|g| note(g.fiscal_year));
+    ds.live::<ProvinceGrant>().for_each(|g| note(g.fiscal_year));
+    ds.live::<StatedTotal>().for_each(|t| note(t.fiscal_year));
     years
         .into_iter()
         .map(|fy| (fy, ds.parameters_for(fy)))

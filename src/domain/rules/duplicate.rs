@@ -2,77 +2,101 @@
 //! committee. Names are compared after normalising spaces, case, unit abbreviations and
 //! personal titles, since that is how the same thing gets typed twice.
 
-use crate::domain::meta::RecordId;
+use std::ops::Range;
+
 use crate::domain::records::{City, Committee};
 
 use super::codes::RuleCode;
-use super::context::{Ctx, HashMap};
+use super::context::Ctx;
 use super::finding::{Figure, Finding, RecordRef};
-use super::text::{
-    city_en, city_name_en, city_th, is_blank, normalise_person_name, normalise_place_name,
-};
+use super::text::{city_en, city_name_en, city_th, is_blank, push_person_key, push_place_key};
 
 pub fn duplicate(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     duplicate_cities(ctx, out);
     duplicate_members(ctx, out);
 }
 
+/// Runs of equal keys, each as positions in input order. Keys are ranges of one shared
+/// buffer, so comparing thousands of names costs one allocation, not one per name.
+fn repeats<G: Ord + Copy>(buf: &str, keys: &mut [(G, Range<usize>, usize)]) -> Vec<Vec<usize>> {
+    keys.sort_by(|a, b| (a.0, &buf[a.1.clone()]).cmp(&(b.0, &buf[b.1.clone()])));
+    let mut runs: Vec<Vec<usize>> = keys
+        .chunk_by(|a, b| a.0 == b.0 && buf[a.1.clone()] == buf[b.1.clone()])
+        .filter(|run| run.len() > 1)
+        .map(|run| {
+            let mut positions: Vec<usize> = run.iter().map(|k| k.2).collect();
+            positions.sort_unstable();
+            positions
+        })
+        .collect();
+    runs.sort_unstable_by_key(|run| run[0]);
+    runs
+}
+
 fn duplicate_cities(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    // Groups in order of first appearance, so the findings come out the same every time.
-    let mut index: HashMap<(RecordId, String), usize> = HashMap::default();
-    let mut groups: Vec<Vec<&City>> = Vec::new();
-    for city in ctx.ds.live::<City>().filter(|c| !is_blank(&c.name_th)) {
-        let key = (city.province_id, normalise_place_name(&city.name_th));
-        let slot = *index.entry(key).or_insert_with(|| {
-            groups.push(Vec::new());
-            groups.len() - 1
-        });
-        groups[slot].push(city);
+    let cities: Vec<&City> = ctx
+        .ds
+        .live::<City>()
+        .filter(|c| !is_blank(&c.name_th))
+        .collect();
+    let mut buf = String::new();
+    let mut keys = Vec::with_capacity(cities.len());
+    for (pos, city) in cities.iter().enumerate() {
+        let start = buf.len();
+        push_place_key(&city.name_th, &mut buf);
+        keys.push((city.province_id, start..buf.len(), pos));
     }
-    for group in groups.into_iter().filter(|g| g.len() > 1) {
-        let first = group[0];
-        let province = ctx.provinces.get(&first.province_id);
-        let province_th = province.map_or(String::new(), |p| format!(" จังหวัด{}", p.name_th));
-        let province_en = province.map_or(String::new(), |p| format!(" in {} province", p.name_en));
-        out.push(Finding::new(
-            RuleCode::RecordDuplicate,
-            group.iter().map(|c| RecordRef::to(*c)).collect(),
-            Some("name_th"),
-            vec![Figure::count("records", group.len() as i64)],
-            format!(
-                "\"{}\"{} ถูกบันทึกเป็นเมือง {} ระเบียน — รวมเป็นระเบียนเดียว (ลบระเบียนที่ซ้ำ)",
-                first.name_th,
-                province_th,
-                group.len()
-            ),
-            format!(
-                "\"{}\"{} is entered as {} cities; keep one record and delete the others.",
-                city_name_en(first),
-                province_en,
-                group.len()
-            ),
-        ));
+    for run in repeats(&buf, &mut keys) {
+        let group: Vec<&City> = run.iter().map(|&pos| cities[pos]).collect();
+        out.push(city_finding(ctx, &group));
     }
 }
 
+fn city_finding(ctx: &Ctx<'_>, group: &[&City]) -> Finding {
+    let first = group[0];
+    let province = ctx.provinces.get(&first.province_id);
+    let province_th = province.map_or(String::new(), |p| format!(" จังหวัด{}", p.name_th));
+    let province_en = province.map_or(String::new(), |p| format!(" in {} province", p.name_en));
+    Finding::new(
+        RuleCode::RecordDuplicate,
+        group.iter().map(|c| RecordRef::to(*c)).collect(),
+        Some("name_th"),
+        vec![Figure::count("records", group.len() as i64)],
+        format!(
+            "\"{}\"{} ถูกบันทึกเป็นเมือง {} ระเบียน — รวมเป็นระเบียนเดียว (ลบระเบียนที่ซ้ำ)",
+            first.name_th,
+            province_th,
+            group.len()
+        ),
+        format!(
+            "\"{}\"{} is entered as {} cities; keep one record and delete the others.",
+            city_name_en(first),
+            province_en,
+            group.len()
+        ),
+    )
+}
+
 fn duplicate_members(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let mut buf = String::new();
+    let mut keys = Vec::new();
     for com in ctx.ds.live::<Committee>() {
-        // Sorting the normalised names finds repeats in O(m log m) without a map per
-        // committee; the stable sort keeps the earlier member first among equals.
-        let mut names: Vec<(String, usize)> = com
-            .members
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| !is_blank(&m.name))
-            .map(|(n, m)| (normalise_person_name(&m.name), n))
-            .collect();
-        names.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut repeats: Vec<(usize, usize)> = Vec::new();
-        for run in names.chunk_by(|a, b| a.0 == b.0) {
-            repeats.extend(run[1..].iter().map(|&(_, n)| (run[0].1, n)));
+        buf.clear();
+        keys.clear();
+        for (n, m) in com.members.iter().enumerate() {
+            if is_blank(&m.name) {
+                continue;
+            }
+            let start = buf.len();
+            push_person_key(&m.name, &mut buf);
+            keys.push(((), start..buf.len(), n));
         }
-        repeats.sort_unstable_by_key(|&(_, n)| n);
-        for (first, n) in repeats {
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
+        for run in repeats(&buf, &mut keys) {
+            pairs.extend(run[1..].iter().map(|&n| (run[0], n)));
+        }
+        pairs.sort_unstable_by_key(|&(_, n)| n);
+        for (first, n) in pairs {
             out.push(member_finding(ctx, com, first, n));
         }
     }

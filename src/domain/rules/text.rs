@@ -71,47 +71,106 @@ const HONORIFICS: [&str; 10] = [
 ];
 
 /// Spaces and case differ between two typings of one name; they never tell names apart.
-/// Only ASCII is case-folded: Thai has no case, and full Unicode folding made duplicate
-/// detection the slowest rule.
-fn squash(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    out.extend(
-        s.chars()
-            .filter(|c| !c.is_whitespace())
-            .map(|c| c.to_ascii_lowercase()),
-    );
-    out
+/// Zero-width spaces (which Thai text uses between words) count as spaces. Only ASCII is
+/// case-folded: Thai has no case.
+///
+/// Works on bytes and copies untouched runs whole: decoding every Thai character made
+/// duplicate detection the slowest rule. Every non-ASCII space starts with one of the lead
+/// bytes C2, E1, E2 or E3, so only those characters are decoded.
+fn push_squashed(s: &str, buf: &mut String) {
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (skip, lower) = match b {
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => (1, None),
+            b'A'..=b'Z' => (1, Some(char::from(b.to_ascii_lowercase()))),
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => match s[i..].chars().next() {
+                Some(c) if c.is_whitespace() || c == '\u{200B}' => (c.len_utf8(), None),
+                Some(c) => {
+                    i += c.len_utf8();
+                    continue;
+                }
+                None => break,
+            },
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        buf.push_str(&s[start..i]);
+        buf.extend(lower);
+        i += skip;
+        start = i;
+    }
+    buf.push_str(&s[start..]);
 }
 
-/// "อบต. หนองบัว" and "องค์การบริหารส่วนตำบลหนองบัว" are the same unit.
-pub fn normalise_place_name(name: &str) -> String {
-    let s = squash(name);
+/// Appends the comparison form of a unit's name to `buf`, so many names can share one
+/// buffer: "อบต. หนองบัว" and "องค์การบริหารส่วนตำบลหนองบัว" give the same text.
+pub fn push_place_key(name: &str, buf: &mut String) {
+    let start = buf.len();
+    push_squashed(name, buf);
     for (short, long) in UNIT_ABBREVIATIONS {
-        if let Some(rest) = s.strip_prefix(short) {
-            return format!("{long}{rest}");
+        if buf[start..].starts_with(short) {
+            buf.replace_range(start..start + short.len(), long);
+            return;
         }
     }
-    s
 }
 
-/// "นางมณีพรรณ โคตรบุตร" and "มณีพรรณ  โคตรบุตร" are the same person.
-pub fn normalise_person_name(name: &str) -> String {
-    let s = squash(name);
+/// Appends the comparison form of a person's name to `buf`: "นางมณีพรรณ โคตรบุตร" and
+/// "มณีพรรณ  โคตรบุตร" give the same text. A name that is only a title is kept whole.
+pub fn push_person_key(name: &str, buf: &mut String) {
+    let start = buf.len();
+    push_squashed(name, buf);
     for title in HONORIFICS {
-        if s.len() > title.len() && s.starts_with(title) {
-            return s[title.len()..].to_string();
+        if buf.len() - start > title.len() && buf[start..].starts_with(title) {
+            buf.replace_range(start..start + title.len(), "");
+            return;
         }
     }
-    s
 }
 
+#[cfg(test)]
+fn normalise_place_name(name: &str) -> String {
+    let mut buf = String::new();
+    push_place_key(name, &mut buf);
+    buf
+}
+
+#[cfg(test)]
+fn normalise_person_name(name: &str) -> String {
+    let mut buf = String::new();
+    push_person_key(name, &mut buf);
+    buf
+}
+
+/// Empty or only spaces. Text that starts with a visible ASCII character, or with a
+/// character of U+0800–U+0FFF (Thai among them; lead byte E0, no spaces there), is
+/// decided from its first byte: this runs for every required field of every record.
 pub fn is_blank(s: &str) -> bool {
-    s.trim().is_empty()
+    match s.as_bytes().first() {
+        None => true,
+        Some(&b) if (0x21..0x80).contains(&b) || b == 0xE0 => false,
+        Some(_) => s.trim().is_empty(),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn blank_means_empty_or_only_spaces() {
+        for s in ["", "   ", "\u{00A0}", "\t\n", "\u{3000} "] {
+            assert!(is_blank(s), "{s:?}");
+        }
+        for s in ["ก", " ก", "a", "\u{00A0}x", "é", "—"] {
+            assert!(!is_blank(s), "{s:?}");
+        }
+    }
 
     #[test]
     fn abbreviated_and_spaced_unit_names_normalise_alike() {
