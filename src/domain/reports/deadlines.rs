@@ -15,7 +15,7 @@ use crate::domain::money::Baht;
 use crate::domain::records::{Dataset, RecordKind};
 use crate::domain::rules::{check, FigureValue, Finding, RuleCode};
 
-use super::figures::CityFigures;
+use super::figures::{city_figures, CityFigures};
 use super::index::Index;
 use super::names::CityLine;
 use super::scope::Scope;
@@ -84,8 +84,7 @@ pub fn deadlines_from_findings(
     findings: &[Finding],
 ) -> Deadlines {
     let ix = Index::new(ds, scope);
-    let figures: Vec<CityFigures> = ix.cities.iter().map(|c| CityFigures::of(&ix, c)).collect();
-    collect(&ix, &figures, today, due_soon_days, findings)
+    collect(&ix, &city_figures(&ix), today, due_soon_days, findings)
 }
 
 pub(crate) fn collect(
