@@ -25,4 +25,4 @@ pub use self::csv::{to_csv, BOM};
 pub use lists::{cities, grants, instalments, projects};
 pub use people::{committee_members, meetings, mous, Contacts};
 pub use report_tables::{dashboard_rows, findings, reconciliations};
-pub use table::{guard_formula, Cell, Column, Table};
+pub use table::{guard_formula, Cell, Column, DateForm, Table};
