@@ -9,7 +9,7 @@ use crate::domain::records::{City, Project};
 use super::codes::RuleCode;
 use super::context::Ctx;
 use super::finding::{Figure, Finding, RecordRef};
-use super::text::{baht_en, baht_th, city_en, city_th};
+use super::text::{baht_en, baht_th, city_en, city_th, count_en};
 
 /// `project.cap`: whatever the status, an approved amount above the maximum is wrong, so
 /// a rejected project with a bad figure is flagged too (it would be wrong if re-opened).
@@ -121,10 +121,10 @@ fn check_city_year(
             baht_th(excess)
         ),
         format!(
-            "{}, FY{}: {} approved projects add up to {}, {} above {} of {}.",
+            "{}, FY{}: {} add up to {}, {} above {} of {}.",
             city_en(ctx, city.meta.id),
             fy,
-            projects.len(),
+            count_en(projects.len(), "approved project", "approved projects"),
             baht_en(committed),
             baht_en(excess),
             why_en,

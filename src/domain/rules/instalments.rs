@@ -10,7 +10,7 @@ use crate::domain::records::{City, Instalment};
 use super::codes::RuleCode;
 use super::context::Ctx;
 use super::finding::{Figure, Finding, RecordRef};
-use super::text::{baht_en, baht_th, city_en, city_th, date_en, date_th};
+use super::text::{baht_en, baht_th, city_en, city_th, count_en, date_en, date_th};
 
 /// `instalment.first_share`: instalment 1 must be the parameter's share of the city's
 /// approved ceiling, to the satang. A city with no ceiling for that year counts as
@@ -247,10 +247,10 @@ pub fn exceeds_approved(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                     baht_th(excess)
                 ),
                 format!(
-                    "{}, FY{}: {} transfers add up to {}, {} above the approved {}.",
+                    "{}, FY{}: {} add up to {}, {} above the approved {}.",
                     city_en(ctx, city.meta.id),
                     fy,
-                    moved.len(),
+                    count_en(moved.len(), "transfer", "transfers"),
                     baht_en(transferred),
                     baht_en(excess),
                     baht_en(approved)

@@ -13,19 +13,36 @@ use super::finding::{Finding, RecordRef};
 use super::labels::{kind_en, kind_th, own_name};
 use super::text::is_blank;
 
+/// What a field is called for people, in Thai and English.
+type Label<'l> = (&'l str, &'l str);
+
 struct Check<'c, 'a> {
     ctx: &'c Ctx<'a>,
     out: &'c mut Vec<Finding>,
 }
 
 impl Check<'_, '_> {
-    fn blank(&mut self, r: AnyRecordRef<'_>, field: &str, value: &str) {
+    fn blank(&mut self, r: AnyRecordRef<'_>, field: &str, label: Label<'_>, value: &str) {
         if is_blank(value) {
-            self.push(r, field, ("ว่างอยู่".to_string(), "is empty".to_string()));
+            let (th, en) = label;
+            let (name_th, name_en) = names(r);
+            self.push(
+                r,
+                field,
+                format!("{}{name_th}: ยังไม่ได้กรอก{th} ({field})", kind_th(r.kind())),
+                format!("The {}{name_en} has no {en} ({field}).", kind_en(r.kind())),
+            );
         }
     }
 
-    fn exists(&mut self, r: AnyRecordRef<'_>, field: &str, target: RecordKind, id: RecordId) {
+    fn exists(
+        &mut self,
+        r: AnyRecordRef<'_>,
+        field: &str,
+        label: Label<'_>,
+        target: RecordKind,
+        id: RecordId,
+    ) {
         let found = match target {
             RecordKind::Region => self.ctx.regions.contains_key(&id),
             RecordKind::Province => self.ctx.provinces.contains_key(&id),
@@ -33,66 +50,99 @@ impl Check<'_, '_> {
             RecordKind::Committee => self.ctx.committees.contains_key(&id),
             _ => true,
         };
-        if !found {
-            let why = (
-                format!("อ้างถึง{} {id} ซึ่งไม่มีอยู่หรือถูกลบแล้ว", kind_th(target)),
-                format!(
-                    "refers to {} {id}, which does not exist or was deleted",
-                    kind_en(target)
-                ),
-            );
-            self.push(r, field, why);
+        if found {
+            return;
         }
+        let (th, en) = label;
+        let (name_th, name_en) = names(r);
+        self.push(
+            r,
+            field,
+            format!(
+                "{}{name_th}: {th} ({field}) อ้างถึง{} {id} ซึ่งไม่มีอยู่หรือถูกลบแล้ว",
+                kind_th(r.kind()),
+                kind_th(target)
+            ),
+            format!(
+                "The {}{name_en}: its {en} ({field}) refers to {} {id}, which does not exist or was deleted.",
+                kind_en(r.kind()),
+                kind_en(target)
+            ),
+        );
     }
 
-    fn push(&mut self, r: AnyRecordRef<'_>, field: &str, (why_th, why_en): (String, String)) {
-        let (name_th, name_en) = own_name(r);
-        let name_th = if is_blank(&name_th) {
-            String::new()
-        } else {
-            format!(" \"{name_th}\"")
+    fn push(&mut self, r: AnyRecordRef<'_>, field: &str, th: String, en: String) {
+        let record = RecordRef {
+            kind: r.kind(),
+            id: r.meta().id,
         };
-        let name_en = if is_blank(&name_en) {
-            String::new()
-        } else {
-            format!(" \"{name_en}\"")
-        };
-        self.out.push(Finding::new(
+        let finding = Finding::new(
             RuleCode::RecordMissingField,
-            vec![RecordRef {
-                kind: r.kind(),
-                id: r.meta().id,
-            }],
+            vec![record],
             Some(field),
             Vec::new(),
-            format!("{}{}: ช่อง {field} {why_th}", kind_th(r.kind()), name_th),
-            format!("The {}{}: {field} {why_en}.", kind_en(r.kind()), name_en),
-        ));
+            th,
+            en,
+        );
+        self.out.push(finding);
     }
+}
+
+/// ` "เทศบาลเมืองน่าน"`, or the id for a record with no name yet, so staff can find it.
+fn names(r: AnyRecordRef<'_>) -> (String, String) {
+    let (th, en) = own_name(r);
+    let show = |name: String| {
+        if is_blank(&name) {
+            format!(" ({})", r.meta().id)
+        } else {
+            format!(" \"{name}\"")
+        }
+    };
+    (show(th), show(en))
+}
+
+const THAI_NAME: Label<'static> = ("ชื่อภาษาไทย", "Thai name");
+const CITY: Label<'static> = ("เมือง", "city");
+
+/// "ชื่อกรรมการลำดับที่ 2" / "member 2": people count from one.
+fn nth(n: usize, th: &str, en: &str) -> (String, String) {
+    (format!("{th}ลำดับที่ {}", n + 1), format!("{en} {}", n + 1))
 }
 
 pub fn missing_field(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let ds = ctx.ds;
     let mut c = Check { ctx, out };
     for r in ds.live::<Region>() {
-        c.blank(AnyRecordRef::Region(r), "code", &r.code);
-        c.blank(AnyRecordRef::Region(r), "name_th", &r.name_th);
+        c.blank(AnyRecordRef::Region(r), "code", ("รหัส", "code"), &r.code);
+        c.blank(AnyRecordRef::Region(r), "name_th", THAI_NAME, &r.name_th);
     }
     for p in ds.live::<Province>() {
-        c.blank(AnyRecordRef::Province(p), "code", &p.code);
-        c.blank(AnyRecordRef::Province(p), "name_th", &p.name_th);
+        c.blank(
+            AnyRecordRef::Province(p),
+            "code",
+            ("รหัสจังหวัด", "province code"),
+            &p.code,
+        );
+        c.blank(AnyRecordRef::Province(p), "name_th", THAI_NAME, &p.name_th);
         c.exists(
             AnyRecordRef::Province(p),
             "region_id",
+            ("ภาค", "region"),
             RecordKind::Region,
             p.region_id,
         );
     }
     for city in ds.live::<City>() {
-        c.blank(AnyRecordRef::City(city), "name_th", &city.name_th);
+        c.blank(
+            AnyRecordRef::City(city),
+            "name_th",
+            THAI_NAME,
+            &city.name_th,
+        );
         c.exists(
             AnyRecordRef::City(city),
             "province_id",
+            ("จังหวัด", "province"),
             RecordKind::Province,
             city.province_id,
         );
@@ -101,16 +151,15 @@ pub fn missing_field(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         c.exists(
             AnyRecordRef::Committee(com),
             "city_id",
+            CITY,
             RecordKind::City,
             com.city_id,
         );
         for (n, m) in com.members.iter().enumerate() {
             if is_blank(&m.name) {
-                c.blank(
-                    AnyRecordRef::Committee(com),
-                    &format!("members[{n}].name"),
-                    "",
-                );
+                let (th, en) = nth(n, "ชื่อกรรมการ", "name for member");
+                let field = format!("members[{n}].name");
+                c.blank(AnyRecordRef::Committee(com), &field, (&th, &en), "");
             }
         }
     }
@@ -118,16 +167,28 @@ pub fn missing_field(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         c.exists(
             AnyRecordRef::Meeting(m),
             "committee_id",
+            ("คณะกรรมการเมือง", "committee"),
             RecordKind::Committee,
             m.committee_id,
         );
     }
     for p in ds.live::<Project>() {
-        c.blank(AnyRecordRef::Project(p), "title", &p.title);
-        c.blank(AnyRecordRef::Project(p), "proposer", &p.proposer);
+        c.blank(
+            AnyRecordRef::Project(p),
+            "title",
+            ("ชื่อโครงการ", "title"),
+            &p.title,
+        );
+        c.blank(
+            AnyRecordRef::Project(p),
+            "proposer",
+            ("ชุมชนหรือเครือข่ายผู้เสนอ", "proposing community or network"),
+            &p.proposer,
+        );
         c.exists(
             AnyRecordRef::Project(p),
             "city_id",
+            CITY,
             RecordKind::City,
             p.city_id,
         );
@@ -136,6 +197,7 @@ pub fn missing_field(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         c.exists(
             AnyRecordRef::ProvinceGrant(g),
             "province_id",
+            ("จังหวัด", "province"),
             RecordKind::Province,
             g.province_id,
         );
@@ -144,19 +206,28 @@ pub fn missing_field(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         c.exists(
             AnyRecordRef::CommitteeGrant(g),
             "city_id",
+            CITY,
             RecordKind::City,
             g.city_id,
         );
     }
     for mou in ds.live::<Mou>() {
         if mou.date.is_none() {
-            c.blank(AnyRecordRef::Mou(mou), "date", "");
+            c.blank(
+                AnyRecordRef::Mou(mou),
+                "date",
+                ("วันที่ลงนาม", "signing date"),
+                "",
+            );
         }
         for (n, &city) in mou.city_ids.iter().enumerate() {
             if !ctx.cities.contains_key(&city) {
+                let (th, en) = nth(n, "เมือง", "city");
+                let field = format!("city_ids[{n}]");
                 c.exists(
                     AnyRecordRef::Mou(mou),
-                    &format!("city_ids[{n}]"),
+                    &field,
+                    (&th, &en),
                     RecordKind::City,
                     city,
                 );
@@ -164,31 +235,41 @@ pub fn missing_field(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         }
         for (n, s) in mou.signatories.iter().enumerate() {
             if is_blank(&s.name) {
-                c.blank(
-                    AnyRecordRef::Mou(mou),
-                    &format!("signatories[{n}].name"),
-                    "",
-                );
+                let (th, en) = nth(n, "ชื่อผู้ลงนาม", "name for signatory");
+                let field = format!("signatories[{n}].name");
+                c.blank(AnyRecordRef::Mou(mou), &field, (&th, &en), "");
             }
         }
         if let Some(w) = &mou.witness {
-            c.blank(AnyRecordRef::Mou(mou), "witness.name", &w.name);
+            c.blank(
+                AnyRecordRef::Mou(mou),
+                "witness.name",
+                ("ชื่อสักขีพยาน", "witness's name"),
+                &w.name,
+            );
         }
     }
     for i in ds.live::<Instalment>() {
         c.exists(
             AnyRecordRef::Instalment(i),
             "city_id",
+            CITY,
             RecordKind::City,
             i.city_id,
         );
     }
     for t in ds.live::<StatedTotal>() {
-        c.blank(AnyRecordRef::StatedTotal(t), "label", &t.label);
+        c.blank(
+            AnyRecordRef::StatedTotal(t),
+            "label",
+            ("ชื่อยอดรวม", "label"),
+            &t.label,
+        );
         if let Some(region) = t.region_id {
             c.exists(
                 AnyRecordRef::StatedTotal(t),
                 "region_id",
+                ("ภาค", "region"),
                 RecordKind::Region,
                 region,
             );

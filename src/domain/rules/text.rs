@@ -18,6 +18,15 @@ pub fn baht_en(b: Baht) -> String {
     format!("{} baht", b.format())
 }
 
+/// "1 transfer", "2 transfers": Thai needs no plural, English does.
+pub fn count_en(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 pub fn date_th(d: NaiveDate) -> String {
     format_be_short(d)
 }
