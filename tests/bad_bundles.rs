@@ -236,7 +236,7 @@ fn every_truncation_of_a_valid_bundle_is_refused() {
         .filter(|&i| text.is_char_boundary(i))
         .collect();
     for cut in cuts {
-        let r = import(&Dataset::default(), text[..cut].as_bytes(), None);
+        let r = import(&Dataset::default(), &text.as_bytes()[..cut], None);
         assert!(r.is_err(), "a bundle cut at byte {cut} was accepted");
     }
 }

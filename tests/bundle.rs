@@ -377,3 +377,20 @@ fn an_import_remembers_the_bundle_and_its_sender() {
     let json = serde_json::to_string(&peers).unwrap();
     assert_eq!(serde_json::from_str::<Peers>(&json).unwrap(), peers);
 }
+
+#[test]
+fn the_checksum_can_be_computed_outside_for_web_crypto() {
+    let text = export_full(&example(), &office("north"), t(0)).to_json();
+    let prepared = mueang::domain::sync::prepare(&text).unwrap();
+    let sum = mueang::domain::sync::canonical::sha256_hex(prepared.canonical_bytes());
+    assert_eq!(
+        prepared.clone().finish(&sum).unwrap().records(),
+        &example_sorted()
+    );
+    let wrong = prepared.finish(&"0".repeat(64)).unwrap_err();
+    assert_eq!(wrong.code(), "checksum_mismatch");
+}
+
+fn example_sorted() -> Dataset {
+    mueang::domain::sync::normalize(&example())
+}

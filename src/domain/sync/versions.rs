@@ -23,7 +23,7 @@ pub(crate) fn settle<'a, R: Record>(versions: &[&'a R]) -> Vec<&'a R> {
         let dominated = versions
             .iter()
             .any(|w| v.meta().version.compare(&w.meta().version) == Causality::DominatedBy);
-        if !dominated && !keep.iter().any(|k| *k == v) {
+        if !dominated && !keep.contains(&v) {
             keep.push(v);
         }
     }
