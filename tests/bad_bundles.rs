@@ -259,3 +259,17 @@ fn a_flipped_byte_never_panics_and_never_changes_the_records_silently() {
         }
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 300, ..Default::default() })]
+
+    /// Whatever arrives, reading it returns an answer; it never panics.
+    #[test]
+    fn any_input_gets_an_answer(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..400),
+                                text in "\\PC{0,200}") {
+        let _ = mueang::domain::sync::open(&bytes, Some("x"));
+        let _ = mueang::domain::sync::open(text.as_bytes(), None);
+        let wrapped = format!(r#"{{"format":"mueang-data","schema_version":1,"manifest":{text},"records":{{"cities":[{text}]}}}}"#);
+        let _ = verify(&wrapped);
+    }
+}
