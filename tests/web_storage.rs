@@ -247,3 +247,22 @@ fn settings_round_trip_and_office_id_made_once() {
     assert_eq!(storage::load_settings().0, s);
     LocalStorage::delete(storage::settings::SETTINGS_KEY);
 }
+
+#[wasm_bindgen_test]
+async fn example_dataset_round_trips_through_indexeddb() {
+    use mueang::domain::dataset::Dataset;
+    use mueang::domain::records::RecordKind;
+    let store = fresh("t-example").await;
+    let ds = mueang::domain::example::north_2561().records;
+    let cs = mueang::ui::records::replace_all("load example", &ds).unwrap();
+    store.apply(&cs).await.unwrap();
+    let kinds: Vec<&str> = RecordKind::ALL.iter().map(|k| k.key()).collect();
+    let back: Dataset = store.load_grouped(&kinds).await.unwrap();
+    assert_eq!(back.counts(), ds.counts());
+    assert_eq!(back.total_len(), ds.total_len());
+    for city in &ds.cities {
+        let id = city.meta.id;
+        assert_eq!(back.get::<mueang::domain::records::City>(id), Some(city));
+    }
+    store.close();
+}

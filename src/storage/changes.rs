@@ -109,6 +109,21 @@ impl ChangeSet {
         Ok(self)
     }
 
+    /// Like [`ChangeSet::replace_kind`] with records already as JSON (e.g. straight from an
+    /// imported file), so they are not parsed and serialised again.
+    pub fn replace_kind_raw(
+        &mut self,
+        kind: &str,
+        records: Vec<(String, Box<RawValue>)>,
+    ) -> Result<&mut Self, StorageError> {
+        check_kind(kind)?;
+        self.ops.push(Op::ReplaceKind {
+            kind: kind.into(),
+            records,
+        });
+        Ok(self)
+    }
+
     /// Adds "set meta value `key`".
     pub fn set_meta<T: Serialize + ?Sized>(
         &mut self,

@@ -2,6 +2,7 @@
 //! everything else needs the browser.
 
 pub mod i18n;
+pub mod records;
 
 #[cfg(target_arch = "wasm32")]
 pub mod header;
