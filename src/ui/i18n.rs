@@ -5,6 +5,12 @@
 //! shorthand `{tr(Msg::NavHome)}` which is a reactive closure. Adding a string = adding a
 //! variant here and its pair in [`Msg::pair`]; the compiler then insists on both texts.
 //!
+//! Each screen area keeps its own strings in its own enum (e.g. `CityText` beside the city
+//! pages) implementing [`Text`], so this file holds only the shell's strings and several
+//! areas can grow without touching one shared table. Texts that carry numbers come from
+//! the domain already in both languages (`message_th` / `message_en`): show them with
+//! [`I18n::pick`].
+//!
 //! The table is plain Rust (tested natively); only the reactive context needs the browser.
 
 use serde::{Deserialize, Serialize};
@@ -231,6 +237,26 @@ impl Msg {
     }
 }
 
+/// Anything with a Thai and an English text: [`Msg`] and every area's own text enum.
+pub trait Text: Copy + Send + Sync + 'static {
+    /// (Thai, English).
+    fn pair(self) -> (&'static str, &'static str);
+
+    fn text(self, lang: Lang) -> &'static str {
+        let (th, en) = self.pair();
+        match lang {
+            Lang::Th => th,
+            Lang::En => en,
+        }
+    }
+}
+
+impl Text for Msg {
+    fn pair(self) -> (&'static str, &'static str) {
+        Msg::pair(self)
+    }
+}
+
 fn kind_pair(k: RecordKind) -> (&'static str, &'static str) {
     match k {
         RecordKind::Region => ("ภาค", "Regions"),
@@ -269,7 +295,7 @@ pub use reactive::{provide_i18n, tr, use_i18n, I18n};
 
 #[cfg(target_arch = "wasm32")]
 mod reactive {
-    use super::{Lang, Msg};
+    use super::{Lang, Text};
     use leptos::prelude::*;
 
     /// The current language, provided once by the app. `Copy`, so closures capture it freely.
@@ -280,8 +306,16 @@ mod reactive {
 
     impl I18n {
         /// The text of `m` in the current language (tracks the language signal).
-        pub fn t(self, m: Msg) -> &'static str {
+        pub fn t(self, m: impl Text) -> &'static str {
             m.text(self.lang.get())
+        }
+
+        /// One of two texts the domain already wrote in both languages (tracks the language).
+        pub fn pick<'a>(self, th: &'a str, en: &'a str) -> &'a str {
+            match self.lang.get() {
+                Lang::Th => th,
+                Lang::En => en,
+            }
         }
     }
 
@@ -298,7 +332,7 @@ mod reactive {
     }
 
     /// A reactive text for `view!`: `{tr(Msg::NavHome)}`.
-    pub fn tr(m: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    pub fn tr(m: impl Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
         let i18n = use_i18n();
         move || i18n.t(m)
     }

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { startServer } from './server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const DIST = path.resolve(here, '../../../dist');
+// MUEANG_DIST lets several people test their own builds side by side.
+export const DIST = path.resolve(process.env.MUEANG_DIST || path.resolve(here, '../../../dist'));
 export const SCREENSHOTS = path.resolve(here, '../screenshots');
 
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
