@@ -5,6 +5,7 @@
 //! Each report takes a [`Scope`] (a fiscal year and, optionally, one region) and, where time
 //! matters, `today`. Definitions of every figure are in `docs/reports.md`.
 
+mod charts;
 mod dashboard;
 mod deadlines;
 mod documents;
@@ -18,7 +19,9 @@ mod outside;
 mod reconciliation;
 mod scope;
 mod summaries;
+mod years;
 
+pub use charts::{category_scales, BarScale};
 pub use dashboard::{dashboard, dashboard_from_findings, CategoryRow, Dashboard, StatusRow};
 pub use deadlines::{
     deadlines, deadlines_from_findings, Deadlines, DueSoon, Overdue, DEFAULT_DUE_SOON_DAYS,
@@ -38,3 +41,4 @@ pub use summaries::{
     city_summary, regional_summary, CitySummary, InstalmentLine, MemberLine, ProjectLine,
     RegionalSummary,
 };
+pub use years::{city_latest_year, default_fiscal_year, fiscal_years};
