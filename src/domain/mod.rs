@@ -5,6 +5,7 @@ pub mod baht_text;
 pub mod dataset;
 pub mod dates;
 pub mod document;
+pub mod editing;
 pub mod example;
 pub mod export;
 pub mod meta;

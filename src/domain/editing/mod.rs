@@ -1,0 +1,56 @@
+//! Pure helpers for editing records in the app: what a form holds while a person types,
+//! turning it into a record, the audit trail of who changed which field, the reference data
+//! a new office lacks, live findings for a record being typed, conflicts, the project
+//! list's filters and the BE calendar. No browser types: all of it is tested natively.
+//!
+//! The browser side (`ui::edit`) only wires these to signals and storage.
+
+pub mod audit;
+pub mod calendar;
+pub mod city_form;
+pub mod form;
+pub mod project_form;
+pub mod project_list;
+pub mod reference;
+
+use chrono::NaiveDate;
+
+use crate::domain::meta::RecordId;
+use crate::domain::records::{AnyRecord, Dataset, Record};
+use crate::domain::rules::{check, Finding};
+
+pub use audit::{AuditAction, AuditEntry, AuditLog, FieldChange, AUDIT_KIND};
+pub use form::{Built, FieldError, RecordForm};
+
+/// Whether the record has other versions waiting in `ds.conflicts` (a concurrent edit by
+/// another office). Such a record is settled on the Conflicts page, never overwritten
+/// from a form, so no office's version is lost without a person choosing.
+pub fn in_conflict<R: Record>(ds: &Dataset, id: RecordId) -> bool {
+    R::siblings(ds).iter().any(|s| s.meta().id == id)
+}
+
+/// The findings about `draft` if it were saved now: the rules run over `ds` with the draft
+/// in place (and the shipped reference data a new office lacks), keeping those that name
+/// the draft. Used while a person types, so they see `project.cap` before saving.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use mueang::domain::editing::draft_findings;
+/// use mueang::domain::example::north_2561;
+/// use mueang::domain::money::Baht;
+/// use mueang::domain::records::{Project, Record};
+/// let ds = north_2561().records;
+/// let mut city = ds.cities[0].clone();
+/// city.name_th.clear();
+/// let found = draft_findings(&ds, city.clone().into_any(), NaiveDate::from_ymd_opt(2018, 3, 1).unwrap());
+/// assert!(found.iter().any(|f| f.field.as_deref() == Some("name_th")));
+/// ```
+pub fn draft_findings(ds: &Dataset, draft: AnyRecord, today: NaiveDate) -> Vec<Finding> {
+    let id = draft.meta().id;
+    let mut with = reference::with_reference(ds);
+    with.upsert(draft);
+    check(&with, today)
+        .into_iter()
+        .filter(|f| f.concerns(id))
+        .collect()
+}

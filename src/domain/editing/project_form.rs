@@ -1,0 +1,270 @@
+//! The project form: the proposal, its amounts, co-funding lines, the dated status
+//! history, progress and the completion report.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::domain::dates::FiscalYear;
+use crate::domain::meta::{RecordId, RecordMeta};
+use crate::domain::money::Baht;
+use crate::domain::records::{Category, CoFunding, Project, ProjectStatus, StatusChange};
+
+use super::form::{
+    date_text, enum_from_key, enum_key, money_text, Built, FieldError, Reader, RecordForm,
+};
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct CoFundingLine {
+    pub source: String,
+    pub amount: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct StatusLine {
+    /// [`ProjectStatus`]'s key.
+    pub status: String,
+    /// As typed, e.g. "3 ก.พ. 2561".
+    pub date: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ProjectForm {
+    pub city_id: String,
+    /// BE year, e.g. "2561".
+    pub fiscal_year: String,
+    pub proposer: String,
+    /// [`Category`]'s key, "" until chosen.
+    pub category: String,
+    pub title: String,
+    pub description: String,
+    pub amount_requested: String,
+    pub amount_approved: String,
+    pub co_funding: Vec<CoFundingLine>,
+    /// Oldest first, like the record's history.
+    pub status_history: Vec<StatusLine>,
+    pub progress_percent: String,
+    pub completion_report: String,
+}
+
+/// A project not yet typed in, for `city` (nil when not chosen) in `fiscal_year`.
+pub fn new_project(meta: RecordMeta, city: RecordId, fiscal_year: FiscalYear) -> Project {
+    Project {
+        meta,
+        city_id: city,
+        fiscal_year,
+        proposer: String::new(),
+        category: Category::Other,
+        title: String::new(),
+        description: String::new(),
+        amount_requested: None,
+        amount_approved: None,
+        co_funding: Vec::new(),
+        status_history: Vec::new(),
+        progress_percent: 0,
+        completion_report: String::new(),
+    }
+}
+
+impl ProjectForm {
+    /// The status the form's history ends in.
+    pub fn status(&self) -> ProjectStatus {
+        self.status_history
+            .last()
+            .and_then(|s| enum_from_key(&s.status))
+            .unwrap_or(ProjectStatus::Proposed)
+    }
+
+    /// The steps that may follow the current status (the pipeline's buttons).
+    pub fn next_statuses(&self) -> Vec<ProjectStatus> {
+        let now = self.status();
+        ProjectStatus::ALL
+            .into_iter()
+            .filter(|s| s.can_follow(now))
+            .collect()
+    }
+
+    /// Adds a dated step to the history.
+    pub fn push_status(&mut self, status: ProjectStatus, date: NaiveDate) {
+        self.status_history.push(StatusLine {
+            status: enum_key(&status),
+            date: date_text(Some(date)),
+        });
+    }
+}
+
+impl RecordForm for ProjectForm {
+    type Record = Project;
+
+    fn from_record(p: &Project) -> ProjectForm {
+        let fresh = p.title.is_empty() && p.proposer.is_empty() && p.amount_requested.is_none();
+        ProjectForm {
+            city_id: if p.city_id.is_nil() { String::new() } else { p.city_id.to_string() },
+            fiscal_year: p.fiscal_year.0.to_string(),
+            proposer: p.proposer.clone(),
+            category: if fresh { String::new() } else { enum_key(&p.category) },
+            title: p.title.clone(),
+            description: p.description.clone(),
+            amount_requested: money_text(p.amount_requested),
+            amount_approved: money_text(p.amount_approved),
+            co_funding: p
+                .co_funding
+                .iter()
+                .map(|c| CoFundingLine {
+                    source: c.source.clone(),
+                    amount: money_text(Some(c.amount)),
+                })
+                .collect(),
+            status_history: p
+                .status_history
+                .iter()
+                .map(|s| StatusLine {
+                    status: enum_key(&s.status),
+                    date: date_text(Some(s.date)),
+                })
+                .collect(),
+            progress_percent: p.progress_percent.to_string(),
+            completion_report: p.completion_report.clone(),
+        }
+    }
+
+    fn build(&self, base: &Project) -> Built<Project> {
+        let mut r = Reader::default();
+        let mut p = base.clone();
+        p.city_id = match Uuid::parse_str(self.city_id.trim()) {
+            Ok(id) => id,
+            Err(_) => {
+                r.errors.push(FieldError::new(
+                    "city_id",
+                    "กรุณาเลือกเมือง",
+                    "Please choose the city.",
+                ));
+                base.city_id
+            }
+        };
+        p.fiscal_year = r.fiscal_year("fiscal_year", &self.fiscal_year, base.fiscal_year);
+        p.proposer = self.proposer.trim().to_owned();
+        p.category = r.choice("category", enum_from_key(&self.category), base.category);
+        p.title = self.title.trim().to_owned();
+        p.description = self.description.trim().to_owned();
+        p.amount_requested = r.money("amount_requested", &self.amount_requested, base.amount_requested);
+        p.amount_approved = r.money("amount_approved", &self.amount_approved, base.amount_approved);
+        p.co_funding = self
+            .co_funding
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !(c.source.trim().is_empty() && c.amount.trim().is_empty()))
+            .map(|(i, c)| CoFunding {
+                source: c.source.trim().to_owned(),
+                amount: r.money_required(
+                    &format!("co_funding[{i}].amount"),
+                    &c.amount,
+                    base.co_funding.get(i).map_or(Baht::ZERO, |o| o.amount),
+                ),
+            })
+            .collect();
+        p.status_history = self
+            .status_history
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| {
+                let status = enum_from_key::<ProjectStatus>(&s.status)?;
+                let old = base.status_history.get(i).map(|o| o.date);
+                let field = format!("status_history[{i}].date");
+                let date = if s.date.trim().is_empty() {
+                    r.errors.push(FieldError::new(&field, "กรุณากรอกวันที่", "Enter the date."));
+                    old
+                } else {
+                    r.date(&field, &s.date, old)
+                };
+                date.map(|date| StatusChange { status, date })
+            })
+            .collect();
+        p.progress_percent = r.whole(
+            "progress_percent",
+            if self.progress_percent.trim().is_empty() { "0" } else { &self.progress_percent },
+            0,
+            100,
+            u64::from(base.progress_percent),
+        ) as u8;
+        p.completion_report = self.completion_report.trim().to_owned();
+        Built {
+            record: p,
+            errors: r.errors,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::example::north_2561;
+
+    fn stored() -> Project {
+        let ds = north_2561().records;
+        let mut p = new_project(ds.cities[0].meta.clone(), ds.cities[0].meta.id, FiscalYear(2561));
+        p.title = "ซ่อมบ้าน".into();
+        p.proposer = "ชุมชนริมน้ำ".into();
+        p.category = Category::Housing;
+        p.amount_requested = Some(Baht::whole(60_000));
+        p.amount_approved = Some(Baht::from_satang(5_000_050));
+        p.co_funding = vec![CoFunding { source: "เทศบาล".into(), amount: Baht::whole(5_000) }];
+        p.status_history = vec![StatusChange {
+            status: ProjectStatus::Approved,
+            date: NaiveDate::from_ymd_opt(2018, 2, 3).unwrap(),
+        }];
+        p.progress_percent = 40;
+        p
+    }
+
+    #[test]
+    fn a_stored_project_round_trips() {
+        let p = stored();
+        let form = ProjectForm::from_record(&p);
+        assert_eq!(form.amount_approved, "50,000.50");
+        assert_eq!(form.status_history[0].date, "3 ก.พ. 2561");
+        let built = form.build(&p);
+        assert!(built.is_complete(), "{:?}", built.errors);
+        assert_eq!(built.record, p);
+    }
+
+    #[test]
+    fn unreadable_fields_keep_the_stored_value_and_are_named() {
+        let p = stored();
+        let mut form = ProjectForm::from_record(&p);
+        form.amount_approved = "5O,000".into();
+        form.status_history[0].date = "31 ก.พ. 2561".into();
+        form.progress_percent = "150".into();
+        form.co_funding.push(CoFundingLine { source: "พมจ.".into(), amount: "".into() });
+        let built = form.build(&p);
+        let fields: Vec<&str> = built.errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            vec!["amount_approved", "co_funding[1].amount", "status_history[0].date", "progress_percent"]
+        );
+        assert_eq!(built.record.amount_approved, p.amount_approved);
+        assert_eq!(built.record.status_history, p.status_history);
+        assert_eq!(built.record.progress_percent, 40);
+    }
+
+    #[test]
+    fn pipeline_steps() {
+        let mut form = ProjectForm::from_record(&new_project(
+            stored().meta,
+            Uuid::nil(),
+            FiscalYear(2561),
+        ));
+        assert_eq!(form.category, "");
+        assert_eq!(form.city_id, "");
+        assert_eq!(form.status(), ProjectStatus::Proposed);
+        assert_eq!(
+            form.next_statuses(),
+            vec![ProjectStatus::UnderReview, ProjectStatus::Approved, ProjectStatus::Rejected]
+        );
+        form.push_status(ProjectStatus::UnderReview, NaiveDate::from_ymd_opt(2018, 2, 3).unwrap());
+        assert_eq!(form.status(), ProjectStatus::UnderReview);
+        assert_eq!(form.next_statuses(), vec![ProjectStatus::Approved, ProjectStatus::Rejected]);
+        form.push_status(ProjectStatus::Approved, NaiveDate::from_ymd_opt(2018, 2, 4).unwrap());
+        assert_eq!(form.next_statuses(), vec![ProjectStatus::InProgress]);
+    }
+}
