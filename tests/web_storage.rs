@@ -54,7 +54,7 @@ async fn write_read_back_and_undo() {
     cs.put("cities", "c1", &rec("c1", "แม่สอด")).unwrap();
     cs.put("cities", "c2", &rec("c2", "น่าน")).unwrap();
     cs.put("projects", "p1", &rec("p1", "บ้านมั่นคง")).unwrap();
-    let created = store.apply(&cs).await.expect("apply");
+    let created = store.apply(cs).await.expect("apply");
     assert_eq!(created.counts.puts, 3);
 
     let cities: Vec<Rec> = store.load_kind("cities").await.unwrap();
@@ -69,12 +69,12 @@ async fn write_read_back_and_undo() {
     edit.put("cities", "c1", &rec("c1", "เทศบาลนครแม่สอด"))
         .unwrap();
     edit.delete("cities", "c2").unwrap();
-    let edited = store.apply(&edit).await.unwrap();
+    let edited = store.apply(edit).await.unwrap();
     let g: Grouped = store.load_grouped(&["cities", "projects"]).await.unwrap();
     assert_eq!(g.cities, vec![rec("c1", "เทศบาลนครแม่สอด")]);
     assert_eq!(g.projects.len(), 1);
 
-    store.apply(&edited.undo.unwrap()).await.unwrap();
+    store.apply(edited.undo.unwrap()).await.unwrap();
     let cities: Vec<Rec> = store.load_kind("cities").await.unwrap();
     assert_eq!(sorted(cities), vec![rec("c1", "แม่สอด"), rec("c2", "น่าน")]);
 
@@ -89,7 +89,7 @@ async fn replace_kind_imports_many_records_in_one_transaction() {
     let store = fresh("t-import").await;
     let mut seed = ChangeSet::new("seed");
     seed.put("cities", "old", &rec("old", "x")).unwrap();
-    store.apply(&seed).await.unwrap();
+    store.apply(seed).await.unwrap();
 
     let n = 20_000;
     let records: Vec<Rec> = (0..n).map(|i| rec(&format!("id-{i:06}"), "เมือง")).collect();
@@ -99,7 +99,7 @@ async fn replace_kind_imports_many_records_in_one_transaction() {
         .replace_kind("cities", records.iter().map(|r| (r.id.clone(), r)))
         .unwrap();
     import.set_meta("last_import", &n).unwrap();
-    let applied = store.apply(&import).await.unwrap();
+    let applied = store.apply(import).await.unwrap();
     let t1 = js_sys::Date::now();
     let back: Vec<Rec> = store.load_kind("cities").await.unwrap();
     let t2 = js_sys::Date::now();
@@ -127,7 +127,7 @@ async fn upgrade_from_v1_keeps_records_and_adds_stores() {
     // A v1 app wrote records without a journal.
     let mut cs = ChangeSet::new("v1 write");
     cs.put("cities", "c1", &rec("c1", "อุตรดิตถ์")).unwrap();
-    v1.apply(&cs).await.unwrap();
+    v1.apply(cs).await.unwrap();
     assert!(v1.journal().await.unwrap().is_empty());
     v1.close();
 
@@ -142,7 +142,7 @@ async fn upgrade_from_v1_keeps_records_and_adds_stores() {
     );
     let mut cs = ChangeSet::new("v2 write");
     cs.put("cities", "c2", &rec("c2", "พะเยา")).unwrap();
-    v2.apply(&cs).await.unwrap();
+    v2.apply(cs).await.unwrap();
     assert_eq!(v2.journal().await.unwrap().len(), 1);
     v2.close();
 }
@@ -165,7 +165,7 @@ async fn newer_tab_closes_this_connection() {
     assert!(store.is_closed());
     let mut cs = ChangeSet::new("late");
     cs.put("cities", "c", &rec("c", "x")).unwrap();
-    assert_eq!(store.apply(&cs).await.unwrap_err(), StorageError::Closed);
+    assert_eq!(store.apply(cs).await.unwrap_err(), StorageError::Closed);
 
     // And this (older) build then refuses the newer database with a clear error.
     newer.unwrap().close();
@@ -255,7 +255,7 @@ async fn example_dataset_round_trips_through_indexeddb() {
     let store = fresh("t-example").await;
     let ds = mueang::domain::example::north_2561().records;
     let cs = mueang::ui::records::replace_all("load example", &ds).unwrap();
-    store.apply(&cs).await.unwrap();
+    store.apply(cs).await.unwrap();
     let kinds: Vec<&str> = RecordKind::ALL.iter().map(|k| k.key()).collect();
     let back: Dataset = store.load_grouped(&kinds).await.unwrap();
     assert_eq!(back.counts(), ds.counts());

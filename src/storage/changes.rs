@@ -159,20 +159,25 @@ impl ChangeSet {
             .collect()
     }
 
-    /// Applies the changes to the chunks read (`fetched[key]` is the stored text, `None` if
+    /// Applies the changes to the chunks read (`fetched[key]` is the stored chunk, `None` if
     /// absent) and says what to write, plus the change set that would undo this one.
-    pub fn plan(&self, fetched: &HashMap<String, Option<String>>) -> Result<Plan, StorageError> {
+    /// Consumes the change set so an import's records are moved, not copied.
+    pub fn plan(self, fetched: &HashMap<String, Option<Vec<u8>>>) -> Result<Plan, StorageError> {
         let mut live: BTreeMap<String, Chunk> = BTreeMap::new();
         let mut dirty: BTreeSet<String> = BTreeSet::new();
         let mut cleared: Vec<String> = Vec::new();
         let mut undo = Some(ChangeSet::new(format!("undo: {}", self.label)));
+        let label = self.label;
         let mut undo_ops: Vec<Op> = Vec::new();
         let mut meta = Vec::new();
         let mut counts = Counts::default();
 
-        for op in &self.ops {
+        for op in self.ops {
             match op {
-                Op::Put { kind, id, .. } | Op::Delete { kind, id } => {
+                Op::Put {
+                    ref kind, ref id, ..
+                }
+                | Op::Delete { ref kind, ref id } => {
                     let key = chunks::chunk_key(kind, id);
                     if !live.contains_key(&key) {
                         // A kind replaced earlier in this set starts empty, not from disk.
@@ -186,7 +191,7 @@ impl ChangeSet {
                     let Some(chunk) = live.get_mut(&key) else {
                         continue;
                     };
-                    let before = match op {
+                    let before = match &op {
                         Op::Put { json, .. } => {
                             counts.puts += 1;
                             chunk.insert(id.clone(), json.clone())
@@ -214,16 +219,16 @@ impl ChangeSet {
                     let prefix = format!("{kind}/");
                     live.retain(|k, _| !k.starts_with(&prefix));
                     dirty.retain(|k| !k.starts_with(&prefix));
-                    if !cleared.contains(kind) {
+                    if !cleared.contains(&kind) {
                         cleared.push(kind.clone());
                     }
                     counts.puts += records.len();
-                    for (key, chunk) in chunks::group_into_chunks(kind, records.iter().cloned()) {
+                    for (key, chunk) in chunks::group_into_chunks(&kind, records) {
                         dirty.insert(key.clone());
                         live.insert(key, chunk);
                     }
                 }
-                Op::SetMeta { key, json } => meta.push((key.clone(), json.get().to_string())),
+                Op::SetMeta { key, json } => meta.push((key, json.get().to_string())),
             }
         }
 
@@ -238,6 +243,7 @@ impl ChangeSet {
             u.ops = undo_ops;
         }
         Ok(Plan {
+            label,
             cleared_kinds: cleared,
             writes,
             meta,
@@ -257,10 +263,12 @@ pub struct Counts {
 /// What [`ChangeSet::plan`] decided to write.
 #[derive(Debug)]
 pub struct Plan {
+    /// The change set's label, for the journal.
+    pub label: String,
     /// Kinds whose every chunk is deleted first (before `writes`).
     pub cleared_kinds: Vec<String>,
-    /// Chunk key → new text, or `None` to delete the (now empty) chunk.
-    pub writes: BTreeMap<String, Option<String>>,
+    /// Chunk key → new chunk bytes, or `None` to delete the (now empty) chunk.
+    pub writes: BTreeMap<String, Option<Vec<u8>>>,
     /// Meta key → JSON text.
     pub meta: Vec<(String, String)>,
     /// The change set that restores the previous state; `None` after a whole-kind replace.
@@ -274,7 +282,7 @@ mod tests {
     use serde_json::json;
 
     /// Applies a plan's writes to an in-memory "database" of chunk texts.
-    fn run(db: &mut BTreeMap<String, String>, cs: &ChangeSet) -> Plan {
+    fn run(db: &mut BTreeMap<String, Vec<u8>>, cs: &ChangeSet) -> Plan {
         let fetched = cs
             .chunks_to_read()
             .into_iter()
@@ -283,7 +291,7 @@ mod tests {
                 (k, v)
             })
             .collect();
-        let plan = cs.plan(&fetched).unwrap();
+        let plan = cs.clone().plan(&fetched).unwrap();
         for kind in &plan.cleared_kinds {
             db.retain(|k, _| !k.starts_with(&format!("{kind}/")));
         }
@@ -296,10 +304,10 @@ mod tests {
         plan
     }
 
-    fn records(db: &BTreeMap<String, String>, kind: &str) -> serde_json::Value {
+    fn records(db: &BTreeMap<String, Vec<u8>>, kind: &str) -> serde_json::Value {
         let pairs = db
             .iter()
-            .map(|(k, v)| (chunks::kind_of_key(k).unwrap(), v.as_str()));
+            .map(|(k, v)| (chunks::kind_of_key(k).unwrap(), v.as_slice()));
         let json = chunks::grouped_json(&[kind], pairs).unwrap();
         let mut v: serde_json::Value = serde_json::from_str(&json).unwrap();
         let list = v[kind].as_array_mut().unwrap();
@@ -415,7 +423,7 @@ mod tests {
         let mut cs = ChangeSet::new("x");
         cs.put("k", "1", &1).unwrap();
         let key = chunks::chunk_key("k", "1");
-        let fetched = HashMap::from([(key, Some("not json".to_string()))]);
+        let fetched = HashMap::from([(key, Some(b"not json".to_vec()))]);
         assert!(matches!(cs.plan(&fetched), Err(StorageError::Corrupt(_))));
     }
 }

@@ -3,7 +3,8 @@
 //! Records are not stored one per IndexedDB entry: a structured `put` costs ~0.1 ms, so
 //! 100,000 of them would take ~10 s, while one large string put takes ~20 ms. Instead each
 //! record kind is split into [`BUCKETS`] chunks by a hash of the record id, and each chunk is
-//! one JSON object string `{"<id>": <record>, ...}` under the key `"<kind>/<bucket>"`.
+//! one JSON object `{"<id>": <record>, ...}`, stored as UTF-8 bytes (not a JS string: no
+//! UTF-16 conversion either way) under the key `"<kind>/<bucket>"`.
 //! An import writes 256 strings per kind; a single edit rewrites one chunk (~1/256 of a kind).
 //!
 //! Records inside a chunk are kept as raw JSON ([`RawValue`]), so editing one record never
@@ -20,15 +21,16 @@ pub const BUCKETS: u32 = 256;
 /// The records of one chunk, by id, as raw JSON.
 pub type Chunk = BTreeMap<String, Box<RawValue>>;
 
-/// The bucket of a record id: FNV-1a over its bytes. Stable across versions and platforms,
-/// unlike `std`'s hasher, because stored data depends on it.
+/// The bucket of a record id: FNV-1a over its bytes, folded to 8 bits. Stable across
+/// versions and platforms, unlike `std`'s hasher, because stored data depends on it.
+/// (FNV's low bits alone spread badly: sequential hex ids filled only 64 of 256 buckets.)
 pub fn bucket_of(id: &str) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
     for b in id.bytes() {
         h ^= u32::from(b);
         h = h.wrapping_mul(0x0100_0193);
     }
-    h % BUCKETS
+    (h ^ (h >> 8) ^ (h >> 16) ^ (h >> 24)) % BUCKETS
 }
 
 /// The IndexedDB key of the chunk holding `id` among the records of `kind`.
@@ -55,20 +57,20 @@ pub fn valid_kind(kind: &str) -> bool {
             .all(|b| b.is_ascii_graphic() && b != b'/' && b != b'~')
 }
 
-/// Parses a stored chunk. An absent chunk is empty.
-pub fn parse_chunk(text: Option<&str>) -> Result<Chunk, serde_json::Error> {
-    match text {
+/// Parses a stored chunk (UTF-8 JSON). An absent chunk is empty.
+pub fn parse_chunk(bytes: Option<&[u8]>) -> Result<Chunk, serde_json::Error> {
+    match bytes {
         None => Ok(Chunk::new()),
-        Some(t) => serde_json::from_str(t),
+        Some(b) => serde_json::from_slice(b),
     }
 }
 
 /// Serialises a chunk for storage; `None` means the chunk is empty and its entry is deleted.
-pub fn write_chunk(chunk: &Chunk) -> Result<Option<String>, serde_json::Error> {
+pub fn write_chunk(chunk: &Chunk) -> Result<Option<Vec<u8>>, serde_json::Error> {
     if chunk.is_empty() {
         Ok(None)
     } else {
-        serde_json::to_string(chunk).map(Some)
+        serde_json::to_vec(chunk).map(Some)
     }
 }
 
@@ -86,17 +88,17 @@ pub fn group_into_chunks(
     out
 }
 
-/// Builds `{"kind": [records...], ...}` from stored chunk strings given as (kind, text), so a
+/// Builds `{"kind": [records...], ...}` from stored chunks given as (kind, bytes), so a
 /// caller can deserialise every kind at once into its own dataset type without this layer
 /// knowing it. `kinds` lists the kinds to include (each appears, possibly as `[]`).
 pub fn grouped_json<'a>(
     kinds: &[&str],
-    chunks: impl IntoIterator<Item = (&'a str, &'a str)>,
+    chunks: impl IntoIterator<Item = (&'a str, &'a [u8])>,
 ) -> Result<String, serde_json::Error> {
     let mut by_kind: BTreeMap<&str, Vec<Chunk>> = kinds.iter().map(|k| (*k, Vec::new())).collect();
-    for (kind, text) in chunks {
+    for (kind, bytes) in chunks {
         if let Some(list) = by_kind.get_mut(kind) {
-            list.push(serde_json::from_str(text)?);
+            list.push(serde_json::from_slice(bytes)?);
         }
     }
     let mut out = String::from("{");
@@ -131,16 +133,24 @@ mod tests {
     #[test]
     fn buckets_are_stable_and_spread() {
         // Fixed values: stored data depends on them, so they must never change.
-        assert_eq!(bucket_of(""), 0x811c_9dc5 % 256);
+        assert_eq!(bucket_of(""), (0x81 ^ 0x1c ^ 0x9d ^ 0xc5) % 256);
+        assert_eq!(bucket_of("a"), bucket_of("a"));
         assert_eq!(
             chunk_key("cities", "a"),
             format!("cities/{:02x}", bucket_of("a"))
         );
-        let mut seen = std::collections::HashSet::new();
-        for i in 0..5000 {
-            seen.insert(bucket_of(&format!("id-{i}")));
+        // Sequential uuid-like ids (what imports and tests make) must spread evenly too.
+        for make in [
+            |i: u32| format!("id-{i}"),
+            |i: u32| format!("{i:08x}-1111-4222-8333-{i:012x}"),
+        ] {
+            let mut counts = [0u32; 256];
+            for i in 0..25_600 {
+                counts[bucket_of(&make(i)) as usize] += 1;
+            }
+            let (min, max) = (counts.iter().min().unwrap(), counts.iter().max().unwrap());
+            assert!(*min > 50 && *max < 150, "uneven buckets: {min}..{max}");
         }
-        assert_eq!(seen.len(), 256, "5000 ids should reach every bucket");
     }
 
     #[test]
@@ -170,9 +180,9 @@ mod tests {
         assert!(write_chunk(&c).unwrap().is_none());
         c.insert("b".into(), raw(r#"{"n": 2}"#));
         c.insert("a".into(), raw(r#"{"n":1}"#));
-        let text = write_chunk(&c).unwrap().unwrap();
-        assert_eq!(text, r#"{"a":{"n":1},"b":{"n": 2}}"#);
-        let back = parse_chunk(Some(&text)).unwrap();
+        let bytes = write_chunk(&c).unwrap().unwrap();
+        assert_eq!(bytes, br#"{"a":{"n":1},"b":{"n": 2}}"#);
+        let back = parse_chunk(Some(&bytes)).unwrap();
         assert_eq!(back["b"].get(), r#"{"n": 2}"#);
     }
 
@@ -183,16 +193,16 @@ mod tests {
             (0..10).map(|i| (format!("c{i}"), raw(&format!(r#"{{"i":{i}}}"#)))),
         );
         assert_eq!(groups.values().map(|c| c.len()).sum::<usize>(), 10);
-        let texts: Vec<(String, String)> = groups
+        let texts: Vec<(String, Vec<u8>)> = groups
             .iter()
             .map(|(k, c)| (k.clone(), write_chunk(c).unwrap().unwrap()))
-            .chain([("ignored/00".to_string(), r#"{"x":1}"#.to_string())])
+            .chain([("ignored/00".to_string(), br#"{"x":1}"#.to_vec())])
             .collect();
         let json = grouped_json(
             &["cities", "projects"],
             texts
                 .iter()
-                .map(|(k, t)| (kind_of_key(k).unwrap(), t.as_str())),
+                .map(|(k, t)| (kind_of_key(k).unwrap(), t.as_slice())),
         )
         .unwrap();
         let v: serde_json::Value = serde_json::from_str(&json).unwrap();

@@ -225,7 +225,7 @@ impl Store {
 
     /// THE write path: applies one user action's changes in one transaction, so all of it
     /// is saved or none of it, and appends a journal entry. Returns how to undo it.
-    pub async fn apply(&self, changes: &ChangeSet) -> Result<Applied, StorageError> {
+    pub async fn apply(&self, changes: ChangeSet) -> Result<Applied, StorageError> {
         if changes.is_empty() {
             return Ok(Applied {
                 undo: Some(ChangeSet::new("")),
@@ -246,7 +246,7 @@ impl Store {
         let mut fetched = HashMap::with_capacity(pending.len());
         for (key, fut) in pending {
             let value = fut.await?;
-            fetched.insert(key, value.and_then(|v| v.as_string()));
+            fetched.insert(key, value.and_then(chunk_bytes));
         }
 
         let plan = match changes.plan(&fetched) {
@@ -261,9 +261,9 @@ impl Store {
             let range = KeyRange::bound(&lo.into(), &hi.into(), None, None)?;
             store.delete(Query::KeyRange(range))?;
         }
-        for (key, text) in &plan.writes {
-            match text {
-                Some(t) => store.put(&JsValue::from_str(t), Some(&JsValue::from_str(key)))?,
+        for (key, bytes) in &plan.writes {
+            match bytes {
+                Some(b) => store.put(&js_bytes(b), Some(&JsValue::from_str(key)))?,
                 None => {
                     store.delete(JsValue::from_str(key))?;
                     continue;
@@ -280,7 +280,7 @@ impl Store {
         if has(JOURNAL) {
             let entry = JournalEntry {
                 at: js_sys::Date::now(),
-                label: changes.label.clone(),
+                label: plan.label.clone(),
                 puts: plan.counts.puts,
                 deletes: plan.counts.deletes,
                 replaced: plan.cleared_kinds.clone(),
@@ -306,6 +306,24 @@ impl Store {
     }
 }
 
+/// A stored chunk's bytes: a `Uint8Array` (or `ArrayBuffer`) as written, or a string.
+pub(super) fn chunk_bytes(value: JsValue) -> Option<Vec<u8>> {
+    if let Some(s) = value.as_string() {
+        return Some(s.into_bytes());
+    }
+    if value.is_instance_of::<js_sys::Uint8Array>() || value.is_instance_of::<js_sys::ArrayBuffer>()
+    {
+        return Some(js_sys::Uint8Array::new(&value).to_vec());
+    }
+    None
+}
+
+/// Chunk bytes for IndexedDB: a `Uint8Array` copy, stored by structured clone. Cheaper than
+/// a string, which would be converted from UTF-8 to UTF-16 and back.
+fn js_bytes(bytes: &[u8]) -> JsValue {
+    js_sys::Uint8Array::from(bytes).into()
+}
+
 /// Deletes a whole database (tests; "erase this device's data").
 pub async fn delete_database(name: &str) -> Result<(), StorageError> {
     Factory::new()?.delete(name)?.await?;
@@ -317,10 +335,7 @@ pub async fn delete_database(name: &str) -> Result<(), StorageError> {
 fn close_when_opened(raw: &IdbOpenDbRequest) {
     let req = raw.clone();
     let on_success = Closure::once_into_js(move || {
-        if let Ok(db) = req
-            .result()
-            .and_then(|r| r.dyn_into::<IdbDatabase>())
-        {
+        if let Ok(db) = req.result().and_then(|r| r.dyn_into::<IdbDatabase>()) {
             db.close();
         }
     });

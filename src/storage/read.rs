@@ -7,12 +7,12 @@ use std::future::IntoFuture;
 use wasm_bindgen::JsValue;
 
 use super::chunks;
-use super::db::{JournalEntry, Store, CHUNKS, JOURNAL, META};
+use super::db::{chunk_bytes, JournalEntry, Store, CHUNKS, JOURNAL, META};
 use super::error::StorageError;
 
 impl Store {
-    /// Every chunk text of these kinds, as (kind, text), in one read transaction.
-    async fn chunk_texts(&self, kinds: &[&str]) -> Result<Vec<(String, String)>, StorageError> {
+    /// Every chunk of these kinds, as (kind, bytes), in one read transaction.
+    async fn chunk_texts(&self, kinds: &[&str]) -> Result<Vec<(String, Vec<u8>)>, StorageError> {
         let tx = self.transaction(&[CHUNKS], TransactionMode::ReadOnly)?;
         let store = tx.object_store(CHUNKS)?;
         let mut pending = Vec::new();
@@ -29,9 +29,9 @@ impl Store {
         let mut out = Vec::new();
         for (kind, fut) in pending {
             for value in fut.await? {
-                let text = value
-                    .as_string()
-                    .ok_or_else(|| StorageError::Corrupt(format!("chunk of {kind} is not text")))?;
+                let text = chunk_bytes(value).ok_or_else(|| {
+                    StorageError::Corrupt(format!("chunk of {kind} is not JSON bytes"))
+                })?;
                 out.push((kind.clone(), text));
             }
         }
@@ -57,7 +57,7 @@ impl Store {
     ) -> Result<T, StorageError> {
         let texts = self.chunk_texts(kinds).await?;
         let json =
-            chunks::grouped_json(kinds, texts.iter().map(|(k, t)| (k.as_str(), t.as_str())))?;
+            chunks::grouped_json(kinds, texts.iter().map(|(k, t)| (k.as_str(), t.as_slice())))?;
         Ok(serde_json::from_str(&json)?)
     }
 
@@ -72,7 +72,7 @@ impl Store {
             .object_store(CHUNKS)?
             .get(JsValue::from_str(&chunks::chunk_key(kind, id)))?
             .await?;
-        let chunk = chunks::parse_chunk(value.and_then(|v| v.as_string()).as_deref())?;
+        let chunk = chunks::parse_chunk(value.and_then(chunk_bytes).as_deref())?;
         match chunk.get(id) {
             Some(raw) => Ok(Some(serde_json::from_str(raw.get())?)),
             None => Ok(None),

@@ -85,7 +85,7 @@ mod tests {
         assert_eq!(plan.cleared_kinds.len(), RecordKind::ALL.len());
 
         let kinds: Vec<&str> = RecordKind::ALL.iter().map(|k| k.key()).collect();
-        let texts: Vec<(&str, &str)> = plan
+        let texts: Vec<(&str, &[u8])> = plan
             .writes
             .iter()
             .map(|(k, t)| (chunks::kind_of_key(k).unwrap(), t.as_deref().unwrap()))

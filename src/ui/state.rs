@@ -128,7 +128,7 @@ impl AppState {
             self.notify_error(&e);
             return None;
         };
-        match store.apply(&changes).await {
+        match store.apply(changes).await {
             Ok(applied) => {
                 self.dataset.update(then);
                 Some(applied)
