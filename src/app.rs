@@ -8,6 +8,10 @@ use crate::storage::{load_settings, save_settings};
 use crate::ui::header::Header;
 use crate::ui::i18n::{provide_i18n, Msg};
 use crate::ui::notices::Notices;
+use crate::ui::pages::cities::{CitiesPage, CityEditPage, CityPage};
+use crate::ui::pages::geography::ProvincesPage;
+use crate::ui::pages::projects::{ProjectPage, ProjectsPage};
+use crate::ui::edit::{provide_edit, ToastRegion};
 use crate::ui::pages::{
     crash_test::CrashTest, home::HomePage, not_found::NotFound, settings::SettingsPage,
 };
@@ -20,6 +24,7 @@ pub fn App() -> impl IntoView {
     let i18n = provide_i18n(settings.lang);
     let app = AppState::new(settings);
     provide_context(app);
+    provide_edit();
     if let Some(e) = settings_error {
         app.notify(Msg::ErrSettingsNotSaved, Some(e.to_string()));
     }
@@ -53,10 +58,17 @@ pub fn App() -> impl IntoView {
         <Router>
             <Header/>
             <Notices/>
+            <ToastRegion/>
             <main id="main">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/settings") view=SettingsPage/>
+                    <Route path=path!("/provinces") view=ProvincesPage/>
+                    <Route path=path!("/cities") view=CitiesPage/>
+                    <Route path=path!("/cities/:id") view=CityPage/>
+                    <Route path=path!("/cities/:id/edit") view=CityEditPage/>
+                    <Route path=path!("/projects") view=ProjectsPage/>
+                    <Route path=path!("/projects/:id") view=ProjectPage/>
                     <Route path=path!("/_crash") view=CrashTest/>
                 </Routes>
             </main>

@@ -1,6 +1,8 @@
 //! Date parsing and formatting, BE years and fiscal years, driven by
 //! tests/fixtures/dates/*.tsv.
 
+mod common;
+
 use chrono::{Datelike, Days, NaiveDate};
 use mueang::domain::dates::{
     be_year, format_be_long, format_be_short, format_en, is_era_suspect, parse_date, DateError,
@@ -9,19 +11,8 @@ use mueang::domain::dates::{
 use pretty_assertions::assert_eq;
 use proptest::prelude::*;
 
-/// Rows of a fixture: tab-separated fields, `#` comments and blank lines skipped. Fields
-/// are not trimmed because spaces inside an input are part of what is tested.
 fn rows(name: &str) -> Vec<(usize, Vec<String>)> {
-    let path = format!("{}/tests/fixtures/dates/{name}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let rows: Vec<_> = text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|(i, l)| (i + 1, l.split('\t').map(str::to_owned).collect()))
-        .collect();
-    assert!(!rows.is_empty(), "{path} has no cases");
-    rows
+    common::tsv_rows("dates", name)
 }
 
 fn iso(s: &str) -> NaiveDate {

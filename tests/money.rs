@@ -1,5 +1,7 @@
 //! Baht parsing, formatting, shares and serde, driven by tests/fixtures/money/*.tsv.
 
+mod common;
+
 use std::str::FromStr;
 
 use mueang::domain::money::{Baht, MoneyError};
@@ -7,19 +9,8 @@ use pretty_assertions::assert_eq;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
-/// Rows of a fixture: tab-separated fields, `#` comments and blank lines skipped. Fields
-/// are not trimmed because spaces inside an input are part of what is tested.
 fn rows(name: &str) -> Vec<(usize, Vec<String>)> {
-    let path = format!("{}/tests/fixtures/money/{name}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let rows: Vec<_> = text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|(i, l)| (i + 1, l.split('\t').map(str::to_owned).collect()))
-        .collect();
-    assert!(!rows.is_empty(), "{path} has no cases");
-    rows
+    common::tsv_rows("money", name)
 }
 
 fn amount(canonical: &str) -> Baht {

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::domain::records::RecordKind;
 use crate::ui::i18n::{tr, use_i18n, Msg};
 use crate::ui::state::use_app;
 
@@ -32,6 +33,9 @@ pub fn Header() -> impl IntoView {
         </header>
         <nav class="mainnav" aria-label=tr(Msg::NavLabel)>
             <A href="/">{tr(Msg::NavHome)}</A>
+            <A href="/provinces">{tr(Msg::Kind(RecordKind::Province))}</A>
+            <A href="/cities">{tr(Msg::Kind(RecordKind::City))}</A>
+            <A href="/projects">{tr(Msg::Kind(RecordKind::Project))}</A>
             <A href="/settings">{tr(Msg::NavSettings)}</A>
         </nav>
     }

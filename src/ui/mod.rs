@@ -5,6 +5,12 @@ pub mod i18n;
 pub mod records;
 
 #[cfg(target_arch = "wasm32")]
+pub mod edit;
+#[cfg(target_arch = "wasm32")]
+pub mod findings_panel;
+#[cfg(target_arch = "wasm32")]
+pub mod forms;
+#[cfg(target_arch = "wasm32")]
 pub mod header;
 #[cfg(target_arch = "wasm32")]
 pub mod notices;

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::domain::records::RecordKind;
+use crate::ui::edit::LoadExample;
 use crate::ui::i18n::{tr, use_i18n, Msg};
 use crate::ui::state::use_app;
 
@@ -35,6 +36,7 @@ pub fn HomePage() -> impl IntoView {
                 <Show when=empty>
                     <p class="muted" data-testid="home-empty">{tr(Msg::HomeEmpty)}</p>
                 </Show>
+                <LoadExample/>
             </Show>
         </section>
     }

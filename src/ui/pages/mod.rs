@@ -1,6 +1,9 @@
 //! One file per screen.
 
+pub mod cities;
 pub mod crash_test;
+pub mod geography;
 pub mod home;
 pub mod not_found;
+pub mod projects;
 pub mod settings;
