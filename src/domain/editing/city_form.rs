@@ -96,7 +96,8 @@ impl RecordForm for CityForm {
             .budgets
             .iter()
             .enumerate()
-            .filter(|(_, b)| !(b.fiscal_year.trim().is_empty() && b.approved_ceiling.trim().is_empty()))
+            // A year without a ceiling typed is not a budget yet (a new city starts with one).
+            .filter(|(_, b)| !b.approved_ceiling.trim().is_empty())
             .map(|(i, b)| {
                 let old = base.budgets.get(i);
                 CityBudget {

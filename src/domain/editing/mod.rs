@@ -7,7 +7,9 @@
 
 pub mod audit;
 pub mod calendar;
+pub mod city_page;
 pub mod city_form;
+pub mod city_list;
 pub mod form;
 pub mod project_form;
 pub mod project_list;

@@ -66,13 +66,14 @@ pub struct ProjectQuery {
 }
 
 /// One line of the list: what a row shows, already looked up.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ProjectRow {
     pub id: RecordId,
     pub title: String,
     pub proposer: String,
     pub city_id: RecordId,
     pub city_th: String,
+    /// Empty when the city has no English name.
     pub city_en: String,
     pub category: Category,
     pub status: ProjectStatus,
@@ -151,7 +152,7 @@ fn row(p: &Project, city: Option<&City>) -> ProjectRow {
         proposer: p.proposer.clone(),
         city_id: p.city_id,
         city_th: city.map(|c| c.name_th.clone()).unwrap_or_default(),
-        city_en: city.map(city_name_en).unwrap_or_default(),
+        city_en: city.map(|c| c.name_en.clone()).unwrap_or_default(),
         category: p.category,
         status: p.status(),
         fiscal_year: p.fiscal_year,

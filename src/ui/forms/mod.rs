@@ -1,0 +1,37 @@
+//! Form widgets for every record screen. Each is labelled (`<label for>`), at least 44 px
+//! tall, and shows at the field both what could not be read as typed and the rule findings
+//! about that field, with `aria-invalid` and `aria-describedby` pointing at them.
+//!
+//! Widgets edit a [`Bind`] (a getter and a setter into form state, usually made with
+//! [`bind!`](crate::bind) from an `RwSignal` of a `RecordForm`), and take their
+//! messages as [`Mark`]s (from `ui::edit::EditSession::marks`).
+//!
+//! ```ignore
+//! let s = use_edit_session::<ProjectForm>(target, blank);
+//! view! {
+//!     <TextField field="title" label=t(ProjectText::Title) value=bind!(s.form, title) marks=s.marks("title")/>
+//!     <MoneyField field="amount_approved" label=t(ProjectText::Approved)
+//!         value=bind!(s.form, amount_approved) marks=s.marks("amount_approved")/>
+//!     <DateField field="status_history[0].date" label=.. value=.. marks=../>
+//! }
+//! ```
+
+mod bind;
+mod calendar;
+mod date;
+mod marks;
+mod money;
+mod number;
+mod select;
+pub mod text;
+mod text_field;
+
+pub use bind::{t, Bind};
+pub use calendar::Calendar;
+pub use date::DateField;
+pub use marks::{field_dom_id, FieldMarks, Mark, MarkLevel};
+pub use money::MoneyField;
+pub use number::NumberField;
+pub use select::{enum_options, SelectField};
+pub use text::FormText;
+pub use text_field::{TextArea, TextField};

@@ -1,0 +1,51 @@
+//! Whole numbers: counts of people, progress in percent.
+
+use leptos::prelude::*;
+
+use super::marks::{field_dom_id, Mark};
+use super::text_field::{aria_invalid, described_by, frame};
+use super::Bind;
+
+/// A whole number, typed as text (Thai digits are fine) so nothing typed is lost; the
+/// record's form reads it (`Reader::whole`) and reports what it cannot read as a mark.
+/// `inputmode="numeric"` brings the number pad on tablets.
+#[component]
+pub fn NumberField(
+    /// The field's path in the record; gives the input its id.
+    #[prop(into)]
+    field: String,
+    /// The label, in the interface language.
+    #[prop(into)]
+    label: Signal<String>,
+    /// The number as typed.
+    value: Bind<String>,
+    /// Messages at the field.
+    #[prop(optional, into)]
+    marks: Signal<Vec<Mark>>,
+    /// A hint under the field.
+    #[prop(optional, into)]
+    hint: Option<Signal<String>>,
+    /// Shown after the input, e.g. "%".
+    #[prop(optional)]
+    suffix: Option<&'static str>,
+) -> impl IntoView {
+    let dom_id = field_dom_id(&field);
+    let input = view! {
+        <div class="input-with-suffix">
+            <input
+                type="text"
+                id=dom_id.clone()
+                name=field
+                inputmode="numeric"
+                autocomplete="off"
+                class="input-number"
+                aria-invalid=move || marks.with(|m| aria_invalid(m))
+                aria-describedby=described_by(&dom_id, hint.is_some())
+                prop:value=move || value.get.get()
+                on:input=move |ev| value.put(event_target_value(&ev))
+            />
+            {suffix.map(|s| view! { <span class="suffix" aria-hidden="true">{s}</span> })}
+        </div>
+    };
+    frame(dom_id, label, false, hint, marks, input, ())
+}

@@ -1,0 +1,134 @@
+//! Free text: one line ([`TextField`]) or several ([`TextArea`]), and the frame every
+//! widget shares (label, hint, messages, ARIA wiring).
+
+use leptos::prelude::*;
+
+use super::marks::{field_dom_id, marks_id, FieldMarks, Mark};
+use super::text::FormText;
+use super::Bind;
+use crate::ui::i18n::tr;
+
+/// The `aria-describedby` value: the hint (if any) and the messages.
+pub(crate) fn described_by(dom_id: &str, has_hint: bool) -> String {
+    if has_hint {
+        format!("{dom_id}-hint {}", marks_id(dom_id))
+    } else {
+        marks_id(dom_id)
+    }
+}
+
+/// `"true"` when a message says the field is wrong.
+pub(crate) fn aria_invalid(marks: &[Mark]) -> &'static str {
+    if marks.iter().any(|m| m.level.invalid()) {
+        "true"
+    } else {
+        "false"
+    }
+}
+
+/// Label above, the control, an optional hint and extra line, then the messages.
+pub(crate) fn frame(
+    dom_id: String,
+    label: Signal<String>,
+    required: bool,
+    hint: Option<Signal<String>>,
+    marks: Signal<Vec<Mark>>,
+    control: impl IntoView,
+    extra: impl IntoView,
+) -> impl IntoView {
+    let invalid = move || marks.with(|m| aria_invalid(m) == "true");
+    let hint_id = format!("{dom_id}-hint");
+    view! {
+        <div class="field" class:field-invalid=invalid>
+            <label class="label" for=dom_id.clone()>
+                {move || label.get()}
+                {required.then(|| view! { <span class="required" aria-hidden="true">" *"</span>
+                    <span class="visually-hidden">" ("{tr(FormText::Required)}")"</span> })}
+            </label>
+            {control}
+            {hint.map(|h| view! { <p class="hint" id=hint_id>{move || h.get()}</p> })}
+            {extra}
+            <FieldMarks dom_id=dom_id marks=marks/>
+        </div>
+    }
+}
+
+/// One line of text.
+#[component]
+pub fn TextField(
+    /// The field's path in the record (`"title"`); gives the input its id (`f-title`).
+    #[prop(into)]
+    field: String,
+    /// The label, in the interface language.
+    #[prop(into)]
+    label: Signal<String>,
+    /// The text.
+    value: Bind<String>,
+    /// Messages at the field (input problems, findings).
+    #[prop(optional, into)]
+    marks: Signal<Vec<Mark>>,
+    /// A hint under the field.
+    #[prop(optional, into)]
+    hint: Option<Signal<String>>,
+    /// Shows the "required" star (findings still decide what is missing).
+    #[prop(optional)]
+    required: bool,
+    /// The `inputmode` (e.g. "numeric"); text by default.
+    #[prop(optional)]
+    inputmode: Option<&'static str>,
+    /// The `autocomplete` value; "off" by default since most fields are records, not the user.
+    #[prop(optional)]
+    autocomplete: Option<&'static str>,
+) -> impl IntoView {
+    let dom_id = field_dom_id(&field);
+    let input = view! {
+        <input
+            type="text"
+            id=dom_id.clone()
+            name=field
+            inputmode=inputmode
+            autocomplete=autocomplete.unwrap_or("off")
+            aria-invalid=move || marks.with(|m| aria_invalid(m))
+            aria-describedby=described_by(&dom_id, hint.is_some())
+            prop:value=move || value.get.get()
+            on:input=move |ev| value.put(event_target_value(&ev))
+        />
+    };
+    frame(dom_id, label, required, hint, marks, input, ())
+}
+
+/// Several lines of text (descriptions, reports).
+#[component]
+pub fn TextArea(
+    /// The field's path in the record; gives the textarea its id.
+    #[prop(into)]
+    field: String,
+    /// The label, in the interface language.
+    #[prop(into)]
+    label: Signal<String>,
+    /// The text.
+    value: Bind<String>,
+    /// Messages at the field.
+    #[prop(optional, into)]
+    marks: Signal<Vec<Mark>>,
+    /// A hint under the field.
+    #[prop(optional, into)]
+    hint: Option<Signal<String>>,
+    /// Visible lines (4 by default).
+    #[prop(optional)]
+    rows: Option<u32>,
+) -> impl IntoView {
+    let dom_id = field_dom_id(&field);
+    let area = view! {
+        <textarea
+            id=dom_id.clone()
+            name=field
+            rows=rows.unwrap_or(4)
+            aria-invalid=move || marks.with(|m| aria_invalid(m))
+            aria-describedby=described_by(&dom_id, hint.is_some())
+            prop:value=move || value.get.get()
+            on:input=move |ev| value.put(event_target_value(&ev))
+        ></textarea>
+    };
+    frame(dom_id, label, false, hint, marks, area, ())
+}

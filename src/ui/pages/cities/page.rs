@@ -1,0 +1,209 @@
+//! A city's page (`/cities/:id`): its budget bar for the year, and sections gathering its
+//! committee, meetings, projects, grants, MOU and instalments. `/cities/new` and
+//! `/cities/:id/edit` show the form.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use super::budget_bar::BudgetBar;
+use super::form::CityEditor;
+use super::text::CityText;
+use crate::domain::dates::{format_be_short, format_en, FiscalYear};
+use crate::domain::editing::city_page::{city_figures, city_records, default_year, CityRecords};
+use crate::domain::meta::RecordId;
+use crate::domain::records::{City, Province};
+use crate::domain::reports::Label;
+use crate::ui::edit::{today, EditText, Target};
+use crate::ui::i18n::{tr, use_i18n, Lang};
+use crate::ui::pages::projects::list::ProjectList;
+use crate::ui::state::use_app;
+
+fn param_id() -> Memo<Option<String>> {
+    let params = use_params_map();
+    Memo::new(move |_| params.with(|p| p.get("id")))
+}
+
+/// `/cities/:id`: the city, or the new-city form for `/cities/new`.
+#[component]
+pub fn CityPage() -> impl IntoView {
+    let id = param_id();
+    move || match id.get().as_deref() {
+        Some("new") => view! {
+            <section class="page">
+                <p><A href="/cities">"← " {tr(CityText::BackToList)}</A></p>
+                <h1>{tr(CityText::NewTitle)}</h1>
+                <CityEditor target=Target::New { slot: "city".into() }/>
+            </section>
+        }
+        .into_any(),
+        Some(raw) => match uuid::Uuid::parse_str(raw) {
+            Ok(id) => view! { <CityView id/> }.into_any(),
+            Err(_) => view! { <p class="empty">{tr(EditText::NotFound)}</p> }.into_any(),
+        },
+        None => view! { <p class="empty">{tr(EditText::NotFound)}</p> }.into_any(),
+    }
+}
+
+/// `/cities/:id/edit`.
+#[component]
+pub fn CityEditPage() -> impl IntoView {
+    let id = param_id();
+    move || match id.get().and_then(|s| uuid::Uuid::parse_str(&s).ok()) {
+        Some(id) => view! {
+            <section class="page">
+                <p><A href=format!("/cities/{id}")>"← " {tr(CityText::BackToCity)}</A></p>
+                <h1>{tr(CityText::EditTitle)}</h1>
+                <CityEditor target=Target::Existing(id)/>
+            </section>
+        }
+        .into_any(),
+        None => view! { <p class="empty">{tr(EditText::NotFound)}</p> }.into_any(),
+    }
+}
+
+#[component]
+fn CityView(
+    /// The city shown.
+    id: RecordId,
+) -> impl IntoView {
+    let app = use_app();
+    let i18n = use_i18n();
+    let thai = move || i18n.lang.get() == Lang::Th;
+    let city = Memo::new(move |_| app.dataset.with(|ds| ds.get::<City>(id).cloned()));
+    view! {
+        {move || match city.get() {
+            None if !app.loaded.get() => view! { <p>{tr(EditText::Loading)}</p> }.into_any(),
+            None => view! { <p class="empty">{tr(EditText::NotFound)}</p> }.into_any(),
+            Some(c) if c.meta.deleted => view! {
+                <section class="page">
+                    <p><A href="/cities">"← " {tr(CityText::BackToList)}</A></p>
+                    <h1 lang="th">{c.name_th.clone()}</h1>
+                    <p class="notice notice-error">{tr(EditText::DeletedRecord)}</p>
+                </section>
+            }.into_any(),
+            Some(c) => {
+                let year = default_year(&c, FiscalYear::containing(today()));
+                let province = app.dataset.with_untracked(|ds| {
+                    crate::domain::editing::reference::provinces(ds).into_iter().find(|p| p.meta.id == c.province_id)
+                });
+                let records = Memo::new(move |_| app.dataset.with(|ds| {
+                    ds.get::<City>(id).map(|c| city_records(ds, c)).unwrap_or_default()
+                }));
+                let figures = Memo::new(move |_| app.dataset.with(|ds| city_figures(ds, id, year)));
+                let (th, en) = (c.name_th.clone(), c.name_en.clone());
+                let unit = c.unit_type;
+                view! {
+                    <section class="page city-page" data-testid="city-page">
+                        <p><A href="/cities">"← " {tr(CityText::BackToList)}</A></p>
+                        <div class="page-head">
+                            <h1>
+                                <span lang="th">{th}</span>
+                                {(!en.is_empty()).then(|| view! { <span class="muted name-en" lang="en">{en}</span> })}
+                            </h1>
+                            <A href=format!("/cities/{id}/edit") attr:class="button secondary" attr:data-testid="edit-city">
+                                {tr(CityText::Edit)}
+                            </A>
+                        </div>
+                        <p class="lead">
+                            {move || if thai() { unit.label_th() } else { unit.label_en() }}
+                            {province.map(|p: Province| view! { " · " {move || i18n.pick(&p.name_th, &p.name_en).to_string()} })}
+                        </p>
+                        <section class="panel">
+                            <h2>{tr(CityText::BudgetBar)} " " {move || if thai() { year.label_th() } else { year.label_en() }}</h2>
+                            {move || match figures.get() {
+                                Some(f) => view! { <BudgetBar figures=f/> }.into_any(),
+                                None => view! { <p class="muted">{tr(CityText::NoBudget)}</p> }.into_any(),
+                            }}
+                        </section>
+                        <Sections records id/>
+                    </section>
+                }.into_any()
+            }
+        }}
+    }
+}
+
+fn date_text(d: Option<chrono::NaiveDate>, thai: bool) -> String {
+    match d {
+        Some(d) if thai => format_be_short(d),
+        Some(d) => format_en(d),
+        None => "—".into(),
+    }
+}
+
+/// The city's records by kind. The projects section is the project list; the others list
+/// what is stored (their screens link here as they arrive).
+#[component]
+fn Sections(
+    /// The city's records.
+    records: Memo<CityRecords>,
+    /// The city.
+    id: RecordId,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let thai = move || i18n.lang.get() == Lang::Th;
+    let none = move || view! { <p class="muted">{tr(CityText::None)}</p> };
+    view! {
+        <section class="panel" data-testid="city-projects">
+            <div class="section-head">
+                <h2>{tr(CityText::Projects)}</h2>
+                <A href=format!("/projects/new?city={id}") attr:class="button" attr:data-testid="add-project">
+                    "+ " {tr(CityText::AddProject)}
+                </A>
+            </div>
+            <ProjectList city=id/>
+        </section>
+        <div class="sections-grid">
+            <section class="panel" data-testid="city-committee">
+                <h2>{tr(CityText::Committee)}</h2>
+                {move || records.with(|r| if r.committees.is_empty() { none().into_any() } else {
+                    r.committees.iter().map(|c| view! {
+                        <p lang="th">{c.name.clone()} <span class="muted">" · " {c.members.len()} " " {tr(CityText::Members)}</span></p>
+                    }).collect_view().into_any()
+                })}
+            </section>
+            <section class="panel" data-testid="city-meetings">
+                <h2>{tr(CityText::Meetings)}</h2>
+                {move || records.with(|r| if r.meetings.is_empty() { none().into_any() } else {
+                    view! { <ul class="plain">{r.meetings.iter().map(|m| view! {
+                        <li>{date_text(m.date, thai())} " " <span lang="th">{m.place.clone()}</span></li>
+                    }).collect_view()}</ul> }.into_any()
+                })}
+            </section>
+            <section class="panel" data-testid="city-grants">
+                <h2>{tr(CityText::Grants)}</h2>
+                {move || records.with(|r| if r.committee_grants.is_empty() && r.province_grants.is_empty() { none().into_any() } else {
+                    view! { <ul class="plain">
+                        {r.committee_grants.iter().map(|g| view! {
+                            <li>{tr(CityText::CommitteeGrant)} " " {g.fiscal_year.0} ": " {g.amount.format()}</li>
+                        }).collect_view()}
+                        {r.province_grants.iter().map(|g| view! {
+                            <li>{tr(CityText::ProvinceGrant)} " " {g.fiscal_year.0} ": " {g.amount.format()}</li>
+                        }).collect_view()}
+                    </ul> }.into_any()
+                })}
+            </section>
+            <section class="panel" data-testid="city-mou">
+                <h2>{tr(CityText::Mou)}</h2>
+                {move || records.with(|r| if r.mous.is_empty() { none().into_any() } else {
+                    view! { <ul class="plain">{r.mous.iter().map(|m| view! {
+                        <li><span lang="th">{m.title.clone()}</span> " · " {tr(CityText::Signed)} " " {date_text(m.date, thai())}</li>
+                    }).collect_view()}</ul> }.into_any()
+                })}
+            </section>
+            <section class="panel" data-testid="city-instalments">
+                <h2>{tr(CityText::Instalments)}</h2>
+                {move || records.with(|r| if r.instalments.is_empty() { none().into_any() } else {
+                    view! { <ul class="plain">{r.instalments.iter().map(|i| view! {
+                        <li>
+                            "#" {i.number} " · " {i.amount.format()} " · "
+                            {tr(CityText::Planned)} " " {date_text(i.planned_date, thai())} " · "
+                            {tr(CityText::Actual)} " " {date_text(i.actual_date, thai())}
+                        </li>
+                    }).collect_view()}</ul> }.into_any()
+                })}
+            </section>
+        </div>
+    }
+}
