@@ -1,0 +1,312 @@
+//! Forms for the records that move money: instalments (งวดเงิน), province start-up grants
+//! and committee grants; the amounts the programme expects for each (from the year's
+//! parameters, never written here); and the check that gates recording a transfer.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::dates::FiscalYear;
+use crate::domain::meta::{RecordId, RecordMeta};
+use crate::domain::money::Baht;
+use crate::domain::records::{City, CommitteeGrant, Dataset, Instalment, ProvinceGrant, Record};
+use crate::domain::rules::{blocking_transfer, Finding};
+use crate::domain::thai_digits::to_ascii_digits;
+
+use super::committee_form::{id_text, read_id};
+use super::form::{date_text, money_text, Built, FieldError, Reader, RecordForm};
+use super::reference::with_reference;
+
+/// A share as staff type it: "70", "70%", "๗๐", "0.70" all mean seventy per cent. A number
+/// above 1 (or with "%") is a percentage. `Err` holds the Thai and English reasons.
+pub fn parse_share(raw: &str) -> Result<Decimal, (String, String)> {
+    let ascii = to_ascii_digits(raw.trim()).into_owned();
+    let percent = ascii.ends_with('%');
+    let number = ascii.trim_end_matches('%').trim();
+    let bad = || {
+        (
+            format!("\"{}\" ไม่ใช่สัดส่วน กรอกเป็นร้อยละ เช่น 70", raw.trim()),
+            format!("\"{}\" is not a share: type a percentage, e.g. 70.", raw.trim()),
+        )
+    };
+    let d: Decimal = number.parse().map_err(|_| bad())?;
+    let share = if percent || d > Decimal::ONE { d / Decimal::from(100) } else { d };
+    if share < Decimal::ZERO || share > Decimal::ONE {
+        return Err((
+            "สัดส่วนต้องอยู่ระหว่าง 0 ถึง 100%".into(),
+            "A share must be between 0 and 100%.".into(),
+        ));
+    }
+    // Two places at least, as files write shares ("0.70"), so an untouched share saves as it was.
+    let mut share = share.normalize();
+    if share.scale() < 2 {
+        share.rescale(2);
+    }
+    Ok(share)
+}
+
+/// A share as a form shows it: "70" (per cent, no trailing zeros).
+pub fn share_text(share: Decimal) -> String {
+    (share * Decimal::from(100)).normalize().to_string()
+}
+
+fn read_share(r: &mut Reader, field: &str, raw: &str, fallback: Option<Decimal>) -> Option<Decimal> {
+    if raw.trim().is_empty() {
+        return None;
+    }
+    match parse_share(raw) {
+        Ok(s) => Some(s),
+        Err((th, en)) => {
+            r.errors.push(FieldError::new(field, th, en));
+            fallback
+        }
+    }
+}
+
+/// An instalment, as typed. `actual_date` is set by "record transfer" (gated by
+/// [`transfer_blockers`]), not typed in the ordinary form, so saving a plain edit can never
+/// move money past the rules.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct InstalmentForm {
+    pub city_id: String,
+    pub fiscal_year: String,
+    pub number: String,
+    /// Per cent, e.g. "70".
+    pub planned_share: String,
+    pub amount: String,
+    pub planned_date: String,
+    pub actual_date: String,
+    pub due_date: String,
+    pub reference: String,
+}
+
+/// An instalment not yet typed in: number 1 of `fiscal_year` for `city` (nil when not chosen),
+/// with the year's first-instalment share.
+pub fn new_instalment(ds: &Dataset, meta: RecordMeta, city: RecordId, fiscal_year: FiscalYear) -> Instalment {
+    Instalment {
+        meta,
+        city_id: city,
+        fiscal_year,
+        number: 1,
+        planned_share: Some(ds.parameters_for(fiscal_year).first_instalment_share),
+        amount: Baht::ZERO,
+        planned_date: None,
+        actual_date: None,
+        due_date: None,
+        reference: String::new(),
+    }
+}
+
+impl RecordForm for InstalmentForm {
+    type Record = Instalment;
+
+    fn from_record(i: &Instalment) -> InstalmentForm {
+        let fresh = i.amount.is_zero() && i.actual_date.is_none();
+        InstalmentForm {
+            city_id: id_text(i.city_id),
+            fiscal_year: i.fiscal_year.0.to_string(),
+            number: i.number.to_string(),
+            planned_share: i.planned_share.map(share_text).unwrap_or_default(),
+            amount: if fresh { String::new() } else { money_text(Some(i.amount)) },
+            planned_date: date_text(i.planned_date),
+            actual_date: date_text(i.actual_date),
+            due_date: date_text(i.due_date),
+            reference: i.reference.clone(),
+        }
+    }
+
+    fn build(&self, base: &Instalment) -> Built<Instalment> {
+        let mut r = Reader::default();
+        let mut i = base.clone();
+        i.city_id = read_id(&mut r, "city_id", &self.city_id, base.city_id, "กรุณาเลือกเมือง", "Please choose the city.");
+        i.fiscal_year = r.fiscal_year("fiscal_year", &self.fiscal_year, base.fiscal_year);
+        i.number = u8::try_from(r.whole("number", &self.number, 1, 12, u64::from(base.number))).unwrap_or(base.number);
+        i.planned_share = read_share(&mut r, "planned_share", &self.planned_share, base.planned_share);
+        i.amount = r.money_required("amount", &self.amount, base.amount);
+        i.planned_date = r.date("planned_date", &self.planned_date, base.planned_date);
+        i.actual_date = r.date("actual_date", &self.actual_date, base.actual_date);
+        i.due_date = r.date("due_date", &self.due_date, base.due_date);
+        i.reference = self.reference.trim().to_owned();
+        Built { record: i, errors: r.errors }
+    }
+}
+
+/// The amount an instalment should be: its planned share (else the year's first-instalment
+/// share) of the city's approved ceiling for the year. `None` without a ceiling.
+pub fn expected_instalment(ds: &Dataset, city: RecordId, fy: FiscalYear, share: Option<Decimal>) -> Option<Baht> {
+    let ceiling = ds.get::<City>(city).filter(|c| !c.meta.deleted)?.budget_for(fy)?;
+    let share = share.unwrap_or_else(|| ds.parameters_for(fy).first_instalment_share);
+    Some(ceiling.share(share))
+}
+
+/// The errors that stop recording `instalment` as transferred on `on` (empty: it may go
+/// ahead). The instalment is checked as typed (it need not be saved yet), with the shipped
+/// reference data a new office lacks, through the rules' own gate.
+pub fn transfer_blockers(ds: &Dataset, instalment: &Instalment, on: NaiveDate, today: NaiveDate) -> Vec<Finding> {
+    let mut with = with_reference(ds);
+    let mut moved = instalment.clone();
+    moved.actual_date = Some(on);
+    moved.meta.deleted = false;
+    let id = moved.meta().id;
+    with.upsert(moved.into_any());
+    blocking_transfer(&with, id, today)
+}
+
+/// A province start-up grant, as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ProvinceGrantForm {
+    pub province_id: String,
+    pub fiscal_year: String,
+    pub amount: String,
+    pub date: String,
+}
+
+/// A committee grant, as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct CommitteeGrantForm {
+    pub city_id: String,
+    pub fiscal_year: String,
+    pub amount: String,
+    pub date: String,
+}
+
+/// A province grant not yet typed in, with the year's amount filled in.
+pub fn new_province_grant(ds: &Dataset, meta: RecordMeta, province: RecordId, fy: FiscalYear) -> ProvinceGrant {
+    ProvinceGrant { meta, province_id: province, fiscal_year: fy, amount: ds.parameters_for(fy).province_grant, date: None }
+}
+
+/// A committee grant not yet typed in; the amount follows the city's type once chosen.
+pub fn new_committee_grant(ds: &Dataset, meta: RecordMeta, city: RecordId, fy: FiscalYear) -> CommitteeGrant {
+    let amount = expected_committee_grant(ds, city, fy).unwrap_or(Baht::ZERO);
+    CommitteeGrant { meta, city_id: city, fiscal_year: fy, amount, date: None }
+}
+
+/// What a city's committee grant should be in `fy`, by its type (`None` for no such city).
+pub fn expected_committee_grant(ds: &Dataset, city: RecordId, fy: FiscalYear) -> Option<Baht> {
+    let c = ds.get::<City>(city).filter(|c| !c.meta.deleted)?;
+    Some(ds.parameters_for(fy).committee_grant_for(c.unit_type))
+}
+
+impl RecordForm for ProvinceGrantForm {
+    type Record = ProvinceGrant;
+
+    fn from_record(g: &ProvinceGrant) -> ProvinceGrantForm {
+        ProvinceGrantForm {
+            province_id: id_text(g.province_id),
+            fiscal_year: g.fiscal_year.0.to_string(),
+            amount: money_text(Some(g.amount)),
+            date: date_text(g.date),
+        }
+    }
+
+    fn build(&self, base: &ProvinceGrant) -> Built<ProvinceGrant> {
+        let mut r = Reader::default();
+        let mut g = base.clone();
+        g.province_id = read_id(&mut r, "province_id", &self.province_id, base.province_id, "กรุณาเลือกจังหวัด", "Please choose the province.");
+        g.fiscal_year = r.fiscal_year("fiscal_year", &self.fiscal_year, base.fiscal_year);
+        g.amount = r.money_required("amount", &self.amount, base.amount);
+        g.date = r.date("date", &self.date, base.date);
+        Built { record: g, errors: r.errors }
+    }
+}
+
+impl RecordForm for CommitteeGrantForm {
+    type Record = CommitteeGrant;
+
+    fn from_record(g: &CommitteeGrant) -> CommitteeGrantForm {
+        CommitteeGrantForm {
+            city_id: id_text(g.city_id),
+            fiscal_year: g.fiscal_year.0.to_string(),
+            amount: if g.amount.is_zero() { String::new() } else { money_text(Some(g.amount)) },
+            date: date_text(g.date),
+        }
+    }
+
+    fn build(&self, base: &CommitteeGrant) -> Built<CommitteeGrant> {
+        let mut r = Reader::default();
+        let mut g = base.clone();
+        g.city_id = read_id(&mut r, "city_id", &self.city_id, base.city_id, "กรุณาเลือกเมือง", "Please choose the city.");
+        g.fiscal_year = r.fiscal_year("fiscal_year", &self.fiscal_year, base.fiscal_year);
+        g.amount = r.money_required("amount", &self.amount, base.amount);
+        g.date = r.date("date", &self.date, base.date);
+        Built { record: g, errors: r.errors }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::example::north_2561;
+    use crate::domain::rules::RuleCode;
+
+    #[test]
+    fn shares_as_staff_type_them() {
+        let seventy = Decimal::new(70, 2);
+        for raw in ["70", "70%", "๗๐", "0.70", "0.7", " 70 % "] {
+            assert_eq!(parse_share(raw).map(|s| s.to_string()), Ok("0.70".to_string()), "{raw}");
+        }
+        assert!(parse_share("abc").is_err());
+        assert!(parse_share("170").is_err());
+        assert!(parse_share("-5").is_err());
+        assert_eq!(share_text(seventy), "70");
+        assert_eq!(share_text(Decimal::new(125, 3)), "12.5");
+    }
+
+    #[test]
+    fn example_money_records_round_trip_through_their_forms() {
+        let ds = north_2561().records;
+        for i in &ds.instalments {
+            let b = InstalmentForm::from_record(i).build(i);
+            assert!(b.is_complete(), "{:?}", b.errors);
+            assert_eq!(&b.record, i);
+        }
+        for g in &ds.province_grants {
+            let b = ProvinceGrantForm::from_record(g).build(g);
+            assert!(b.is_complete());
+            assert_eq!(&b.record, g);
+        }
+        for g in &ds.committee_grants {
+            let b = CommitteeGrantForm::from_record(g).build(g);
+            assert!(b.is_complete());
+            assert_eq!(&b.record, g);
+        }
+    }
+
+    #[test]
+    fn expected_amounts_come_from_the_parameters() {
+        let ds = north_2561().records;
+        let fy = FiscalYear(2561);
+        let mae_sot = &ds.cities[0];
+        assert_eq!(expected_instalment(&ds, mae_sot.meta.id, fy, None), Some(Baht::whole(350_000)));
+        assert_eq!(expected_instalment(&ds, mae_sot.meta.id, FiscalYear(2570), None), None);
+        assert_eq!(expected_committee_grant(&ds, mae_sot.meta.id, fy), Some(Baht::whole(30_000)));
+        let g = new_province_grant(&ds, mae_sot.meta.clone(), ds.provinces[0].meta.id, fy);
+        assert_eq!(g.amount, Baht::whole(10_000));
+    }
+
+    #[test]
+    fn a_wrong_first_instalment_blocks_the_transfer_with_the_reason() {
+        let ds = north_2561().records;
+        let today = NaiveDate::from_ymd_opt(2018, 2, 20).unwrap();
+        let mut i = new_instalment(&ds, ds.instalments[0].meta.clone(), ds.cities[0].meta.id, FiscalYear(2561));
+        i.meta.id = uuid::Uuid::from_u128(42);
+        i.amount = Baht::whole(350_000);
+        // Another city's record set aside: Mae Sot already has its first instalment, so a
+        // second "number 1" of 350,000 pushes transfers past the approved 500,000.
+        let blockers = transfer_blockers(&ds, &i, today, today);
+        assert!(blockers.iter().any(|f| f.rule == RuleCode::TransferExceedsApproved), "{blockers:?}");
+
+        let mut fresh = ds.clone();
+        fresh.instalments.clear();
+        assert!(transfer_blockers(&fresh, &i, today, today).is_empty());
+        i.amount = Baht::whole(300_000);
+        let blockers = transfer_blockers(&fresh, &i, today, today);
+        assert_eq!(blockers.len(), 1);
+        assert_eq!(blockers[0].rule, RuleCode::InstalmentFirstShare);
+        // Before the MOU of 3 Feb 2018.
+        i.amount = Baht::whole(350_000);
+        let early = NaiveDate::from_ymd_opt(2018, 1, 15).unwrap();
+        let blockers = transfer_blockers(&fresh, &i, early, today);
+        assert!(blockers.iter().any(|f| f.rule == RuleCode::InstalmentBeforeMou));
+    }
+}
