@@ -12,6 +12,9 @@ use crate::ui::pages::cities::{CitiesPage, CityEditPage, CityPage};
 use crate::ui::pages::geography::ProvincesPage;
 use crate::ui::pages::projects::{ProjectPage, ProjectsPage};
 use crate::ui::edit::{provide_edit, ToastRegion};
+use crate::ui::pages::reports::{
+    CityPrintPage, MouPrintPage, ProvinceReportPage, RegionPrintPage, RegionReportPage, ReportsPage,
+};
 use crate::ui::pages::{
     crash_test::CrashTest, home::HomePage, not_found::NotFound, settings::SettingsPage,
 };
@@ -69,6 +72,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/cities/:id/edit") view=CityEditPage/>
                     <Route path=path!("/projects") view=ProjectsPage/>
                     <Route path=path!("/projects/:id") view=ProjectPage/>
+                    <Route path=path!("/reports") view=ReportsPage/>
+                    <Route path=path!("/reports/region/:id") view=RegionReportPage/>
+                    <Route path=path!("/reports/province/:id") view=ProvinceReportPage/>
+                    <Route path=path!("/print/mou/:city_id") view=MouPrintPage/>
+                    <Route path=path!("/print/city/:city_id") view=CityPrintPage/>
+                    <Route path=path!("/print/region/:region_id") view=RegionPrintPage/>
                     <Route path=path!("/_crash") view=CrashTest/>
                 </Routes>
             </main>

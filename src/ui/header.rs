@@ -5,6 +5,7 @@ use leptos_router::components::A;
 
 use crate::domain::records::RecordKind;
 use crate::ui::i18n::{tr, use_i18n, Msg};
+use crate::ui::pages::reports::text::ReportText;
 use crate::ui::state::use_app;
 
 #[component]
@@ -36,6 +37,7 @@ pub fn Header() -> impl IntoView {
             <A href="/provinces">{tr(Msg::Kind(RecordKind::Province))}</A>
             <A href="/cities">{tr(Msg::Kind(RecordKind::City))}</A>
             <A href="/projects">{tr(Msg::Kind(RecordKind::Project))}</A>
+            <A href="/reports">{tr(ReportText::NavReports)}</A>
             <A href="/settings">{tr(Msg::NavSettings)}</A>
         </nav>
     }

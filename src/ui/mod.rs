@@ -5,6 +5,8 @@ pub mod i18n;
 pub mod records;
 
 #[cfg(target_arch = "wasm32")]
+pub mod charts;
+#[cfg(target_arch = "wasm32")]
 pub mod edit;
 #[cfg(target_arch = "wasm32")]
 pub mod findings_panel;

@@ -6,4 +6,5 @@ pub mod geography;
 pub mod home;
 pub mod not_found;
 pub mod projects;
+pub mod reports;
 pub mod settings;

@@ -1,0 +1,164 @@
+//! Second instalments overdue and due soon: the first thing the dashboard and the
+//! regional summary show.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::domain::reports::{Deadlines, DueSoon, Overdue};
+use crate::ui::i18n::{tr, use_i18n};
+
+use super::fmt;
+use super::text::ReportText as T;
+
+#[component]
+pub fn DeadlinesPanel(
+    /// The dashboard's deadlines (from the `instalment.overdue` rule and due-soon reading).
+    #[prop(into)]
+    deadlines: Signal<Deadlines>,
+    /// The year's second-instalment deadline; `None` when the year has none.
+    #[prop(into)]
+    deadline: Signal<Option<NaiveDate>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    // Most money still unpaid first, then by name (storage order means nothing to people).
+    let overdue = Memo::new(move |_| {
+        let mut rows = deadlines.with(|d| d.overdue.clone());
+        rows.sort_by(|a, b| {
+            b.remaining
+                .cmp(&a.remaining)
+                .then_with(|| fmt::thai_order(&a.city.name_th, &b.city.name_th))
+        });
+        rows
+    });
+    // Soonest first (as the domain gives them), then by name.
+    let due_soon = Memo::new(move |_| {
+        let mut rows = deadlines.with(|d| d.due_soon.clone());
+        rows.sort_by(|a, b| {
+            a.days_left
+                .cmp(&b.days_left)
+                .then_with(|| fmt::thai_order(&a.city.name_th, &b.city.name_th))
+        });
+        rows
+    });
+    let nothing = move || overdue.with(Vec::is_empty) && due_soon.with(Vec::is_empty);
+    let heading = move |title: T, n: usize| {
+        format!("{} · {} {}", i18n.t(title), n, i18n.t(T::CitiesUnit))
+    };
+    view! {
+        <section class="panel deadlines" aria-labelledby="deadlines-title" data-testid="deadlines">
+            <h2 id="deadlines-title">{tr(T::DeadlinesTitle)}</h2>
+            <Show when=move || deadline.get().is_none()>
+                <p class="muted">{tr(T::NoDeadline)}</p>
+            </Show>
+            <Show when=move || deadline.get().is_some() && nothing()>
+                <p class="ok" data-testid="nothing-late">{tr(T::NothingLate)}</p>
+            </Show>
+            <Show when=move || !overdue.with(Vec::is_empty)>
+                <h3 class="late" data-testid="overdue-heading">
+                    {move || heading(T::OverdueTitle, overdue.with(Vec::len))}
+                </h3>
+                <div class="table-wrap" tabindex="0">
+                    <table class="report-table" data-testid="overdue">
+                        <thead>
+                            <tr>
+                                <th scope="col">{tr(T::ColCity)}</th>
+                                <th scope="col">{tr(T::ColDeadline)}</th>
+                                <th scope="col" class="num">{tr(T::ColDaysLate)}</th>
+                                <th scope="col" class="num">{tr(T::ColOutstandingAtDeadline)}</th>
+                                <th scope="col" class="num">{tr(T::ColTransferredSoFar)}</th>
+                                <th scope="col" class="num">{tr(T::ColOutstanding)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            <For each=move || overdue.get() key=|o| o.city.city_id let:o>
+                                <OverdueRow o/>
+                            </For>
+                        </tbody>
+                    </table>
+                </div>
+            </Show>
+            <Show when=move || !due_soon.with(Vec::is_empty)>
+                <h3 class="soon">{move || heading(T::DueSoonTitle, due_soon.with(Vec::len))}</h3>
+                <div class="table-wrap" tabindex="0">
+                    <table class="report-table" data-testid="due-soon">
+                        <thead>
+                            <tr>
+                                <th scope="col">{tr(T::ColCity)}</th>
+                                <th scope="col">{tr(T::ColDeadline)}</th>
+                                <th scope="col" class="num">{tr(T::ColDaysLeft)}</th>
+                                <th scope="col" class="num">{tr(T::Transferred)}</th>
+                                <th scope="col" class="num">{tr(T::ColOutstanding)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            <For each=move || due_soon.get() key=|d| d.city.city_id let:d>
+                                <DueSoonRow d/>
+                            </For>
+                        </tbody>
+                    </table>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+/// The city cell: name, with the province under it.
+#[component]
+fn CityCell(
+    /// Thai and English city names.
+    name: (String, String),
+    /// Thai and English province names.
+    province: (String, String),
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <th scope="row" class="city-cell">
+            <span>{move || i18n.pick(&name.0, &name.1).to_owned()}</span>
+            <span class="sub">{move || i18n.pick(&province.0, &province.1).to_owned()}</span>
+        </th>
+    }
+}
+
+#[component]
+fn OverdueRow(
+    /// One overdue city, as the rule reported it.
+    o: Overdue,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let deadline = o.deadline;
+    let (th, en) = (o.message_th.clone(), o.message_en.clone());
+    view! {
+        <tr title=move || i18n.pick(&th, &en).to_owned()>
+            <CityCell
+                name=(o.city.name_th.clone(), o.city.name_en.clone())
+                province=(o.city.province_th.clone(), o.city.province_en.clone())
+            />
+            <td class="nowrap">{move || fmt::date(i18n.lang.get(), deadline)}</td>
+            <td class="num late">{fmt::count(o.days_late)}</td>
+            <td class="num">{fmt::money(o.outstanding_at_deadline)}</td>
+            <td class="num">{fmt::money(o.transferred)}</td>
+            <td class="num strong">{fmt::money(o.remaining)}</td>
+        </tr>
+    }
+}
+
+#[component]
+fn DueSoonRow(
+    /// One city whose deadline is near.
+    d: DueSoon,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let deadline = d.deadline;
+    view! {
+        <tr>
+            <CityCell
+                name=(d.city.name_th.clone(), d.city.name_en.clone())
+                province=(d.city.province_th.clone(), d.city.province_en.clone())
+            />
+            <td class="nowrap">{move || fmt::date(i18n.lang.get(), deadline)}</td>
+            <td class="num soon">{fmt::count(d.days_left)}</td>
+            <td class="num">{fmt::money(d.transferred)}</td>
+            <td class="num strong">{fmt::money(d.outstanding)}</td>
+        </tr>
+    }
+}

@@ -1,0 +1,21 @@
+//! Reports and documents on screen: the dashboard, the drill-down, the reconciliation,
+//! printable sheets and CSV downloads. Every figure comes from `domain::reports` and
+//! `domain::export`; these components only lay them out.
+
+mod breakdown;
+mod dashboard;
+mod deadlines;
+mod downloads;
+mod drill;
+pub mod fmt;
+mod outside;
+pub mod print;
+mod query;
+mod reconciliation;
+mod scope_bar;
+pub mod text;
+mod totals;
+
+pub use dashboard::ReportsPage;
+pub use drill::{ProvinceReportPage, RegionReportPage};
+pub use print::{city::CityPrintPage, mou::MouPrintPage, region::RegionPrintPage};

@@ -1,0 +1,266 @@
+//! `/print/city/:city_id`: one city's summary sheet for a year, as of a date: figures,
+//! committee (no contact details), meetings, projects, instalments and findings.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::domain::meta::RecordId;
+use crate::domain::reports::{city_summary, CitySummary};
+use crate::ui::i18n::{tr, use_i18n, Msg, Text};
+use crate::ui::state::use_app;
+
+use super::super::fmt;
+use super::super::query::use_report_choice;
+use super::super::text::ReportText as T;
+use super::{as_of_line, sheet_year, PrintToolbar};
+
+#[component]
+pub fn CityPrintPage() -> impl IntoView {
+    let app = use_app();
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let choice = use_report_choice();
+    let city = Memo::new(move |_| {
+        params.with(|p| p.get("city_id").and_then(|s| s.parse::<RecordId>().ok()))
+    });
+    let summary = Memo::new(move |_| {
+        app.dataset.with(|ds| {
+            let fy = sheet_year(ds, choice, city.get());
+            match city.get() {
+                Some(id) => city_summary(ds, id, fy, choice.as_of.get())
+                    .map_err(|e| (e.message_th(), e.message_en())),
+                None => Err((T::CityNotFound.pair().0.to_owned(), T::CityNotFound.pair().1.to_owned())),
+            }
+        })
+    });
+    let back = Signal::derive(move || choice.link("/reports"));
+    view! {
+        <div class="print-page">
+            <PrintToolbar back/>
+            <Show when=move || app.loaded.get() fallback=|| view! { <p>{tr(Msg::Loading)}</p> }>
+                {move || match summary.get() {
+                    Ok(s) => view! { <CitySheet s/> }.into_any(),
+                    Err((m_th, m_en)) => {
+                        view! {
+                            <p class="field-error" role="alert" data-testid="sheet-error">
+                                {move || i18n.pick(&m_th, &m_en).to_owned()}
+                            </p>
+                        }
+                            .into_any()
+                    }
+                }}
+            </Show>
+        </div>
+    }
+}
+
+#[component]
+fn CitySheet(
+    /// The city's summary from the domain.
+    s: CitySummary,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = move || i18n.lang.get();
+    let f = s.figures.clone();
+    let name = (s.city.name_th.clone(), s.city.name_en.clone());
+    let province = (s.city.province_th.clone(), s.city.province_en.clone());
+    let fy = s.fiscal_year;
+    let today = s.today;
+    let words = s.approved.words.clone();
+    let rows: Vec<(T, String)> = vec![
+        (T::Approved, fmt::money(f.approved)),
+        (T::Cap, fmt::money(f.cap)),
+        (T::CommitteeGrants, fmt::money(f.committee_grants)),
+        (T::Committed, fmt::money(f.committed)),
+        (T::Transferred, fmt::money(f.transferred)),
+        (T::Remaining, fmt::money(f.remaining)),
+        (T::CoFunding, fmt::money(f.co_funding)),
+    ];
+    let (mou_date, deadline, last_meeting) = (s.mou_date, s.second_deadline, s.last_meeting);
+    let meetings = s.meetings;
+    let committee = s.committee_name.clone();
+    let members = s.members.clone();
+    let projects = s.projects.clone();
+    let instalments = s.instalments.clone();
+    let findings = s.findings.clone();
+    view! {
+        <article class="sheet city-sheet" data-testid="city-sheet">
+            <header class="sheet-head">
+                <h1>{tr(T::CitySummaryTitle)}</h1>
+                <p class="center strong">
+                    {move || i18n.pick(&name.0, &name.1).to_owned()} " · "
+                    {move || i18n.pick(&province.0, &province.1).to_owned()}
+                </p>
+                <p class="center">
+                    {move || fmt::fiscal_year(lang(), fy)} " · " {move || as_of_line(i18n, today)}
+                </p>
+            </header>
+            <table class="sheet-table figures-table">
+                <tbody>
+                    {rows
+                        .into_iter()
+                        .map(|(label, value)| {
+                            view! {
+                                <tr>
+                                    <th scope="row">{tr(label)}</th>
+                                    <td class="num">{value} " " {tr(T::Baht)}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+            <p>
+                <span class="strong">{tr(T::Approved)} " (" {tr(T::InWords)} "): "</span>
+                <span lang="th">{words}</span>
+            </p>
+            <dl class="facts">
+                <dt>{tr(T::MouDate)}</dt>
+                <dd>{move || fmt::opt_date(lang(), mou_date)}</dd>
+                <dt>{tr(T::SecondDeadline)}</dt>
+                <dd>{move || fmt::opt_date(lang(), deadline)}</dd>
+                <dt>{tr(T::Meetings)}</dt>
+                <dd>{meetings} " · " {tr(T::LastMeeting)} " " {move || fmt::opt_date(lang(), last_meeting)}</dd>
+            </dl>
+            <h2>
+                {tr(T::Committee)}
+                {committee.map(|c| view! { ": " <span lang=fmt::text_lang(&c)>{c.clone()}</span> })}
+            </h2>
+            {if members.is_empty() {
+                view! { <p class="muted">{tr(T::NoCommittee)}</p> }.into_any()
+            } else {
+                view! {
+                    <table class="sheet-table" data-testid="members">
+                        <thead>
+                            <tr>
+                                <th scope="col">{tr(T::ColName)}</th>
+                                <th scope="col">{tr(T::ColRole)}</th>
+                                <th scope="col">{tr(T::ColSector)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {members
+                                .into_iter()
+                                .map(|m| {
+                                    view! {
+                                        <tr>
+                                            <td lang=fmt::text_lang(&m.name)>{m.name.clone()}</td>
+                                            <td>{move || fmt::label(lang(), &m.role)}</td>
+                                            <td>{move || fmt::label(lang(), &m.sector)}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                }
+                    .into_any()
+            }}
+            <h2>{tr(T::Projects)}</h2>
+            {if projects.is_empty() {
+                view! { <p class="muted">{tr(T::NoProjects)}</p> }.into_any()
+            } else {
+                view! {
+                    <table class="sheet-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">{tr(T::ColTitle)}</th>
+                                <th scope="col">{tr(T::ColCategory)}</th>
+                                <th scope="col">{tr(T::ColStatus)}</th>
+                                <th scope="col" class="num">{tr(T::ColApproved)}</th>
+                                <th scope="col" class="num">{tr(T::ColCoFunding)}</th>
+                                <th scope="col" class="num">{tr(T::ColProgress)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {projects
+                                .into_iter()
+                                .map(|p| {
+                                    view! {
+                                        <tr>
+                                            <td>
+                                                <span lang=fmt::text_lang(&p.title)>{p.title.clone()}</span>
+                                                <span class="sub" lang=fmt::text_lang(&p.proposer)>{p.proposer.clone()}</span>
+                                            </td>
+                                            <td>{move || fmt::label(lang(), &p.category)}</td>
+                                            <td>{move || fmt::label(lang(), &p.status)}</td>
+                                            <td class="num">{p.approved.map(fmt::money).unwrap_or_else(|| "–".into())}</td>
+                                            <td class="num">{fmt::money(p.co_funding)}</td>
+                                            <td class="num">{p.progress_percent} "%"</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                }
+                    .into_any()
+            }}
+            <h2>{tr(T::Instalments)}</h2>
+            {if instalments.is_empty() {
+                view! { <p class="muted">{tr(T::NoneYet)}</p> }.into_any()
+            } else {
+                view! {
+                    <table class="sheet-table" data-testid="instalments">
+                        <thead>
+                            <tr>
+                                <th scope="col" class="num">{tr(T::ColNumber)}</th>
+                                <th scope="col" class="num">{tr(T::ColAmount)}</th>
+                                <th scope="col">{tr(T::ColPlanned)}</th>
+                                <th scope="col">{tr(T::ColActual)}</th>
+                                <th scope="col">{tr(T::ColDue)}</th>
+                                <th scope="col">{tr(T::ColReference)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {instalments
+                                .into_iter()
+                                .map(|i| {
+                                    view! {
+                                        <tr>
+                                            <td class="num">{i.number}</td>
+                                            <td class="num">{fmt::money(i.amount)}</td>
+                                            <td>{move || fmt::opt_date(lang(), i.planned_date)}</td>
+                                            <td>{move || fmt::opt_date(lang(), i.actual_date)}</td>
+                                            <td>{move || fmt::opt_date(lang(), i.due_date)}</td>
+                                            <td lang=fmt::text_lang(&i.reference)>{i.reference.clone()}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                }
+                    .into_any()
+            }}
+            <h2>{tr(T::Findings)}</h2>
+            {if findings.is_empty() {
+                view! { <p class="muted">{tr(T::NoFindings)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="findings" data-testid="city-findings">
+                        {findings
+                            .into_iter()
+                            .map(|f| {
+                                let importance = f.importance;
+                                view! {
+                                    <li>
+                                        <span class="badge">
+                                            {move || match lang() {
+                                                crate::ui::i18n::Lang::Th => importance.label_th(),
+                                                crate::ui::i18n::Lang::En => importance.label_en(),
+                                            }}
+                                        </span>
+                                        " "
+                                        {move || i18n.pick(&f.message_th, &f.message_en).to_owned()}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            }}
+        </article>
+    }
+}

@@ -1,0 +1,203 @@
+//! `/print/region/:region_id`: the regional summary (`all` for the whole country): totals,
+//! what is late, the reconciliation, every province and city, projects by status and
+//! category.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::domain::reports::{regional_summary, ProvinceNode, RegionalSummary, Scope, DEFAULT_DUE_SOON_DAYS};
+use crate::ui::i18n::{tr, use_i18n, Msg};
+use crate::ui::state::use_app;
+
+use super::super::breakdown::{CategoryPanel, StatusTable};
+use super::super::deadlines::DeadlinesPanel;
+use super::super::drill::sort_provinces;
+use super::super::fmt;
+use super::super::query::{resolve_region, use_report_choice};
+use super::super::reconciliation::ReconciliationTable;
+use super::super::text::ReportText as T;
+use super::{as_of_line, PrintToolbar};
+
+#[component]
+pub fn RegionPrintPage() -> impl IntoView {
+    let app = use_app();
+    let params = use_params_map();
+    let choice = use_report_choice();
+    // `None`: not found; `Some(None)`: every region.
+    let region = Memo::new(move |_| {
+        let key = params.with(|p| p.get("region_id")).unwrap_or_default();
+        if key == "all" {
+            return Some(None);
+        }
+        app.dataset.with(|ds| resolve_region(ds, &key)).map(Some)
+    });
+    let summary = Memo::new(move |_| {
+        let region_id = region.get()?;
+        let scope = Scope {
+            fiscal_year: choice.fy.get(),
+            region_id,
+        };
+        Some(app.dataset.with(|ds| {
+            regional_summary(ds, scope, choice.as_of.get(), DEFAULT_DUE_SOON_DAYS)
+        }))
+    });
+    let back = Signal::derive(move || choice.link("/reports"));
+    view! {
+        <div class="print-page">
+            <PrintToolbar back/>
+            <Show when=move || app.loaded.get() fallback=|| view! { <p>{tr(Msg::Loading)}</p> }>
+                {move || match summary.get() {
+                    Some(s) => view! { <RegionSheet s/> }.into_any(),
+                    None => {
+                        view! {
+                            <p class="field-error" role="alert" data-testid="sheet-error">
+                                {tr(T::RegionNotFound)}
+                            </p>
+                        }
+                            .into_any()
+                    }
+                }}
+            </Show>
+        </div>
+    }
+}
+
+#[component]
+fn RegionSheet(
+    /// The regional summary from the domain.
+    s: RegionalSummary,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let region = (s.region_th.clone(), s.region_en.clone());
+    let fy = s.dashboard.scope.fiscal_year;
+    let today = s.dashboard.today;
+    let t = s.dashboard.totals.clone();
+    let figures: Vec<(T, String, &'static str)> = vec![
+        (T::Cities, t.cities.to_string(), "cities"),
+        (T::Provinces, t.provinces.to_string(), "provinces"),
+        (T::Approved, fmt::money(t.approved), "approved"),
+        (T::CommitteeGrants, fmt::money(t.committee_grants), "committee-grants"),
+        (T::ProvinceGrants, fmt::money(t.province_grants), "province-grants"),
+        (T::TotalSupport, fmt::money(t.total_support), "total-support"),
+        (T::Committed, fmt::money(t.committed), "committed"),
+        (T::Transferred, fmt::money(t.transferred), "transferred"),
+        (T::Remaining, fmt::money(t.remaining), "remaining"),
+        (T::CoFunding, fmt::money(t.co_funding), "co-funding"),
+        (T::Projects, t.projects.to_string(), "projects"),
+    ];
+    let support = s.total_support.clone();
+    let deadlines = s.dashboard.deadlines.clone();
+    let deadline = use_app()
+        .dataset
+        .with_untracked(|ds| ds.parameters_for(fy).second_instalment_deadline);
+    let recs = s.reconciliations.clone();
+    let mut provinces: Vec<ProvinceNode> = s
+        .drill_down
+        .regions
+        .iter()
+        .flat_map(|r| r.provinces.clone())
+        .collect();
+    sort_provinces(&mut provinces);
+    let by_status = s.dashboard.by_status.clone();
+    let by_category = s.dashboard.by_category.clone();
+    view! {
+        <article class="sheet region-sheet" data-testid="region-sheet">
+            <header class="sheet-head">
+                <h1>{tr(T::RegionalSummaryTitle)}</h1>
+                <p class="center strong">{move || i18n.pick(&region.0, &region.1).to_owned()}</p>
+                <p class="center">
+                    {move || fmt::fiscal_year(i18n.lang.get(), fy)} " · " {move || as_of_line(i18n, today)}
+                </p>
+            </header>
+            <table class="sheet-table figures-table" data-testid="region-figures">
+                <tbody>
+                    {figures
+                        .into_iter()
+                        .map(|(label, value, key)| {
+                            view! {
+                                <tr data-figure=key>
+                                    <th scope="row">{tr(label)}</th>
+                                    <td class="num">{value}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+            <p>
+                <span class="strong">{tr(T::TotalSupport)} ": "</span>
+                {support.figures.clone()} " " {tr(T::Baht)} " "
+                <span lang="th">"(" {support.words.clone()} ")"</span>
+            </p>
+            <DeadlinesPanel deadlines=Signal::stored(deadlines) deadline=Signal::stored(deadline)/>
+            <section class="panel">
+                <h2>{tr(T::ReconTitle)}</h2>
+                {if recs.is_empty() {
+                    view! { <p class="muted">{tr(T::NoStatedTotals)}</p> }.into_any()
+                } else {
+                    recs.into_iter().map(|rec| view! { <ReconciliationTable rec/> }).collect_view().into_any()
+                }}
+            </section>
+            <section class="panel">
+                <h2>{tr(T::DrillTitle)}</h2>
+                <div class="table-wrap" tabindex="0">
+                <table class="sheet-table" data-testid="region-cities">
+                    <thead>
+                        <tr>
+                            <th scope="col">{tr(T::ColCity)}</th>
+                            <th scope="col" class="num">{tr(T::Approved)}</th>
+                            <th scope="col" class="num">{tr(T::Committed)}</th>
+                            <th scope="col" class="num">{tr(T::Transferred)}</th>
+                            <th scope="col" class="num">{tr(T::Remaining)}</th>
+                            <th scope="col" class="num">{tr(T::CoFunding)}</th>
+                        </tr>
+                    </thead>
+                    {provinces.into_iter().map(|p| view! { <ProvinceRows p/> }).collect_view()}
+                </table>
+                </div>
+            </section>
+            <StatusTable rows=Signal::stored(by_status)/>
+            <CategoryPanel rows=Signal::stored(by_category)/>
+        </article>
+    }
+}
+
+/// A province's heading row and its cities.
+#[component]
+fn ProvinceRows(
+    /// The province and its cities' figures.
+    p: ProvinceNode,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let (th, en) = (p.province.name_th.clone(), p.province.name_en.clone());
+    let t = p.totals.clone();
+    view! {
+        <tbody class="province-rows">
+            <tr class="province-row">
+                <th scope="rowgroup">{move || i18n.pick(&th, &en).to_owned()}</th>
+                <td class="num">{fmt::money(t.approved)}</td>
+                <td class="num">{fmt::money(t.committed)}</td>
+                <td class="num">{fmt::money(t.transferred)}</td>
+                <td class="num">{fmt::money(t.remaining)}</td>
+                <td class="num">{fmt::money(t.co_funding)}</td>
+            </tr>
+            {p.cities
+                .into_iter()
+                .map(|c| {
+                    let (th, en) = (c.city.name_th.clone(), c.city.name_en.clone());
+                    let f = c.figures;
+                    view! {
+                        <tr>
+                            <th scope="row" class="indent">{move || i18n.pick(&th, &en).to_owned()}</th>
+                            <td class="num">{fmt::money(f.approved)}</td>
+                            <td class="num">{fmt::money(f.committed)}</td>
+                            <td class="num">{fmt::money(f.transferred)}</td>
+                            <td class="num">{fmt::money(f.remaining)}</td>
+                            <td class="num">{fmt::money(f.co_funding)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()}
+        </tbody>
+    }
+}
