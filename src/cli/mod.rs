@@ -6,6 +6,7 @@
 //! and routes. A new subcommand is a new file, a variant in [`Command`] and a match arm.
 
 mod bench_rules;
+pub mod bench_sync;
 mod check;
 mod diff;
 pub mod example;
@@ -47,6 +48,8 @@ pub enum Command {
     Schema,
     /// Time the rules on a synthetic dataset.
     BenchRules(bench_rules::Args),
+    /// Write a synthetic bundle of N records (for `make bench`) and time the import steps.
+    BenchSync(bench_sync::Args),
     /// Merge bundles (any order gives the same data) into one: -o OUT.json.
     Merge(merge::Args),
     /// Compare two bundles or data files per record kind (exit 0).
@@ -80,6 +83,7 @@ where
         Command::Example => example::run(out),
         Command::Schema => schema::run(out),
         Command::BenchRules(args) => bench_rules::run(args, out),
+        Command::BenchSync(args) => bench_sync::run(args, out, err),
         Command::Merge(args) => merge::run(args, out, err),
         Command::Diff(args) => diff::run(args, out, err),
     };

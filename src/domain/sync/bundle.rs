@@ -1,14 +1,16 @@
 //! A bundle: a file-format document that carries a manifest, made by an export.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
+use serde::Serialize;
 use uuid::Uuid;
 
 use crate::domain::document::Document;
 use crate::domain::meta::{Editor, OfficeId, RecordId};
 use crate::domain::records::{Dataset, KindVisitor, Record, RecordKind};
-use crate::domain::sync::canonical::dataset_checksum;
+use crate::domain::sync::canonical::{dataset_canonical, sha256_hex};
 use crate::domain::sync::manifest::{count_records, BundleScope, Manifest};
 use crate::domain::sync::merge::normalize;
 use crate::domain::sync::peers::PeerState;
@@ -25,6 +27,103 @@ pub struct Bundle {
     /// file's checksum covers its text, which may omit defaulted fields the types would
     /// write, so it is recomputed before such a bundle is written out again.
     checksum_from_types: bool,
+    /// The canonical records of a fresh export, kept so `to_json` does not compute them again.
+    canonical: CanonicalCache,
+}
+
+/// Canonical bytes derived from the records: not part of a bundle's identity (always equal)
+/// and too large to print.
+#[derive(Clone, Default)]
+struct CanonicalCache(Option<Arc<Vec<u8>>>);
+
+impl PartialEq for CanonicalCache {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for CanonicalCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.0 {
+            Some(c) => write!(f, "<{} canonical bytes>", c.len()),
+            None => f.write_str("<not computed>"),
+        }
+    }
+}
+
+/// An export whose checksum is still to be computed: the browser hashes
+/// [`ExportDraft::canonical_bytes`] with Web Crypto (several times faster than SHA-256 in
+/// wasm), then calls [`ExportDraft::finish`]. [`export_full`] and [`export_since`] do both.
+pub struct ExportDraft {
+    records: Dataset,
+    scope: BundleScope,
+    to: Option<OfficeId>,
+    editor: Editor,
+    now: DateTime<Utc>,
+    canonical: Vec<u8>,
+}
+
+impl ExportDraft {
+    fn new(
+        records: Dataset,
+        scope: BundleScope,
+        to: Option<OfficeId>,
+        editor: &Editor,
+        now: DateTime<Utc>,
+    ) -> ExportDraft {
+        let canonical = dataset_canonical(&records);
+        ExportDraft {
+            records,
+            scope,
+            to,
+            editor: editor.clone(),
+            now,
+            canonical,
+        }
+    }
+
+    /// What the checksum covers.
+    pub fn canonical_bytes(&self) -> &[u8] {
+        &self.canonical
+    }
+
+    /// How many records (tombstones included) the bundle will hold.
+    pub fn record_count(&self) -> usize {
+        self.records.total_len()
+    }
+
+    /// The bundle, with `sha256_hex` (SHA-256 of [`ExportDraft::canonical_bytes`], lowercase
+    /// hex) as its checksum.
+    pub fn finish(self, sha256_hex: &str) -> Bundle {
+        Bundle::new(self, sha256_hex.to_string())
+    }
+
+    /// [`ExportDraft::finish`] with the checksum computed here.
+    pub fn finish_native(self) -> Bundle {
+        let sum = sha256_hex(&self.canonical);
+        self.finish(&sum)
+    }
+}
+
+impl std::fmt::Debug for ExportDraft {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ExportDraft")
+            .field("scope", &self.scope)
+            .field("to", &self.to)
+            .field("records", &self.records.total_len())
+            .field("canonical_bytes", &self.canonical.len())
+            .finish()
+    }
+}
+
+/// The header fields of a bundle, written before the canonical records.
+#[derive(Serialize)]
+struct Head<'a> {
+    format: &'a str,
+    schema_version: u32,
+    exported_at: DateTime<Utc>,
+    exported_by: &'a Editor,
+    manifest: &'a Manifest,
 }
 
 impl Bundle {
@@ -36,22 +135,25 @@ impl Bundle {
             exported_at: document.exported_at?,
             document,
             checksum_from_types: false,
+            canonical: CanonicalCache::default(),
         })
     }
 
-    fn new(
-        records: Dataset,
-        scope: BundleScope,
-        to: Option<OfficeId>,
-        editor: &Editor,
-        now: DateTime<Utc>,
-    ) -> Bundle {
+    fn new(draft: ExportDraft, sha256: String) -> Bundle {
+        let ExportDraft {
+            records,
+            scope,
+            to,
+            editor,
+            now,
+            canonical,
+        } = draft;
         let manifest = Manifest {
             bundle_id: Uuid::new_v4(),
             scope,
             to_office: to,
             counts: count_records(&records),
-            sha256: dataset_checksum(&records),
+            sha256,
         };
         let mut document = Document::new(records);
         document.exported_at = Some(now);
@@ -60,9 +162,10 @@ impl Bundle {
         Bundle {
             document,
             manifest,
-            exported_by: editor.clone(),
+            exported_by: editor,
             exported_at: now,
             checksum_from_types: true,
+            canonical: CanonicalCache(Some(Arc::new(canonical))),
         }
     }
 
@@ -91,8 +194,40 @@ impl Bundle {
     }
 
     /// Compact JSON: bundles travel by LINE and e-mail, where size matters more than looks.
+    ///
+    /// The records are written last and in canonical form (sorted keys and records, empty
+    /// lists left out), the very bytes the checksum covers: a receiver can then verify by
+    /// hashing that slice of the file (`records_text`) instead of rebuilding it.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(&*self.writable()).unwrap_or_default()
+        let (canonical, sha256) = match &self.canonical.0 {
+            Some(c) => (std::borrow::Cow::Borrowed(c.as_slice()), None),
+            None => {
+                let c = dataset_canonical(&self.document.records);
+                let sum = (!self.checksum_from_types).then(|| sha256_hex(&c));
+                (std::borrow::Cow::Owned(c), sum)
+            }
+        };
+        let mut manifest = std::borrow::Cow::Borrowed(&self.manifest);
+        if let Some(sum) = sha256 {
+            manifest.to_mut().sha256 = sum;
+        }
+        let head = Head {
+            format: &self.document.format,
+            schema_version: self.document.schema_version,
+            exported_at: self.exported_at,
+            exported_by: &self.exported_by,
+            manifest: &manifest,
+        };
+        let Ok(mut out) = serde_json::to_vec(&head) else {
+            return String::new();
+        };
+        // `{...}` → `{...,"records":<canonical>}`
+        out.pop();
+        out.reserve(canonical.len() + 12);
+        out.extend_from_slice(b",\"records\":");
+        out.extend_from_slice(&canonical);
+        out.push(b'}');
+        String::from_utf8(out).unwrap_or_default()
     }
 
     /// Indented JSON, for files people will open (the command line writes this).
@@ -106,7 +241,7 @@ impl Bundle {
         }
         let mut doc = self.document.clone();
         if let Some(m) = doc.manifest.as_mut() {
-            m.sha256 = dataset_checksum(&doc.records);
+            m.sha256 = sha256_hex(&dataset_canonical(&doc.records));
         }
         std::borrow::Cow::Owned(doc)
     }
@@ -149,7 +284,12 @@ fn is_thai_mark(c: char) -> bool {
 
 /// Everything the office holds, tombstones and conflicts included, in canonical order.
 pub fn export_full(ds: &Dataset, editor: &Editor, now: DateTime<Utc>) -> Bundle {
-    Bundle::new(normalize(ds), BundleScope::Full, None, editor, now)
+    draft_full(ds, editor, now).finish_native()
+}
+
+/// [`export_full`] before the checksum, for hashing elsewhere (Web Crypto).
+pub fn draft_full(ds: &Dataset, editor: &Editor, now: DateTime<Utc>) -> ExportDraft {
+    ExportDraft::new(normalize(ds), BundleScope::Full, None, editor, now)
 }
 
 /// Only what office `to` is not known to hold (see [`PeerState`]): every record with a
@@ -162,13 +302,24 @@ pub fn export_since(
     editor: &Editor,
     now: DateTime<Utc>,
 ) -> Bundle {
+    draft_since(ds, to, peer, editor, now).finish_native()
+}
+
+/// [`export_since`] before the checksum, for hashing elsewhere (Web Crypto).
+pub fn draft_since(
+    ds: &Dataset,
+    to: &OfficeId,
+    peer: &PeerState,
+    editor: &Editor,
+    now: DateTime<Utc>,
+) -> ExportDraft {
     let mut pick = Since {
         from: ds,
         peer,
         out: Dataset::default(),
     };
     RecordKind::visit_all(&mut pick);
-    Bundle::new(
+    ExportDraft::new(
         normalize(&pick.out),
         BundleScope::Since,
         Some(to.clone()),

@@ -28,11 +28,12 @@ pub mod merge;
 pub mod migrate;
 pub mod peers;
 pub mod purge;
+mod raw;
 pub mod resolve;
 pub mod verify;
 mod versions;
 
-pub use bundle::{export_full, export_since, Bundle};
+pub use bundle::{draft_full, draft_since, export_full, export_since, Bundle, ExportDraft};
 pub use crypto::{decrypt, encrypt, CryptoError, PBKDF2_ITERATIONS};
 pub use diff::{diff, KindDiff};
 pub use error::{BundleError, Impossibility, RecordLabel};
@@ -41,5 +42,6 @@ pub use merge::{merge, merge_many, normalize, ConflictInfo, KindPreview, MergeOu
 pub use migrate::migrate;
 pub use peers::{Knowledge, PeerState, Peers};
 pub use purge::purge_tombstones;
+pub use raw::records_text;
 pub use resolve::{conflict_versions, list_conflicts, resolve, ResolveError};
 pub use verify::{import, open, prepare, verify, verify_bytes, verify_data_file, Import, Prepared};

@@ -8,6 +8,8 @@
 //! record and field) → ids, conflicts and version vectors → counts → checksum. The checksum
 //! is computed on the records as written, before migration, since that is what was summed.
 
+use std::cell::OnceCell;
+
 use serde_json::Value;
 
 use crate::domain::document::{Document, DocumentError, FORMAT_NAME, SCHEMA_VERSION};
@@ -19,6 +21,8 @@ use crate::domain::sync::crypto::{decrypt, is_encrypted, ENCRYPTED_FORMAT};
 use crate::domain::sync::error::{BundleError, RecordLabel};
 use crate::domain::sync::merge::{merge, MergeOutcome};
 use crate::domain::sync::migrate::migrate;
+use crate::domain::sync::raw::records_text;
+use crate::domain::sync::versions::sort_siblings;
 
 /// A verified bundle and what merging it into the local data would do.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,18 +32,57 @@ pub struct Import {
 }
 
 /// A bundle that passed every check but the checksum comparison. The browser can hash
-/// [`Prepared::canonical_bytes`] with Web Crypto (much faster than SHA-256 in wasm) and call
-/// [`Prepared::finish`]; [`verify`] does both natively.
+/// with Web Crypto (much faster than SHA-256 in wasm) and call [`Prepared::finish`];
+/// [`verify`] does both natively.
+///
+/// What to hash: first the file's own records text ([`records_text`]), which is the
+/// canonical form for every file a Mueang exporter wrote; only if that does not match
+/// [`Prepared::stated_sha256`], the [`Prepared::canonical_bytes`], computed from the types
+/// on first use (they cost more than the parse for large bundles).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Prepared {
     doc: Document,
-    /// What the checksum covers; empty for a data file without a manifest.
-    canonical: Vec<u8>,
+    /// What the checksum covers; empty for a data file without a manifest. Computed on
+    /// demand for current files; set at once for older ones (from the text as written).
+    canonical: OnceCell<Vec<u8>>,
 }
 
 impl Prepared {
+    fn new(mut doc: Document) -> Prepared {
+        sort_siblings(&mut doc.records);
+        Prepared {
+            doc,
+            canonical: OnceCell::new(),
+        }
+    }
+
+    fn with_canonical(mut doc: Document, canonical: Vec<u8>) -> Prepared {
+        sort_siblings(&mut doc.records);
+        Prepared {
+            doc,
+            canonical: OnceCell::from(canonical),
+        }
+    }
+
+    /// The canonical bytes the checksum is defined on.
     pub fn canonical_bytes(&self) -> &[u8] {
-        &self.canonical
+        self.canonical.get_or_init(|| match self.doc.manifest {
+            Some(_) => dataset_canonical(&self.doc.records),
+            None => Vec::new(),
+        })
+    }
+
+    /// The checksum the manifest states, if there is a manifest.
+    pub fn stated_sha256(&self) -> Option<&str> {
+        self.doc.manifest.as_ref().map(|m| m.sha256.as_str())
+    }
+
+    /// How many records (of every kind, tombstones and conflict versions included) the
+    /// file holds, e.g. to say how large an import is before merging it.
+    pub fn record_count(&self) -> usize {
+        let mut n = self.doc.records.total_len();
+        self.doc.records.conflicts.for_each(|_| n += 1);
+        n
     }
 
     /// Compares the manifest's checksum with `sha256_hex`, the SHA-256 of
@@ -49,9 +92,16 @@ impl Prepared {
         Bundle::from_checked(doc).ok_or(BundleError::NoManifest)
     }
 
-    /// [`Prepared::finish`] with the checksum computed here.
-    pub fn finish_native(self) -> Result<Bundle, BundleError> {
-        let sum = sha256_hex(&self.canonical);
+    /// [`Prepared::finish`] with the checksum computed here; `text` is the text this was
+    /// prepared from, whose records slice is tried first (see [`Prepared`]).
+    pub fn finish_native(self, text: &str) -> Result<Bundle, BundleError> {
+        if let (Some(stated), Some(raw)) = (self.stated_sha256(), records_text(text)) {
+            let sum = sha256_hex(raw.as_bytes());
+            if sum == stated {
+                return self.finish(&sum);
+            }
+        }
+        let sum = sha256_hex(self.canonical_bytes());
         self.finish(&sum)
     }
 
@@ -77,7 +127,7 @@ pub fn verify_bytes(bytes: &[u8]) -> Result<Bundle, BundleError> {
 /// Verifies a bundle's text: it must be a Mueang document with a manifest whose counts and
 /// checksum match its records.
 pub fn verify(text: &str) -> Result<Bundle, BundleError> {
-    prepare(text)?.finish_native()
+    prepare(text)?.finish_native(text)
 }
 
 /// Every check of [`verify`] except comparing the checksum.
@@ -89,7 +139,7 @@ pub fn prepare(text: &str) -> Result<Prepared, BundleError> {
 /// data file rather than an exported bundle) is accepted without counts and checksum.
 pub fn verify_data_file(text: &str) -> Result<Document, BundleError> {
     let prepared = read(text, false)?;
-    let sum = sha256_hex(&prepared.canonical);
+    let sum = sha256_hex(prepared.canonical_bytes());
     prepared.finish_document(&sum)
 }
 
@@ -138,11 +188,7 @@ fn read(text: &str, require_manifest: bool) -> Result<Prepared, BundleError> {
                 return Err(BundleError::NoManifest);
             }
             check_document(&doc)?;
-            let canonical = match doc.manifest {
-                Some(_) => dataset_canonical(&doc.records),
-                None => Vec::new(),
-            };
-            Ok(Prepared { doc, canonical })
+            Ok(Prepared::new(doc))
         }
         _ => read_slowly(text, require_manifest),
     }
@@ -168,17 +214,13 @@ fn read_slowly(text: &str, require_manifest: bool) -> Result<Prepared, BundleErr
         })?;
         let doc = typed(&value)?;
         check_document(&doc)?;
-        return Ok(Prepared { doc, canonical });
+        return Ok(Prepared::with_canonical(doc, canonical));
     }
     // A current file the fast reader refused: the path-tracking reader says where.
     let de = &mut serde_json::Deserializer::from_str(text);
     let doc: Document = serde_path_to_error::deserialize(de).map_err(|e| invalid(&value, e))?;
     check_document(&doc)?;
-    let canonical = match doc.manifest {
-        Some(_) => dataset_canonical(&doc.records),
-        None => Vec::new(),
-    };
-    Ok(Prepared { doc, canonical })
+    Ok(Prepared::new(doc))
 }
 
 /// The checks beyond types, for every file: ids, conflicts, versions; for bundles, the

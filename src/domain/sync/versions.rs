@@ -50,3 +50,24 @@ pub(crate) fn display_order<R: Record>(a: &R, b: &R) -> Ordering {
 pub(crate) fn same_versions<R: Record>(a: &[&R], b: &[&R]) -> bool {
     a.len() == b.len() && a.iter().all(|x| b.iter().any(|y| x == y))
 }
+
+/// Puts every kind's conflict versions back in merge order (by id, then display order).
+/// A file holds them in canonical order (by id, then canonical text); sorting on reading
+/// makes a bundle read back equal to the one exported.
+pub(crate) fn sort_siblings(ds: &mut crate::domain::records::Dataset) {
+    struct Sort<'a>(&'a mut crate::domain::records::Dataset);
+    impl crate::domain::records::KindVisitor for Sort<'_> {
+        fn visit<R: Record>(&mut self) {
+            let list = R::siblings_mut(self.0);
+            if list.len() > 1 {
+                list.sort_by(|a, b| {
+                    a.meta()
+                        .id
+                        .cmp(&b.meta().id)
+                        .then_with(|| display_order(a, b))
+                });
+            }
+        }
+    }
+    crate::domain::records::RecordKind::visit_all(&mut Sort(ds));
+}

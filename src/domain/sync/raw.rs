@@ -1,0 +1,138 @@
+//! Where a bundle's records are in its text, for the fast checksum path.
+//!
+//! A Mueang exporter writes `records` last and in canonical form (see `canonical.rs`), so
+//! for its files the checksum is simply the SHA-256 of the text after `"records":`. Hashing
+//! that slice skips rebuilding the canonical bytes from the types, which was most of the
+//! cost of verifying 100,000 records. If the slice does not hash to the stated checksum
+//! (another writer, a re-indented file, a damaged one), verification falls back to the
+//! canonical bytes, so the result is the same; only the time differs.
+
+/// The text of the top-level `records` value when it is the document's last field, else
+/// `None`. Never panics; meant for text that already parsed as a document.
+pub fn records_text(text: &str) -> Option<&str> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let b = text.as_bytes();
+    let mut i = skip_ws(b, 0);
+    if b.get(i) != Some(&b'{') {
+        return None;
+    }
+    i += 1;
+    loop {
+        i = skip_ws(b, i);
+        let key_end = string_end(b, i)?;
+        let key = b.get(i + 1..key_end - 1)?;
+        i = skip_ws(b, key_end);
+        if b.get(i) != Some(&b':') {
+            return None;
+        }
+        i = skip_ws(b, i + 1);
+        if key == b"records" {
+            // Ends with the document's closing brace: whatever lies between is the value
+            // (if another field followed, the slice will not hash to the checksum).
+            let rest = text.get(i..)?.trim_end();
+            return rest.strip_suffix('}').map(str::trim_end);
+        }
+        i = skip_ws(b, value_end(b, i)?);
+        match b.get(i) {
+            Some(b',') => i += 1,
+            _ => return None,
+        }
+    }
+}
+
+fn skip_ws(b: &[u8], mut i: usize) -> usize {
+    while matches!(b.get(i), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+        i += 1;
+    }
+    i
+}
+
+/// The index just past the string starting at `i` (which must be `"`).
+fn string_end(b: &[u8], i: usize) -> Option<usize> {
+    if b.get(i) != Some(&b'"') {
+        return None;
+    }
+    let mut j = i + 1;
+    loop {
+        match b.get(j)? {
+            b'\\' => j += 2,
+            b'"' => return Some(j + 1),
+            _ => j += 1,
+        }
+    }
+}
+
+/// The index just past the JSON value starting at `i`.
+fn value_end(b: &[u8], i: usize) -> Option<usize> {
+    match b.get(i)? {
+        b'"' => string_end(b, i),
+        b'{' | b'[' => {
+            let mut depth = 0usize;
+            let mut j = i;
+            loop {
+                match b.get(j)? {
+                    b'"' => {
+                        j = string_end(b, j)?;
+                        continue;
+                    }
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return Some(j + 1);
+                        }
+                    }
+                    _ => {}
+                }
+                j += 1;
+            }
+        }
+        _ => {
+            let mut j = i;
+            while !matches!(
+                b.get(j),
+                None | Some(b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t')
+            ) {
+                j += 1;
+            }
+            Some(j)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_last_records_value() {
+        let text = r#"{"format":"x","manifest":{"counts":{"cities":{"records":1}},"s":"a\"}"},"records":{"cities":[{"a":"}"}]}}"#;
+        assert_eq!(records_text(text), Some(r#"{"cities":[{"a":"}"}]}"#));
+        let spaced = "\u{feff} { \"n\" : -1.5e3 , \"l\":[1,[2]], \"records\" : {} } \n";
+        assert_eq!(records_text(spaced), Some("{}"));
+    }
+
+    #[test]
+    fn records_not_last_gives_a_slice_that_includes_the_rest() {
+        // The caller hashes it; it will not match, and the canonical path takes over.
+        let text = r#"{"records":{},"format":"x"}"#;
+        assert_eq!(records_text(text), Some(r#"{},"format":"x""#));
+    }
+
+    #[test]
+    fn anything_else_is_none_without_panicking() {
+        for text in [
+            "",
+            "[]",
+            "{",
+            r#"{"a""#,
+            r#"{"a":"#,
+            r#"{"a":{"#,
+            r#"{"a":1 "records":{}}"#,
+            r#"{"rec\u006frds":{}}"#,
+            r#"{"a":"\"#,
+        ] {
+            assert_eq!(records_text(text), None, "{text:?}");
+        }
+    }
+}

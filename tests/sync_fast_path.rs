@@ -1,0 +1,113 @@
+//! The fast checksum path: an exported bundle writes its records last and in canonical
+//! form, so a receiver can hash that slice of the file; anything else falls back to the
+//! canonical bytes and gets the same answer.
+
+use chrono::{DateTime, Duration, Utc};
+use mueang::domain::example::north_2561;
+use mueang::domain::meta::{Editor, OfficeId};
+use mueang::domain::records::Dataset;
+use mueang::domain::sync::canonical::{canonical_records, sha256_hex};
+use mueang::domain::sync::{
+    draft_full, export_full, merge, prepare, records_text, verify, Bundle, BundleError,
+};
+
+fn office(id: &str) -> Editor {
+    Editor {
+        office_id: OfficeId(id.into()),
+        office_name: format!("สำนักงาน {id}"),
+        person: "ทดสอบ".into(),
+    }
+}
+
+fn t(minutes: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(1_517_800_000, 0).unwrap() + Duration::minutes(minutes)
+}
+
+/// The example with a three-way conflict and a tombstone, so every list is exercised.
+fn with_conflict() -> Dataset {
+    let base = north_2561().records;
+    let mut sides = Vec::new();
+    for (i, who) in ["a", "b", "c"].iter().enumerate() {
+        let mut ds = base.clone();
+        ds.cities[2].name_en = format!("side {who}");
+        ds.cities[2].meta.touch(&office(who), t(i as i64));
+        if i == 0 {
+            ds.cities[5].meta.deleted = true;
+            ds.cities[5].meta.touch(&office(who), t(0));
+        }
+        sides.push(ds);
+    }
+    let ab = merge(&sides[0], &sides[1]).dataset;
+    merge(&ab, &sides[2]).dataset
+}
+
+#[test]
+fn an_export_writes_its_records_canonically_and_last() {
+    let ds = with_conflict();
+    assert!(!ds.conflicts.is_empty());
+    let bundle = export_full(&ds, &office("north"), t(9));
+    let text = bundle.to_json();
+    let raw = records_text(&text).expect("records are the last field");
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(raw.as_bytes(), canonical_records(&value["records"]));
+    assert_eq!(sha256_hex(raw.as_bytes()), bundle.manifest().sha256);
+    // Header fields are still there and read back.
+    let back = verify(&text).unwrap();
+    assert_eq!(back.exported_by(), &office("north"));
+    assert_eq!(back.manifest(), bundle.manifest());
+}
+
+#[test]
+fn a_bundle_reads_back_exactly_conflict_order_included() {
+    let bundle = export_full(&with_conflict(), &office("north"), t(9));
+    let back = verify(&bundle.to_json()).unwrap();
+    assert_eq!(back.records(), bundle.records());
+    // And a verified bundle written out again is the same file, checksum included.
+    assert_eq!(back.to_json(), bundle.to_json());
+}
+
+#[test]
+fn two_phase_export_equals_the_one_step_export() {
+    let ds = with_conflict();
+    let draft = draft_full(&ds, &office("north"), t(9));
+    assert_eq!(draft.record_count(), mueang::domain::sync::normalize(&ds).total_len());
+    let sum = sha256_hex(draft.canonical_bytes());
+    let two: Bundle = draft.finish(&sum);
+    let one = export_full(&ds, &office("north"), t(9));
+    assert_eq!(two.records(), one.records());
+    assert_eq!(two.manifest().sha256, one.manifest().sha256);
+}
+
+#[test]
+fn files_that_are_not_canonical_still_verify_by_the_slow_path() {
+    let bundle = export_full(&with_conflict(), &office("north"), t(9));
+    // Pretty-printed (fields in struct order, indented): the slice does not match.
+    let pretty = bundle.to_json_pretty();
+    let prepared = prepare(&pretty).unwrap();
+    let raw = records_text(&pretty).unwrap();
+    assert_ne!(Some(sha256_hex(raw.as_bytes()).as_str()), prepared.stated_sha256());
+    assert_eq!(verify(&pretty).unwrap().records(), bundle.records());
+    // Records not last: still fine.
+    let mut v: serde_json::Value = serde_json::from_str(&bundle.to_json()).unwrap();
+    let records = v.as_object_mut().unwrap().remove("records").unwrap();
+    let rest = serde_json::to_string(&v).unwrap();
+    let text = format!("{{\"records\":{},{}", records, &rest[1..]);
+    assert!(text.starts_with("{\"records\""));
+    assert_eq!(verify(&text).unwrap().records(), bundle.records());
+}
+
+#[test]
+fn a_damaged_record_is_refused_with_the_canonical_sum() {
+    let bundle = export_full(&with_conflict(), &office("north"), t(9));
+    let text = bundle.to_json().replacen("side b", "side B", 1);
+    // The computed sum reported is the canonical one, not the slice's.
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let canonical = sha256_hex(&canonical_records(&value["records"]));
+    match verify(&text).unwrap_err() {
+        BundleError::ChecksumMismatch { stated, computed } => {
+            assert_eq!(stated, bundle.manifest().sha256);
+            assert_eq!(computed, canonical);
+        }
+        other => panic!("{other:?}"),
+    }
+}
