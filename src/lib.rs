@@ -8,6 +8,7 @@
 pub mod cli;
 pub mod domain;
 pub mod storage;
+pub mod sync;
 pub mod ui;
 
 #[cfg(target_arch = "wasm32")]

@@ -38,6 +38,13 @@ impl Store {
         Ok(out)
     }
 
+    /// Every stored chunk of these kinds as (kind, UTF-8 JSON bytes), in one read
+    /// transaction, for callers that decode chunks straight into their own types (the
+    /// dataset with its conflict versions: `sync::stored::load_dataset`).
+    pub async fn load_chunks(&self, kinds: &[&str]) -> Result<Vec<(String, Vec<u8>)>, StorageError> {
+        self.chunk_texts(kinds).await
+    }
+
     /// All records of one kind, in no particular order.
     pub async fn load_kind<T: DeserializeOwned>(&self, kind: &str) -> Result<Vec<T>, StorageError> {
         let mut out = Vec::new();

@@ -40,11 +40,16 @@ struct MetaId {
 /// data"). Kinds absent from `ds` are emptied. Not undoable record by record.
 pub fn replace_all(label: &str, ds: &Dataset) -> Result<ChangeSet, StorageError> {
     let json = serde_json::to_string(ds).map_err(|e| StorageError::Encode(e.to_string()))?;
-    let mut by_kind: BTreeMap<String, Vec<Box<RawValue>>> =
+    // `conflicts` is an object beside the kinds' lists: read each list on its own.
+    let mut by_kind: BTreeMap<String, Box<RawValue>> =
         serde_json::from_str(&json).map_err(|e| StorageError::Encode(e.to_string()))?;
     let mut cs = ChangeSet::new(label);
     for kind in RecordKind::ALL {
-        let records = by_kind.remove(kind.key()).unwrap_or_default();
+        let records: Vec<Box<RawValue>> = match by_kind.remove(kind.key()) {
+            Some(list) => serde_json::from_str(list.get())
+                .map_err(|e| StorageError::Encode(format!("{}: {e}", kind.key())))?,
+            None => Vec::new(),
+        };
         let with_ids = records
             .into_iter()
             .map(|raw| {
@@ -55,6 +60,8 @@ pub fn replace_all(label: &str, ds: &Dataset) -> Result<ChangeSet, StorageError>
             .collect::<Result<Vec<_>, StorageError>>()?;
         cs.replace_kind_raw(kind.key(), with_ids)?;
     }
+    // Conflict versions are kept too (beside the records, under `conflicts.<kind>`).
+    crate::sync::stored::replace_conflicts(&mut cs, ds)?;
     Ok(cs)
 }
 
@@ -82,7 +89,8 @@ mod tests {
         let cs = replace_all("load example", &ds).unwrap();
         let plan = cs.plan(&HashMap::new()).unwrap();
         assert_eq!(plan.counts.puts, ds.total_len());
-        assert_eq!(plan.cleared_kinds.len(), RecordKind::ALL.len());
+        // Every kind, and every kind's conflict versions (`conflicts.<kind>`).
+        assert_eq!(plan.cleared_kinds.len(), 2 * RecordKind::ALL.len());
 
         let kinds: Vec<&str> = RecordKind::ALL.iter().map(|k| k.key()).collect();
         let texts: Vec<(&str, &[u8])> = plan

@@ -101,7 +101,8 @@ impl AppState {
                 Ok(store) => {
                     self.store.set(Some(store.clone()));
                     self.store_status.set(StoreStatus::Ready);
-                    match store.load_grouped::<Dataset>(&kind_keys()).await {
+                    // Records and their conflict versions, decoded chunk by chunk.
+                    match crate::sync::load_dataset(&store).await {
                         Ok(ds) => self.dataset.set(ds),
                         Err(e) => self.notify_error(&e),
                     }

@@ -1,0 +1,23 @@
+//! Sync by bundle in the browser: the adapters around the pure `domain::sync`.
+//!
+//! - [`stored`]: conflict versions, peers and the last export time in IndexedDB, and the
+//!   one-pass load of the whole dataset (plain Rust, tested natively).
+//! - [`plan`]: what an import or a settled conflict writes — only what changes, in one
+//!   change set (plain Rust, tested natively).
+//! - Browser only: [`digest`] (Web Crypto SHA-256), [`files`] (reading chosen or dropped
+//!   files, downloading through a Blob URL, the Web Share API), [`progress`] (a bar for
+//!   work that takes more than half a second), [`pipeline`] (open and verify bundles,
+//!   merge, apply; export), [`context`] (sync state the pages and header share) and
+//!   [`bench`] (the `make bench` measurements).
+//!
+//! The pages are in `ui::pages::sync`; docs/sync.md has the design and a how-to.
+
+pub mod plan;
+pub mod stored;
+
+
+pub use plan::{conflicted_ids, import_changes, settled_changes};
+pub use stored::{conflicts_kind, LAST_EXPORT_KEY, PEERS_KEY};
+
+#[cfg(target_arch = "wasm32")]
+pub use stored::{last_export_at, load_dataset, load_peers};

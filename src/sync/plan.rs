@@ -1,0 +1,267 @@
+//! What an import or a settled conflict writes: only what changes, as one change set (one
+//! IndexedDB transaction: all of it is saved, or none of it).
+//!
+//! An import into an empty kind replaces the kind wholesale (no chunk needs reading); into a
+//! kind that has data it puts only the records whose stored version changes, so re-importing
+//! a bundle already held writes nothing at all. When most of a kind changes, replacing it is
+//! cheaper than editing almost every chunk in place.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::domain::meta::RecordId;
+use crate::domain::records::{AnyRecord, Dataset, KindVisitor, Record, RecordKind};
+use crate::storage::{ChangeSet, StorageError};
+use crate::sync::stored::{conflicts_kind, group_siblings};
+
+/// How much of a kind may change before it is rewritten whole rather than chunk by chunk.
+const REPLACE_ABOVE: f64 = 0.25;
+
+/// Adds to `cs` whatever turns the stored `local` data into `merged` (the outcome of a
+/// merge, which never drops a record). Returns how many records and conflict entries it
+/// writes.
+pub fn import_changes(
+    cs: &mut ChangeSet,
+    local: &Dataset,
+    merged: &Dataset,
+) -> Result<usize, StorageError> {
+    let mut v = Changes {
+        cs,
+        local,
+        merged,
+        written: 0,
+        result: Ok(()),
+    };
+    RecordKind::visit_all(&mut v);
+    v.result.map(|()| v.written)
+}
+
+struct Changes<'a> {
+    cs: &'a mut ChangeSet,
+    local: &'a Dataset,
+    merged: &'a Dataset,
+    written: usize,
+    result: Result<(), StorageError>,
+}
+
+impl KindVisitor for Changes<'_> {
+    fn visit<R: Record>(&mut self) {
+        if self.result.is_ok() {
+            self.result = self.records::<R>().and_then(|()| self.conflicts::<R>());
+        }
+    }
+}
+
+impl Changes<'_> {
+    fn records<R: Record>(&mut self) -> Result<(), StorageError> {
+        let (local, merged) = (R::all(self.local), R::all(self.merged));
+        let key = R::KIND.key();
+        if local.is_empty() {
+            if !merged.is_empty() {
+                self.cs.replace_kind(key, merged.iter().map(|r| (r.meta().id.to_string(), r)))?;
+                self.written += merged.len();
+            }
+            return Ok(());
+        }
+        let by_id: HashMap<RecordId, &R> = local.iter().map(|r| (r.meta().id, r)).collect();
+        let mut matched = 0;
+        let mut changed: Vec<&R> = Vec::new();
+        for m in merged {
+            match by_id.get(&m.meta().id) {
+                Some(l) => {
+                    matched += 1;
+                    if *l != m {
+                        changed.push(m);
+                    }
+                }
+                None => changed.push(m),
+            }
+        }
+        let vanished: Vec<RecordId> = if matched < by_id.len() {
+            let kept: std::collections::HashSet<RecordId> =
+                merged.iter().map(|r| r.meta().id).collect();
+            by_id.keys().filter(|id| !kept.contains(id)).copied().collect()
+        } else {
+            Vec::new()
+        };
+        if changed.is_empty() && vanished.is_empty() {
+            return Ok(());
+        }
+        if changed.len() as f64 > REPLACE_ABOVE * merged.len() as f64 {
+            self.cs.replace_kind(key, merged.iter().map(|r| (r.meta().id.to_string(), r)))?;
+            self.written += merged.len();
+            return Ok(());
+        }
+        for r in changed {
+            self.cs.put(key, &r.meta().id.to_string(), r)?;
+            self.written += 1;
+        }
+        for id in vanished {
+            self.cs.delete(key, &id.to_string())?;
+        }
+        Ok(())
+    }
+
+    fn conflicts<R: Record>(&mut self) -> Result<(), StorageError> {
+        let local = group_siblings(R::siblings(self.local));
+        let merged = group_siblings(R::siblings(self.merged));
+        if local.is_empty() && merged.is_empty() {
+            return Ok(());
+        }
+        let kind = conflicts_kind(R::KIND);
+        for (id, versions) in &merged {
+            if !local.get(id).is_some_and(|l| same_set(l, versions)) {
+                self.cs.put(&kind, &id.to_string(), versions)?;
+                self.written += 1;
+            }
+        }
+        for id in local.keys().filter(|id| !merged.contains_key(id)) {
+            self.cs.delete(&kind, &id.to_string())?;
+        }
+        Ok(())
+    }
+}
+
+fn same_set<R: PartialEq>(a: &[&R], b: &[&R]) -> bool {
+    a.len() == b.len() && a.iter().all(|x| b.contains(x))
+}
+
+/// Adds "store the settled record and drop its conflict versions" (after `resolve`).
+pub fn settled_changes(cs: &mut ChangeSet, record: &AnyRecord) -> Result<(), StorageError> {
+    struct Put<'a> {
+        cs: &'a mut ChangeSet,
+        record: &'a AnyRecord,
+        result: Result<(), StorageError>,
+    }
+    impl KindVisitor for Put<'_> {
+        fn visit<R: Record>(&mut self) {
+            if R::KIND != self.record.kind() {
+                return;
+            }
+            if let Some(r) = R::from_any(self.record.clone()) {
+                let id = r.meta().id.to_string();
+                self.result = self
+                    .cs
+                    .put(R::KIND.key(), &id, &r)
+                    .and_then(|cs| cs.delete(&conflicts_kind(R::KIND), &id))
+                    .map(|_| ());
+            }
+        }
+    }
+    let mut p = Put {
+        cs,
+        record,
+        result: Ok(()),
+    };
+    RecordKind::visit_all(&mut p);
+    p.result
+}
+
+/// Records in conflict, by kind, for badges on lists ("this record has versions to settle").
+pub fn conflicted_ids(ds: &Dataset) -> BTreeMap<RecordKind, std::collections::BTreeSet<RecordId>> {
+    let mut out: BTreeMap<RecordKind, std::collections::BTreeSet<RecordId>> = BTreeMap::new();
+    ds.conflicts.for_each(|r| {
+        out.entry(r.kind()).or_default().insert(r.meta().id);
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::example::north_2561;
+    use crate::domain::meta::{Editor, OfficeId};
+    use crate::domain::sync::{merge, normalize, resolve};
+    use crate::storage::changes::Op;
+    use chrono::{DateTime, Duration, Utc};
+
+    fn office(id: &str) -> Editor {
+        Editor {
+            office_id: OfficeId(id.into()),
+            office_name: id.into(),
+            person: String::new(),
+        }
+    }
+
+    fn t(m: i64) -> DateTime<Utc> {
+        DateTime::from_timestamp(1_517_800_000, 0).unwrap() + Duration::minutes(m)
+    }
+
+    fn ops(cs: &ChangeSet) -> Vec<String> {
+        cs.ops()
+            .iter()
+            .map(|op| match op {
+                Op::Put { kind, .. } => format!("put {kind}"),
+                Op::Delete { kind, .. } => format!("delete {kind}"),
+                Op::ReplaceKind { kind, records } => format!("replace {kind} {}", records.len()),
+                Op::SetMeta { key, .. } => format!("meta {key}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn into_an_empty_store_every_kind_is_replaced_once() {
+        let ds = normalize(&north_2561().records);
+        let mut cs = ChangeSet::new("import");
+        let n = import_changes(&mut cs, &Dataset::default(), &ds).unwrap();
+        assert_eq!(n, ds.total_len());
+        assert!(ops(&cs).iter().all(|o| o.starts_with("replace ")), "{:?}", ops(&cs));
+    }
+
+    #[test]
+    fn the_same_data_again_writes_nothing() {
+        let ds = normalize(&north_2561().records);
+        let mut cs = ChangeSet::new("again");
+        assert_eq!(import_changes(&mut cs, &ds, &ds).unwrap(), 0);
+        assert!(cs.is_empty());
+    }
+
+    #[test]
+    fn one_edit_and_one_conflict_are_written_in_place() {
+        let base = normalize(&north_2561().records);
+        let mut mine = base.clone();
+        mine.cities[0].name_en = "mine".into();
+        mine.cities[0].meta.touch(&office("a"), t(1));
+        let mut theirs = base.clone();
+        theirs.cities[0].name_en = "theirs".into();
+        theirs.cities[0].meta.touch(&office("b"), t(2));
+        theirs.cities[1].name_en = "only theirs".into();
+        theirs.cities[1].meta.touch(&office("b"), t(2));
+        let merged = merge(&mine, &theirs).dataset;
+        let mut cs = ChangeSet::new("import");
+        assert_eq!(import_changes(&mut cs, &mine, &merged).unwrap(), 3);
+        let mut got = ops(&cs);
+        got.sort();
+        // cities[1] updated, cities[0] shows a new version, its other version is a sibling.
+        assert_eq!(got, ["put cities", "put cities", "put conflicts.cities"]);
+
+        // Settling it writes the record and removes the sibling entry.
+        let mut settled = merged.clone();
+        let id = settled.cities[0].meta.id;
+        let chosen = settled.cities[0].clone().into_any();
+        resolve(&mut settled, RecordKind::City, id, chosen, &office("a"), t(3)).unwrap();
+        let mut cs = ChangeSet::new("settle");
+        assert_eq!(import_changes(&mut cs, &merged, &settled).unwrap(), 1);
+        let mut got = ops(&cs);
+        got.sort();
+        assert_eq!(got, ["delete conflicts.cities", "put cities"]);
+        let mut direct = ChangeSet::new("settle");
+        let rec = settled.cities.iter().find(|c| c.meta.id == id).unwrap();
+        settled_changes(&mut direct, &rec.clone().into_any()).unwrap();
+        assert_eq!(ops(&direct), ["put cities", "delete conflicts.cities"]);
+        assert!(conflicted_ids(&settled).is_empty());
+        assert_eq!(conflicted_ids(&merged)[&RecordKind::City].len(), 1);
+    }
+
+    #[test]
+    fn mostly_changed_kinds_are_replaced() {
+        let base = normalize(&north_2561().records);
+        let mut edited = base.clone();
+        for c in &mut edited.cities {
+            c.name_en.push('!');
+            c.meta.touch(&office("b"), t(1));
+        }
+        let mut cs = ChangeSet::new("import");
+        import_changes(&mut cs, &base, &edited).unwrap();
+        assert_eq!(ops(&cs), [format!("replace cities {}", base.cities.len())]);
+    }
+}

@@ -1,0 +1,307 @@
+//! How sync state lives in IndexedDB, beside the records the storage layer keeps.
+//!
+//! - **Conflict versions** (`Dataset.conflicts`): per record kind, the chunk kind
+//!   `conflicts.<kind>` (e.g. `conflicts.cities`), keyed by record id like any record, each
+//!   entry holding the list of that record's other versions. So settling one conflict
+//!   rewrites one small chunk, and a record's siblings always travel together.
+//! - **Peers** (what each other office is known to hold) and the time of the last export:
+//!   JSON values in the `meta` store. Peers can grow large (a version per record per
+//!   office), which is why they are not in localStorage.
+//!
+//! Reading is one pass: each chunk is deserialised straight into the typed lists (no
+//! intermediate JSON document of everything), which matters with 100,000 records stored.
+//! Plain Rust, tested natively; [`load_dataset`] adds the browser read.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{Deserializer, IgnoredAny, MapAccess, Visitor};
+
+use crate::domain::meta::RecordId;
+use crate::domain::records::{Dataset, KindVisitor, Record, RecordKind};
+use crate::storage::{ChangeSet, StorageError};
+
+/// Meta key of [`crate::domain::sync::Peers`].
+pub const PEERS_KEY: &str = "sync.peers";
+/// Meta key of the time of the last export (RFC 3339), for the "not exported for a while"
+/// reminder.
+pub const LAST_EXPORT_KEY: &str = "sync.last_export_at";
+
+/// The chunk kind holding the conflict versions of `kind`'s records.
+pub fn conflicts_kind(kind: RecordKind) -> String {
+    format!("conflicts.{}", kind.key())
+}
+
+/// Every chunk kind a dataset is stored under: the record kinds, then their conflicts.
+pub fn storage_kinds() -> Vec<String> {
+    RecordKind::ALL
+        .iter()
+        .map(|k| k.key().to_string())
+        .chain(RecordKind::ALL.iter().map(|k| conflicts_kind(*k)))
+        .collect()
+}
+
+/// Adds "replace every kind's conflict versions with those of `ds`" to a change set (an
+/// import, "load example data"): kinds without conflicts are emptied.
+pub fn replace_conflicts(cs: &mut ChangeSet, ds: &Dataset) -> Result<(), StorageError> {
+    struct Replace<'a> {
+        cs: &'a mut ChangeSet,
+        ds: &'a Dataset,
+        result: Result<(), StorageError>,
+    }
+    impl KindVisitor for Replace<'_> {
+        fn visit<R: Record>(&mut self) {
+            if self.result.is_err() {
+                return;
+            }
+            let groups = group_siblings(R::siblings(self.ds));
+            let kind = conflicts_kind(R::KIND);
+            self.result = self
+                .cs
+                .replace_kind(&kind, groups.iter().map(|(id, v)| (id.to_string(), v)))
+                .map(|_| ());
+        }
+    }
+    let mut r = Replace {
+        cs,
+        ds,
+        result: Ok(()),
+    };
+    RecordKind::visit_all(&mut r);
+    r.result
+}
+
+/// A kind's conflict versions grouped by record id.
+pub fn group_siblings<R: Record>(siblings: &[R]) -> BTreeMap<RecordId, Vec<&R>> {
+    let mut out: BTreeMap<RecordId, Vec<&R>> = BTreeMap::new();
+    for s in siblings {
+        out.entry(s.meta().id).or_default().push(s);
+    }
+    out
+}
+
+/// Builds the dataset from stored chunks given as (chunk kind, bytes), records and
+/// conflict versions alike. Records come out in storage order (by bucket), not by id.
+pub fn dataset_from_chunks(chunks: &[(String, Vec<u8>)]) -> Result<Dataset, StorageError> {
+    let mut by_kind: BTreeMap<&str, Vec<&[u8]>> = BTreeMap::new();
+    for (kind, bytes) in chunks {
+        by_kind.entry(kind.as_str()).or_default().push(bytes);
+    }
+    let mut fill = Fill {
+        by_kind,
+        out: Dataset::default(),
+        result: Ok(()),
+    };
+    RecordKind::visit_all(&mut fill);
+    fill.result.map(|()| fill.out)
+}
+
+struct Fill<'a> {
+    by_kind: BTreeMap<&'a str, Vec<&'a [u8]>>,
+    out: Dataset,
+    result: Result<(), StorageError>,
+}
+
+impl KindVisitor for Fill<'_> {
+    fn visit<R: Record>(&mut self) {
+        if self.result.is_err() {
+            return;
+        }
+        let corrupt = |kind: &str, e: serde_json::Error| {
+            StorageError::Corrupt(format!("a chunk of {kind}: {e}"))
+        };
+        for bytes in self.by_kind.get(R::KIND.key()).into_iter().flatten() {
+            let mut de = serde_json::Deserializer::from_slice(bytes);
+            let into = R::all_mut(&mut self.out);
+            if let Err(e) = de.deserialize_map(ValuesInto::<R, One>::new(into)) {
+                self.result = Err(corrupt(R::KIND.key(), e));
+                return;
+            }
+        }
+        let kind = conflicts_kind(R::KIND);
+        for bytes in self.by_kind.get(kind.as_str()).into_iter().flatten() {
+            let mut de = serde_json::Deserializer::from_slice(bytes);
+            let into = R::siblings_mut(&mut self.out);
+            if let Err(e) = de.deserialize_map(ValuesInto::<R, Many>::new(into)) {
+                self.result = Err(corrupt(&kind, e));
+                return;
+            }
+        }
+    }
+}
+
+/// A chunk entry holds one record.
+struct One;
+/// A chunk entry holds a list of versions.
+struct Many;
+
+/// Reads a chunk `{"<id>": value, ...}` and pushes each value's record(s) onto a list,
+/// without keeping the ids or building a map.
+struct ValuesInto<'v, R, Shape> {
+    into: &'v mut Vec<R>,
+    shape: PhantomData<Shape>,
+}
+
+impl<'v, R, Shape> ValuesInto<'v, R, Shape> {
+    fn new(into: &'v mut Vec<R>) -> Self {
+        ValuesInto {
+            into,
+            shape: PhantomData,
+        }
+    }
+}
+
+impl<'de, R: Record> Visitor<'de> for ValuesInto<'_, R, One> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a chunk of records by id")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while map.next_key::<IgnoredAny>()?.is_some() {
+            self.into.push(map.next_value()?);
+        }
+        Ok(())
+    }
+}
+
+impl<'de, R: Record> Visitor<'de> for ValuesInto<'_, R, Many> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a chunk of version lists by id")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while map.next_key::<IgnoredAny>()?.is_some() {
+            let versions: Vec<R> = map.next_value()?;
+            self.into.extend(versions);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    use chrono::{DateTime, Utc};
+
+    use super::*;
+    use crate::domain::sync::Peers;
+    use crate::storage::Store;
+
+    /// Every record and conflict version on this device, in one read transaction.
+    pub async fn load_dataset(store: &Store) -> Result<Dataset, StorageError> {
+        let kinds = storage_kinds();
+        let kinds: Vec<&str> = kinds.iter().map(String::as_str).collect();
+        let chunks = store.load_chunks(&kinds).await?;
+        dataset_from_chunks(&chunks)
+    }
+
+    /// What this office knows about the others (empty before the first exchange).
+    pub async fn load_peers(store: &Store) -> Result<Peers, StorageError> {
+        Ok(store.get_meta::<Peers>(PEERS_KEY).await?.unwrap_or_default())
+    }
+
+    /// When data last left this device as a bundle; `None` if never. For the
+    /// "not exported for a while" reminder (`domain::editing::export_reminder`).
+    pub async fn last_export_at(store: &Store) -> Result<Option<DateTime<Utc>>, StorageError> {
+        store.get_meta::<DateTime<Utc>>(LAST_EXPORT_KEY).await
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+pub use browser::{last_export_at, load_dataset, load_peers};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::example::north_2561;
+    use std::collections::HashMap;
+
+    /// Runs a change set against an in-memory store of chunk bytes, as IndexedDB would.
+    fn run(db: &mut BTreeMap<String, Vec<u8>>, cs: ChangeSet) {
+        let fetched: HashMap<String, Option<Vec<u8>>> = cs
+            .chunks_to_read()
+            .into_iter()
+            .map(|k| {
+                let v = db.get(&k).cloned();
+                (k, v)
+            })
+            .collect();
+        let plan = cs.plan(&fetched).unwrap();
+        for kind in &plan.cleared_kinds {
+            db.retain(|k, _| !k.starts_with(&format!("{kind}/")));
+        }
+        for (k, v) in plan.writes {
+            match v {
+                Some(b) => db.insert(k, b),
+                None => db.remove(&k),
+            };
+        }
+    }
+
+    fn load(db: &BTreeMap<String, Vec<u8>>) -> Dataset {
+        let chunks: Vec<(String, Vec<u8>)> = db
+            .iter()
+            .map(|(k, v)| {
+                let kind = crate::storage::chunks::kind_of_key(k).unwrap().to_string();
+                (kind, v.clone())
+            })
+            .collect();
+        dataset_from_chunks(&chunks).unwrap()
+    }
+
+    /// The example with two records in conflict (one of them three ways).
+    fn with_conflicts() -> Dataset {
+        let mut ds = crate::domain::sync::normalize(&north_2561().records);
+        for (i, name) in ["x", "y"].iter().enumerate() {
+            let mut c = ds.cities[3].clone();
+            c.name_en = (*name).into();
+            c.meta.updated_at += chrono::Duration::minutes(i as i64 + 1);
+            ds.conflicts.cities.push(c);
+        }
+        let mut m = ds.mous[0].clone();
+        m.meta.deleted = true;
+        ds.conflicts.mous.push(m);
+        ds
+    }
+
+    #[test]
+    fn conflicts_survive_storage() {
+        let ds = with_conflicts();
+        let mut db = BTreeMap::new();
+        // The glue's whole-dataset replace stores conflicts too.
+        run(&mut db, crate::ui::records::replace_all("import", &ds).unwrap());
+        assert!(db.keys().any(|k| k.starts_with("conflicts.cities/")));
+        let back = crate::domain::sync::normalize(&load(&db));
+        assert_eq!(back, crate::domain::sync::normalize(&ds));
+        assert_eq!(back.conflicts.cities.len(), 2);
+        assert_eq!(back.conflicts.mous.len(), 1);
+
+        // Replacing with data without conflicts empties them.
+        let mut cs = ChangeSet::new("settled");
+        replace_conflicts(&mut cs, &north_2561().records).unwrap();
+        run(&mut db, cs);
+        assert!(load(&db).conflicts.is_empty());
+        assert!(!db.keys().any(|k| k.starts_with("conflicts.")));
+    }
+
+    #[test]
+    fn storage_kinds_are_usable_and_distinct() {
+        let kinds = storage_kinds();
+        assert_eq!(kinds.len(), 2 * RecordKind::ALL.len());
+        for k in &kinds {
+            assert!(crate::storage::chunks::valid_kind(k), "{k}");
+        }
+        let (lo, hi) = crate::storage::chunks::kind_range("cities");
+        let other = crate::storage::chunks::chunk_key(&conflicts_kind(RecordKind::City), "a");
+        assert!(!(lo < other && other < hi), "ranges must not overlap");
+    }
+
+    #[test]
+    fn a_damaged_chunk_is_reported_not_skipped() {
+        let chunks = vec![("cities".to_string(), b"{\"a\": {\"meta\": 1}}".to_vec())];
+        match dataset_from_chunks(&chunks) {
+            Err(StorageError::Corrupt(d)) => assert!(d.contains("cities"), "{d}"),
+            other => panic!("{other:?}"),
+        }
+    }
+}
