@@ -28,7 +28,7 @@ pub struct ListFilter {
 }
 
 /// A city's names, for rows.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct CityName {
     pub id: RecordId,
     pub th: String,
@@ -61,7 +61,7 @@ impl ListFilter {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct CommitteeRow {
     pub id: RecordId,
     pub name: String,
@@ -97,7 +97,7 @@ pub fn committee_rows(ds: &Dataset, f: &ListFilter) -> Vec<CommitteeRow> {
     rows
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct MeetingRow {
     pub id: RecordId,
     pub date: Option<NaiveDate>,
@@ -135,7 +135,7 @@ pub fn meeting_rows(ds: &Dataset, f: &ListFilter) -> Vec<MeetingRow> {
     rows
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct MouRow {
     pub id: RecordId,
     pub title: String,
@@ -170,7 +170,7 @@ pub fn mou_rows(ds: &Dataset, f: &ListFilter) -> Vec<MouRow> {
     rows
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct InstalmentRow {
     pub id: RecordId,
     pub city: Option<CityName>,
@@ -206,7 +206,7 @@ pub fn instalment_rows(ds: &Dataset, f: &ListFilter) -> Vec<InstalmentRow> {
     rows
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct GrantRow {
     pub id: RecordId,
     /// The province (province grants) or the city (committee grants).

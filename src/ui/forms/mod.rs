@@ -22,6 +22,7 @@ mod date;
 mod marks;
 mod money;
 mod number;
+pub mod screens;
 mod select;
 pub mod text;
 mod text_field;

@@ -1,10 +1,18 @@
 //! One file per screen.
 
 pub mod cities;
+pub mod committees;
 pub mod crash_test;
+pub mod findings;
+pub mod grants;
 pub mod geography;
 pub mod home;
+pub mod instalments;
+pub mod meetings;
+pub mod mous;
 pub mod not_found;
+pub mod parameters;
 pub mod projects;
 pub mod reports;
 pub mod settings;
+pub mod stated_totals;

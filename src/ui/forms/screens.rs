@@ -1,0 +1,195 @@
+//! Shared parts of the committee, meeting, MOU, money, parameter and stated-total screens
+//! (and the Findings page), built on the widgets: option lists for choosers, the address's
+//! `:id` and query values, a loader that shows an editor once its record is in memory,
+//! and the words these screens share ([`ScreenText`]).
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::domain::dates::{format_be_short, format_en, FiscalYear};
+use crate::domain::editing::entry_lists::city_choices;
+use crate::domain::editing::reference;
+use crate::domain::meta::RecordId;
+use crate::domain::records::{City, Committee, Record};
+use crate::ui::edit::{today, EditText};
+use crate::ui::i18n::{tr, use_i18n, Lang, Text};
+use crate::ui::state::use_app;
+
+/// Words the record screens share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ScreenText {
+    All,
+    City,
+    Province,
+    Region,
+    WholeCountry,
+    FiscalYear,
+    FiscalYearHint,
+    Search,
+    Shown,
+    Add,
+    Remove,
+    BackToList,
+    OpenCity,
+    NoneYet,
+    Amount,
+    Date,
+    Expected,
+    UseExpected,
+    Basics,
+}
+
+impl Text for ScreenText {
+    fn pair(self) -> (&'static str, &'static str) {
+        use ScreenText::*;
+        match self {
+            All => ("ทั้งหมด", "All"),
+            City => ("เมือง", "City"),
+            Province => ("จังหวัด", "Province"),
+            Region => ("ภาค", "Region"),
+            WholeCountry => ("ทั้งประเทศ", "Whole country"),
+            FiscalYear => ("ปีงบประมาณ (พ.ศ.)", "Fiscal year (BE)"),
+            FiscalYearHint => ("เช่น 2561", "e.g. 2561"),
+            Search => ("ค้นหา", "Search"),
+            Shown => ("รายการ", "shown"),
+            Add => ("เพิ่ม", "Add"),
+            Remove => ("ลบบรรทัดนี้", "Remove this line"),
+            BackToList => ("กลับไปที่รายการ", "Back to the list"),
+            OpenCity => ("เปิดหน้าเมือง", "Open the city's page"),
+            NoneYet => ("ยังไม่มีรายการ", "Nothing recorded yet"),
+            Amount => ("จำนวนเงิน", "Amount"),
+            Date => ("วันที่", "Date"),
+            Expected => ("ตามเกณฑ์", "Expected by the rules"),
+            UseExpected => ("ใช้ยอดตามเกณฑ์", "Use the expected amount"),
+            Basics => ("ข้อมูลหลัก", "Basics"),
+        }
+    }
+}
+
+/// `(value, label)` for every live city, by Thai name; labels in the interface language.
+pub fn city_options() -> Signal<Vec<(String, String)>> {
+    let app = use_app();
+    let i18n = use_i18n();
+    Signal::derive(move || {
+        let thai = i18n.lang.get() == Lang::Th;
+        app.dataset.with(|ds| {
+            city_choices(ds)
+                .into_iter()
+                .map(|c| {
+                    let name = if thai || c.en.is_empty() { c.th } else { c.en };
+                    (c.id.to_string(), name)
+                })
+                .collect()
+        })
+    })
+}
+
+/// `(value, label)` for every live committee: "name — city".
+pub fn committee_options() -> Signal<Vec<(String, String)>> {
+    let app = use_app();
+    let i18n = use_i18n();
+    Signal::derive(move || {
+        let thai = i18n.lang.get() == Lang::Th;
+        app.dataset.with(|ds| {
+            let mut v: Vec<(String, String)> = ds
+                .live::<Committee>()
+                .map(|c| {
+                    let city = ds.get::<City>(c.city_id).map_or(String::new(), |city| {
+                        if thai || city.name_en.is_empty() { city.name_th.clone() } else { city.name_en.clone() }
+                    });
+                    let name = if c.name.trim().is_empty() { "—".to_string() } else { c.name.clone() };
+                    (c.meta.id.to_string(), format!("{name} — {city}"))
+                })
+                .collect();
+            v.sort_by(|a, b| a.1.cmp(&b.1));
+            v
+        })
+    })
+}
+
+/// `(value, label)` for every province, stored or shipped, by Thai name.
+pub fn province_options() -> Signal<Vec<(String, String)>> {
+    let app = use_app();
+    let i18n = use_i18n();
+    Signal::derive(move || {
+        let thai = i18n.lang.get() == Lang::Th;
+        app.dataset.with(reference::provinces).into_iter()
+            .map(|p| (p.meta.id.to_string(), if thai { p.name_th } else { p.name_en }))
+            .collect()
+    })
+}
+
+/// `(value, label)` for every region, stored or shipped.
+pub fn region_options() -> Signal<Vec<(String, String)>> {
+    let app = use_app();
+    let i18n = use_i18n();
+    Signal::derive(move || {
+        let thai = i18n.lang.get() == Lang::Th;
+        app.dataset.with(reference::regions).into_iter()
+            .map(|r| (r.meta.id.to_string(), if thai { r.name_th } else { r.name_en }))
+            .collect()
+    })
+}
+
+/// `options` with an "All" (value "") first, for filters.
+pub fn with_all(options: Signal<Vec<(String, String)>>) -> Signal<Vec<(String, String)>> {
+    let i18n = use_i18n();
+    Signal::derive(move || {
+        let mut v = vec![(String::new(), i18n.t(ScreenText::All).to_string())];
+        v.extend(options.get());
+        v
+    })
+}
+
+/// The fiscal year a new record starts in: the one containing today.
+pub fn this_fiscal_year() -> FiscalYear {
+    FiscalYear::containing(today())
+}
+
+/// A date in the interface language ("3 ก.พ. 2561" / "3 Feb 2018"), or "—".
+pub fn date_shown(d: Option<NaiveDate>, thai: bool) -> String {
+    match d {
+        Some(d) if thai => format_be_short(d),
+        Some(d) => format_en(d),
+        None => "—".into(),
+    }
+}
+
+/// A fiscal year in the interface language ("ปีงบประมาณ 2561" / "FY2561").
+pub fn year_shown(fy: FiscalYear, thai: bool) -> String {
+    if thai { fy.label_th() } else { fy.label_en() }
+}
+
+/// The address's `:id`.
+pub fn param_id() -> Memo<Option<String>> {
+    let params = use_params_map();
+    Memo::new(move |_| params.with(|p| p.get("id")))
+}
+
+/// An id from the address's query (`?city=<id>`), if it reads as one.
+pub fn query_id(name: &'static str) -> Memo<Option<RecordId>> {
+    let query = use_query_map();
+    Memo::new(move |_| query.with(|q| q.get(name)).and_then(|v| uuid::Uuid::parse_str(&v).ok()))
+}
+
+/// Shows `editor` once the record `id` of kind `R` is in memory; "loading" until the
+/// store has been read, then "not found". Only existence switches the view, so typing
+/// (which changes the record) never re-creates the editor.
+pub fn when_found<R: Record + Send + Sync>(
+    id: RecordId,
+    editor: impl Fn() -> AnyView + Send + Sync + 'static,
+) -> impl IntoView {
+    let app = use_app();
+    let exists = Memo::new(move |_| app.dataset.with(|ds| ds.get::<R>(id).is_some()));
+    move || match (exists.get(), app.loaded.get()) {
+        (false, false) => view! { <p>{tr(EditText::Loading)}</p> }.into_any(),
+        (false, true) => view! { <p class="empty" data-testid="not-found">{tr(EditText::NotFound)}</p> }.into_any(),
+        (true, _) => editor(),
+    }
+}
+
+/// "Not found" for an address whose id is not an id.
+pub fn not_found() -> AnyView {
+    view! { <p class="empty" data-testid="not-found">{tr(EditText::NotFound)}</p> }.into_any()
+}

@@ -1,0 +1,182 @@
+//! A committee's page: the form (city, name, members) with findings beside it, its
+//! meetings, and the audit trail.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+use super::text::CommitteeText;
+use crate::domain::editing::committee_form::{new_committee, CommitteeForm, MemberLine, MEMBER_ROLES};
+use crate::domain::editing::entry_lists::{meeting_rows, ListFilter};
+use crate::domain::records::{Committee, Meeting, RecordKind, Sector};
+use crate::ui::edit::{
+    blank_meta, changed_at, use_edit_session, AuditTrail, ConflictBanner, DraftNotice, EditActions,
+    EditSession, Target,
+};
+use crate::ui::findings_panel::FindingsPanel;
+use crate::ui::forms::screens::{city_options, date_shown, not_found, param_id, query_id, when_found, ScreenText};
+use crate::ui::forms::{enum_options, t, SelectField, TextField};
+use crate::ui::i18n::{tr, use_i18n, Lang};
+use crate::ui::state::use_app;
+
+/// `/committees/:id` and `/committees/new?city=<id>`.
+#[component]
+pub fn CommitteePage() -> impl IntoView {
+    let id = param_id();
+    let city = query_id("city");
+    move || {
+        let body = match id.get().as_deref() {
+            Some("new") => {
+                let city = city.get();
+                let slot = city.map_or_else(|| "committee".to_string(), |c| format!("committee-{c}"));
+                view! {
+                    <h1>{tr(CommitteeText::NewTitle)}</h1>
+                    <CommitteeEditor target=Target::New { slot } city=city/>
+                }
+                .into_any()
+            }
+            Some(raw) => match uuid::Uuid::parse_str(raw) {
+                Ok(cid) => when_found::<Committee>(cid, move || view! {
+                    <h1>{tr(CommitteeText::EditTitle)}</h1>
+                    <CommitteeEditor target=Target::Existing(cid)/>
+                }.into_any()).into_any(),
+                Err(_) => not_found(),
+            },
+            None => not_found(),
+        };
+        view! {
+            <section class="page" data-testid="committee-page">
+                <p><A href="/committees">"← " {tr(ScreenText::BackToList)}</A></p>
+                {body}
+            </section>
+        }
+    }
+}
+
+/// The committee form. For a new committee, `city` pre-selects the city.
+#[component]
+pub fn CommitteeEditor(
+    /// Which committee.
+    target: Target,
+    /// For a new committee: its city, if known.
+    #[prop(default = None)]
+    city: Option<uuid::Uuid>,
+) -> impl IntoView {
+    let app = use_app();
+    let s: EditSession<CommitteeForm> = use_edit_session(target, move |id| {
+        new_committee(blank_meta(app, id), city.unwrap_or_else(uuid::Uuid::nil))
+    });
+    let name = Signal::derive(move || s.form.with(|f| f.name.clone()));
+    let id = s.id;
+    let navigate = use_navigate();
+    let on_saved = Callback::new(move |_| navigate(&format!("/committees/{id}"), Default::default()));
+    let nav2 = use_navigate();
+    let on_deleted = Callback::new(move |_| nav2("/committees", Default::default()));
+    let city_link = move || {
+        s.form
+            .with(|f| uuid::Uuid::parse_str(&f.city_id).ok())
+            .map(|c| view! { <A href=format!("/cities/{c}")>{tr(ScreenText::OpenCity)}</A> })
+    };
+    view! {
+        <div class="editor" data-testid="committee-editor">
+            <ConflictBanner when=s.conflict/>
+            <DraftNotice session=s/>
+            <div class="editor-grid">
+                <form class="record-form" on:submit=|ev| ev.prevent_default()>
+                    <fieldset class="panel">
+                        <legend>{tr(ScreenText::Basics)}</legend>
+                        <SelectField field="city_id" label=t(ScreenText::City) required=true
+                            value=crate::bind!(s.form, city_id) options=city_options() marks=s.marks("city_id")/>
+                        <p class="field-link">{city_link}</p>
+                        <TextField field="name" label=t(CommitteeText::Name) hint=t(CommitteeText::NameHint)
+                            value=crate::bind!(s.form, name) marks=s.marks("name")/>
+                    </fieldset>
+                    <fieldset class="panel lines" data-testid="members">
+                        <legend>{tr(CommitteeText::Members)} " (" {move || s.form.with(|f| f.members.len())} ")"</legend>
+                        <For each=move || 0..s.form.with(|f| f.members.len()) key=|i| *i
+                            children=move |i| view! { <MemberRow s i/> }/>
+                        <button type="button" class="secondary" data-testid="add-member"
+                            on:click=move |_| s.form.update(|f| f.members.push(MemberLine::blank()))>
+                            "+ " {tr(CommitteeText::AddMember)}
+                        </button>
+                    </fieldset>
+                    <div class="panel sticky-actions">
+                        <EditActions session=s name=name on_saved=on_saved on_deleted=on_deleted/>
+                    </div>
+                </form>
+                <FindingsPanel findings=s.findings record=s.id/>
+            </div>
+            <Show when=move || s.stored.get() && !s.deleted.get()>
+                <CommitteeMeetings committee=id/>
+            </Show>
+            <Show when=move || s.stored.get()>
+                <AuditTrail kind=RecordKind::Committee id=s.id changed=changed_at(s)/>
+            </Show>
+        </div>
+    }
+}
+
+/// One member line.
+#[component]
+fn MemberRow(
+    /// The committee's session.
+    s: EditSession<CommitteeForm>,
+    /// The line's index in `members`.
+    i: usize,
+) -> impl IntoView {
+    let f = |name: &str| format!("members[{i}].{name}");
+    view! {
+        <div class="line member-line" data-testid=format!("member-{i}")>
+            <TextField field=f("name") label=t(CommitteeText::MemberName) required=true
+                value=crate::bind!(s.form, members, i, name) marks=s.marks(f("name"))/>
+            <SelectField field=f("sector") label=t(CommitteeText::Sector) required=true
+                value=crate::bind!(s.form, members, i, sector) options=enum_options(&Sector::ALL) marks=s.marks(f("sector"))/>
+            <SelectField field=f("role") label=t(CommitteeText::Role) no_placeholder=true
+                value=crate::bind!(s.form, members, i, role) options=enum_options(&MEMBER_ROLES) marks=s.marks(f("role"))/>
+            <TextField field=f("contact") label=t(CommitteeText::Contact) hint=t(CommitteeText::ContactHint)
+                inputmode="tel" autocomplete="off"
+                value=crate::bind!(s.form, members, i, contact) marks=s.marks(f("contact"))/>
+            <button type="button" class="secondary line-remove"
+                on:click=move |_| s.form.update(|f| { if i < f.members.len() { f.members.remove(i); } })>
+                {tr(ScreenText::Remove)}
+            </button>
+        </div>
+    }
+}
+
+/// The committee's meetings, newest first, with "record a meeting".
+#[component]
+fn CommitteeMeetings(
+    /// The committee.
+    committee: uuid::Uuid,
+) -> impl IntoView {
+    let app = use_app();
+    let i18n = use_i18n();
+    let rows = Memo::new(move |_| {
+        app.dataset.with(|ds| {
+            let mine: Vec<uuid::Uuid> = ds.live::<Meeting>().filter(|m| m.committee_id == committee).map(|m| m.meta.id).collect();
+            meeting_rows(ds, &ListFilter::default()).into_iter().filter(|r| mine.contains(&r.id)).collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <section class="panel" data-testid="committee-meetings">
+            <div class="section-head">
+                <h2>{tr(CommitteeText::Meetings)}</h2>
+                <A href=format!("/meetings/new?committee={committee}") attr:class="button" attr:data-testid="add-meeting">
+                    "+ " {tr(CommitteeText::AddMeeting)}
+                </A>
+            </div>
+            <Show when=move || !rows.with(Vec::is_empty) fallback=|| view! { <p class="muted">{tr(ScreenText::NoneYet)}</p> }>
+                <ul class="plain">
+                    <For each=move || rows.get() key=|r| r.clone() let:r>
+                        <li>
+                            <A href=format!("/meetings/{}", r.id)>
+                                {move || date_shown(r.date, i18n.lang.get() == Lang::Th)} " · " <span lang="th">{r.place.clone()}</span>
+                            </A>
+                        </li>
+                    </For>
+                </ul>
+            </Show>
+        </section>
+    }
+}

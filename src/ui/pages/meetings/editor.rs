@@ -1,0 +1,167 @@
+//! A meeting's page: committee, date and place; attendance by sector; problems raised;
+//! decisions; findings beside, audit trail below.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+use super::text::MeetingText;
+use crate::domain::editing::meeting_form::{new_meeting, MeetingForm, ProblemLine};
+use crate::domain::records::{Category, Meeting, RecordKind, Sector};
+use crate::domain::reports::Label;
+use crate::ui::edit::{
+    blank_meta, changed_at, today, use_edit_session, AuditTrail, ConflictBanner, DraftNotice,
+    EditActions, EditSession, Target,
+};
+use crate::ui::findings_panel::FindingsPanel;
+use crate::ui::forms::screens::{committee_options, not_found, param_id, query_id, when_found, ScreenText};
+use crate::ui::forms::{enum_options, t, DateField, NumberField, SelectField, TextArea, TextField};
+use crate::ui::i18n::{tr, use_i18n, Lang};
+use crate::ui::state::use_app;
+
+/// `/meetings/:id` and `/meetings/new?committee=<id>`.
+#[component]
+pub fn MeetingPage() -> impl IntoView {
+    let id = param_id();
+    let committee = query_id("committee");
+    move || {
+        let body = match id.get().as_deref() {
+            Some("new") => {
+                let committee = committee.get();
+                let slot = committee.map_or_else(|| "meeting".to_string(), |c| format!("meeting-{c}"));
+                view! {
+                    <h1>{tr(MeetingText::NewTitle)}</h1>
+                    <MeetingEditor target=Target::New { slot } committee=committee/>
+                }
+                .into_any()
+            }
+            Some(raw) => match uuid::Uuid::parse_str(raw) {
+                Ok(mid) => when_found::<Meeting>(mid, move || view! {
+                    <h1>{tr(MeetingText::EditTitle)}</h1>
+                    <MeetingEditor target=Target::Existing(mid)/>
+                }.into_any()).into_any(),
+                Err(_) => not_found(),
+            },
+            None => not_found(),
+        };
+        view! {
+            <section class="page" data-testid="meeting-page">
+                <p><A href="/meetings">"← " {tr(ScreenText::BackToList)}</A></p>
+                {body}
+            </section>
+        }
+    }
+}
+
+/// The meeting form. For a new meeting, `committee` pre-selects the committee.
+#[component]
+pub fn MeetingEditor(
+    /// Which meeting.
+    target: Target,
+    /// For a new meeting: its committee, if known.
+    #[prop(default = None)]
+    committee: Option<uuid::Uuid>,
+) -> impl IntoView {
+    let app = use_app();
+    let s: EditSession<MeetingForm> = use_edit_session(target, move |id| {
+        new_meeting(blank_meta(app, id), committee.unwrap_or_else(uuid::Uuid::nil))
+    });
+    let i18n = use_i18n();
+    let name = Signal::derive(move || s.form.with(|f| format!("{} {}", f.date, f.place).trim().to_string()));
+    let id = s.id;
+    let navigate = use_navigate();
+    let on_saved = Callback::new(move |_| navigate(&format!("/meetings/{id}"), Default::default()));
+    let nav2 = use_navigate();
+    let on_deleted = Callback::new(move |_| nav2("/meetings", Default::default()));
+    let committee_link = move || {
+        s.form
+            .with(|f| uuid::Uuid::parse_str(&f.committee_id).ok())
+            .map(|c| view! { <A href=format!("/committees/{c}")>{tr(MeetingText::OpenCommittee)}</A> })
+    };
+    let total = move || s.form.with(MeetingForm::attendance_total);
+    view! {
+        <div class="editor" data-testid="meeting-editor">
+            <ConflictBanner when=s.conflict/>
+            <DraftNotice session=s/>
+            <div class="editor-grid">
+                <form class="record-form" on:submit=|ev| ev.prevent_default()>
+                    <fieldset class="panel">
+                        <legend>{tr(ScreenText::Basics)}</legend>
+                        <SelectField field="committee_id" label=t(MeetingText::Committee) required=true
+                            value=crate::bind!(s.form, committee_id) options=committee_options() marks=s.marks("committee_id")/>
+                        <p class="field-link">{committee_link}</p>
+                        <DateField field="date" label=t(ScreenText::Date) today=today()
+                            value=crate::bind!(s.form, date) marks=s.marks("date")/>
+                        <TextField field="place" label=t(MeetingText::Place)
+                            value=crate::bind!(s.form, place) marks=s.marks("place")/>
+                    </fieldset>
+                    <fieldset class="panel" data-testid="attendance">
+                        <legend>{tr(MeetingText::Attendance)}</legend>
+                        <p class="hint">{tr(MeetingText::AttendanceHint)}</p>
+                        <div class="attendance-grid">
+                            {Sector::ALL.iter().enumerate().map(|(i, sector)| {
+                                let sector = *sector;
+                                let label = Signal::derive(move || {
+                                    if i18n.lang.get() == Lang::Th { sector.label_th() } else { sector.label_en() }.to_string()
+                                });
+                                let field = format!("attendance[{i}].count");
+                                view! {
+                                    <NumberField field=field.clone() label=label
+                                        value=crate::bind!(s.form, attendance, i, count) marks=s.marks(field)/>
+                                }
+                            }).collect_view()}
+                        </div>
+                        <p class="total" data-testid="attendance-total">
+                            {tr(MeetingText::Total)} " " <strong>{total}</strong> " " {tr(MeetingText::People)}
+                        </p>
+                    </fieldset>
+                    <fieldset class="panel lines" data-testid="problems">
+                        <legend>{tr(MeetingText::Problems)} " (" {move || s.form.with(|f| f.problems.len())} ")"</legend>
+                        <For each=move || 0..s.form.with(|f| f.problems.len()) key=|i| *i
+                            children=move |i| view! { <ProblemRow s i/> }/>
+                        <button type="button" class="secondary" data-testid="add-problem"
+                            on:click=move |_| s.form.update(|f| f.problems.push(ProblemLine::default()))>
+                            "+ " {tr(MeetingText::AddProblem)}
+                        </button>
+                    </fieldset>
+                    <fieldset class="panel">
+                        <legend>{tr(MeetingText::Decisions)}</legend>
+                        <TextArea field="decisions" label=t(MeetingText::Decisions) hint=t(MeetingText::DecisionsHint)
+                            value=crate::bind!(s.form, decisions) marks=s.marks("decisions")/>
+                    </fieldset>
+                    <div class="panel sticky-actions">
+                        <EditActions session=s name=name on_saved=on_saved on_deleted=on_deleted/>
+                    </div>
+                </form>
+                <FindingsPanel findings=s.findings record=s.id/>
+            </div>
+            <Show when=move || s.stored.get()>
+                <AuditTrail kind=RecordKind::Meeting id=s.id changed=changed_at(s)/>
+            </Show>
+        </div>
+    }
+}
+
+/// One problem raised.
+#[component]
+fn ProblemRow(
+    /// The meeting's session.
+    s: EditSession<MeetingForm>,
+    /// The line's index in `problems`.
+    i: usize,
+) -> impl IntoView {
+    let f = |name: &str| format!("problems[{i}].{name}");
+    view! {
+        <div class="line problem-line" data-testid=format!("problem-{i}")>
+            <SelectField field=f("category") label=t(MeetingText::ProblemCategory) required=true
+                value=crate::bind!(s.form, problems, i, category) options=enum_options(&Category::ALL)
+                marks=s.marks(f("category"))/>
+            <TextArea field=f("description") label=t(MeetingText::ProblemDescription) rows=2
+                value=crate::bind!(s.form, problems, i, description) marks=s.marks(f("description"))/>
+            <button type="button" class="secondary line-remove"
+                on:click=move |_| s.form.update(|f| { if i < f.problems.len() { f.problems.remove(i); } })>
+                {tr(ScreenText::Remove)}
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,161 @@
+//! An MOU's page: title, date, place, the cities it covers, the signatories and the
+//! witness; findings beside, audit trail below.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+use super::signatories::Signatories;
+use super::text::MouText;
+use crate::domain::editing::mou_form::{new_mou, MouForm};
+use crate::domain::records::{Mou, RecordKind};
+use crate::ui::edit::{
+    blank_meta, changed_at, today, use_edit_session, AuditTrail, ConflictBanner, DraftNotice,
+    EditActions, EditSession, Target,
+};
+use crate::ui::findings_panel::FindingsPanel;
+use crate::ui::forms::screens::{city_options, not_found, param_id, query_id, when_found, ScreenText};
+use crate::ui::forms::{field_dom_id, t, Bind, DateField, FieldMarks, SelectField, TextField};
+use crate::ui::i18n::{tr, use_i18n};
+use crate::ui::state::use_app;
+
+/// `/mous/:id` and `/mous/new?city=<id>`.
+#[component]
+pub fn MouPage() -> impl IntoView {
+    let id = param_id();
+    let city = query_id("city");
+    move || {
+        let body = match id.get().as_deref() {
+            Some("new") => {
+                let city = city.get();
+                let slot = city.map_or_else(|| "mou".to_string(), |c| format!("mou-{c}"));
+                view! {
+                    <h1>{tr(MouText::NewTitle)}</h1>
+                    <MouEditor target=Target::New { slot } city=city/>
+                }
+                .into_any()
+            }
+            Some(raw) => match uuid::Uuid::parse_str(raw) {
+                Ok(mid) => when_found::<Mou>(mid, move || view! {
+                    <h1>{tr(MouText::EditTitle)}</h1>
+                    <MouEditor target=Target::Existing(mid)/>
+                }.into_any()).into_any(),
+                Err(_) => not_found(),
+            },
+            None => not_found(),
+        };
+        view! {
+            <section class="page" data-testid="mou-page">
+                <p><A href="/mous">"← " {tr(ScreenText::BackToList)}</A></p>
+                {body}
+            </section>
+        }
+    }
+}
+
+/// The MOU form. For a new MOU, `city` is the first city covered.
+#[component]
+pub fn MouEditor(
+    /// Which MOU.
+    target: Target,
+    /// For a new MOU: a city it covers, if known.
+    #[prop(default = None)]
+    city: Option<uuid::Uuid>,
+) -> impl IntoView {
+    let app = use_app();
+    let s: EditSession<MouForm> = use_edit_session(target, move |id| {
+        new_mou(blank_meta(app, id), city.into_iter().collect())
+    });
+    let name = Signal::derive(move || s.form.with(|f| f.title.clone()));
+    let id = s.id;
+    let navigate = use_navigate();
+    let on_saved = Callback::new(move |_| navigate(&format!("/mous/{id}"), Default::default()));
+    let nav2 = use_navigate();
+    let on_deleted = Callback::new(move |_| nav2("/mous", Default::default()));
+    view! {
+        <div class="editor" data-testid="mou-editor">
+            <ConflictBanner when=s.conflict/>
+            <DraftNotice session=s/>
+            <div class="editor-grid">
+                <form class="record-form" on:submit=|ev| ev.prevent_default()>
+                    <fieldset class="panel">
+                        <legend>{tr(ScreenText::Basics)}</legend>
+                        <TextField field="title" label=t(MouText::TitleField) hint=t(MouText::TitleHint)
+                            value=crate::bind!(s.form, title) marks=s.marks("title")/>
+                        <DateField field="date" label=t(MouText::SignedOn) today=today() required=true
+                            value=crate::bind!(s.form, date) marks=s.marks("date")/>
+                        <TextField field="place" label=t(MouText::Place)
+                            value=crate::bind!(s.form, place) marks=s.marks("place")/>
+                    </fieldset>
+                    <CoveredCities s/>
+                    <Signatories s/>
+                    <fieldset class="panel" data-testid="witness">
+                        <legend>{tr(MouText::Witness)}</legend>
+                        <TextField field="witness.name" label=t(MouText::WitnessName)
+                            value=crate::bind!(s.form, witness_name) marks=s.marks("witness.name")/>
+                        <TextField field="witness.position" label=t(MouText::WitnessPosition)
+                            value=crate::bind!(s.form, witness_position) marks=s.marks("witness.position")/>
+                    </fieldset>
+                    <div class="panel sticky-actions">
+                        <EditActions session=s name=name on_saved=on_saved on_deleted=on_deleted/>
+                    </div>
+                </form>
+                <FindingsPanel findings=s.findings record=s.id/>
+            </div>
+            <Show when=move || s.stored.get()>
+                <AuditTrail kind=RecordKind::Mou id=s.id changed=changed_at(s)/>
+            </Show>
+        </div>
+    }
+}
+
+/// The covered cities as removable chips, and a chooser that adds one.
+#[component]
+fn CoveredCities(
+    /// The MOU's session.
+    s: EditSession<MouForm>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let options = city_options();
+    let name_of = move |id: &str| {
+        options.with(|o| o.iter().find(|(v, _)| v == id).map(|(_, n)| n.clone())).unwrap_or_else(|| "—".into())
+    };
+    // The chooser offers only cities not yet covered, and clears itself after each pick.
+    let remaining = Signal::derive(move || {
+        let chosen = s.form.with(|f| f.city_ids.clone());
+        options.get().into_iter().filter(|(v, _)| !chosen.contains(v)).collect::<Vec<_>>()
+    });
+    let pick = Bind::new(String::new, move |v: String| {
+        if let Ok(id) = uuid::Uuid::parse_str(&v) {
+            s.form.update(|f| f.add_city(id));
+        }
+    });
+    view! {
+        <fieldset class="panel" data-testid="covered-cities">
+            <legend>{tr(MouText::Cities)} " (" {move || s.form.with(|f| f.city_ids.len())} ")"</legend>
+            <ul class="chips">
+                <For each=move || s.form.with(|f| f.city_ids.clone().into_iter().enumerate().collect::<Vec<_>>())
+                    key=|(i, c)| (*i, c.clone())
+                    children=move |(i, c)| {
+                        let field = format!("city_ids[{i}]");
+                        let dom = field_dom_id(&field);
+                        let label = name_of(&c);
+                        let chip_id = dom.clone();
+                        view! {
+                            <li class="chip" id=chip_id tabindex="-1">
+                                <span lang="th">{label.clone()}</span>
+                                <button type="button" class="chip-remove"
+                                    aria-label=move || format!("{} {}", i18n.t(MouText::RemoveCity), label)
+                                    on:click=move |_| s.form.update(|f| { if i < f.city_ids.len() { f.city_ids.remove(i); } })>
+                                    "×"
+                                </button>
+                                <FieldMarks dom_id=dom marks=s.marks(field)/>
+                            </li>
+                        }
+                    }/>
+            </ul>
+            <SelectField field="add-city" label=t(MouText::AddCity) hint=t(MouText::CitiesHint)
+                value=pick options=remaining/>
+        </fieldset>
+    }
+}
