@@ -7,7 +7,17 @@ use leptos_router::path;
 use crate::storage::{load_settings, save_settings};
 use crate::ui::header::Header;
 use crate::ui::i18n::{provide_i18n, Msg};
+use crate::ui::banners::Banners;
 use crate::ui::notices::Notices;
+use crate::ui::pages::committees::{CommitteePage, CommitteesPage};
+use crate::ui::pages::findings::FindingsPage;
+use crate::ui::pages::grants::{CommitteeGrantPage, GrantsPage, ProvinceGrantPage};
+use crate::ui::pages::instalments::{InstalmentPage, InstalmentsPage};
+use crate::ui::pages::meetings::{MeetingPage, MeetingsPage};
+use crate::ui::pages::mous::{MouPage, MousPage};
+use crate::ui::pages::parameters::{ParametersListPage, ParametersPage};
+use crate::ui::pages::stated_totals::{StatedTotalPage, StatedTotalsPage};
+use crate::ui::tabs::{follow_other_tabs, TabNotice};
 use crate::ui::pages::cities::{CitiesPage, CityEditPage, CityPage};
 use crate::ui::pages::geography::ProvincesPage;
 use crate::ui::pages::projects::{ProjectPage, ProjectsPage};
@@ -34,6 +44,7 @@ pub fn App() -> impl IntoView {
     app.open_storage();
     app.refresh_storage_info(true);
     sw::register(app.update_ready);
+    follow_other_tabs(app);
 
     // The document follows the language: screen readers and Thai line breaking need `lang`.
     Effect::new(move |_| {
@@ -61,6 +72,8 @@ pub fn App() -> impl IntoView {
         <Router>
             <Header/>
             <Notices/>
+            <Banners/>
+            <TabNotice/>
             <ToastRegion/>
             <main id="main">
                 <Routes fallback=NotFound>
@@ -78,6 +91,22 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/print/mou/:city_id") view=MouPrintPage/>
                     <Route path=path!("/print/city/:city_id") view=CityPrintPage/>
                     <Route path=path!("/print/region/:region_id") view=RegionPrintPage/>
+                    <Route path=path!("/committees") view=CommitteesPage/>
+                    <Route path=path!("/committees/:id") view=CommitteePage/>
+                    <Route path=path!("/meetings") view=MeetingsPage/>
+                    <Route path=path!("/meetings/:id") view=MeetingPage/>
+                    <Route path=path!("/mous") view=MousPage/>
+                    <Route path=path!("/mous/:id") view=MouPage/>
+                    <Route path=path!("/instalments") view=InstalmentsPage/>
+                    <Route path=path!("/instalments/:id") view=InstalmentPage/>
+                    <Route path=path!("/grants") view=GrantsPage/>
+                    <Route path=path!("/grants/province/:id") view=ProvinceGrantPage/>
+                    <Route path=path!("/grants/committee/:id") view=CommitteeGrantPage/>
+                    <Route path=path!("/parameters") view=ParametersListPage/>
+                    <Route path=path!("/parameters/:id") view=ParametersPage/>
+                    <Route path=path!("/stated-totals") view=StatedTotalsPage/>
+                    <Route path=path!("/stated-totals/:id") view=StatedTotalPage/>
+                    <Route path=path!("/findings") view=FindingsPage/>
                     <Route path=path!("/_crash") view=CrashTest/>
                 </Routes>
             </main>

@@ -5,6 +5,8 @@ use leptos_router::components::A;
 
 use crate::domain::records::RecordKind;
 use crate::ui::i18n::{tr, use_i18n, Msg};
+use crate::ui::pages::findings::text::FindingsText;
+use crate::ui::pages::grants::text::GrantText;
 use crate::ui::pages::reports::text::ReportText;
 use crate::ui::state::use_app;
 
@@ -37,6 +39,14 @@ pub fn Header() -> impl IntoView {
             <A href="/provinces">{tr(Msg::Kind(RecordKind::Province))}</A>
             <A href="/cities">{tr(Msg::Kind(RecordKind::City))}</A>
             <A href="/projects">{tr(Msg::Kind(RecordKind::Project))}</A>
+            <A href="/committees">{tr(Msg::Kind(RecordKind::Committee))}</A>
+            <A href="/meetings">{tr(Msg::Kind(RecordKind::Meeting))}</A>
+            <A href="/mous">{tr(Msg::Kind(RecordKind::Mou))}</A>
+            <A href="/instalments">{tr(Msg::Kind(RecordKind::Instalment))}</A>
+            <A href="/grants">{tr(GrantText::Nav)}</A>
+            <A href="/findings">{tr(FindingsText::Nav)}</A>
+            <A href="/parameters">{tr(Msg::Kind(RecordKind::ProgrammeParameters))}</A>
+            <A href="/stated-totals">{tr(Msg::Kind(RecordKind::StatedTotal))}</A>
             <A href="/reports">{tr(ReportText::NavReports)}</A>
             <A href="/settings">{tr(Msg::NavSettings)}</A>
         </nav>

@@ -5,6 +5,8 @@ pub mod i18n;
 pub mod records;
 
 #[cfg(target_arch = "wasm32")]
+pub mod banners;
+#[cfg(target_arch = "wasm32")]
 pub mod charts;
 #[cfg(target_arch = "wasm32")]
 pub mod edit;
@@ -24,3 +26,5 @@ pub mod panic;
 pub mod state;
 #[cfg(target_arch = "wasm32")]
 pub mod sw;
+#[cfg(target_arch = "wasm32")]
+pub mod tabs;

@@ -129,9 +129,12 @@ impl AppState {
             self.notify_error(&e);
             return None;
         };
+        let label = changes.label.clone();
         match store.apply(changes).await {
             Ok(applied) => {
                 self.dataset.update(then);
+                // Other open tabs reload what was just committed (see `ui::tabs`).
+                crate::ui::tabs::announce_change(&label);
                 Some(applied)
             }
             Err(e) => {

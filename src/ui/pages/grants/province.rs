@@ -1,0 +1,109 @@
+//! A province start-up grant's page: province, year, amount (with the year's expected
+//! amount) and date.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+use super::text::GrantText;
+use crate::domain::dates::FiscalYear;
+use crate::domain::editing::form::money_text;
+use crate::domain::editing::money_forms::{new_province_grant, ProvinceGrantForm};
+use crate::domain::records::{ProvinceGrant, RecordKind};
+use crate::ui::edit::{
+    blank_meta, changed_at, today, use_edit_session, AuditTrail, ConflictBanner, DraftNotice,
+    EditActions, EditSession, Target,
+};
+use crate::ui::findings_panel::FindingsPanel;
+use crate::ui::forms::screens::{not_found, param_id, province_options, query_id, this_fiscal_year, when_found, ScreenText};
+use crate::ui::forms::{t, DateField, MoneyField, SelectField, TextField};
+use crate::ui::i18n::{tr, use_i18n};
+use crate::ui::state::use_app;
+
+/// `/grants/province/:id` and `/grants/province/new?province=<id>`.
+#[component]
+pub fn ProvinceGrantPage() -> impl IntoView {
+    let id = param_id();
+    let province = query_id("province");
+    move || {
+        let body = match id.get().as_deref() {
+            Some("new") => view! {
+                <h1>{tr(GrantText::NewProvinceGrant)}</h1>
+                <Editor target=Target::New { slot: "province-grant".into() } province=province.get()/>
+            }
+            .into_any(),
+            Some(raw) => match uuid::Uuid::parse_str(raw) {
+                Ok(gid) => when_found::<ProvinceGrant>(gid, move || view! {
+                    <h1>{tr(GrantText::ProvinceGrant)}</h1>
+                    <Editor target=Target::Existing(gid)/>
+                }.into_any()).into_any(),
+                Err(_) => not_found(),
+            },
+            None => not_found(),
+        };
+        view! {
+            <section class="page" data-testid="province-grant-page">
+                <p><A href="/grants">"← " {tr(ScreenText::BackToList)}</A></p>
+                {body}
+            </section>
+        }
+    }
+}
+
+/// The form.
+#[component]
+fn Editor(
+    /// Which grant.
+    target: Target,
+    /// For a new grant: the province, if known.
+    #[prop(default = None)]
+    province: Option<uuid::Uuid>,
+) -> impl IntoView {
+    let app = use_app();
+    let i18n = use_i18n();
+    let fy = this_fiscal_year();
+    let s: EditSession<ProvinceGrantForm> = use_edit_session(target, move |id| {
+        app.dataset.with_untracked(|ds| new_province_grant(ds, blank_meta(app, id), province.unwrap_or_else(uuid::Uuid::nil), fy))
+    });
+    let name = Signal::derive(move || s.form.with(|f| format!("{} {}", i18n.t(GrantText::ProvinceGrant), f.fiscal_year)));
+    let id = s.id;
+    let navigate = use_navigate();
+    let on_saved = Callback::new(move |_| navigate(&format!("/grants/province/{id}"), Default::default()));
+    let nav2 = use_navigate();
+    let on_deleted = Callback::new(move |_| nav2("/grants", Default::default()));
+    let expected = Memo::new(move |_| {
+        let fy = s.form.with(|f| f.fiscal_year.trim().parse::<u16>().ok().map(FiscalYear))?;
+        Some(app.dataset.with(|ds| ds.parameters_for(fy).province_grant))
+    });
+    view! {
+        <div class="editor" data-testid="province-grant-editor">
+            <ConflictBanner when=s.conflict/>
+            <DraftNotice session=s/>
+            <div class="editor-grid">
+                <form class="record-form panel" on:submit=|ev| ev.prevent_default()>
+                    <SelectField field="province_id" label=t(ScreenText::Province) required=true
+                        value=crate::bind!(s.form, province_id) options=province_options() marks=s.marks("province_id")/>
+                    <TextField field="fiscal_year" label=t(ScreenText::FiscalYear) inputmode="numeric" required=true
+                        value=crate::bind!(s.form, fiscal_year) marks=s.marks("fiscal_year")/>
+                    <MoneyField field="amount" label=t(ScreenText::Amount) required=true
+                        value=crate::bind!(s.form, amount) marks=s.marks("amount")/>
+                    {move || expected.get().map(|b| view! {
+                        <p class="expected" data-testid="expected-amount">
+                            {tr(ScreenText::Expected)} ": " <strong>{b.format()}</strong> " "
+                            <button type="button" class="secondary small" on:click=move |_| s.form.update(|f| f.amount = money_text(Some(b)))>
+                                {tr(ScreenText::UseExpected)}
+                            </button>
+                        </p>
+                    })}
+                    <DateField field="date" label=t(GrantText::DatePaid) today=today()
+                        value=crate::bind!(s.form, date) marks=s.marks("date")/>
+                    <EditActions session=s name=name on_saved=on_saved on_deleted=on_deleted/>
+                </form>
+                <FindingsPanel findings=s.findings record=s.id/>
+            </div>
+            <Show when=move || s.stored.get()>
+                <AuditTrail kind=RecordKind::ProvinceGrant id=s.id changed=changed_at(s)/>
+            </Show>
+        </div>
+    }
+}
