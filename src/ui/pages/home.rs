@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::domain::records::RecordKind;
 use crate::ui::edit::LoadExample;
 use crate::ui::i18n::{tr, use_i18n, Msg};
+use crate::ui::pages::reports::ReportsLink;
 use crate::ui::state::use_app;
 
 /// The kinds always shown, even at zero, because they are what people work with first.
@@ -36,6 +37,7 @@ pub fn HomePage() -> impl IntoView {
                 <Show when=empty>
                     <p class="muted" data-testid="home-empty">{tr(Msg::HomeEmpty)}</p>
                 </Show>
+                <ReportsLink/>
                 <LoadExample/>
             </Show>
         </section>

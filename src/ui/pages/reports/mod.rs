@@ -7,6 +7,7 @@ mod dashboard;
 mod deadlines;
 mod downloads;
 mod drill;
+mod home_link;
 pub mod fmt;
 mod outside;
 pub mod print;
@@ -18,4 +19,5 @@ mod totals;
 
 pub use dashboard::ReportsPage;
 pub use drill::{ProvinceReportPage, RegionReportPage};
+pub use home_link::ReportsLink;
 pub use print::{city::CityPrintPage, mou::MouPrintPage, region::RegionPrintPage};
