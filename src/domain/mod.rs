@@ -13,6 +13,7 @@ pub mod money;
 pub mod records;
 pub mod reference;
 pub mod reports;
+pub mod sorting;
 pub mod rules;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
