@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
 
 use super::text::InstalmentText;
 use crate::domain::dates::parse_date;
@@ -35,12 +36,17 @@ pub fn TransferPanel(
     });
     let date_ok = move || parse_date(&on.get()).is_ok();
     let can = move || date_ok() && blockers.with(Vec::is_empty) && !s.busy.get() && !s.conflict.get();
+    let navigate = StoredValue::new_local(use_navigate());
+    let id = s.id;
     let record = move |text: String| {
         spawn_local(async move {
             let before = s.form.with_untracked(|f| f.actual_date.clone());
             s.form.update(|f| f.actual_date = text);
             if s.save(name.get_untracked()).await.is_none() {
                 s.form.update(|f| f.actual_date = before);
+            } else {
+                // A new instalment saved by its transfer moves to its own address.
+                navigate.with_value(|n| n(&format!("/instalments/{id}"), Default::default()));
             }
         });
     };
