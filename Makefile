@@ -20,7 +20,7 @@ WBG_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", 
 PORT ?= 8080
 LOGS := $(ROOT)/target/test-logs
 
-.PHONY: help serve test size build tools browser \
+.PHONY: help serve test size build bench tools browser \
         tool-target tool-trunk tool-wasm-bindgen tool-npm \
         test-native test-web test-e2e clean
 
@@ -28,6 +28,7 @@ help:
 	@echo "make serve   build and serve on http://127.0.0.1:$(PORT)"
 	@echo "make test    all three test tiers (native, browser, end-to-end)"
 	@echo "make size    wasm/js/css sizes: raw, gzip, brotli"
+	@echo "make bench   import of 100,000 records in headless Chromium (times, ratios)"
 
 # ---------------------------------------------------------------- tools (idempotent)
 tools: tool-target tool-trunk tool-wasm-bindgen tool-npm
@@ -83,6 +84,20 @@ serve: build
 
 size: build
 	@cd "$(ROOT)" && node tests/e2e/size.mjs dist
+
+# ---------------------------------------------------------------- bench
+# A synthetic bundle of 100,000 records (native), then the browser import, the no-op
+# re-import, the naive one-put-per-record way and the first screen after a reload, timed in
+# headless Chromium against a release build of its own (target/bench-dist). Prints only.
+BENCH_RECORDS ?= 100000
+BENCH_BUNDLE := $(ROOT)/target/bench/bundle-$(BENCH_RECORDS).json
+
+bench: tools browser
+	@echo "==> bundle of $(BENCH_RECORDS) records (mueang bench-sync)"
+	@cd "$(ROOT)" && cargo run --release --quiet --bin mueang -- bench-sync --records $(BENCH_RECORDS) -o "$(BENCH_BUNDLE)"
+	@echo "==> trunk build --release --dist target/bench-dist"
+	@cd "$(ROOT)" && trunk build --release --dist target/bench-dist
+	@cd "$(E2E)" && MUEANG_DIST="$(ROOT)/target/bench-dist" node bench/sync.mjs "$(BENCH_BUNDLE)"
 
 # ---------------------------------------------------------------- tests
 # Each tier's output is kept in target/test-logs/; a tier fails if any test fails or if it

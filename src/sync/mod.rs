@@ -12,11 +12,26 @@
 //!
 //! The pages are in `ui::pages::sync`; docs/sync.md has the design and a how-to.
 
+pub mod fields;
 pub mod plan;
+pub mod stage;
 pub mod stored;
 
+#[cfg(target_arch = "wasm32")]
+pub mod bench;
+#[cfg(target_arch = "wasm32")]
+pub mod context;
+#[cfg(target_arch = "wasm32")]
+pub mod digest;
+#[cfg(target_arch = "wasm32")]
+pub mod files;
+#[cfg(target_arch = "wasm32")]
+pub mod pipeline;
+#[cfg(target_arch = "wasm32")]
+pub mod progress;
 
-pub use plan::{conflicted_ids, import_changes, settled_changes};
+
+pub use plan::{conflicted_ids, import_changes, settled_changes, settled_record};
 pub use stored::{conflicts_kind, LAST_EXPORT_KEY, PEERS_KEY};
 
 #[cfg(target_arch = "wasm32")]

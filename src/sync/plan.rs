@@ -8,8 +8,11 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::domain::meta::RecordId;
+use chrono::{DateTime, Utc};
+
+use crate::domain::meta::{Editor, RecordId};
 use crate::domain::records::{AnyRecord, Dataset, KindVisitor, Record, RecordKind};
+use crate::domain::sync::{resolve, ResolveError};
 use crate::storage::{ChangeSet, StorageError};
 use crate::sync::stored::{conflicts_kind, group_siblings};
 
@@ -156,6 +159,60 @@ pub fn settled_changes(cs: &mut ChangeSet, record: &AnyRecord) -> Result<(), Sto
     p.result
 }
 
+/// The record `resolve` would store when settling the conflict whose `versions` are these
+/// (as `conflict_versions` lists them) with `chosen`: computed on a dataset holding only
+/// them, so the whole dataset is neither cloned nor changed before the write succeeds.
+pub fn settled_record(
+    versions: &[AnyRecord],
+    chosen: AnyRecord,
+    editor: &Editor,
+    now: DateTime<Utc>,
+) -> Result<AnyRecord, ResolveError> {
+    let (kind, id) = (chosen.kind(), chosen.meta().id);
+    let mut mini = Dataset::default();
+    for (i, v) in versions.iter().enumerate() {
+        push_version(&mut mini, v.clone(), i > 0);
+    }
+    resolve(&mut mini, kind, id, chosen, editor, now)?;
+    let mut out = None;
+    mini.for_each(|r| {
+        if r.kind() == kind && r.meta().id == id {
+            out = Some(r.to_owned());
+        }
+    });
+    out.ok_or(ResolveError::NotInConflict { kind, id })
+}
+
+/// Adds a version to the main list, or to the conflict versions.
+fn push_version(ds: &mut Dataset, v: AnyRecord, sibling: bool) {
+    struct Push<'a> {
+        ds: &'a mut Dataset,
+        v: Option<AnyRecord>,
+        sibling: bool,
+    }
+    impl KindVisitor for Push<'_> {
+        fn visit<R: Record>(&mut self) {
+            let Some(any) = self.v.take() else { return };
+            if any.kind() != R::KIND {
+                self.v = Some(any);
+                return;
+            }
+            if let Some(r) = R::from_any(any) {
+                if self.sibling {
+                    R::siblings_mut(self.ds).push(r);
+                } else {
+                    R::all_mut(self.ds).push(r);
+                }
+            }
+        }
+    }
+    RecordKind::visit_all(&mut Push {
+        ds,
+        v: Some(v),
+        sibling,
+    });
+}
+
 /// Records in conflict, by kind, for badges on lists ("this record has versions to settle").
 pub fn conflicted_ids(ds: &Dataset) -> BTreeMap<RecordKind, std::collections::BTreeSet<RecordId>> {
     let mut out: BTreeMap<RecordKind, std::collections::BTreeSet<RecordId>> = BTreeMap::new();
@@ -170,9 +227,9 @@ mod tests {
     use super::*;
     use crate::domain::example::north_2561;
     use crate::domain::meta::{Editor, OfficeId};
-    use crate::domain::sync::{merge, normalize, resolve};
+    use crate::domain::sync::{conflict_versions, merge, normalize};
     use crate::storage::changes::Op;
-    use chrono::{DateTime, Duration, Utc};
+    use chrono::Duration;
 
     fn office(id: &str) -> Editor {
         Editor {
@@ -249,6 +306,12 @@ mod tests {
         settled_changes(&mut direct, &rec.clone().into_any()).unwrap();
         assert_eq!(ops(&direct), ["put cities", "delete conflicts.cities"]);
         assert!(conflicted_ids(&settled).is_empty());
+
+        // The same record, worked out from the versions alone.
+        let versions = conflict_versions(&merged, RecordKind::City, id);
+        let chosen = merged.cities.iter().find(|c| c.meta.id == id).unwrap().clone();
+        let alone = settled_record(&versions, chosen.into_any(), &office("a"), t(3)).unwrap();
+        assert_eq!(alone, rec.clone().into_any());
         assert_eq!(conflicted_ids(&merged)[&RecordKind::City].len(), 1);
     }
 

@@ -8,6 +8,7 @@ use crate::ui::i18n::{tr, use_i18n, Msg};
 use crate::ui::pages::findings::text::FindingsText;
 use crate::ui::pages::grants::text::GrantText;
 use crate::ui::pages::reports::text::ReportText;
+use crate::ui::pages::sync::SyncNavLinks;
 use crate::ui::state::use_app;
 
 #[component]
@@ -48,6 +49,7 @@ pub fn Header() -> impl IntoView {
             <A href="/parameters">{tr(Msg::Kind(RecordKind::ProgrammeParameters))}</A>
             <A href="/stated-totals">{tr(Msg::Kind(RecordKind::StatedTotal))}</A>
             <A href="/reports">{tr(ReportText::NavReports)}</A>
+            <SyncNavLinks/>
             <A href="/settings">{tr(Msg::NavSettings)}</A>
         </nav>
     }

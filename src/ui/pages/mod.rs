@@ -16,3 +16,4 @@ pub mod projects;
 pub mod reports;
 pub mod settings;
 pub mod stated_totals;
+pub mod sync;

@@ -1,0 +1,13 @@
+//! The steps of an import or export, as reported to the progress bar.
+
+/// What the work is doing now (each has a label in `ui::pages::sync::text`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Stage {
+    Reading,
+    Unlocking,
+    Checking,
+    Comparing,
+    Saving,
+    Preparing,
+    Locking,
+}

@@ -1,0 +1,36 @@
+//! `/_bench`: the page `make bench` drives (tests/e2e/bench/). Not linked anywhere.
+//! The measurements themselves are in `crate::sync::bench`.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::sync::bench::run_bench;
+use crate::sync::context::use_sync;
+use crate::sync::files;
+use crate::ui::state::use_app;
+
+#[component]
+pub fn BenchPage() -> impl IntoView {
+    let app = use_app();
+    let sync = use_sync();
+    let result = RwSignal::new(None::<String>);
+    let on_change = move |ev: leptos::ev::Event| {
+        let input: Option<web_sys::HtmlInputElement> =
+            ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into(t).ok());
+        let Some(file) = input.and_then(|i| files::file_list(i.files()).into_iter().next()) else {
+            return;
+        };
+        result.set(None);
+        spawn_local(async move {
+            let json = run_bench(app, sync, file).await;
+            result.set(Some(json));
+        });
+    };
+    view! {
+        <section class="page">
+            <h1>"bench"</h1>
+            <input type="file" data-testid="bench-input" aria-label="bundle" on:change=on_change/>
+            <pre data-testid="bench-result">{move || result.get().unwrap_or_default()}</pre>
+        </section>
+    }
+}

@@ -1,0 +1,135 @@
+//! The import preview: per record kind, how many records of the files are new, updated,
+//! unchanged, deleted or in conflict; and which records will be in conflict.
+
+use leptos::prelude::*;
+
+use super::text::SyncText;
+use crate::domain::records::RecordKind;
+use crate::domain::rules::{record_label, RecordRef};
+use crate::domain::sync::{KindPreview, MergeOutcome};
+use crate::ui::i18n::{tr, use_i18n, Msg};
+
+/// What the preview shows, taken from a merge outcome (which is kept aside, not cloned).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PreviewView {
+    pub kinds: Vec<(RecordKind, KindPreview)>,
+    pub total: KindPreview,
+    /// (Thai, English) labels of the records newly in conflict (at most a screenful).
+    pub conflicts: Vec<(String, String)>,
+    pub more_conflicts: usize,
+}
+
+/// How many conflicting records are named; the rest are counted.
+const NAMED: usize = 20;
+
+impl PreviewView {
+    pub fn of(o: &MergeOutcome) -> PreviewView {
+        let conflicts = o
+            .conflicts
+            .iter()
+            .take(NAMED)
+            .map(|c| {
+                record_label(
+                    &o.dataset,
+                    &RecordRef {
+                        kind: c.kind,
+                        id: c.id,
+                    },
+                )
+            })
+            .collect();
+        PreviewView {
+            kinds: o.preview.kinds.iter().map(|(k, p)| (*k, *p)).collect(),
+            total: o.preview.total(),
+            conflicts,
+            more_conflicts: o.conflicts.len().saturating_sub(NAMED),
+        }
+    }
+}
+
+#[component]
+pub fn PreviewTable(
+    /// The counts and conflicts to show.
+    preview: PreviewView,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let nothing = preview.total.changes_nothing();
+    let rows = preview
+        .kinds
+        .iter()
+        .map(|(k, p)| {
+            let k = *k;
+            let label = Signal::derive(move || i18n.t(Msg::Kind(k)).to_string());
+            view! { <PreviewRow label counts=*p/> }
+        })
+        .collect_view();
+    let total_label = Signal::derive(move || i18n.t(SyncText::Total).to_string());
+    let has_conflicts = !preview.conflicts.is_empty();
+    let conflicts = preview
+        .conflicts
+        .iter()
+        .cloned()
+        .map(|(th, en)| view! { <li>{move || i18n.pick(&th, &en).to_string()}</li> })
+        .collect_view();
+    let more = preview.more_conflicts;
+    view! {
+        <div class="sync-preview" data-testid="import-preview">
+            <h3>{tr(SyncText::PreviewTitle)}</h3>
+            <p class="hint">{tr(SyncText::PreviewIntro)}</p>
+            <div class="table-scroll">
+                <table class="preview-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{tr(SyncText::ColKind)}</th>
+                            <th scope="col">{tr(SyncText::ColNew)}</th>
+                            <th scope="col">{tr(SyncText::ColUpdated)}</th>
+                            <th scope="col">{tr(SyncText::ColUnchanged)}</th>
+                            <th scope="col">{tr(SyncText::ColDeleted)}</th>
+                            <th scope="col">{tr(SyncText::ColConflict)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {rows}
+                        <PreviewRow label=total_label counts=preview.total total=true/>
+                    </tbody>
+                </table>
+            </div>
+            <Show when=move || nothing>
+                <p class="ok" data-testid="preview-nothing">{tr(SyncText::NothingChanges)}</p>
+            </Show>
+            {has_conflicts.then(|| view! {
+                <div class="will-conflict" data-testid="preview-conflicts">
+                    <p>{tr(SyncText::WillConflict)}</p>
+                    <ul>
+                        {conflicts}
+                        {(more > 0).then(|| view! { <li>"+" {more}</li> })}
+                    </ul>
+                </div>
+            })}
+        </div>
+    }
+}
+
+/// One kind's counts (or the totals).
+#[component]
+fn PreviewRow(
+    /// The kind's name (or "Total").
+    label: Signal<String>,
+    /// Its counts.
+    counts: KindPreview,
+    /// Whether this is the totals row.
+    #[prop(optional)]
+    total: bool,
+) -> impl IntoView {
+    let cell = |n: usize| view! { <td class:zero=n == 0>{n}</td> };
+    view! {
+        <tr class:total=total data-kind-row="">
+            <th scope="row">{label}</th>
+            {cell(counts.new)}
+            {cell(counts.updated)}
+            {cell(counts.unchanged)}
+            {cell(counts.deleted)}
+            {cell(counts.conflict)}
+        </tr>
+    }
+}
