@@ -9,6 +9,7 @@ use crate::domain::records::{
     City, CommitteeGrant, Dataset, Instalment, ProgrammeParameters, Project, ProvinceGrant,
     StatedTotal,
 };
+use crate::domain::sorting::SortSmall;
 
 /// Every fiscal year a live record belongs to (city ceilings, projects, instalments,
 /// grants, programme parameters, stated totals), latest first, each once.
@@ -30,7 +31,7 @@ pub fn fiscal_years(ds: &Dataset) -> Vec<FiscalYear> {
         .chain(ds.live::<ProgrammeParameters>().map(|p| p.fiscal_year))
         .chain(ds.live::<StatedTotal>().map(|t| t.fiscal_year))
         .collect();
-    years.sort_unstable_by(|a, b| b.cmp(a));
+    years.sort_by_small(|a, b| b.cmp(a));
     years.dedup();
     years
 }

@@ -37,14 +37,22 @@ pub fn ReportsPage() -> impl IntoView {
     let dash: Memo<Dashboard> = Memo::new(move |_| {
         app.dataset.with(|ds| {
             findings.with(|f| {
-                dashboard_from_findings(ds, scope.get(), choice.as_of.get(), DEFAULT_DUE_SOON_DAYS, f)
+                dashboard_from_findings(
+                    ds,
+                    scope.get(),
+                    choice.as_of.get(),
+                    DEFAULT_DUE_SOON_DAYS,
+                    f,
+                )
             })
         })
     });
     let recs = Memo::new(move |_| app.dataset.with(|ds| reconcile_all(ds, scope.get())));
     let deadline = Memo::new(move |_| {
-        app.dataset
-            .with(|ds| ds.parameters_for(choice.fy.get()).second_instalment_deadline)
+        app.dataset.with(|ds| {
+            ds.parameters_for(choice.fy.get())
+                .second_instalment_deadline
+        })
     });
     // Drill-down and print links: the chosen region, or every region that has cities.
     let regions = Memo::new(move |_| {
@@ -52,7 +60,13 @@ pub fn ReportsPage() -> impl IntoView {
         app.dataset.with(|ds| {
             ds.live::<Region>()
                 .filter(|r| chosen.is_none_or(|c| c == r.meta.id))
-                .map(|r| (region_key(ds, r.meta.id), r.name_th.clone(), r.name_en.clone()))
+                .map(|r| {
+                    (
+                        region_key(ds, r.meta.id),
+                        r.name_th.clone(),
+                        r.name_en.clone(),
+                    )
+                })
                 .collect::<Vec<_>>()
         })
     });

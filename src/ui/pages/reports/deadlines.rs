@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::domain::reports::{Deadlines, DueSoon, Overdue};
+use crate::domain::sorting::SortSmall;
 use crate::ui::i18n::{tr, use_i18n};
 
 use super::fmt;
@@ -23,7 +24,7 @@ pub fn DeadlinesPanel(
     // Most money still unpaid first, then by name (storage order means nothing to people).
     let overdue = Memo::new(move |_| {
         let mut rows = deadlines.with(|d| d.overdue.clone());
-        rows.sort_by(|a, b| {
+        rows.sort_by_small(|a, b| {
             b.remaining
                 .cmp(&a.remaining)
                 .then_with(|| fmt::thai_order(&a.city.name_th, &b.city.name_th))
@@ -33,7 +34,7 @@ pub fn DeadlinesPanel(
     // Soonest first (as the domain gives them), then by name.
     let due_soon = Memo::new(move |_| {
         let mut rows = deadlines.with(|d| d.due_soon.clone());
-        rows.sort_by(|a, b| {
+        rows.sort_by_small(|a, b| {
             a.days_left
                 .cmp(&b.days_left)
                 .then_with(|| fmt::thai_order(&a.city.name_th, &b.city.name_th))
@@ -41,9 +42,8 @@ pub fn DeadlinesPanel(
         rows
     });
     let nothing = move || overdue.with(Vec::is_empty) && due_soon.with(Vec::is_empty);
-    let heading = move |title: T, n: usize| {
-        format!("{} · {} {}", i18n.t(title), n, i18n.t(T::CitiesUnit))
-    };
+    let heading =
+        move |title: T, n: usize| format!("{} · {} {}", i18n.t(title), n, i18n.t(T::CitiesUnit));
     view! {
         <section class="panel deadlines" aria-labelledby="deadlines-title" data-testid="deadlines">
             <h2 id="deadlines-title">{tr(T::DeadlinesTitle)}</h2>

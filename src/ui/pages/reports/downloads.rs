@@ -7,7 +7,9 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::domain::dataset::Dataset;
 use crate::domain::export::{self, to_csv, Contacts, Table};
-use crate::domain::reports::{dashboard_from_findings, reconcile_all, Scope, DEFAULT_DUE_SOON_DAYS};
+use crate::domain::reports::{
+    dashboard_from_findings, reconcile_all, Scope, DEFAULT_DUE_SOON_DAYS,
+};
 use crate::domain::rules::check;
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::state::use_app;
@@ -108,7 +110,8 @@ pub fn CsvDownloads(
             .with_untracked(|ds| list.table(ds, scope, as_of.get_untracked(), contacts));
         if let Err(e) = save_bytes(&to_csv(&table), &file_name(&table, scope)) {
             let detail = e.as_string().unwrap_or_else(|| format!("{e:?}"));
-            let _ = window().alert_with_message(&format!("{}: {detail}", i18n.t(T::DownloadFailed)));
+            let _ =
+                window().alert_with_message(&format!("{}: {detail}", i18n.t(T::DownloadFailed)));
         }
     };
     view! {
@@ -161,7 +164,9 @@ fn save_bytes(bytes: &[u8], name: &str) -> Result<(), JsValue> {
     let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
     a.set_href(&url);
     a.set_download(name);
-    let body = doc.body().ok_or_else(|| JsValue::from_str("no document body"))?;
+    let body = doc
+        .body()
+        .ok_or_else(|| JsValue::from_str("no document body"))?;
     body.append_child(&a)?;
     a.click();
     body.remove_child(&a)?;

@@ -8,6 +8,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::domain::records::Province;
 use crate::domain::reports::{dashboard, drill_down, CityBar, DrillDown, ProvinceNode, Scope};
+use crate::domain::sorting::SortSmall;
 use crate::ui::charts::{BarLegend, CityBarChart, CityBarShares};
 use crate::ui::i18n::{tr, use_i18n, I18n, Msg};
 use crate::ui::state::use_app;
@@ -169,10 +170,10 @@ pub fn ProvinceReportPage() -> impl IntoView {
 
 /// Provinces and their cities in Thai alphabetical order, for display.
 pub(super) fn sort_provinces(provinces: &mut [ProvinceNode]) {
-    provinces.sort_by(|a, b| fmt::thai_order(&a.province.name_th, &b.province.name_th));
+    provinces.sort_by_small(|a, b| fmt::thai_order(&a.province.name_th, &b.province.name_th));
     for p in provinces {
         p.cities
-            .sort_by(|a, b| fmt::thai_order(&a.city.name_th, &b.city.name_th));
+            .sort_by_small(|a, b| fmt::thai_order(&a.city.name_th, &b.city.name_th));
     }
 }
 

@@ -32,7 +32,9 @@ pub fn resolve_region(ds: &Dataset, key: &str) -> Option<RecordId> {
     if let Ok(id) = key.parse::<RecordId>() {
         return Some(id);
     }
-    ds.live::<Region>().find(|r| r.code == key).map(|r| r.meta.id)
+    ds.live::<Region>()
+        .find(|r| r.code == key)
+        .map(|r| r.meta.id)
 }
 
 /// The province an address names by id or ISO code ("TH-65").

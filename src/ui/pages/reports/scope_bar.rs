@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::domain::dates::{parse_date, FiscalYear};
 use crate::domain::records::Region;
 use crate::domain::reports::fiscal_years;
+use crate::domain::sorting::SortSmall;
 use crate::ui::i18n::{tr, use_i18n, Lang};
 use crate::ui::state::use_app;
 
@@ -28,7 +29,7 @@ pub fn ScopeBar(
         let chosen = choice.fy.get();
         if !ys.contains(&chosen) {
             ys.push(chosen);
-            ys.sort_unstable_by(|a, b| b.cmp(a));
+            ys.sort_by_small(|a, b| b.cmp(a));
         }
         ys
     });

@@ -16,9 +16,8 @@ pub fn TotalsCards(
     totals: Signal<Totals>,
 ) -> impl IntoView {
     let count = move |f: fn(&Totals) -> usize| move || totals.with(f).to_string();
-    let amount = move |f: fn(&Totals) -> crate::domain::money::Baht| {
-        move || fmt::money(totals.with(f))
-    };
+    let amount =
+        move |f: fn(&Totals) -> crate::domain::money::Baht| move || fmt::money(totals.with(f));
     view! {
         <ul class="cards figures" data-testid="totals">
             <Figure key="cities" label=T::Cities value=Signal::derive(count(|t| t.cities))/>

@@ -29,7 +29,10 @@ pub fn CityPrintPage() -> impl IntoView {
             match city.get() {
                 Some(id) => city_summary(ds, id, fy, choice.as_of.get())
                     .map_err(|e| (e.message_th(), e.message_en())),
-                None => Err((T::CityNotFound.pair().0.to_owned(), T::CityNotFound.pair().1.to_owned())),
+                None => Err((
+                    T::CityNotFound.pair().0.to_owned(),
+                    T::CityNotFound.pair().1.to_owned(),
+                )),
             }
         })
     });

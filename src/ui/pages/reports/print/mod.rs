@@ -54,5 +54,9 @@ pub fn PrintToolbar(
 
 /// The "as of" line of a sheet, in the sheet's language.
 pub(crate) fn as_of_line(i18n: crate::ui::i18n::I18n, d: NaiveDate) -> String {
-    format!("{} {}", i18n.t(T::PrintedOn), super::fmt::date(i18n.lang.get(), d))
+    format!(
+        "{} {}",
+        i18n.t(T::PrintedOn),
+        super::fmt::date(i18n.lang.get(), d)
+    )
 }

@@ -32,7 +32,10 @@ pub fn MouPrintPage() -> impl IntoView {
             let fy = sheet_year(ds, choice, city.get());
             match city.get() {
                 Some(id) => mou_sheet(ds, id, fy).map_err(|e| (e.message_th(), e.message_en())),
-                None => Err((th(T::CityNotFound).to_owned(), T::CityNotFound.pair().1.to_owned())),
+                None => Err((
+                    th(T::CityNotFound).to_owned(),
+                    T::CityNotFound.pair().1.to_owned(),
+                )),
             }
         })
     });

@@ -5,7 +5,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::domain::reports::{regional_summary, ProvinceNode, RegionalSummary, Scope, DEFAULT_DUE_SOON_DAYS};
+use crate::domain::reports::{
+    regional_summary, ProvinceNode, RegionalSummary, Scope, DEFAULT_DUE_SOON_DAYS,
+};
 use crate::ui::i18n::{tr, use_i18n, Msg};
 use crate::ui::state::use_app;
 
@@ -37,9 +39,10 @@ pub fn RegionPrintPage() -> impl IntoView {
             fiscal_year: choice.fy.get(),
             region_id,
         };
-        Some(app.dataset.with(|ds| {
-            regional_summary(ds, scope, choice.as_of.get(), DEFAULT_DUE_SOON_DAYS)
-        }))
+        Some(
+            app.dataset
+                .with(|ds| regional_summary(ds, scope, choice.as_of.get(), DEFAULT_DUE_SOON_DAYS)),
+        )
     });
     let back = Signal::derive(move || choice.link("/reports"));
     view! {
@@ -76,9 +79,21 @@ fn RegionSheet(
         (T::Cities, t.cities.to_string(), "cities"),
         (T::Provinces, t.provinces.to_string(), "provinces"),
         (T::Approved, fmt::money(t.approved), "approved"),
-        (T::CommitteeGrants, fmt::money(t.committee_grants), "committee-grants"),
-        (T::ProvinceGrants, fmt::money(t.province_grants), "province-grants"),
-        (T::TotalSupport, fmt::money(t.total_support), "total-support"),
+        (
+            T::CommitteeGrants,
+            fmt::money(t.committee_grants),
+            "committee-grants",
+        ),
+        (
+            T::ProvinceGrants,
+            fmt::money(t.province_grants),
+            "province-grants",
+        ),
+        (
+            T::TotalSupport,
+            fmt::money(t.total_support),
+            "total-support",
+        ),
         (T::Committed, fmt::money(t.committed), "committed"),
         (T::Transferred, fmt::money(t.transferred), "transferred"),
         (T::Remaining, fmt::money(t.remaining), "remaining"),
