@@ -193,3 +193,16 @@ pub fn when_found<R: Record + Send + Sync>(
 pub fn not_found() -> AnyView {
     view! { <p class="empty" data-testid="not-found">{tr(EditText::NotFound)}</p> }.into_any()
 }
+
+/// Shows its children once the records have been read from storage ("loading" before).
+/// A new record's form needs them: its city's budget year, the year's parameters, and the
+/// names in its choosers are all read when the form is made.
+#[component]
+pub fn WhenLoaded(children: ChildrenFn) -> impl IntoView {
+    let app = use_app();
+    view! {
+        <Show when=move || app.loaded.get() fallback=|| view! { <p>{tr(EditText::Loading)}</p> }>
+            {children()}
+        </Show>
+    }
+}

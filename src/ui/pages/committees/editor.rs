@@ -14,7 +14,7 @@ use crate::ui::edit::{
     EditSession, Target,
 };
 use crate::ui::findings_panel::FindingsPanel;
-use crate::ui::forms::screens::{city_options, date_shown, not_found, param_id, query_id, when_found, ScreenText};
+use crate::ui::forms::screens::{WhenLoaded, city_options, date_shown, not_found, param_id, query_id, when_found, ScreenText};
 use crate::ui::forms::{enum_options, t, SelectField, TextField};
 use crate::ui::i18n::{tr, use_i18n, Lang};
 use crate::ui::state::use_app;
@@ -31,7 +31,7 @@ pub fn CommitteePage() -> impl IntoView {
                 let slot = city.map_or_else(|| "committee".to_string(), |c| format!("committee-{c}"));
                 view! {
                     <h1>{tr(CommitteeText::NewTitle)}</h1>
-                    <CommitteeEditor target=Target::New { slot } city=city/>
+                    <WhenLoaded><CommitteeEditor target=Target::New { slot: slot.clone() } city=city/></WhenLoaded>
                 }
                 .into_any()
             }

@@ -15,7 +15,7 @@ use crate::ui::edit::{
     EditActions, EditSession, Target,
 };
 use crate::ui::findings_panel::FindingsPanel;
-use crate::ui::forms::screens::{not_found, param_id, city_options, query_id, this_fiscal_year, when_found, ScreenText};
+use crate::ui::forms::screens::{WhenLoaded, not_found, param_id, city_options, query_id, this_fiscal_year, when_found, ScreenText};
 use crate::ui::forms::{t, DateField, MoneyField, SelectField, TextField};
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::state::use_app;
@@ -29,7 +29,7 @@ pub fn CommitteeGrantPage() -> impl IntoView {
         let body = match id.get().as_deref() {
             Some("new") => view! {
                 <h1>{tr(GrantText::NewCommitteeGrant)}</h1>
-                <Editor target=Target::New { slot: "committee-grant".into() } city=city.get()/>
+                <WhenLoaded><Editor target=Target::New { slot: "committee-grant".into() } city=city.get_untracked()/></WhenLoaded>
             }
             .into_any(),
             Some(raw) => match uuid::Uuid::parse_str(raw) {

@@ -15,7 +15,7 @@ use crate::ui::edit::{
     EditActions, EditSession, Target,
 };
 use crate::ui::findings_panel::FindingsPanel;
-use crate::ui::forms::screens::{not_found, param_id, province_options, query_id, this_fiscal_year, when_found, ScreenText};
+use crate::ui::forms::screens::{WhenLoaded, not_found, param_id, province_options, query_id, this_fiscal_year, when_found, ScreenText};
 use crate::ui::forms::{t, DateField, MoneyField, SelectField, TextField};
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::state::use_app;
@@ -29,7 +29,7 @@ pub fn ProvinceGrantPage() -> impl IntoView {
         let body = match id.get().as_deref() {
             Some("new") => view! {
                 <h1>{tr(GrantText::NewProvinceGrant)}</h1>
-                <Editor target=Target::New { slot: "province-grant".into() } province=province.get()/>
+                <WhenLoaded><Editor target=Target::New { slot: "province-grant".into() } province=province.get_untracked()/></WhenLoaded>
             }
             .into_any(),
             Some(raw) => match uuid::Uuid::parse_str(raw) {

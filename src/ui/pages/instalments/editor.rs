@@ -16,7 +16,7 @@ use crate::ui::edit::{
     EditActions, EditSession, Target,
 };
 use crate::ui::findings_panel::FindingsPanel;
-use crate::ui::forms::screens::{city_options, not_found, param_id, query_id, this_fiscal_year, when_found, ScreenText};
+use crate::ui::forms::screens::{WhenLoaded, city_options, not_found, param_id, query_id, this_fiscal_year, when_found, ScreenText};
 use crate::ui::forms::{t, DateField, MoneyField, NumberField, SelectField, TextField};
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::state::use_app;
@@ -33,7 +33,7 @@ pub fn InstalmentPage() -> impl IntoView {
                 let slot = city.map_or_else(|| "instalment".to_string(), |c| format!("instalment-{c}"));
                 view! {
                     <h1>{tr(InstalmentText::NewTitle)}</h1>
-                    <InstalmentEditor target=Target::New { slot } city=city/>
+                    <WhenLoaded><InstalmentEditor target=Target::New { slot: slot.clone() } city=city/></WhenLoaded>
                 }
                 .into_any()
             }

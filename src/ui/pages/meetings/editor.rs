@@ -14,7 +14,7 @@ use crate::ui::edit::{
     EditActions, EditSession, Target,
 };
 use crate::ui::findings_panel::FindingsPanel;
-use crate::ui::forms::screens::{committee_options, not_found, param_id, query_id, when_found, ScreenText};
+use crate::ui::forms::screens::{WhenLoaded, committee_options, not_found, param_id, query_id, when_found, ScreenText};
 use crate::ui::forms::{enum_options, t, DateField, NumberField, SelectField, TextArea, TextField};
 use crate::ui::i18n::{tr, use_i18n, Lang};
 use crate::ui::state::use_app;
@@ -31,7 +31,7 @@ pub fn MeetingPage() -> impl IntoView {
                 let slot = committee.map_or_else(|| "meeting".to_string(), |c| format!("meeting-{c}"));
                 view! {
                     <h1>{tr(MeetingText::NewTitle)}</h1>
-                    <MeetingEditor target=Target::New { slot } committee=committee/>
+                    <WhenLoaded><MeetingEditor target=Target::New { slot: slot.clone() } committee=committee/></WhenLoaded>
                 }
                 .into_any()
             }

@@ -14,7 +14,7 @@ use crate::ui::edit::{
     EditActions, EditSession, Target,
 };
 use crate::ui::findings_panel::FindingsPanel;
-use crate::ui::forms::screens::{city_options, not_found, param_id, query_id, when_found, ScreenText};
+use crate::ui::forms::screens::{WhenLoaded, city_options, not_found, param_id, query_id, when_found, ScreenText};
 use crate::ui::forms::{field_dom_id, t, Bind, DateField, FieldMarks, SelectField, TextField};
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::state::use_app;
@@ -31,7 +31,7 @@ pub fn MouPage() -> impl IntoView {
                 let slot = city.map_or_else(|| "mou".to_string(), |c| format!("mou-{c}"));
                 view! {
                     <h1>{tr(MouText::NewTitle)}</h1>
-                    <MouEditor target=Target::New { slot } city=city/>
+                    <WhenLoaded><MouEditor target=Target::New { slot: slot.clone() } city=city/></WhenLoaded>
                 }
                 .into_any()
             }
@@ -139,13 +139,15 @@ fn CoveredCities(
                     children=move |(i, c)| {
                         let field = format!("city_ids[{i}]");
                         let dom = field_dom_id(&field);
-                        let label = name_of(&c);
+                        // Reactive: the records may still be loading when the chip is made.
+                        let id_text = c.clone();
+                        let label = Signal::derive(move || name_of(&id_text));
                         let chip_id = dom.clone();
                         view! {
                             <li class="chip" id=chip_id tabindex="-1">
-                                <span lang="th">{label.clone()}</span>
+                                <span lang="th">{move || label.get()}</span>
                                 <button type="button" class="chip-remove"
-                                    aria-label=move || format!("{} {}", i18n.t(MouText::RemoveCity), label)
+                                    aria-label=move || format!("{} {}", i18n.t(MouText::RemoveCity), label.get())
                                     on:click=move |_| s.form.update(|f| { if i < f.city_ids.len() { f.city_ids.remove(i); } })>
                                     "×"
                                 </button>

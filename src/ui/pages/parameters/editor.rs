@@ -14,7 +14,7 @@ use crate::ui::edit::{
     EditActions, EditSession, EditText, Target,
 };
 use crate::ui::findings_panel::FindingsPanel;
-use crate::ui::forms::screens::{not_found, param_id, this_fiscal_year, ScreenText};
+use crate::ui::forms::screens::{WhenLoaded, not_found, param_id, this_fiscal_year, ScreenText};
 use crate::ui::forms::{t, DateField, MoneyField, NumberField, TextField};
 use crate::ui::i18n::tr;
 use crate::ui::state::use_app;
@@ -28,7 +28,7 @@ pub fn ParametersPage() -> impl IntoView {
         let body = match id.get().as_deref() {
             Some("new") => view! {
                 <h1>{tr(ParamText::NewTitle)}</h1>
-                <Editor target=Target::New { slot: "parameters".into() }/>
+                <WhenLoaded><Editor target=Target::New { slot: "parameters".into() }/></WhenLoaded>
             }
             .into_any(),
             Some(raw) => match uuid::Uuid::parse_str(raw) {

@@ -14,7 +14,7 @@ use crate::ui::edit::{
     EditSession, Target,
 };
 use crate::ui::findings_panel::FindingsPanel;
-use crate::ui::forms::screens::{not_found, param_id, region_options, this_fiscal_year, when_found, ScreenText};
+use crate::ui::forms::screens::{WhenLoaded, not_found, param_id, region_options, this_fiscal_year, when_found, ScreenText};
 use crate::ui::forms::{t, MoneyField, NumberField, SelectField, TextArea, TextField};
 use crate::ui::i18n::{tr, use_i18n, Lang};
 use crate::ui::state::use_app;
@@ -27,7 +27,7 @@ pub fn StatedTotalPage() -> impl IntoView {
         let body = match id.get().as_deref() {
             Some("new") => view! {
                 <h1>{tr(StatedText::NewTitle)}</h1>
-                <Editor target=Target::New { slot: "stated-total".into() }/>
+                <WhenLoaded><Editor target=Target::New { slot: "stated-total".into() }/></WhenLoaded>
             }
             .into_any(),
             Some(raw) => match uuid::Uuid::parse_str(raw) {
