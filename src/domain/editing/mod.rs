@@ -21,6 +21,7 @@ pub mod mou_form;
 pub mod parameters_form;
 pub mod project_form;
 pub mod project_list;
+pub mod rebase;
 pub mod reference;
 
 use chrono::NaiveDate;

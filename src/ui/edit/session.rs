@@ -10,6 +10,7 @@ use uuid::Uuid;
 use super::draft::{self, DraftKey};
 use super::text::EditText;
 use super::{today, use_editing, Editing};
+use crate::domain::editing::rebase::rebase_form;
 use crate::domain::editing::{draft_findings, in_conflict, Built, RecordForm};
 use crate::domain::meta::RecordId;
 use crate::domain::records::Record;
@@ -122,16 +123,17 @@ pub fn use_edit_session<F: RecordForm>(
         }
     });
 
-    // Follow changes made elsewhere (another tab, an import) while nothing is typed here;
-    // with something typed, keep it: the person decides, and the draft holds it.
+    // Follow changes made elsewhere (another tab, an import): fields typed here keep what
+    // was typed (the draft holds it), the others follow.
     let last_base = StoredValue::new(base_form);
     Effect::new(move |_| {
         let now_form = base.with(F::from_record);
         let before = last_base.get_value();
         if now_form != before {
-            if form.with_untracked(|f| *f == before) {
-                form.set(now_form.clone());
-            }
+            // Typed fields stay, untouched ones take the new version, so a later save
+            // does not put back old values over the other change (`editing::rebase`).
+            let next = form.with_untracked(|f| rebase_form(f, &before, &now_form));
+            form.set(next);
             last_base.set_value(now_form);
         }
     });

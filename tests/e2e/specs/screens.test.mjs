@@ -130,7 +130,7 @@ test('the Findings page filters by importance, rule and city, and links to the r
   await app.context.close();
 });
 
-test('two tabs: the second follows the first, untouched forms update, typing is kept', async () => {
+test('two tabs: the second follows the first; typed fields stay, the rest follow; nothing is lost', async () => {
   const app = await env.newApp();
   await persistAnswer(app.context, true);
   const a = new Screens(app);
@@ -160,7 +160,8 @@ test('two tabs: the second follows the first, untouched forms update, typing is 
   await a.saveAndWait();
   await second.waitForFunction(() => document.querySelector('#f-name').value === 'คณะกรรมการเมืองแม่สอด (ชุดใหม่)');
 
-  // Tab B types; tab A saves another change; B keeps what it typed (the draft).
+  // Tab B types a new name; tab A adds a member and saves. B keeps what it typed and takes
+  // the member it did not touch, so B's save loses neither change.
   await b.fill('name', 'ชื่อที่กำลังพิมพ์ในแท็บสอง');
   await a.addLine('add-member', 'member', 0);
   await a.fill('members[0].name', 'นายสมชาย ใจดี');
@@ -168,7 +169,11 @@ test('two tabs: the second follows the first, untouched forms update, typing is 
   await a.saveAndWait();
   await second.locator('[data-testid="member-0"]').waitFor();
   assert.equal(await b.value('name'), 'ชื่อที่กำลังพิมพ์ในแท็บสอง', 'typing in the second tab is kept');
-  assert.equal(await b.value('members[0].name'), '', 'lines typed elsewhere show once the person saves or discards');
+  assert.equal(await b.value('members[0].name'), 'นายสมชาย ใจดี', 'the member added in the first tab arrives');
+  await b.save();
+  await b.toast('บันทึกแล้ว');
+  await app.page.waitForFunction(() => document.querySelector('#f-name').value === 'ชื่อที่กำลังพิมพ์ในแท็บสอง');
+  assert.equal(await a.value('members[0].name'), 'นายสมชาย ใจดี', 'both changes survive');
   await second.screenshot({ path: path.join(SCREENSHOTS, 'screens-two-tabs.png') });
   assert.deepEqual(app.errors, []);
   assert.deepEqual(errors, []);
