@@ -67,6 +67,26 @@ impl Text for ScreenText {
     }
 }
 
+/// The city page's links to the committee, MOU, instalment and Findings screens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CityLinks {
+    AddCommittee,
+    AddMou,
+    AddInstalment,
+    Findings,
+}
+
+impl Text for CityLinks {
+    fn pair(self) -> (&'static str, &'static str) {
+        match self {
+            CityLinks::AddCommittee => ("เพิ่มคณะกรรมการ", "Add a committee"),
+            CityLinks::AddMou => ("เพิ่มบันทึกความร่วมมือ", "Add an MOU"),
+            CityLinks::AddInstalment => ("เพิ่มงวดเงิน", "Add an instalment"),
+            CityLinks::Findings => ("ผลการตรวจของเมืองนี้", "This city's findings"),
+        }
+    }
+}
+
 /// `(value, label)` for every live city, by Thai name; labels in the interface language.
 pub fn city_options() -> Signal<Vec<(String, String)>> {
     let app = use_app();

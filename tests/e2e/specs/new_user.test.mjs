@@ -160,6 +160,7 @@ test('a new user enters Mae Sot by hand and sees exactly the expected findings',
   await page.locator('[data-testid="transfer-blocked"] li[data-rule="instalment.first_share"]').waitFor();
   assert.equal(await page.getByTestId('record-transfer').isDisabled(), true, 'an error blocks the transfer');
   assert.match(await page.getByTestId('expected-amount').innerText(), /350,000\.00/);
+  await page.getByTestId('transfer').scrollIntoViewIfNeeded();
   await shot('instalment-blocked');
   await axe('the instalment form (blocked)');
   await page.getByTestId('use-expected').click();
@@ -173,7 +174,19 @@ test('a new user enters Mae Sot by hand and sees exactly the expected findings',
   await shot('instalment');
   await axe('the instalment form (transferred)');
 
+  // ---- the city page gathers it all and links to each record
+  await app.goto(`/cities/${city}`);
+  await page.getByTestId('city-page').waitFor();
+  for (const [panel, text] of [['city-committee', 'คณะกรรมการเมืองแม่สอด'], ['city-meetings', 'ศาลาประชาคม'], ['city-mou', 'บันทึกความร่วมมือ'], ['city-instalments', '350,000.00']]) {
+    await page.getByTestId(panel).locator('a', { hasText: text }).waitFor();
+  }
+  await shot('city');
+
   // ---- exactly the expected findings, on the Findings page and at the records
+  await page.getByTestId('city-findings').click();
+  await page.waitForURL(new RegExp(`/findings\\?city=${city}$`));
+  await page.locator('.finding-row').nth(1).waitFor();
+  assert.deepEqual((await s.findingsPageRules()).sort(), EXPECTED);
   await app.goto('/findings');
   await page.locator('.finding-row').nth(1).waitFor();
   assert.deepEqual((await s.findingsPageRules()).sort(), EXPECTED);

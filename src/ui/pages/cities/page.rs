@@ -17,6 +17,7 @@ use crate::domain::reports::Label;
 use crate::ui::edit::{today, EditText, Target};
 use crate::ui::i18n::{tr, use_i18n, Lang};
 use crate::ui::pages::projects::list::ProjectList;
+use crate::ui::forms::screens::CityLinks;
 use crate::ui::state::use_app;
 
 fn param_id() -> Memo<Option<String>> {
@@ -158,16 +159,23 @@ fn Sections(
             <section class="panel" data-testid="city-committee">
                 <h2>{tr(CityText::Committee)}</h2>
                 {move || records.with(|r| if r.committees.is_empty() { none().into_any() } else {
-                    r.committees.iter().map(|c| view! {
-                        <p lang="th">{c.name.clone()} <span class="muted">" · " {c.members.len()} " " {tr(CityText::Members)}</span></p>
+                    r.committees.iter().map(|c| {
+                        let (href, name, n) = (format!("/committees/{}", c.meta.id), c.name.clone(), c.members.len());
+                        view! {
+                            <p><A href=href><span lang="th">{name}</span></A> <span class="muted">" · " {n} " " {tr(CityText::Members)}</span></p>
+                        }
                     }).collect_view().into_any()
                 })}
+                <A href=format!("/committees/new?city={id}") attr:class="button secondary" attr:data-testid="add-committee">"+ " {tr(CityLinks::AddCommittee)}</A>
             </section>
             <section class="panel" data-testid="city-meetings">
                 <h2>{tr(CityText::Meetings)}</h2>
                 {move || records.with(|r| if r.meetings.is_empty() { none().into_any() } else {
                     view! { <ul class="plain">{r.meetings.iter().map(|m| view! {
-                        <li>{date_text(m.date, thai())} " " <span lang="th">{m.place.clone()}</span></li>
+                        <li>{
+                            let (href, when, place) = (format!("/meetings/{}", m.meta.id), date_text(m.date, thai()), m.place.clone());
+                            view! { <A href=href>{when} " " <span lang="th">{place}</span></A> }
+                        }</li>
                     }).collect_view()}</ul> }.into_any()
                 })}
             </section>
@@ -176,10 +184,16 @@ fn Sections(
                 {move || records.with(|r| if r.committee_grants.is_empty() && r.province_grants.is_empty() { none().into_any() } else {
                     view! { <ul class="plain">
                         {r.committee_grants.iter().map(|g| view! {
-                            <li>{tr(CityText::CommitteeGrant)} " " {g.fiscal_year.0} ": " {g.amount.format()}</li>
+                            <li>{
+                                let (href, fy, amount) = (format!("/grants/committee/{}", g.meta.id), g.fiscal_year.0, g.amount.format());
+                                view! { <A href=href>{tr(CityText::CommitteeGrant)} " " {fy} ": " {amount}</A> }
+                            }</li>
                         }).collect_view()}
                         {r.province_grants.iter().map(|g| view! {
-                            <li>{tr(CityText::ProvinceGrant)} " " {g.fiscal_year.0} ": " {g.amount.format()}</li>
+                            <li>{
+                                let (href, fy, amount) = (format!("/grants/province/{}", g.meta.id), g.fiscal_year.0, g.amount.format());
+                                view! { <A href=href>{tr(CityText::ProvinceGrant)} " " {fy} ": " {amount}</A> }
+                            }</li>
                         }).collect_view()}
                     </ul> }.into_any()
                 })}
@@ -188,22 +202,31 @@ fn Sections(
                 <h2>{tr(CityText::Mou)}</h2>
                 {move || records.with(|r| if r.mous.is_empty() { none().into_any() } else {
                     view! { <ul class="plain">{r.mous.iter().map(|m| view! {
-                        <li><span lang="th">{m.title.clone()}</span> " · " {tr(CityText::Signed)} " " {date_text(m.date, thai())}</li>
+                        <li>{
+                            let (href, title) = (format!("/mous/{}", m.meta.id), m.title.clone());
+                            view! { <A href=href><span lang="th">{title}</span></A> }
+                        } " · " {tr(CityText::Signed)} " " {date_text(m.date, thai())}</li>
                     }).collect_view()}</ul> }.into_any()
                 })}
+                <A href=format!("/mous/new?city={id}") attr:class="button secondary" attr:data-testid="add-mou">"+ " {tr(CityLinks::AddMou)}</A>
             </section>
             <section class="panel" data-testid="city-instalments">
                 <h2>{tr(CityText::Instalments)}</h2>
                 {move || records.with(|r| if r.instalments.is_empty() { none().into_any() } else {
                     view! { <ul class="plain">{r.instalments.iter().map(|i| view! {
                         <li>
-                            "#" {i.number} " · " {i.amount.format()} " · "
+                            {
+                                let (href, n, amount) = (format!("/instalments/{}", i.meta.id), i.number, i.amount.format());
+                                view! { <A href=href>"#" {n} " · " {amount}</A> }
+                            } " · "
                             {tr(CityText::Planned)} " " {date_text(i.planned_date, thai())} " · "
                             {tr(CityText::Actual)} " " {date_text(i.actual_date, thai())}
                         </li>
                     }).collect_view()}</ul> }.into_any()
                 })}
+                <A href=format!("/instalments/new?city={id}") attr:class="button secondary" attr:data-testid="add-instalment">"+ " {tr(CityLinks::AddInstalment)}</A>
             </section>
         </div>
+        <p><A href=format!("/findings?city={id}") attr:data-testid="city-findings">{tr(CityLinks::Findings)} " →"</A></p>
     }
 }
