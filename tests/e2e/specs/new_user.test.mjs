@@ -177,7 +177,7 @@ test('a new user enters Mae Sot by hand and sees exactly the expected findings',
   // ---- the city page gathers it all and links to each record
   await app.goto(`/cities/${city}`);
   await page.getByTestId('city-page').waitFor();
-  for (const [panel, text] of [['city-committee', 'คณะกรรมการเมืองแม่สอด'], ['city-meetings', 'ศาลาประชาคม'], ['city-mou', 'บันทึกความร่วมมือ'], ['city-instalments', '350,000.00']]) {
+  for (const [panel, text] of [['city-committee', 'คณะกรรมการเมืองแม่สอด'], ['city-meetings', 'ศาลาประชาคม'], ['city-mou', 'บันทึกความร่วมมือด้านการพัฒนาชุมชน'], ['city-instalments', '350,000.00']]) {
     await page.getByTestId(panel).locator('a', { hasText: text }).waitFor();
   }
   await shot('city');
