@@ -228,7 +228,7 @@ pub fn province_grant_rows(ds: &Dataset, f: &ListFilter) -> Vec<GrantRow> {
         .filter_map(|g| {
             let p = provinces.get(&g.province_id);
             let (th, en) = p.map_or((String::new(), String::new()), |p| (p.name_th.clone(), p.name_en.clone()));
-            f.matches_text(&[&th, &en]).then(|| GrantRow { id: g.meta.id, to_th: th, to_en: en, fiscal_year: g.fiscal_year, amount: g.amount, date: g.date })
+            f.matches_text(&[&th, &en]).then_some(GrantRow { id: g.meta.id, to_th: th, to_en: en, fiscal_year: g.fiscal_year, amount: g.amount, date: g.date })
         })
         .collect();
     rows.sort_by_cached_key(|r| (thai_sort_key(&r.to_th), r.fiscal_year));
@@ -244,7 +244,7 @@ pub fn committee_grant_rows(ds: &Dataset, f: &ListFilter) -> Vec<GrantRow> {
             let city = names.get(&g.city_id);
             let (th, en) = city.map_or((String::new(), String::new()), |c| (c.th.clone(), c.en.clone()));
             (f.matches_city(city) && f.matches_year(g.fiscal_year) && f.matches_text(&[&th, &en]))
-                .then(|| GrantRow { id: g.meta.id, to_th: th, to_en: en, fiscal_year: g.fiscal_year, amount: g.amount, date: g.date })
+                .then_some(GrantRow { id: g.meta.id, to_th: th, to_en: en, fiscal_year: g.fiscal_year, amount: g.amount, date: g.date })
         })
         .collect();
     rows.sort_by_cached_key(|r| (thai_sort_key(&r.to_th), r.fiscal_year));

@@ -41,7 +41,7 @@ pub fn parameter_years(ds: &Dataset) -> Vec<ProgrammeParameters> {
         .live::<ProgrammeParameters>()
         .cloned()
         .collect();
-    out.sort_by(|a, b| b.fiscal_year.cmp(&a.fiscal_year));
+    out.sort_by_key(|p| std::cmp::Reverse(p.fiscal_year));
     out
 }
 
