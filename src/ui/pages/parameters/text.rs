@@ -50,7 +50,7 @@ impl Text for ParamText {
             FirstShare => ("งวดที่ 1 (ร้อยละของวงเงินที่อนุมัติ)", "First instalment (per cent of the approved amount)"),
             FirstShareHint => ("ปี 2561: 70", "FY2561: 70"),
             Deadline => ("กำหนดเบิกงวดที่ 2 ให้แล้วเสร็จ", "Second instalment completed by"),
-            DeadlineHint => ("ปี 2561: 30 เม.ย. 2561", "FY2561: 30 Apr 2018 (30 เม.ย. 2561)"),
+            DeadlineHint => ("ปี 2561: 30 เม.ย. 2561", "FY2561: 30 Apr 2018"),
             NoDeadline => ("ไม่มีกำหนด", "no deadline"),
             SameYear => (
                 "มีเกณฑ์ของปีงบประมาณนี้อยู่แล้ว: มีได้ปีละหนึ่งชุด แก้ไขชุดเดิมแทน",
