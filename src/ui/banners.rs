@@ -2,7 +2,9 @@
 //!
 //! - [`PersistenceBanner`]: the browser refused persistent storage
 //!   (`navigator.storage.persist()` said no), so it may clear Mueang's data when space runs
-//!   low. Says what to do (install the app, export often) and offers to ask again.
+//!   low. Shown once this device holds something typed here (an empty app or a loaded
+//!   example has nothing to lose). Says what to do (install the app, export often) and
+//!   offers to ask again.
 //! - [`ExportReminder`]: changes made here have not gone out in a bundle for a while
 //!   (`domain::editing::export_reminder`; the time of the last export is what the sync
 //!   screens store, read with `sync::last_export_at`), with a link to the export screen.
@@ -17,7 +19,7 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
-use crate::domain::editing::export_reminder::export_reminder;
+use crate::domain::editing::export_reminder::{export_reminder, has_changes_from};
 use crate::domain::meta::OfficeId;
 use crate::storage::Persistence;
 use crate::ui::i18n::{tr, use_i18n, Text};
@@ -88,7 +90,11 @@ pub fn Banners() -> impl IntoView {
 pub fn PersistenceBanner() -> impl IntoView {
     let app = use_app();
     let hidden = RwSignal::new(dismissed_recently(PERSIST_DISMISSED));
-    let refused = move || app.persistence.get() == Some(Persistence::Denied);
+    let at_risk = Memo::new(move |_| {
+        let office = app.settings.with(|s| OfficeId(s.office_id.clone()));
+        app.dataset.with(|ds| has_changes_from(ds, &office))
+    });
+    let refused = move || app.persistence.get() == Some(Persistence::Denied) && at_risk.get();
     view! {
         <Show when=move || refused() && !hidden.get()>
             <div class="notice notice-warning banner" role="region" aria-labelledby="persist-title" data-testid="persist-banner">

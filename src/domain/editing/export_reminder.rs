@@ -52,6 +52,14 @@ pub fn export_reminder(
     })
 }
 
+/// Whether this device holds any record edited here (by `office`): what a browser that
+/// clears storage would lose for good. Data loaded from a file can be loaded again.
+pub fn has_changes_from(ds: &Dataset, office: &OfficeId) -> bool {
+    let mut found = false;
+    ds.for_each(|r| found |= r.meta().version.get(office) > 0);
+    found
+}
+
 /// Reads a stored export time: RFC 3339 text or milliseconds since the epoch, whichever
 /// form the export screen wrote.
 pub fn parse_export_time(raw: &str) -> Option<DateTime<Utc>> {
@@ -79,6 +87,8 @@ mod tests {
         let here = OfficeId("here".into());
         // Nothing typed here: the example came from another office.
         assert_eq!(export_reminder(&ds, &here, None, at(100)), None);
+        assert!(!has_changes_from(&ds, &here));
+        assert!(has_changes_from(&ds, &OfficeId("codi-north".into())));
         let editor = Editor { office_id: here.clone(), office_name: String::new(), person: String::new() };
         ds.cities[0].meta.touch(&editor, at(0));
         assert_eq!(export_reminder(&ds, &here, None, at(3)), None);

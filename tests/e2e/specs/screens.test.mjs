@@ -180,49 +180,62 @@ test('two tabs: the second follows the first; typed fields stay, the rest follow
   await app.context.close();
 });
 
-test('banners: refused persistence, and changes not exported for a week', async () => {
-  // Refused: the banner says what to do; "later" hides it, also after a reload.
-  const app = await env.newApp();
-  await persistAnswer(app.context, false);
-  await app.goto('/');
-  const banner = app.page.getByTestId('persist-banner');
-  await banner.waitFor();
-  assert.match(await banner.innerText(), /ส่งออกข้อมูลเป็นประจำ/);
-  await new Screens(app).expectNoAxeViolations('the persistence banner');
-  await app.screenshot('screens-persist-banner.png');
-  await app.page.getByTestId('persist-dismiss').click();
-  await banner.waitFor({ state: 'detached' });
-  await app.reload();
-  await app.page.waitForTimeout(500);
-  assert.equal(await banner.count(), 0);
-  await app.context.close();
-
-  // Granted: no banner.
-  const ok = await env.newApp();
-  await persistAnswer(ok.context, true);
-  await ok.goto('/');
-  await ok.page.waitForTimeout(500);
-  assert.equal(await ok.page.getByTestId('persist-banner').count(), 0);
-  assert.equal(await ok.page.getByTestId('export-reminder').count(), 0, 'nothing typed, nothing to export');
-  await ok.context.close();
-
-  // This device is the office that typed the example (in 2018) and never exported it.
-  const office = await env.newApp();
-  await persistAnswer(office.context, true);
-  await office.context.addInitScript(() => {
+/** Makes this device the office that typed the Northern example (in 2018). */
+async function asNorthernOffice(context) {
+  await context.addInitScript(() => {
     if (!localStorage.getItem('mueang.settings.v1')) {
       localStorage.setItem('mueang.settings.v1', JSON.stringify({ lang: 'th', office_name: 'สำนักงานภาคเหนือ พอช.', office_id: 'codi-north', person: '' }));
     }
   });
-  await new Screens(office).loadExample();
-  const reminder = office.page.getByTestId('export-reminder');
+}
+
+test('banners: refused persistence once there is data to lose, and changes not exported for a week', async () => {
+  // Refused, but nothing typed on this device yet: no banner.
+  const app = await env.newApp();
+  await persistAnswer(app.context, false);
+  await asNorthernOffice(app.context);
+  await app.goto('/');
+  await app.page.waitForTimeout(500);
+  const banner = app.page.getByTestId('persist-banner');
+  assert.equal(await banner.count(), 0, 'an empty app has nothing to lose');
+  // This office's records (typed in 2018, never exported): both banners.
+  await new Screens(app).loadExample();
+  await banner.waitFor();
+  assert.match(await banner.innerText(), /ส่งออกข้อมูลเป็นประจำ/);
+  const reminder = app.page.getByTestId('export-reminder');
   await reminder.waitFor();
-  assert.ok(parseInt(await office.page.getByTestId('export-changed').innerText(), 10) >= 12);
-  await office.screenshot('screens-export-reminder.png');
-  await office.page.getByTestId('export-dismiss').click();
+  assert.ok(parseInt(await app.page.getByTestId('export-changed').innerText(), 10) >= 12);
+  await new Screens(app).expectNoAxeViolations('the banners');
+  await app.screenshot('screens-banners.png');
+  // "Later" hides each, also after a reload.
+  await app.page.getByTestId('persist-dismiss').click();
+  await banner.waitFor({ state: 'detached' });
+  await app.page.getByTestId('export-dismiss').click();
   await reminder.waitFor({ state: 'detached' });
-  assert.deepEqual(office.errors, []);
-  await office.context.close();
+  await app.reload();
+  await app.page.waitForTimeout(500);
+  assert.equal(await banner.count(), 0);
+  assert.equal(await reminder.count(), 0);
+  assert.deepEqual(app.errors, []);
+  await app.context.close();
+
+  // Granted: no persistence banner even with this office's data.
+  const ok = await env.newApp();
+  await persistAnswer(ok.context, true);
+  await asNorthernOffice(ok.context);
+  await new Screens(ok).loadExample();
+  await ok.page.getByTestId('export-reminder').waitFor();
+  assert.equal(await ok.page.getByTestId('persist-banner').count(), 0);
+  await ok.context.close();
+
+  // Data from another office only (the example, loaded here): nothing to export.
+  const other = await env.newApp();
+  await persistAnswer(other.context, false);
+  await new Screens(other).loadExample();
+  await other.page.waitForTimeout(500);
+  assert.equal(await other.page.getByTestId('export-reminder').count(), 0);
+  assert.equal(await other.page.getByTestId('persist-banner').count(), 0);
+  await other.context.close();
 });
 
 for (const [name, viewport] of [['landscape', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
