@@ -83,7 +83,7 @@ impl RecordForm for CityForm {
         city.province_id = match Uuid::parse_str(self.province_id.trim()) {
             Ok(id) => id,
             Err(_) => {
-                r.errors.push(FieldError::new(
+                r.errors.push(FieldError::missing(
                     "province_id",
                     "กรุณาเลือกจังหวัด",
                     "Please choose the province.",

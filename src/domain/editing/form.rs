@@ -21,6 +21,9 @@ pub struct FieldError {
     pub field: String,
     pub message_th: String,
     pub message_en: String,
+    /// Nothing chosen or typed yet (rather than something unreadable): forms show these
+    /// only once the person tries to save, not while they are still filling in.
+    pub missing: bool,
 }
 
 impl FieldError {
@@ -29,6 +32,15 @@ impl FieldError {
             field: field.to_owned(),
             message_th: th.into(),
             message_en: en.into(),
+            missing: false,
+        }
+    }
+
+    /// A required value not given yet.
+    pub fn missing(field: &str, th: impl Into<String>, en: impl Into<String>) -> FieldError {
+        FieldError {
+            missing: true,
+            ..FieldError::new(field, th, en)
         }
     }
 }
@@ -165,11 +177,8 @@ impl Reader {
         match value {
             Some(v) => v,
             None => {
-                self.errors.push(FieldError::new(
-                    field,
-                    "กรุณาเลือก",
-                    "Please choose one.",
-                ));
+                self.errors
+                    .push(FieldError::missing(field, "กรุณาเลือก", "Please choose one."));
                 fallback
             }
         }

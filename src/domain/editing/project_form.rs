@@ -84,8 +84,17 @@ impl ProjectForm {
             .collect()
     }
 
-    /// Adds a dated step to the history.
+    /// Adds a dated step to the history. A history always starts with the proposal
+    /// (`project.status_order`): the first step after an empty history brings a
+    /// "proposed" step of the same date with it (a committee may decide on a proposal at
+    /// the meeting where it is made); the date can be corrected in the history.
     pub fn push_status(&mut self, status: ProjectStatus, date: NaiveDate) {
+        if self.status_history.is_empty() && status != ProjectStatus::Proposed {
+            self.status_history.push(StatusLine {
+                status: enum_key(&ProjectStatus::Proposed),
+                date: date_text(Some(date)),
+            });
+        }
         self.status_history.push(StatusLine {
             status: enum_key(&status),
             date: date_text(Some(date)),
@@ -134,7 +143,7 @@ impl RecordForm for ProjectForm {
         p.city_id = match Uuid::parse_str(self.city_id.trim()) {
             Ok(id) => id,
             Err(_) => {
-                r.errors.push(FieldError::new(
+                r.errors.push(FieldError::missing(
                     "city_id",
                     "กรุณาเลือกเมือง",
                     "Please choose the city.",
@@ -172,7 +181,7 @@ impl RecordForm for ProjectForm {
                 let old = base.status_history.get(i).map(|o| o.date);
                 let field = format!("status_history[{i}].date");
                 let date = if s.date.trim().is_empty() {
-                    r.errors.push(FieldError::new(&field, "กรุณากรอกวันที่", "Enter the date."));
+                    r.errors.push(FieldError::missing(&field, "กรุณากรอกวันที่", "Enter the date."));
                     old
                 } else {
                     r.date(&field, &s.date, old)
@@ -249,11 +258,7 @@ mod tests {
 
     #[test]
     fn pipeline_steps() {
-        let mut form = ProjectForm::from_record(&new_project(
-            stored().meta,
-            Uuid::nil(),
-            FiscalYear(2561),
-        ));
+        let mut form = ProjectForm::from_record(&new_project(stored().meta, Uuid::nil(), FiscalYear(2561)));
         assert_eq!(form.category, "");
         assert_eq!(form.city_id, "");
         assert_eq!(form.status(), ProjectStatus::Proposed);
@@ -263,6 +268,9 @@ mod tests {
         );
         form.push_status(ProjectStatus::UnderReview, NaiveDate::from_ymd_opt(2018, 2, 3).unwrap());
         assert_eq!(form.status(), ProjectStatus::UnderReview);
+        assert_eq!(form.status_history.len(), 2, "the proposal is dated with the first step");
+        assert_eq!(form.status_history[0].status, "proposed");
+        assert_eq!(form.status_history[0].date, "3 ก.พ. 2561");
         assert_eq!(form.next_statuses(), vec![ProjectStatus::Approved, ProjectStatus::Rejected]);
         form.push_status(ProjectStatus::Approved, NaiveDate::from_ymd_opt(2018, 2, 4).unwrap());
         assert_eq!(form.next_statuses(), vec![ProjectStatus::InProgress]);

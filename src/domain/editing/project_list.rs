@@ -23,6 +23,11 @@ pub fn thai_sort_key(s: &str) -> String {
                 out.push(next);
             }
             out.push(c);
+        } else if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if ('\u{0E00}'..='\u{0E7F}').contains(&c) {
+            // Thai has no case: skip the Unicode tables, which cost more than the rest.
+            out.push(c);
         } else {
             out.extend(c.to_lowercase());
         }
@@ -83,49 +88,166 @@ pub struct ProjectRow {
     pub progress_percent: u8,
 }
 
-/// The live projects matching `q`, sorted. Search matches title, proposer and city name
-/// (Thai or English, any case) and ignores surrounding spaces.
-pub fn project_rows(ds: &Dataset, q: &ProjectQuery) -> Vec<ProjectRow> {
-    let cities: HashMap<RecordId, &City> = ds.live::<City>().map(|c| (c.meta.id, c)).collect();
-    let needle = q.search.trim().to_lowercase();
-    let mut picked: Vec<(&Project, Option<&City>)> = ds
-        .live::<Project>()
-        .filter(|p| q.city.is_none_or(|c| p.city_id == c))
-        .filter(|p| q.category.is_none_or(|c| p.category == c))
-        .filter(|p| q.fiscal_year.is_none_or(|y| p.fiscal_year == y))
-        .filter(|p| q.status.is_none_or(|s| p.status() == s))
-        .map(|p| (p, cities.get(&p.city_id).copied()))
-        .filter(|(p, city)| needle.is_empty() || matches(p, *city, &needle))
-        .collect();
-    match q.sort {
-        ProjectSort::Recent => {
-            picked.sort_by(|a, b| b.0.meta.updated_at.cmp(&a.0.meta.updated_at))
-        }
-        ProjectSort::Title => picked.sort_by_cached_key(|(p, _)| thai_sort_key(&p.title)),
-        ProjectSort::City => picked.sort_by_cached_key(|(p, c)| {
-            (c.map(|c| thai_sort_key(&c.name_th)), thai_sort_key(&p.title))
-        }),
-        ProjectSort::AmountDesc => picked.sort_by(|a, b| amount(b.0).cmp(&amount(a.0))),
-        ProjectSort::Status => picked.sort_by(|a, b| {
-            status_rank(a.0.status())
-                .cmp(&status_rank(b.0.status()))
-                .then_with(|| b.0.meta.updated_at.cmp(&a.0.meta.updated_at))
-        }),
-    }
-    picked.into_iter().map(|(p, c)| row(p, c)).collect()
+/// What the list filters and sorts on, worked out once per dataset, so each keystroke in
+/// the search box only filters and sorts positions (see `tests/bench_lists.rs`). Rows are
+/// built only for the page on screen ([`ProjectIndex::row`]). Two allocations per project:
+/// on a busy tablet the allocator, not the comparisons, is what costs.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ProjectIndex {
+    entries: Vec<Entry>,
+    /// Per city slot: its Thai sort key, and its names lower-cased for search.
+    cities: Vec<(RecordId, String, String)>,
 }
 
-fn matches(p: &Project, city: Option<&City>, needle: &str) -> bool {
-    let has = |s: &str| {
-        if s.is_ascii() {
-            s.to_ascii_lowercase().contains(needle)
-        } else {
-            s.to_lowercase().contains(needle)
+#[derive(Debug, Clone, PartialEq)]
+struct Entry {
+    /// Position in `Dataset::projects` when the index was built.
+    pos: usize,
+    id: RecordId,
+    city_id: RecordId,
+    /// Index into `ProjectIndex::cities`; `usize::MAX` when the city is unknown.
+    city: usize,
+    category: Category,
+    status: ProjectStatus,
+    fiscal_year: FiscalYear,
+    amount: Option<Baht>,
+    updated_at: chrono::DateTime<chrono::Utc>,
+    title_key: String,
+    /// Title and proposer, lower-cased, separated by a newline.
+    haystack: String,
+}
+
+impl ProjectIndex {
+    /// Every live project of `ds`.
+    pub fn new(ds: &Dataset) -> ProjectIndex {
+        let mut cities = Vec::new();
+        let mut slots: HashMap<RecordId, usize> = HashMap::new();
+        for c in ds.live::<City>() {
+            let mut names = String::new();
+            push_lower(&mut names, &c.name_th);
+            names.push('\n');
+            push_lower(&mut names, &c.name_en);
+            slots.insert(c.meta.id, cities.len());
+            cities.push((c.meta.id, thai_sort_key(&c.name_th), names));
         }
-    };
-    has(&p.title)
-        || has(&p.proposer)
-        || city.is_some_and(|c| has(&c.name_th) || has(&c.name_en))
+        let entries = ds
+            .projects
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| !p.meta.deleted)
+            .map(|(pos, p)| {
+                let mut haystack = String::with_capacity(p.title.len() + p.proposer.len() + 1);
+                push_lower(&mut haystack, &p.title);
+                haystack.push('\n');
+                push_lower(&mut haystack, &p.proposer);
+                Entry {
+                    pos,
+                    id: p.meta.id,
+                    city_id: p.city_id,
+                    city: slots.get(&p.city_id).copied().unwrap_or(usize::MAX),
+                    category: p.category,
+                    status: p.status(),
+                    fiscal_year: p.fiscal_year,
+                    amount: amount(p),
+                    updated_at: p.meta.updated_at,
+                    title_key: thai_sort_key(&p.title),
+                    haystack,
+                }
+            })
+            .collect();
+        ProjectIndex { entries, cities }
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    fn city_key(&self, e: &Entry) -> &str {
+        self.cities.get(e.city).map_or("", |c| c.1.as_str())
+    }
+
+    /// The positions (for [`ProjectIndex::row`]) of the projects matching `q`, sorted.
+    /// Search matches title, proposer and city name (Thai or English, any case) and
+    /// ignores surrounding spaces.
+    pub fn query(&self, q: &ProjectQuery) -> Vec<usize> {
+        let needle = lower(q.search.trim());
+        let city_hit: Vec<bool> = self
+            .cities
+            .iter()
+            .map(|c| !needle.is_empty() && c.2.contains(&needle))
+            .collect();
+        let e = &self.entries;
+        let mut picked: Vec<usize> = (0..e.len())
+            .filter(|&i| {
+                let r = &e[i];
+                q.city.is_none_or(|c| r.city_id == c)
+                    && q.category.is_none_or(|c| r.category == c)
+                    && q.fiscal_year.is_none_or(|y| r.fiscal_year == y)
+                    && q.status.is_none_or(|s| r.status == s)
+                    && (needle.is_empty()
+                        || city_hit.get(r.city).copied().unwrap_or(false)
+                        || r.haystack.contains(&needle))
+            })
+            .collect();
+        match q.sort {
+            ProjectSort::Recent => picked.sort_by(|&a, &b| e[b].updated_at.cmp(&e[a].updated_at)),
+            ProjectSort::Title => picked.sort_by(|&a, &b| e[a].title_key.cmp(&e[b].title_key)),
+            ProjectSort::City => picked.sort_by(|&a, &b| {
+                (self.city_key(&e[a]), &e[a].title_key).cmp(&(self.city_key(&e[b]), &e[b].title_key))
+            }),
+            ProjectSort::AmountDesc => picked.sort_by(|&a, &b| e[b].amount.cmp(&e[a].amount)),
+            ProjectSort::Status => picked.sort_by(|&a, &b| {
+                status_rank(e[a].status)
+                    .cmp(&status_rank(e[b].status))
+                    .then_with(|| e[b].updated_at.cmp(&e[a].updated_at))
+            }),
+        }
+        picked
+    }
+
+    /// The row at position `i` of a [`ProjectIndex::query`] result, read from `ds` (the
+    /// dataset the index was built from; `None` if the project has gone since).
+    pub fn row(&self, ds: &Dataset, i: usize) -> Option<ProjectRow> {
+        let e = self.entries.get(i)?;
+        let p = match ds.projects.get(e.pos) {
+            Some(p) if p.meta.id == e.id => p,
+            _ => ds.get::<Project>(e.id)?,
+        };
+        let city = self
+            .cities
+            .get(e.city)
+            .and_then(|c| ds.get::<City>(c.0));
+        Some(row(p, city))
+    }
+}
+
+/// The live projects matching `q`, sorted (an index built and queried once).
+pub fn project_rows(ds: &Dataset, q: &ProjectQuery) -> Vec<ProjectRow> {
+    let ix = ProjectIndex::new(ds);
+    ix.query(q).into_iter().filter_map(|i| ix.row(ds, i)).collect()
+}
+
+/// Lower case, without the cost of Unicode case mapping for Thai (which has no case).
+fn lower(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    push_lower(&mut out, s);
+    out
+}
+
+fn push_lower(out: &mut String, s: &str) {
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if ('\u{0E00}'..='\u{0E7F}').contains(&c) {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
 }
 
 /// The English name, else the Thai one (many cities have only their official Thai name).

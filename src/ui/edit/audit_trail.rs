@@ -33,7 +33,8 @@ pub fn AuditTrail(
         changed.track();
         app.store.track();
         spawn_local(async move {
-            log.set(Some(read_audit(app, kind, id).await));
+            let read = read_audit(app, kind, id).await;
+            log.try_set(Some(read));
         });
     });
     view! {
@@ -52,6 +53,15 @@ pub fn AuditTrail(
             }}
         </details>
     }
+}
+
+/// `lang="th"` for stored text in Thai (names, titles), so screen readers and the
+/// English page read it right; `None` otherwise. Dates are shown per interface language.
+fn data_lang(value: &str) -> Option<&'static str> {
+    value
+        .chars()
+        .any(|c| ('\u{0E00}'..='\u{0E7F}').contains(&c))
+        .then_some("th")
 }
 
 /// One change.
@@ -85,7 +95,7 @@ fn Entry(
             <p class="audit-head">
                 <strong>{move || if thai() { action.label_th() } else { action.label_en() }}</strong>
                 " · " <time datetime=at.to_rfc3339()>{when}</time>
-                " · " {tr(EditText::AuditBy)} " " {if who.is_empty() { "—".to_string() } else { who }}
+                " · " {tr(EditText::AuditBy)} " " <span lang=data_lang(&who)>{if who.is_empty() { "—".to_string() } else { who.clone() }}</span>
                 " " <span class="muted audit-office" title=office_id.clone()>"(" {tr(EditText::AuditOffice)} " " {office_id.chars().take(8).collect::<String>()} ")"</span>
             </p>
             {(!changes.is_empty()).then(|| view! {
@@ -98,11 +108,12 @@ fn Entry(
                     <tbody>
                         {changes.into_iter().map(|c| {
                             let (old, new) = (c.old.clone(), c.new.clone());
+                            let (old_lang, new_lang) = (data_lang(&old), data_lang(&new));
                             view! {
                                 <tr>
                                     <td><code>{c.field}</code></td>
-                                    <td>{move || display_value(&old, thai())}</td>
-                                    <td>{move || display_value(&new, thai())}</td>
+                                    <td lang=old_lang>{move || display_value(&old, thai())}</td>
+                                    <td lang=new_lang>{move || display_value(&new, thai())}</td>
                                 </tr>
                             }
                         }).collect_view()}

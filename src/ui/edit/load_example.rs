@@ -35,7 +35,7 @@ pub fn LoadExample() -> impl IntoView {
             if app.replace_all(label, ds).await {
                 ed.toasts.show(text, None, None);
             }
-            busy.set(false);
+            busy.try_set(false);
         });
     };
     view! {

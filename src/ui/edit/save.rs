@@ -33,10 +33,13 @@ pub async fn read_audit(app: AppState, kind: crate::domain::records::RecordKind,
     }
 }
 
-/// Whether two versions differ in content (meta aside).
+/// Whether two versions have the same content: meta aside, except the tombstone flag
+/// (a deletion changes nothing else).
 fn same_content<R: Record>(a: &R, b: &R) -> bool {
     let mut b = b.clone();
+    let deleted = b.meta().deleted;
     *b.meta_mut() = a.meta().clone();
+    b.meta_mut().deleted = deleted;
     *a == b
 }
 

@@ -55,6 +55,8 @@ pub struct EditSession<F: RecordForm> {
     pub restored: RwSignal<bool>,
     /// A save is under way.
     pub busy: RwSignal<bool>,
+    /// A save was tried: from then on "nothing chosen yet" is shown at the fields too.
+    pub attempted: RwSignal<bool>,
     key: StoredValue<DraftKey>,
     ed: Editing,
 }
@@ -148,7 +150,8 @@ pub fn use_edit_session<F: RecordForm>(
         generation.set_value(g);
         set_timeout(
             move || {
-                if generation.get_value() != g {
+                // The page may have gone meanwhile (saved and navigated away).
+                if generation.try_get_value() != Some(g) {
                     return;
                 }
                 let found = if record.meta().deleted {
@@ -157,7 +160,7 @@ pub fn use_edit_session<F: RecordForm>(
                     app.dataset
                         .with_untracked(|ds| draft_findings(ds, record.into_any(), today()))
                 };
-                findings.set(found);
+                findings.try_set(found);
             },
             FINDINGS_DELAY,
         );
@@ -175,6 +178,7 @@ pub fn use_edit_session<F: RecordForm>(
         dirty,
         restored,
         busy: RwSignal::new(false),
+        attempted: RwSignal::new(false),
         key,
         ed,
     }
@@ -186,10 +190,11 @@ impl<F: RecordForm> EditSession<F> {
         let field: String = field.into();
         let id = self.id;
         Signal::derive(move || {
+            let attempted = self.attempted.get();
             let mut out: Vec<Mark> = self.built.with(|b| {
                 b.errors
                     .iter()
-                    .filter(|e| e.field == field)
+                    .filter(|e| e.field == field && (attempted || !e.missing))
                     .map(|e| Mark::input(e.message_th.clone(), e.message_en.clone()))
                     .collect()
             });
@@ -223,6 +228,7 @@ impl<F: RecordForm> EditSession<F> {
             self.ed.toasts.error(EditText::ConflictNoSave);
             return None;
         }
+        self.attempted.set(true);
         let built = self.built.get_untracked();
         if let Some(first) = built.errors.first() {
             self.ed.toasts.error(EditText::FixFieldsFirst);
@@ -230,21 +236,24 @@ impl<F: RecordForm> EditSession<F> {
             return None;
         }
         self.busy.set(true);
+        let key = self.key.get_value();
         let saved = super::save::save(self.ed, built.record, name).await;
-        self.busy.set(false);
+        // After the await the page may be gone (the person moved on): `try_` writes.
+        self.busy.try_set(false);
         if let Some(r) = &saved {
-            self.form.set(F::from_record(r));
-            self.restored.set(false);
-            draft::clear(&self.key.get_value());
+            self.form.try_set(F::from_record(r));
+            self.restored.try_set(false);
+            draft::clear(&key);
         }
         saved
     }
 
     /// Deletes the stored record (with undo). True if deleted.
     pub async fn delete(self, name: String) -> bool {
+        let key = self.key.get_value();
         let done = super::save::delete::<F::Record>(self.ed, self.id, name).await;
         if done {
-            draft::clear(&self.key.get_value());
+            draft::clear(&key);
         }
         done
     }

@@ -40,7 +40,7 @@ impl Text for FormText {
             ),
             DateHint => (
                 "พิมพ์เป็น พ.ศ. เช่น 3.2.2561 หรือ 3 ก.พ. 61 หรือเลือกจากปฏิทิน",
-                "Type in the Buddhist Era, e.g. 3.2.2561 or 3 ก.พ. 61, or use the calendar",
+                "Type the date in the Buddhist Era (e.g. 3.2.2561) or in CE (3 Feb 2018), or use the calendar",
             ),
             MoneyHint => ("ตัวเลขไทยหรืออารบิก ใส่จุลภาคได้", "Thai or Arabic digits; commas are fine"),
             FindingsTitle => ("ผลการตรวจตามหลักเกณฑ์", "Rule check"),

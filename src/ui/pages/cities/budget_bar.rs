@@ -7,8 +7,10 @@ use super::text::CityText;
 use crate::domain::editing::city_page::{bar_geometry, CityFigures};
 use crate::ui::i18n::tr;
 
-fn pct(f: f64) -> String {
-    format!("{:.2}%", f * 100.0)
+/// The bar is drawn in SVG user units (0–1000 wide): sizes as attributes, not inline
+/// styles, which the Content-Security-Policy (`style-src 'self'`) would block.
+fn w(f: f64) -> String {
+    format!("{:.1}", f * 1000.0)
 }
 
 /// One year's bar.
@@ -22,12 +24,13 @@ pub fn BudgetBar(
     let f = figures;
     view! {
         <div class="budget" data-testid="budget-bar">
-            <div class="budget-track" aria-hidden="true">
-                <div class="budget-approved" style=format!("width:{}", pct(g.approved))></div>
-                <div class="budget-committed" class:over=over style=format!("width:{}", pct(g.committed))></div>
-                <div class="budget-transferred" style=format!("width:{}", pct(g.transferred))></div>
-                <div class="budget-cap" style=format!("left:{}", pct(g.cap))></div>
-            </div>
+            <svg class="budget-track" viewBox="0 0 1000 40" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                <rect class="budget-bg" x="0" y="0" width="1000" height="40"/>
+                <rect class="budget-approved" x="0" y="0" width=w(g.approved) height="40"/>
+                <rect class="budget-committed" class:over=over x="0" y="8" width=w(g.committed) height="24"/>
+                <rect class="budget-transferred" x="0" y="14" width=w(g.transferred) height="12"/>
+                <rect class="budget-cap" x=w(g.cap - 0.003) y="0" width="3" height="40"/>
+            </svg>
             <dl class="budget-figures">
                 <div class="fig fig-approved"><dt>{tr(CityText::Approved)}</dt><dd>{f.approved.format()}</dd></div>
                 <div class="fig fig-committed"><dt>{tr(CityText::Committed)}</dt><dd data-testid="committed">{f.committed.format()}</dd></div>

@@ -76,7 +76,7 @@ impl Text for CityText {
             Shown => ("เมืองที่แสดง", "cities shown"),
             NoCities => ("ไม่มีเมืองตามเงื่อนไขนี้", "No city matches"),
             NameTh => ("ชื่อเมือง (ภาษาไทย)", "Name (Thai)"),
-            NameThHint => ("ชื่อทางการ เช่น เทศบาลนครแม่สอด", "The official name, e.g. เทศบาลนครแม่สอด"),
+            NameThHint => ("ชื่อทางการ เช่น เทศบาลนครแม่สอด", "The official Thai name, as written in letters"),
             NameEn => ("ชื่อเมือง (ภาษาอังกฤษ)", "Name (English)"),
             Budgets => ("วงเงินที่อนุมัติรายปี", "Approved ceiling per year"),
             BudgetYear => ("ปีงบประมาณ (พ.ศ.)", "Fiscal year (BE)"),

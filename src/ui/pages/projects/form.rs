@@ -9,6 +9,7 @@ use super::cofunding::CoFundingLines;
 use super::pipeline::Pipeline;
 use super::text::ProjectText;
 use crate::domain::dates::FiscalYear;
+use crate::domain::editing::city_page::default_year;
 use crate::domain::editing::project_form::{new_project, ProjectForm};
 use crate::domain::meta::RecordId;
 use crate::domain::records::{Category, City, RecordKind};
@@ -32,7 +33,12 @@ pub fn ProjectEditor(
 ) -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
-    let fy = FiscalYear::containing(today());
+    // A new project of a known city starts in the city's latest budget year (the year
+    // its money is being decided), else in the current fiscal year.
+    let this_year = FiscalYear::containing(today());
+    let fy = city
+        .and_then(|c| app.dataset.with_untracked(|ds| ds.get::<City>(c).map(|c| default_year(c, this_year))))
+        .unwrap_or(this_year);
     let s: EditSession<ProjectForm> = use_edit_session(target, move |id| {
         new_project(blank_meta(app, id), city.unwrap_or_else(uuid::Uuid::nil), fy)
     });

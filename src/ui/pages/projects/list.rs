@@ -7,7 +7,7 @@ use leptos_router::components::A;
 
 use super::text::ProjectText;
 use crate::domain::editing::form::{enum_from_key, enum_key};
-use crate::domain::editing::project_list::{page, project_rows, ProjectQuery, ProjectRow, ProjectSort};
+use crate::domain::editing::project_list::{page, ProjectIndex, ProjectQuery, ProjectRow, ProjectSort};
 use crate::domain::meta::RecordId;
 use crate::domain::records::{Category, City, ProjectStatus};
 use crate::domain::reports::Label;
@@ -99,7 +99,9 @@ pub fn ProjectList(
         fiscal_year: None,
         sort: enum_from_key(&sort.get()).unwrap_or_default(),
     });
-    let rows = Memo::new(move |_| query.with(|q| app.dataset.with(|ds| project_rows(ds, q))));
+    // The index follows the data (a save, an import); each keystroke only queries it.
+    let index = Memo::new(move |_| app.dataset.with(ProjectIndex::new));
+    let rows = Memo::new(move |_| query.with(|q| index.with(|ix| ix.query(q))));
     // A new search starts at the first page.
     Effect::new(move |_| {
         query.track();
@@ -108,7 +110,10 @@ pub fn ProjectList(
     let shown = Memo::new(move |_| {
         rows.with(|r| {
             let (slice, pages) = page(r, page_no.get(), PER_PAGE);
-            (slice.to_vec(), pages)
+            let list: Vec<ProjectRow> = app.dataset.with(|ds| {
+                index.with(|ix| slice.iter().filter_map(|&i| ix.row(ds, i)).collect())
+            });
+            (list, pages)
         })
     });
     let pages = move || shown.with(|s| s.1);

@@ -10,7 +10,7 @@ use crate::domain::dates::{format_be_short, parse_date};
 use crate::domain::editing::form::enum_from_key;
 use crate::domain::editing::project_form::ProjectForm;
 use crate::domain::editing::reference::with_reference;
-use crate::domain::records::{ProjectStatus, Record};
+use crate::domain::records::{ProjectStatus, Record, StatusChange};
 use crate::domain::reports::Label;
 use crate::domain::rules::{blocking_approval, Finding};
 use crate::ui::edit::{today, EditSession, EditText, Toasts};
@@ -50,7 +50,13 @@ pub fn Pipeline(
             return;
         }
         if status == ProjectStatus::Approved {
-            let record = s.built.with_untracked(|b| b.record.clone());
+            // Checked as it would be saved, with this dated step, so an approval dated
+            // before the proposal is caught too.
+            let mut record = s.built.with_untracked(|b| b.record.clone());
+            if record.status_history.is_empty() {
+                record.status_history.push(StatusChange { status: ProjectStatus::Proposed, date });
+            }
+            record.status_history.push(StatusChange { status, date });
             let found = app.dataset.with_untracked(|ds| {
                 let mut d = with_reference(ds);
                 d.upsert(record.into_any());
@@ -61,13 +67,12 @@ pub fn Pipeline(
                 return;
             }
         }
+        let steps_before = s.form.with_untracked(|f| f.status_history.len());
         s.form.update(|f| f.push_status(status, date));
         spawn_local(async move {
             if s.save(name.get_untracked()).await.is_none() {
                 // Not saved (storage refused): take the step back so the form says the truth.
-                s.form.update(|f| {
-                    f.status_history.pop();
-                });
+                s.form.try_update(|f| f.status_history.truncate(steps_before));
             }
         });
     };
