@@ -17,7 +17,7 @@ use crate::ui::pages::meetings::{MeetingPage, MeetingsPage};
 use crate::ui::pages::mous::{MouPage, MousPage};
 use crate::ui::pages::parameters::{ParametersListPage, ParametersPage};
 use crate::ui::pages::stated_totals::{StatedTotalPage, StatedTotalsPage};
-use crate::ui::pages::sync::{BenchPage, ConflictsPage, SyncPage};
+use crate::ui::pages::sync::{ConflictsPage, SyncPage};
 use crate::ui::tabs::{follow_other_tabs, TabNotice};
 use crate::ui::pages::cities::{CitiesPage, CityEditPage, CityPage};
 use crate::ui::pages::geography::ProvincesPage;
@@ -111,7 +111,6 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/findings") view=FindingsPage/>
                     <Route path=path!("/sync") view=SyncPage/>
                     <Route path=path!("/conflicts") view=ConflictsPage/>
-                    <Route path=path!("/_bench") view=BenchPage/>
                     <Route path=path!("/_crash") view=CrashTest/>
                 </Routes>
             </main>

@@ -1,4 +1,4 @@
-//! The measurements of `make bench`, run in the page `/_bench` (see tests/e2e/bench/):
+//! The measurements of `make bench`, run in the page `/sync?bench` (see tests/e2e/bench/):
 //!
 //! 1. the whole import of a bundle into this (empty) device, step by step, through the same
 //!    functions the import screen uses (read, parse and check, hash, merge, plan, write);
@@ -60,7 +60,7 @@ pub async fn run_bench(app: AppState, sync: SyncState, file: web_sys::File) -> S
     if let Err(e) = measure(app, sync, file, &mut report).await {
         report.error = Some(e);
     }
-    serde_json::to_string_pretty(&report).unwrap_or_default()
+    serde_json::to_string(&report).unwrap_or_default()
 }
 
 async fn measure(

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
-use crate::domain::records::AnyRecord;
+use crate::domain::records::{AnyRecord, KindVisitor, Record, RecordKind};
 
 /// The pseudo-field for "in use or deleted" (the tombstone flag in `meta`).
 pub const STATUS_FIELD: &str = "meta.deleted";
@@ -24,16 +24,66 @@ pub struct FieldRow {
 
 /// The record's own fields (everything but `meta`), as a JSON object.
 fn fields(record: &AnyRecord) -> Map<String, Value> {
-    match serde_json::to_value(record) {
-        Ok(Value::Object(mut outer)) => match outer.remove("record") {
-            Some(Value::Object(mut r)) => {
-                r.remove("meta");
-                r
-            }
-            _ => Map::new(),
-        },
-        _ => Map::new(),
+    let mut r = record_json(record);
+    r.remove("meta");
+    r
+}
+
+/// A record as a JSON object. Goes through the concrete type's text form, which the app
+/// already has code for (storage writes it), rather than `AnyRecord`'s tagged form or
+/// `serde_json::to_value`, each of which would add a copy of every kind's serialiser to
+/// the wasm.
+fn record_json(record: &AnyRecord) -> Map<String, Value> {
+    struct ToJson<'a> {
+        record: &'a AnyRecord,
+        out: Map<String, Value>,
     }
+    impl KindVisitor for ToJson<'_> {
+        fn visit<R: Record>(&mut self) {
+            if self.record.kind() != R::KIND {
+                return;
+            }
+            let text = R::from_any(self.record.clone())
+                .and_then(|r| serde_json::to_string(&r).ok())
+                .unwrap_or_default();
+            if let Ok(map) = serde_json::from_str(&text) {
+                self.out = map;
+            }
+        }
+    }
+    let mut v = ToJson {
+        record,
+        out: Map::new(),
+    };
+    RecordKind::visit_all(&mut v);
+    v.out
+}
+
+/// A record of `kind` from a JSON object (the inverse of [`record_json`]).
+fn record_from_json(kind: RecordKind, object: Map<String, Value>) -> Result<AnyRecord, String> {
+    struct FromJson {
+        kind: RecordKind,
+        text: String,
+        out: Option<Result<AnyRecord, String>>,
+    }
+    impl KindVisitor for FromJson {
+        fn visit<R: Record>(&mut self) {
+            if self.kind == R::KIND {
+                self.out = Some(
+                    serde_json::from_str::<R>(&self.text)
+                        .map(Record::into_any)
+                        .map_err(|e| e.to_string()),
+                );
+            }
+        }
+    }
+    let mut v = FromJson {
+        kind,
+        text: Value::Object(object).to_string(),
+        out: None,
+    };
+    RecordKind::visit_all(&mut v);
+    v.out.unwrap_or_else(|| Err("unknown kind".into()))
 }
 
 /// Every field of the versions, the status first, in the order the first version's JSON
@@ -82,11 +132,8 @@ pub fn combine(
     choices: &BTreeMap<String, usize>,
 ) -> Result<AnyRecord, String> {
     let base_record = versions.get(base).ok_or("no such version")?;
-    let mut value = serde_json::to_value(base_record).map_err(|e| e.to_string())?;
+    let mut record = record_json(base_record);
     let maps: Vec<Map<String, Value>> = versions.iter().map(fields).collect();
-    let Some(record) = value.get_mut("record").and_then(Value::as_object_mut) else {
-        return Err("a record without fields".into());
-    };
     for (key, &from) in choices {
         let Some(source) = versions.get(from) else {
             continue;
@@ -110,14 +157,14 @@ pub fn combine(
             }
         }
     }
-    serde_json::from_value(value).map_err(|e| e.to_string())
+    record_from_json(base_record.kind(), record)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::example::north_2561;
-    use crate::domain::records::{City, Record};
+    use crate::domain::records::City;
 
     fn versions() -> Vec<AnyRecord> {
         let city = north_2561().records.cities[0].clone();

@@ -14,7 +14,7 @@ use crate::domain::meta::{Editor, RecordId};
 use crate::domain::records::{AnyRecord, Dataset, KindVisitor, Record, RecordKind};
 use crate::domain::sync::{resolve, ResolveError};
 use crate::storage::{ChangeSet, StorageError};
-use crate::sync::stored::{conflicts_kind, group_siblings};
+use crate::sync::stored::{conflicts_kind, group_siblings, pick};
 
 /// How much of a kind may change before it is rewritten whole rather than chunk by chunk.
 const REPLACE_ABOVE: f64 = 0.25;
@@ -105,15 +105,20 @@ impl Changes<'_> {
     }
 
     fn conflicts<R: Record>(&mut self) -> Result<(), StorageError> {
-        let local = group_siblings(R::siblings(self.local));
-        let merged = group_siblings(R::siblings(self.merged));
-        if local.is_empty() && merged.is_empty() {
+        let (local_list, merged_list) = (R::siblings(self.local), R::siblings(self.merged));
+        if local_list.is_empty() && merged_list.is_empty() {
             return Ok(());
         }
+        let local = group_siblings(local_list);
+        let merged = group_siblings(merged_list);
         let kind = conflicts_kind(R::KIND);
-        for (id, versions) in &merged {
-            if !local.get(id).is_some_and(|l| same_set(l, versions)) {
-                self.cs.put(&kind, &id.to_string(), versions)?;
+        for (id, at) in &merged {
+            let versions = pick(merged_list, at);
+            let same = local
+                .get(id)
+                .is_some_and(|l| same_set(&pick(local_list, l), &versions));
+            if !same {
+                self.cs.put(&kind, &id.to_string(), &versions)?;
                 self.written += 1;
             }
         }

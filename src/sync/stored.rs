@@ -55,11 +55,15 @@ pub fn replace_conflicts(cs: &mut ChangeSet, ds: &Dataset) -> Result<(), Storage
             if self.result.is_err() {
                 return;
             }
-            let groups = group_siblings(R::siblings(self.ds));
+            let list = R::siblings(self.ds);
+            let groups: Vec<(String, Vec<&R>)> = group_siblings(list)
+                .iter()
+                .map(|(id, at)| (id.to_string(), pick(list, at)))
+                .collect();
             let kind = conflicts_kind(R::KIND);
             self.result = self
                 .cs
-                .replace_kind(&kind, groups.iter().map(|(id, v)| (id.to_string(), v)))
+                .replace_kind(&kind, groups.iter().map(|(id, v)| (id.clone(), v)))
                 .map(|_| ());
         }
     }
@@ -72,13 +76,25 @@ pub fn replace_conflicts(cs: &mut ChangeSet, ds: &Dataset) -> Result<(), Storage
     r.result
 }
 
-/// A kind's conflict versions grouped by record id.
-pub fn group_siblings<R: Record>(siblings: &[R]) -> BTreeMap<RecordId, Vec<&R>> {
-    let mut out: BTreeMap<RecordId, Vec<&R>> = BTreeMap::new();
-    for s in siblings {
-        out.entry(s.meta().id).or_default().push(s);
+/// A kind's conflict versions grouped by record id: for each id, the versions' positions
+/// in `siblings`. (Positions rather than references keep one copy of the map code in the
+/// wasm instead of one per record kind.)
+pub fn group_siblings<R: Record>(siblings: &[R]) -> BTreeMap<RecordId, Vec<usize>> {
+    let ids: Vec<RecordId> = siblings.iter().map(|s| s.meta().id).collect();
+    group_ids(&ids)
+}
+
+fn group_ids(ids: &[RecordId]) -> BTreeMap<RecordId, Vec<usize>> {
+    let mut out: BTreeMap<RecordId, Vec<usize>> = BTreeMap::new();
+    for (i, id) in ids.iter().enumerate() {
+        out.entry(*id).or_default().push(i);
     }
     out
+}
+
+/// The versions at `positions`.
+pub fn pick<'a, R>(list: &'a [R], positions: &[usize]) -> Vec<&'a R> {
+    positions.iter().filter_map(|&i| list.get(i)).collect()
 }
 
 /// Builds the dataset from stored chunks given as (chunk kind, bytes), records and
@@ -111,8 +127,21 @@ impl KindVisitor for Fill<'_> {
         let corrupt = |kind: &str, e: serde_json::Error| {
             StorageError::Corrupt(format!("a chunk of {kind}: {e}"))
         };
+        // Chunks are read as text: `from_str` shares the record decoders the rest of the app
+        // already has, where `from_slice` would add a second copy of them to the wasm.
+        fn text<'b>(bytes: &'b [u8], kind: &str) -> Result<&'b str, StorageError> {
+            std::str::from_utf8(bytes)
+                .map_err(|e| StorageError::Corrupt(format!("a chunk of {kind}: {e}")))
+        }
         for bytes in self.by_kind.get(R::KIND.key()).into_iter().flatten() {
-            let mut de = serde_json::Deserializer::from_slice(bytes);
+            let t = match text(bytes, R::KIND.key()) {
+                Ok(t) => t,
+                Err(e) => {
+                    self.result = Err(e);
+                    return;
+                }
+            };
+            let mut de = serde_json::Deserializer::from_str(t);
             let into = R::all_mut(&mut self.out);
             if let Err(e) = de.deserialize_map(ValuesInto::<R, One>::new(into)) {
                 self.result = Err(corrupt(R::KIND.key(), e));
@@ -121,7 +150,14 @@ impl KindVisitor for Fill<'_> {
         }
         let kind = conflicts_kind(R::KIND);
         for bytes in self.by_kind.get(kind.as_str()).into_iter().flatten() {
-            let mut de = serde_json::Deserializer::from_slice(bytes);
+            let t = match text(bytes, &kind) {
+                Ok(t) => t,
+                Err(e) => {
+                    self.result = Err(e);
+                    return;
+                }
+            };
+            let mut de = serde_json::Deserializer::from_str(t);
             let into = R::siblings_mut(&mut self.out);
             if let Err(e) = de.deserialize_map(ValuesInto::<R, Many>::new(into)) {
                 self.result = Err(corrupt(&kind, e));

@@ -19,6 +19,7 @@ use serde::Serialize;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
+use crate::domain::sorting::SortSmall;
 use crate::domain::records::{Dataset, KindVisitor, Record, RecordKind};
 use crate::domain::sync::canonical_ser::write_canonical;
 
@@ -97,7 +98,7 @@ impl KindVisitor for Lists<'_> {
 /// A record list sorted by id, and by canonical text among versions sharing an id.
 fn typed_list<R: Record>(records: &[R]) -> Vec<u8> {
     let mut order: Vec<&R> = records.iter().collect();
-    order.sort_by_key(|r| r.meta().id);
+    order.sort_by_key_small(|r| r.meta().id);
     let mut out = vec![b'['];
     for (i, run) in order
         .chunk_by(|a, b| a.meta().id == b.meta().id)

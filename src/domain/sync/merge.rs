@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::domain::sorting::SortSmall;
 use crate::domain::meta::RecordId;
 use crate::domain::records::{Dataset, KindVisitor, Record, RecordKind};
 use crate::domain::sync::versions::{same_versions, settle};
@@ -158,7 +159,7 @@ impl KindVisitor for MergeKinds<'_> {
             return;
         }
         // Stable sort: each id's versions end up together.
-        entries.sort_by_key(|e| e.0);
+        entries.sort_by_key_small(|e| e.0);
 
         let mut shown = Vec::new();
         let mut siblings = Vec::new();

@@ -9,6 +9,7 @@ use std::fmt;
 
 use chrono::{DateTime, Utc};
 
+use crate::domain::sorting::SortSmall;
 use crate::domain::meta::{Editor, RecordId, VersionVector};
 use crate::domain::records::{AnyRecord, Dataset, KindVisitor, Record, RecordKind};
 use crate::domain::sync::merge::ConflictInfo;
@@ -192,7 +193,7 @@ impl KindVisitor for Collect<'_> {
             .chain(R::siblings(self.ds))
             .filter(|r| r.meta().id == id)
             .collect();
-        versions.sort_by(|a, b| display_order(*a, *b));
+        versions.sort_by_small(|a, b| display_order(*a, *b));
         self.out = versions.into_iter().map(|r| r.clone().into_any()).collect();
     }
 }

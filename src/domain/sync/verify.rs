@@ -216,9 +216,10 @@ fn read_slowly(text: &str, require_manifest: bool) -> Result<Prepared, BundleErr
         check_document(&doc)?;
         return Ok(Prepared::with_canonical(doc, canonical));
     }
-    // A current file the fast reader refused: the path-tracking reader says where.
-    let de = &mut serde_json::Deserializer::from_str(text);
-    let doc: Document = serde_path_to_error::deserialize(de).map_err(|e| invalid(&value, e))?;
+    // A current file the fast reader refused: the path-tracking reader says where. It reads
+    // the JSON tree already parsed (one path-tracking instantiation for old and current
+    // files alike keeps the browser build smaller; this is the error path, speed is moot).
+    let doc = typed(&value)?;
     check_document(&doc)?;
     Ok(Prepared::new(doc))
 }

@@ -8,6 +8,7 @@
 
 use std::cmp::Ordering;
 
+use crate::domain::sorting::SortSmall;
 use crate::domain::meta::Causality;
 use crate::domain::records::Record;
 use crate::domain::sync::canonical::canonical_of;
@@ -28,7 +29,7 @@ pub(crate) fn settle<'a, R: Record>(versions: &[&'a R]) -> Vec<&'a R> {
         }
     }
     if keep.len() > 1 {
-        keep.sort_by(|a, b| display_order(*a, *b));
+        keep.sort_by_small(|a, b| display_order(*a, *b));
     }
     keep
 }
@@ -60,7 +61,7 @@ pub(crate) fn sort_siblings(ds: &mut crate::domain::records::Dataset) {
         fn visit<R: Record>(&mut self) {
             let list = R::siblings_mut(self.0);
             if list.len() > 1 {
-                list.sort_by(|a, b| {
+                list.sort_by_small(|a, b| {
                     a.meta()
                         .id
                         .cmp(&b.meta().id)

@@ -21,7 +21,7 @@ try {
   const context = await browser.newContext({ viewport: { width: 800, height: 1280 } });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('page error:', e));
-  await page.goto(server.url + '/_bench');
+  await page.goto(server.url + '/sync?bench');
   await page.locator('header.topbar').waitFor({ timeout: 30_000 });
   await page.getByTestId('bench-input').setInputFiles(bundle);
   const pre = page.getByTestId('bench-result');

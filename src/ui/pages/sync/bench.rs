@@ -1,4 +1,4 @@
-//! `/_bench`: the page `make bench` drives (tests/e2e/bench/). Not linked anywhere.
+//! `/sync?bench`: what `make bench` drives (tests/e2e/bench/). Not linked anywhere.
 //! The measurements themselves are in `crate::sync::bench`.
 
 use leptos::prelude::*;
@@ -10,7 +10,7 @@ use crate::sync::files;
 use crate::ui::state::use_app;
 
 #[component]
-pub fn BenchPage() -> impl IntoView {
+pub fn BenchPanel() -> impl IntoView {
     let app = use_app();
     let sync = use_sync();
     let result = RwSignal::new(None::<String>);
@@ -27,10 +27,7 @@ pub fn BenchPage() -> impl IntoView {
         });
     };
     view! {
-        <section class="page">
-            <h1>"bench"</h1>
-            <input type="file" data-testid="bench-input" aria-label="bundle" on:change=on_change/>
-            <pre data-testid="bench-result">{move || result.get().unwrap_or_default()}</pre>
-        </section>
+        <input type="file" data-testid="bench-input" aria-label="bundle" on:change=on_change/>
+        <pre data-testid="bench-result">{move || result.get().unwrap_or_default()}</pre>
     }
 }
