@@ -54,10 +54,15 @@ pub fn new_committee(meta: RecordMeta, city: RecordId) -> Committee {
     }
 }
 
-/// Reads a chosen record id ("" or garbage means not chosen).
+/// Reads a chosen record id. Nothing chosen yet is "missing" (said only once the person
+/// tries to save); anything else unreadable is said at once.
 pub(crate) fn read_id(r: &mut Reader, field: &str, raw: &str, fallback: RecordId, th: &str, en: &str) -> RecordId {
     match Uuid::parse_str(raw.trim()) {
         Ok(id) => id,
+        Err(_) if raw.trim().is_empty() => {
+            r.errors.push(FieldError::missing(field, th, en));
+            fallback
+        }
         Err(_) => {
             r.errors.push(FieldError::new(field, th, en));
             fallback
