@@ -107,6 +107,8 @@ struct Entry {
     city_id: RecordId,
     /// Index into `ProjectIndex::cities`; `usize::MAX` when the city is unknown.
     city: usize,
+    /// The city's place in Thai name order (unknown cities last).
+    city_rank: usize,
     category: Category,
     status: ProjectStatus,
     fiscal_year: FiscalYear,
@@ -130,6 +132,13 @@ impl ProjectIndex {
             slots.insert(c.meta.id, cities.len());
             cities.push((c.meta.id, thai_sort_key(&c.name_th), names));
         }
+        // Each city's place in Thai order, so sorting projects by city compares numbers.
+        let mut order: Vec<usize> = (0..cities.len()).collect();
+        order.sort_by(|&a, &b| cities[a].1.cmp(&cities[b].1));
+        let mut rank = vec![0; cities.len()];
+        for (place, &slot) in order.iter().enumerate() {
+            rank[slot] = place;
+        }
         let entries = ds
             .projects
             .iter()
@@ -145,6 +154,7 @@ impl ProjectIndex {
                     id: p.meta.id,
                     city_id: p.city_id,
                     city: slots.get(&p.city_id).copied().unwrap_or(usize::MAX),
+                    city_rank: slots.get(&p.city_id).map_or(usize::MAX, |&s| rank[s]),
                     category: p.category,
                     status: p.status(),
                     fiscal_year: p.fiscal_year,
@@ -166,9 +176,6 @@ impl ProjectIndex {
         self.entries.is_empty()
     }
 
-    fn city_key(&self, e: &Entry) -> &str {
-        self.cities.get(e.city).map_or("", |c| c.1.as_str())
-    }
 
     /// The positions (for [`ProjectIndex::row`]) of the projects matching `q`, sorted.
     /// Search matches title, proposer and city name (Thai or English, any case) and
@@ -197,7 +204,7 @@ impl ProjectIndex {
             ProjectSort::Recent => picked.sort_by(|&a, &b| e[b].updated_at.cmp(&e[a].updated_at)),
             ProjectSort::Title => picked.sort_by(|&a, &b| e[a].title_key.cmp(&e[b].title_key)),
             ProjectSort::City => picked.sort_by(|&a, &b| {
-                (self.city_key(&e[a]), &e[a].title_key).cmp(&(self.city_key(&e[b]), &e[b].title_key))
+                (e[a].city_rank, &e[a].title_key).cmp(&(e[b].city_rank, &e[b].title_key))
             }),
             ProjectSort::AmountDesc => picked.sort_by(|&a, &b| e[b].amount.cmp(&e[a].amount)),
             ProjectSort::Status => picked.sort_by(|&a, &b| {
@@ -358,6 +365,10 @@ mod tests {
             vec!["ซ่อมบ้าน", "เลี้ยงปลา", "ไฟฟ้าส่องสว่าง", "Youth camp"]
         );
         assert_eq!(titles(&project_rows(&ds, &q(ProjectSort::Status)))[3], "เลี้ยงปลา");
+        let by_city = project_rows(&ds, &q(ProjectSort::City));
+        assert!(by_city
+            .windows(2)
+            .all(|w| thai_sort_key(&w[0].city_th) <= thai_sort_key(&w[1].city_th)));
     }
 
     #[test]

@@ -1,0 +1,220 @@
+//! The form widgets and the editing machinery in a real browser: the money and date fields
+//! as a person types, the BE calendar, drafts in localStorage, and a save writing the record
+//! with its audit entry (then undo as a new audited change). Also prints how long the
+//! project list takes in wasm with 10,000 projects (numbers, not a timed assertion).
+#![cfg(target_arch = "wasm32")]
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use mueang::domain::dates::FiscalYear;
+use mueang::domain::editing::project_form::new_project;
+use mueang::domain::editing::project_list::{ProjectIndex, ProjectQuery, ProjectSort};
+use mueang::domain::editing::{AuditAction, AuditLog, AUDIT_KIND};
+use mueang::domain::example::north_2561;
+use mueang::domain::meta::{stable_id, Editor, OfficeId, RecordMeta};
+use mueang::domain::money::Baht;
+use mueang::domain::records::{Category, City, Dataset, Project};
+use mueang::storage::{self, Settings, Store};
+use mueang::ui::edit::draft::{self, DraftKey};
+use mueang::ui::edit::save::store_version;
+use mueang::ui::forms::{Bind, DateField, MoneyField};
+use mueang::ui::i18n::{provide_i18n, Lang};
+use mueang::ui::state::AppState;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh element to mount into.
+fn host() -> web_sys::HtmlElement {
+    let el = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&el).unwrap();
+    el.unchecked_into()
+}
+
+fn by_id(id: &str) -> web_sys::HtmlElement {
+    document().get_element_by_id(id).unwrap().unchecked_into()
+}
+
+async fn settle() {
+    leptos::task::tick().await;
+    gloo_timers_sleep(10).await;
+}
+
+async fn gloo_timers_sleep(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn money_field_reads_thai_digits_and_keeps_unreadable_text() {
+    let raw = RwSignal::new(String::new());
+    let el = host();
+    let _h = leptos::mount::mount_to(el.clone(), move || {
+        provide_i18n(Lang::Th);
+        view! { <MoneyField field="amount_approved" label="จำนวนเงิน".to_string() value=Bind::signal(raw)/> }
+    });
+    raw.set("๓๕๐,๐๐๐".into());
+    settle().await;
+    let text = el.inner_text();
+    assert!(text.contains("350,000.00 บาท"), "{text}");
+    assert!(text.contains("สามแสนห้าหมื่นบาทถ้วน"), "{text}");
+    let input = by_id("f-amount_approved");
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("false"));
+    assert_eq!(input.get_attribute("inputmode").as_deref(), Some("decimal"));
+
+    raw.set("35,0000".into());
+    settle().await;
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let marks = by_id("f-amount_approved-marks").inner_text();
+    assert!(marks.contains("35,0000"), "the message quotes what was typed: {marks}");
+    assert_eq!(raw.get_untracked(), "35,0000", "the typed text is kept");
+    let label: web_sys::Element = el.query_selector("label[for='f-amount_approved']").unwrap().unwrap();
+    assert!(label.text_content().unwrap().contains("จำนวนเงิน"));
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn date_field_shows_be_and_the_calendar_picks_a_be_date() {
+    let raw = RwSignal::new("3/2/61".to_string());
+    let el = host();
+    let today = NaiveDate::from_ymd_opt(2018, 2, 20).unwrap();
+    let _h = leptos::mount::mount_to(el.clone(), move || {
+        provide_i18n(Lang::Th);
+        view! { <DateField field="date" label="วันที่".to_string() value=Bind::signal(raw) today/> }
+    });
+    settle().await;
+    assert!(el.inner_text().contains("3 กุมภาพันธ์ 2561"), "{}", el.inner_text());
+    el.query_selector(".cal-open").unwrap().unwrap().unchecked_into::<web_sys::HtmlElement>().click();
+    settle().await;
+    let title = el.query_selector(".cal-title").unwrap().unwrap().text_content().unwrap();
+    assert_eq!(title, "กุมภาพันธ์ 2561");
+    el.query_selector("button.cal-day[data-date='2018-02-14']")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+    settle().await;
+    assert_eq!(raw.get_untracked(), "14 ก.พ. 2561");
+    assert!(el.query_selector(".calendar").unwrap().is_none(), "picking closes the calendar");
+
+    raw.set("3/2/1475".into());
+    settle().await;
+    let marks = by_id("f-date-marks");
+    assert!(marks.inner_text().contains("พ.ศ."), "era warning: {}", marks.inner_text());
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn drafts_round_trip_in_local_storage() {
+    let key = DraftKey::new_record(mueang::domain::records::RecordKind::Project, "test-slot");
+    draft::clear(&key);
+    assert!(draft::load::<Vec<String>>(&key).is_none());
+    let id = stable_id("draft-test");
+    draft::store(&key, id, &vec!["ตลาดนัด".to_string(), "12,34".to_string()]).unwrap();
+    let back = draft::load::<Vec<String>>(&key).unwrap();
+    assert_eq!(back.id, id);
+    assert_eq!(back.form, vec!["ตลาดนัด".to_string(), "12,34".to_string()]);
+    draft::clear(&key);
+    assert!(draft::load::<Vec<String>>(&key).is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_save_writes_the_record_and_its_audit_entry_together_and_undo_is_audited() {
+    const DB: &str = "mueang-test-forms";
+    storage::delete_database(DB).await.unwrap();
+    let store = Store::open(DB, || {}).await.unwrap();
+    let app = AppState::new(Settings {
+        office_id: "office-t".into(),
+        office_name: "สำนักงานทดสอบ".into(),
+        person: "สมศรี".into(),
+        ..Settings::default()
+    });
+    app.store.set(Some(store.clone()));
+
+    let city = north_2561().records.cities[0].clone();
+    let editor = Editor { office_id: OfficeId("x".into()), office_name: String::new(), person: String::new() };
+    let mut p = new_project(RecordMeta::new(stable_id("p1"), &editor, chrono::Utc::now()), city.meta.id, FiscalYear(2561));
+    p.title = "ซ่อมบ้าน".into();
+    p.proposer = "ชุมชนริมน้ำ".into();
+    p.category = Category::Housing;
+    p.amount_requested = Some(Baht::whole(40_000));
+    let (saved, previous) = store_version(app, p.clone(), None).await.unwrap();
+    assert!(previous.is_none());
+    assert_eq!(saved.meta.updated_by.person, "สมศรี");
+    assert_eq!(saved.meta.version.get(&OfficeId("office-t".into())), 1);
+
+    // Memory and disk agree, and the shipped provinces came along with the first save.
+    let on_disk: Dataset = store.load_grouped(&mueang::ui::state::kind_keys()).await.unwrap();
+    assert_eq!(on_disk.projects, vec![saved.clone()]);
+    assert_eq!(on_disk.provinces.len(), 77);
+    assert_eq!(app.dataset.get_untracked().projects, vec![saved.clone()]);
+
+    let mut edited = saved.clone();
+    edited.amount_requested = Some(Baht::whole(45_000));
+    let (saved2, _) = store_version(app, edited, None).await.unwrap();
+    assert_eq!(saved2.meta.version.get(&OfficeId("office-t".into())), 2);
+    // Undo: the previous content, as a new audited version.
+    let (undone, _) = store_version(app, saved.clone(), Some(AuditAction::Undone)).await.unwrap();
+    assert_eq!(undone.amount_requested, Some(Baht::whole(40_000)));
+    assert_eq!(undone.meta.version.get(&OfficeId("office-t".into())), 3);
+
+    let log: AuditLog = store.get(AUDIT_KIND, &saved.meta.id.to_string()).await.unwrap().unwrap();
+    let actions: Vec<AuditAction> = log.entries.iter().map(|e| e.action).collect();
+    assert_eq!(actions, vec![AuditAction::Created, AuditAction::Edited, AuditAction::Undone]);
+    let edit = &log.entries[1];
+    assert_eq!(edit.editor.office_name, "สำนักงานทดสอบ");
+    assert_eq!(edit.changes.len(), 1);
+    assert_eq!(edit.changes[0].field, "amount_requested");
+    assert_eq!((edit.changes[0].old.as_str(), edit.changes[0].new.as_str()), ("40000.00", "45000.00"));
+    store.close();
+}
+
+#[wasm_bindgen_test]
+fn project_list_timings_in_wasm_with_10000_projects() {
+    let mut ds = north_2561().records;
+    let cities: Vec<City> = ds.cities.clone();
+    let editor = Editor { office_id: OfficeId("bench".into()), office_name: String::new(), person: String::new() };
+    let at = chrono::DateTime::from_timestamp(1_517_637_600, 0).unwrap();
+    for n in 0..10_000u32 {
+        let c = &cities[n as usize % cities.len()];
+        let mut p: Project = new_project(RecordMeta::new(stable_id(&format!("b{n}")), &editor, at), c.meta.id, FiscalYear(2561));
+        p.title = format!("โครงการพัฒนาชุมชน {n}");
+        p.proposer = format!("ชุมชนที่ {}", n % 97);
+        p.category = Category::ALL[n as usize % 6];
+        p.amount_requested = Some(Baht::whole(10_000 + i64::from(n % 40) * 1_000));
+        ds.projects.push(p);
+    }
+    let now = || web_sys::window().unwrap().performance().unwrap().now();
+    let t = now();
+    let ix = ProjectIndex::new(&ds);
+    let build = now() - t;
+    let mut lines = vec![format!("wasm, 10,000 projects: build the index {build:.1} ms")];
+    for (name, q) in [
+        ("all, recent first", ProjectQuery::default()),
+        ("all, by Thai title", ProjectQuery { sort: ProjectSort::Title, ..Default::default() }),
+        ("all, by city", ProjectQuery { sort: ProjectSort::City, ..Default::default() }),
+        ("search \"ชุมชนที่ 5\"", ProjectQuery { search: "ชุมชนที่ 5".into(), ..Default::default() }),
+        ("housing, by amount", ProjectQuery {
+            category: Some(Category::Housing),
+            sort: ProjectSort::AmountDesc,
+            ..Default::default()
+        }),
+    ] {
+        let t = now();
+        let n = ix.query(&q).len();
+        lines.push(format!("  {name}: {:.2} ms ({n} rows)", now() - t));
+        assert!(n > 0);
+    }
+    console_log!("{}", lines.join("\n"));
+    assert_eq!(ix.len(), 10_000);
+}
