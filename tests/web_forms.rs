@@ -218,3 +218,28 @@ fn project_list_timings_in_wasm_with_10000_projects() {
     console_log!("{}", lines.join("\n"));
     assert_eq!(ix.len(), 10_000);
 }
+
+#[wasm_bindgen_test]
+async fn a_shipped_province_saved_before_it_is_stored_keeps_the_edit() {
+    const DB: &str = "mueang-test-forms-province";
+    storage::delete_database(DB).await.unwrap();
+    let store = Store::open(DB, || {}).await.unwrap();
+    let app = AppState::new(Settings { office_id: "office-p".into(), ..Settings::default() });
+    app.store.set(Some(store.clone()));
+    let mut krabi = mueang::domain::reference::provinces()
+        .into_iter()
+        .find(|p| p.code == "TH-81")
+        .unwrap();
+    krabi.region_id = mueang::domain::reference::region_id("north");
+    let (saved, previous) = store_version(app, krabi.clone(), None).await.unwrap();
+    assert_eq!(previous.unwrap().region_id, mueang::domain::reference::region_id("south"));
+    assert_eq!(saved.meta.created_at, krabi.meta.created_at, "an edit of the shipped record");
+    let on_disk: Dataset = store.load_grouped(&mueang::ui::state::kind_keys()).await.unwrap();
+    let stored = on_disk.provinces.iter().find(|p| p.code == "TH-81").unwrap();
+    assert_eq!(stored.region_id, mueang::domain::reference::region_id("north"));
+    assert_eq!(on_disk.provinces.len(), 77);
+    let log: AuditLog = store.get(AUDIT_KIND, &saved.meta.id.to_string()).await.unwrap().unwrap();
+    assert_eq!(log.entries[0].action, AuditAction::Edited);
+    assert_eq!(log.entries[0].changes[0].field, "region_id");
+    store.close();
+}

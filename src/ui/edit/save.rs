@@ -54,7 +54,13 @@ pub async fn store_version<R: Record + Send + Sync>(
     let id = content.meta().id;
     let who = editor(app);
     let at = now();
-    let previous: Option<R> = app.dataset.with_untracked(|ds| ds.get::<R>(id).cloned());
+    // A shipped record not stored yet (a province) counts as existing: editing it is an
+    // edit of the shipped version, one more step on its version vector.
+    let previous: Option<R> = app.dataset.with_untracked(|ds| {
+        ds.get::<R>(id).cloned().or_else(|| {
+            R::all(&missing_reference(ds)).iter().find(|r| r.meta().id == id).cloned()
+        })
+    });
     let deleted = content.meta().deleted;
     let meta = match &previous {
         Some(p) if same_content(p, &content) => return Some((p.clone(), previous)),
@@ -88,16 +94,19 @@ pub async fn store_version<R: Record + Send + Sync>(
 
 fn change_set<R: Record>(record: &R, seeds: &Dataset, log: &AuditLog) -> Result<ChangeSet, StorageError> {
     let mut cs = ChangeSet::new(format!("save {}", R::KIND.key()));
-    put_record(&mut cs, record)?;
-    for r in &seeds.regions {
+    let id = record.meta().id;
+    // The seeds go first and never include the record itself: saving a shipped province
+    // (its region changed) must not be overwritten by the shipped copy in the same set.
+    for r in seeds.regions.iter().filter(|r| r.meta.id != id) {
         put_record(&mut cs, r)?;
     }
-    for p in &seeds.provinces {
+    for p in seeds.provinces.iter().filter(|p| p.meta.id != id) {
         put_record(&mut cs, p)?;
     }
-    for p in &seeds.programme_parameters {
+    for p in seeds.programme_parameters.iter().filter(|p| p.meta.id != id) {
         put_record(&mut cs, p)?;
     }
+    put_record(&mut cs, record)?;
     cs.put(AUDIT_KIND, &log.id.to_string(), log)?;
     Ok(cs)
 }

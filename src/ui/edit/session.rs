@@ -14,7 +14,7 @@ use crate::domain::editing::rebase::rebase_form;
 use crate::domain::editing::{draft_findings, in_conflict, Built, RecordForm};
 use crate::domain::meta::RecordId;
 use crate::domain::records::Record;
-use crate::domain::rules::Finding;
+use crate::domain::rules::{Finding, RuleCode};
 use crate::ui::forms::{field_dom_id, Mark};
 
 /// Which record a form edits.
@@ -142,10 +142,14 @@ pub fn use_edit_session<F: RecordForm>(
 
     // Live findings, shortly after typing stops.
     let findings = RwSignal::new(Vec::new());
+    let attempted = RwSignal::new(false);
     let generation = StoredValue::new(0u64);
     Effect::new(move |_| {
         let record = built.with(|b| b.record.clone());
         app.dataset.track();
+        // A new record is not told what it lacks before the person tries to save it: a
+        // blank form would open with every required field flagged.
+        let quiet_missing = !stored.get() && !attempted.get();
         let g = generation.get_value() + 1;
         generation.set_value(g);
         set_timeout(
@@ -159,6 +163,9 @@ pub fn use_edit_session<F: RecordForm>(
                 } else {
                     app.dataset
                         .with_untracked(|ds| draft_findings(ds, record.into_any(), today()))
+                        .into_iter()
+                        .filter(|f| !(quiet_missing && f.rule == RuleCode::RecordMissingField))
+                        .collect()
                 };
                 findings.try_set(found);
             },
@@ -178,7 +185,7 @@ pub fn use_edit_session<F: RecordForm>(
         dirty,
         restored,
         busy: RwSignal::new(false),
-        attempted: RwSignal::new(false),
+        attempted,
         key,
         ed,
     }

@@ -80,10 +80,12 @@ pub fn Calendar(
                 </select>
                 <button type="button" class="icon-button" aria-label=move || i18n.t(FormText::NextMonth)
                     on:click=move |_| month.update(|m| *m = m.next())>"›"</button>
-                <button type="button" class="icon-button cal-close" aria-label=move || i18n.t(FormText::CloseCalendar)
+            </div>
+            <div class="cal-title-row">
+                <p class="cal-title" aria-live="polite">{move || month.get().title(thai())}</p>
+                <button type="button" class="icon-button secondary cal-close" aria-label=move || i18n.t(FormText::CloseCalendar)
                     on:click=move |_| on_close.run(())>"×"</button>
             </div>
-            <p class="cal-title" aria-live="polite">{move || month.get().title(thai())}</p>
             <table class="cal-grid">
                 <thead>
                     <tr>

@@ -81,6 +81,29 @@ test('the example loads into an empty store, and merges (asking first) into one 
   await app.context.close();
 });
 
+test("a province's region is changed in its row, saved at once, and kept", async () => {
+  const app = await env.newApp();
+  const r = new Records(app);
+  await r.loadExample();
+  await app.goto('/provinces');
+  const tak = app.page.locator('tr[data-code="TH-63"]');
+  await tak.waitFor();
+  assert.equal(await tak.locator('td.num').innerText(), '1', 'Tak has one example city');
+  const krabi = app.page.locator('#region-TH-81');
+  assert.equal(await krabi.locator('option:checked').innerText(), 'ภาคใต้');
+  await krabi.selectOption({ label: 'ภาคเหนือ' });
+  await r.toast('บันทึกแล้ว');
+  await app.reload();
+  await app.page.locator('#region-TH-81').waitFor();
+  assert.equal(await app.page.locator('#region-TH-81 option:checked').innerText(), 'ภาคเหนือ');
+  await r.choose('filter-region', 'ภาคเหนือ');
+  await app.page.waitForFunction(() => document.querySelectorAll('table.provinces tbody tr').length < 77);
+  await app.page.locator('tr[data-code="TH-81"]').waitFor();
+  assert.equal(await app.page.locator('tr[data-code="TH-80"]').count(), 0, 'the rest of the south is not shown');
+  assert.deepEqual(app.errors, []);
+  await app.context.close();
+});
+
 test('delete with undo, and the audit trail records both', async () => {
   const app = await env.newApp();
   const r = new Records(app);
