@@ -99,7 +99,10 @@ impl VersionVector {
 #[serde(deny_unknown_fields)]
 pub struct RecordMeta {
     pub id: RecordId,
+    // Every record has two: read by the fast path for Mueang's own form (see `fast_de`).
+    #[serde(deserialize_with = "crate::domain::fast_de::utc")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::domain::fast_de::utc")]
     pub updated_at: DateTime<Utc>,
     pub updated_by: Editor,
     /// A tombstone: the record was deleted, and the deletion travels to other offices.

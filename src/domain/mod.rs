@@ -8,6 +8,7 @@ pub mod document;
 pub mod editing;
 pub mod example;
 pub mod export;
+pub mod fast_de;
 pub mod meta;
 pub mod money;
 pub mod records;

@@ -54,10 +54,16 @@ struct Report {
     error: Option<String>,
 }
 
-/// Runs every measurement on `file`; returns the report as JSON (or an `error`).
-pub async fn run_bench(app: AppState, sync: SyncState, file: web_sys::File) -> String {
+/// Runs every measurement on `file` (only the first import when `only_import`, for
+/// profiling); returns the report as JSON (or an `error`).
+pub async fn run_bench(
+    app: AppState,
+    sync: SyncState,
+    file: web_sys::File,
+    only_import: bool,
+) -> String {
     let mut report = Report::default();
-    if let Err(e) = measure(app, sync, file, &mut report).await {
+    if let Err(e) = measure(app, sync, file, only_import, &mut report).await {
         report.error = Some(e);
     }
     serde_json::to_string(&report).unwrap_or_default()
@@ -67,6 +73,7 @@ async fn measure(
     app: AppState,
     sync: SyncState,
     file: web_sys::File,
+    only_import: bool,
     report: &mut Report,
 ) -> Result<(), String> {
     let start = now();
@@ -76,6 +83,9 @@ async fn measure(
 
     report.import_empty = import_once(app, sync, &bytes).await?;
     report.records = app.dataset.with_untracked(Dataset::total_len);
+    if only_import {
+        return Ok(());
+    }
     report.reimport = import_once(app, sync, &bytes).await?;
 
     let records = app.dataset.with_untracked(|ds| {

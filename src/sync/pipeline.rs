@@ -36,8 +36,10 @@ pub struct Timings {
     pub parse: f64,
     pub hash: f64,
     pub merge: f64,
-    /// Working out what to write.
+    /// Working out which records to write, and serialising them.
     pub plan: f64,
+    /// Recording what the sending offices hold (peers), serialised for the same transaction.
+    pub peers: f64,
     /// The IndexedDB transaction and the in-memory update.
     pub write: f64,
 }
@@ -50,11 +52,19 @@ impl Timings {
         self.hash += o.hash;
         self.merge += o.merge;
         self.plan += o.plan;
+        self.peers += o.peers;
         self.write += o.write;
     }
 
     pub fn total(&self) -> f64 {
-        self.read + self.unlock + self.parse + self.hash + self.merge + self.plan + self.write
+        self.read
+            + self.unlock
+            + self.parse
+            + self.hash
+            + self.merge
+            + self.plan
+            + self.peers
+            + self.write
     }
 }
 
@@ -148,6 +158,8 @@ pub async fn apply_import(
             return None;
         }
     };
+    t.plan += now() - start;
+    let start = now();
     let mut peers = match sync.peers(app).await {
         Ok(p) => p,
         Err(e) => {
@@ -166,7 +178,7 @@ pub async fn apply_import(
             return None;
         }
     }
-    t.plan += now() - start;
+    t.peers += now() - start;
     let start = now();
     let merged = outcome.dataset;
     let saved = if cs.is_empty() {

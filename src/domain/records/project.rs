@@ -68,6 +68,7 @@ impl ProjectStatus {
 #[serde(deny_unknown_fields)]
 pub struct StatusChange {
     pub status: ProjectStatus,
+    #[serde(deserialize_with = "crate::domain::fast_de::date")]
     pub date: NaiveDate,
 }
 

@@ -45,7 +45,7 @@ try {
 
   const ms = (x) => `${Math.round(x).toLocaleString('en-US').padStart(7)} ms`;
   const steps = (run) => run.steps;
-  const persist = (run) => steps(run).plan + steps(run).write;
+  const persist = (run) => steps(run).plan + steps(run).peers + steps(run).write;
   const mb = (r.bytes / 1e6).toFixed(1);
   console.log(`\nbundle: ${r.records.toLocaleString('en-US')} records, ${mb} MB (${path.basename(bundle)}); build: ${DIST}`);
   console.log(`read the file                          ${ms(r.read_ms)}`);
@@ -55,7 +55,7 @@ try {
     console.log(`  parse + verify (types, checks)       ${ms(s.parse)}`);
     console.log(`  checksum (Web Crypto SHA-256)        ${ms(s.hash)}`);
     console.log(`  merge                                ${ms(s.merge)}`);
-    console.log(`  persist (plan + one transaction)     ${ms(persist(run))}   (plan ${Math.round(s.plan)}, write ${Math.round(s.write)})`);
+    console.log(`  persist (plan + one transaction)     ${ms(persist(run))}   (records ${Math.round(s.plan)}, peers ${Math.round(s.peers)}, transaction ${Math.round(s.write)})`);
     console.log(`  whole import (sum of steps)          ${ms(s.parse + s.hash + s.merge + persist(run))}`);
     console.log(`  whole import (wall, file bytes → in-memory data)${ms(run.wall)}`);
   }

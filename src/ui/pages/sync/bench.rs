@@ -14,6 +14,9 @@ pub fn BenchPanel() -> impl IntoView {
     let app = use_app();
     let sync = use_sync();
     let result = RwSignal::new(None::<String>);
+    // `?bench=import`: only the first import (for profiling it alone).
+    let query = leptos_router::hooks::use_query_map();
+    let only_import = query.with_untracked(|q| q.get("bench").as_deref() == Some("import"));
     let on_change = move |ev: leptos::ev::Event| {
         let input: Option<web_sys::HtmlInputElement> =
             ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into(t).ok());
@@ -22,7 +25,7 @@ pub fn BenchPanel() -> impl IntoView {
         };
         result.set(None);
         spawn_local(async move {
-            let json = run_bench(app, sync, file).await;
+            let json = run_bench(app, sync, file, only_import).await;
             result.set(Some(json));
         });
     };
