@@ -11,6 +11,7 @@ use crate::domain::editing::reference;
 use crate::domain::meta::RecordId;
 use crate::domain::records::{City, Province};
 use crate::ui::edit::{save::save, use_editing};
+use crate::ui::forms::screens::WhenLoaded;
 use crate::ui::forms::{t, Bind, SelectField, TextField};
 use crate::ui::i18n::{tr, use_i18n, Lang, Text};
 
@@ -116,6 +117,9 @@ pub fn ProvincesPage() -> impl IntoView {
                     options=filter_options no_placeholder=true/>
                 <TextField field="filter-search" label=t(GeoText::Search) value=Bind::signal(search)/>
             </div>
+            // Before the stored records are read, the shipped rows would show wrong counts and
+            // regions, and a region chosen then would be saved over an unread edit.
+            <WhenLoaded>
             <p class="muted" role="status">{move || rows.with(Vec::len)} " " {tr(GeoText::Shown)}</p>
             <table class="records-table provinces">
                 <thead><tr>
@@ -157,6 +161,7 @@ pub fn ProvincesPage() -> impl IntoView {
                     </For>
                 </tbody>
             </table>
+            </WhenLoaded>
         </section>
     }
 }

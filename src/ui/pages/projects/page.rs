@@ -8,6 +8,7 @@ use super::form::ProjectEditor;
 use super::text::ProjectText;
 use crate::domain::records::Project;
 use crate::ui::edit::{EditText, Target};
+use crate::ui::forms::screens::WhenLoaded;
 use crate::ui::i18n::tr;
 use crate::ui::state::use_app;
 
@@ -26,7 +27,8 @@ pub fn ProjectPage() -> impl IntoView {
                 <section class="page">
                     <p><A href="/projects">"← " {tr(ProjectText::BackToList)}</A></p>
                     <h1>{tr(ProjectText::NewTitle)}</h1>
-                    <ProjectEditor target=Target::New { slot } city=city/>
+                    // The new project's year comes from its city's budget: read once loaded.
+                    <WhenLoaded><ProjectEditor target=Target::New { slot: slot.clone() } city=city/></WhenLoaded>
                 </section>
             }
             .into_any()
