@@ -147,17 +147,10 @@ impl Document {
                 return Document::parse_older(text, found as u32);
             }
         }
-        let de = &mut serde_json::Deserializer::from_str(text);
-        let doc: Document = serde_path_to_error::deserialize(de).map_err(|e| {
-            let path = e.path().to_string();
-            let inner = e.into_inner();
-            DocumentError::Invalid {
-                path,
-                detail: strip_position(&inner.to_string()),
-            }
-        })?;
-        doc.check_unique_ids()?;
-        Ok(doc)
+        // Through a `Value`, like older files and bundles: one path-tracking decoder of
+        // `Document` in the wasm instead of one per input type (~50 kB).
+        let value: serde_json::Value = serde_json::from_str(text).map_err(malformed)?;
+        Document::from_value(&value)
     }
 
     /// A file from an older Mueang: migrated as JSON one schema version at a time (see
@@ -170,7 +163,12 @@ impl Document {
                 detail: format!("cannot migrate from schema {from}: {detail}"),
             }
         })?;
-        let doc: Document = serde_path_to_error::deserialize(&value).map_err(|e| {
+        Document::from_value(&value)
+    }
+
+    /// The typed document from parsed JSON; an error names the path that does not fit.
+    fn from_value(value: &serde_json::Value) -> Result<Document, DocumentError> {
+        let doc: Document = serde_path_to_error::deserialize(value).map_err(|e| {
             DocumentError::Invalid {
                 path: e.path().to_string(),
                 detail: strip_position(&e.inner().to_string()),

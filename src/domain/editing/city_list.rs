@@ -1,5 +1,6 @@
 //! The city list: filters by region, province, unit type and name.
 
+use crate::domain::sorting::SortSmall;
 use std::collections::HashMap;
 
 use crate::domain::meta::RecordId;
@@ -77,7 +78,7 @@ pub fn city_rows(ds: &Dataset, q: &CityQuery) -> Vec<CityRow> {
             }
         })
         .collect();
-    rows.sort_by_cached_key(|r| thai_sort_key(&r.name_th));
+    rows.sort_by_cached_key_small(|r| thai_sort_key(&r.name_th));
     rows
 }
 

@@ -1,6 +1,7 @@
 //! What a city's page gathers (its committee, meetings, projects, grants, MOU and
 //! instalments), and the geometry of its budget bar.
 
+use crate::domain::sorting::SortSmall;
 use rust_decimal::prelude::ToPrimitive;
 
 use crate::domain::dates::FiscalYear;
@@ -38,12 +39,12 @@ pub fn city_records(ds: &Dataset, city: &City) -> CityRecords {
         .filter(|m| committee_ids.contains(&m.committee_id))
         .cloned()
         .collect();
-    meetings.sort_by_key(|m| (m.date.is_none(), m.date));
+    meetings.sort_by_key_small(|m| (m.date.is_none(), m.date));
     let mut projects: Vec<Project> = ds.live::<Project>().filter(|p| p.city_id == id).cloned().collect();
-    projects.sort_by(|a, b| b.meta.updated_at.cmp(&a.meta.updated_at));
+    projects.sort_by_small(|a, b| b.meta.updated_at.cmp(&a.meta.updated_at));
     let mut instalments: Vec<Instalment> =
         ds.live::<Instalment>().filter(|i| i.city_id == id).cloned().collect();
-    instalments.sort_by_key(|i| (i.fiscal_year, i.number));
+    instalments.sort_by_key_small(|i| (i.fiscal_year, i.number));
     CityRecords {
         committees,
         meetings,

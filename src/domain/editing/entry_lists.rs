@@ -3,6 +3,7 @@
 //! and sorted, so the screens only render. These kinds number in the hundreds or
 //! thousands, not the projects' tens of thousands, so a plain scan is quick.
 
+use crate::domain::sorting::SortSmall;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -93,7 +94,7 @@ pub fn committee_rows(ds: &Dataset, f: &ListFilter) -> Vec<CommitteeRow> {
             })
         })
         .collect();
-    rows.sort_by_cached_key(|r| (thai_sort_key(r.city.as_ref().map_or("", |c| c.th.as_str())), thai_sort_key(&r.name)));
+    rows.sort_by_cached_key_small(|r| (thai_sort_key(r.city.as_ref().map_or("", |c| c.th.as_str())), thai_sort_key(&r.name)));
     rows
 }
 
@@ -131,7 +132,7 @@ pub fn meeting_rows(ds: &Dataset, f: &ListFilter) -> Vec<MeetingRow> {
             })
         })
         .collect();
-    rows.sort_by_key(|r| (r.date.is_none(), std::cmp::Reverse(r.date)));
+    rows.sort_by_key_small(|r| (r.date.is_none(), std::cmp::Reverse(r.date)));
     rows
 }
 
@@ -166,7 +167,7 @@ pub fn mou_rows(ds: &Dataset, f: &ListFilter) -> Vec<MouRow> {
             signatories: m.signatories.len(),
         })
         .collect();
-    rows.sort_by_key(|r| (r.date.is_none(), std::cmp::Reverse(r.date)));
+    rows.sort_by_key_small(|r| (r.date.is_none(), std::cmp::Reverse(r.date)));
     rows
 }
 
@@ -200,7 +201,7 @@ pub fn instalment_rows(ds: &Dataset, f: &ListFilter) -> Vec<InstalmentRow> {
             })
         })
         .collect();
-    rows.sort_by_cached_key(|r| {
+    rows.sort_by_cached_key_small(|r| {
         (thai_sort_key(r.city.as_ref().map_or("", |c| c.th.as_str())), r.fiscal_year, r.number)
     });
     rows
@@ -231,7 +232,7 @@ pub fn province_grant_rows(ds: &Dataset, f: &ListFilter) -> Vec<GrantRow> {
             f.matches_text(&[&th, &en]).then_some(GrantRow { id: g.meta.id, to_th: th, to_en: en, fiscal_year: g.fiscal_year, amount: g.amount, date: g.date })
         })
         .collect();
-    rows.sort_by_cached_key(|r| (thai_sort_key(&r.to_th), r.fiscal_year));
+    rows.sort_by_cached_key_small(|r| (thai_sort_key(&r.to_th), r.fiscal_year));
     rows
 }
 
@@ -247,7 +248,7 @@ pub fn committee_grant_rows(ds: &Dataset, f: &ListFilter) -> Vec<GrantRow> {
                 .then_some(GrantRow { id: g.meta.id, to_th: th, to_en: en, fiscal_year: g.fiscal_year, amount: g.amount, date: g.date })
         })
         .collect();
-    rows.sort_by_cached_key(|r| (thai_sort_key(&r.to_th), r.fiscal_year));
+    rows.sort_by_cached_key_small(|r| (thai_sort_key(&r.to_th), r.fiscal_year));
     rows
 }
 
@@ -258,14 +259,14 @@ pub fn stated_total_rows(ds: &Dataset, f: &ListFilter) -> Vec<StatedTotal> {
         .filter(|s| f.matches_year(s.fiscal_year) && f.matches_text(&[s.label.as_str(), s.source.as_str()]))
         .cloned()
         .collect();
-    rows.sort_by(|a, b| b.fiscal_year.cmp(&a.fiscal_year).then_with(|| a.label.cmp(&b.label)));
+    rows.sort_by_small(|a, b| b.fiscal_year.cmp(&a.fiscal_year).then_with(|| a.label.cmp(&b.label)));
     rows
 }
 
 /// Live cities sorted by Thai name, for choosers.
 pub fn city_choices(ds: &Dataset) -> Vec<CityName> {
     let mut out: Vec<CityName> = cities(ds).into_values().collect();
-    out.sort_by_cached_key(|c| thai_sort_key(&c.th));
+    out.sort_by_cached_key_small(|c| thai_sort_key(&c.th));
     out
 }
 

@@ -1,6 +1,7 @@
 //! Forms for the programme's parameters of one fiscal year (every amount, the
 //! first-instalment share and the second-instalment deadline) and for stated totals.
 
+use crate::domain::sorting::SortSmall;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -41,7 +42,7 @@ pub fn parameter_years(ds: &Dataset) -> Vec<ProgrammeParameters> {
         .live::<ProgrammeParameters>()
         .cloned()
         .collect();
-    out.sort_by_key(|p| std::cmp::Reverse(p.fiscal_year));
+    out.sort_by_key_small(|p| std::cmp::Reverse(p.fiscal_year));
     out
 }
 

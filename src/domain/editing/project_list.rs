@@ -1,6 +1,7 @@
 //! The project list: search, filters and sort as one pure function, fast enough for
 //! 10,000 projects within a frame (see `tests/bench_lists.rs`, which prints the times).
 
+use crate::domain::sorting::SortSmall;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
@@ -134,7 +135,7 @@ impl ProjectIndex {
         }
         // Each city's place in Thai order, so sorting projects by city compares numbers.
         let mut order: Vec<usize> = (0..cities.len()).collect();
-        order.sort_by(|&a, &b| cities[a].1.cmp(&cities[b].1));
+        order.sort_by_small(|&a, &b| cities[a].1.cmp(&cities[b].1));
         let mut rank = vec![0; cities.len()];
         for (place, &slot) in order.iter().enumerate() {
             rank[slot] = place;
@@ -201,13 +202,13 @@ impl ProjectIndex {
             })
             .collect();
         match q.sort {
-            ProjectSort::Recent => picked.sort_by(|&a, &b| e[b].updated_at.cmp(&e[a].updated_at)),
-            ProjectSort::Title => picked.sort_by(|&a, &b| e[a].title_key.cmp(&e[b].title_key)),
-            ProjectSort::City => picked.sort_by(|&a, &b| {
+            ProjectSort::Recent => picked.sort_by_small(|&a, &b| e[b].updated_at.cmp(&e[a].updated_at)),
+            ProjectSort::Title => picked.sort_by_small(|&a, &b| e[a].title_key.cmp(&e[b].title_key)),
+            ProjectSort::City => picked.sort_by_small(|&a, &b| {
                 (e[a].city_rank, &e[a].title_key).cmp(&(e[b].city_rank, &e[b].title_key))
             }),
-            ProjectSort::AmountDesc => picked.sort_by(|&a, &b| e[b].amount.cmp(&e[a].amount)),
-            ProjectSort::Status => picked.sort_by(|&a, &b| {
+            ProjectSort::AmountDesc => picked.sort_by_small(|&a, &b| e[b].amount.cmp(&e[a].amount)),
+            ProjectSort::Status => picked.sort_by_small(|&a, &b| {
                 status_rank(e[a].status)
                     .cmp(&status_rank(e[b].status))
                     .then_with(|| e[b].updated_at.cmp(&e[a].updated_at))

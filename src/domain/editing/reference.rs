@@ -2,6 +2,7 @@
 //! office's store may not hold yet. Screens show it as if stored; the first save writes
 //! what is missing in the same transaction, so the rules always find a city's province.
 
+use crate::domain::sorting::SortSmall;
 use std::collections::HashSet;
 
 use crate::domain::meta::RecordId;
@@ -48,7 +49,7 @@ pub fn regions(ds: &Dataset) -> Vec<Region> {
     let mut out: Vec<Region> = ds.live::<Region>().cloned().collect();
     out.extend(missing_reference(ds).regions);
     let order: Vec<RecordId> = starter_dataset().regions.iter().map(|r| r.meta.id).collect();
-    out.sort_by_key(|r| order.iter().position(|&id| id == r.meta.id).unwrap_or(usize::MAX));
+    out.sort_by_key_small(|r| order.iter().position(|&id| id == r.meta.id).unwrap_or(usize::MAX));
     out
 }
 
@@ -56,7 +57,7 @@ pub fn regions(ds: &Dataset) -> Vec<Region> {
 pub fn provinces(ds: &Dataset) -> Vec<Province> {
     let mut out: Vec<Province> = ds.live::<Province>().cloned().collect();
     out.extend(missing_reference(ds).provinces);
-    out.sort_by(|a, b| {
+    out.sort_by_small(|a, b| {
         crate::domain::editing::project_list::thai_sort_key(&a.name_th)
             .cmp(&crate::domain::editing::project_list::thai_sort_key(&b.name_th))
     });

@@ -5,6 +5,7 @@
 //! about which city is late or by how much. "Due soon" is the same reading before the
 //! deadline: the year's deadline is near and part of the approved amount has not moved.
 
+use crate::domain::sorting::SortSmall;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -142,7 +143,7 @@ pub(crate) fn collect(
             outstanding: f.approved - in_time,
         });
     }
-    out.due_soon.sort_by_key(|d| d.days_left);
+    out.due_soon.sort_by_key_small(|d| d.days_left);
     out
 }
 

@@ -1,6 +1,7 @@
 //! The city summary sheet and the regional summary: printable overviews built from the
 //! same figures as the dashboard and the drill-down.
 
+use crate::domain::sorting::SortSmall;
 use std::collections::HashSet;
 
 use chrono::NaiveDate;
@@ -121,7 +122,7 @@ pub fn city_summary(
             reference: i.reference.clone(),
         })
         .collect();
-    instalments.sort_by_key(|i| i.number);
+    instalments.sort_by_key_small(|i| i.number);
     // A finding may name only a project or a grant; collect every id that is the city's.
     let mut ids: HashSet<RecordId> = committee_ids;
     ids.insert(city_id);

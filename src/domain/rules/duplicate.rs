@@ -2,6 +2,7 @@
 //! committee. Names are compared after normalising spaces, case, unit abbreviations and
 //! personal titles, since that is how the same thing gets typed twice.
 
+use crate::domain::sorting::SortSmall;
 use std::ops::Range;
 
 use crate::domain::records::{City, Committee};
@@ -19,17 +20,17 @@ pub fn duplicate(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 /// Runs of equal keys, each as positions in input order. Keys are ranges of one shared
 /// buffer, so comparing thousands of names costs one allocation, not one per name.
 fn repeats<G: Ord + Copy>(buf: &str, keys: &mut [(G, Range<usize>, usize)]) -> Vec<Vec<usize>> {
-    keys.sort_by(|a, b| (a.0, &buf[a.1.clone()]).cmp(&(b.0, &buf[b.1.clone()])));
+    keys.sort_by_small(|a, b| (a.0, &buf[a.1.clone()]).cmp(&(b.0, &buf[b.1.clone()])));
     let mut runs: Vec<Vec<usize>> = keys
         .chunk_by(|a, b| a.0 == b.0 && buf[a.1.clone()] == buf[b.1.clone()])
         .filter(|run| run.len() > 1)
         .map(|run| {
             let mut positions: Vec<usize> = run.iter().map(|k| k.2).collect();
-            positions.sort_unstable();
+            positions.sort_small();
             positions
         })
         .collect();
-    runs.sort_unstable_by_key(|run| run[0]);
+    runs.sort_by_key_small(|run| run[0]);
     runs
 }
 
@@ -95,7 +96,7 @@ fn duplicate_members(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         for run in repeats(&buf, &mut keys) {
             pairs.extend(run[1..].iter().map(|&n| (run[0], n)));
         }
-        pairs.sort_unstable_by_key(|&(_, n)| n);
+        pairs.sort_by_key_small(|&(_, n)| n);
         for (first, n) in pairs {
             out.push(member_finding(ctx, com, first, n));
         }

@@ -20,6 +20,7 @@ mod missing;
 mod text;
 mod totals;
 
+use crate::domain::sorting::SortSmall;
 use chrono::NaiveDate;
 
 use crate::domain::meta::RecordId;
@@ -61,7 +62,7 @@ pub fn check(ds: &Dataset, today: NaiveDate) -> Vec<Finding> {
     duplicate::duplicate(&ctx, &mut out);
     totals::stated_mismatch(&ctx, &mut out);
     // Stable, so findings of one rule about the same records keep the order of the fields.
-    out.sort_by(|a, b| (a.rule, &a.records).cmp(&(b.rule, &b.records)));
+    out.sort_by_small(|a, b| (a.rule, &a.records).cmp(&(b.rule, &b.records)));
     out
 }
 

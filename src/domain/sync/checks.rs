@@ -1,6 +1,7 @@
 //! Checks a typed bundle must pass beyond its types: unique ids, conflict versions that
 //! belong to a record, version vectors Mueang could have written, and the manifest's counts.
 
+use crate::domain::sorting::SortSmall;
 use std::collections::{BTreeMap, HashSet};
 
 use crate::domain::document::{Document, DocumentError};
@@ -33,7 +34,7 @@ pub(crate) fn check_counts(
     let found = count_records(ds);
     let kinds: HashSet<&RecordKind> = stated.keys().chain(found.keys()).collect();
     let mut kinds: Vec<&RecordKind> = kinds.into_iter().collect();
-    kinds.sort();
+    kinds.sort_small();
     for kind in kinds {
         let s = stated.get(kind).copied().unwrap_or_default();
         let f = found.get(kind).copied().unwrap_or_default();

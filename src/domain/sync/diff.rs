@@ -1,5 +1,6 @@
 //! Comparing two datasets record by record, for `mueang diff`.
 
+use crate::domain::sorting::SortSmall;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -76,7 +77,7 @@ impl KindVisitor for Diff<'_> {
             .filter(|(_, v)| v.len() > 1)
             .map(|(id, _)| *id)
             .collect();
-        d.conflicts.sort();
+        d.conflicts.sort_small();
         d.conflicts.dedup();
         self.out.insert(R::KIND, d);
     }

@@ -1,5 +1,6 @@
 //! Messages shown at a field: what could not be read, and the rule findings about it.
 
+use crate::domain::sorting::SortSmall;
 use leptos::prelude::*;
 
 use crate::domain::rules::{Finding, Importance};
@@ -109,7 +110,7 @@ pub(crate) fn merged(own: Vec<Mark>, marks: Vec<Mark>) -> Vec<Mark> {
             out.push(m);
         }
     }
-    out.sort_by_key(|m| m.level);
+    out.sort_by_key_small(|m| m.level);
     out
 }
 

@@ -3,6 +3,7 @@
 //! `:id` and query values, a loader that shows an editor once its record is in memory,
 //! and the words these screens share ([`ScreenText`]).
 
+use crate::domain::sorting::SortSmall;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -122,7 +123,7 @@ pub fn committee_options() -> Signal<Vec<(String, String)>> {
                     (c.meta.id.to_string(), format!("{name} — {city}"))
                 })
                 .collect();
-            v.sort_by(|a, b| a.1.cmp(&b.1));
+            v.sort_by_small(|a, b| a.1.cmp(&b.1));
             v
         })
     })

@@ -1,6 +1,7 @@
 //! Provinces (`/provinces`): the 77, filtered by region and name, each with its number of
 //! cities; a province's region can be changed (saved at once, with undo).
 
+use crate::domain::sorting::SortSmall;
 use std::collections::HashMap;
 
 use leptos::prelude::*;
@@ -93,7 +94,7 @@ pub fn ProvincesPage() -> impl IntoView {
                     || p.name_en.to_lowercase().contains(&needle)
             })
             .collect();
-        list.sort_by_cached_key(|p| thai_sort_key(&p.name_th));
+        list.sort_by_cached_key_small(|p| thai_sort_key(&p.name_th));
         list
     });
     let change_region = move |p: Province, region: String| {

@@ -1,6 +1,7 @@
 //! The project editor: the proposal, its money and co-funding, the status pipeline,
 //! progress and report; findings beside it, the audit trail below.
 
+use crate::domain::sorting::SortSmall;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -52,7 +53,7 @@ pub fn ProjectEditor(
                 })
                 .collect()
         });
-        v.sort_by(|a, b| a.1.cmp(&b.1));
+        v.sort_by_small(|a, b| a.1.cmp(&b.1));
         v
     });
     let name = Signal::derive(move || s.form.with(|f| f.title.clone()));

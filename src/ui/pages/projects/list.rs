@@ -2,6 +2,7 @@
 //! category and status, sort, and pages of 50 so 10,000 projects stay quick (the query
 //! itself is `domain::editing::project_list`, timed in `tests/bench_lists.rs`).
 
+use crate::domain::sorting::SortSmall;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -80,7 +81,7 @@ pub fn ProjectList(
                 })
                 .collect()
         });
-        cities.sort_by(|a, b| a.1.cmp(&b.1));
+        cities.sort_by_small(|a, b| a.1.cmp(&b.1));
         v.extend(cities);
         v
     });

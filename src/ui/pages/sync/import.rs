@@ -2,6 +2,7 @@
 //! passphrase if it is locked) before anything is written; the preview shows what would
 //! change; "Save the import" writes it all in one transaction.
 
+use crate::domain::sorting::SortSmall;
 use std::collections::HashMap;
 
 use leptos::prelude::*;
@@ -233,7 +234,7 @@ impl Import {
     fn merge(self) -> MergeOutcome {
         self.heavy.with_value(|h| {
             let mut keys: Vec<&u32> = h.keys().collect();
-            keys.sort();
+            keys.sort_small();
             let bundles: Vec<&Bundle> = keys
                 .into_iter()
                 .filter_map(|k| h.get(k).and_then(|x| x.bundle.as_ref()))
@@ -266,7 +267,7 @@ impl Import {
             let changed = !outcome.preview.changes_nothing();
             let bundles: Vec<Bundle> = self.heavy.with_value(|h| {
                 let mut keys: Vec<&u32> = h.keys().collect();
-                keys.sort();
+                keys.sort_small();
                 keys.into_iter()
                     .filter_map(|k| h.get(k).and_then(|x| x.bundle.clone()))
                     .collect()
