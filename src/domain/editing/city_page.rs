@@ -2,11 +2,9 @@
 //! instalments), and the geometry of its budget bar.
 
 use crate::domain::sorting::SortSmall;
-use rust_decimal::prelude::ToPrimitive;
 
 use crate::domain::dates::FiscalYear;
 use crate::domain::meta::RecordId;
-use crate::domain::money::Baht;
 use crate::domain::records::{
     City, Committee, CommitteeGrant, Dataset, Instalment, Meeting, Mou, Project, ProvinceGrant,
 };
@@ -76,13 +74,14 @@ pub fn city_figures(ds: &Dataset, city: RecordId, year: FiscalYear) -> Option<Ci
 
 /// Widths of the budget bar, as fractions of one scale (0.0–1.0): the bar's scale is the
 /// largest of cap, approved, committed and transferred, so an overrun shows past the cap.
+/// Geometry, not money: the figures shown beside the bar stay [`Baht`].
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct BarGeometry {
-    pub approved: f64,
-    pub committed: f64,
-    pub transferred: f64,
+    pub approved_width: f64,
+    pub committed_width: f64,
+    pub transferred_width: f64,
     /// Where the cap line sits.
-    pub cap: f64,
+    pub cap_at: f64,
 }
 
 /// The bar for a city's figures. Only geometry is a float; every figure shown stays Baht.
@@ -95,23 +94,16 @@ pub struct BarGeometry {
 /// let ds = north_2561().records;
 /// let f = city_figures(&ds, ds.cities[0].meta.id, FiscalYear(2561)).unwrap();
 /// let g = bar_geometry(&f);
-/// assert_eq!(g.cap, 1.0);
-/// assert!(g.transferred > 0.0 && g.transferred < 1.0);
+/// assert_eq!(g.cap_at, 1.0);
+/// assert!(g.transferred_width > 0.0 && g.transferred_width < 1.0);
 /// ```
 pub fn bar_geometry(f: &CityFigures) -> BarGeometry {
     let scale = f.cap.max(f.approved).max(f.committed).max(f.transferred);
-    let frac = |a: Baht| {
-        if scale.is_zero() || a.is_negative() {
-            0.0
-        } else {
-            (a.as_decimal() / scale.as_decimal()).to_f64().unwrap_or(0.0).clamp(0.0, 1.0)
-        }
-    };
     BarGeometry {
-        approved: frac(f.approved),
-        committed: frac(f.committed),
-        transferred: frac(f.transferred),
-        cap: frac(f.cap),
+        approved_width: f.approved.fraction_of(scale),
+        committed_width: f.committed.fraction_of(scale),
+        transferred_width: f.transferred.fraction_of(scale),
+        cap_at: f.cap.fraction_of(scale),
     }
 }
 
@@ -119,6 +111,7 @@ pub fn bar_geometry(f: &CityFigures) -> BarGeometry {
 mod tests {
     use super::*;
     use crate::domain::example::north_2561;
+    use crate::domain::money::Baht;
 
     #[test]
     fn an_example_city_gathers_its_records() {
@@ -138,12 +131,12 @@ mod tests {
         let mut f = city_figures(&ds, ds.cities[0].meta.id, FiscalYear(2561)).unwrap();
         f.committed = f.cap + f.cap;
         let g = bar_geometry(&f);
-        assert_eq!(g.committed, 1.0);
-        assert_eq!(g.cap, 0.5);
+        assert_eq!(g.committed_width, 1.0);
+        assert_eq!(g.cap_at, 0.5);
         f.cap = Baht::ZERO;
         f.approved = Baht::ZERO;
         f.committed = Baht::ZERO;
         f.transferred = Baht::ZERO;
-        assert_eq!(bar_geometry(&f).cap, 0.0);
+        assert_eq!(bar_geometry(&f).cap_at, 0.0);
     }
 }

@@ -67,8 +67,9 @@ pub fn parse_export_time(raw: &str) -> Option<DateTime<Utc>> {
     if let Ok(t) = DateTime::parse_from_rfc3339(raw) {
         return Some(t.with_timezone(&Utc));
     }
-    let ms: f64 = raw.parse().ok()?;
-    DateTime::from_timestamp_millis(ms as i64)
+    // `Date.now()` is whole milliseconds; a fraction, if any, is below what matters here.
+    let whole = raw.split_once('.').map_or(raw, |(w, _)| w);
+    DateTime::from_timestamp_millis(whole.parse().ok()?)
 }
 
 #[cfg(test)]
@@ -107,5 +108,6 @@ mod tests {
         assert_eq!(parse_export_time("2018-02-03T06:00:00Z"), Some(DateTime::from_timestamp(1_517_637_600, 0).unwrap()));
         assert_eq!(parse_export_time("\"2018-02-03T06:00:00Z\""), parse_export_time("1517637600000"));
         assert_eq!(parse_export_time("soon"), None);
+        assert_eq!(parse_export_time("1517637600000.4"), parse_export_time("1517637600000"));
     }
 }

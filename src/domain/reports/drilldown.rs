@@ -1,6 +1,5 @@
 //! Drill-down region → province → city, with each city's figures for a bar against its cap.
 
-use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 
 use crate::domain::meta::RecordId;
@@ -67,13 +66,7 @@ impl DrillDown {
     /// assert_eq!(drill.fraction(Baht::whole(350_000)), 0.7);
     /// ```
     pub fn fraction(&self, amount: Baht) -> f64 {
-        if self.scale.is_zero() || amount.is_negative() {
-            return 0.0;
-        }
-        let f = (amount.as_decimal() / self.scale.as_decimal())
-            .to_f64()
-            .unwrap_or(0.0);
-        f.clamp(0.0, 1.0)
+        amount.fraction_of(self.scale)
     }
 }
 

@@ -27,6 +27,7 @@ mod audit_trail;
 mod conflict;
 pub mod draft;
 mod load_example;
+pub mod record_page;
 pub mod save;
 mod session;
 pub mod text;

@@ -26,10 +26,10 @@ pub fn BudgetBar(
         <div class="budget" data-testid="budget-bar">
             <svg class="budget-track" viewBox="0 0 1000 40" preserveAspectRatio="none" aria-hidden="true" focusable="false">
                 <rect class="budget-bg" x="0" y="0" width="1000" height="40"/>
-                <rect class="budget-approved" x="0" y="0" width=w(g.approved) height="40"/>
-                <rect class="budget-committed" class:over=over x="0" y="8" width=w(g.committed) height="24"/>
-                <rect class="budget-transferred" x="0" y="14" width=w(g.transferred) height="12"/>
-                <rect class="budget-cap" x=w(g.cap - 0.003) y="0" width="3" height="40"/>
+                <rect class="budget-approved" x="0" y="0" width=w(g.approved_width) height="40"/>
+                <rect class="budget-committed" class:over=over x="0" y="8" width=w(g.committed_width) height="24"/>
+                <rect class="budget-transferred" x="0" y="14" width=w(g.transferred_width) height="12"/>
+                <rect class="budget-cap" x=w(g.cap_at - 0.003) y="0" width="3" height="40"/>
             </svg>
             <dl class="budget-figures">
                 <div class="fig fig-approved"><dt>{tr(CityText::Approved)}</dt><dd>{f.approved.format()}</dd></div>

@@ -9,12 +9,13 @@ use super::text::CommitteeText;
 use crate::domain::editing::committee_form::{new_committee, CommitteeForm, MemberLine, MEMBER_ROLES};
 use crate::domain::editing::entry_lists::{meeting_rows, ListFilter};
 use crate::domain::records::{Committee, Meeting, RecordKind, Sector};
+use crate::ui::edit::record_page::{record_page, RecordPageSpec};
 use crate::ui::edit::{
     blank_meta, changed_at, use_edit_session, AuditTrail, ConflictBanner, DraftNotice, EditActions,
     EditSession, Target,
 };
 use crate::ui::findings_panel::FindingsPanel;
-use crate::ui::forms::screens::{WhenLoaded, city_options, date_shown, not_found, param_id, query_id, when_found, ScreenText};
+use crate::ui::forms::screens::{city_options, date_shown, ScreenText};
 use crate::ui::forms::{enum_options, t, SelectField, TextField};
 use crate::ui::i18n::{tr, use_i18n, Lang};
 use crate::ui::state::use_app;
@@ -22,35 +23,15 @@ use crate::ui::state::use_app;
 /// `/committees/:id` and `/committees/new?city=<id>`.
 #[component]
 pub fn CommitteePage() -> impl IntoView {
-    let id = param_id();
-    let city = query_id("city");
-    move || {
-        let body = match id.get().as_deref() {
-            Some("new") => {
-                let city = city.get();
-                let slot = city.map_or_else(|| "committee".to_string(), |c| format!("committee-{c}"));
-                view! {
-                    <h1>{tr(CommitteeText::NewTitle)}</h1>
-                    <WhenLoaded><CommitteeEditor target=Target::New { slot: slot.clone() } city=city/></WhenLoaded>
-                }
-                .into_any()
-            }
-            Some(raw) => match uuid::Uuid::parse_str(raw) {
-                Ok(cid) => when_found::<Committee>(cid, move || view! {
-                    <h1>{tr(CommitteeText::EditTitle)}</h1>
-                    <CommitteeEditor target=Target::Existing(cid)/>
-                }.into_any()).into_any(),
-                Err(_) => not_found(),
-            },
-            None => not_found(),
-        };
-        view! {
-            <section class="page" data-testid="committee-page">
-                <p><A href="/committees">"← " {tr(ScreenText::BackToList)}</A></p>
-                {body}
-            </section>
-        }
-    }
+    let spec = RecordPageSpec {
+        list: "/committees",
+        testid: "committee-page",
+        parent: Some("city"),
+        slot: "committee",
+        new_title: CommitteeText::NewTitle,
+        edit_title: CommitteeText::EditTitle,
+    };
+    record_page::<Committee, _>(spec, |target, parent| view! { <CommitteeEditor target=target city=parent/> }.into_any())
 }
 
 /// The committee form. For a new committee, `city` pre-selects the city.

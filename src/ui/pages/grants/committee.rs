@@ -2,7 +2,6 @@
 //! give the city's type of local government) and date.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use super::text::GrantText;
@@ -10,12 +9,13 @@ use crate::domain::dates::FiscalYear;
 use crate::domain::editing::form::money_text;
 use crate::domain::editing::money_forms::{expected_committee_grant, new_committee_grant, CommitteeGrantForm};
 use crate::domain::records::{CommitteeGrant, RecordKind};
+use crate::ui::edit::record_page::{record_page, RecordPageSpec};
 use crate::ui::edit::{
     blank_meta, changed_at, today, use_edit_session, AuditTrail, ConflictBanner, DraftNotice,
     EditActions, EditSession, Target,
 };
 use crate::ui::findings_panel::FindingsPanel;
-use crate::ui::forms::screens::{WhenLoaded, not_found, param_id, city_options, query_id, this_fiscal_year, when_found, ScreenText};
+use crate::ui::forms::screens::{city_options, this_fiscal_year, ScreenText};
 use crate::ui::forms::{t, DateField, MoneyField, SelectField, TextField};
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::state::use_app;
@@ -23,31 +23,15 @@ use crate::ui::state::use_app;
 /// `/grants/committee/:id` and `/grants/committee/new?city=<id>`.
 #[component]
 pub fn CommitteeGrantPage() -> impl IntoView {
-    let id = param_id();
-    let city = query_id("city");
-    move || {
-        let body = match id.get().as_deref() {
-            Some("new") => view! {
-                <h1>{tr(GrantText::NewCommitteeGrant)}</h1>
-                <WhenLoaded><Editor target=Target::New { slot: "committee-grant".into() } city=city.get_untracked()/></WhenLoaded>
-            }
-            .into_any(),
-            Some(raw) => match uuid::Uuid::parse_str(raw) {
-                Ok(gid) => when_found::<CommitteeGrant>(gid, move || view! {
-                    <h1>{tr(GrantText::CommitteeGrant)}</h1>
-                    <Editor target=Target::Existing(gid)/>
-                }.into_any()).into_any(),
-                Err(_) => not_found(),
-            },
-            None => not_found(),
-        };
-        view! {
-            <section class="page" data-testid="committee-grant-page">
-                <p><A href="/grants">"← " {tr(ScreenText::BackToList)}</A></p>
-                {body}
-            </section>
-        }
-    }
+    let spec = RecordPageSpec {
+        list: "/grants",
+        testid: "committee-grant-page",
+        parent: Some("city"),
+        slot: "committee-grant",
+        new_title: GrantText::NewCommitteeGrant,
+        edit_title: GrantText::CommitteeGrant,
+    };
+    record_page::<CommitteeGrant, _>(spec, |target, parent| view! { <Editor target=target city=parent/> }.into_any())
 }
 
 /// The form.

@@ -2,7 +2,6 @@
 //! amount) and date.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use super::text::GrantText;
@@ -10,12 +9,13 @@ use crate::domain::dates::FiscalYear;
 use crate::domain::editing::form::money_text;
 use crate::domain::editing::money_forms::{new_province_grant, ProvinceGrantForm};
 use crate::domain::records::{ProvinceGrant, RecordKind};
+use crate::ui::edit::record_page::{record_page, RecordPageSpec};
 use crate::ui::edit::{
     blank_meta, changed_at, today, use_edit_session, AuditTrail, ConflictBanner, DraftNotice,
     EditActions, EditSession, Target,
 };
 use crate::ui::findings_panel::FindingsPanel;
-use crate::ui::forms::screens::{WhenLoaded, not_found, param_id, province_options, query_id, this_fiscal_year, when_found, ScreenText};
+use crate::ui::forms::screens::{province_options, this_fiscal_year, ScreenText};
 use crate::ui::forms::{t, DateField, MoneyField, SelectField, TextField};
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::state::use_app;
@@ -23,31 +23,15 @@ use crate::ui::state::use_app;
 /// `/grants/province/:id` and `/grants/province/new?province=<id>`.
 #[component]
 pub fn ProvinceGrantPage() -> impl IntoView {
-    let id = param_id();
-    let province = query_id("province");
-    move || {
-        let body = match id.get().as_deref() {
-            Some("new") => view! {
-                <h1>{tr(GrantText::NewProvinceGrant)}</h1>
-                <WhenLoaded><Editor target=Target::New { slot: "province-grant".into() } province=province.get_untracked()/></WhenLoaded>
-            }
-            .into_any(),
-            Some(raw) => match uuid::Uuid::parse_str(raw) {
-                Ok(gid) => when_found::<ProvinceGrant>(gid, move || view! {
-                    <h1>{tr(GrantText::ProvinceGrant)}</h1>
-                    <Editor target=Target::Existing(gid)/>
-                }.into_any()).into_any(),
-                Err(_) => not_found(),
-            },
-            None => not_found(),
-        };
-        view! {
-            <section class="page" data-testid="province-grant-page">
-                <p><A href="/grants">"← " {tr(ScreenText::BackToList)}</A></p>
-                {body}
-            </section>
-        }
-    }
+    let spec = RecordPageSpec {
+        list: "/grants",
+        testid: "province-grant-page",
+        parent: Some("province"),
+        slot: "province-grant",
+        new_title: GrantText::NewProvinceGrant,
+        edit_title: GrantText::ProvinceGrant,
+    };
+    record_page::<ProvinceGrant, _>(spec, |target, parent| view! { <Editor target=target province=parent/> }.into_any())
 }
 
 /// The form.

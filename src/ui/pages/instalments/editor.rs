@@ -11,12 +11,13 @@ use crate::domain::dates::FiscalYear;
 use crate::domain::editing::form::money_text;
 use crate::domain::editing::money_forms::{expected_instalment, new_instalment, parse_share, InstalmentForm};
 use crate::domain::records::{Instalment, RecordKind};
+use crate::ui::edit::record_page::{record_page, RecordPageSpec};
 use crate::ui::edit::{
     blank_meta, changed_at, today, use_edit_session, AuditTrail, ConflictBanner, DraftNotice,
     EditActions, EditSession, Target,
 };
 use crate::ui::findings_panel::FindingsPanel;
-use crate::ui::forms::screens::{WhenLoaded, city_options, not_found, param_id, query_id, this_fiscal_year, when_found, ScreenText};
+use crate::ui::forms::screens::{city_options, this_fiscal_year, ScreenText};
 use crate::ui::forms::{t, DateField, MoneyField, NumberField, SelectField, TextField};
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::state::use_app;
@@ -24,35 +25,15 @@ use crate::ui::state::use_app;
 /// `/instalments/:id` and `/instalments/new?city=<id>`.
 #[component]
 pub fn InstalmentPage() -> impl IntoView {
-    let id = param_id();
-    let city = query_id("city");
-    move || {
-        let body = match id.get().as_deref() {
-            Some("new") => {
-                let city = city.get();
-                let slot = city.map_or_else(|| "instalment".to_string(), |c| format!("instalment-{c}"));
-                view! {
-                    <h1>{tr(InstalmentText::NewTitle)}</h1>
-                    <WhenLoaded><InstalmentEditor target=Target::New { slot: slot.clone() } city=city/></WhenLoaded>
-                }
-                .into_any()
-            }
-            Some(raw) => match uuid::Uuid::parse_str(raw) {
-                Ok(iid) => when_found::<Instalment>(iid, move || view! {
-                    <h1>{tr(InstalmentText::EditTitle)}</h1>
-                    <InstalmentEditor target=Target::Existing(iid)/>
-                }.into_any()).into_any(),
-                Err(_) => not_found(),
-            },
-            None => not_found(),
-        };
-        view! {
-            <section class="page" data-testid="instalment-page">
-                <p><A href="/instalments">"← " {tr(ScreenText::BackToList)}</A></p>
-                {body}
-            </section>
-        }
-    }
+    let spec = RecordPageSpec {
+        list: "/instalments",
+        testid: "instalment-page",
+        parent: Some("city"),
+        slot: "instalment",
+        new_title: InstalmentText::NewTitle,
+        edit_title: InstalmentText::EditTitle,
+    };
+    record_page::<Instalment, _>(spec, |target, parent| view! { <InstalmentEditor target=target city=parent/> }.into_any())
 }
 
 /// The instalment form. For a new one, `city` pre-selects the city; the year is the

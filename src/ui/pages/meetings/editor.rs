@@ -9,12 +9,13 @@ use super::text::MeetingText;
 use crate::domain::editing::meeting_form::{new_meeting, MeetingForm, ProblemLine};
 use crate::domain::records::{Category, Meeting, RecordKind, Sector};
 use crate::domain::reports::Label;
+use crate::ui::edit::record_page::{record_page, RecordPageSpec};
 use crate::ui::edit::{
     blank_meta, changed_at, today, use_edit_session, AuditTrail, ConflictBanner, DraftNotice,
     EditActions, EditSession, Target,
 };
 use crate::ui::findings_panel::FindingsPanel;
-use crate::ui::forms::screens::{WhenLoaded, committee_options, not_found, param_id, query_id, when_found, ScreenText};
+use crate::ui::forms::screens::{committee_options, ScreenText};
 use crate::ui::forms::{enum_options, t, DateField, NumberField, SelectField, TextArea, TextField};
 use crate::ui::i18n::{tr, use_i18n, Lang};
 use crate::ui::state::use_app;
@@ -22,35 +23,15 @@ use crate::ui::state::use_app;
 /// `/meetings/:id` and `/meetings/new?committee=<id>`.
 #[component]
 pub fn MeetingPage() -> impl IntoView {
-    let id = param_id();
-    let committee = query_id("committee");
-    move || {
-        let body = match id.get().as_deref() {
-            Some("new") => {
-                let committee = committee.get();
-                let slot = committee.map_or_else(|| "meeting".to_string(), |c| format!("meeting-{c}"));
-                view! {
-                    <h1>{tr(MeetingText::NewTitle)}</h1>
-                    <WhenLoaded><MeetingEditor target=Target::New { slot: slot.clone() } committee=committee/></WhenLoaded>
-                }
-                .into_any()
-            }
-            Some(raw) => match uuid::Uuid::parse_str(raw) {
-                Ok(mid) => when_found::<Meeting>(mid, move || view! {
-                    <h1>{tr(MeetingText::EditTitle)}</h1>
-                    <MeetingEditor target=Target::Existing(mid)/>
-                }.into_any()).into_any(),
-                Err(_) => not_found(),
-            },
-            None => not_found(),
-        };
-        view! {
-            <section class="page" data-testid="meeting-page">
-                <p><A href="/meetings">"← " {tr(ScreenText::BackToList)}</A></p>
-                {body}
-            </section>
-        }
-    }
+    let spec = RecordPageSpec {
+        list: "/meetings",
+        testid: "meeting-page",
+        parent: Some("committee"),
+        slot: "meeting",
+        new_title: MeetingText::NewTitle,
+        edit_title: MeetingText::EditTitle,
+    };
+    record_page::<Meeting, _>(spec, |target, parent| view! { <MeetingEditor target=target committee=parent/> }.into_any())
 }
 
 /// The meeting form. For a new meeting, `committee` pre-selects the committee.

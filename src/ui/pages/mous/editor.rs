@@ -2,19 +2,19 @@
 //! witness; findings beside, audit trail below.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use super::signatories::Signatories;
 use super::text::MouText;
 use crate::domain::editing::mou_form::{new_mou, MouForm};
 use crate::domain::records::{Mou, RecordKind};
+use crate::ui::edit::record_page::{record_page, RecordPageSpec};
 use crate::ui::edit::{
     blank_meta, changed_at, today, use_edit_session, AuditTrail, ConflictBanner, DraftNotice,
     EditActions, EditSession, Target,
 };
 use crate::ui::findings_panel::FindingsPanel;
-use crate::ui::forms::screens::{WhenLoaded, city_options, not_found, param_id, query_id, when_found, ScreenText};
+use crate::ui::forms::screens::{city_options, ScreenText};
 use crate::ui::forms::{field_dom_id, t, Bind, DateField, FieldMarks, SelectField, TextField};
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::state::use_app;
@@ -22,35 +22,15 @@ use crate::ui::state::use_app;
 /// `/mous/:id` and `/mous/new?city=<id>`.
 #[component]
 pub fn MouPage() -> impl IntoView {
-    let id = param_id();
-    let city = query_id("city");
-    move || {
-        let body = match id.get().as_deref() {
-            Some("new") => {
-                let city = city.get();
-                let slot = city.map_or_else(|| "mou".to_string(), |c| format!("mou-{c}"));
-                view! {
-                    <h1>{tr(MouText::NewTitle)}</h1>
-                    <WhenLoaded><MouEditor target=Target::New { slot: slot.clone() } city=city/></WhenLoaded>
-                }
-                .into_any()
-            }
-            Some(raw) => match uuid::Uuid::parse_str(raw) {
-                Ok(mid) => when_found::<Mou>(mid, move || view! {
-                    <h1>{tr(MouText::EditTitle)}</h1>
-                    <MouEditor target=Target::Existing(mid)/>
-                }.into_any()).into_any(),
-                Err(_) => not_found(),
-            },
-            None => not_found(),
-        };
-        view! {
-            <section class="page" data-testid="mou-page">
-                <p><A href="/mous">"← " {tr(ScreenText::BackToList)}</A></p>
-                {body}
-            </section>
-        }
-    }
+    let spec = RecordPageSpec {
+        list: "/mous",
+        testid: "mou-page",
+        parent: Some("city"),
+        slot: "mou",
+        new_title: MouText::NewTitle,
+        edit_title: MouText::EditTitle,
+    };
+    record_page::<Mou, _>(spec, |target, parent| view! { <MouEditor target=target city=parent/> }.into_any())
 }
 
 /// The MOU form. For a new MOU, `city` is the first city covered.

@@ -2,19 +2,19 @@
 //! set live beside what the records add up to (`reports::reconcile`).
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use super::text::StatedText;
 use crate::domain::editing::parameters_form::{new_stated_total, StatedTotalForm};
 use crate::domain::reports::{reconcile, Quantity, ReconciledFigure};
 use crate::domain::records::{RecordKind, StatedTotal};
+use crate::ui::edit::record_page::{record_page, RecordPageSpec};
 use crate::ui::edit::{
     blank_meta, changed_at, use_edit_session, AuditTrail, ConflictBanner, DraftNotice, EditActions,
     EditSession, Target,
 };
 use crate::ui::findings_panel::FindingsPanel;
-use crate::ui::forms::screens::{WhenLoaded, not_found, param_id, region_options, this_fiscal_year, when_found, ScreenText};
+use crate::ui::forms::screens::{region_options, this_fiscal_year, ScreenText};
 use crate::ui::forms::{t, MoneyField, NumberField, SelectField, TextArea, TextField};
 use crate::ui::i18n::{tr, use_i18n, Lang};
 use crate::ui::state::use_app;
@@ -22,30 +22,15 @@ use crate::ui::state::use_app;
 /// `/stated-totals/:id` and `/stated-totals/new`.
 #[component]
 pub fn StatedTotalPage() -> impl IntoView {
-    let id = param_id();
-    move || {
-        let body = match id.get().as_deref() {
-            Some("new") => view! {
-                <h1>{tr(StatedText::NewTitle)}</h1>
-                <WhenLoaded><Editor target=Target::New { slot: "stated-total".into() }/></WhenLoaded>
-            }
-            .into_any(),
-            Some(raw) => match uuid::Uuid::parse_str(raw) {
-                Ok(sid) => when_found::<StatedTotal>(sid, move || view! {
-                    <h1>{tr(StatedText::EditTitle)}</h1>
-                    <Editor target=Target::Existing(sid)/>
-                }.into_any()).into_any(),
-                Err(_) => not_found(),
-            },
-            None => not_found(),
-        };
-        view! {
-            <section class="page" data-testid="stated-total-page">
-                <p><A href="/stated-totals">"← " {tr(ScreenText::BackToList)}</A></p>
-                {body}
-            </section>
-        }
-    }
+    let spec = RecordPageSpec {
+        list: "/stated-totals",
+        testid: "stated-total-page",
+        parent: None,
+        slot: "stated-total",
+        new_title: StatedText::NewTitle,
+        edit_title: StatedText::EditTitle,
+    };
+    record_page::<StatedTotal, _>(spec, |target, _| view! { <Editor target=target/> }.into_any())
 }
 
 fn quantity(q: Option<Quantity>) -> Option<String> {
