@@ -19,6 +19,7 @@ use mueang::sync::progress::Progress;
 use mueang::sync::{digest, last_export_at, load_dataset, load_peers, LAST_EXPORT_KEY, PEERS_KEY};
 use mueang::ui::records::replace_all;
 use mueang::ui::state::AppState;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -241,4 +242,57 @@ async fn corrupt_chunk(db: &str, key: &str) {
         .unwrap();
     tx.await.unwrap();
     db.close();
+}
+
+async fn sleep_ms(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
+/// `/sync` opened by its address mounts before the database is open: the export panel's
+/// office list must wait for it (it used to ask at once, showed "database not open" and
+/// listed no offices until the page was reached by a link).
+#[wasm_bindgen_test]
+async fn the_office_list_is_read_once_the_database_opens() {
+    let store = fresh("t-sync-peers-late").await;
+    let (_, b) = two_sides();
+    let bundle = mueang::domain::sync::verify_bytes(&bundle_bytes(&b, &office("b")).await).unwrap();
+    let mut peers = Peers::default();
+    peers.note_received(&bundle);
+    let mut cs = ChangeSet::new("peers");
+    cs.set_meta(PEERS_KEY, &peers).unwrap();
+    store.apply(cs).await.expect("apply");
+
+    let (app, sync) = app_with(store.clone());
+    app.store.set(None);
+    let el: web_sys::HtmlElement = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .create_element("div")
+        .unwrap()
+        .unchecked_into();
+    let _h = leptos::mount::mount_to(el, move || {
+        sync.load_peers_once_open(app);
+        view! { <p>"export panel"</p> }
+    });
+    leptos::task::tick().await;
+    sleep_ms(20).await;
+    assert!(sync.peers.get_untracked().is_none());
+    assert!(app.notices.get_untracked().is_empty(), "no error before the store opens");
+
+    app.store.set(Some(store));
+    for _ in 0..100 {
+        if sync.peers.get_untracked().is_some() {
+            break;
+        }
+        sleep_ms(10).await;
+    }
+    assert_eq!(sync.peers.get_untracked(), Some(peers));
+    assert!(app.notices.get_untracked().is_empty());
 }

@@ -68,6 +68,27 @@ impl SyncState {
     }
 }
 
+impl SyncState {
+    /// Reads the peers once the database is open (a page opened directly, by its address or
+    /// a reload, mounts before the store is). Errors are told to the person.
+    pub fn load_peers_once_open(self, app: AppState) {
+        Effect::new(move |done: Option<bool>| {
+            if done == Some(true) {
+                return true;
+            }
+            if app.store.with(Option::is_none) {
+                return false;
+            }
+            spawn_local(async move {
+                if let Err(e) = self.peers(app).await {
+                    app.notify_error(&e);
+                }
+            });
+            true
+        });
+    }
+}
+
 /// Who is exporting or settling: this device's office and person, from settings.
 pub fn editor(app: AppState) -> Editor {
     app.settings.with_untracked(|s| Editor {

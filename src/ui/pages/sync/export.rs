@@ -50,12 +50,8 @@ pub fn ExportPanel() -> impl IntoView {
     let file = StoredValue::new_local(None::<web_sys::File>);
     let progress = Progress::new();
 
-    // The office list comes from the peers, read once when the page opens.
-    spawn_local(async move {
-        if let Err(e) = sync.peers(app).await {
-            app.notify_error(&e);
-        }
-    });
+    // The office list comes from the peers, read once the database is open.
+    sync.load_peers_once_open(app);
     let offices = Memo::new(move |_| {
         sync.peers.with(|p| {
             p.as_ref()

@@ -3,12 +3,16 @@
 //! to. Everything is text (never markup), whatever a file contained.
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::domain::dates::{format_be_short, format_en};
 use crate::domain::meta::RecordId;
 use crate::domain::money::Baht;
-use crate::domain::records::Dataset;
+use crate::domain::records::{
+    Category, Dataset, LocalUnitType, MemberRole, ProjectStatus, Sector, SignatoryRole,
+};
+use crate::domain::reports::Label;
 use crate::domain::rules::{record_label, RecordRef};
 use crate::sync::fields::STATUS_FIELD;
 use crate::ui::i18n::Lang;
@@ -58,6 +62,14 @@ pub fn field_label(key: &str) -> (&str, &str) {
         "source" => ("แหล่งที่มา", "Source"),
         "cities" => ("จำนวนเมือง", "Cities"),
         "provinces" => ("จำนวนจังหวัด", "Provinces"),
+        // Inside lists (budget lines, members, attendance, status steps, signatories).
+        "approved_ceiling" => ("เพดานงบที่อนุมัติ", "Approved ceiling"),
+        "sector" => ("ภาคส่วน", "Sector"),
+        "role" => ("บทบาท", "Role"),
+        "contact" => ("ติดต่อ", "Contact"),
+        "count" => ("จำนวน", "Count"),
+        "status" => ("สถานะ", "Status"),
+        "position" => ("ตำแหน่ง", "Position"),
         other => (other, other),
     }
 }
@@ -79,7 +91,7 @@ pub fn show(ds: &Dataset, key: &str, v: &Value, lang: Lang) -> String {
         }
         Value::Bool(b) => pick(if *b { "ใช่" } else { "ไม่ใช่" }, if *b { "yes" } else { "no" }),
         Value::String(s) if s.is_empty() => "—".into(),
-        Value::String(s) => string(ds, s, lang),
+        Value::String(s) => enum_label(key, v, lang).unwrap_or_else(|| string(ds, s, lang)),
         Value::Array(items) if items.is_empty() => "—".into(),
         Value::Array(items) => items
             .iter()
@@ -97,6 +109,27 @@ pub fn show(ds: &Dataset, key: &str, v: &Value, lang: Lang) -> String {
             .collect::<Vec<_>>()
             .join(" · "),
         Value::Number(n) => n.to_string(),
+    }
+}
+
+/// The words for an enum's stored key ("city_municipality" is "เทศบาลนคร"), by the field
+/// that holds it; `None` when the field holds no enum or the key is not one of its values.
+fn enum_label(key: &str, v: &Value, lang: Lang) -> Option<String> {
+    fn words<T: Label + DeserializeOwned>(v: &Value, lang: Lang) -> Option<String> {
+        let t: T = serde_json::from_value(v.clone()).ok()?;
+        let words = match lang {
+            Lang::Th => t.label_th(),
+            Lang::En => t.label_en(),
+        };
+        Some(words.to_string())
+    }
+    match key {
+        "unit_type" => words::<LocalUnitType>(v, lang),
+        "category" => words::<Category>(v, lang),
+        "status" => words::<ProjectStatus>(v, lang),
+        "sector" => words::<Sector>(v, lang),
+        "role" => words::<MemberRole>(v, lang).or_else(|| words::<SignatoryRole>(v, lang)),
+        _ => None,
     }
 }
 
