@@ -74,18 +74,46 @@ pub fn write_chunk(chunk: &Chunk) -> Result<Option<Vec<u8>>, serde_json::Error> 
     }
 }
 
-/// Groups records of one kind into chunks, for a whole-kind replace (import).
-pub fn group_into_chunks(
-    kind: &str,
-    records: impl IntoIterator<Item = (String, Box<RawValue>)>,
-) -> BTreeMap<String, Chunk> {
-    let mut out: BTreeMap<String, Chunk> = BTreeMap::new();
-    for (id, json) in records {
-        out.entry(chunk_key(kind, &id))
-            .or_default()
-            .insert(id, json);
+/// The chunks of a whole kind, written straight to their bytes (a whole-kind replace, as an
+/// import into an empty store does): one serialisation per record, no per-record
+/// allocation, no re-parse.
+pub struct ChunkWriter<'k> {
+    kind: &'k str,
+    chunks: BTreeMap<String, Vec<u8>>,
+    count: usize,
+}
+
+impl<'k> ChunkWriter<'k> {
+    pub fn new(kind: &'k str) -> ChunkWriter<'k> {
+        ChunkWriter { kind, chunks: BTreeMap::new(), count: 0 }
     }
-    out
+
+    /// Adds the record `id`, its JSON written by `write`. Ids must be unique in a kind.
+    pub fn add(
+        &mut self,
+        id: &str,
+        write: impl FnOnce(&mut Vec<u8>) -> serde_json::Result<()>,
+    ) -> serde_json::Result<()> {
+        let buf = self
+            .chunks
+            .entry(chunk_key(self.kind, id))
+            .or_insert_with(|| vec![b'{']);
+        if buf.len() > 1 {
+            buf.push(b',');
+        }
+        serde_json::to_writer(&mut *buf, id)?;
+        buf.push(b':');
+        self.count += 1;
+        write(buf)
+    }
+
+    /// The chunks (key → bytes of a JSON object) and how many records they hold.
+    pub fn finish(mut self) -> (BTreeMap<String, Vec<u8>>, usize) {
+        for buf in self.chunks.values_mut() {
+            buf.push(b'}');
+        }
+        (self.chunks, self.count)
+    }
 }
 
 /// Builds `{"kind": [records...], ...}` from stored chunks given as (kind, bytes), so a
@@ -187,15 +215,29 @@ mod tests {
     }
 
     #[test]
-    fn grouping_and_grouped_json() {
-        let groups = group_into_chunks(
-            "cities",
-            (0..10).map(|i| (format!("c{i}"), raw(&format!(r#"{{"i":{i}}}"#)))),
-        );
-        assert_eq!(groups.values().map(|c| c.len()).sum::<usize>(), 10);
-        let texts: Vec<(String, Vec<u8>)> = groups
-            .iter()
-            .map(|(k, c)| (k.clone(), write_chunk(c).unwrap().unwrap()))
+    fn written_chunks_parse_back_and_group() {
+        let mut w = ChunkWriter::new("cities");
+        for i in 0..10 {
+            w.add(&format!("c{i}"), |out| serde_json::to_writer(out, &serde_json::json!({ "i": i })))
+                .unwrap();
+        }
+        w.add("odd \"id\"", |out| serde_json::to_writer(out, &1)).unwrap();
+        let (chunks, count) = w.finish();
+        assert_eq!(count, 11);
+        let mut seen = 0;
+        for (key, bytes) in &chunks {
+            let chunk = parse_chunk(Some(bytes)).unwrap();
+            for (id, json) in &chunk {
+                assert_eq!(&chunk_key("cities", id), key, "each record sits in its own bucket");
+                if id.starts_with('c') {
+                    assert_eq!(json.get(), format!(r#"{{"i":{}}}"#, &id[1..]));
+                }
+            }
+            seen += chunk.len();
+        }
+        assert_eq!(seen, 11);
+        let texts: Vec<(String, Vec<u8>)> = chunks
+            .into_iter()
             .chain([("ignored/00".to_string(), br#"{"x":1}"#.to_vec())])
             .collect();
         let json = grouped_json(
@@ -206,7 +248,7 @@ mod tests {
         )
         .unwrap();
         let v: serde_json::Value = serde_json::from_str(&json).unwrap();
-        assert_eq!(v["cities"].as_array().unwrap().len(), 10);
+        assert_eq!(v["cities"].as_array().unwrap().len(), 11);
         assert_eq!(v["projects"].as_array().unwrap().len(), 0);
         assert!(v.get("ignored").is_none());
     }

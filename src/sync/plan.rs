@@ -254,7 +254,7 @@ mod tests {
             .map(|op| match op {
                 Op::Put { kind, .. } => format!("put {kind}"),
                 Op::Delete { kind, .. } => format!("delete {kind}"),
-                Op::ReplaceKind { kind, records } => format!("replace {kind} {}", records.len()),
+                Op::ReplaceKind { kind, count, .. } => format!("replace {kind} {count}"),
                 Op::SetMeta { key, .. } => format!("meta {key}"),
             })
             .collect()
