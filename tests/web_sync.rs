@@ -211,7 +211,7 @@ async fn a_failing_import_leaves_the_store_exactly_as_it_was() {
 
     let merged = merge(&a, &b).dataset;
     let mut cs = ChangeSet::new("import");
-    mueang::sync::import_changes(&mut cs, &a, &merged).unwrap();
+    mueang::sync::import_changes(&mut cs, &a, &merged, None).unwrap();
     let mut peers = Peers::default();
     peers.0.insert(OfficeId("b".into()), Default::default());
     cs.set_meta(PEERS_KEY, &peers).unwrap();

@@ -112,18 +112,18 @@ impl ChangeSet {
         Ok(self.push_replace(kind, w))
     }
 
-    /// Like [`ChangeSet::replace_kind`] with records already as JSON (e.g. straight from an
-    /// imported file), so they are not parsed and serialised again.
-    pub fn replace_kind_raw(
+    /// Like [`ChangeSet::replace_kind`] with records already as JSON text (straight from a
+    /// verified file), so they are not parsed and serialised again. The texts must be JSON.
+    pub fn replace_kind_raw<'a>(
         &mut self,
         kind: &str,
-        records: Vec<(String, Box<RawValue>)>,
+        records: impl IntoIterator<Item = (String, &'a str)>,
     ) -> Result<&mut Self, StorageError> {
         check_kind(kind)?;
         let mut w = chunks::ChunkWriter::new(kind);
         for (id, json) in records {
             w.add(&id, |out| {
-                out.extend_from_slice(json.get().as_bytes());
+                out.extend_from_slice(json.as_bytes());
                 Ok(())
             })
             .map_err(encode)?;

@@ -18,6 +18,7 @@ use crate::domain::records::Dataset;
 use crate::domain::sync::crypto::is_encrypted;
 use crate::domain::sync::{
     decrypt, draft_full, draft_since, encrypt, merge, merge_many, prepare, records_text, Bundle,
+    RecordTexts,
     BundleError, BundleScope, CryptoError, MergeOutcome,
 };
 use crate::storage::{ChangeSet, StorageError};
@@ -105,10 +106,16 @@ pub async fn open_bundle(
     t.parse += now() - start;
     let start = now();
     let mut sum = None;
+    let mut texts = None;
     if let (Some(stated), Some(raw)) = (prepared.stated_sha256(), records_text(text)) {
         let h = sha256_hex(raw.as_bytes()).await;
         if h == stated {
             sum = Some(h);
+            // The text the checksum vouches for, and the one the types were read from
+            // (unless migrated): each record's slice of it can be stored as it is.
+            if !prepared.is_migrated() {
+                texts = Some(raw);
+            }
         }
     }
     let sum = match sum {
@@ -116,7 +123,14 @@ pub async fn open_bundle(
         None => sha256_hex(prepared.canonical_bytes()).await,
     };
     t.hash += now() - start;
-    prepared.finish(&sum).map_err(OpenError::Bundle)
+    let bundle = prepared.finish(&sum).map_err(OpenError::Bundle)?;
+    let start = now();
+    let bundle = match texts.and_then(RecordTexts::read) {
+        Some(texts) => bundle.with_record_texts(texts),
+        None => bundle,
+    };
+    t.parse += now() - start;
+    Ok(bundle)
 }
 
 /// Merges verified bundles into `local` (one at once, or several combined).
@@ -150,7 +164,7 @@ pub async fn apply_import(
     let mut cs = ChangeSet::new("import");
     let planned = app
         .dataset
-        .with_untracked(|local| import_changes(&mut cs, local, &outcome.dataset));
+        .with_untracked(|local| import_changes(&mut cs, local, &outcome.dataset, bundles.first().filter(|_| bundles.len() == 1)));
     let written = match planned {
         Ok(n) => n,
         Err(e) => {

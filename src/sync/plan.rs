@@ -12,7 +12,7 @@ use chrono::{DateTime, Utc};
 
 use crate::domain::meta::{Editor, RecordId};
 use crate::domain::records::{AnyRecord, Dataset, KindVisitor, Record, RecordKind};
-use crate::domain::sync::{resolve, ResolveError};
+use crate::domain::sync::{resolve, Bundle, ResolveError};
 use crate::storage::{ChangeSet, StorageError};
 use crate::sync::stored::{conflicts_kind, group_siblings, pick};
 
@@ -21,16 +21,19 @@ const REPLACE_ABOVE: f64 = 0.25;
 
 /// Adds to `cs` whatever turns the stored `local` data into `merged` (the outcome of a
 /// merge, which never drops a record). Returns how many records and conflict entries it
-/// writes.
+/// writes. `incoming`, the one bundle merged if there was one, lends its records' own texts
+/// to a kind written whole (see [`RecordTexts`](crate::domain::sync::RecordTexts)).
 pub fn import_changes(
     cs: &mut ChangeSet,
     local: &Dataset,
     merged: &Dataset,
+    incoming: Option<&Bundle>,
 ) -> Result<usize, StorageError> {
     let mut v = Changes {
         cs,
         local,
         merged,
+        incoming,
         written: 0,
         result: Ok(()),
     };
@@ -42,6 +45,7 @@ struct Changes<'a> {
     cs: &'a mut ChangeSet,
     local: &'a Dataset,
     merged: &'a Dataset,
+    incoming: Option<&'a Bundle>,
     written: usize,
     result: Result<(), StorageError>,
 }
@@ -60,8 +64,7 @@ impl Changes<'_> {
         let key = R::KIND.key();
         if local.is_empty() {
             if !merged.is_empty() {
-                self.cs.replace_kind(key, merged.iter().map(|r| (r.meta().id.to_string(), r)))?;
-                self.written += merged.len();
+                self.replace_whole(merged)?;
             }
             return Ok(());
         }
@@ -90,9 +93,7 @@ impl Changes<'_> {
             return Ok(());
         }
         if changed.len() as f64 > REPLACE_ABOVE * merged.len() as f64 {
-            self.cs.replace_kind(key, merged.iter().map(|r| (r.meta().id.to_string(), r)))?;
-            self.written += merged.len();
-            return Ok(());
+            return self.replace_whole(merged);
         }
         for r in changed {
             self.cs.put(key, &r.meta().id.to_string(), r)?;
@@ -101,6 +102,28 @@ impl Changes<'_> {
         for id in vanished {
             self.cs.delete(key, &id.to_string())?;
         }
+        Ok(())
+    }
+
+    /// Writes every record of a kind. When the merged records are the incoming bundle's, one
+    /// for one and in its order, each is stored as the file's own text: it is what they were
+    /// read from, so it reads back as the same records, and nothing is serialised again.
+    fn replace_whole<R: Record>(&mut self, merged: &[R]) -> Result<(), StorageError> {
+        let key = R::KIND.key();
+        let texts = self.incoming.and_then(|b| {
+            let texts = b.record_texts()?.of_kind(key)?;
+            (texts.len() == merged.len() && R::all(b.records()).as_slice() == merged).then_some(texts)
+        });
+        match texts {
+            Some(texts) => {
+                let ids = merged.iter().map(|r| r.meta().id.to_string());
+                self.cs.replace_kind_raw(key, ids.zip(texts))?;
+            }
+            None => {
+                self.cs.replace_kind(key, merged.iter().map(|r| (r.meta().id.to_string(), r)))?;
+            }
+        }
+        self.written += merged.len();
         Ok(())
     }
 
@@ -231,6 +254,7 @@ pub fn conflicted_ids(ds: &Dataset) -> BTreeMap<RecordKind, std::collections::BT
 mod tests {
     use super::*;
     use crate::domain::example::north_2561;
+    use crate::domain::records::City;
     use crate::domain::meta::{Editor, OfficeId};
     use crate::domain::sync::{conflict_versions, merge, normalize};
     use crate::storage::changes::Op;
@@ -264,16 +288,56 @@ mod tests {
     fn into_an_empty_store_every_kind_is_replaced_once() {
         let ds = normalize(&north_2561().records);
         let mut cs = ChangeSet::new("import");
-        let n = import_changes(&mut cs, &Dataset::default(), &ds).unwrap();
+        let n = import_changes(&mut cs, &Dataset::default(), &ds, None).unwrap();
         assert_eq!(n, ds.total_len());
         assert!(ops(&cs).iter().all(|o| o.starts_with("replace ")), "{:?}", ops(&cs));
+    }
+
+    /// The chunks a change set writes into an empty store, as id → record JSON text.
+    fn written(cs: ChangeSet) -> std::collections::BTreeMap<String, String> {
+        let plan = cs.plan(&std::collections::HashMap::new()).unwrap();
+        let mut out = std::collections::BTreeMap::new();
+        for bytes in plan.writes.into_values().flatten() {
+            let chunk = crate::storage::chunks::parse_chunk(Some(&bytes)).unwrap();
+            out.extend(chunk.into_iter().map(|(id, raw)| (id, raw.get().to_string())));
+        }
+        out
+    }
+
+    #[test]
+    fn a_verified_bundle_into_an_empty_store_is_stored_as_its_own_text() {
+        use crate::domain::sync::{export_full, records_text, verify, RecordTexts};
+        let json = export_full(&north_2561().records, &office("north"), t(0)).to_json();
+        let texts = RecordTexts::read(records_text(&json).unwrap()).unwrap();
+        let city_texts: Vec<String> = texts.of_kind("cities").unwrap().iter().map(|t| t.to_string()).collect();
+        let bundle = verify(&json).unwrap().with_record_texts(texts);
+        let merged = merge(&Dataset::default(), bundle.records()).dataset;
+
+        let mut cs = ChangeSet::new("import");
+        assert_eq!(import_changes(&mut cs, &Dataset::default(), &merged, Some(&bundle)).unwrap(), merged.total_len());
+        let stored = written(cs);
+        for (city, text) in merged.cities.iter().zip(&city_texts) {
+            assert_eq!(&stored[&city.meta.id.to_string()], text, "the file's own text");
+            // ... which reads back as the very record merged.
+            assert_eq!(&serde_json::from_str::<City>(text).unwrap(), city);
+        }
+
+        // Records that differ from the bundle's are written from the types, never as its text.
+        let mut other = merged.clone();
+        other.cities[0].name_en = "Renamed".into();
+        let mut cs = ChangeSet::new("import");
+        import_changes(&mut cs, &Dataset::default(), &other, Some(&bundle)).unwrap();
+        let stored = written(cs);
+        let back: City = serde_json::from_str(&stored[&other.cities[0].meta.id.to_string()]).unwrap();
+        assert_eq!(back, other.cities[0]);
+        assert_ne!(stored[&other.cities[1].meta.id.to_string()], city_texts[1], "the whole kind falls back");
     }
 
     #[test]
     fn the_same_data_again_writes_nothing() {
         let ds = normalize(&north_2561().records);
         let mut cs = ChangeSet::new("again");
-        assert_eq!(import_changes(&mut cs, &ds, &ds).unwrap(), 0);
+        assert_eq!(import_changes(&mut cs, &ds, &ds, None).unwrap(), 0);
         assert!(cs.is_empty());
     }
 
@@ -290,7 +354,7 @@ mod tests {
         theirs.cities[1].meta.touch(&office("b"), t(2));
         let merged = merge(&mine, &theirs).dataset;
         let mut cs = ChangeSet::new("import");
-        assert_eq!(import_changes(&mut cs, &mine, &merged).unwrap(), 3);
+        assert_eq!(import_changes(&mut cs, &mine, &merged, None).unwrap(), 3);
         let mut got = ops(&cs);
         got.sort();
         // cities[1] updated, cities[0] shows a new version, its other version is a sibling.
@@ -302,7 +366,7 @@ mod tests {
         let chosen = settled.cities[0].clone().into_any();
         resolve(&mut settled, RecordKind::City, id, chosen, &office("a"), t(3)).unwrap();
         let mut cs = ChangeSet::new("settle");
-        assert_eq!(import_changes(&mut cs, &merged, &settled).unwrap(), 1);
+        assert_eq!(import_changes(&mut cs, &merged, &settled, None).unwrap(), 1);
         let mut got = ops(&cs);
         got.sort();
         assert_eq!(got, ["delete conflicts.cities", "put cities"]);
@@ -329,7 +393,7 @@ mod tests {
             c.meta.touch(&office("b"), t(1));
         }
         let mut cs = ChangeSet::new("import");
-        import_changes(&mut cs, &base, &edited).unwrap();
+        import_changes(&mut cs, &base, &edited, None).unwrap();
         assert_eq!(ops(&cs), [format!("replace cities {}", base.cities.len())]);
     }
 }

@@ -14,6 +14,7 @@ use crate::domain::sync::canonical::{dataset_canonical, sha256_hex};
 use crate::domain::sync::manifest::{count_records, BundleScope, Manifest};
 use crate::domain::sync::merge::normalize;
 use crate::domain::sync::peers::PeerState;
+use crate::domain::sync::record_texts::RecordTexts;
 
 /// A verified or freshly exported bundle. Unlike a plain [`Document`], its manifest, time and
 /// exporting office are always present.
@@ -29,6 +30,18 @@ pub struct Bundle {
     checksum_from_types: bool,
     /// The canonical records of a fresh export, kept so `to_json` does not compute them again.
     canonical: CanonicalCache,
+    /// Each record's text as the file had it (a verified current-schema file), for storing
+    /// as it came. Not part of a bundle's identity.
+    texts: TextsCache,
+}
+
+#[derive(Clone, Default, Debug)]
+struct TextsCache(Option<Arc<RecordTexts>>);
+
+impl PartialEq for TextsCache {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 /// Canonical bytes derived from the records: not part of a bundle's identity (always equal)
@@ -136,6 +149,7 @@ impl Bundle {
             document,
             checksum_from_types: false,
             canonical: CanonicalCache::default(),
+            texts: TextsCache::default(),
         })
     }
 
@@ -166,6 +180,7 @@ impl Bundle {
             exported_at: now,
             checksum_from_types: true,
             canonical: CanonicalCache(Some(Arc::new(canonical))),
+            texts: TextsCache::default(),
         }
     }
 
@@ -183,6 +198,18 @@ impl Bundle {
 
     pub fn records(&self) -> &Dataset {
         &self.document.records
+    }
+
+    /// Keeps each record's text from the verified file (see [`RecordTexts`]). The caller
+    /// vouches that `texts` is the records text the typed records were read from, unmigrated.
+    pub fn with_record_texts(mut self, texts: RecordTexts) -> Bundle {
+        self.texts = TextsCache(Some(Arc::new(texts)));
+        self
+    }
+
+    /// Each record's text as the file had it, if kept.
+    pub fn record_texts(&self) -> Option<&RecordTexts> {
+        self.texts.0.as_deref()
     }
 
     pub fn into_records(self) -> Dataset {

@@ -45,6 +45,9 @@ pub struct Prepared {
     /// What the checksum covers; empty for a data file without a manifest. Computed on
     /// demand for current files; set at once for older ones (from the text as written).
     canonical: OnceCell<Vec<u8>>,
+    /// Read from an older schema's file, migrated: its records text is not what the typed
+    /// records were read from.
+    migrated: bool,
 }
 
 impl Prepared {
@@ -53,6 +56,7 @@ impl Prepared {
         Prepared {
             doc,
             canonical: OnceCell::new(),
+            migrated: false,
         }
     }
 
@@ -61,6 +65,7 @@ impl Prepared {
         Prepared {
             doc,
             canonical: OnceCell::from(canonical),
+            migrated: true,
         }
     }
 
@@ -70,6 +75,11 @@ impl Prepared {
             Some(_) => dataset_canonical(&self.doc.records),
             None => Vec::new(),
         })
+    }
+
+    /// Whether the file was of an older schema (read through a migration).
+    pub fn is_migrated(&self) -> bool {
+        self.migrated
     }
 
     /// The checksum the manifest states, if there is a manifest.
