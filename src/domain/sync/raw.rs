@@ -40,7 +40,7 @@ pub fn records_text(text: &str) -> Option<&str> {
     }
 }
 
-fn skip_ws(b: &[u8], mut i: usize) -> usize {
+pub(super) fn skip_ws(b: &[u8], mut i: usize) -> usize {
     while matches!(b.get(i), Some(b' ' | b'\n' | b'\r' | b'\t')) {
         i += 1;
     }
@@ -48,7 +48,7 @@ fn skip_ws(b: &[u8], mut i: usize) -> usize {
 }
 
 /// The index just past the string starting at `i` (which must be `"`).
-fn string_end(b: &[u8], i: usize) -> Option<usize> {
+pub(super) fn string_end(b: &[u8], i: usize) -> Option<usize> {
     if b.get(i) != Some(&b'"') {
         return None;
     }
@@ -63,7 +63,7 @@ fn string_end(b: &[u8], i: usize) -> Option<usize> {
 }
 
 /// The index just past the JSON value starting at `i`.
-fn value_end(b: &[u8], i: usize) -> Option<usize> {
+pub(super) fn value_end(b: &[u8], i: usize) -> Option<usize> {
     match b.get(i)? {
         b'"' => string_end(b, i),
         b'{' | b'[' => {

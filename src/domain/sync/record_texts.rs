@@ -11,8 +11,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::Range;
 
-use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use serde_json::value::RawValue;
+use super::raw::{skip_ws, string_end, value_end};
 
 /// The records text of a bundle, and where each record of each kind lies in it, in file
 /// order (the order the bundle's typed lists have too).
@@ -23,25 +22,59 @@ pub struct RecordTexts {
 }
 
 impl RecordTexts {
-    /// Reads `records`, the text of a bundle's `records` object. `None` if it is not an
+    /// Reads `records`, the text of a bundle's `records` object, which must already have
+    /// parsed as JSON (the bundle it comes from was verified): only its structure is
+    /// scanned here, a few times faster than parsing it again. `None` if it is not an
     /// object of arrays as Mueang writes it (then nothing is taken from the file's text).
     pub fn read(records: &str) -> Option<RecordTexts> {
-        let lists: BTreeMap<&str, KindTexts<'_>> = serde_json::from_str(records).ok()?;
-        let base = records.as_ptr() as usize;
-        let kinds = lists
-            .into_iter()
-            .filter_map(|(kind, texts)| {
-                let ranges = texts
-                    .0?
-                    .iter()
-                    .map(|raw| {
-                        let start = raw.get().as_ptr() as usize - base;
-                        start..start + raw.get().len()
-                    })
-                    .collect();
-                Some((kind.to_string(), ranges))
-            })
-            .collect();
+        let b = records.as_bytes();
+        let mut kinds = BTreeMap::new();
+        let mut i = skip_ws(b, 0);
+        if b.get(i) != Some(&b'{') {
+            return None;
+        }
+        i = skip_ws(b, i + 1);
+        if b.get(i) == Some(&b'}') {
+            return Some(RecordTexts::default());
+        }
+        loop {
+            let key_end = string_end(b, i)?;
+            let key = records.get(i + 1..key_end - 1).filter(|k| !k.contains('\\'))?;
+            i = skip_ws(b, key_end);
+            if b.get(i) != Some(&b':') {
+                return None;
+            }
+            i = skip_ws(b, i + 1);
+            if b.get(i) == Some(&b'[') {
+                let mut ranges = Vec::new();
+                i = skip_ws(b, i + 1);
+                if b.get(i) != Some(&b']') {
+                    loop {
+                        let end = value_end(b, i)?;
+                        if b.get(i) != Some(&b'{') {
+                            return None;
+                        }
+                        ranges.push(i..end);
+                        i = skip_ws(b, end);
+                        match b.get(i)? {
+                            b',' => i = skip_ws(b, i + 1),
+                            b']' => break,
+                            _ => return None,
+                        }
+                    }
+                }
+                i += 1;
+                kinds.insert(key.to_string(), ranges);
+            } else {
+                i = value_end(b, i)?;
+            }
+            i = skip_ws(b, i);
+            match b.get(i)? {
+                b',' => i = skip_ws(b, i + 1),
+                b'}' => break,
+                _ => return None,
+            }
+        }
         Some(RecordTexts {
             text: records.to_string(),
             kinds,
@@ -62,42 +95,79 @@ impl fmt::Debug for RecordTexts {
     }
 }
 
-/// One value of the records object: a kind's list (its records' texts), or anything else
-/// (`conflicts`), skipped.
-struct KindTexts<'de>(Option<Vec<&'de RawValue>>);
-
-impl<'de> Deserialize<'de> for KindTexts<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct ListOrOther;
-
-        impl<'de> Visitor<'de> for ListOrOther {
-            type Value = KindTexts<'de>;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a list of records or another value")
-            }
-
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-                let mut texts = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-                while let Some(raw) = seq.next_element::<&'de RawValue>()? {
-                    texts.push(raw);
-                }
-                Ok(KindTexts(Some(texts)))
-            }
-
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-                Ok(KindTexts(None))
-            }
-        }
-
-        d.deserialize_any(ListOrOther)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+    use serde_json::value::RawValue;
+
+    /// One value of the records object: a kind's list (its records' texts), or anything else
+    /// (`conflicts`), skipped.
+    struct KindTexts<'de>(Option<Vec<&'de RawValue>>);
+    
+    impl<'de> Deserialize<'de> for KindTexts<'de> {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct ListOrOther;
+    
+            impl<'de> Visitor<'de> for ListOrOther {
+                type Value = KindTexts<'de>;
+    
+                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    f.write_str("a list of records or another value")
+                }
+    
+                fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                    let mut texts = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+                    while let Some(raw) = seq.next_element::<&'de RawValue>()? {
+                        texts.push(raw);
+                    }
+                    Ok(KindTexts(Some(texts)))
+                }
+    
+                fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                    while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                    Ok(KindTexts(None))
+                }
+            }
+    
+            d.deserialize_any(ListOrOther)
+        }
+    }
+
+    /// The same reading by serde_json (a full parse): the oracle for the scanner.
+    fn by_serde(records: &str) -> BTreeMap<String, Vec<String>> {
+        let lists: BTreeMap<&str, KindTexts<'_>> = serde_json::from_str(records).unwrap();
+        lists
+            .into_iter()
+            .filter_map(|(k, t)| Some((k.to_string(), t.0?.iter().map(|r| r.get().to_string()).collect())))
+            .collect()
+    }
+
+    fn by_scan(records: &str) -> BTreeMap<String, Vec<String>> {
+        let t = RecordTexts::read(records).unwrap();
+        t.kinds
+            .keys()
+            .map(|k| (k.clone(), t.of_kind(k).unwrap().iter().map(|s| s.to_string()).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn the_scan_agrees_with_a_full_parse() {
+        use crate::domain::example::north_2561;
+        let bundle = crate::domain::sync::export_full(
+            &north_2561().records,
+            &north_2561().records.cities[0].meta.updated_by,
+            chrono::DateTime::from_timestamp(1_517_637_600, 0).unwrap(),
+        );
+        let json = bundle.to_json();
+        let records = crate::domain::sync::records_text(&json).unwrap();
+        assert_eq!(by_scan(records), by_serde(records));
+        assert!(by_scan(records)["cities"].len() == 12);
+        let tricky = r#" { "cities" : [ {"n":"a\\\"]}[,"} , {"x":[1,{"y":"}"}],"z":null} ] ,
+            "conflicts":{"cities":[{"q":"]"}]}, "mous":[ ] } "#;
+        assert_eq!(by_scan(tricky), by_serde(tricky));
+        assert_eq!(by_scan(tricky)["cities"].len(), 2);
+    }
 
     #[test]
     fn each_record_text_in_file_order_and_other_values_skipped() {
