@@ -53,11 +53,12 @@ pub(super) fn string_end(b: &[u8], i: usize) -> Option<usize> {
         return None;
     }
     let mut j = i + 1;
+    // Most of a bundle is text inside strings: jump from quote or backslash to the next.
     loop {
-        match b.get(j)? {
+        j += memchr::memchr2(b'"', b'\\', b.get(j..)?)?;
+        match b[j] {
             b'\\' => j += 2,
-            b'"' => return Some(j + 1),
-            _ => j += 1,
+            _ => return Some(j + 1),
         }
     }
 }
