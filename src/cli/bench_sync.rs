@@ -12,7 +12,7 @@ use crate::domain::document::Document;
 use crate::domain::meta::{Editor, OfficeId};
 use crate::domain::records::Dataset;
 use crate::domain::sync::canonical::sha256_hex;
-use crate::domain::sync::{export_full, merge, prepare, records_text};
+use crate::domain::sync::{export_full, merge, prepare, records_text, RecordTexts};
 
 use super::synthetic::{synthetic_dataset, SyntheticSize};
 use super::{EXIT_OK, EXIT_UNUSABLE};
@@ -93,6 +93,9 @@ pub fn run(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<
     let raw = records_text(&json).unwrap_or_default();
     let sum = sha256_hex(raw.as_bytes());
     let sha_ms = ms(t);
+    let t = Instant::now();
+    let texts = RecordTexts::read(raw).map_or(0, |t| t.of_kind("projects").map_or(0, |p| p.len()));
+    let texts_ms = ms(t);
     let verified = match prepared.finish(&sum) {
         Ok(b) => b,
         Err(e) => {
@@ -120,6 +123,7 @@ pub fn run(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<
     )?;
     writeln!(out, "  parse + checks           {prepare_ms:8.1} ms")?;
     writeln!(out, "  sha-256 of records text  {sha_ms:8.1} ms")?;
+    writeln!(out, "  each record's text       {texts_ms:8.1} ms ({texts} projects)")?;
     writeln!(out, "  merge into empty         {merge_empty_ms:8.1} ms")?;
     writeln!(
         out,
