@@ -4,6 +4,8 @@
 //! project list takes in wasm with 10,000 projects (numbers, not a timed assertion).
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+use common::browser::sleep_ms;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use mueang::domain::dates::FiscalYear;
@@ -42,18 +44,9 @@ fn by_id(id: &str) -> web_sys::HtmlElement {
 
 async fn settle() {
     leptos::task::tick().await;
-    gloo_timers_sleep(10).await;
+    sleep_ms(10).await;
 }
 
-async fn gloo_timers_sleep(ms: i32) {
-    let p = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
-}
 
 #[wasm_bindgen_test]
 async fn money_field_reads_thai_digits_and_keeps_unreadable_text() {

@@ -4,6 +4,8 @@
 //! and a failing import that leaves the store exactly as it was.
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+use common::browser::sleep_ms;
 use chrono::{DateTime, Duration, Utc};
 use leptos::prelude::*;
 use mueang::domain::example::north_2561;
@@ -244,15 +246,6 @@ async fn corrupt_chunk(db: &str, key: &str) {
     db.close();
 }
 
-async fn sleep_ms(ms: i32) {
-    let p = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
-}
 
 /// `/sync` opened by its address mounts before the database is open: the export panel's
 /// office list must wait for it (it used to ask at once, showed "database not open" and

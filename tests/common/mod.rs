@@ -21,3 +21,18 @@ pub fn tsv_rows(folder: &str, name: &str) -> Vec<(usize, Vec<String>)> {
     assert!(!rows.is_empty(), "{path} has no rows");
     rows
 }
+
+/// Helpers for the browser tests (`tests/web_*.rs`).
+#[cfg(target_arch = "wasm32")]
+pub mod browser {
+    /// Resolves after `ms` milliseconds of the page's own timer.
+    pub async fn sleep_ms(ms: i32) {
+        let p = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+    }
+}
