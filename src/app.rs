@@ -5,32 +5,32 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::storage::{load_settings, save_settings};
+use crate::ui::banners::Banners;
+use crate::ui::edit::{provide_edit, ToastRegion};
 use crate::ui::header::Header;
 use crate::ui::i18n::{provide_i18n, Msg};
-use crate::ui::banners::Banners;
 use crate::ui::notices::Notices;
+use crate::ui::pages::cities::{CitiesPage, CityEditPage, CityPage};
 use crate::ui::pages::committees::{CommitteePage, CommitteesPage};
 use crate::ui::pages::findings::FindingsPage;
+use crate::ui::pages::geography::ProvincesPage;
 use crate::ui::pages::grants::{CommitteeGrantPage, GrantsPage, ProvinceGrantPage};
 use crate::ui::pages::instalments::{InstalmentPage, InstalmentsPage};
 use crate::ui::pages::meetings::{MeetingPage, MeetingsPage};
 use crate::ui::pages::mous::{MouPage, MousPage};
 use crate::ui::pages::parameters::{ParametersListPage, ParametersPage};
-use crate::ui::pages::stated_totals::{StatedTotalPage, StatedTotalsPage};
-use crate::ui::pages::sync::{ConflictsPage, SyncPage};
-use crate::ui::tabs::{follow_other_tabs, TabNotice};
-use crate::ui::pages::cities::{CitiesPage, CityEditPage, CityPage};
-use crate::ui::pages::geography::ProvincesPage;
 use crate::ui::pages::projects::{ProjectPage, ProjectsPage};
-use crate::ui::edit::{provide_edit, ToastRegion};
 use crate::ui::pages::reports::{
     CityPrintPage, MouPrintPage, ProvinceReportPage, RegionPrintPage, RegionReportPage, ReportsPage,
 };
+use crate::ui::pages::stated_totals::{StatedTotalPage, StatedTotalsPage};
+use crate::ui::pages::sync::{ConflictsPage, SyncPage};
 use crate::ui::pages::{
     crash_test::CrashTest, home::HomePage, not_found::NotFound, settings::SettingsPage,
 };
 use crate::ui::state::AppState;
 use crate::ui::sw;
+use crate::ui::tabs::{follow_other_tabs, TabNotice};
 
 #[component]
 pub fn App() -> impl IntoView {

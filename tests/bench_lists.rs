@@ -43,22 +43,71 @@ fn list_and_findings_timings_on_10000_projects() {
     println!("project list, 10,000 projects, 1,000 cities (median of {runs}):");
     let cases: Vec<(&str, ProjectQuery)> = vec![
         ("all, recently changed first", ProjectQuery::default()),
-        ("all, by title (Thai order)", ProjectQuery { sort: ProjectSort::Title, ..Default::default() }),
-        ("all, by city then title", ProjectQuery { sort: ProjectSort::City, ..Default::default() }),
-        ("all, by amount", ProjectQuery { sort: ProjectSort::AmountDesc, ..Default::default() }),
-        ("search a Thai word", ProjectQuery { search: "ทดสอบ".into(), ..Default::default() }),
-        ("search \"test 12\"", ProjectQuery { search: "test 12".into(), ..Default::default() }),
-        ("category housing", ProjectQuery { category: Some(Category::Housing), ..Default::default() }),
-        ("status approved, by title", ProjectQuery {
-            status: Some(ProjectStatus::Approved),
-            sort: ProjectSort::Title,
-            ..Default::default()
-        }),
-        ("one city", ProjectQuery { city: Some(ds.cities[7].meta.id), ..Default::default() }),
+        (
+            "all, by title (Thai order)",
+            ProjectQuery {
+                sort: ProjectSort::Title,
+                ..Default::default()
+            },
+        ),
+        (
+            "all, by city then title",
+            ProjectQuery {
+                sort: ProjectSort::City,
+                ..Default::default()
+            },
+        ),
+        (
+            "all, by amount",
+            ProjectQuery {
+                sort: ProjectSort::AmountDesc,
+                ..Default::default()
+            },
+        ),
+        (
+            "search a Thai word",
+            ProjectQuery {
+                search: "ทดสอบ".into(),
+                ..Default::default()
+            },
+        ),
+        (
+            "search \"test 12\"",
+            ProjectQuery {
+                search: "test 12".into(),
+                ..Default::default()
+            },
+        ),
+        (
+            "category housing",
+            ProjectQuery {
+                category: Some(Category::Housing),
+                ..Default::default()
+            },
+        ),
+        (
+            "status approved, by title",
+            ProjectQuery {
+                status: Some(ProjectStatus::Approved),
+                sort: ProjectSort::Title,
+                ..Default::default()
+            },
+        ),
+        (
+            "one city",
+            ProjectQuery {
+                city: Some(ds.cities[7].meta.id),
+                ..Default::default()
+            },
+        ),
     ];
     // Once per change of the data (a save, an import), not per keystroke.
     let (t, n) = median(|| ProjectIndex::new(&ds).len(), runs);
-    println!("  {:32} {} ({n} rows)", "build the index (per data change)", ms(t));
+    println!(
+        "  {:32} {} ({n} rows)",
+        "build the index (per data change)",
+        ms(t)
+    );
     let ix = ProjectIndex::new(&ds);
     // Per keystroke or filter change: filter and sort positions, then clone one page.
     for (name, q) in &cases {
@@ -66,7 +115,16 @@ fn list_and_findings_timings_on_10000_projects() {
         println!("  {name:32} {} ({n} rows)", ms(t));
     }
     let rows = ix.query(&ProjectQuery::default());
-    let (t, _) = median(|| page(&rows, 3, 50).0.iter().filter_map(|&i| ix.row(&ds, i)).count(), runs);
+    let (t, _) = median(
+        || {
+            page(&rows, 3, 50)
+                .0
+                .iter()
+                .filter_map(|&i| ix.row(&ds, i))
+                .count()
+        },
+        runs,
+    );
     println!("  {:32} {}", "one page of 50 rows", ms(t));
     assert_eq!(rows.len(), 10_000);
 
@@ -76,7 +134,10 @@ fn list_and_findings_timings_on_10000_projects() {
 
     let mut draft = ds.projects[123].clone();
     draft.title.push_str(" (แก้ไข)");
-    let (t, n) = median(|| draft_findings(&ds, draft.clone().into_any(), today).len(), 3);
+    let (t, n) = median(
+        || draft_findings(&ds, draft.clone().into_any(), today).len(),
+        3,
+    );
     println!("live findings for one project     {} ({n} findings)", ms(t));
     assert!(draft.meta().id == ds.projects[123].meta.id);
 }

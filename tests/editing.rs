@@ -25,7 +25,10 @@ fn whole(ds: &mueang::domain::records::Dataset, p: &Project, today: NaiveDate) -
 
 #[test]
 fn live_project_findings_on_the_city_slice_equal_the_whole_check() {
-    let ds = synthetic_dataset(SyntheticSize { cities: 40, projects: 400 });
+    let ds = synthetic_dataset(SyntheticSize {
+        cities: 40,
+        projects: 400,
+    });
     let today = NaiveDate::from_ymd_opt(2018, 6, 1).unwrap();
     let mut compared = 0;
     let mut with_findings = 0;
@@ -47,20 +50,31 @@ fn live_project_findings_on_the_city_slice_equal_the_whole_check() {
         compared += 1;
         with_findings += usize::from(!expected.is_empty());
     }
-    assert!(compared > 50 && with_findings > 20, "{compared} compared, {with_findings} with findings");
+    assert!(
+        compared > 50 && with_findings > 20,
+        "{compared} compared, {with_findings} with findings"
+    );
 }
 
 #[test]
 fn the_index_agrees_with_a_plain_filter() {
-    let ds = synthetic_dataset(SyntheticSize { cities: 30, projects: 300 });
-    let q = ProjectQuery { search: "test 1".into(), sort: ProjectSort::Title, ..Default::default() };
+    let ds = synthetic_dataset(SyntheticSize {
+        cities: 30,
+        projects: 300,
+    });
+    let q = ProjectQuery {
+        search: "test 1".into(),
+        sort: ProjectSort::Title,
+        ..Default::default()
+    };
     let rows = project_rows(&ds, &q);
     let expected = ds
         .projects
         .iter()
         .filter(|p| {
             let city = ds.cities.iter().find(|c| c.meta.id == p.city_id).unwrap();
-            city.name_en.to_lowercase().contains("test 1") || p.title.to_lowercase().contains("test 1")
+            city.name_en.to_lowercase().contains("test 1")
+                || p.title.to_lowercase().contains("test 1")
         })
         .count();
     assert_eq!(rows.len(), expected);

@@ -70,7 +70,10 @@ fn a_bundle_reads_back_exactly_conflict_order_included() {
 fn two_phase_export_equals_the_one_step_export() {
     let ds = with_conflict();
     let draft = draft_full(&ds, &office("north"), t(9));
-    assert_eq!(draft.record_count(), mueang::domain::sync::normalize(&ds).total_len());
+    assert_eq!(
+        draft.record_count(),
+        mueang::domain::sync::normalize(&ds).total_len()
+    );
     let sum = sha256_hex(draft.canonical_bytes());
     let two: Bundle = draft.finish(&sum);
     let one = export_full(&ds, &office("north"), t(9));
@@ -85,7 +88,10 @@ fn files_that_are_not_canonical_still_verify_by_the_slow_path() {
     let pretty = bundle.to_json_pretty();
     let prepared = prepare(&pretty).unwrap();
     let raw = records_text(&pretty).unwrap();
-    assert_ne!(Some(sha256_hex(raw.as_bytes()).as_str()), prepared.stated_sha256());
+    assert_ne!(
+        Some(sha256_hex(raw.as_bytes()).as_str()),
+        prepared.stated_sha256()
+    );
     assert_eq!(verify(&pretty).unwrap().records(), bundle.records());
     // Records not last: still fine.
     let mut v: serde_json::Value = serde_json::from_str(&bundle.to_json()).unwrap();

@@ -5,8 +5,8 @@
 #![cfg(target_arch = "wasm32")]
 
 mod common;
-use common::browser::sleep_ms;
 use chrono::NaiveDate;
+use common::browser::sleep_ms;
 use leptos::prelude::*;
 use mueang::domain::dates::FiscalYear;
 use mueang::domain::editing::project_form::new_project;
@@ -47,7 +47,6 @@ async fn settle() {
     sleep_ms(10).await;
 }
 
-
 #[wasm_bindgen_test]
 async fn money_field_reads_thai_digits_and_keeps_unreadable_text() {
     let raw = RwSignal::new(String::new());
@@ -62,16 +61,25 @@ async fn money_field_reads_thai_digits_and_keeps_unreadable_text() {
     assert!(text.contains("350,000.00 บาท"), "{text}");
     assert!(text.contains("สามแสนห้าหมื่นบาทถ้วน"), "{text}");
     let input = by_id("f-amount_approved");
-    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("false"));
+    assert_eq!(
+        input.get_attribute("aria-invalid").as_deref(),
+        Some("false")
+    );
     assert_eq!(input.get_attribute("inputmode").as_deref(), Some("decimal"));
 
     raw.set("35,0000".into());
     settle().await;
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
     let marks = by_id("f-amount_approved-marks").inner_text();
-    assert!(marks.contains("35,0000"), "the message quotes what was typed: {marks}");
+    assert!(
+        marks.contains("35,0000"),
+        "the message quotes what was typed: {marks}"
+    );
     assert_eq!(raw.get_untracked(), "35,0000", "the typed text is kept");
-    let label: web_sys::Element = el.query_selector("label[for='f-amount_approved']").unwrap().unwrap();
+    let label: web_sys::Element = el
+        .query_selector("label[for='f-amount_approved']")
+        .unwrap()
+        .unwrap();
     assert!(label.text_content().unwrap().contains("จำนวนเงิน"));
     el.remove();
 }
@@ -86,10 +94,23 @@ async fn date_field_shows_be_and_the_calendar_picks_a_be_date() {
         view! { <DateField field="date" label="วันที่".to_string() value=Bind::signal(raw) today/> }
     });
     settle().await;
-    assert!(el.inner_text().contains("3 กุมภาพันธ์ 2561"), "{}", el.inner_text());
-    el.query_selector(".cal-open").unwrap().unwrap().unchecked_into::<web_sys::HtmlElement>().click();
+    assert!(
+        el.inner_text().contains("3 กุมภาพันธ์ 2561"),
+        "{}",
+        el.inner_text()
+    );
+    el.query_selector(".cal-open")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
     settle().await;
-    let title = el.query_selector(".cal-title").unwrap().unwrap().text_content().unwrap();
+    let title = el
+        .query_selector(".cal-title")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
     assert_eq!(title, "กุมภาพันธ์ 2561");
     el.query_selector("button.cal-day[data-date='2018-02-14']")
         .unwrap()
@@ -98,12 +119,19 @@ async fn date_field_shows_be_and_the_calendar_picks_a_be_date() {
         .click();
     settle().await;
     assert_eq!(raw.get_untracked(), "14 ก.พ. 2561");
-    assert!(el.query_selector(".calendar").unwrap().is_none(), "picking closes the calendar");
+    assert!(
+        el.query_selector(".calendar").unwrap().is_none(),
+        "picking closes the calendar"
+    );
 
     raw.set("3/2/1475".into());
     settle().await;
     let marks = by_id("f-date-marks");
-    assert!(marks.inner_text().contains("พ.ศ."), "era warning: {}", marks.inner_text());
+    assert!(
+        marks.inner_text().contains("พ.ศ."),
+        "era warning: {}",
+        marks.inner_text()
+    );
     el.remove();
 }
 
@@ -135,8 +163,16 @@ async fn a_save_writes_the_record_and_its_audit_entry_together_and_undo_is_audit
     app.store.set(Some(store.clone()));
 
     let city = north_2561().records.cities[0].clone();
-    let editor = Editor { office_id: OfficeId("x".into()), office_name: String::new(), person: String::new() };
-    let mut p = new_project(RecordMeta::new(stable_id("p1"), &editor, chrono::Utc::now()), city.meta.id, FiscalYear(2561));
+    let editor = Editor {
+        office_id: OfficeId("x".into()),
+        office_name: String::new(),
+        person: String::new(),
+    };
+    let mut p = new_project(
+        RecordMeta::new(stable_id("p1"), &editor, chrono::Utc::now()),
+        city.meta.id,
+        FiscalYear(2561),
+    );
     p.title = "ซ่อมบ้าน".into();
     p.proposer = "ชุมชนริมน้ำ".into();
     p.category = Category::Housing;
@@ -147,7 +183,10 @@ async fn a_save_writes_the_record_and_its_audit_entry_together_and_undo_is_audit
     assert_eq!(saved.meta.version.get(&OfficeId("office-t".into())), 1);
 
     // Memory and disk agree, and the shipped provinces came along with the first save.
-    let on_disk: Dataset = store.load_grouped(&mueang::ui::state::kind_keys()).await.unwrap();
+    let on_disk: Dataset = store
+        .load_grouped(&mueang::ui::state::kind_keys())
+        .await
+        .unwrap();
     assert_eq!(on_disk.projects, vec![saved.clone()]);
     assert_eq!(on_disk.provinces.len(), 77);
     assert_eq!(app.dataset.get_untracked().projects, vec![saved.clone()]);
@@ -157,18 +196,34 @@ async fn a_save_writes_the_record_and_its_audit_entry_together_and_undo_is_audit
     let (saved2, _) = store_version(app, edited, None).await.unwrap();
     assert_eq!(saved2.meta.version.get(&OfficeId("office-t".into())), 2);
     // Undo: the previous content, as a new audited version.
-    let (undone, _) = store_version(app, saved.clone(), Some(AuditAction::Undone)).await.unwrap();
+    let (undone, _) = store_version(app, saved.clone(), Some(AuditAction::Undone))
+        .await
+        .unwrap();
     assert_eq!(undone.amount_requested, Some(Baht::whole(40_000)));
     assert_eq!(undone.meta.version.get(&OfficeId("office-t".into())), 3);
 
-    let log: AuditLog = store.get(AUDIT_KIND, &saved.meta.id.to_string()).await.unwrap().unwrap();
+    let log: AuditLog = store
+        .get(AUDIT_KIND, &saved.meta.id.to_string())
+        .await
+        .unwrap()
+        .unwrap();
     let actions: Vec<AuditAction> = log.entries.iter().map(|e| e.action).collect();
-    assert_eq!(actions, vec![AuditAction::Created, AuditAction::Edited, AuditAction::Undone]);
+    assert_eq!(
+        actions,
+        vec![
+            AuditAction::Created,
+            AuditAction::Edited,
+            AuditAction::Undone
+        ]
+    );
     let edit = &log.entries[1];
     assert_eq!(edit.editor.office_name, "สำนักงานทดสอบ");
     assert_eq!(edit.changes.len(), 1);
     assert_eq!(edit.changes[0].field, "amount_requested");
-    assert_eq!((edit.changes[0].old.as_str(), edit.changes[0].new.as_str()), ("40000.00", "45000.00"));
+    assert_eq!(
+        (edit.changes[0].old.as_str(), edit.changes[0].new.as_str()),
+        ("40000.00", "45000.00")
+    );
     store.close();
 }
 
@@ -176,11 +231,19 @@ async fn a_save_writes_the_record_and_its_audit_entry_together_and_undo_is_audit
 fn project_list_timings_in_wasm_with_10000_projects() {
     let mut ds = north_2561().records;
     let cities: Vec<City> = ds.cities.clone();
-    let editor = Editor { office_id: OfficeId("bench".into()), office_name: String::new(), person: String::new() };
+    let editor = Editor {
+        office_id: OfficeId("bench".into()),
+        office_name: String::new(),
+        person: String::new(),
+    };
     let at = chrono::DateTime::from_timestamp(1_517_637_600, 0).unwrap();
     for n in 0..10_000u32 {
         let c = &cities[n as usize % cities.len()];
-        let mut p: Project = new_project(RecordMeta::new(stable_id(&format!("b{n}")), &editor, at), c.meta.id, FiscalYear(2561));
+        let mut p: Project = new_project(
+            RecordMeta::new(stable_id(&format!("b{n}")), &editor, at),
+            c.meta.id,
+            FiscalYear(2561),
+        );
         p.title = format!("โครงการพัฒนาชุมชน {n}");
         p.proposer = format!("ชุมชนที่ {}", n % 97);
         p.category = Category::ALL[n as usize % 6];
@@ -191,17 +254,40 @@ fn project_list_timings_in_wasm_with_10000_projects() {
     let t = now();
     let ix = ProjectIndex::new(&ds);
     let build = now() - t;
-    let mut lines = vec![format!("wasm, 10,000 projects: build the index {build:.1} ms")];
+    let mut lines = vec![format!(
+        "wasm, 10,000 projects: build the index {build:.1} ms"
+    )];
     for (name, q) in [
         ("all, recent first", ProjectQuery::default()),
-        ("all, by Thai title", ProjectQuery { sort: ProjectSort::Title, ..Default::default() }),
-        ("all, by city", ProjectQuery { sort: ProjectSort::City, ..Default::default() }),
-        ("search \"ชุมชนที่ 5\"", ProjectQuery { search: "ชุมชนที่ 5".into(), ..Default::default() }),
-        ("housing, by amount", ProjectQuery {
-            category: Some(Category::Housing),
-            sort: ProjectSort::AmountDesc,
-            ..Default::default()
-        }),
+        (
+            "all, by Thai title",
+            ProjectQuery {
+                sort: ProjectSort::Title,
+                ..Default::default()
+            },
+        ),
+        (
+            "all, by city",
+            ProjectQuery {
+                sort: ProjectSort::City,
+                ..Default::default()
+            },
+        ),
+        (
+            "search \"ชุมชนที่ 5\"",
+            ProjectQuery {
+                search: "ชุมชนที่ 5".into(),
+                ..Default::default()
+            },
+        ),
+        (
+            "housing, by amount",
+            ProjectQuery {
+                category: Some(Category::Housing),
+                sort: ProjectSort::AmountDesc,
+                ..Default::default()
+            },
+        ),
     ] {
         let t = now();
         let n = ix.query(&q).len();
@@ -217,7 +303,10 @@ async fn a_shipped_province_saved_before_it_is_stored_keeps_the_edit() {
     const DB: &str = "mueang-test-forms-province";
     storage::delete_database(DB).await.unwrap();
     let store = Store::open(DB, || {}).await.unwrap();
-    let app = AppState::new(Settings { office_id: "office-p".into(), ..Settings::default() });
+    let app = AppState::new(Settings {
+        office_id: "office-p".into(),
+        ..Settings::default()
+    });
     app.store.set(Some(store.clone()));
     let mut krabi = mueang::domain::reference::provinces()
         .into_iter()
@@ -225,13 +314,33 @@ async fn a_shipped_province_saved_before_it_is_stored_keeps_the_edit() {
         .unwrap();
     krabi.region_id = mueang::domain::reference::region_id("north");
     let (saved, previous) = store_version(app, krabi.clone(), None).await.unwrap();
-    assert_eq!(previous.unwrap().region_id, mueang::domain::reference::region_id("south"));
-    assert_eq!(saved.meta.created_at, krabi.meta.created_at, "an edit of the shipped record");
-    let on_disk: Dataset = store.load_grouped(&mueang::ui::state::kind_keys()).await.unwrap();
-    let stored = on_disk.provinces.iter().find(|p| p.code == "TH-81").unwrap();
-    assert_eq!(stored.region_id, mueang::domain::reference::region_id("north"));
+    assert_eq!(
+        previous.unwrap().region_id,
+        mueang::domain::reference::region_id("south")
+    );
+    assert_eq!(
+        saved.meta.created_at, krabi.meta.created_at,
+        "an edit of the shipped record"
+    );
+    let on_disk: Dataset = store
+        .load_grouped(&mueang::ui::state::kind_keys())
+        .await
+        .unwrap();
+    let stored = on_disk
+        .provinces
+        .iter()
+        .find(|p| p.code == "TH-81")
+        .unwrap();
+    assert_eq!(
+        stored.region_id,
+        mueang::domain::reference::region_id("north")
+    );
     assert_eq!(on_disk.provinces.len(), 77);
-    let log: AuditLog = store.get(AUDIT_KIND, &saved.meta.id.to_string()).await.unwrap().unwrap();
+    let log: AuditLog = store
+        .get(AUDIT_KIND, &saved.meta.id.to_string())
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(log.entries[0].action, AuditAction::Edited);
     assert_eq!(log.entries[0].changes[0].field, "region_id");
     store.close();

@@ -5,15 +5,13 @@
 #![cfg(target_arch = "wasm32")]
 
 mod common;
-use common::browser::sleep_ms;
 use chrono::{DateTime, Duration, Utc};
+use common::browser::sleep_ms;
 use leptos::prelude::*;
 use mueang::domain::example::north_2561;
 use mueang::domain::meta::{Editor, OfficeId};
 use mueang::domain::records::Dataset;
-use mueang::domain::sync::{
-    canonical, draft_full, encrypt, merge, normalize, BundleError, Peers,
-};
+use mueang::domain::sync::{canonical, draft_full, encrypt, merge, normalize, BundleError, Peers};
 use mueang::storage::{self, ChangeSet, Settings, StorageError, Store};
 use mueang::sync::context::SyncState;
 use mueang::sync::pipeline::{apply_import, merge_bundles, open_bundle, OpenError, Timings};
@@ -169,7 +167,9 @@ async fn an_import_is_stored_whole_and_the_same_bundle_again_writes_nothing() {
     let progress = Progress::new();
     for round in 0..2 {
         let mut steps = Timings::default();
-        let bundle = open_bundle(&bytes, None, progress, &mut steps).await.unwrap();
+        let bundle = open_bundle(&bytes, None, progress, &mut steps)
+            .await
+            .unwrap();
         let outcome = app
             .dataset
             .with_untracked(|local| merge_bundles(local, &[&bundle]));
@@ -192,7 +192,10 @@ async fn an_import_is_stored_whole_and_the_same_bundle_again_writes_nothing() {
     let stored = load_dataset(&store).await.unwrap();
     assert_eq!(normalize(&stored), normalize(&expected));
     let peers = load_peers(&store).await.unwrap();
-    assert!(peers.get(&OfficeId("b".into())).is_some(), "B is now a known office");
+    assert!(
+        peers.get(&OfficeId("b".into())).is_some(),
+        "B is now a known office"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -226,7 +229,10 @@ async fn a_failing_import_leaves_the_store_exactly_as_it_was() {
     assert_eq!(store.journal().await.unwrap().len(), journal);
     let projects_after: Vec<serde_json::Value> = store.load_kind("mous").await.unwrap();
     assert_eq!(projects_after.len(), before.mous.len());
-    let cities_after = store.load_kind::<serde_json::Value>("conflicts.cities").await.unwrap();
+    let cities_after = store
+        .load_kind::<serde_json::Value>("conflicts.cities")
+        .await
+        .unwrap();
     assert!(cities_after.is_empty(), "no conflict version was stored");
 }
 
@@ -236,7 +242,9 @@ async fn corrupt_chunk(db: &str, key: &str) {
     use std::future::IntoFuture;
     let factory = Factory::new().unwrap();
     let db = factory.open(db, None).unwrap().into_future().await.unwrap();
-    let tx = db.transaction(&["chunks"], TransactionMode::ReadWrite).unwrap();
+    let tx = db
+        .transaction(&["chunks"], TransactionMode::ReadWrite)
+        .unwrap();
     let garbage = js_sys::Uint8Array::from(&b"{not json"[..]);
     tx.object_store("chunks")
         .unwrap()
@@ -245,7 +253,6 @@ async fn corrupt_chunk(db: &str, key: &str) {
     tx.await.unwrap();
     db.close();
 }
-
 
 /// `/sync` opened by its address mounts before the database is open: the export panel's
 /// office list must wait for it (it used to ask at once, showed "database not open" and
@@ -277,7 +284,10 @@ async fn the_office_list_is_read_once_the_database_opens() {
     leptos::task::tick().await;
     sleep_ms(20).await;
     assert!(sync.peers.get_untracked().is_none());
-    assert!(app.notices.get_untracked().is_empty(), "no error before the store opens");
+    assert!(
+        app.notices.get_untracked().is_empty(),
+        "no error before the store opens"
+    );
 
     app.store.set(Some(store));
     for _ in 0..100 {

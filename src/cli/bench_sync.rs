@@ -123,12 +123,12 @@ pub fn run(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<
     )?;
     writeln!(out, "  parse + checks           {prepare_ms:8.1} ms")?;
     writeln!(out, "  sha-256 of records text  {sha_ms:8.1} ms")?;
-    writeln!(out, "  each record's text       {texts_ms:8.1} ms ({texts} projects)")?;
-    writeln!(out, "  merge into empty         {merge_empty_ms:8.1} ms")?;
     writeln!(
         out,
-        "  merge again (no-op: {noop}) {merge_again_ms:8.1} ms"
+        "  each record's text       {texts_ms:8.1} ms ({texts} projects)"
     )?;
+    writeln!(out, "  merge into empty         {merge_empty_ms:8.1} ms")?;
+    writeln!(out, "  merge again (no-op: {noop}) {merge_again_ms:8.1} ms")?;
     writeln!(
         out,
         "  serialise for storage    {serialise_ms:8.1} ms ({:.1} MB)",

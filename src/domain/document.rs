@@ -132,8 +132,14 @@ impl Document {
         let header: Header = serde_json::from_str(text).map_err(malformed)?;
         match header.format {
             Some(serde_json::Value::String(f)) if f == FORMAT_NAME => {}
-            Some(serde_json::Value::String(f)) => return Err(DocumentError::NotMueang { found: Some(f) }),
-            Some(other) => return Err(DocumentError::NotMueang { found: Some(other.to_string()) }),
+            Some(serde_json::Value::String(f)) => {
+                return Err(DocumentError::NotMueang { found: Some(f) })
+            }
+            Some(other) => {
+                return Err(DocumentError::NotMueang {
+                    found: Some(other.to_string()),
+                })
+            }
             None => return Err(DocumentError::NotMueang { found: None }),
         }
         if let Some(found) = header.schema_version.as_ref().and_then(|v| v.as_u64()) {
@@ -168,12 +174,11 @@ impl Document {
 
     /// The typed document from parsed JSON; an error names the path that does not fit.
     fn from_value(value: &serde_json::Value) -> Result<Document, DocumentError> {
-        let doc: Document = serde_path_to_error::deserialize(value).map_err(|e| {
-            DocumentError::Invalid {
+        let doc: Document =
+            serde_path_to_error::deserialize(value).map_err(|e| DocumentError::Invalid {
                 path: e.path().to_string(),
                 detail: strip_position(&e.inner().to_string()),
-            }
-        })?;
+            })?;
         doc.check_unique_ids()?;
         Ok(doc)
     }

@@ -62,7 +62,8 @@ impl Visitor<'_> for DateVisitor {
 /// Two ASCII digits at `b[i..i+2]`.
 fn two(b: &[u8], i: usize) -> Option<u32> {
     let (x, y) = (*b.get(i)?, *b.get(i + 1)?);
-    (x.is_ascii_digit() && y.is_ascii_digit()).then(|| u32::from(x - b'0') * 10 + u32::from(y - b'0'))
+    (x.is_ascii_digit() && y.is_ascii_digit())
+        .then(|| u32::from(x - b'0') * 10 + u32::from(y - b'0'))
 }
 
 /// `YYYY-MM-DD` exactly.
@@ -134,8 +135,12 @@ mod tests {
         }
         let wrong_type = r#"{"at":5,"on":"2018-02-03"}"#;
         assert_eq!(
-            serde_json::from_str::<T>(wrong_type).unwrap_err().to_string(),
-            serde_json::from_str::<Chrono>(wrong_type).unwrap_err().to_string()
+            serde_json::from_str::<T>(wrong_type)
+                .unwrap_err()
+                .to_string(),
+            serde_json::from_str::<Chrono>(wrong_type)
+                .unwrap_err()
+                .to_string()
         );
     }
 }

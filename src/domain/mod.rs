@@ -14,9 +14,9 @@ pub mod money;
 pub mod records;
 pub mod reference;
 pub mod reports;
-pub mod sorting;
 pub mod rules;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
+pub mod sorting;
 pub mod sync;
 pub mod thai_digits;

@@ -70,7 +70,11 @@ mod tests {
         assert_eq!(codes.len(), 77);
         let region_ids: HashSet<_> = regions().iter().map(|r| r.meta.id).collect();
         for p in &provinces {
-            assert!(region_ids.contains(&p.region_id), "{} has an unknown region", p.code);
+            assert!(
+                region_ids.contains(&p.region_id),
+                "{} has an unknown region",
+                p.code
+            );
             assert!(!p.name_th.is_empty() && !p.name_en.is_empty());
         }
     }

@@ -36,7 +36,9 @@ pub trait SortSmall<T> {
 impl<T> SortSmall<T> for [T] {
     fn sort_by_small(&mut self, cmp: impl Fn(&T, &T) -> Ordering) {
         let mut order = identity(self.len());
-        sort_indices(&mut order, &|a, b| cmp(&self[a as usize], &self[b as usize]));
+        sort_indices(&mut order, &|a, b| {
+            cmp(&self[a as usize], &self[b as usize])
+        });
         apply_order(self, &order);
     }
 

@@ -107,7 +107,8 @@ impl ChangeSet {
         check_kind(kind)?;
         let mut w = chunks::ChunkWriter::new(kind);
         for (id, r) in records {
-            w.add(&id, |out| serde_json::to_writer(out, r)).map_err(encode)?;
+            w.add(&id, |out| serde_json::to_writer(out, r))
+                .map_err(encode)?;
         }
         Ok(self.push_replace(kind, w))
     }
@@ -237,7 +238,11 @@ impl ChangeSet {
                         },
                     });
                 }
-                Op::ReplaceKind { kind, chunks, count } => {
+                Op::ReplaceKind {
+                    kind,
+                    chunks,
+                    count,
+                } => {
                     undo = None;
                     let prefix = format!("{kind}/");
                     live.retain(|k, _| !k.starts_with(&prefix));
@@ -417,7 +422,9 @@ mod tests {
             .unwrap();
         import.put("cities", "n9", &json!({"id": "n9"})).unwrap();
         // An edit of a record the replace just wrote lands in the same (written) chunk.
-        import.put("cities", "n1", &json!({"id": "n1", "v": 2})).unwrap();
+        import
+            .put("cities", "n1", &json!({"id": "n1", "v": 2}))
+            .unwrap();
         import.set_meta("last_import", &json!({"n": 4})).unwrap();
         let plan = run(&mut db, &import);
         assert!(plan.undo.is_none());

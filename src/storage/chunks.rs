@@ -85,7 +85,11 @@ pub struct ChunkWriter<'k> {
 
 impl<'k> ChunkWriter<'k> {
     pub fn new(kind: &'k str) -> ChunkWriter<'k> {
-        ChunkWriter { kind, chunks: BTreeMap::new(), count: 0 }
+        ChunkWriter {
+            kind,
+            chunks: BTreeMap::new(),
+            count: 0,
+        }
     }
 
     /// Adds the record `id`, its JSON written by `write`. Ids must be unique in a kind.
@@ -218,17 +222,24 @@ mod tests {
     fn written_chunks_parse_back_and_group() {
         let mut w = ChunkWriter::new("cities");
         for i in 0..10 {
-            w.add(&format!("c{i}"), |out| serde_json::to_writer(out, &serde_json::json!({ "i": i })))
-                .unwrap();
+            w.add(&format!("c{i}"), |out| {
+                serde_json::to_writer(out, &serde_json::json!({ "i": i }))
+            })
+            .unwrap();
         }
-        w.add("odd \"id\"", |out| serde_json::to_writer(out, &1)).unwrap();
+        w.add("odd \"id\"", |out| serde_json::to_writer(out, &1))
+            .unwrap();
         let (chunks, count) = w.finish();
         assert_eq!(count, 11);
         let mut seen = 0;
         for (key, bytes) in &chunks {
             let chunk = parse_chunk(Some(bytes)).unwrap();
             for (id, json) in &chunk {
-                assert_eq!(&chunk_key("cities", id), key, "each record sits in its own bucket");
+                assert_eq!(
+                    &chunk_key("cities", id),
+                    key,
+                    "each record sits in its own bucket"
+                );
                 if id.starts_with('c') {
                     assert_eq!(json.get(), format!(r#"{{"i":{}}}"#, &id[1..]));
                 }

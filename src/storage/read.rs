@@ -41,7 +41,10 @@ impl Store {
     /// Every stored chunk of these kinds as (kind, UTF-8 JSON bytes), in one read
     /// transaction, for callers that decode chunks straight into their own types (the
     /// dataset with its conflict versions: `sync::stored::load_dataset`).
-    pub async fn load_chunks(&self, kinds: &[&str]) -> Result<Vec<(String, Vec<u8>)>, StorageError> {
+    pub async fn load_chunks(
+        &self,
+        kinds: &[&str],
+    ) -> Result<Vec<(String, Vec<u8>)>, StorageError> {
         self.chunk_texts(kinds).await
     }
 

@@ -30,7 +30,6 @@ pub mod pipeline;
 #[cfg(target_arch = "wasm32")]
 pub mod progress;
 
-
 pub use plan::{conflicted_ids, import_changes, settled_changes, settled_record};
 pub use stored::{conflicts_kind, LAST_EXPORT_KEY, PEERS_KEY};
 

@@ -18,8 +18,7 @@ use crate::domain::records::Dataset;
 use crate::domain::sync::crypto::is_encrypted;
 use crate::domain::sync::{
     decrypt, draft_full, draft_since, encrypt, merge, merge_many, prepare, records_text, Bundle,
-    RecordTexts,
-    BundleError, BundleScope, CryptoError, MergeOutcome,
+    BundleError, BundleScope, CryptoError, MergeOutcome, RecordTexts,
 };
 use crate::storage::{ChangeSet, StorageError};
 use crate::sync::context::{editor, SyncState};
@@ -162,9 +161,14 @@ pub async fn apply_import(
     progress.step(Stage::Saving, 0.8).await;
     let start = now();
     let mut cs = ChangeSet::new("import");
-    let planned = app
-        .dataset
-        .with_untracked(|local| import_changes(&mut cs, local, &outcome.dataset, bundles.first().filter(|_| bundles.len() == 1)));
+    let planned = app.dataset.with_untracked(|local| {
+        import_changes(
+            &mut cs,
+            local,
+            &outcome.dataset,
+            bundles.first().filter(|_| bundles.len() == 1),
+        )
+    });
     let written = match planned {
         Ok(n) => n,
         Err(e) => {
@@ -252,13 +256,15 @@ pub async fn export(
     let at = Utc::now();
     let mut peers = sync.peers(app).await.map_err(ExportError::Storage)?;
     progress.step(Stage::Preparing, 0.1).await;
-    let draft = app.dataset.with_untracked(|ds| match (&choice.to, choice.since) {
-        (Some(to), true) => {
-            let peer = peers.get(to).cloned().unwrap_or_default();
-            draft_since(ds, to, &peer, &who, at)
-        }
-        _ => draft_full(ds, &who, at),
-    });
+    let draft = app
+        .dataset
+        .with_untracked(|ds| match (&choice.to, choice.since) {
+            (Some(to), true) => {
+                let peer = peers.get(to).cloned().unwrap_or_default();
+                draft_since(ds, to, &peer, &who, at)
+            }
+            _ => draft_full(ds, &who, at),
+        });
     let sum = sha256_hex(draft.canonical_bytes()).await;
     let bundle = draft.finish(&sum);
     let name = bundle.file_name();
@@ -279,7 +285,8 @@ pub async fn export(
         .map_err(ExportError::Storage)?;
     if let Some(to) = &choice.to {
         peers.note_sent(to, &bundle);
-        cs.set_meta(PEERS_KEY, &peers).map_err(ExportError::Storage)?;
+        cs.set_meta(PEERS_KEY, &peers)
+            .map_err(ExportError::Storage)?;
     }
     drop(bundle);
     progress.step(Stage::Saving, 0.9).await;

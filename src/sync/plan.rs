@@ -85,7 +85,11 @@ impl Changes<'_> {
         let vanished: Vec<RecordId> = if matched < by_id.len() {
             let kept: std::collections::HashSet<RecordId> =
                 merged.iter().map(|r| r.meta().id).collect();
-            by_id.keys().filter(|id| !kept.contains(id)).copied().collect()
+            by_id
+                .keys()
+                .filter(|id| !kept.contains(id))
+                .copied()
+                .collect()
         } else {
             Vec::new()
         };
@@ -112,7 +116,8 @@ impl Changes<'_> {
         let key = R::KIND.key();
         let texts = self.incoming.and_then(|b| {
             let texts = b.record_texts()?.of_kind(key)?;
-            (texts.len() == merged.len() && R::all(b.records()).as_slice() == merged).then_some(texts)
+            (texts.len() == merged.len() && R::all(b.records()).as_slice() == merged)
+                .then_some(texts)
         });
         match texts {
             Some(texts) => {
@@ -120,7 +125,8 @@ impl Changes<'_> {
                 self.cs.replace_kind_raw(key, ids.zip(texts))?;
             }
             None => {
-                self.cs.replace_kind(key, merged.iter().map(|r| (r.meta().id.to_string(), r)))?;
+                self.cs
+                    .replace_kind(key, merged.iter().map(|r| (r.meta().id.to_string(), r)))?;
             }
         }
         self.written += merged.len();
@@ -254,8 +260,8 @@ pub fn conflicted_ids(ds: &Dataset) -> BTreeMap<RecordKind, std::collections::BT
 mod tests {
     use super::*;
     use crate::domain::example::north_2561;
-    use crate::domain::records::City;
     use crate::domain::meta::{Editor, OfficeId};
+    use crate::domain::records::City;
     use crate::domain::sync::{conflict_versions, merge, normalize};
     use crate::storage::changes::Op;
     use chrono::Duration;
@@ -290,7 +296,11 @@ mod tests {
         let mut cs = ChangeSet::new("import");
         let n = import_changes(&mut cs, &Dataset::default(), &ds, None).unwrap();
         assert_eq!(n, ds.total_len());
-        assert!(ops(&cs).iter().all(|o| o.starts_with("replace ")), "{:?}", ops(&cs));
+        assert!(
+            ops(&cs).iter().all(|o| o.starts_with("replace ")),
+            "{:?}",
+            ops(&cs)
+        );
     }
 
     /// The chunks a change set writes into an empty store, as id → record JSON text.
@@ -299,7 +309,11 @@ mod tests {
         let mut out = std::collections::BTreeMap::new();
         for bytes in plan.writes.into_values().flatten() {
             let chunk = crate::storage::chunks::parse_chunk(Some(&bytes)).unwrap();
-            out.extend(chunk.into_iter().map(|(id, raw)| (id, raw.get().to_string())));
+            out.extend(
+                chunk
+                    .into_iter()
+                    .map(|(id, raw)| (id, raw.get().to_string())),
+            );
         }
         out
     }
@@ -309,15 +323,27 @@ mod tests {
         use crate::domain::sync::{export_full, records_text, verify, RecordTexts};
         let json = export_full(&north_2561().records, &office("north"), t(0)).to_json();
         let texts = RecordTexts::read(records_text(&json).unwrap()).unwrap();
-        let city_texts: Vec<String> = texts.of_kind("cities").unwrap().iter().map(|t| t.to_string()).collect();
+        let city_texts: Vec<String> = texts
+            .of_kind("cities")
+            .unwrap()
+            .iter()
+            .map(|t| t.to_string())
+            .collect();
         let bundle = verify(&json).unwrap().with_record_texts(texts);
         let merged = merge(&Dataset::default(), bundle.records()).dataset;
 
         let mut cs = ChangeSet::new("import");
-        assert_eq!(import_changes(&mut cs, &Dataset::default(), &merged, Some(&bundle)).unwrap(), merged.total_len());
+        assert_eq!(
+            import_changes(&mut cs, &Dataset::default(), &merged, Some(&bundle)).unwrap(),
+            merged.total_len()
+        );
         let stored = written(cs);
         for (city, text) in merged.cities.iter().zip(&city_texts) {
-            assert_eq!(&stored[&city.meta.id.to_string()], text, "the file's own text");
+            assert_eq!(
+                &stored[&city.meta.id.to_string()],
+                text,
+                "the file's own text"
+            );
             // ... which reads back as the very record merged.
             assert_eq!(&serde_json::from_str::<City>(text).unwrap(), city);
         }
@@ -328,9 +354,14 @@ mod tests {
         let mut cs = ChangeSet::new("import");
         import_changes(&mut cs, &Dataset::default(), &other, Some(&bundle)).unwrap();
         let stored = written(cs);
-        let back: City = serde_json::from_str(&stored[&other.cities[0].meta.id.to_string()]).unwrap();
+        let back: City =
+            serde_json::from_str(&stored[&other.cities[0].meta.id.to_string()]).unwrap();
         assert_eq!(back, other.cities[0]);
-        assert_ne!(stored[&other.cities[1].meta.id.to_string()], city_texts[1], "the whole kind falls back");
+        assert_ne!(
+            stored[&other.cities[1].meta.id.to_string()],
+            city_texts[1],
+            "the whole kind falls back"
+        );
     }
 
     #[test]
@@ -364,7 +395,15 @@ mod tests {
         let mut settled = merged.clone();
         let id = settled.cities[0].meta.id;
         let chosen = settled.cities[0].clone().into_any();
-        resolve(&mut settled, RecordKind::City, id, chosen, &office("a"), t(3)).unwrap();
+        resolve(
+            &mut settled,
+            RecordKind::City,
+            id,
+            chosen,
+            &office("a"),
+            t(3),
+        )
+        .unwrap();
         let mut cs = ChangeSet::new("settle");
         assert_eq!(import_changes(&mut cs, &merged, &settled, None).unwrap(), 1);
         let mut got = ops(&cs);
@@ -378,7 +417,12 @@ mod tests {
 
         // The same record, worked out from the versions alone.
         let versions = conflict_versions(&merged, RecordKind::City, id);
-        let chosen = merged.cities.iter().find(|c| c.meta.id == id).unwrap().clone();
+        let chosen = merged
+            .cities
+            .iter()
+            .find(|c| c.meta.id == id)
+            .unwrap()
+            .clone();
         let alone = settled_record(&versions, chosen.into_any(), &office("a"), t(3)).unwrap();
         assert_eq!(alone, rec.clone().into_any());
         assert_eq!(conflicted_ids(&merged)[&RecordKind::City].len(), 1);

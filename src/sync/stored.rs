@@ -233,7 +233,10 @@ mod browser {
 
     /// What this office knows about the others (empty before the first exchange).
     pub async fn load_peers(store: &Store) -> Result<Peers, StorageError> {
-        Ok(store.get_meta::<Peers>(PEERS_KEY).await?.unwrap_or_default())
+        Ok(store
+            .get_meta::<Peers>(PEERS_KEY)
+            .await?
+            .unwrap_or_default())
     }
 
     /// When data last left this device as a bundle; `None` if never. For the
@@ -305,7 +308,10 @@ mod tests {
         let ds = with_conflicts();
         let mut db = BTreeMap::new();
         // The glue's whole-dataset replace stores conflicts too.
-        run(&mut db, crate::ui::records::replace_all("import", &ds).unwrap());
+        run(
+            &mut db,
+            crate::ui::records::replace_all("import", &ds).unwrap(),
+        );
         assert!(db.keys().any(|k| k.starts_with("conflicts.cities/")));
         let back = crate::domain::sync::normalize(&load(&db));
         assert_eq!(back, crate::domain::sync::normalize(&ds));

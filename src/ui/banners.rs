@@ -67,7 +67,8 @@ impl Text for BannerText {
 }
 
 fn dismissed_recently(key: &str) -> bool {
-    LocalStorage::get::<f64>(key).is_ok_and(|at| js_sys::Date::now() - at < QUIET_DAYS * 86_400_000.0)
+    LocalStorage::get::<f64>(key)
+        .is_ok_and(|at| js_sys::Date::now() - at < QUIET_DAYS * 86_400_000.0)
 }
 
 fn dismiss(key: &str) {
@@ -134,7 +135,8 @@ pub fn ExportReminder() -> impl IntoView {
         }
         let office = app.settings.with(|s| OfficeId(s.office_id.clone()));
         let last = last_export.get();
-        app.dataset.with(|ds| export_reminder(ds, &office, last, Utc::now()))
+        app.dataset
+            .with(|ds| export_reminder(ds, &office, last, Utc::now()))
     });
     view! {
         <Show when=move || reminder.with(Option::is_some) && !hidden.get()>

@@ -64,7 +64,15 @@ fn FindingItem(
     record: RecordId,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let Finding { rule, importance, records, field, message_th, message_en, .. } = finding;
+    let Finding {
+        rule,
+        importance,
+        records,
+        field,
+        message_th,
+        message_en,
+        ..
+    } = finding;
     let here = records.first().is_some_and(|r| r.id == record);
     let link = field.filter(|_| here).map(|f| {
         let id = field_dom_id(&f);

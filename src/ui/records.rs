@@ -58,7 +58,10 @@ pub fn replace_all(label: &str, ds: &Dataset) -> Result<ChangeSet, StorageError>
                 Ok((id.meta.id, raw))
             })
             .collect::<Result<Vec<_>, StorageError>>()?;
-        cs.replace_kind_raw(kind.key(), with_ids.iter().map(|(id, raw)| (id.clone(), raw.get())))?;
+        cs.replace_kind_raw(
+            kind.key(),
+            with_ids.iter().map(|(id, raw)| (id.clone(), raw.get())),
+        )?;
     }
     // Conflict versions are kept too (beside the records, under `conflicts.<kind>`).
     crate::sync::stored::replace_conflicts(&mut cs, ds)?;

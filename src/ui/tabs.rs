@@ -61,7 +61,9 @@ pub struct TabSync {
 /// Listens for other tabs' changes and reloads the records when one arrives. Call once in
 /// `App`, after the state is provided.
 pub fn follow_other_tabs(app: AppState) {
-    let sync = TabSync { followed_at: RwSignal::new(None) };
+    let sync = TabSync {
+        followed_at: RwSignal::new(None),
+    };
     provide_context(sync);
     let handle = window_event_listener(leptos::ev::storage, move |e: web_sys::StorageEvent| {
         if e.key().as_deref() != Some(CHANGED_KEY) {
@@ -78,7 +80,9 @@ fn reload(app: AppState, sync: TabSync) {
         g.set(g.get() + 1);
         g.get()
     });
-    let Some(store) = app.store.get_untracked() else { return };
+    let Some(store) = app.store.get_untracked() else {
+        return;
+    };
     spawn_local(async move {
         let loaded = crate::sync::load_dataset(&store).await;
         if GENERATION.with(Cell::get) != generation {

@@ -135,4 +135,3 @@ impl fmt::Display for DateError {
 }
 
 impl std::error::Error for DateError {}
-

@@ -10,7 +10,6 @@ use std::fmt;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-
 mod error;
 mod parse;
 

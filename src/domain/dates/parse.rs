@@ -206,4 +206,3 @@ pub(super) fn shown(input: &str) -> String {
         None => t.to_owned(),
     }
 }
-

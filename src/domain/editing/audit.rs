@@ -150,8 +150,10 @@ pub fn diff_fields<R: Serialize>(old: Option<&R>, new: &R) -> Vec<FieldChange> {
         flatten_record(o, &mut before);
     }
     flatten_record(new, &mut after);
-    let old_values: HashMap<&str, &str> =
-        before.iter().map(|(p, v)| (p.as_str(), v.as_str())).collect();
+    let old_values: HashMap<&str, &str> = before
+        .iter()
+        .map(|(p, v)| (p.as_str(), v.as_str()))
+        .collect();
     let new_paths: HashSet<&str> = after.iter().map(|(p, _)| p.as_str()).collect();
     let mut out: Vec<FieldChange> = after
         .iter()
@@ -250,7 +252,10 @@ mod tests {
         let fields: Vec<&str> = changes.iter().map(|c| c.field.as_str()).collect();
         assert!(fields.contains(&"title"));
         assert!(fields.contains(&"amount_requested"));
-        assert!(!fields.contains(&"description"), "empty fields are not listed");
+        assert!(
+            !fields.contains(&"description"),
+            "empty fields are not listed"
+        );
         assert!(!fields.iter().any(|f| f.starts_with("meta")));
         assert!(changes.iter().all(|c| c.old.is_empty()));
     }
@@ -259,8 +264,14 @@ mod tests {
     fn edits_list_old_and_new_including_nested_and_removed() {
         let mut old = a_project();
         old.co_funding = vec![
-            CoFunding { source: "เทศบาล".into(), amount: Baht::whole(5_000) },
-            CoFunding { source: "พมจ.".into(), amount: Baht::whole(1_000) },
+            CoFunding {
+                source: "เทศบาล".into(),
+                amount: Baht::whole(5_000),
+            },
+            CoFunding {
+                source: "พมจ.".into(),
+                amount: Baht::whole(1_000),
+            },
         ];
         let mut new = old.clone();
         new.title = "ซ่อมบ้านริมน้ำ".into();
@@ -290,8 +301,14 @@ mod tests {
         let p = a_project();
         let mut gone = p.clone();
         gone.meta.deleted = true;
-        assert_eq!(entry_for(Some(&p), &gone, None).action, AuditAction::Deleted);
-        assert_eq!(entry_for(Some(&gone), &p, None).action, AuditAction::Restored);
+        assert_eq!(
+            entry_for(Some(&p), &gone, None).action,
+            AuditAction::Deleted
+        );
+        assert_eq!(
+            entry_for(Some(&gone), &p, None).action,
+            AuditAction::Restored
+        );
         assert_eq!(entry_for(None, &p, None).action, AuditAction::Created);
         assert_eq!(
             entry_for(Some(&p), &p, Some(AuditAction::Undone)).action,

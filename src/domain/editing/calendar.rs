@@ -32,11 +32,19 @@ impl MonthView {
     }
 
     pub fn next(self) -> MonthView {
-        MonthView::of(self.first.checked_add_months(Months::new(1)).unwrap_or(self.first))
+        MonthView::of(
+            self.first
+                .checked_add_months(Months::new(1))
+                .unwrap_or(self.first),
+        )
     }
 
     pub fn previous(self) -> MonthView {
-        MonthView::of(self.first.checked_sub_months(Months::new(1)).unwrap_or(self.first))
+        MonthView::of(
+            self.first
+                .checked_sub_months(Months::new(1))
+                .unwrap_or(self.first),
+        )
     }
 
     /// The same month in another BE year (the year picker).

@@ -53,8 +53,16 @@ impl RecordForm for CityForm {
         CityForm {
             name_th: c.name_th.clone(),
             name_en: c.name_en.clone(),
-            unit_type: if fresh { String::new() } else { enum_key(&c.unit_type) },
-            province_id: if fresh { String::new() } else { c.province_id.to_string() },
+            unit_type: if fresh {
+                String::new()
+            } else {
+                enum_key(&c.unit_type)
+            },
+            province_id: if fresh {
+                String::new()
+            } else {
+                c.province_id.to_string()
+            },
             budgets: c
                 .budgets
                 .iter()
@@ -91,7 +99,10 @@ impl RecordForm for CityForm {
                 base.province_id
             }
         };
-        let default_fy = base.budgets.first().map_or(FiscalYear(2561), |b| b.fiscal_year);
+        let default_fy = base
+            .budgets
+            .first()
+            .map_or(FiscalYear(2561), |b| b.fiscal_year);
         city.budgets = self
             .budgets
             .iter()
@@ -150,7 +161,10 @@ mod tests {
         let fields: Vec<&str> = built.errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, vec!["unit_type", "province_id"]);
         assert_eq!(built.record.name_th, "เทศบาลเมืองทดลอง");
-        assert_eq!(built.record.budgets[0].approved_ceiling, Baht::whole(500_000));
+        assert_eq!(
+            built.record.budgets[0].approved_ceiling,
+            Baht::whole(500_000)
+        );
 
         form.unit_type = "town_municipality".into();
         form.province_id = crate::domain::reference::province_id("TH-63").to_string();

@@ -94,20 +94,49 @@ mod tests {
         let all = city_rows(&ds, &CityQuery::default());
         assert_eq!(all.len(), 12);
         assert!(all.iter().all(|r| !r.province_th.is_empty()));
-        let north = city_rows(&ds, &CityQuery { region: Some(region_id("north")), ..Default::default() });
+        let north = city_rows(
+            &ds,
+            &CityQuery {
+                region: Some(region_id("north")),
+                ..Default::default()
+            },
+        );
         assert_eq!(north.len(), 12);
-        let south = city_rows(&ds, &CityQuery { region: Some(region_id("south")), ..Default::default() });
+        let south = city_rows(
+            &ds,
+            &CityQuery {
+                region: Some(region_id("south")),
+                ..Default::default()
+            },
+        );
         assert!(south.is_empty());
         let one = &all[0];
-        let by_name = city_rows(&ds, &CityQuery { search: one.name_th.clone(), ..Default::default() });
+        let by_name = city_rows(
+            &ds,
+            &CityQuery {
+                search: one.name_th.clone(),
+                ..Default::default()
+            },
+        );
         assert!(by_name.iter().any(|r| r.id == one.id));
-        let tak = city_rows(&ds, &CityQuery { province: Some(province_id("TH-63")), ..Default::default() });
+        let tak = city_rows(
+            &ds,
+            &CityQuery {
+                province: Some(province_id("TH-63")),
+                ..Default::default()
+            },
+        );
         assert!(tak.iter().all(|r| r.province_en == "Tak"));
         let towns = city_rows(
             &ds,
-            &CityQuery { unit_type: Some(LocalUnitType::TownMunicipality), ..Default::default() },
+            &CityQuery {
+                unit_type: Some(LocalUnitType::TownMunicipality),
+                ..Default::default()
+            },
         );
-        assert!(towns.iter().all(|r| r.unit_type == LocalUnitType::TownMunicipality));
+        assert!(towns
+            .iter()
+            .all(|r| r.unit_type == LocalUnitType::TownMunicipality));
         assert!(towns.len() < 12);
     }
 }

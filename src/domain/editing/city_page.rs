@@ -8,8 +8,8 @@ use crate::domain::meta::RecordId;
 use crate::domain::records::{
     City, Committee, CommitteeGrant, Dataset, Instalment, Meeting, Mou, Project, ProvinceGrant,
 };
-use crate::domain::reports::{city_bars, Scope};
 pub use crate::domain::reports::CityFigures;
+use crate::domain::reports::{city_bars, Scope};
 
 /// A city's live records of every kind, each list in a stable order for display.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -30,7 +30,11 @@ pub struct CityRecords {
 /// Everything of `city` that its page shows.
 pub fn city_records(ds: &Dataset, city: &City) -> CityRecords {
     let id = city.meta.id;
-    let committees: Vec<Committee> = ds.live::<Committee>().filter(|c| c.city_id == id).cloned().collect();
+    let committees: Vec<Committee> = ds
+        .live::<Committee>()
+        .filter(|c| c.city_id == id)
+        .cloned()
+        .collect();
     let committee_ids: Vec<RecordId> = committees.iter().map(|c| c.meta.id).collect();
     let mut meetings: Vec<Meeting> = ds
         .live::<Meeting>()
@@ -38,22 +42,37 @@ pub fn city_records(ds: &Dataset, city: &City) -> CityRecords {
         .cloned()
         .collect();
     meetings.sort_by_key_small(|m| (m.date.is_none(), m.date));
-    let mut projects: Vec<Project> = ds.live::<Project>().filter(|p| p.city_id == id).cloned().collect();
+    let mut projects: Vec<Project> = ds
+        .live::<Project>()
+        .filter(|p| p.city_id == id)
+        .cloned()
+        .collect();
     projects.sort_by_small(|a, b| b.meta.updated_at.cmp(&a.meta.updated_at));
-    let mut instalments: Vec<Instalment> =
-        ds.live::<Instalment>().filter(|i| i.city_id == id).cloned().collect();
+    let mut instalments: Vec<Instalment> = ds
+        .live::<Instalment>()
+        .filter(|i| i.city_id == id)
+        .cloned()
+        .collect();
     instalments.sort_by_key_small(|i| (i.fiscal_year, i.number));
     CityRecords {
         committees,
         meetings,
         projects,
-        committee_grants: ds.live::<CommitteeGrant>().filter(|g| g.city_id == id).cloned().collect(),
+        committee_grants: ds
+            .live::<CommitteeGrant>()
+            .filter(|g| g.city_id == id)
+            .cloned()
+            .collect(),
         province_grants: ds
             .live::<ProvinceGrant>()
             .filter(|g| g.province_id == city.province_id)
             .cloned()
             .collect(),
-        mous: ds.live::<Mou>().filter(|m| m.city_ids.contains(&id)).cloned().collect(),
+        mous: ds
+            .live::<Mou>()
+            .filter(|m| m.city_ids.contains(&id))
+            .cloned()
+            .collect(),
         instalments,
     }
 }
@@ -61,7 +80,11 @@ pub fn city_records(ds: &Dataset, city: &City) -> CityRecords {
 /// The fiscal year a city page shows first: the latest year the city has a ceiling for,
 /// else the year of `today`.
 pub fn default_year(city: &City, today_year: FiscalYear) -> FiscalYear {
-    city.budgets.iter().map(|b| b.fiscal_year).max().unwrap_or(today_year)
+    city.budgets
+        .iter()
+        .map(|b| b.fiscal_year)
+        .max()
+        .unwrap_or(today_year)
 }
 
 /// The city's figures for one year, from the reports (so the bar and the reports agree).

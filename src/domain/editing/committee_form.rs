@@ -13,7 +13,8 @@ use crate::domain::records::{Committee, CommitteeMember, MemberRole, Sector};
 use super::form::{enum_from_key, enum_key, Built, FieldError, Reader, RecordForm};
 
 /// The roles in the order a committee lists them.
-pub const MEMBER_ROLES: [MemberRole; 3] = [MemberRole::Chair, MemberRole::Secretary, MemberRole::Member];
+pub const MEMBER_ROLES: [MemberRole; 3] =
+    [MemberRole::Chair, MemberRole::Secretary, MemberRole::Member];
 
 /// One member, as typed.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -56,7 +57,14 @@ pub fn new_committee(meta: RecordMeta, city: RecordId) -> Committee {
 
 /// Reads a chosen record id. Nothing chosen yet is "missing" (said only once the person
 /// tries to save); anything else unreadable is said at once.
-pub(crate) fn read_id(r: &mut Reader, field: &str, raw: &str, fallback: RecordId, th: &str, en: &str) -> RecordId {
+pub(crate) fn read_id(
+    r: &mut Reader,
+    field: &str,
+    raw: &str,
+    fallback: RecordId,
+    th: &str,
+    en: &str,
+) -> RecordId {
     match Uuid::parse_str(raw.trim()) {
         Ok(id) => id,
         Err(_) if raw.trim().is_empty() => {
@@ -102,7 +110,14 @@ impl RecordForm for CommitteeForm {
     fn build(&self, base: &Committee) -> Built<Committee> {
         let mut r = Reader::default();
         let mut c = base.clone();
-        c.city_id = read_id(&mut r, "city_id", &self.city_id, base.city_id, "กรุณาเลือกเมือง", "Please choose the city.");
+        c.city_id = read_id(
+            &mut r,
+            "city_id",
+            &self.city_id,
+            base.city_id,
+            "กรุณาเลือกเมือง",
+            "Please choose the city.",
+        );
         c.name = self.name.trim().to_owned();
         c.members = self
             .members
@@ -126,7 +141,10 @@ impl RecordForm for CommitteeForm {
                 }
             })
             .collect();
-        Built { record: c, errors: r.errors }
+        Built {
+            record: c,
+            errors: r.errors,
+        }
     }
 }
 
@@ -137,8 +155,16 @@ mod tests {
     use chrono::DateTime;
 
     fn meta() -> RecordMeta {
-        let e = Editor { office_id: OfficeId("t".into()), office_name: String::new(), person: String::new() };
-        RecordMeta::new(Uuid::from_u128(7), &e, DateTime::from_timestamp(1_517_600_000, 0).unwrap())
+        let e = Editor {
+            office_id: OfficeId("t".into()),
+            office_name: String::new(),
+            person: String::new(),
+        };
+        RecordMeta::new(
+            Uuid::from_u128(7),
+            &e,
+            DateTime::from_timestamp(1_517_600_000, 0).unwrap(),
+        )
     }
 
     #[test]
@@ -146,8 +172,18 @@ mod tests {
         let mut c = new_committee(meta(), Uuid::from_u128(1));
         c.name = "คณะกรรมการเมืองแม่สอด".into();
         c.members = vec![
-            CommitteeMember { name: "นายหนึ่ง".into(), sector: Sector::Community, role: MemberRole::Chair, contact: "081".into() },
-            CommitteeMember { name: "นางสอง".into(), sector: Sector::PublicHealth, role: MemberRole::Member, contact: String::new() },
+            CommitteeMember {
+                name: "นายหนึ่ง".into(),
+                sector: Sector::Community,
+                role: MemberRole::Chair,
+                contact: "081".into(),
+            },
+            CommitteeMember {
+                name: "นางสอง".into(),
+                sector: Sector::PublicHealth,
+                role: MemberRole::Member,
+                contact: String::new(),
+            },
         ];
         let built = CommitteeForm::from_record(&c).build(&c);
         assert!(built.is_complete(), "{:?}", built.errors);
@@ -160,7 +196,11 @@ mod tests {
         let mut form = CommitteeForm::from_record(&base);
         assert_eq!(form.city_id, "");
         form.members.push(MemberLine::blank());
-        form.members.push(MemberLine { name: " นายสาม ".into(), sector: "education".into(), ..MemberLine::blank() });
+        form.members.push(MemberLine {
+            name: " นายสาม ".into(),
+            sector: "education".into(),
+            ..MemberLine::blank()
+        });
         let built = form.build(&base);
         let fields: Vec<&str> = built.errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, vec!["city_id", "members[0].sector"]);

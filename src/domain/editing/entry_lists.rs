@@ -10,13 +10,13 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::dates::FiscalYear;
+use crate::domain::editing::project_list::thai_sort_key;
 use crate::domain::meta::RecordId;
 use crate::domain::money::Baht;
 use crate::domain::records::{
     City, Committee, CommitteeGrant, Dataset, Instalment, Meeting, Mou, Province, ProvinceGrant,
     StatedTotal,
 };
-use crate::domain::editing::project_list::thai_sort_key;
 
 /// What a list is asked for; empty fields show everything.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -40,7 +40,12 @@ pub struct CityName {
 fn cities(ds: &Dataset) -> HashMap<RecordId, CityName> {
     ds.live::<City>()
         .map(|c| {
-            let n = CityName { id: c.meta.id, th: c.name_th.clone(), en: c.name_en.clone(), province: c.province_id };
+            let n = CityName {
+                id: c.meta.id,
+                th: c.name_th.clone(),
+                en: c.name_en.clone(),
+                province: c.province_id,
+            };
             (c.meta.id, n)
         })
         .collect()
@@ -49,7 +54,9 @@ fn cities(ds: &Dataset) -> HashMap<RecordId, CityName> {
 impl ListFilter {
     fn matches_city(&self, city: Option<&CityName>) -> bool {
         self.city.is_none_or(|id| city.is_some_and(|c| c.id == id))
-            && self.province.is_none_or(|p| city.is_some_and(|c| c.province == p))
+            && self
+                .province
+                .is_none_or(|p| city.is_some_and(|c| c.province == p))
     }
 
     fn matches_text(&self, texts: &[&str]) -> bool {
@@ -83,7 +90,11 @@ pub fn committee_rows(ds: &Dataset, f: &ListFilter) -> Vec<CommitteeRow> {
         .filter_map(|c| {
             let city = names.get(&c.city_id);
             let member_names: Vec<&str> = c.members.iter().map(|m| m.name.as_str()).collect();
-            let mut texts = vec![c.name.as_str(), city.map_or("", |n| n.th.as_str()), city.map_or("", |n| n.en.as_str())];
+            let mut texts = vec![
+                c.name.as_str(),
+                city.map_or("", |n| n.th.as_str()),
+                city.map_or("", |n| n.en.as_str()),
+            ];
             texts.extend(member_names);
             (f.matches_city(city) && f.matches_text(&texts)).then(|| CommitteeRow {
                 id: c.meta.id,
@@ -94,7 +105,12 @@ pub fn committee_rows(ds: &Dataset, f: &ListFilter) -> Vec<CommitteeRow> {
             })
         })
         .collect();
-    rows.sort_by_cached_key_small(|r| (thai_sort_key(r.city.as_ref().map_or("", |c| c.th.as_str())), thai_sort_key(&r.name)));
+    rows.sort_by_cached_key_small(|r| {
+        (
+            thai_sort_key(r.city.as_ref().map_or("", |c| c.th.as_str())),
+            thai_sort_key(&r.name),
+        )
+    });
     rows
 }
 
@@ -112,15 +128,23 @@ pub struct MeetingRow {
 /// Meetings, newest first (undated last).
 pub fn meeting_rows(ds: &Dataset, f: &ListFilter) -> Vec<MeetingRow> {
     let names = cities(ds);
-    let committees: HashMap<RecordId, &Committee> = ds.live::<Committee>().map(|c| (c.meta.id, c)).collect();
+    let committees: HashMap<RecordId, &Committee> =
+        ds.live::<Committee>().map(|c| (c.meta.id, c)).collect();
     let mut rows: Vec<MeetingRow> = ds
         .live::<Meeting>()
         .filter_map(|m| {
             let committee = committees.get(&m.committee_id);
             let city = committee.and_then(|c| names.get(&c.city_id));
             let cname = committee.map_or("", |c| c.name.as_str());
-            let texts = [m.place.as_str(), cname, m.decisions.as_str(), city.map_or("", |c| c.th.as_str())];
-            let in_year = m.date.is_none_or(|d| f.matches_year(FiscalYear::containing(d)));
+            let texts = [
+                m.place.as_str(),
+                cname,
+                m.decisions.as_str(),
+                city.map_or("", |c| c.th.as_str()),
+            ];
+            let in_year = m
+                .date
+                .is_none_or(|d| f.matches_year(FiscalYear::containing(d)));
             (f.matches_city(city) && f.matches_text(&texts) && in_year).then(|| MeetingRow {
                 id: m.meta.id,
                 date: m.date,
@@ -152,11 +176,14 @@ pub fn mou_rows(ds: &Dataset, f: &ListFilter) -> Vec<MouRow> {
     let mut rows: Vec<MouRow> = ds
         .live::<Mou>()
         .filter(|m| {
-            let covered = |pred: &dyn Fn(&CityName) -> bool| m.city_ids.iter().any(|id| names.get(id).is_some_and(pred));
+            let covered = |pred: &dyn Fn(&CityName) -> bool| {
+                m.city_ids.iter().any(|id| names.get(id).is_some_and(pred))
+            };
             f.city.is_none_or(|c| m.city_ids.contains(&c))
                 && f.province.is_none_or(|p| covered(&|c| c.province == p))
                 && f.matches_text(&[m.title.as_str(), m.place.as_str()])
-                && m.date.is_none_or(|d| f.matches_year(FiscalYear::containing(d)))
+                && m.date
+                    .is_none_or(|d| f.matches_year(FiscalYear::containing(d)))
         })
         .map(|m| MouRow {
             id: m.meta.id,
@@ -185,24 +212,33 @@ pub struct InstalmentRow {
 /// Instalments by city name, year and number.
 pub fn instalment_rows(ds: &Dataset, f: &ListFilter) -> Vec<InstalmentRow> {
     let names = cities(ds);
-    let mut rows: Vec<InstalmentRow> = ds
-        .live::<Instalment>()
-        .filter_map(|i| {
-            let city = names.get(&i.city_id);
-            let texts = [city.map_or("", |c| c.th.as_str()), city.map_or("", |c| c.en.as_str()), i.reference.as_str()];
-            (f.matches_city(city) && f.matches_year(i.fiscal_year) && f.matches_text(&texts)).then(|| InstalmentRow {
-                id: i.meta.id,
-                city: city.cloned(),
-                fiscal_year: i.fiscal_year,
-                number: i.number,
-                amount: i.amount,
-                planned_date: i.planned_date,
-                actual_date: i.actual_date,
+    let mut rows: Vec<InstalmentRow> =
+        ds.live::<Instalment>()
+            .filter_map(|i| {
+                let city = names.get(&i.city_id);
+                let texts = [
+                    city.map_or("", |c| c.th.as_str()),
+                    city.map_or("", |c| c.en.as_str()),
+                    i.reference.as_str(),
+                ];
+                (f.matches_city(city) && f.matches_year(i.fiscal_year) && f.matches_text(&texts))
+                    .then(|| InstalmentRow {
+                        id: i.meta.id,
+                        city: city.cloned(),
+                        fiscal_year: i.fiscal_year,
+                        number: i.number,
+                        amount: i.amount,
+                        planned_date: i.planned_date,
+                        actual_date: i.actual_date,
+                    })
             })
-        })
-        .collect();
+            .collect();
     rows.sort_by_cached_key_small(|r| {
-        (thai_sort_key(r.city.as_ref().map_or("", |c| c.th.as_str())), r.fiscal_year, r.number)
+        (
+            thai_sort_key(r.city.as_ref().map_or("", |c| c.th.as_str())),
+            r.fiscal_year,
+            r.number,
+        )
     });
     rows
 }
@@ -220,16 +256,34 @@ pub struct GrantRow {
 
 /// Province start-up grants, by province name then year.
 pub fn province_grant_rows(ds: &Dataset, f: &ListFilter) -> Vec<GrantRow> {
-    let provinces: HashMap<RecordId, Province> = super::reference::provinces(ds).into_iter().map(|p| (p.meta.id, p)).collect();
-    let city_province = f.city.and_then(|c| ds.get::<City>(c)).map(|c| c.province_id);
+    let provinces: HashMap<RecordId, Province> = super::reference::provinces(ds)
+        .into_iter()
+        .map(|p| (p.meta.id, p))
+        .collect();
+    let city_province = f
+        .city
+        .and_then(|c| ds.get::<City>(c))
+        .map(|c| c.province_id);
     let mut rows: Vec<GrantRow> = ds
         .live::<ProvinceGrant>()
-        .filter(|g| f.province.is_none_or(|p| p == g.province_id) && city_province.is_none_or(|p| p == g.province_id))
+        .filter(|g| {
+            f.province.is_none_or(|p| p == g.province_id)
+                && city_province.is_none_or(|p| p == g.province_id)
+        })
         .filter(|g| f.matches_year(g.fiscal_year))
         .filter_map(|g| {
             let p = provinces.get(&g.province_id);
-            let (th, en) = p.map_or((String::new(), String::new()), |p| (p.name_th.clone(), p.name_en.clone()));
-            f.matches_text(&[&th, &en]).then_some(GrantRow { id: g.meta.id, to_th: th, to_en: en, fiscal_year: g.fiscal_year, amount: g.amount, date: g.date })
+            let (th, en) = p.map_or((String::new(), String::new()), |p| {
+                (p.name_th.clone(), p.name_en.clone())
+            });
+            f.matches_text(&[&th, &en]).then_some(GrantRow {
+                id: g.meta.id,
+                to_th: th,
+                to_en: en,
+                fiscal_year: g.fiscal_year,
+                amount: g.amount,
+                date: g.date,
+            })
         })
         .collect();
     rows.sort_by_cached_key_small(|r| (thai_sort_key(&r.to_th), r.fiscal_year));
@@ -243,9 +297,18 @@ pub fn committee_grant_rows(ds: &Dataset, f: &ListFilter) -> Vec<GrantRow> {
         .live::<CommitteeGrant>()
         .filter_map(|g| {
             let city = names.get(&g.city_id);
-            let (th, en) = city.map_or((String::new(), String::new()), |c| (c.th.clone(), c.en.clone()));
+            let (th, en) = city.map_or((String::new(), String::new()), |c| {
+                (c.th.clone(), c.en.clone())
+            });
             (f.matches_city(city) && f.matches_year(g.fiscal_year) && f.matches_text(&[&th, &en]))
-                .then_some(GrantRow { id: g.meta.id, to_th: th, to_en: en, fiscal_year: g.fiscal_year, amount: g.amount, date: g.date })
+                .then_some(GrantRow {
+                    id: g.meta.id,
+                    to_th: th,
+                    to_en: en,
+                    fiscal_year: g.fiscal_year,
+                    amount: g.amount,
+                    date: g.date,
+                })
         })
         .collect();
     rows.sort_by_cached_key_small(|r| (thai_sort_key(&r.to_th), r.fiscal_year));
@@ -256,10 +319,16 @@ pub fn committee_grant_rows(ds: &Dataset, f: &ListFilter) -> Vec<GrantRow> {
 pub fn stated_total_rows(ds: &Dataset, f: &ListFilter) -> Vec<StatedTotal> {
     let mut rows: Vec<StatedTotal> = ds
         .live::<StatedTotal>()
-        .filter(|s| f.matches_year(s.fiscal_year) && f.matches_text(&[s.label.as_str(), s.source.as_str()]))
+        .filter(|s| {
+            f.matches_year(s.fiscal_year) && f.matches_text(&[s.label.as_str(), s.source.as_str()])
+        })
         .cloned()
         .collect();
-    rows.sort_by_small(|a, b| b.fiscal_year.cmp(&a.fiscal_year).then_with(|| a.label.cmp(&b.label)));
+    rows.sort_by_small(|a, b| {
+        b.fiscal_year
+            .cmp(&a.fiscal_year)
+            .then_with(|| a.label.cmp(&b.label))
+    });
     rows
 }
 
@@ -281,7 +350,10 @@ mod tests {
         let all = ListFilter::default();
         let mae_sot = ds.cities[0].meta.id;
         assert_eq!(instalment_rows(&ds, &all).len(), 12);
-        let one = ListFilter { city: Some(mae_sot), ..all.clone() };
+        let one = ListFilter {
+            city: Some(mae_sot),
+            ..all.clone()
+        };
         let rows = instalment_rows(&ds, &one);
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].amount, Baht::whole(350_000));
@@ -289,14 +361,27 @@ mod tests {
         assert_eq!(province_grant_rows(&ds, &one).len(), 1);
         assert_eq!(province_grant_rows(&ds, &all).len(), 9);
         assert_eq!(mou_rows(&ds, &one).len(), 1);
-        let other_year = ListFilter { fiscal_year: Some(FiscalYear(2562)), ..all.clone() };
+        let other_year = ListFilter {
+            fiscal_year: Some(FiscalYear(2562)),
+            ..all.clone()
+        };
         assert!(instalment_rows(&ds, &other_year).is_empty());
         assert!(mou_rows(&ds, &other_year).is_empty());
-        let search = ListFilter { search: "แม่สอด".into(), ..all.clone() };
+        let search = ListFilter {
+            search: "แม่สอด".into(),
+            ..all.clone()
+        };
         assert_eq!(committee_grant_rows(&ds, &search).len(), 1);
         assert_eq!(stated_total_rows(&ds, &all).len(), 1);
-        let sukhothai = ds.cities.iter().filter(|c| c.province_id == ds.cities[1].province_id).count();
-        let prov = ListFilter { province: Some(ds.cities[1].province_id), ..all };
+        let sukhothai = ds
+            .cities
+            .iter()
+            .filter(|c| c.province_id == ds.cities[1].province_id)
+            .count();
+        let prov = ListFilter {
+            province: Some(ds.cities[1].province_id),
+            ..all
+        };
         assert_eq!(instalment_rows(&ds, &prov).len(), sukhothai);
         assert_eq!(city_choices(&ds).len(), 12);
     }
@@ -315,12 +400,18 @@ mod tests {
         m.place = "ศาลา".into();
         ds.committees.push(c);
         ds.meetings.push(m);
-        let one = ListFilter { city: Some(city), ..ListFilter::default() };
+        let one = ListFilter {
+            city: Some(city),
+            ..ListFilter::default()
+        };
         let rows = committee_rows(&ds, &one);
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].meetings, 1);
         assert_eq!(meeting_rows(&ds, &one).len(), 1);
-        let other = ListFilter { city: Some(ds.cities[1].meta.id), ..ListFilter::default() };
+        let other = ListFilter {
+            city: Some(ds.cities[1].meta.id),
+            ..ListFilter::default()
+        };
         assert!(committee_rows(&ds, &other).is_empty());
         assert!(meeting_rows(&ds, &other).is_empty());
     }

@@ -90,24 +90,51 @@ mod tests {
         assert_eq!(export_reminder(&ds, &here, None, at(100)), None);
         assert!(!has_changes_from(&ds, &here));
         assert!(has_changes_from(&ds, &OfficeId("codi-north".into())));
-        let editor = Editor { office_id: here.clone(), office_name: String::new(), person: String::new() };
+        let editor = Editor {
+            office_id: here.clone(),
+            office_name: String::new(),
+            person: String::new(),
+        };
         ds.cities[0].meta.touch(&editor, at(0));
         assert_eq!(export_reminder(&ds, &here, None, at(3)), None);
         let r = export_reminder(&ds, &here, None, at(8)).unwrap();
-        assert_eq!(r, ExportReminder { changed: 1, days: 8, ever_exported: false });
+        assert_eq!(
+            r,
+            ExportReminder {
+                changed: 1,
+                days: 8,
+                ever_exported: false
+            }
+        );
         // Exported after the change: nothing waits.
         assert_eq!(export_reminder(&ds, &here, Some(at(1)), at(30)), None);
         ds.cities[1].meta.touch(&editor, at(10));
         assert_eq!(export_reminder(&ds, &here, Some(at(1)), at(12)), None);
         let r = export_reminder(&ds, &here, Some(at(1)), at(20)).unwrap();
-        assert_eq!(r, ExportReminder { changed: 1, days: 19, ever_exported: true });
+        assert_eq!(
+            r,
+            ExportReminder {
+                changed: 1,
+                days: 19,
+                ever_exported: true
+            }
+        );
     }
 
     #[test]
     fn export_times_in_either_form() {
-        assert_eq!(parse_export_time("2018-02-03T06:00:00Z"), Some(DateTime::from_timestamp(1_517_637_600, 0).unwrap()));
-        assert_eq!(parse_export_time("\"2018-02-03T06:00:00Z\""), parse_export_time("1517637600000"));
+        assert_eq!(
+            parse_export_time("2018-02-03T06:00:00Z"),
+            Some(DateTime::from_timestamp(1_517_637_600, 0).unwrap())
+        );
+        assert_eq!(
+            parse_export_time("\"2018-02-03T06:00:00Z\""),
+            parse_export_time("1517637600000")
+        );
         assert_eq!(parse_export_time("soon"), None);
-        assert_eq!(parse_export_time("1517637600000.4"), parse_export_time("1517637600000"));
+        assert_eq!(
+            parse_export_time("1517637600000.4"),
+            parse_export_time("1517637600000")
+        );
     }
 }

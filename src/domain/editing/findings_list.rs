@@ -22,7 +22,11 @@ pub struct FindingsQuery {
 impl FindingsQuery {
     /// The query from the page address's parameters (`importance=error&rule=project.cap&city=<id>`);
     /// unknown values are ignored, so an old link still opens.
-    pub fn from_params(importance: Option<&str>, rule: Option<&str>, city: Option<&str>) -> FindingsQuery {
+    pub fn from_params(
+        importance: Option<&str>,
+        rule: Option<&str>,
+        city: Option<&str>,
+    ) -> FindingsQuery {
         FindingsQuery {
             importance: importance.and_then(enum_from_key),
             rule: rule.and_then(RuleCode::from_code),
@@ -141,8 +145,11 @@ impl CityIndex {
         for g in &ds.committee_grants {
             of.insert(g.meta.id, vec![g.city_id]);
         }
-        let committee_city: HashMap<RecordId, RecordId> =
-            ds.committees.iter().map(|c| (c.meta.id, c.city_id)).collect();
+        let committee_city: HashMap<RecordId, RecordId> = ds
+            .committees
+            .iter()
+            .map(|c| (c.meta.id, c.city_id))
+            .collect();
         for c in &ds.committees {
             of.insert(c.meta.id, vec![c.city_id]);
         }
@@ -159,14 +166,20 @@ impl CityIndex {
 
     /// Whether the finding is about `city`: one of its records belongs to the city.
     pub fn concerns(&self, f: &Finding, city: RecordId) -> bool {
-        f.records
-            .iter()
-            .any(|r| self.of.get(&r.id).is_some_and(|cities| cities.contains(&city)))
+        f.records.iter().any(|r| {
+            self.of
+                .get(&r.id)
+                .is_some_and(|cities| cities.contains(&city))
+        })
     }
 }
 
 /// The findings that match `q`, in the rules' order.
-pub fn filter_findings<'a>(ds: &Dataset, findings: &'a [Finding], q: &FindingsQuery) -> Vec<&'a Finding> {
+pub fn filter_findings<'a>(
+    ds: &Dataset,
+    findings: &'a [Finding],
+    q: &FindingsQuery,
+) -> Vec<&'a Finding> {
     let index = q.city.map(|_| CityIndex::new(ds));
     findings
         .iter()
@@ -212,13 +225,25 @@ mod tests {
         assert_eq!(all.len(), 13);
         let q = FindingsQuery::default();
         assert_eq!(filter_findings(&ds, &all, &q).len(), 13);
-        let warnings = FindingsQuery { importance: Some(Importance::Warning), ..q.clone() };
+        let warnings = FindingsQuery {
+            importance: Some(Importance::Warning),
+            ..q.clone()
+        };
         assert_eq!(filter_findings(&ds, &all, &warnings).len(), 13);
-        let errors = FindingsQuery { importance: Some(Importance::Error), ..q.clone() };
+        let errors = FindingsQuery {
+            importance: Some(Importance::Error),
+            ..q.clone()
+        };
         assert!(filter_findings(&ds, &all, &errors).is_empty());
-        let mismatch = FindingsQuery { rule: Some(RuleCode::TotalStatedMismatch), ..q.clone() };
+        let mismatch = FindingsQuery {
+            rule: Some(RuleCode::TotalStatedMismatch),
+            ..q.clone()
+        };
         assert_eq!(filter_findings(&ds, &all, &mismatch).len(), 1);
-        let mae_sot = FindingsQuery { city: Some(ds.cities[0].meta.id), ..q };
+        let mae_sot = FindingsQuery {
+            city: Some(ds.cities[0].meta.id),
+            ..q
+        };
         let of_city = filter_findings(&ds, &all, &mae_sot);
         assert_eq!(of_city.len(), 1);
         assert_eq!(of_city[0].rule, RuleCode::InstalmentOverdue);
@@ -231,20 +256,41 @@ mod tests {
     #[test]
     fn a_finding_links_to_its_record_and_field() {
         let (ds, all) = findings();
-        let overdue = all.iter().find(|f| f.rule == RuleCode::InstalmentOverdue).unwrap();
+        let overdue = all
+            .iter()
+            .find(|f| f.rule == RuleCode::InstalmentOverdue)
+            .unwrap();
         let link = finding_link(overdue).unwrap();
         // Only the city is named (its instalment came in time; the rest never did).
         assert_eq!(overdue.records.len(), 1);
         assert_eq!(link, format!("/cities/{}", overdue.records[0].id));
         let mut late = overdue.clone();
         late.field = Some("actual_date".into());
-        late.records.push(RecordRef { kind: RecordKind::Instalment, id: ds.instalments[0].meta.id });
-        assert_eq!(finding_link(&late).unwrap(), format!("/instalments/{}#f-actual_date", ds.instalments[0].meta.id));
+        late.records.push(RecordRef {
+            kind: RecordKind::Instalment,
+            id: ds.instalments[0].meta.id,
+        });
+        assert_eq!(
+            finding_link(&late).unwrap(),
+            format!("/instalments/{}#f-actual_date", ds.instalments[0].meta.id)
+        );
         late.field = Some("budgets[0].approved_ceiling".into());
-        assert_eq!(finding_link(&late).unwrap(), format!("/cities/{}/edit#f-budgets-0-approved_ceiling", overdue.records[0].id));
-        let total = all.iter().find(|f| f.rule == RuleCode::TotalStatedMismatch).unwrap();
+        assert_eq!(
+            finding_link(&late).unwrap(),
+            format!(
+                "/cities/{}/edit#f-budgets-0-approved_ceiling",
+                overdue.records[0].id
+            )
+        );
+        let total = all
+            .iter()
+            .find(|f| f.rule == RuleCode::TotalStatedMismatch)
+            .unwrap();
         let link = finding_link(total).unwrap();
-        assert!(link.starts_with(&format!("/stated-totals/{}", ds.stated_totals[0].meta.id)), "{link}");
+        assert!(
+            link.starts_with(&format!("/stated-totals/{}", ds.stated_totals[0].meta.id)),
+            "{link}"
+        );
         assert_eq!(dom_id("members[2].name"), "f-members-2-name");
         assert_eq!(dom_id("amount"), "f-amount");
     }
@@ -258,9 +304,16 @@ mod tests {
         };
         let params = q.to_params();
         assert!(params.starts_with("?importance=error&rule=project.cap&city="));
-        let back = FindingsQuery::from_params(Some("error"), Some("project.cap"), Some(&q.city.unwrap().to_string()));
+        let back = FindingsQuery::from_params(
+            Some("error"),
+            Some("project.cap"),
+            Some(&q.city.unwrap().to_string()),
+        );
         assert_eq!(back, q);
-        assert_eq!(FindingsQuery::from_params(Some("nope"), Some("nope"), Some("x")), FindingsQuery::default());
+        assert_eq!(
+            FindingsQuery::from_params(Some("nope"), Some("nope"), Some("x")),
+            FindingsQuery::default()
+        );
         assert_eq!(FindingsQuery::default().to_params(), "");
     }
 }

@@ -116,7 +116,12 @@ impl Reader {
     }
 
     /// An optional date in any form `parse_date` reads.
-    pub fn date(&mut self, field: &str, raw: &str, fallback: Option<NaiveDate>) -> Option<NaiveDate> {
+    pub fn date(
+        &mut self,
+        field: &str,
+        raw: &str,
+        fallback: Option<NaiveDate>,
+    ) -> Option<NaiveDate> {
         if raw.trim().is_empty() {
             return None;
         }
@@ -158,14 +163,20 @@ impl Reader {
     /// A fiscal year typed as a BE year ("2561", "๒๕๖๑", "61").
     pub fn fiscal_year(&mut self, field: &str, raw: &str, fallback: FiscalYear) -> FiscalYear {
         let ascii = to_ascii_digits(raw.trim()).into_owned();
-        let n = ascii.parse::<u16>().ok().map(|n| if n < 100 { 2500 + n } else { n });
+        let n = ascii
+            .parse::<u16>()
+            .ok()
+            .map(|n| if n < 100 { 2500 + n } else { n });
         match n {
             Some(y) if (2500..=2700).contains(&y) => FiscalYear(y),
             _ => {
                 self.errors.push(FieldError::new(
                     field,
                     format!("\"{}\" ไม่ใช่ปีงบประมาณ กรอกเป็นปี พ.ศ. เช่น 2561", raw.trim()),
-                    format!("\"{}\" is not a fiscal year: write the BE year, e.g. 2561.", raw.trim()),
+                    format!(
+                        "\"{}\" is not a fiscal year: write the BE year, e.g. 2561.",
+                        raw.trim()
+                    ),
                 ));
                 fallback
             }
@@ -211,7 +222,8 @@ pub fn money_text(b: Option<Baht>) -> String {
 
 /// A date as a form shows it for editing: "3 ก.พ. 2561".
 pub fn date_text(d: Option<NaiveDate>) -> String {
-    d.map(crate::domain::dates::format_be_short).unwrap_or_default()
+    d.map(crate::domain::dates::format_be_short)
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -224,7 +236,10 @@ mod tests {
         let mut r = Reader::default();
         assert_eq!(r.money("a", "๓๕๐,๐๐๐", None), Some(Baht::whole(350_000)));
         assert_eq!(r.money("a", "  ", Some(Baht::whole(1))), None);
-        assert_eq!(r.money("b", "35,0000", Some(Baht::whole(7))), Some(Baht::whole(7)));
+        assert_eq!(
+            r.money("b", "35,0000", Some(Baht::whole(7))),
+            Some(Baht::whole(7))
+        );
         assert_eq!(r.errors.len(), 1);
         assert_eq!(r.errors[0].field, "b");
         assert!(r.errors[0].message_th.contains("35,0000"));
@@ -248,10 +263,16 @@ mod tests {
     #[test]
     fn enum_keys_round_trip_and_texts() {
         assert_eq!(enum_key(&Category::Housing), "housing");
-        assert_eq!(enum_from_key::<Category>("housing"), Some(Category::Housing));
+        assert_eq!(
+            enum_from_key::<Category>("housing"),
+            Some(Category::Housing)
+        );
         assert_eq!(enum_from_key::<Category>("nope"), None);
         assert_eq!(money_text(Some(Baht::whole(50_000))), "50,000");
         assert_eq!(money_text(Some(Baht::from_satang(5_000_050))), "50,000.50");
-        assert_eq!(date_text(NaiveDate::from_ymd_opt(2018, 2, 3)), "3 ก.พ. 2561");
+        assert_eq!(
+            date_text(NaiveDate::from_ymd_opt(2018, 2, 3)),
+            "3 ก.พ. 2561"
+        );
     }
 }

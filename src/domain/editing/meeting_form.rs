@@ -63,7 +63,12 @@ impl MeetingForm {
     pub fn attendance_total(&self) -> u64 {
         self.attendance
             .iter()
-            .filter_map(|a| to_ascii_digits(a.count.trim()).replace(',', "").parse::<u64>().ok())
+            .filter_map(|a| {
+                to_ascii_digits(a.count.trim())
+                    .replace(',', "")
+                    .parse::<u64>()
+                    .ok()
+            })
             .sum()
     }
 }
@@ -87,12 +92,18 @@ impl RecordForm for MeetingForm {
             place: m.place.clone(),
             attendance: Sector::ALL
                 .iter()
-                .map(|s| AttendanceLine { sector: enum_key(s), count: count_of(*s) })
+                .map(|s| AttendanceLine {
+                    sector: enum_key(s),
+                    count: count_of(*s),
+                })
                 .collect(),
             problems: m
                 .problems
                 .iter()
-                .map(|p| ProblemLine { category: enum_key(&p.category), description: p.description.clone() })
+                .map(|p| ProblemLine {
+                    category: enum_key(&p.category),
+                    description: p.description.clone(),
+                })
                 .collect(),
             decisions: m.decisions.clone(),
         }
@@ -118,9 +129,22 @@ impl RecordForm for MeetingForm {
             .filter(|(_, a)| !a.count.trim().is_empty())
             .filter_map(|(i, a)| {
                 let sector = enum_from_key::<Sector>(&a.sector)?;
-                let old = base.attendance.iter().find(|o| o.sector == sector).map_or(0, |o| u64::from(o.count));
-                let n = r.whole(&format!("attendance[{i}].count"), &a.count, 0, MAX_COUNT, old);
-                Some(Attendance { sector, count: u32::try_from(n).unwrap_or(u32::MAX) })
+                let old = base
+                    .attendance
+                    .iter()
+                    .find(|o| o.sector == sector)
+                    .map_or(0, |o| u64::from(o.count));
+                let n = r.whole(
+                    &format!("attendance[{i}].count"),
+                    &a.count,
+                    0,
+                    MAX_COUNT,
+                    old,
+                );
+                Some(Attendance {
+                    sector,
+                    count: u32::try_from(n).unwrap_or(u32::MAX),
+                })
             })
             .collect();
         m.problems = self
@@ -130,13 +154,20 @@ impl RecordForm for MeetingForm {
             .map(|(i, p)| {
                 let old = base.problems.get(i).map_or(Category::Other, |o| o.category);
                 ProblemRaised {
-                    category: r.choice(&format!("problems[{i}].category"), enum_from_key(&p.category), old),
+                    category: r.choice(
+                        &format!("problems[{i}].category"),
+                        enum_from_key(&p.category),
+                        old,
+                    ),
                     description: p.description.trim().to_owned(),
                 }
             })
             .collect();
         m.decisions = self.decisions.trim().to_owned();
-        Built { record: m, errors: r.errors }
+        Built {
+            record: m,
+            errors: r.errors,
+        }
     }
 }
 
@@ -148,8 +179,16 @@ mod tests {
     use uuid::Uuid;
 
     fn meta() -> RecordMeta {
-        let e = Editor { office_id: OfficeId("t".into()), office_name: String::new(), person: String::new() };
-        RecordMeta::new(Uuid::from_u128(9), &e, DateTime::from_timestamp(1_517_600_000, 0).unwrap())
+        let e = Editor {
+            office_id: OfficeId("t".into()),
+            office_name: String::new(),
+            person: String::new(),
+        };
+        RecordMeta::new(
+            Uuid::from_u128(9),
+            &e,
+            DateTime::from_timestamp(1_517_600_000, 0).unwrap(),
+        )
     }
 
     #[test]
@@ -158,10 +197,19 @@ mod tests {
         m.date = NaiveDate::from_ymd_opt(2018, 1, 20);
         m.place = "ศาลาชุมชน".into();
         m.attendance = vec![
-            Attendance { sector: Sector::Community, count: 45 },
-            Attendance { sector: Sector::PublicHealth, count: 3 },
+            Attendance {
+                sector: Sector::Community,
+                count: 45,
+            },
+            Attendance {
+                sector: Sector::PublicHealth,
+                count: 3,
+            },
         ];
-        m.problems = vec![ProblemRaised { category: Category::Housing, description: "บ้านทรุด".into() }];
+        m.problems = vec![ProblemRaised {
+            category: Category::Housing,
+            description: "บ้านทรุด".into(),
+        }];
         m.decisions = "ส่งข้อเสนอ 3 โครงการ".into();
         let form = MeetingForm::from_record(&m);
         assert_eq!(form.attendance.len(), Sector::ALL.len());
@@ -178,12 +226,21 @@ mod tests {
         form.date = "20.1.2561".into();
         form.attendance[0].count = "๔๕".into();
         form.attendance[1].count = "สิบ".into();
-        form.problems.push(ProblemLine { category: String::new(), description: "น้ำท่วม".into() });
+        form.problems.push(ProblemLine {
+            category: String::new(),
+            description: "น้ำท่วม".into(),
+        });
         let built = form.build(&base);
         let fields: Vec<&str> = built.errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, vec!["attendance[1].count", "problems[0].category"]);
         assert_eq!(built.record.date, NaiveDate::from_ymd_opt(2018, 1, 20));
-        assert_eq!(built.record.attendance[0], Attendance { sector: Sector::Community, count: 45 });
+        assert_eq!(
+            built.record.attendance[0],
+            Attendance {
+                sector: Sector::Community,
+                count: 45
+            }
+        );
         assert_eq!(form.attendance_total(), 45);
     }
 }

@@ -7,9 +7,9 @@
 
 pub mod audit;
 pub mod calendar;
-pub mod city_page;
 pub mod city_form;
 pub mod city_list;
+pub mod city_page;
 pub mod committee_form;
 pub mod entry_lists;
 pub mod export_reminder;
@@ -87,7 +87,9 @@ pub fn city_slice(ds: &Dataset, city_id: RecordId) -> Dataset {
         provinces: ds.provinces.clone(),
         programme_parameters: ds.programme_parameters.clone(),
         stated_totals: Vec::new(),
-        cities: select(ds, |c: &City| mine(c.meta.id) || Some(c.province_id) == province),
+        cities: select(ds, |c: &City| {
+            mine(c.meta.id) || Some(c.province_id) == province
+        }),
         committees: select(ds, |c: &Committee| mine(c.city_id)),
         projects: select(ds, |p: &Project| mine(p.city_id)),
         committee_grants: select(ds, |g: &CommitteeGrant| mine(g.city_id)),

@@ -26,11 +26,18 @@ pub fn parse_share(raw: &str) -> Result<Decimal, (String, String)> {
     let bad = || {
         (
             format!("\"{}\" ไม่ใช่สัดส่วน กรอกเป็นร้อยละ เช่น 70", raw.trim()),
-            format!("\"{}\" is not a share: type a percentage, e.g. 70.", raw.trim()),
+            format!(
+                "\"{}\" is not a share: type a percentage, e.g. 70.",
+                raw.trim()
+            ),
         )
     };
     let d: Decimal = number.parse().map_err(|_| bad())?;
-    let share = if percent || d > Decimal::ONE { d / Decimal::from(100) } else { d };
+    let share = if percent || d > Decimal::ONE {
+        d / Decimal::from(100)
+    } else {
+        d
+    };
     if share < Decimal::ZERO || share > Decimal::ONE {
         return Err((
             "สัดส่วนต้องอยู่ระหว่าง 0 ถึง 100%".into(),
@@ -50,7 +57,12 @@ pub fn share_text(share: Decimal) -> String {
     (share * Decimal::from(100)).normalize().to_string()
 }
 
-fn read_share(r: &mut Reader, field: &str, raw: &str, fallback: Option<Decimal>) -> Option<Decimal> {
+fn read_share(
+    r: &mut Reader,
+    field: &str,
+    raw: &str,
+    fallback: Option<Decimal>,
+) -> Option<Decimal> {
     if raw.trim().is_empty() {
         return None;
     }
@@ -82,7 +94,12 @@ pub struct InstalmentForm {
 
 /// An instalment not yet typed in: number 1 of `fiscal_year` for `city` (nil when not chosen),
 /// with the year's first-instalment share.
-pub fn new_instalment(ds: &Dataset, meta: RecordMeta, city: RecordId, fiscal_year: FiscalYear) -> Instalment {
+pub fn new_instalment(
+    ds: &Dataset,
+    meta: RecordMeta,
+    city: RecordId,
+    fiscal_year: FiscalYear,
+) -> Instalment {
     Instalment {
         meta,
         city_id: city,
@@ -107,7 +124,11 @@ impl RecordForm for InstalmentForm {
             fiscal_year: i.fiscal_year.0.to_string(),
             number: i.number.to_string(),
             planned_share: i.planned_share.map(share_text).unwrap_or_default(),
-            amount: if fresh { String::new() } else { money_text(Some(i.amount)) },
+            amount: if fresh {
+                String::new()
+            } else {
+                money_text(Some(i.amount))
+            },
             planned_date: date_text(i.planned_date),
             actual_date: date_text(i.actual_date),
             due_date: date_text(i.due_date),
@@ -118,23 +139,47 @@ impl RecordForm for InstalmentForm {
     fn build(&self, base: &Instalment) -> Built<Instalment> {
         let mut r = Reader::default();
         let mut i = base.clone();
-        i.city_id = read_id(&mut r, "city_id", &self.city_id, base.city_id, "กรุณาเลือกเมือง", "Please choose the city.");
+        i.city_id = read_id(
+            &mut r,
+            "city_id",
+            &self.city_id,
+            base.city_id,
+            "กรุณาเลือกเมือง",
+            "Please choose the city.",
+        );
         i.fiscal_year = r.fiscal_year("fiscal_year", &self.fiscal_year, base.fiscal_year);
-        i.number = u8::try_from(r.whole("number", &self.number, 1, 12, u64::from(base.number))).unwrap_or(base.number);
-        i.planned_share = read_share(&mut r, "planned_share", &self.planned_share, base.planned_share);
+        i.number = u8::try_from(r.whole("number", &self.number, 1, 12, u64::from(base.number)))
+            .unwrap_or(base.number);
+        i.planned_share = read_share(
+            &mut r,
+            "planned_share",
+            &self.planned_share,
+            base.planned_share,
+        );
         i.amount = r.money_required("amount", &self.amount, base.amount);
         i.planned_date = r.date("planned_date", &self.planned_date, base.planned_date);
         i.actual_date = r.date("actual_date", &self.actual_date, base.actual_date);
         i.due_date = r.date("due_date", &self.due_date, base.due_date);
         i.reference = self.reference.trim().to_owned();
-        Built { record: i, errors: r.errors }
+        Built {
+            record: i,
+            errors: r.errors,
+        }
     }
 }
 
 /// The amount an instalment should be: its planned share (else the year's first-instalment
 /// share) of the city's approved ceiling for the year. `None` without a ceiling.
-pub fn expected_instalment(ds: &Dataset, city: RecordId, fy: FiscalYear, share: Option<Decimal>) -> Option<Baht> {
-    let ceiling = ds.get::<City>(city).filter(|c| !c.meta.deleted)?.budget_for(fy)?;
+pub fn expected_instalment(
+    ds: &Dataset,
+    city: RecordId,
+    fy: FiscalYear,
+    share: Option<Decimal>,
+) -> Option<Baht> {
+    let ceiling = ds
+        .get::<City>(city)
+        .filter(|c| !c.meta.deleted)?
+        .budget_for(fy)?;
     let share = share.unwrap_or_else(|| ds.parameters_for(fy).first_instalment_share);
     Some(ceiling.share(share))
 }
@@ -142,7 +187,12 @@ pub fn expected_instalment(ds: &Dataset, city: RecordId, fy: FiscalYear, share: 
 /// The errors that stop recording `instalment` as transferred on `on` (empty: it may go
 /// ahead). The instalment is checked as typed (it need not be saved yet), with the shipped
 /// reference data a new office lacks, through the rules' own gate.
-pub fn transfer_blockers(ds: &Dataset, instalment: &Instalment, on: NaiveDate, today: NaiveDate) -> Vec<Finding> {
+pub fn transfer_blockers(
+    ds: &Dataset,
+    instalment: &Instalment,
+    on: NaiveDate,
+    today: NaiveDate,
+) -> Vec<Finding> {
     let mut with = with_reference(ds);
     let mut moved = instalment.clone();
     moved.actual_date = Some(on);
@@ -171,14 +221,36 @@ pub struct CommitteeGrantForm {
 }
 
 /// A province grant not yet typed in, with the year's amount filled in.
-pub fn new_province_grant(ds: &Dataset, meta: RecordMeta, province: RecordId, fy: FiscalYear) -> ProvinceGrant {
-    ProvinceGrant { meta, province_id: province, fiscal_year: fy, amount: ds.parameters_for(fy).province_grant, date: None }
+pub fn new_province_grant(
+    ds: &Dataset,
+    meta: RecordMeta,
+    province: RecordId,
+    fy: FiscalYear,
+) -> ProvinceGrant {
+    ProvinceGrant {
+        meta,
+        province_id: province,
+        fiscal_year: fy,
+        amount: ds.parameters_for(fy).province_grant,
+        date: None,
+    }
 }
 
 /// A committee grant not yet typed in; the amount follows the city's type once chosen.
-pub fn new_committee_grant(ds: &Dataset, meta: RecordMeta, city: RecordId, fy: FiscalYear) -> CommitteeGrant {
+pub fn new_committee_grant(
+    ds: &Dataset,
+    meta: RecordMeta,
+    city: RecordId,
+    fy: FiscalYear,
+) -> CommitteeGrant {
     let amount = expected_committee_grant(ds, city, fy).unwrap_or(Baht::ZERO);
-    CommitteeGrant { meta, city_id: city, fiscal_year: fy, amount, date: None }
+    CommitteeGrant {
+        meta,
+        city_id: city,
+        fiscal_year: fy,
+        amount,
+        date: None,
+    }
 }
 
 /// What a city's committee grant should be in `fy`, by its type (`None` for no such city).
@@ -202,11 +274,21 @@ impl RecordForm for ProvinceGrantForm {
     fn build(&self, base: &ProvinceGrant) -> Built<ProvinceGrant> {
         let mut r = Reader::default();
         let mut g = base.clone();
-        g.province_id = read_id(&mut r, "province_id", &self.province_id, base.province_id, "กรุณาเลือกจังหวัด", "Please choose the province.");
+        g.province_id = read_id(
+            &mut r,
+            "province_id",
+            &self.province_id,
+            base.province_id,
+            "กรุณาเลือกจังหวัด",
+            "Please choose the province.",
+        );
         g.fiscal_year = r.fiscal_year("fiscal_year", &self.fiscal_year, base.fiscal_year);
         g.amount = r.money_required("amount", &self.amount, base.amount);
         g.date = r.date("date", &self.date, base.date);
-        Built { record: g, errors: r.errors }
+        Built {
+            record: g,
+            errors: r.errors,
+        }
     }
 }
 
@@ -217,7 +299,11 @@ impl RecordForm for CommitteeGrantForm {
         CommitteeGrantForm {
             city_id: id_text(g.city_id),
             fiscal_year: g.fiscal_year.0.to_string(),
-            amount: if g.amount.is_zero() { String::new() } else { money_text(Some(g.amount)) },
+            amount: if g.amount.is_zero() {
+                String::new()
+            } else {
+                money_text(Some(g.amount))
+            },
             date: date_text(g.date),
         }
     }
@@ -225,11 +311,21 @@ impl RecordForm for CommitteeGrantForm {
     fn build(&self, base: &CommitteeGrant) -> Built<CommitteeGrant> {
         let mut r = Reader::default();
         let mut g = base.clone();
-        g.city_id = read_id(&mut r, "city_id", &self.city_id, base.city_id, "กรุณาเลือกเมือง", "Please choose the city.");
+        g.city_id = read_id(
+            &mut r,
+            "city_id",
+            &self.city_id,
+            base.city_id,
+            "กรุณาเลือกเมือง",
+            "Please choose the city.",
+        );
         g.fiscal_year = r.fiscal_year("fiscal_year", &self.fiscal_year, base.fiscal_year);
         g.amount = r.money_required("amount", &self.amount, base.amount);
         g.date = r.date("date", &self.date, base.date);
-        Built { record: g, errors: r.errors }
+        Built {
+            record: g,
+            errors: r.errors,
+        }
     }
 }
 
@@ -243,7 +339,11 @@ mod tests {
     fn shares_as_staff_type_them() {
         let seventy = Decimal::new(70, 2);
         for raw in ["70", "70%", "๗๐", "0.70", "0.7", " 70 % "] {
-            assert_eq!(parse_share(raw).map(|s| s.to_string()), Ok("0.70".to_string()), "{raw}");
+            assert_eq!(
+                parse_share(raw).map(|s| s.to_string()),
+                Ok("0.70".to_string()),
+                "{raw}"
+            );
         }
         assert!(parse_share("abc").is_err());
         assert!(parse_share("170").is_err());
@@ -277,9 +377,18 @@ mod tests {
         let ds = north_2561().records;
         let fy = FiscalYear(2561);
         let mae_sot = &ds.cities[0];
-        assert_eq!(expected_instalment(&ds, mae_sot.meta.id, fy, None), Some(Baht::whole(350_000)));
-        assert_eq!(expected_instalment(&ds, mae_sot.meta.id, FiscalYear(2570), None), None);
-        assert_eq!(expected_committee_grant(&ds, mae_sot.meta.id, fy), Some(Baht::whole(30_000)));
+        assert_eq!(
+            expected_instalment(&ds, mae_sot.meta.id, fy, None),
+            Some(Baht::whole(350_000))
+        );
+        assert_eq!(
+            expected_instalment(&ds, mae_sot.meta.id, FiscalYear(2570), None),
+            None
+        );
+        assert_eq!(
+            expected_committee_grant(&ds, mae_sot.meta.id, fy),
+            Some(Baht::whole(30_000))
+        );
         let g = new_province_grant(&ds, mae_sot.meta.clone(), ds.provinces[0].meta.id, fy);
         assert_eq!(g.amount, Baht::whole(10_000));
     }
@@ -288,13 +397,23 @@ mod tests {
     fn a_wrong_first_instalment_blocks_the_transfer_with_the_reason() {
         let ds = north_2561().records;
         let today = NaiveDate::from_ymd_opt(2018, 2, 20).unwrap();
-        let mut i = new_instalment(&ds, ds.instalments[0].meta.clone(), ds.cities[0].meta.id, FiscalYear(2561));
+        let mut i = new_instalment(
+            &ds,
+            ds.instalments[0].meta.clone(),
+            ds.cities[0].meta.id,
+            FiscalYear(2561),
+        );
         i.meta.id = uuid::Uuid::from_u128(42);
         i.amount = Baht::whole(350_000);
         // Another city's record set aside: Mae Sot already has its first instalment, so a
         // second "number 1" of 350,000 pushes transfers past the approved 500,000.
         let blockers = transfer_blockers(&ds, &i, today, today);
-        assert!(blockers.iter().any(|f| f.rule == RuleCode::TransferExceedsApproved), "{blockers:?}");
+        assert!(
+            blockers
+                .iter()
+                .any(|f| f.rule == RuleCode::TransferExceedsApproved),
+            "{blockers:?}"
+        );
 
         let mut fresh = ds.clone();
         fresh.instalments.clear();
@@ -307,6 +426,8 @@ mod tests {
         i.amount = Baht::whole(350_000);
         let early = NaiveDate::from_ymd_opt(2018, 1, 15).unwrap();
         let blockers = transfer_blockers(&fresh, &i, early, today);
-        assert!(blockers.iter().any(|f| f.rule == RuleCode::InstalmentBeforeMou));
+        assert!(blockers
+            .iter()
+            .any(|f| f.rule == RuleCode::InstalmentBeforeMou));
     }
 }

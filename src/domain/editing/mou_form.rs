@@ -53,7 +53,10 @@ pub fn new_mou(meta: RecordMeta, cities: Vec<RecordId>) -> Mou {
 
 /// Roles signed once per MOU rather than once per city.
 fn once_per_mou(role: SignatoryRole) -> bool {
-    matches!(role, SignatoryRole::WorkingGroupRepresentative | SignatoryRole::Codi)
+    matches!(
+        role,
+        SignatoryRole::WorkingGroupRepresentative | SignatoryRole::Codi
+    )
 }
 
 impl MouForm {
@@ -72,10 +75,13 @@ impl MouForm {
     pub fn add_standard_signatories(&mut self) -> usize {
         let has = |lines: &[SignatoryLine], role: SignatoryRole, city: &str| {
             let key = enum_key(&role);
-            lines.iter().any(|l| l.role == key && (once_per_mou(role) || l.city_id == city))
+            lines
+                .iter()
+                .any(|l| l.role == key && (once_per_mou(role) || l.city_id == city))
         };
         let before = self.signatories.len();
-        let mut wanted: Vec<(SignatoryRole, String)> = vec![(SignatoryRole::WorkingGroupRepresentative, String::new())];
+        let mut wanted: Vec<(SignatoryRole, String)> =
+            vec![(SignatoryRole::WorkingGroupRepresentative, String::new())];
         for city in &self.city_ids {
             for role in [
                 SignatoryRole::CityRepresentative,
@@ -119,8 +125,16 @@ impl RecordForm for MouForm {
                     position: s.position.clone(),
                 })
                 .collect(),
-            witness_name: m.witness.as_ref().map(|w| w.name.clone()).unwrap_or_default(),
-            witness_position: m.witness.as_ref().map(|w| w.position.clone()).unwrap_or_default(),
+            witness_name: m
+                .witness
+                .as_ref()
+                .map(|w| w.name.clone())
+                .unwrap_or_default(),
+            witness_position: m
+                .witness
+                .as_ref()
+                .map(|w| w.position.clone())
+                .unwrap_or_default(),
         }
     }
 
@@ -137,7 +151,11 @@ impl RecordForm for MouForm {
             .map(|(i, raw)| match Uuid::parse_str(raw.trim()) {
                 Ok(id) => id,
                 Err(_) => {
-                    r.errors.push(FieldError::new(&format!("city_ids[{i}]"), "กรุณาเลือกเมือง", "Please choose the city."));
+                    r.errors.push(FieldError::new(
+                        &format!("city_ids[{i}]"),
+                        "กรุณาเลือกเมือง",
+                        "Please choose the city.",
+                    ));
                     base.city_ids.get(i).copied().unwrap_or_default()
                 }
             })
@@ -155,7 +173,9 @@ impl RecordForm for MouForm {
                         enum_from_key(&s.role),
                         old.map_or(SignatoryRole::CityRepresentative, |o| o.role),
                     ),
-                    city_id: Uuid::parse_str(s.city_id.trim()).ok().filter(|id| !id.is_nil()),
+                    city_id: Uuid::parse_str(s.city_id.trim())
+                        .ok()
+                        .filter(|id| !id.is_nil()),
                     position: s.position.trim().to_owned(),
                 }
             })
@@ -165,7 +185,10 @@ impl RecordForm for MouForm {
             name: name.to_owned(),
             position: position.to_owned(),
         });
-        Built { record: m, errors: r.errors }
+        Built {
+            record: m,
+            errors: r.errors,
+        }
     }
 }
 
@@ -196,9 +219,17 @@ mod tests {
         assert_eq!(form.add_standard_signatories(), 3);
         let built = form.build(&mou);
         assert!(built.is_complete());
-        let per_city = built.record.signatories.iter().filter(|s| s.city_id == Some(ds.cities[1].meta.id)).count();
+        let per_city = built
+            .record
+            .signatories
+            .iter()
+            .filter(|s| s.city_id == Some(ds.cities[1].meta.id))
+            .count();
         assert_eq!(per_city, 3);
-        assert_eq!(built.record.signatories[0].role, SignatoryRole::WorkingGroupRepresentative);
+        assert_eq!(
+            built.record.signatories[0].role,
+            SignatoryRole::WorkingGroupRepresentative
+        );
         assert_eq!(built.record.signatories[0].city_id, None);
     }
 
@@ -208,12 +239,18 @@ mod tests {
         let mou = new_mou(ds.mous[0].meta.clone(), vec![]);
         let mut form = MouForm::from_record(&mou);
         form.witness_name = "  ".into();
-        form.signatories.push(SignatoryLine { name: "นาย ก".into(), ..SignatoryLine::default() });
+        form.signatories.push(SignatoryLine {
+            name: "นาย ก".into(),
+            ..SignatoryLine::default()
+        });
         form.date = "3 ก.พ. 61".into();
         let built = form.build(&mou);
         assert_eq!(built.record.witness, None);
         assert_eq!(built.errors.len(), 1);
         assert_eq!(built.errors[0].field, "signatories[0].role");
-        assert_eq!(built.record.date, chrono::NaiveDate::from_ymd_opt(2018, 2, 3));
+        assert_eq!(
+            built.record.date,
+            chrono::NaiveDate::from_ymd_opt(2018, 2, 3)
+        );
     }
 }

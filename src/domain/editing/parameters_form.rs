@@ -77,24 +77,35 @@ impl RecordForm for ParametersForm {
         p.fiscal_year = r.fiscal_year("fiscal_year", &self.fiscal_year, base.fiscal_year);
         p.project_max = r.money_required("project_max", &self.project_max, base.project_max);
         p.city_max = r.money_required("city_max", &self.city_max, base.city_max);
-        p.committee_grant_city_town =
-            r.money_required("committee_grant_city_town", &self.committee_grant_city_town, base.committee_grant_city_town);
+        p.committee_grant_city_town = r.money_required(
+            "committee_grant_city_town",
+            &self.committee_grant_city_town,
+            base.committee_grant_city_town,
+        );
         p.committee_grant_subdistrict = r.money_required(
             "committee_grant_subdistrict",
             &self.committee_grant_subdistrict,
             base.committee_grant_subdistrict,
         );
-        p.province_grant = r.money_required("province_grant", &self.province_grant, base.province_grant);
+        p.province_grant =
+            r.money_required("province_grant", &self.province_grant, base.province_grant);
         p.first_instalment_share = match parse_share(&self.first_instalment_share) {
             Ok(s) => s,
             Err((th, en)) => {
-                r.errors.push(FieldError::new("first_instalment_share", th, en));
+                r.errors
+                    .push(FieldError::new("first_instalment_share", th, en));
                 base.first_instalment_share
             }
         };
-        p.second_instalment_deadline =
-            r.date("second_instalment_deadline", &self.second_instalment_deadline, base.second_instalment_deadline);
-        Built { record: p, errors: r.errors }
+        p.second_instalment_deadline = r.date(
+            "second_instalment_deadline",
+            &self.second_instalment_deadline,
+            base.second_instalment_deadline,
+        );
+        Built {
+            record: p,
+            errors: r.errors,
+        }
     }
 }
 
@@ -143,7 +154,9 @@ impl RecordForm for StatedTotalForm {
         let mut r = Reader::default();
         let mut s = base.clone();
         s.label = self.label.trim().to_owned();
-        s.region_id = Uuid::parse_str(self.region_id.trim()).ok().filter(|id| !id.is_nil());
+        s.region_id = Uuid::parse_str(self.region_id.trim())
+            .ok()
+            .filter(|id| !id.is_nil());
         s.fiscal_year = r.fiscal_year("fiscal_year", &self.fiscal_year, base.fiscal_year);
         s.source = self.source.trim().to_owned();
         let mut count = |field: &str, raw: &str, old: Option<u32>| {
@@ -155,7 +168,10 @@ impl RecordForm for StatedTotalForm {
         s.cities = count("cities", &self.cities, base.cities);
         s.provinces = count("provinces", &self.provinces, base.provinces);
         s.amount = r.money("amount", &self.amount, base.amount);
-        Built { record: s, errors: r.errors }
+        Built {
+            record: s,
+            errors: r.errors,
+        }
     }
 }
 
@@ -188,7 +204,10 @@ mod tests {
         assert_eq!(p.fiscal_year, FiscalYear(2562));
         assert_eq!(p.project_max, Baht::whole(50_000));
         assert_eq!(p.second_instalment_deadline, None);
-        assert_eq!(other_for_year(&ds, p.meta.id, FiscalYear(2561)), Some(ds.programme_parameters[0].meta.id));
+        assert_eq!(
+            other_for_year(&ds, p.meta.id, FiscalYear(2561)),
+            Some(ds.programme_parameters[0].meta.id)
+        );
         assert_eq!(other_for_year(&ds, p.meta.id, FiscalYear(2562)), None);
         let mut form = ParametersForm::from_record(&p);
         form.first_instalment_share = "๖๐%".into();

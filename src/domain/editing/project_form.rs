@@ -108,10 +108,18 @@ impl RecordForm for ProjectForm {
     fn from_record(p: &Project) -> ProjectForm {
         let fresh = p.title.is_empty() && p.proposer.is_empty() && p.amount_requested.is_none();
         ProjectForm {
-            city_id: if p.city_id.is_nil() { String::new() } else { p.city_id.to_string() },
+            city_id: if p.city_id.is_nil() {
+                String::new()
+            } else {
+                p.city_id.to_string()
+            },
             fiscal_year: p.fiscal_year.0.to_string(),
             proposer: p.proposer.clone(),
-            category: if fresh { String::new() } else { enum_key(&p.category) },
+            category: if fresh {
+                String::new()
+            } else {
+                enum_key(&p.category)
+            },
             title: p.title.clone(),
             description: p.description.clone(),
             amount_requested: money_text(p.amount_requested),
@@ -156,8 +164,16 @@ impl RecordForm for ProjectForm {
         p.category = r.choice("category", enum_from_key(&self.category), base.category);
         p.title = self.title.trim().to_owned();
         p.description = self.description.trim().to_owned();
-        p.amount_requested = r.money("amount_requested", &self.amount_requested, base.amount_requested);
-        p.amount_approved = r.money("amount_approved", &self.amount_approved, base.amount_approved);
+        p.amount_requested = r.money(
+            "amount_requested",
+            &self.amount_requested,
+            base.amount_requested,
+        );
+        p.amount_approved = r.money(
+            "amount_approved",
+            &self.amount_approved,
+            base.amount_approved,
+        );
         p.co_funding = self
             .co_funding
             .iter()
@@ -181,7 +197,11 @@ impl RecordForm for ProjectForm {
                 let old = base.status_history.get(i).map(|o| o.date);
                 let field = format!("status_history[{i}].date");
                 let date = if s.date.trim().is_empty() {
-                    r.errors.push(FieldError::missing(&field, "กรุณากรอกวันที่", "Enter the date."));
+                    r.errors.push(FieldError::missing(
+                        &field,
+                        "กรุณากรอกวันที่",
+                        "Enter the date.",
+                    ));
                     old
                 } else {
                     r.date(&field, &s.date, old)
@@ -191,7 +211,11 @@ impl RecordForm for ProjectForm {
             .collect();
         p.progress_percent = r.whole(
             "progress_percent",
-            if self.progress_percent.trim().is_empty() { "0" } else { &self.progress_percent },
+            if self.progress_percent.trim().is_empty() {
+                "0"
+            } else {
+                &self.progress_percent
+            },
             0,
             100,
             u64::from(base.progress_percent),
@@ -211,13 +235,20 @@ mod tests {
 
     fn stored() -> Project {
         let ds = north_2561().records;
-        let mut p = new_project(ds.cities[0].meta.clone(), ds.cities[0].meta.id, FiscalYear(2561));
+        let mut p = new_project(
+            ds.cities[0].meta.clone(),
+            ds.cities[0].meta.id,
+            FiscalYear(2561),
+        );
         p.title = "ซ่อมบ้าน".into();
         p.proposer = "ชุมชนริมน้ำ".into();
         p.category = Category::Housing;
         p.amount_requested = Some(Baht::whole(60_000));
         p.amount_approved = Some(Baht::from_satang(5_000_050));
-        p.co_funding = vec![CoFunding { source: "เทศบาล".into(), amount: Baht::whole(5_000) }];
+        p.co_funding = vec![CoFunding {
+            source: "เทศบาล".into(),
+            amount: Baht::whole(5_000),
+        }];
         p.status_history = vec![StatusChange {
             status: ProjectStatus::Approved,
             date: NaiveDate::from_ymd_opt(2018, 2, 3).unwrap(),
@@ -244,12 +275,20 @@ mod tests {
         form.amount_approved = "5O,000".into();
         form.status_history[0].date = "31 ก.พ. 2561".into();
         form.progress_percent = "150".into();
-        form.co_funding.push(CoFundingLine { source: "พมจ.".into(), amount: "".into() });
+        form.co_funding.push(CoFundingLine {
+            source: "พมจ.".into(),
+            amount: "".into(),
+        });
         let built = form.build(&p);
         let fields: Vec<&str> = built.errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(
             fields,
-            vec!["amount_approved", "co_funding[1].amount", "status_history[0].date", "progress_percent"]
+            vec![
+                "amount_approved",
+                "co_funding[1].amount",
+                "status_history[0].date",
+                "progress_percent"
+            ]
         );
         assert_eq!(built.record.amount_approved, p.amount_approved);
         assert_eq!(built.record.status_history, p.status_history);
@@ -258,21 +297,39 @@ mod tests {
 
     #[test]
     fn pipeline_steps() {
-        let mut form = ProjectForm::from_record(&new_project(stored().meta, Uuid::nil(), FiscalYear(2561)));
+        let mut form =
+            ProjectForm::from_record(&new_project(stored().meta, Uuid::nil(), FiscalYear(2561)));
         assert_eq!(form.category, "");
         assert_eq!(form.city_id, "");
         assert_eq!(form.status(), ProjectStatus::Proposed);
         assert_eq!(
             form.next_statuses(),
-            vec![ProjectStatus::UnderReview, ProjectStatus::Approved, ProjectStatus::Rejected]
+            vec![
+                ProjectStatus::UnderReview,
+                ProjectStatus::Approved,
+                ProjectStatus::Rejected
+            ]
         );
-        form.push_status(ProjectStatus::UnderReview, NaiveDate::from_ymd_opt(2018, 2, 3).unwrap());
+        form.push_status(
+            ProjectStatus::UnderReview,
+            NaiveDate::from_ymd_opt(2018, 2, 3).unwrap(),
+        );
         assert_eq!(form.status(), ProjectStatus::UnderReview);
-        assert_eq!(form.status_history.len(), 2, "the proposal is dated with the first step");
+        assert_eq!(
+            form.status_history.len(),
+            2,
+            "the proposal is dated with the first step"
+        );
         assert_eq!(form.status_history[0].status, "proposed");
         assert_eq!(form.status_history[0].date, "3 ก.พ. 2561");
-        assert_eq!(form.next_statuses(), vec![ProjectStatus::Approved, ProjectStatus::Rejected]);
-        form.push_status(ProjectStatus::Approved, NaiveDate::from_ymd_opt(2018, 2, 4).unwrap());
+        assert_eq!(
+            form.next_statuses(),
+            vec![ProjectStatus::Approved, ProjectStatus::Rejected]
+        );
+        form.push_status(
+            ProjectStatus::Approved,
+            NaiveDate::from_ymd_opt(2018, 2, 4).unwrap(),
+        );
         assert_eq!(form.next_statuses(), vec![ProjectStatus::InProgress]);
     }
 }

@@ -177,7 +177,6 @@ impl ProjectIndex {
         self.entries.is_empty()
     }
 
-
     /// The positions (for [`ProjectIndex::row`]) of the projects matching `q`, sorted.
     /// Search matches title, proposer and city name (Thai or English, any case) and
     /// ignores surrounding spaces.
@@ -202,8 +201,12 @@ impl ProjectIndex {
             })
             .collect();
         match q.sort {
-            ProjectSort::Recent => picked.sort_by_small(|&a, &b| e[b].updated_at.cmp(&e[a].updated_at)),
-            ProjectSort::Title => picked.sort_by_small(|&a, &b| e[a].title_key.cmp(&e[b].title_key)),
+            ProjectSort::Recent => {
+                picked.sort_by_small(|&a, &b| e[b].updated_at.cmp(&e[a].updated_at))
+            }
+            ProjectSort::Title => {
+                picked.sort_by_small(|&a, &b| e[a].title_key.cmp(&e[b].title_key))
+            }
             ProjectSort::City => picked.sort_by_small(|&a, &b| {
                 (e[a].city_rank, &e[a].title_key).cmp(&(e[b].city_rank, &e[b].title_key))
             }),
@@ -225,10 +228,7 @@ impl ProjectIndex {
             Some(p) if p.meta.id == e.id => p,
             _ => ds.get::<Project>(e.id)?,
         };
-        let city = self
-            .cities
-            .get(e.city)
-            .and_then(|c| ds.get::<City>(c.0));
+        let city = self.cities.get(e.city).and_then(|c| ds.get::<City>(c.0));
         Some(row(p, city))
     }
 }
@@ -236,7 +236,10 @@ impl ProjectIndex {
 /// The live projects matching `q`, sorted (an index built and queried once).
 pub fn project_rows(ds: &Dataset, q: &ProjectQuery) -> Vec<ProjectRow> {
     let ix = ProjectIndex::new(ds);
-    ix.query(q).into_iter().filter_map(|i| ix.row(ds, i)).collect()
+    ix.query(q)
+        .into_iter()
+        .filter_map(|i| ix.row(ds, i))
+        .collect()
 }
 
 /// Lower case, without the cost of Unicode case mapping for Thai (which has no case).
@@ -307,11 +310,15 @@ mod tests {
     use super::*;
     use crate::domain::example::north_2561;
     use crate::domain::meta::{Editor, OfficeId, RecordMeta};
-    use chrono::{DateTime, NaiveDate};
     use crate::domain::records::StatusChange;
+    use chrono::{DateTime, NaiveDate};
 
     fn project(ds: &Dataset, n: i64, title: &str, cat: Category, amount: i64) -> Project {
-        let editor = Editor { office_id: OfficeId("t".into()), office_name: String::new(), person: String::new() };
+        let editor = Editor {
+            office_id: OfficeId("t".into()),
+            office_name: String::new(),
+            person: String::new(),
+        };
         let at = DateTime::from_timestamp(1_500_000_000 + n, 0).unwrap();
         Project {
             meta: RecordMeta::new(uuid::Uuid::from_u128(n as u128 + 1), &editor, at),
@@ -354,8 +361,14 @@ mod tests {
     #[test]
     fn sorts() {
         let ds = sample();
-        let q = |sort| ProjectQuery { sort, ..Default::default() };
-        assert_eq!(titles(&project_rows(&ds, &q(ProjectSort::Recent)))[0], "เลี้ยงปลา");
+        let q = |sort| ProjectQuery {
+            sort,
+            ..Default::default()
+        };
+        assert_eq!(
+            titles(&project_rows(&ds, &q(ProjectSort::Recent)))[0],
+            "เลี้ยงปลา"
+        );
         // ซ < ฟ(ไฟ) < ล(เลี้ยง) in Thai order; Latin letters sort before Thai.
         assert_eq!(
             titles(&project_rows(&ds, &q(ProjectSort::Title))),
@@ -365,7 +378,10 @@ mod tests {
             titles(&project_rows(&ds, &q(ProjectSort::AmountDesc))),
             vec!["ซ่อมบ้าน", "เลี้ยงปลา", "ไฟฟ้าส่องสว่าง", "Youth camp"]
         );
-        assert_eq!(titles(&project_rows(&ds, &q(ProjectSort::Status)))[3], "เลี้ยงปลา");
+        assert_eq!(
+            titles(&project_rows(&ds, &q(ProjectSort::Status)))[3],
+            "เลี้ยงปลา"
+        );
         let by_city = project_rows(&ds, &q(ProjectSort::City));
         assert!(by_city
             .windows(2)
@@ -375,22 +391,48 @@ mod tests {
     #[test]
     fn filters_and_search() {
         let mut ds = sample();
-        let q = ProjectQuery { search: " YOUTH ".into(), ..Default::default() };
+        let q = ProjectQuery {
+            search: " YOUTH ".into(),
+            ..Default::default()
+        };
         assert_eq!(titles(&project_rows(&ds, &q)), vec!["Youth camp"]);
-        let q = ProjectQuery { search: "ชุมชน 1".into(), ..Default::default() };
+        let q = ProjectQuery {
+            search: "ชุมชน 1".into(),
+            ..Default::default()
+        };
         assert_eq!(titles(&project_rows(&ds, &q)), vec!["ซ่อมบ้าน"]);
         let city = &ds.cities[0];
-        let q = ProjectQuery { search: city.name_th.clone(), ..Default::default() };
+        let q = ProjectQuery {
+            search: city.name_th.clone(),
+            ..Default::default()
+        };
         assert!(!project_rows(&ds, &q).is_empty());
-        let q = ProjectQuery { category: Some(Category::Housing), ..Default::default() };
+        let q = ProjectQuery {
+            category: Some(Category::Housing),
+            ..Default::default()
+        };
         assert_eq!(titles(&project_rows(&ds, &q)), vec!["ซ่อมบ้าน"]);
-        let q = ProjectQuery { status: Some(ProjectStatus::Approved), ..Default::default() };
+        let q = ProjectQuery {
+            status: Some(ProjectStatus::Approved),
+            ..Default::default()
+        };
         assert_eq!(titles(&project_rows(&ds, &q)), vec!["เลี้ยงปลา"]);
-        let q = ProjectQuery { city: Some(ds.cities[1].meta.id), ..Default::default() };
-        assert!(project_rows(&ds, &q).iter().all(|r| r.city_id == ds.cities[1].meta.id));
+        let q = ProjectQuery {
+            city: Some(ds.cities[1].meta.id),
+            ..Default::default()
+        };
+        assert!(project_rows(&ds, &q)
+            .iter()
+            .all(|r| r.city_id == ds.cities[1].meta.id));
         ds.projects[1].meta.deleted = true;
-        let q = ProjectQuery { category: Some(Category::Housing), ..Default::default() };
-        assert!(project_rows(&ds, &q).is_empty(), "tombstones are never listed");
+        let q = ProjectQuery {
+            category: Some(Category::Housing),
+            ..Default::default()
+        };
+        assert!(
+            project_rows(&ds, &q).is_empty(),
+            "tombstones are never listed"
+        );
     }
 
     #[test]

@@ -15,9 +15,11 @@ use serde_json::Value;
 /// onto `new` (the stored version now). Falls back to `mine` if a form cannot be read as
 /// a JSON object (it always can for the record forms).
 pub fn rebase_form<F: Serialize + DeserializeOwned + Clone>(mine: &F, old: &F, new: &F) -> F {
-    let (Ok(Value::Object(m)), Ok(Value::Object(o)), Ok(Value::Object(mut n))) =
-        (serde_json::to_value(mine), serde_json::to_value(old), serde_json::to_value(new))
-    else {
+    let (Ok(Value::Object(m)), Ok(Value::Object(o)), Ok(Value::Object(mut n))) = (
+        serde_json::to_value(mine),
+        serde_json::to_value(old),
+        serde_json::to_value(new),
+    ) else {
         return mine.clone();
     };
     for (key, value) in m {
@@ -35,9 +37,16 @@ mod tests {
 
     #[test]
     fn typed_fields_stay_and_untouched_ones_follow() {
-        let old = CommitteeForm { city_id: "c".into(), name: "เดิม".into(), members: vec![] };
+        let old = CommitteeForm {
+            city_id: "c".into(),
+            name: "เดิม".into(),
+            members: vec![],
+        };
         let mut new = old.clone();
-        new.members.push(MemberLine { name: "นายสมชาย".into(), ..MemberLine::blank() });
+        new.members.push(MemberLine {
+            name: "นายสมชาย".into(),
+            ..MemberLine::blank()
+        });
         new.city_id = "d".into();
         let mut mine = old.clone();
         mine.name = "ชื่อที่พิมพ์".into();

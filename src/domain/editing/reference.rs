@@ -48,8 +48,17 @@ pub fn add_missing(ds: &mut Dataset) {
 pub fn regions(ds: &Dataset) -> Vec<Region> {
     let mut out: Vec<Region> = ds.live::<Region>().cloned().collect();
     out.extend(missing_reference(ds).regions);
-    let order: Vec<RecordId> = starter_dataset().regions.iter().map(|r| r.meta.id).collect();
-    out.sort_by_key_small(|r| order.iter().position(|&id| id == r.meta.id).unwrap_or(usize::MAX));
+    let order: Vec<RecordId> = starter_dataset()
+        .regions
+        .iter()
+        .map(|r| r.meta.id)
+        .collect();
+    out.sort_by_key_small(|r| {
+        order
+            .iter()
+            .position(|&id| id == r.meta.id)
+            .unwrap_or(usize::MAX)
+    });
     out
 }
 
@@ -58,8 +67,9 @@ pub fn provinces(ds: &Dataset) -> Vec<Province> {
     let mut out: Vec<Province> = ds.live::<Province>().cloned().collect();
     out.extend(missing_reference(ds).provinces);
     out.sort_by_small(|a, b| {
-        crate::domain::editing::project_list::thai_sort_key(&a.name_th)
-            .cmp(&crate::domain::editing::project_list::thai_sort_key(&b.name_th))
+        crate::domain::editing::project_list::thai_sort_key(&a.name_th).cmp(
+            &crate::domain::editing::project_list::thai_sort_key(&b.name_th),
+        )
     });
     out
 }

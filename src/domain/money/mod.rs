@@ -336,7 +336,6 @@ fn shown(input: &str) -> String {
     }
 }
 
-
 impl Serialize for Baht {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&self.to_canonical_string())

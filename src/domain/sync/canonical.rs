@@ -19,8 +19,8 @@ use serde::Serialize;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-use crate::domain::sorting::SortSmall;
 use crate::domain::records::{Dataset, KindVisitor, Record, RecordKind};
+use crate::domain::sorting::SortSmall;
 use crate::domain::sync::canonical_ser::write_canonical;
 
 /// The key under `records` that holds conflict siblings rather than one kind's records.

@@ -9,9 +9,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::domain::sorting::SortSmall;
 use crate::domain::meta::RecordId;
 use crate::domain::records::{Dataset, KindVisitor, Record, RecordKind};
+use crate::domain::sorting::SortSmall;
 use crate::domain::sync::versions::{same_versions, settle};
 
 /// What an import does to one record kind, counted over the records the bundle carries.

@@ -39,7 +39,9 @@ impl RecordTexts {
         }
         loop {
             let key_end = string_end(b, i)?;
-            let key = records.get(i + 1..key_end - 1).filter(|k| !k.contains('\\'))?;
+            let key = records
+                .get(i + 1..key_end - 1)
+                .filter(|k| !k.contains('\\'))?;
             i = skip_ws(b, key_end);
             if b.get(i) != Some(&b':') {
                 return None;
@@ -91,7 +93,12 @@ impl RecordTexts {
 
 impl fmt::Debug for RecordTexts {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "<record texts: {} bytes, {} kinds>", self.text.len(), self.kinds.len())
+        write!(
+            f,
+            "<record texts: {} bytes, {} kinds>",
+            self.text.len(),
+            self.kinds.len()
+        )
     }
 }
 
@@ -104,18 +111,18 @@ mod tests {
     /// One value of the records object: a kind's list (its records' texts), or anything else
     /// (`conflicts`), skipped.
     struct KindTexts<'de>(Option<Vec<&'de RawValue>>);
-    
+
     impl<'de> Deserialize<'de> for KindTexts<'de> {
         fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
             struct ListOrOther;
-    
+
             impl<'de> Visitor<'de> for ListOrOther {
                 type Value = KindTexts<'de>;
-    
+
                 fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                     f.write_str("a list of records or another value")
                 }
-    
+
                 fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
                     let mut texts = Vec::with_capacity(seq.size_hint().unwrap_or(0));
                     while let Some(raw) = seq.next_element::<&'de RawValue>()? {
@@ -123,13 +130,13 @@ mod tests {
                     }
                     Ok(KindTexts(Some(texts)))
                 }
-    
+
                 fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
                     while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
                     Ok(KindTexts(None))
                 }
             }
-    
+
             d.deserialize_any(ListOrOther)
         }
     }
@@ -139,7 +146,12 @@ mod tests {
         let lists: BTreeMap<&str, KindTexts<'_>> = serde_json::from_str(records).unwrap();
         lists
             .into_iter()
-            .filter_map(|(k, t)| Some((k.to_string(), t.0?.iter().map(|r| r.get().to_string()).collect())))
+            .filter_map(|(k, t)| {
+                Some((
+                    k.to_string(),
+                    t.0?.iter().map(|r| r.get().to_string()).collect(),
+                ))
+            })
             .collect()
     }
 
@@ -147,7 +159,16 @@ mod tests {
         let t = RecordTexts::read(records).unwrap();
         t.kinds
             .keys()
-            .map(|k| (k.clone(), t.of_kind(k).unwrap().iter().map(|s| s.to_string()).collect()))
+            .map(|k| {
+                (
+                    k.clone(),
+                    t.of_kind(k)
+                        .unwrap()
+                        .iter()
+                        .map(|s| s.to_string())
+                        .collect(),
+                )
+            })
             .collect()
     }
 
@@ -171,9 +192,13 @@ mod tests {
 
     #[test]
     fn each_record_text_in_file_order_and_other_values_skipped() {
-        let records = r#"{"cities":[{"a":1},{"b":"x\"y"}],"conflicts":{"cities":[{"c":2}]},"projects":[]}"#;
+        let records =
+            r#"{"cities":[{"a":1},{"b":"x\"y"}],"conflicts":{"cities":[{"c":2}]},"projects":[]}"#;
         let t = RecordTexts::read(records).unwrap();
-        assert_eq!(t.of_kind("cities").unwrap(), vec![r#"{"a":1}"#, r#"{"b":"x\"y"}"#]);
+        assert_eq!(
+            t.of_kind("cities").unwrap(),
+            vec![r#"{"a":1}"#, r#"{"b":"x\"y"}"#]
+        );
         assert_eq!(t.of_kind("projects").unwrap(), Vec::<&str>::new());
         assert!(t.of_kind("conflicts").is_none(), "not a list of records");
         assert!(t.of_kind("mous").is_none());

@@ -9,9 +9,9 @@ use std::fmt;
 
 use chrono::{DateTime, Utc};
 
-use crate::domain::sorting::SortSmall;
 use crate::domain::meta::{Editor, RecordId, VersionVector};
 use crate::domain::records::{AnyRecord, Dataset, KindVisitor, Record, RecordKind};
+use crate::domain::sorting::SortSmall;
 use crate::domain::sync::merge::ConflictInfo;
 use crate::domain::sync::versions::display_order;
 

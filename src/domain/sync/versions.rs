@@ -8,9 +8,9 @@
 
 use std::cmp::Ordering;
 
-use crate::domain::sorting::SortSmall;
 use crate::domain::meta::Causality;
 use crate::domain::records::Record;
+use crate::domain::sorting::SortSmall;
 use crate::domain::sync::canonical::canonical_of;
 
 /// Keeps the versions no other version strictly dominates, drops exact duplicates, and sorts

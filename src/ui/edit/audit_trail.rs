@@ -71,7 +71,12 @@ fn Entry(
     entry: AuditEntry,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let AuditEntry { at, editor, action, changes } = entry;
+    let AuditEntry {
+        at,
+        editor,
+        action,
+        changes,
+    } = entry;
     let thai = move || i18n.lang.get() == Lang::Th;
     // Bangkok time (UTC+7, no daylight saving): what the office's clock showed.
     let local = at + chrono::Duration::hours(7);

@@ -17,7 +17,10 @@ pub fn LoadExample() -> impl IntoView {
     let app = ed.app;
     let confirming = RwSignal::new(false);
     let busy = RwSignal::new(false);
-    let has_data = move || app.dataset.with(|ds| ds.counts().iter().any(|(_, n)| *n > 0));
+    let has_data = move || {
+        app.dataset
+            .with(|ds| ds.counts().iter().any(|(_, n)| *n > 0))
+    };
     // The same records as public/examples/north-2561.json (a native test keeps the two
     // equal), built in rather than fetched so this works before the cache is filled.
     let load = move || {
@@ -30,7 +33,11 @@ pub fn LoadExample() -> impl IntoView {
             let (label, ds, text) = if empty {
                 ("load example", example, EditText::ExampleLoaded)
             } else {
-                ("merge example", merge(&local, &example).dataset, EditText::ExampleMerged)
+                (
+                    "merge example",
+                    merge(&local, &example).dataset,
+                    EditText::ExampleMerged,
+                )
             };
             if app.replace_all(label, ds).await {
                 ed.toasts.show(text, None, None);

@@ -8,7 +8,9 @@ use leptos_router::components::A;
 use super::Target;
 use crate::domain::meta::RecordId;
 use crate::domain::records::Record;
-use crate::ui::forms::screens::{not_found, param_id, query_id, when_found, ScreenText, WhenLoaded};
+use crate::ui::forms::screens::{
+    not_found, param_id, query_id, when_found, ScreenText, WhenLoaded,
+};
 use crate::ui::i18n::{tr, Text};
 
 /// Where a record type's page sits and what it is called.
@@ -40,7 +42,8 @@ pub fn record_page<R: Record + Send + Sync, T: Text>(
         let body = match id.get().as_deref() {
             Some("new") => {
                 let parent = spec.parent.and(parent.get());
-                let slot = parent.map_or_else(|| spec.slot.to_string(), |p| format!("{}-{p}", spec.slot));
+                let slot =
+                    parent.map_or_else(|| spec.slot.to_string(), |p| format!("{}-{p}", spec.slot));
                 view! {
                     <h1>{tr(spec.new_title)}</h1>
                     <WhenLoaded>{editor(Target::New { slot: slot.clone() }, parent)}</WhenLoaded>

@@ -23,7 +23,11 @@ use crate::ui::state::AppState;
 
 /// The stored audit log of a record (empty if none or unreadable: a damaged log must not
 /// stop a save; the new entry starts a fresh one).
-pub async fn read_audit(app: AppState, kind: crate::domain::records::RecordKind, id: RecordId) -> AuditLog {
+pub async fn read_audit(
+    app: AppState,
+    kind: crate::domain::records::RecordKind,
+    id: RecordId,
+) -> AuditLog {
     let Some(store) = app.store.get_untracked() else {
         return AuditLog::new(kind, id);
     };
@@ -58,7 +62,10 @@ pub async fn store_version<R: Record + Send + Sync>(
     // edit of the shipped version, one more step on its version vector.
     let previous: Option<R> = app.dataset.with_untracked(|ds| {
         ds.get::<R>(id).cloned().or_else(|| {
-            R::all(&missing_reference(ds)).iter().find(|r| r.meta().id == id).cloned()
+            R::all(&missing_reference(ds))
+                .iter()
+                .find(|r| r.meta().id == id)
+                .cloned()
         })
     });
     let deleted = content.meta().deleted;
@@ -92,7 +99,11 @@ pub async fn store_version<R: Record + Send + Sync>(
     Some((content, previous))
 }
 
-fn change_set<R: Record>(record: &R, seeds: &Dataset, log: &AuditLog) -> Result<ChangeSet, StorageError> {
+fn change_set<R: Record>(
+    record: &R,
+    seeds: &Dataset,
+    log: &AuditLog,
+) -> Result<ChangeSet, StorageError> {
     let mut cs = ChangeSet::new(format!("save {}", R::KIND.key()));
     let id = record.meta().id;
     // The seeds go first and never include the record itself: saving a shipped province
@@ -103,7 +114,11 @@ fn change_set<R: Record>(record: &R, seeds: &Dataset, log: &AuditLog) -> Result<
     for p in seeds.provinces.iter().filter(|p| p.meta.id != id) {
         put_record(&mut cs, p)?;
     }
-    for p in seeds.programme_parameters.iter().filter(|p| p.meta.id != id) {
+    for p in seeds
+        .programme_parameters
+        .iter()
+        .filter(|p| p.meta.id != id)
+    {
         put_record(&mut cs, p)?;
     }
     put_record(&mut cs, record)?;
@@ -129,7 +144,10 @@ pub async fn save<R: Record + Send + Sync>(ed: Editing, record: R, name: String)
                 }),
             };
             if let Some(c) = content {
-                if store_version(app, c, Some(AuditAction::Undone)).await.is_some() {
+                if store_version(app, c, Some(AuditAction::Undone))
+                    .await
+                    .is_some()
+                {
                     toasts.show(EditText::Undone, None, None);
                 }
             }
@@ -154,7 +172,10 @@ pub async fn delete<R: Record + Send + Sync>(ed: Editing, id: RecordId, name: St
         let previous = previous.clone();
         spawn_local(async move {
             if let Some(p) = previous {
-                if store_version(app, p, Some(AuditAction::Restored)).await.is_some() {
+                if store_version(app, p, Some(AuditAction::Restored))
+                    .await
+                    .is_some()
+                {
                     toasts.show(EditText::Restored, None, None);
                 }
             }

@@ -61,7 +61,13 @@ impl Toasts {
             for t in l.iter_mut() {
                 t.undo = None;
             }
-            l.push(Toast { id, text, detail, undo, error });
+            l.push(Toast {
+                id,
+                text,
+                detail,
+                undo,
+                error,
+            });
             if l.len() > 3 {
                 l.remove(0);
             }

@@ -8,7 +8,9 @@ use super::marks::{field_dom_id, merged, Mark};
 use super::text::FormText;
 use super::text_field::{aria_invalid, described_by, frame};
 use super::Bind;
-use crate::domain::dates::{be_year, format_be_long, format_be_short, format_en, is_era_suspect, parse_date};
+use crate::domain::dates::{
+    be_year, format_be_long, format_be_short, format_en, is_era_suspect, parse_date,
+};
 use crate::ui::i18n::{use_i18n, Lang, Text};
 
 /// A date. Typed the Thai way ("3.2.2561", "3 ก.พ. 61", Thai digits; `parse_date`) or
@@ -62,7 +64,9 @@ pub fn DateField(
         };
         merged(own, marks.get())
     });
-    let hint = Some(hint.unwrap_or_else(|| Signal::derive(move || i18n.t(FormText::DateHint).to_string())));
+    let hint = Some(
+        hint.unwrap_or_else(|| Signal::derive(move || i18n.t(FormText::DateHint).to_string())),
+    );
     let cal_id = dom_id.clone();
     let input = view! {
         <div class="input-with-button">

@@ -51,7 +51,9 @@ pub fn MoneyField(
         };
         merged(own, marks.get())
     });
-    let hint = Some(hint.unwrap_or_else(|| Signal::derive(move || i18n.t(FormText::MoneyHint).to_string())));
+    let hint = Some(
+        hint.unwrap_or_else(|| Signal::derive(move || i18n.t(FormText::MoneyHint).to_string())),
+    );
     let input = view! {
         <div class="input-with-suffix">
             <input

@@ -117,9 +117,17 @@ pub fn committee_options() -> Signal<Vec<(String, String)>> {
                 .live::<Committee>()
                 .map(|c| {
                     let city = ds.get::<City>(c.city_id).map_or(String::new(), |city| {
-                        if thai || city.name_en.is_empty() { city.name_th.clone() } else { city.name_en.clone() }
+                        if thai || city.name_en.is_empty() {
+                            city.name_th.clone()
+                        } else {
+                            city.name_en.clone()
+                        }
                     });
-                    let name = if c.name.trim().is_empty() { "—".to_string() } else { c.name.clone() };
+                    let name = if c.name.trim().is_empty() {
+                        "—".to_string()
+                    } else {
+                        c.name.clone()
+                    };
                     (c.meta.id.to_string(), format!("{name} — {city}"))
                 })
                 .collect();
@@ -135,8 +143,15 @@ pub fn province_options() -> Signal<Vec<(String, String)>> {
     let i18n = use_i18n();
     Signal::derive(move || {
         let thai = i18n.lang.get() == Lang::Th;
-        app.dataset.with(reference::provinces).into_iter()
-            .map(|p| (p.meta.id.to_string(), if thai { p.name_th } else { p.name_en }))
+        app.dataset
+            .with(reference::provinces)
+            .into_iter()
+            .map(|p| {
+                (
+                    p.meta.id.to_string(),
+                    if thai { p.name_th } else { p.name_en },
+                )
+            })
             .collect()
     })
 }
@@ -147,8 +162,15 @@ pub fn region_options() -> Signal<Vec<(String, String)>> {
     let i18n = use_i18n();
     Signal::derive(move || {
         let thai = i18n.lang.get() == Lang::Th;
-        app.dataset.with(reference::regions).into_iter()
-            .map(|r| (r.meta.id.to_string(), if thai { r.name_th } else { r.name_en }))
+        app.dataset
+            .with(reference::regions)
+            .into_iter()
+            .map(|r| {
+                (
+                    r.meta.id.to_string(),
+                    if thai { r.name_th } else { r.name_en },
+                )
+            })
             .collect()
     })
 }
@@ -179,7 +201,11 @@ pub fn date_shown(d: Option<NaiveDate>, thai: bool) -> String {
 
 /// A fiscal year in the interface language ("ปีงบประมาณ 2561" / "FY2561").
 pub fn year_shown(fy: FiscalYear, thai: bool) -> String {
-    if thai { fy.label_th() } else { fy.label_en() }
+    if thai {
+        fy.label_th()
+    } else {
+        fy.label_en()
+    }
 }
 
 /// The address's `:id`.
@@ -191,7 +217,11 @@ pub fn param_id() -> Memo<Option<String>> {
 /// An id from the address's query (`?city=<id>`), if it reads as one.
 pub fn query_id(name: &'static str) -> Memo<Option<RecordId>> {
     let query = use_query_map();
-    Memo::new(move |_| query.with(|q| q.get(name)).and_then(|v| uuid::Uuid::parse_str(&v).ok()))
+    Memo::new(move |_| {
+        query
+            .with(|q| q.get(name))
+            .and_then(|v| uuid::Uuid::parse_str(&v).ok())
+    })
 }
 
 /// Shows `editor` once the record `id` of kind `R` is in memory; "loading" until the
@@ -205,7 +235,10 @@ pub fn when_found<R: Record + Send + Sync>(
     let exists = Memo::new(move |_| app.dataset.with(|ds| ds.get::<R>(id).is_some()));
     move || match (exists.get(), app.loaded.get()) {
         (false, false) => view! { <p>{tr(EditText::Loading)}</p> }.into_any(),
-        (false, true) => view! { <p class="empty" data-testid="not-found">{tr(EditText::NotFound)}</p> }.into_any(),
+        (false, true) => {
+            view! { <p class="empty" data-testid="not-found">{tr(EditText::NotFound)}</p> }
+                .into_any()
+        }
         (true, _) => editor(),
     }
 }

@@ -28,13 +28,19 @@ pub fn CityEditor(
     let i18n = use_i18n();
     let navigate = use_navigate();
     let fy = FiscalYear::containing(today());
-    let s: EditSession<CityForm> = use_edit_session(target, move |id| new_city(blank_meta(app, id), fy));
+    let s: EditSession<CityForm> =
+        use_edit_session(target, move |id| new_city(blank_meta(app, id), fy));
     let province_options = Signal::derive(move || {
         let thai = i18n.lang.get() == Lang::Th;
         app.dataset
             .with(reference::provinces)
             .into_iter()
-            .map(|p| (p.meta.id.to_string(), if thai { p.name_th } else { p.name_en }))
+            .map(|p| {
+                (
+                    p.meta.id.to_string(),
+                    if thai { p.name_th } else { p.name_en },
+                )
+            })
             .collect::<Vec<_>>()
     });
     let name = Signal::derive(move || s.form.with(|f| f.name_th.clone()));

@@ -27,7 +27,10 @@ pub fn CitiesPage() -> impl IntoView {
     let region_options = Signal::derive(move || {
         let mut o = vec![all()];
         o.extend(app.dataset.with(reference::regions).into_iter().map(|r| {
-            (r.meta.id.to_string(), if thai() { r.name_th } else { r.name_en })
+            (
+                r.meta.id.to_string(),
+                if thai() { r.name_th } else { r.name_en },
+            )
         }));
         o
     });
@@ -39,7 +42,12 @@ pub fn CitiesPage() -> impl IntoView {
                 .with(reference::provinces)
                 .into_iter()
                 .filter(|p| r.is_empty() || p.region_id.to_string() == r)
-                .map(|p| (p.meta.id.to_string(), if thai() { p.name_th } else { p.name_en })),
+                .map(|p| {
+                    (
+                        p.meta.id.to_string(),
+                        if thai() { p.name_th } else { p.name_en },
+                    )
+                }),
         );
         o
     });

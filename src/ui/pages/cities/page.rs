@@ -15,9 +15,9 @@ use crate::domain::meta::RecordId;
 use crate::domain::records::{City, Province};
 use crate::domain::reports::Label;
 use crate::ui::edit::{today, EditText, Target};
+use crate::ui::forms::screens::CityLinks;
 use crate::ui::i18n::{tr, use_i18n, Lang};
 use crate::ui::pages::projects::list::ProjectList;
-use crate::ui::forms::screens::CityLinks;
 use crate::ui::state::use_app;
 
 fn param_id() -> Memo<Option<String>> {

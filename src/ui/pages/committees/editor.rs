@@ -6,7 +6,9 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use super::text::CommitteeText;
-use crate::domain::editing::committee_form::{new_committee, CommitteeForm, MemberLine, MEMBER_ROLES};
+use crate::domain::editing::committee_form::{
+    new_committee, CommitteeForm, MemberLine, MEMBER_ROLES,
+};
 use crate::domain::editing::entry_lists::{meeting_rows, ListFilter};
 use crate::domain::records::{Committee, Meeting, RecordKind, Sector};
 use crate::ui::edit::record_page::{record_page, RecordPageSpec};
@@ -31,7 +33,9 @@ pub fn CommitteePage() -> impl IntoView {
         new_title: CommitteeText::NewTitle,
         edit_title: CommitteeText::EditTitle,
     };
-    record_page::<Committee, _>(spec, |target, parent| view! { <CommitteeEditor target=target city=parent/> }.into_any())
+    record_page::<Committee, _>(spec, |target, parent| {
+        view! { <CommitteeEditor target=target city=parent/> }.into_any()
+    })
 }
 
 /// The committee form. For a new committee, `city` pre-selects the city.
@@ -50,7 +54,8 @@ pub fn CommitteeEditor(
     let name = Signal::derive(move || s.form.with(|f| f.name.clone()));
     let id = s.id;
     let navigate = use_navigate();
-    let on_saved = Callback::new(move |_| navigate(&format!("/committees/{id}"), Default::default()));
+    let on_saved =
+        Callback::new(move |_| navigate(&format!("/committees/{id}"), Default::default()));
     let nav2 = use_navigate();
     let on_deleted = Callback::new(move |_| nav2("/committees", Default::default()));
     let city_link = move || {
@@ -135,8 +140,15 @@ fn CommitteeMeetings(
     let i18n = use_i18n();
     let rows = Memo::new(move |_| {
         app.dataset.with(|ds| {
-            let mine: Vec<uuid::Uuid> = ds.live::<Meeting>().filter(|m| m.committee_id == committee).map(|m| m.meta.id).collect();
-            meeting_rows(ds, &ListFilter::default()).into_iter().filter(|r| mine.contains(&r.id)).collect::<Vec<_>>()
+            let mine: Vec<uuid::Uuid> = ds
+                .live::<Meeting>()
+                .filter(|m| m.committee_id == committee)
+                .map(|m| m.meta.id)
+                .collect();
+            meeting_rows(ds, &ListFilter::default())
+                .into_iter()
+                .filter(|r| mine.contains(&r.id))
+                .collect::<Vec<_>>()
         })
     });
     view! {

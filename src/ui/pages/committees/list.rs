@@ -14,7 +14,12 @@ use crate::ui::state::use_app;
 pub fn CommitteesPage() -> impl IntoView {
     let app = use_app();
     let from_query = query_id("city");
-    let city = RwSignal::new(from_query.get_untracked().map(|c| c.to_string()).unwrap_or_default());
+    let city = RwSignal::new(
+        from_query
+            .get_untracked()
+            .map(|c| c.to_string())
+            .unwrap_or_default(),
+    );
     let search = RwSignal::new(String::new());
     let filter = Memo::new(move |_| ListFilter {
         city: uuid::Uuid::parse_str(&city.get()).ok(),
@@ -58,9 +63,21 @@ fn Row(
     row: CommitteeRow,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let CommitteeRow { id, name, city, members, meetings } = row;
+    let CommitteeRow {
+        id,
+        name,
+        city,
+        members,
+        meetings,
+    } = row;
     let city_name = move || {
-        city.as_ref().map(|c| if i18n.lang.get() == Lang::Th || c.en.is_empty() { c.th.clone() } else { c.en.clone() })
+        city.as_ref().map(|c| {
+            if i18n.lang.get() == Lang::Th || c.en.is_empty() {
+                c.th.clone()
+            } else {
+                c.en.clone()
+            }
+        })
     };
     view! {
         <li class="record-row">

@@ -29,24 +29,55 @@ pub fn FindingsPage() -> impl IntoView {
     let query = use_query_map();
     let navigate = use_navigate();
     let initial = query.with_untracked(|q| {
-        FindingsQuery::from_params(q.get("importance").as_deref(), q.get("rule").as_deref(), q.get("city").as_deref())
+        FindingsQuery::from_params(
+            q.get("importance").as_deref(),
+            q.get("rule").as_deref(),
+            q.get("city").as_deref(),
+        )
     });
     let importance = RwSignal::new(initial.importance.map(|i| enum_key(&i)).unwrap_or_default());
-    let rule = RwSignal::new(initial.rule.map(|r| r.code().to_string()).unwrap_or_default());
+    let rule = RwSignal::new(
+        initial
+            .rule
+            .map(|r| r.code().to_string())
+            .unwrap_or_default(),
+    );
     let city = RwSignal::new(initial.city.map(|c| c.to_string()).unwrap_or_default());
     let page_no = RwSignal::new(0usize);
-    let q = Memo::new(move |_| FindingsQuery::from_params(Some(&importance.get()), Some(&rule.get()), Some(&city.get())));
+    let q = Memo::new(move |_| {
+        FindingsQuery::from_params(
+            Some(&importance.get()),
+            Some(&rule.get()),
+            Some(&city.get()),
+        )
+    });
     // The address follows the filters, so a filtered list can be bookmarked or sent.
     Effect::new(move |first: Option<()>| {
         let params = q.with(FindingsQuery::to_params);
         page_no.set(0);
         if first.is_some() {
-            navigate(&format!("/findings{params}"), NavigateOptions { replace: true, scroll: false, ..Default::default() });
+            navigate(
+                &format!("/findings{params}"),
+                NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..Default::default()
+                },
+            );
         }
     });
     let all = Memo::new(move |_| app.dataset.with(|ds| check(&with_reference(ds), today())));
     let shown = Memo::new(move |_| {
-        all.with(|f| q.with(|q| app.dataset.with(|ds| filter_findings(ds, f, q).into_iter().cloned().collect::<Vec<_>>())))
+        all.with(|f| {
+            q.with(|q| {
+                app.dataset.with(|ds| {
+                    filter_findings(ds, f, q)
+                        .into_iter()
+                        .cloned()
+                        .collect::<Vec<_>>()
+                })
+            })
+        })
     });
     let importance_options = Signal::derive(move || {
         let thai = i18n.lang.get() == Lang::Th;
@@ -61,7 +92,11 @@ pub fn FindingsPage() -> impl IntoView {
         let thai = i18n.lang.get() == Lang::Th;
         let mut v = vec![(String::new(), i18n.t(ScreenText::All).to_string())];
         for (r, n) in all.with(|f| rule_counts(f)) {
-            let d = if thai { r.description_th() } else { r.description_en() };
+            let d = if thai {
+                r.description_th()
+            } else {
+                r.description_en()
+            };
             v.push((r.code().to_string(), format!("{} — {d} ({n})", r.code())));
         }
         v
@@ -125,8 +160,17 @@ fn Row(
     let app = use_app();
     let i18n = use_i18n();
     let link = finding_link(&finding);
-    let about = finding.records.first().map(|r| app.dataset.with_untracked(|ds| record_label(ds, r)));
-    let Finding { rule, importance, message_th, message_en, .. } = finding;
+    let about = finding
+        .records
+        .first()
+        .map(|r| app.dataset.with_untracked(|ds| record_label(ds, r)));
+    let Finding {
+        rule,
+        importance,
+        message_th,
+        message_en,
+        ..
+    } = finding;
     view! {
         <li class=format!("finding finding-{} finding-row", importance.label_en()) data-rule=rule.code()>
             <span class=format!("importance-chip importance-{}", importance.label_en())>

@@ -62,7 +62,16 @@ pub fn ProvincesPage() -> impl IntoView {
         let thai = i18n.lang.get() == Lang::Th;
         regions.with(|rs| {
             rs.iter()
-                .map(|r| (r.meta.id.to_string(), if thai { r.name_th.clone() } else { r.name_en.clone() }))
+                .map(|r| {
+                    (
+                        r.meta.id.to_string(),
+                        if thai {
+                            r.name_th.clone()
+                        } else {
+                            r.name_en.clone()
+                        },
+                    )
+                })
                 .collect::<Vec<_>>()
         })
     });
@@ -98,7 +107,9 @@ pub fn ProvincesPage() -> impl IntoView {
         list
     });
     let change_region = move |p: Province, region: String| {
-        let Ok(id) = uuid::Uuid::parse_str(&region) else { return };
+        let Ok(id) = uuid::Uuid::parse_str(&region) else {
+            return;
+        };
         if id == p.region_id {
             return;
         }

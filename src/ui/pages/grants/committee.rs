@@ -7,7 +7,9 @@ use leptos_router::hooks::use_navigate;
 use super::text::GrantText;
 use crate::domain::dates::FiscalYear;
 use crate::domain::editing::form::money_text;
-use crate::domain::editing::money_forms::{expected_committee_grant, new_committee_grant, CommitteeGrantForm};
+use crate::domain::editing::money_forms::{
+    expected_committee_grant, new_committee_grant, CommitteeGrantForm,
+};
 use crate::domain::records::{CommitteeGrant, RecordKind};
 use crate::ui::edit::record_page::{record_page, RecordPageSpec};
 use crate::ui::edit::{
@@ -31,7 +33,9 @@ pub fn CommitteeGrantPage() -> impl IntoView {
         new_title: GrantText::NewCommitteeGrant,
         edit_title: GrantText::CommitteeGrant,
     };
-    record_page::<CommitteeGrant, _>(spec, |target, parent| view! { <Editor target=target city=parent/> }.into_any())
+    record_page::<CommitteeGrant, _>(spec, |target, parent| {
+        view! { <Editor target=target city=parent/> }.into_any()
+    })
 }
 
 /// The form.
@@ -47,20 +51,35 @@ fn Editor(
     let i18n = use_i18n();
     let fy = this_fiscal_year();
     let s: EditSession<CommitteeGrantForm> = use_edit_session(target, move |id| {
-        app.dataset.with_untracked(|ds| new_committee_grant(ds, blank_meta(app, id), city.unwrap_or_else(uuid::Uuid::nil), fy))
+        app.dataset.with_untracked(|ds| {
+            new_committee_grant(
+                ds,
+                blank_meta(app, id),
+                city.unwrap_or_else(uuid::Uuid::nil),
+                fy,
+            )
+        })
     });
-    let name = Signal::derive(move || s.form.with(|f| format!("{} {}", i18n.t(GrantText::CommitteeGrant), f.fiscal_year)));
+    let name = Signal::derive(move || {
+        s.form
+            .with(|f| format!("{} {}", i18n.t(GrantText::CommitteeGrant), f.fiscal_year))
+    });
     let id = s.id;
     let navigate = use_navigate();
-    let on_saved = Callback::new(move |_| navigate(&format!("/grants/committee/{id}"), Default::default()));
+    let on_saved =
+        Callback::new(move |_| navigate(&format!("/grants/committee/{id}"), Default::default()));
     let nav2 = use_navigate();
     let on_deleted = Callback::new(move |_| nav2("/grants", Default::default()));
     // By the city's type: city and town municipalities get more.
     let expected = Memo::new(move |_| {
         let (city, fy) = s.form.with(|f| {
-            (uuid::Uuid::parse_str(&f.city_id).ok(), f.fiscal_year.trim().parse::<u16>().ok().map(FiscalYear))
+            (
+                uuid::Uuid::parse_str(&f.city_id).ok(),
+                f.fiscal_year.trim().parse::<u16>().ok().map(FiscalYear),
+            )
         });
-        app.dataset.with(|ds| expected_committee_grant(ds, city?, fy?))
+        app.dataset
+            .with(|ds| expected_committee_grant(ds, city?, fy?))
     });
     view! {
         <div class="editor" data-testid="committee-grant-editor">

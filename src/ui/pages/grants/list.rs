@@ -5,8 +5,12 @@ use leptos_router::components::A;
 
 use super::text::GrantText;
 use crate::domain::dates::FiscalYear;
-use crate::domain::editing::entry_lists::{committee_grant_rows, province_grant_rows, GrantRow, ListFilter};
-use crate::ui::forms::screens::{city_options, date_shown, query_id, with_all, year_shown, ScreenText};
+use crate::domain::editing::entry_lists::{
+    committee_grant_rows, province_grant_rows, GrantRow, ListFilter,
+};
+use crate::ui::forms::screens::{
+    city_options, date_shown, query_id, with_all, year_shown, ScreenText,
+};
 use crate::ui::forms::{t, Bind, SelectField, TextField};
 use crate::ui::i18n::{tr, use_i18n, Lang};
 use crate::ui::state::use_app;
@@ -15,15 +19,22 @@ use crate::ui::state::use_app;
 pub fn GrantsPage() -> impl IntoView {
     let app = use_app();
     let from_query = query_id("city");
-    let city = RwSignal::new(from_query.get_untracked().map(|c| c.to_string()).unwrap_or_default());
+    let city = RwSignal::new(
+        from_query
+            .get_untracked()
+            .map(|c| c.to_string())
+            .unwrap_or_default(),
+    );
     let year = RwSignal::new(String::new());
     let filter = Memo::new(move |_| ListFilter {
         city: uuid::Uuid::parse_str(&city.get()).ok(),
         fiscal_year: year.get().trim().parse::<u16>().ok().map(FiscalYear),
         ..ListFilter::default()
     });
-    let provinces = Memo::new(move |_| filter.with(|f| app.dataset.with(|ds| province_grant_rows(ds, f))));
-    let committees = Memo::new(move |_| filter.with(|f| app.dataset.with(|ds| committee_grant_rows(ds, f))));
+    let provinces =
+        Memo::new(move |_| filter.with(|f| app.dataset.with(|ds| province_grant_rows(ds, f))));
+    let committees =
+        Memo::new(move |_| filter.with(|f| app.dataset.with(|ds| committee_grant_rows(ds, f))));
     let committee_add = move || match filter.with(|f| f.city) {
         Some(c) => format!("/grants/committee/new?city={c}"),
         None => "/grants/committee/new".to_string(),

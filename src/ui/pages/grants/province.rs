@@ -31,7 +31,9 @@ pub fn ProvinceGrantPage() -> impl IntoView {
         new_title: GrantText::NewProvinceGrant,
         edit_title: GrantText::ProvinceGrant,
     };
-    record_page::<ProvinceGrant, _>(spec, |target, parent| view! { <Editor target=target province=parent/> }.into_any())
+    record_page::<ProvinceGrant, _>(spec, |target, parent| {
+        view! { <Editor target=target province=parent/> }.into_any()
+    })
 }
 
 /// The form.
@@ -47,16 +49,29 @@ fn Editor(
     let i18n = use_i18n();
     let fy = this_fiscal_year();
     let s: EditSession<ProvinceGrantForm> = use_edit_session(target, move |id| {
-        app.dataset.with_untracked(|ds| new_province_grant(ds, blank_meta(app, id), province.unwrap_or_else(uuid::Uuid::nil), fy))
+        app.dataset.with_untracked(|ds| {
+            new_province_grant(
+                ds,
+                blank_meta(app, id),
+                province.unwrap_or_else(uuid::Uuid::nil),
+                fy,
+            )
+        })
     });
-    let name = Signal::derive(move || s.form.with(|f| format!("{} {}", i18n.t(GrantText::ProvinceGrant), f.fiscal_year)));
+    let name = Signal::derive(move || {
+        s.form
+            .with(|f| format!("{} {}", i18n.t(GrantText::ProvinceGrant), f.fiscal_year))
+    });
     let id = s.id;
     let navigate = use_navigate();
-    let on_saved = Callback::new(move |_| navigate(&format!("/grants/province/{id}"), Default::default()));
+    let on_saved =
+        Callback::new(move |_| navigate(&format!("/grants/province/{id}"), Default::default()));
     let nav2 = use_navigate();
     let on_deleted = Callback::new(move |_| nav2("/grants", Default::default()));
     let expected = Memo::new(move |_| {
-        let fy = s.form.with(|f| f.fiscal_year.trim().parse::<u16>().ok().map(FiscalYear))?;
+        let fy = s
+            .form
+            .with(|f| f.fiscal_year.trim().parse::<u16>().ok().map(FiscalYear))?;
         Some(app.dataset.with(|ds| ds.parameters_for(fy).province_grant))
     });
     view! {

@@ -9,7 +9,9 @@ use super::text::InstalmentText;
 use super::transfer::TransferPanel;
 use crate::domain::dates::FiscalYear;
 use crate::domain::editing::form::money_text;
-use crate::domain::editing::money_forms::{expected_instalment, new_instalment, parse_share, InstalmentForm};
+use crate::domain::editing::money_forms::{
+    expected_instalment, new_instalment, parse_share, InstalmentForm,
+};
 use crate::domain::records::{Instalment, RecordKind};
 use crate::ui::edit::record_page::{record_page, RecordPageSpec};
 use crate::ui::edit::{
@@ -33,7 +35,9 @@ pub fn InstalmentPage() -> impl IntoView {
         new_title: InstalmentText::NewTitle,
         edit_title: InstalmentText::EditTitle,
     };
-    record_page::<Instalment, _>(spec, |target, parent| view! { <InstalmentEditor target=target city=parent/> }.into_any())
+    record_page::<Instalment, _>(spec, |target, parent| {
+        view! { <InstalmentEditor target=target city=parent/> }.into_any()
+    })
 }
 
 /// The instalment form. For a new one, `city` pre-selects the city; the year is the
@@ -49,18 +53,31 @@ pub fn InstalmentEditor(
     let app = use_app();
     let i18n = use_i18n();
     let fy = city
-        .and_then(|c| app.dataset.with_untracked(|ds| ds.get::<crate::domain::records::City>(c)
-            .and_then(|c| c.budgets.iter().map(|b| b.fiscal_year).max())))
+        .and_then(|c| {
+            app.dataset.with_untracked(|ds| {
+                ds.get::<crate::domain::records::City>(c)
+                    .and_then(|c| c.budgets.iter().map(|b| b.fiscal_year).max())
+            })
+        })
         .unwrap_or_else(this_fiscal_year);
     let s: EditSession<InstalmentForm> = use_edit_session(target, move |id| {
-        app.dataset.with_untracked(|ds| new_instalment(ds, blank_meta(app, id), city.unwrap_or_else(uuid::Uuid::nil), fy))
+        app.dataset.with_untracked(|ds| {
+            new_instalment(
+                ds,
+                blank_meta(app, id),
+                city.unwrap_or_else(uuid::Uuid::nil),
+                fy,
+            )
+        })
     });
     let name = Signal::derive(move || {
-        s.form.with(|f| format!("{} {}", i18n.t(InstalmentText::InstalmentNo), f.number))
+        s.form
+            .with(|f| format!("{} {}", i18n.t(InstalmentText::InstalmentNo), f.number))
     });
     let id = s.id;
     let navigate = use_navigate();
-    let on_saved = Callback::new(move |_| navigate(&format!("/instalments/{id}"), Default::default()));
+    let on_saved =
+        Callback::new(move |_| navigate(&format!("/instalments/{id}"), Default::default()));
     let nav2 = use_navigate();
     let on_deleted = Callback::new(move |_| nav2("/instalments", Default::default()));
     // What the rules expect this instalment to be, from the city's ceiling and the share.
@@ -72,7 +89,8 @@ pub fn InstalmentEditor(
                 parse_share(&f.planned_share).ok(),
             )
         });
-        app.dataset.with(|ds| expected_instalment(ds, city?, fy?, share))
+        app.dataset
+            .with(|ds| expected_instalment(ds, city?, fy?, share))
     });
     let city_link = move || {
         s.form

@@ -7,7 +7,9 @@ use leptos_router::components::A;
 use super::text::InstalmentText;
 use crate::domain::dates::FiscalYear;
 use crate::domain::editing::entry_lists::{instalment_rows, InstalmentRow, ListFilter};
-use crate::ui::forms::screens::{city_options, date_shown, query_id, with_all, year_shown, ScreenText};
+use crate::ui::forms::screens::{
+    city_options, date_shown, query_id, with_all, year_shown, ScreenText,
+};
 use crate::ui::forms::{t, Bind, SelectField, TextField};
 use crate::ui::i18n::{tr, use_i18n, Lang};
 use crate::ui::state::use_app;
@@ -17,7 +19,12 @@ pub fn InstalmentsPage() -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
     let from_query = query_id("city");
-    let city = RwSignal::new(from_query.get_untracked().map(|c| c.to_string()).unwrap_or_default());
+    let city = RwSignal::new(
+        from_query
+            .get_untracked()
+            .map(|c| c.to_string())
+            .unwrap_or_default(),
+    );
     let year = RwSignal::new(String::new());
     let status = RwSignal::new(String::new());
     let filter = Memo::new(move |_| ListFilter {
@@ -27,7 +34,8 @@ pub fn InstalmentsPage() -> impl IntoView {
     });
     let rows = Memo::new(move |_| {
         let want = status.get();
-        filter.with(|f| app.dataset.with(|ds| instalment_rows(ds, f)))
+        filter
+            .with(|f| app.dataset.with(|ds| instalment_rows(ds, f)))
             .into_iter()
             .filter(|r| match want.as_str() {
                 "planned" => r.actual_date.is_none(),
@@ -39,8 +47,14 @@ pub fn InstalmentsPage() -> impl IntoView {
     let status_options = Signal::derive(move || {
         vec![
             (String::new(), i18n.t(ScreenText::All).to_string()),
-            ("planned".to_string(), i18n.t(InstalmentText::Planned).to_string()),
-            ("transferred".to_string(), i18n.t(InstalmentText::Transferred).to_string()),
+            (
+                "planned".to_string(),
+                i18n.t(InstalmentText::Planned).to_string(),
+            ),
+            (
+                "transferred".to_string(),
+                i18n.t(InstalmentText::Transferred).to_string(),
+            ),
         ]
     });
     let add_href = move || match filter.with(|f| f.city) {
@@ -81,8 +95,24 @@ fn Row(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let thai = move || i18n.lang.get() == Lang::Th;
-    let InstalmentRow { id, city, fiscal_year, number, amount, planned_date, actual_date } = row;
-    let city_name = move || city.as_ref().map(|c| if thai() || c.en.is_empty() { c.th.clone() } else { c.en.clone() });
+    let InstalmentRow {
+        id,
+        city,
+        fiscal_year,
+        number,
+        amount,
+        planned_date,
+        actual_date,
+    } = row;
+    let city_name = move || {
+        city.as_ref().map(|c| {
+            if thai() || c.en.is_empty() {
+                c.th.clone()
+            } else {
+                c.en.clone()
+            }
+        })
+    };
     let moved = actual_date.is_some();
     view! {
         <li class="record-row" data-transferred=moved.to_string()>

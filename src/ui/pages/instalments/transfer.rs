@@ -30,12 +30,16 @@ pub fn TransferPanel(
     let on = RwSignal::new(date_text(Some(today())));
     let done = Memo::new(move |_| s.base.with(|b| b.actual_date));
     let blockers = Memo::new(move |_| {
-        let Ok(day) = parse_date(&on.get()) else { return Vec::new() };
+        let Ok(day) = parse_date(&on.get()) else {
+            return Vec::new();
+        };
         let record = s.built.with(|b| b.record.clone());
-        app.dataset.with(|ds| transfer_blockers(ds, &record, day, today()))
+        app.dataset
+            .with(|ds| transfer_blockers(ds, &record, day, today()))
     });
     let date_ok = move || parse_date(&on.get()).is_ok();
-    let can = move || date_ok() && blockers.with(Vec::is_empty) && !s.busy.get() && !s.conflict.get();
+    let can =
+        move || date_ok() && blockers.with(Vec::is_empty) && !s.busy.get() && !s.conflict.get();
     let navigate = StoredValue::new_local(use_navigate());
     let id = s.id;
     let record = move |text: String| {

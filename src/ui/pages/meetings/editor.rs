@@ -31,7 +31,9 @@ pub fn MeetingPage() -> impl IntoView {
         new_title: MeetingText::NewTitle,
         edit_title: MeetingText::EditTitle,
     };
-    record_page::<Meeting, _>(spec, |target, parent| view! { <MeetingEditor target=target committee=parent/> }.into_any())
+    record_page::<Meeting, _>(spec, |target, parent| {
+        view! { <MeetingEditor target=target committee=parent/> }.into_any()
+    })
 }
 
 /// The meeting form. For a new meeting, `committee` pre-selects the committee.
@@ -45,10 +47,16 @@ pub fn MeetingEditor(
 ) -> impl IntoView {
     let app = use_app();
     let s: EditSession<MeetingForm> = use_edit_session(target, move |id| {
-        new_meeting(blank_meta(app, id), committee.unwrap_or_else(uuid::Uuid::nil))
+        new_meeting(
+            blank_meta(app, id),
+            committee.unwrap_or_else(uuid::Uuid::nil),
+        )
     });
     let i18n = use_i18n();
-    let name = Signal::derive(move || s.form.with(|f| format!("{} {}", f.date, f.place).trim().to_string()));
+    let name = Signal::derive(move || {
+        s.form
+            .with(|f| format!("{} {}", f.date, f.place).trim().to_string())
+    });
     let id = s.id;
     let navigate = use_navigate();
     let on_saved = Callback::new(move |_| navigate(&format!("/meetings/{id}"), Default::default()));

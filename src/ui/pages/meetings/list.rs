@@ -15,7 +15,12 @@ use crate::ui::state::use_app;
 pub fn MeetingsPage() -> impl IntoView {
     let app = use_app();
     let from_query = query_id("city");
-    let city = RwSignal::new(from_query.get_untracked().map(|c| c.to_string()).unwrap_or_default());
+    let city = RwSignal::new(
+        from_query
+            .get_untracked()
+            .map(|c| c.to_string())
+            .unwrap_or_default(),
+    );
     let search = RwSignal::new(String::new());
     let filter = Memo::new(move |_| ListFilter {
         city: uuid::Uuid::parse_str(&city.get()).ok(),
@@ -56,8 +61,24 @@ fn Row(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let thai = move || i18n.lang.get() == Lang::Th;
-    let MeetingRow { id, date, place, committee, city, attendance, problems } = row;
-    let city_name = move || city.as_ref().map(|c| if thai() || c.en.is_empty() { c.th.clone() } else { c.en.clone() });
+    let MeetingRow {
+        id,
+        date,
+        place,
+        committee,
+        city,
+        attendance,
+        problems,
+    } = row;
+    let city_name = move || {
+        city.as_ref().map(|c| {
+            if thai() || c.en.is_empty() {
+                c.th.clone()
+            } else {
+                c.en.clone()
+            }
+        })
+    };
     view! {
         <li class="record-row">
             <A href=format!("/meetings/{id}") attr:class="record-link">

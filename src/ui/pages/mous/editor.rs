@@ -30,7 +30,9 @@ pub fn MouPage() -> impl IntoView {
         new_title: MouText::NewTitle,
         edit_title: MouText::EditTitle,
     };
-    record_page::<Mou, _>(spec, |target, parent| view! { <MouEditor target=target city=parent/> }.into_any())
+    record_page::<Mou, _>(spec, |target, parent| {
+        view! { <MouEditor target=target city=parent/> }.into_any()
+    })
 }
 
 /// The MOU form. For a new MOU, `city` is the first city covered.
@@ -98,12 +100,18 @@ fn CoveredCities(
     let i18n = use_i18n();
     let options = city_options();
     let name_of = move |id: &str| {
-        options.with(|o| o.iter().find(|(v, _)| v == id).map(|(_, n)| n.clone())).unwrap_or_else(|| "—".into())
+        options
+            .with(|o| o.iter().find(|(v, _)| v == id).map(|(_, n)| n.clone()))
+            .unwrap_or_else(|| "—".into())
     };
     // The chooser offers only cities not yet covered, and clears itself after each pick.
     let remaining = Signal::derive(move || {
         let chosen = s.form.with(|f| f.city_ids.clone());
-        options.get().into_iter().filter(|(v, _)| !chosen.contains(v)).collect::<Vec<_>>()
+        options
+            .get()
+            .into_iter()
+            .filter(|(v, _)| !chosen.contains(v))
+            .collect::<Vec<_>>()
     });
     let pick = Bind::new(String::new, move |v: String| {
         if let Ok(id) = uuid::Uuid::parse_str(&v) {

@@ -14,7 +14,12 @@ use crate::ui::state::use_app;
 pub fn MousPage() -> impl IntoView {
     let app = use_app();
     let from_query = query_id("city");
-    let city = RwSignal::new(from_query.get_untracked().map(|c| c.to_string()).unwrap_or_default());
+    let city = RwSignal::new(
+        from_query
+            .get_untracked()
+            .map(|c| c.to_string())
+            .unwrap_or_default(),
+    );
     let search = RwSignal::new(String::new());
     let filter = Memo::new(move |_| ListFilter {
         city: uuid::Uuid::parse_str(&city.get()).ok(),
@@ -57,7 +62,14 @@ fn Row(
     row: MouRow,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let MouRow { id, title, date, place, cities, signatories } = row;
+    let MouRow {
+        id,
+        title,
+        date,
+        place,
+        cities,
+        signatories,
+    } = row;
     view! {
         <li class="record-row">
             <A href=format!("/mous/{id}") attr:class="record-link">

@@ -7,14 +7,16 @@ use leptos_router::hooks::use_navigate;
 
 use super::text::ParamText;
 use crate::domain::dates::FiscalYear;
-use crate::domain::editing::parameters_form::{new_parameters, other_for_year, parameter_years, ParametersForm};
+use crate::domain::editing::parameters_form::{
+    new_parameters, other_for_year, parameter_years, ParametersForm,
+};
 use crate::domain::records::RecordKind;
 use crate::ui::edit::{
     blank_meta, changed_at, today, use_edit_session, AuditTrail, ConflictBanner, DraftNotice,
     EditActions, EditSession, EditText, Target,
 };
 use crate::ui::findings_panel::FindingsPanel;
-use crate::ui::forms::screens::{WhenLoaded, not_found, param_id, this_fiscal_year, ScreenText};
+use crate::ui::forms::screens::{not_found, param_id, this_fiscal_year, ScreenText, WhenLoaded};
 use crate::ui::forms::{t, DateField, MoneyField, NumberField, TextField};
 use crate::ui::i18n::tr;
 use crate::ui::state::use_app;
@@ -34,15 +36,20 @@ pub fn ParametersPage() -> impl IntoView {
             Some(raw) => match uuid::Uuid::parse_str(raw) {
                 Ok(pid) => {
                     // Shipped years (FY2561) count as found before a new office stores them.
-                    let exists = Memo::new(move |_| app.dataset.with(|ds| parameter_years(ds).iter().any(|p| p.meta.id == pid)));
+                    let exists = Memo::new(move |_| {
+                        app.dataset
+                            .with(|ds| parameter_years(ds).iter().any(|p| p.meta.id == pid))
+                    });
                     (move || match (exists.get(), app.loaded.get()) {
                         (false, false) => view! { <p>{tr(EditText::Loading)}</p> }.into_any(),
                         (false, true) => not_found(),
                         (true, _) => view! {
                             <h1>{tr(ParamText::EditTitle)}</h1>
                             <Editor target=Target::Existing(pid)/>
-                        }.into_any(),
-                    }).into_any()
+                        }
+                        .into_any(),
+                    })
+                    .into_any()
                 }
                 Err(_) => not_found(),
             },
@@ -66,7 +73,9 @@ fn Editor(
     let app = use_app();
     // The year after the latest one with parameters, else this fiscal year.
     let next_year = app.dataset.with_untracked(|ds| {
-        parameter_years(ds).first().map_or_else(this_fiscal_year, |p| FiscalYear(p.fiscal_year.0 + 1))
+        parameter_years(ds)
+            .first()
+            .map_or_else(this_fiscal_year, |p| FiscalYear(p.fiscal_year.0 + 1))
     });
     let s: EditSession<ParametersForm> = use_edit_session(target, move |id| {
         app.dataset.with_untracked(|ds| {
@@ -80,7 +89,8 @@ fn Editor(
     let name = Signal::derive(move || s.form.with(|f| f.fiscal_year.clone()));
     let id = s.id;
     let navigate = use_navigate();
-    let on_saved = Callback::new(move |_| navigate(&format!("/parameters/{id}"), Default::default()));
+    let on_saved =
+        Callback::new(move |_| navigate(&format!("/parameters/{id}"), Default::default()));
     let nav2 = use_navigate();
     let on_deleted = Callback::new(move |_| nav2("/parameters", Default::default()));
     let same_year = Memo::new(move |_| {

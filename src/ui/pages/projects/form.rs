@@ -19,7 +19,9 @@ use crate::ui::edit::{
     EditActions, EditSession, Target,
 };
 use crate::ui::findings_panel::FindingsPanel;
-use crate::ui::forms::{enum_options, t, MoneyField, NumberField, SelectField, TextArea, TextField};
+use crate::ui::forms::{
+    enum_options, t, MoneyField, NumberField, SelectField, TextArea, TextField,
+};
 use crate::ui::i18n::{tr, use_i18n, Lang};
 use crate::ui::state::use_app;
 
@@ -38,17 +40,28 @@ pub fn ProjectEditor(
     // its money is being decided), else in the current fiscal year.
     let this_year = FiscalYear::containing(today());
     let fy = city
-        .and_then(|c| app.dataset.with_untracked(|ds| ds.get::<City>(c).map(|c| default_year(c, this_year))))
+        .and_then(|c| {
+            app.dataset
+                .with_untracked(|ds| ds.get::<City>(c).map(|c| default_year(c, this_year)))
+        })
         .unwrap_or(this_year);
     let s: EditSession<ProjectForm> = use_edit_session(target, move |id| {
-        new_project(blank_meta(app, id), city.unwrap_or_else(uuid::Uuid::nil), fy)
+        new_project(
+            blank_meta(app, id),
+            city.unwrap_or_else(uuid::Uuid::nil),
+            fy,
+        )
     });
     let city_options = Signal::derive(move || {
         let thai = i18n.lang.get() == Lang::Th;
         let mut v: Vec<(String, String)> = app.dataset.with(|ds| {
             ds.live::<City>()
                 .map(|c| {
-                    let n = if thai || c.name_en.is_empty() { c.name_th.clone() } else { c.name_en.clone() };
+                    let n = if thai || c.name_en.is_empty() {
+                        c.name_th.clone()
+                    } else {
+                        c.name_en.clone()
+                    };
                     (c.meta.id.to_string(), n)
                 })
                 .collect()

@@ -8,7 +8,9 @@ use leptos_router::components::A;
 
 use super::text::ProjectText;
 use crate::domain::editing::form::{enum_from_key, enum_key};
-use crate::domain::editing::project_list::{page, ProjectIndex, ProjectQuery, ProjectRow, ProjectSort};
+use crate::domain::editing::project_list::{
+    page, ProjectIndex, ProjectQuery, ProjectRow, ProjectSort,
+};
 use crate::domain::meta::RecordId;
 use crate::domain::records::{Category, City, ProjectStatus};
 use crate::domain::reports::Label;
@@ -76,7 +78,11 @@ pub fn ProjectList(
         let mut cities: Vec<(String, String)> = app.dataset.with(|ds| {
             ds.live::<City>()
                 .map(|c| {
-                    let name = if thai || c.name_en.is_empty() { c.name_th.clone() } else { c.name_en.clone() };
+                    let name = if thai || c.name_en.is_empty() {
+                        c.name_th.clone()
+                    } else {
+                        c.name_en.clone()
+                    };
                     (c.meta.id.to_string(), name)
                 })
                 .collect()
@@ -111,9 +117,9 @@ pub fn ProjectList(
     let shown = Memo::new(move |_| {
         rows.with(|r| {
             let (slice, pages) = page(r, page_no.get(), PER_PAGE);
-            let list: Vec<ProjectRow> = app.dataset.with(|ds| {
-                index.with(|ix| slice.iter().filter_map(|&i| ix.row(ds, i)).collect())
-            });
+            let list: Vec<ProjectRow> = app
+                .dataset
+                .with(|ds| index.with(|ix| slice.iter().filter_map(|&i| ix.row(ds, i)).collect()));
             (list, pages)
         })
     });
@@ -167,7 +173,18 @@ fn ProjectRowView(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let thai = move || i18n.lang.get() == Lang::Th;
-    let ProjectRow { id, title, proposer, city_th, city_en, category, status, amount, progress_percent, .. } = row;
+    let ProjectRow {
+        id,
+        title,
+        proposer,
+        city_th,
+        city_en,
+        category,
+        status,
+        amount,
+        progress_percent,
+        ..
+    } = row;
     view! {
         <li class="record-row" data-status=enum_key(&status)>
             <A href=format!("/projects/{id}") attr:class="record-link">

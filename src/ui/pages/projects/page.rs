@@ -18,7 +18,11 @@ pub fn ProjectPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id")));
-    let city = Memo::new(move |_| query.with(|q| q.get("city")).and_then(|c| uuid::Uuid::parse_str(&c).ok()));
+    let city = Memo::new(move |_| {
+        query
+            .with(|q| q.get("city"))
+            .and_then(|c| uuid::Uuid::parse_str(&c).ok())
+    });
     move || match id.get().as_deref() {
         Some("new") => {
             let city = city.get();
@@ -35,8 +39,12 @@ pub fn ProjectPage() -> impl IntoView {
         }
         Some(raw) => match uuid::Uuid::parse_str(raw) {
             Ok(pid) => {
-                let exists = Memo::new(move |_| app.dataset.with(|ds| ds.get::<Project>(pid).is_some()));
-                let title = Memo::new(move |_| app.dataset.with(|ds| ds.get::<Project>(pid).map(|p| p.title.clone())));
+                let exists =
+                    Memo::new(move |_| app.dataset.with(|ds| ds.get::<Project>(pid).is_some()));
+                let title = Memo::new(move |_| {
+                    app.dataset
+                        .with(|ds| ds.get::<Project>(pid).map(|p| p.title.clone()))
+                });
                 view! {
                     <section class="page">
                         <p><A href="/projects">"← " {tr(ProjectText::BackToList)}</A></p>

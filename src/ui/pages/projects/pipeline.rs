@@ -54,7 +54,10 @@ pub fn Pipeline(
             // before the proposal is caught too.
             let mut record = s.built.with_untracked(|b| b.record.clone());
             if record.status_history.is_empty() {
-                record.status_history.push(StatusChange { status: ProjectStatus::Proposed, date });
+                record.status_history.push(StatusChange {
+                    status: ProjectStatus::Proposed,
+                    date,
+                });
             }
             record.status_history.push(StatusChange { status, date });
             let found = app.dataset.with_untracked(|ds| {
@@ -72,7 +75,8 @@ pub fn Pipeline(
         spawn_local(async move {
             if s.save(name.get_untracked()).await.is_none() {
                 // Not saved (storage refused): take the step back so the form says the truth.
-                s.form.try_update(|f| f.status_history.truncate(steps_before));
+                s.form
+                    .try_update(|f| f.status_history.truncate(steps_before));
             }
         });
     };

@@ -6,8 +6,8 @@ use leptos_router::hooks::use_navigate;
 
 use super::text::StatedText;
 use crate::domain::editing::parameters_form::{new_stated_total, StatedTotalForm};
-use crate::domain::reports::{reconcile, Quantity, ReconciledFigure};
 use crate::domain::records::{RecordKind, StatedTotal};
+use crate::domain::reports::{reconcile, Quantity, ReconciledFigure};
 use crate::ui::edit::record_page::{record_page, RecordPageSpec};
 use crate::ui::edit::{
     blank_meta, changed_at, use_edit_session, AuditTrail, ConflictBanner, DraftNotice, EditActions,
@@ -30,7 +30,9 @@ pub fn StatedTotalPage() -> impl IntoView {
         new_title: StatedText::NewTitle,
         edit_title: StatedText::EditTitle,
     };
-    record_page::<StatedTotal, _>(spec, |target, _| view! { <Editor target=target/> }.into_any())
+    record_page::<StatedTotal, _>(spec, |target, _| {
+        view! { <Editor target=target/> }.into_any()
+    })
 }
 
 fn quantity(q: Option<Quantity>) -> Option<String> {
@@ -48,12 +50,14 @@ fn Editor(
 ) -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
-    let s: EditSession<StatedTotalForm> =
-        use_edit_session(target, move |id| new_stated_total(blank_meta(app, id), None, this_fiscal_year()));
+    let s: EditSession<StatedTotalForm> = use_edit_session(target, move |id| {
+        new_stated_total(blank_meta(app, id), None, this_fiscal_year())
+    });
     let name = Signal::derive(move || s.form.with(|f| f.label.clone()));
     let id = s.id;
     let navigate = use_navigate();
-    let on_saved = Callback::new(move |_| navigate(&format!("/stated-totals/{id}"), Default::default()));
+    let on_saved =
+        Callback::new(move |_| navigate(&format!("/stated-totals/{id}"), Default::default()));
     let nav2 = use_navigate();
     let on_deleted = Callback::new(move |_| nav2("/stated-totals", Default::default()));
     let regions = Signal::derive(move || {

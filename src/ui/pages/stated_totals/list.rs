@@ -14,7 +14,10 @@ pub fn StatedTotalsPage() -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
     let thai = move || i18n.lang.get() == Lang::Th;
-    let rows = Memo::new(move |_| app.dataset.with(|ds| stated_total_rows(ds, &ListFilter::default())));
+    let rows = Memo::new(move |_| {
+        app.dataset
+            .with(|ds| stated_total_rows(ds, &ListFilter::default()))
+    });
     view! {
         <section class="page records-page" data-testid="stated-totals-page">
             <div class="page-head">

@@ -18,8 +18,9 @@ pub fn BenchPanel() -> impl IntoView {
     let query = leptos_router::hooks::use_query_map();
     let only_import = query.with_untracked(|q| q.get("bench").as_deref() == Some("import"));
     let on_change = move |ev: leptos::ev::Event| {
-        let input: Option<web_sys::HtmlInputElement> =
-            ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into(t).ok());
+        let input: Option<web_sys::HtmlInputElement> = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into(t).ok());
         let Some(file) = input.and_then(|i| files::file_list(i.files()).into_iter().next()) else {
             return;
         };

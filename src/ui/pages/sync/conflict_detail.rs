@@ -139,11 +139,14 @@ fn VersionHeader(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let meta = version.meta().clone();
-    let who = [meta.updated_by.office_name.clone(), meta.updated_by.person.clone()]
-        .into_iter()
-        .filter(|s| !s.trim().is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ");
+    let who = [
+        meta.updated_by.office_name.clone(),
+        meta.updated_by.person.clone(),
+    ]
+    .into_iter()
+    .filter(|s| !s.trim().is_empty())
+    .collect::<Vec<_>>()
+    .join(" · ");
     let who = if who.is_empty() {
         meta.updated_by.office_id.0.clone()
     } else {

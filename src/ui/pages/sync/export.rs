@@ -123,12 +123,10 @@ pub fn ExportPanel() -> impl IntoView {
                     Err(_) => error.set(Some(both(SyncText::DownloadFailed))),
                 },
                 Err(ExportError::Crypto(e)) => error.set(Some((e.message_th(), e.message_en()))),
-                Err(ExportError::Storage(e)) => {
-                    error.set(Some((
-                        e.message(Lang::Th).to_string(),
-                        e.message(Lang::En).to_string(),
-                    )))
-                }
+                Err(ExportError::Storage(e)) => error.set(Some((
+                    e.message(Lang::Th).to_string(),
+                    e.message(Lang::En).to_string(),
+                ))),
             }
             progress.finish();
             pass1.set(String::new());

@@ -21,8 +21,13 @@ pub struct Entry {
 pub enum Status {
     Checking,
     /// Locked with a passphrase; `wrong` holds the message after a failed attempt.
-    Locked { wrong: Option<(String, String)> },
-    Refused { th: String, en: String },
+    Locked {
+        wrong: Option<(String, String)>,
+    },
+    Refused {
+        th: String,
+        en: String,
+    },
     Ready(Summary),
 }
 

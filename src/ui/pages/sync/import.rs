@@ -322,8 +322,9 @@ pub fn ImportPanel() -> impl IntoView {
     });
     let hover = RwSignal::new(false);
     let on_change = move |ev: leptos::ev::Event| {
-        let input: Option<web_sys::HtmlInputElement> =
-            ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into(t).ok());
+        let input: Option<web_sys::HtmlInputElement> = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into(t).ok());
         if let Some(input) = input {
             st.add(files::file_list(input.files()));
             // Choosing the same file again must fire `change` again.

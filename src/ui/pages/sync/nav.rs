@@ -14,8 +14,12 @@ pub fn SyncNavLinks() -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
     let conflicts = Memo::new(move |_| {
-        app.dataset
-            .with(|ds| conflicted_ids(ds).values().map(|ids| ids.len()).sum::<usize>())
+        app.dataset.with(|ds| {
+            conflicted_ids(ds)
+                .values()
+                .map(|ids| ids.len())
+                .sum::<usize>()
+        })
     });
     let badge_label = move || {
         format!(

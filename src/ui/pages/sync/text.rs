@@ -268,7 +268,10 @@ fn stage_pair(s: Stage) -> (&'static str, &'static str) {
         Stage::Reading => ("กำลังอ่านไฟล์…", "Reading the file…"),
         Stage::Unlocking => ("กำลังปลดล็อก…", "Unlocking…"),
         Stage::Checking => ("กำลังตรวจสอบข้อมูล…", "Checking the data…"),
-        Stage::Comparing => ("กำลังเทียบกับข้อมูลในเครื่อง…", "Comparing with this device's data…"),
+        Stage::Comparing => (
+            "กำลังเทียบกับข้อมูลในเครื่อง…",
+            "Comparing with this device's data…",
+        ),
         Stage::Saving => ("กำลังบันทึก…", "Saving…"),
         Stage::Preparing => ("กำลังเตรียมข้อมูล…", "Preparing the data…"),
         Stage::Locking => ("กำลังล็อกไฟล์…", "Locking the file…"),

@@ -89,7 +89,14 @@ pub fn show(ds: &Dataset, key: &str, v: &Value, lang: Lang) -> String {
                 pick("ใช้งาน", "In use")
             }
         }
-        Value::Bool(b) => pick(if *b { "ใช่" } else { "ไม่ใช่" }, if *b { "yes" } else { "no" }),
+        Value::Bool(b) => pick(
+            if *b {
+                "ใช่"
+            } else {
+                "ไม่ใช่"
+            },
+            if *b { "yes" } else { "no" },
+        ),
         Value::String(s) if s.is_empty() => "—".into(),
         Value::String(s) => enum_label(key, v, lang).unwrap_or_else(|| string(ds, s, lang)),
         Value::Array(items) if items.is_empty() => "—".into(),
