@@ -35,7 +35,11 @@ pub fn bucket_of(id: &str) -> u32 {
 
 /// The IndexedDB key of the chunk holding `id` among the records of `kind`.
 pub fn chunk_key(kind: &str, id: &str) -> String {
-    format!("{kind}/{:02x}", bucket_of(id))
+    bucket_key(kind, bucket_of(id))
+}
+
+fn bucket_key(kind: &str, bucket: u32) -> String {
+    format!("{kind}/{bucket:02x}")
 }
 
 /// The first and last possible chunk keys of a kind, for an IndexedDB key range.
@@ -79,7 +83,8 @@ pub fn write_chunk(chunk: &Chunk) -> Result<Option<Vec<u8>>, serde_json::Error> 
 /// allocation, no re-parse.
 pub struct ChunkWriter<'k> {
     kind: &'k str,
-    chunks: BTreeMap<String, Vec<u8>>,
+    /// By bucket: the chunk's bytes so far (empty: no record yet).
+    buckets: Vec<Vec<u8>>,
     count: usize,
 }
 
@@ -87,7 +92,7 @@ impl<'k> ChunkWriter<'k> {
     pub fn new(kind: &'k str) -> ChunkWriter<'k> {
         ChunkWriter {
             kind,
-            chunks: BTreeMap::new(),
+            buckets: vec![Vec::new(); BUCKETS as usize],
             count: 0,
         }
     }
@@ -98,13 +103,8 @@ impl<'k> ChunkWriter<'k> {
         id: &str,
         write: impl FnOnce(&mut Vec<u8>) -> serde_json::Result<()>,
     ) -> serde_json::Result<()> {
-        let buf = self
-            .chunks
-            .entry(chunk_key(self.kind, id))
-            .or_insert_with(|| vec![b'{']);
-        if buf.len() > 1 {
-            buf.push(b',');
-        }
+        let buf = &mut self.buckets[bucket_of(id) as usize];
+        buf.push(if buf.is_empty() { b'{' } else { b',' });
         serde_json::to_writer(&mut *buf, id)?;
         buf.push(b':');
         self.count += 1;
@@ -112,11 +112,17 @@ impl<'k> ChunkWriter<'k> {
     }
 
     /// The chunks (key → bytes of a JSON object) and how many records they hold.
-    pub fn finish(mut self) -> (BTreeMap<String, Vec<u8>>, usize) {
-        for buf in self.chunks.values_mut() {
-            buf.push(b'}');
-        }
-        (self.chunks, self.count)
+    pub fn finish(self) -> (BTreeMap<String, Vec<u8>>, usize) {
+        let kind = self.kind;
+        let chunks = (0..BUCKETS)
+            .zip(self.buckets)
+            .filter(|(_, buf)| !buf.is_empty())
+            .map(|(bucket, mut buf)| {
+                buf.push(b'}');
+                (bucket_key(kind, bucket), buf)
+            })
+            .collect();
+        (chunks, self.count)
     }
 }
 
