@@ -15,7 +15,7 @@ use crate::domain::meta::RecordId;
 use crate::domain::records::{City, Province};
 use crate::domain::reports::Label;
 use crate::ui::edit::{today, EditText, Target};
-use crate::ui::forms::screens::CityLinks;
+use crate::ui::forms::screens::{when_found, CityLinks, WhenLoaded};
 use crate::ui::i18n::{tr, use_i18n, Lang};
 use crate::ui::pages::projects::list::ProjectList;
 use crate::ui::state::use_app;
@@ -34,7 +34,7 @@ pub fn CityPage() -> impl IntoView {
             <section class="page">
                 <p><A href="/cities">"← " {tr(CityText::BackToList)}</A></p>
                 <h1>{tr(CityText::NewTitle)}</h1>
-                <CityEditor target=Target::New { slot: "city".into() }/>
+                <WhenLoaded><CityEditor target=Target::New { slot: "city".into() }/></WhenLoaded>
             </section>
         }
         .into_any(),
@@ -55,7 +55,9 @@ pub fn CityEditPage() -> impl IntoView {
             <section class="page">
                 <p><A href=format!("/cities/{id}")>"← " {tr(CityText::BackToCity)}</A></p>
                 <h1>{tr(CityText::EditTitle)}</h1>
-                <CityEditor target=Target::Existing(id)/>
+                // Not before the city is read: a form shown blank and filled a moment later
+                // could take the first keystrokes into the wrong text.
+                {when_found::<City>(id, move || view! { <CityEditor target=Target::Existing(id)/> }.into_any())}
             </section>
         }
         .into_any(),
