@@ -164,6 +164,7 @@ test('the same record edited at both offices is a conflict, settled on the Confl
 
   // Nan, field by field: Mae Sot's Thai name and the north's English name.
   await b.app.goto('/conflicts');
+  await b.page.getByTestId('conflict-list').waitFor();
   assert.equal(await b.page.locator('.conflict-item').count(), 1);
   await b.page.locator('.conflict-item').getByTestId('conflict-open').click();
   await b.page.getByTestId('conflict-detail').waitFor();

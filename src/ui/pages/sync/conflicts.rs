@@ -12,6 +12,7 @@ use crate::domain::meta::RecordId;
 use crate::domain::records::RecordKind;
 use crate::domain::rules::{record_label, RecordRef};
 use crate::domain::sync::list_conflicts;
+use crate::ui::forms::screens::WhenLoaded;
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::state::use_app;
 
@@ -65,10 +66,13 @@ pub fn ConflictsPage() -> impl IntoView {
         <section class="page conflicts-page">
             <h1>{tr(SyncText::ConflictsTitle)}</h1>
             <p class="lead">{tr(SyncText::ConflictsIntro)}</p>
-            {move || match selected.get() {
-                Some((kind, id)) => view! { <ConflictDetail kind id/> }.into_any(),
-                None => view! { <ConflictList items/> }.into_any(),
-            }}
+            // "No conflicts" must not show while the stored records are still being read.
+            <WhenLoaded>
+                {move || match selected.get() {
+                    Some((kind, id)) => view! { <ConflictDetail kind id/> }.into_any(),
+                    None => view! { <ConflictList items/> }.into_any(),
+                }}
+            </WhenLoaded>
         </section>
     }
 }
