@@ -205,8 +205,14 @@ fn each_city_has_a_bar_against_its_cap() {
         ]
     );
     assert_eq!(drill.scale, Baht::whole(500_000));
-    assert_eq!(drill.fraction(Baht::whole(350_000)), 0.7);
-    assert_eq!(drill.fraction(Baht::whole(900_000)), 1.0);
+    assert_eq!(
+        drill.fraction(Baht::whole(350_000)),
+        rust_decimal::Decimal::new(7, 1)
+    );
+    assert_eq!(
+        drill.fraction(Baht::whole(900_000)),
+        rust_decimal::Decimal::ONE
+    );
 }
 
 #[test]

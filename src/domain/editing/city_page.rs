@@ -3,6 +3,8 @@
 
 use crate::domain::sorting::SortSmall;
 
+use rust_decimal::Decimal;
+
 use crate::domain::dates::FiscalYear;
 use crate::domain::meta::RecordId;
 use crate::domain::records::{
@@ -95,16 +97,16 @@ pub fn city_figures(ds: &Dataset, city: RecordId, year: FiscalYear) -> Option<Ci
         .map(|b| b.figures)
 }
 
-/// Widths of the budget bar, as fractions of one scale (0.0–1.0): the bar's scale is the
+/// Widths of the budget bar, as shares of one scale (0 to 1): the bar's scale is the
 /// largest of cap, approved, committed and transferred, so an overrun shows past the cap.
 /// Geometry, not money: the figures shown beside the bar stay [`Baht`].
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct BarGeometry {
-    pub approved_width: f64,
-    pub committed_width: f64,
-    pub transferred_width: f64,
+    pub approved_width: Decimal,
+    pub committed_width: Decimal,
+    pub transferred_width: Decimal,
     /// Where the cap line sits.
-    pub cap_at: f64,
+    pub cap_at: Decimal,
 }
 
 /// The bar for a city's figures. Only geometry is a float; every figure shown stays Baht.
@@ -117,16 +119,16 @@ pub struct BarGeometry {
 /// let ds = north_2561().records;
 /// let f = city_figures(&ds, ds.cities[0].meta.id, FiscalYear(2561)).unwrap();
 /// let g = bar_geometry(&f);
-/// assert_eq!(g.cap_at, 1.0);
-/// assert!(g.transferred_width > 0.0 && g.transferred_width < 1.0);
+/// assert_eq!(g.cap_at, rust_decimal::Decimal::ONE);
+/// assert!(g.transferred_width > rust_decimal::Decimal::ZERO && g.transferred_width < rust_decimal::Decimal::ONE);
 /// ```
 pub fn bar_geometry(f: &CityFigures) -> BarGeometry {
     let scale = f.cap.max(f.approved).max(f.committed).max(f.transferred);
     BarGeometry {
-        approved_width: f.approved.fraction_of(scale),
-        committed_width: f.committed.fraction_of(scale),
-        transferred_width: f.transferred.fraction_of(scale),
-        cap_at: f.cap.fraction_of(scale),
+        approved_width: f.approved.share_of(scale),
+        committed_width: f.committed.share_of(scale),
+        transferred_width: f.transferred.share_of(scale),
+        cap_at: f.cap.share_of(scale),
     }
 }
 
@@ -154,12 +156,12 @@ mod tests {
         let mut f = city_figures(&ds, ds.cities[0].meta.id, FiscalYear(2561)).unwrap();
         f.committed = f.cap + f.cap;
         let g = bar_geometry(&f);
-        assert_eq!(g.committed_width, 1.0);
-        assert_eq!(g.cap_at, 0.5);
+        assert_eq!(g.committed_width, Decimal::ONE);
+        assert_eq!(g.cap_at, Decimal::new(5, 1));
         f.cap = Baht::ZERO;
         f.approved = Baht::ZERO;
         f.committed = Baht::ZERO;
         f.transferred = Baht::ZERO;
-        assert_eq!(bar_geometry(&f).cap_at, 0.0);
+        assert_eq!(bar_geometry(&f).cap_at, Decimal::ZERO);
     }
 }

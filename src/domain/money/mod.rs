@@ -77,21 +77,21 @@ impl Baht {
         self.0.is_sign_negative() && !self.0.is_zero()
     }
 
-    /// The part of `scale` this amount is, from 0.0 to 1.0, for drawing a bar. The one place
-    /// money becomes a float: geometry only, never a figure shown or added.
+    /// The part of `scale` this amount is, from 0 to 1 (clamped), for drawing a bar. Stays a
+    /// `Decimal`: only the drawing turns it into a float, never a figure shown or added.
     ///
     /// ```
     /// use mueang::domain::money::Baht;
-    /// assert_eq!(Baht::whole(350_000).fraction_of(Baht::whole(500_000)), 0.7);
-    /// assert_eq!(Baht::whole(600_000).fraction_of(Baht::whole(500_000)), 1.0);
-    /// assert_eq!(Baht::whole(1).fraction_of(Baht::ZERO), 0.0);
+    /// use rust_decimal::Decimal;
+    /// assert_eq!(Baht::whole(350_000).share_of(Baht::whole(500_000)), Decimal::new(7, 1));
+    /// assert_eq!(Baht::whole(600_000).share_of(Baht::whole(500_000)), Decimal::ONE);
+    /// assert_eq!(Baht::whole(1).share_of(Baht::ZERO), Decimal::ZERO);
     /// ```
-    pub fn fraction_of(self, scale: Baht) -> f64 {
-        use rust_decimal::prelude::ToPrimitive;
+    pub fn share_of(self, scale: Baht) -> Decimal {
         if scale.is_zero() || scale.is_negative() || self.is_negative() {
-            return 0.0;
+            return Decimal::ZERO;
         }
-        (self.0 / scale.0).to_f64().unwrap_or(0.0).clamp(0.0, 1.0)
+        (self.0 / scale.0).clamp(Decimal::ZERO, Decimal::ONE)
     }
 
     /// Reads an amount as staff type it.

@@ -3,7 +3,6 @@
 //! [`Baht`]. (City bars against their cap use [`DrillDown::fraction`](super::DrillDown),
 //! whose common scale spans every city.)
 
-use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use crate::domain::money::Baht;
@@ -39,16 +38,16 @@ impl BarScale {
         self.max.is_zero()
     }
 
-    /// The share of the longest bar, from 0.0 to 1.0.
+    /// The share of the longest bar, from 0 to 1 (a `Decimal`: the chart makes it a width).
     ///
     /// ```
     /// use mueang::domain::money::Baht;
     /// use mueang::domain::reports::BarScale;
     /// let s = BarScale::of_amounts([Baht::whole(500_000), Baht::whole(350_000)]);
-    /// assert_eq!(s.amount(Baht::whole(350_000)), 0.7);
-    /// assert_eq!(s.amount(Baht::whole(-1)), 0.0);
+    /// assert_eq!(s.amount(Baht::whole(350_000)), rust_decimal::Decimal::new(7, 1));
+    /// assert!(s.amount(Baht::whole(-1)).is_zero());
     /// ```
-    pub fn amount(&self, a: Baht) -> f64 {
+    pub fn amount(&self, a: Baht) -> Decimal {
         self.share(a.as_decimal())
     }
 
@@ -57,18 +56,18 @@ impl BarScale {
     /// ```
     /// use mueang::domain::reports::BarScale;
     /// let s = BarScale::of_counts([4, 1, 0]);
-    /// assert_eq!(s.count(1), 0.25);
-    /// assert_eq!(BarScale::of_counts([0, 0]).count(0), 0.0);
+    /// assert_eq!(s.count(1), rust_decimal::Decimal::new(25, 2));
+    /// assert!(BarScale::of_counts([0, 0]).count(0).is_zero());
     /// ```
-    pub fn count(&self, n: usize) -> f64 {
+    pub fn count(&self, n: usize) -> Decimal {
         self.share(Decimal::from(n))
     }
 
-    fn share(&self, v: Decimal) -> f64 {
+    fn share(&self, v: Decimal) -> Decimal {
         if self.max.is_zero() || v.is_sign_negative() {
-            return 0.0;
+            return Decimal::ZERO;
         }
-        (v / self.max).to_f64().unwrap_or(0.0).clamp(0.0, 1.0)
+        (v / self.max).clamp(Decimal::ZERO, Decimal::ONE)
     }
 }
 
@@ -102,10 +101,11 @@ mod tests {
             row(Category::Health, 0, 0),
         ];
         let (counts, money) = category_scales(&rows);
-        assert_eq!(counts.count(3), 1.0);
-        assert!((counts.count(1) - 1.0 / 3.0).abs() < 1e-12);
-        assert!((money.amount(Baht::whole(50_000)) - 1.0 / 3.0).abs() < 1e-12);
-        assert_eq!(money.amount(Baht::ZERO), 0.0);
+        let third = Decimal::ONE / Decimal::from(3);
+        assert_eq!(counts.count(3), Decimal::ONE);
+        assert_eq!(counts.count(1), third);
+        assert_eq!(money.amount(Baht::whole(50_000)), third);
+        assert!(money.amount(Baht::ZERO).is_zero());
         assert!(!counts.is_empty());
     }
 
@@ -114,13 +114,13 @@ mod tests {
         let rows = [row(Category::Housing, 0, 0)];
         let (counts, money) = category_scales(&rows);
         assert!(counts.is_empty() && money.is_empty());
-        assert_eq!(counts.count(0), 0.0);
-        assert_eq!(money.amount(Baht::whole(10)), 0.0);
+        assert!(counts.count(0).is_zero());
+        assert!(money.amount(Baht::whole(10)).is_zero());
     }
 
     #[test]
     fn a_value_above_the_scale_is_clamped() {
         let s = BarScale::of_amounts([Baht::whole(100)]);
-        assert_eq!(s.amount(Baht::whole(250)), 1.0);
+        assert_eq!(s.amount(Baht::whole(250)), Decimal::ONE);
     }
 }

@@ -1,5 +1,6 @@
 //! Drill-down region → province → city, with each city's figures for a bar against its cap.
 
+use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::domain::meta::RecordId;
@@ -63,10 +64,10 @@ impl DrillDown {
     /// use mueang::domain::reports::{drill_down, Scope};
     /// let drill = drill_down(&north_2561().records, Scope::country(FiscalYear(2561)));
     /// assert_eq!(drill.scale, Baht::whole(500_000));
-    /// assert_eq!(drill.fraction(Baht::whole(350_000)), 0.7);
+    /// assert_eq!(drill.fraction(Baht::whole(350_000)), rust_decimal::Decimal::new(7, 1));
     /// ```
-    pub fn fraction(&self, amount: Baht) -> f64 {
-        amount.fraction_of(self.scale)
+    pub fn fraction(&self, amount: Baht) -> Decimal {
+        amount.share_of(self.scale)
     }
 }
 

@@ -19,7 +19,13 @@ pub fn CategoryChart(
         rows.with(|rows| {
             let (counts, money) = category_scales(rows);
             rows.iter()
-                .map(|r| (r.clone(), counts.count(r.count), money.amount(r.committed)))
+                .map(|r| {
+                    (
+                        r.clone(),
+                        super::drawn(counts.count(r.count)),
+                        super::drawn(money.amount(r.committed)),
+                    )
+                })
                 .collect::<Vec<_>>()
         })
     });

@@ -7,3 +7,10 @@ mod city_bar;
 
 pub use category::CategoryChart;
 pub use city_bar::{BarLegend, CityBarChart, CityBarShares};
+
+/// A share the domain computed (0 to 1, a `Decimal`) as the float an SVG width needs: the
+/// only place a money-derived number becomes a float, and only for drawing.
+pub fn drawn(share: rust_decimal::Decimal) -> f64 {
+    use rust_decimal::prelude::ToPrimitive;
+    share.to_f64().unwrap_or(0.0)
+}

@@ -5,12 +5,13 @@ use leptos::prelude::*;
 
 use super::text::CityText;
 use crate::domain::editing::city_page::{bar_geometry, CityFigures};
+use crate::ui::charts::drawn;
 use crate::ui::i18n::tr;
 
 /// The bar is drawn in SVG user units (0–1000 wide): sizes as attributes, not inline
 /// styles, which the Content-Security-Policy (`style-src 'self'`) would block.
-fn w(f: f64) -> String {
-    format!("{:.1}", f * 1000.0)
+fn w(share: rust_decimal::Decimal) -> String {
+    format!("{:.1}", drawn(share) * 1000.0)
 }
 
 /// One year's bar.
@@ -29,7 +30,7 @@ pub fn BudgetBar(
                 <rect class="budget-approved" x="0" y="0" width=w(g.approved_width) height="40"/>
                 <rect class="budget-committed" class:over=over x="0" y="8" width=w(g.committed_width) height="24"/>
                 <rect class="budget-transferred" x="0" y="14" width=w(g.transferred_width) height="12"/>
-                <rect class="budget-cap" x=w(g.cap_at - 0.003) y="0" width="3" height="40"/>
+                <rect class="budget-cap" x=w(g.cap_at - rust_decimal::Decimal::new(3, 3)) y="0" width="3" height="40"/>
             </svg>
             <dl class="budget-figures">
                 <div class="fig fig-approved"><dt>{tr(CityText::Approved)}</dt><dd>{f.approved.format()}</dd></div>

@@ -50,7 +50,8 @@ pub fn CityPage() -> impl IntoView {
 #[component]
 pub fn CityEditPage() -> impl IntoView {
     let id = param_id();
-    move || match id.get().and_then(|s| uuid::Uuid::parse_str(&s).ok()) {
+    move || {
+        match id.get().and_then(|s| uuid::Uuid::parse_str(&s).ok()) {
         Some(id) => view! {
             <section class="page">
                 <p><A href=format!("/cities/{id}")>"← " {tr(CityText::BackToCity)}</A></p>
@@ -62,6 +63,7 @@ pub fn CityEditPage() -> impl IntoView {
         }
         .into_any(),
         None => view! { <p class="empty">{tr(EditText::NotFound)}</p> }.into_any(),
+    }
     }
 }
 

@@ -9,7 +9,7 @@ use leptos_router::hooks::use_params_map;
 use crate::domain::records::Province;
 use crate::domain::reports::{dashboard, drill_down, CityBar, DrillDown, ProvinceNode, Scope};
 use crate::domain::sorting::SortSmall;
-use crate::ui::charts::{BarLegend, CityBarChart, CityBarShares};
+use crate::ui::charts::{drawn, BarLegend, CityBarChart, CityBarShares};
 use crate::ui::i18n::{tr, use_i18n, I18n, Msg};
 use crate::ui::state::use_app;
 
@@ -267,10 +267,10 @@ fn CityRow(
     let choice = use_report_choice();
     let f = bar.figures.clone();
     let shares = CityBarShares {
-        cap: drill.fraction(f.cap),
-        approved: drill.fraction(f.approved),
-        committed: drill.fraction(f.committed),
-        transferred: drill.fraction(f.transferred),
+        cap: drawn(drill.fraction(f.cap)),
+        approved: drawn(drill.fraction(f.approved)),
+        committed: drawn(drill.fraction(f.committed)),
+        transferred: drawn(drill.fraction(f.transferred)),
     };
     let id = bar.city.city_id;
     let (th, en) = (bar.city.name_th.clone(), bar.city.name_en.clone());
