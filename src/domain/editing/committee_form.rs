@@ -57,6 +57,18 @@ pub fn new_committee(meta: RecordMeta, city: RecordId) -> Committee {
 
 /// Reads a chosen record id. Nothing chosen yet is "missing" (said only once the person
 /// tries to save); anything else unreadable is said at once.
+/// The record's city (field `city_id`): one wording for every form that chooses a city.
+pub(crate) fn read_city(r: &mut Reader, raw: &str, fallback: RecordId) -> RecordId {
+    read_id(
+        r,
+        "city_id",
+        raw,
+        fallback,
+        "กรุณาเลือกเมือง",
+        "Please choose the city.",
+    )
+}
+
 pub(crate) fn read_id(
     r: &mut Reader,
     field: &str,
@@ -110,14 +122,7 @@ impl RecordForm for CommitteeForm {
     fn build(&self, base: &Committee) -> Built<Committee> {
         let mut r = Reader::default();
         let mut c = base.clone();
-        c.city_id = read_id(
-            &mut r,
-            "city_id",
-            &self.city_id,
-            base.city_id,
-            "กรุณาเลือกเมือง",
-            "Please choose the city.",
-        );
+        c.city_id = read_city(&mut r, &self.city_id, base.city_id);
         c.name = self.name.trim().to_owned();
         c.members = self
             .members

@@ -13,7 +13,7 @@ use crate::domain::records::{City, CommitteeGrant, Dataset, Instalment, Province
 use crate::domain::rules::{blocking_transfer, Finding};
 use crate::domain::thai_digits::to_ascii_digits;
 
-use super::committee_form::{id_text, read_id};
+use super::committee_form::{id_text, read_city, read_id};
 use super::form::{date_text, money_text, Built, FieldError, Reader, RecordForm};
 use super::reference::with_reference;
 
@@ -139,14 +139,7 @@ impl RecordForm for InstalmentForm {
     fn build(&self, base: &Instalment) -> Built<Instalment> {
         let mut r = Reader::default();
         let mut i = base.clone();
-        i.city_id = read_id(
-            &mut r,
-            "city_id",
-            &self.city_id,
-            base.city_id,
-            "กรุณาเลือกเมือง",
-            "Please choose the city.",
-        );
+        i.city_id = read_city(&mut r, &self.city_id, base.city_id);
         i.fiscal_year = r.fiscal_year("fiscal_year", &self.fiscal_year, base.fiscal_year);
         i.number = u8::try_from(r.whole("number", &self.number, 1, 12, u64::from(base.number)))
             .unwrap_or(base.number);
@@ -311,14 +304,7 @@ impl RecordForm for CommitteeGrantForm {
     fn build(&self, base: &CommitteeGrant) -> Built<CommitteeGrant> {
         let mut r = Reader::default();
         let mut g = base.clone();
-        g.city_id = read_id(
-            &mut r,
-            "city_id",
-            &self.city_id,
-            base.city_id,
-            "กรุณาเลือกเมือง",
-            "Please choose the city.",
-        );
+        g.city_id = read_city(&mut r, &self.city_id, base.city_id);
         g.fiscal_year = r.fiscal_year("fiscal_year", &self.fiscal_year, base.fiscal_year);
         g.amount = r.money_required("amount", &self.amount, base.amount);
         g.date = r.date("date", &self.date, base.date);

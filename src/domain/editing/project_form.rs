@@ -3,13 +3,13 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
 use crate::domain::dates::FiscalYear;
 use crate::domain::meta::{RecordId, RecordMeta};
 use crate::domain::money::Baht;
 use crate::domain::records::{Category, CoFunding, Project, ProjectStatus, StatusChange};
 
+use super::committee_form::read_city;
 use super::form::{
     date_text, enum_from_key, enum_key, money_text, Built, FieldError, Reader, RecordForm,
 };
@@ -148,17 +148,7 @@ impl RecordForm for ProjectForm {
     fn build(&self, base: &Project) -> Built<Project> {
         let mut r = Reader::default();
         let mut p = base.clone();
-        p.city_id = match Uuid::parse_str(self.city_id.trim()) {
-            Ok(id) => id,
-            Err(_) => {
-                r.errors.push(FieldError::missing(
-                    "city_id",
-                    "กรุณาเลือกเมือง",
-                    "Please choose the city.",
-                ));
-                base.city_id
-            }
-        };
+        p.city_id = read_city(&mut r, &self.city_id, base.city_id);
         p.fiscal_year = r.fiscal_year("fiscal_year", &self.fiscal_year, base.fiscal_year);
         p.proposer = self.proposer.trim().to_owned();
         p.category = r.choice("category", enum_from_key(&self.category), base.category);
