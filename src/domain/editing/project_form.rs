@@ -222,6 +222,7 @@ impl RecordForm for ProjectForm {
 mod tests {
     use super::*;
     use crate::domain::example::north_2561;
+    use uuid::Uuid;
 
     fn stored() -> Project {
         let ds = north_2561().records;
