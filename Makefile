@@ -20,7 +20,7 @@ WBG_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", 
 PORT ?= 8080
 LOGS := $(ROOT)/target/test-logs
 
-.PHONY: help serve test size build bench tools browser \
+.PHONY: help serve test size build bench profile-import tools browser \
         tool-target tool-trunk tool-wasm-bindgen tool-npm \
         test-native test-web test-e2e clean
 
@@ -98,6 +98,18 @@ bench: tools browser
 	@echo "==> trunk build --release --dist target/bench-dist"
 	@cd "$(ROOT)" && trunk build --release --dist target/bench-dist
 	@cd "$(E2E)" && MUEANG_DIST="$(ROOT)/target/bench-dist" node bench/sync.mjs "$(BENCH_BUNDLE)"
+
+# A CPU profile of the first import alone, with the wasm's function names kept (the same
+# optimisation as the release, plus its name section: strip = false, wasm-opt --debuginfo,
+# built in target/profile so the release build's cache is untouched). Prints the functions
+# with the most self time; the .cpuprofile opens in Chrome DevTools.
+profile-import: tools browser
+	@cd "$(ROOT)" && cargo run --release --quiet --bin mueang -- bench-sync --records $(BENCH_RECORDS) -o "$(BENCH_BUNDLE)"
+	@cd "$(ROOT)" && trap 'rm -f index.profile.html' EXIT \
+	  && sed -e 's/data-wasm-opt-params="/data-wasm-opt-params="--debuginfo /' index.html > index.profile.html \
+	  && CARGO_PROFILE_RELEASE_STRIP=false CARGO_TARGET_DIR=target/profile \
+	     trunk build --release --dist target/profile-dist index.profile.html
+	@cd "$(E2E)" && MUEANG_DIST="$(ROOT)/target/profile-dist" node bench/profile.mjs "$(BENCH_BUNDLE)" "$(ROOT)/target/import.cpuprofile"
 
 # ---------------------------------------------------------------- tests
 # Each tier's output is kept in target/test-logs/; a tier fails if any test fails or if it

@@ -117,6 +117,67 @@ async fn replace_kind_imports_many_records_in_one_transaction() {
     store.close();
 }
 
+/// The chunk layout in IndexedDB: a small kind imported whole sits in one chunk, edits find
+/// it there, and a kind grown by edits past the chunk limit is spread over more chunks in
+/// the same transaction as the edit, with every record kept.
+#[wasm_bindgen_test]
+async fn chunks_follow_the_size_of_each_kind() {
+    use storage::chunks::{Layout, LAYOUT_KEY};
+    let store = fresh("t-layout").await;
+    let small: Vec<Rec> = (0..40).map(|i| rec(&format!("s{i}"), "เมือง")).collect();
+    let mut import = ChangeSet::new("import");
+    import
+        .replace_kind("cities", small.iter().map(|r| (r.id.clone(), r)))
+        .unwrap();
+    store.apply(import).await.unwrap();
+    let layout: Layout = store.get_meta(LAYOUT_KEY).await.unwrap().expect("stored");
+    assert_eq!(layout.get("cities"), Some(&1));
+    for r in &small {
+        assert_eq!(
+            store.chunk_key_of("cities", &r.id).await.unwrap(),
+            "cities/00"
+        );
+    }
+    let mut edit = ChangeSet::new("edit");
+    edit.put("cities", "s7", &rec("s7", "แก้แล้ว")).unwrap();
+    store.apply(edit).await.unwrap();
+    assert_eq!(
+        store.get::<Rec>("cities", "s7").await.unwrap(),
+        Some(rec("s7", "แก้แล้ว"))
+    );
+
+    // Grow it by edits until it no longer fits one chunk.
+    let long = "ชุมชน".repeat(300);
+    let mut n = 0;
+    while store.get_meta::<Layout>(LAYOUT_KEY).await.unwrap().unwrap()["cities"] == 1 {
+        let mut cs = ChangeSet::new("add");
+        for _ in 0..100 {
+            n += 1;
+            let id = format!("g{n}");
+            cs.put("cities", &id, &rec(&id, &long)).unwrap();
+        }
+        store.apply(cs).await.unwrap();
+        assert!(n < 2_000, "never spread");
+    }
+    let back: Vec<Rec> = store.load_kind("cities").await.unwrap();
+    assert_eq!(back.len(), small.len() + n, "every record kept");
+    assert_eq!(
+        store.get::<Rec>("cities", "s7").await.unwrap(),
+        Some(rec("s7", "แก้แล้ว")),
+        "found where the new layout puts it"
+    );
+    assert_eq!(
+        store
+            .get::<Rec>("cities", "g1")
+            .await
+            .unwrap()
+            .unwrap()
+            .name,
+        long
+    );
+    store.close();
+}
+
 #[wasm_bindgen_test]
 async fn upgrade_from_v1_keeps_records_and_adds_stores() {
     let name = "t-upgrade";

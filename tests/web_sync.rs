@@ -14,7 +14,14 @@ use mueang::domain::records::Dataset;
 use mueang::domain::sync::{canonical, draft_full, encrypt, merge, normalize, BundleError, Peers};
 use mueang::storage::{self, ChangeSet, Settings, StorageError, Store};
 use mueang::sync::context::SyncState;
-use mueang::sync::pipeline::{apply_import, merge_bundles, open_bundle, OpenError, Timings};
+use mueang::sync::pipeline::{
+    apply_import, file_text, merge_bundles, open_bundle, FileText, OpenError, Timings,
+};
+
+/// A file's bytes as the import screen hands them on.
+fn text_of(bytes: &[u8]) -> FileText {
+    file_text(bytes.to_vec()).expect("UTF-8")
+}
 use mueang::sync::progress::Progress;
 use mueang::sync::{digest, last_export_at, load_dataset, load_peers, LAST_EXPORT_KEY, PEERS_KEY};
 use mueang::ui::records::replace_all;
@@ -120,7 +127,7 @@ async fn bundles_open_plain_locked_and_damaged() {
     let bytes = bundle_bytes(&b, &office("b")).await;
     let progress = Progress::new();
     let mut timings = Timings::default();
-    let opened = open_bundle(&bytes, None, progress, &mut timings)
+    let opened = open_bundle(text_of(&bytes), None, progress, &mut timings)
         .await
         .expect("opens");
     assert_eq!(opened.records(), &normalize(&b));
@@ -129,27 +136,27 @@ async fn bundles_open_plain_locked_and_damaged() {
     // Locked: asks, refuses the wrong passphrase clearly, opens with the right one.
     let text = String::from_utf8(bytes.clone()).unwrap();
     let locked = encrypt(&text, "ถูกต้อง").unwrap().into_bytes();
-    let ask = open_bundle(&locked, None, progress, &mut timings).await;
+    let ask = open_bundle(text_of(&locked), None, progress, &mut timings).await;
     assert_eq!(ask.unwrap_err(), OpenError::NeedsPassphrase);
-    match open_bundle(&locked, Some("ผิด"), progress, &mut timings).await {
+    match open_bundle(text_of(&locked), Some("ผิด"), progress, &mut timings).await {
         Err(OpenError::Bundle(e)) => {
             assert_eq!(e.code(), "wrong_passphrase");
             assert!(!e.message_th().is_empty() && !e.message_en().is_empty());
         }
         other => panic!("{other:?}"),
     }
-    let unlocked = open_bundle(&locked, Some("ถูกต้อง"), progress, &mut timings)
+    let unlocked = open_bundle(text_of(&locked), Some("ถูกต้อง"), progress, &mut timings)
         .await
         .expect("unlocks");
     assert_eq!(unlocked.records(), opened.records());
 
     // One changed letter: the checksum says so.
     let damaged = text.replacen("Edited in B", "Edited in C", 1).into_bytes();
-    match open_bundle(&damaged, None, progress, &mut timings).await {
+    match open_bundle(text_of(&damaged), None, progress, &mut timings).await {
         Err(OpenError::Bundle(BundleError::ChecksumMismatch { .. })) => {}
         other => panic!("{other:?}"),
     }
-    let junk = open_bundle(b"\xff\xfe not text", None, progress, &mut timings).await;
+    let junk = file_text(b"\xff\xfe not text".to_vec());
     assert_eq!(junk.unwrap_err(), OpenError::Bundle(BundleError::NotText));
 }
 
@@ -167,7 +174,7 @@ async fn an_import_is_stored_whole_and_the_same_bundle_again_writes_nothing() {
     let progress = Progress::new();
     for round in 0..2 {
         let mut steps = Timings::default();
-        let bundle = open_bundle(&bytes, None, progress, &mut steps)
+        let bundle = open_bundle(text_of(&bytes), None, progress, &mut steps)
             .await
             .unwrap();
         let outcome = app
@@ -211,7 +218,7 @@ async fn a_failing_import_leaves_the_store_exactly_as_it_was() {
 
     // Damage the chunk the import must edit in place, behind the storage layer's back.
     let id = a.cities[0].meta.id.to_string();
-    let key = storage::chunks::chunk_key("cities", &id);
+    let key = store.chunk_key_of("cities", &id).await.unwrap();
     corrupt_chunk("t-sync-atomic", &key).await;
 
     let merged = merge(&a, &b).dataset;

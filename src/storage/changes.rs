@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-use super::chunks::{self, Chunk};
+use super::chunks::{self, Chunk, Layout, WrittenKind};
 use super::error::StorageError;
 
 /// One change inside a [`ChangeSet`].
@@ -25,13 +25,10 @@ pub enum Op {
     /// this is for undoing a creation).
     Delete { kind: String, id: String },
     /// Replace every record of `kind` (an import). Not undoable record by record. The
-    /// chunks come already written ([`chunks::ChunkWriter`]): an import of 100,000 records
-    /// serialises each once, straight into its chunk.
-    ReplaceKind {
-        kind: String,
-        chunks: BTreeMap<String, Vec<u8>>,
-        count: usize,
-    },
+    /// chunks come already written ([`chunks::ChunkWriter`]), with the fan-out their size
+    /// called for: an import of 100,000 records serialises each once, straight into its
+    /// chunk.
+    ReplaceKind { kind: String, written: WrittenKind },
     /// Set a small value in the `meta` store (e.g. when the last import happened).
     SetMeta { key: String, json: Box<RawValue> },
 }
@@ -121,9 +118,13 @@ impl ChangeSet {
         records: impl IntoIterator<Item = (String, &'a str)>,
     ) -> Result<&mut Self, StorageError> {
         check_kind(kind)?;
-        let mut w = chunks::ChunkWriter::new(kind);
-        for (id, json) in records {
-            w.add(&id, |out| {
+        let records: Vec<(String, &str)> = records.into_iter().collect();
+        let mut w = chunks::ChunkWriter::sized(
+            kind,
+            records.iter().map(|(id, json)| (id.as_str(), json.len())),
+        );
+        for (id, json) in &records {
+            w.add(id, |out| {
                 out.extend_from_slice(json.as_bytes());
                 Ok(())
             })
@@ -133,11 +134,9 @@ impl ChangeSet {
     }
 
     fn push_replace(&mut self, kind: &str, w: chunks::ChunkWriter<'_>) -> &mut Self {
-        let (chunks, count) = w.finish();
         self.ops.push(Op::ReplaceKind {
             kind: kind.into(),
-            chunks,
-            count,
+            written: w.finish(),
         });
         self
     }
@@ -164,13 +163,14 @@ impl ChangeSet {
         self.ops.is_empty()
     }
 
-    /// The chunk keys that must be read before [`ChangeSet::plan`] (those edited in place).
-    pub fn chunks_to_read(&self) -> BTreeSet<String> {
+    /// The chunk keys that must be read before [`ChangeSet::plan`] (those edited in place),
+    /// with the chunks laid out as `layout` says.
+    pub fn chunks_to_read(&self, layout: &Layout) -> BTreeSet<String> {
         self.ops
             .iter()
             .filter_map(|op| match op {
                 Op::Put { kind, id, .. } | Op::Delete { kind, id } => {
-                    Some(chunks::chunk_key(kind, id))
+                    Some(chunks::chunk_key(kind, id, chunks::fanout(layout, kind)))
                 }
                 _ => None,
             })
@@ -178,9 +178,16 @@ impl ChangeSet {
     }
 
     /// Applies the changes to the chunks read (`fetched[key]` is the stored chunk, `None` if
-    /// absent) and says what to write, plus the change set that would undo this one.
-    /// Consumes the change set so an import's records are moved, not copied.
-    pub fn plan(self, fetched: &HashMap<String, Option<Vec<u8>>>) -> Result<Plan, StorageError> {
+    /// absent; laid out as `layout` says) and says what to write, plus the change set that
+    /// would undo this one. Consumes the change set so an import's records are moved, not
+    /// copied.
+    pub fn plan(
+        self,
+        fetched: &HashMap<String, Option<Vec<u8>>>,
+        layout: &Layout,
+    ) -> Result<Plan, StorageError> {
+        let stored_layout = layout;
+        let mut layout = layout.clone();
         let mut live: BTreeMap<String, Chunk> = BTreeMap::new();
         let mut dirty: BTreeSet<String> = BTreeSet::new();
         // Chunks of a replaced kind, written as they came; parsed only if a later op in
@@ -199,7 +206,7 @@ impl ChangeSet {
                     ref kind, ref id, ..
                 }
                 | Op::Delete { ref kind, ref id } => {
-                    let key = chunks::chunk_key(kind, id);
+                    let key = chunks::chunk_key(kind, id, chunks::fanout(&layout, kind));
                     if !live.contains_key(&key) {
                         // A kind replaced earlier in this set starts from what replaced
                         // it, not from disk.
@@ -238,11 +245,7 @@ impl ChangeSet {
                         },
                     });
                 }
-                Op::ReplaceKind {
-                    kind,
-                    chunks,
-                    count,
-                } => {
+                Op::ReplaceKind { kind, written } => {
                     undo = None;
                     let prefix = format!("{kind}/");
                     live.retain(|k, _| !k.starts_with(&prefix));
@@ -251,8 +254,9 @@ impl ChangeSet {
                     if !cleared.contains(&kind) {
                         cleared.push(kind.clone());
                     }
-                    counts.puts += count;
-                    ready.extend(chunks);
+                    counts.puts += written.count;
+                    layout.insert(kind, written.fanout);
+                    ready.extend(written.chunks);
                 }
                 Op::SetMeta { key, json } => meta.push((key, json.get().to_string())),
             }
@@ -260,20 +264,34 @@ impl ChangeSet {
 
         let mut writes: BTreeMap<String, Option<Vec<u8>>> =
             ready.into_iter().map(|(k, b)| (k, Some(b))).collect();
+        let mut outgrown = Vec::new();
         for key in dirty {
             if let Some(chunk) = live.get(&key) {
-                writes.insert(key, chunks::write_chunk(chunk)?);
+                let bytes = chunks::write_chunk(chunk)?;
+                let kind = chunks::kind_of_key(&key).unwrap_or_default();
+                if bytes
+                    .as_ref()
+                    .is_some_and(|b| b.len() > chunks::MAX_CHUNK_BYTES)
+                    && chunks::fanout(&layout, kind) < chunks::BUCKETS
+                    && !outgrown.iter().any(|k| k == kind)
+                {
+                    outgrown.push(kind.to_string());
+                }
+                writes.insert(key, bytes);
             }
         }
         if let Some(u) = undo.as_mut() {
             undo_ops.reverse();
             u.ops = undo_ops;
         }
+        let layout = (layout != *stored_layout).then_some(layout);
         Ok(Plan {
             label,
             cleared_kinds: cleared,
             writes,
             meta,
+            layout,
+            outgrown,
             undo,
             counts,
         })
@@ -298,9 +316,61 @@ pub struct Plan {
     pub writes: BTreeMap<String, Option<Vec<u8>>>,
     /// Meta key → JSON text.
     pub meta: Vec<(String, String)>,
+    /// The new layout, if it changed: stored under [`chunks::LAYOUT_KEY`] in `meta`.
+    pub layout: Option<Layout>,
+    /// Kinds with a chunk grown past [`chunks::MAX_CHUNK_BYTES`]: the caller reads all their
+    /// stored chunks and hands them to [`Plan::respread`] before writing.
+    pub outgrown: Vec<String>,
     /// The change set that restores the previous state; `None` after a whole-kind replace.
     pub undo: Option<ChangeSet>,
     pub counts: Counts,
+}
+
+impl Plan {
+    /// Spreads `kind` (an [`outgrown`](Plan::outgrown) kind) over more chunks: `stored` are
+    /// all its chunks as stored, `layout` the layout they were read with. What this plan
+    /// writes to the kind is laid over them first, so nothing of it is lost.
+    pub fn respread(
+        &mut self,
+        kind: &str,
+        stored: Vec<(String, Vec<u8>)>,
+        layout: &Layout,
+    ) -> Result<(), StorageError> {
+        let prefix = format!("{kind}/");
+        let mut all: BTreeMap<String, Vec<u8>> = if self.cleared_kinds.iter().any(|k| k == kind) {
+            BTreeMap::new()
+        } else {
+            stored.into_iter().collect()
+        };
+        let ours: Vec<String> = self
+            .writes
+            .keys()
+            .filter(|k| k.starts_with(&prefix))
+            .cloned()
+            .collect();
+        for key in ours {
+            match self.writes.remove(&key).flatten() {
+                Some(bytes) => all.insert(key, bytes),
+                None => all.remove(&key),
+            };
+        }
+        let mut now = self.layout.clone().unwrap_or_else(|| layout.clone());
+        let before = chunks::fanout(&now, kind);
+        let spread = chunks::respread(
+            kind,
+            all.values().map(Vec::as_slice),
+            (before * 2).min(chunks::BUCKETS),
+        )?;
+        if !self.cleared_kinds.iter().any(|k| k == kind) {
+            self.cleared_kinds.push(kind.to_string());
+        }
+        self.writes
+            .extend(spread.chunks.into_iter().map(|(k, b)| (k, Some(b))));
+        now.insert(kind.to_string(), spread.fanout);
+        self.layout = Some(now);
+        self.outgrown.retain(|k| k != kind);
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -308,31 +378,17 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    /// Applies a plan's writes to an in-memory "database" of chunk texts.
-    fn run(db: &mut BTreeMap<String, Vec<u8>>, cs: &ChangeSet) -> Plan {
-        let fetched = cs
-            .chunks_to_read()
-            .into_iter()
-            .map(|k| {
-                let v = db.get(&k).cloned();
-                (k, v)
-            })
-            .collect();
-        let plan = cs.clone().plan(&fetched).unwrap();
-        for kind in &plan.cleared_kinds {
-            db.retain(|k, _| !k.starts_with(&format!("{kind}/")));
-        }
-        for (k, v) in &plan.writes {
-            match v {
-                Some(t) => db.insert(k.clone(), t.clone()),
-                None => db.remove(k),
-            };
-        }
+    type Db = crate::storage::memory::MemoryStore;
+
+    fn run(db: &mut Db, cs: &ChangeSet) -> Plan {
+        let plan = db.apply(cs.clone()).unwrap();
+        assert!(plan.outgrown.is_empty());
         plan
     }
 
-    fn records(db: &BTreeMap<String, Vec<u8>>, kind: &str) -> serde_json::Value {
+    fn records(db: &Db, kind: &str) -> serde_json::Value {
         let pairs = db
+            .chunks
             .iter()
             .map(|(k, v)| (chunks::kind_of_key(k).unwrap(), v.as_slice()));
         let json = chunks::grouped_json(&[kind], pairs).unwrap();
@@ -344,7 +400,7 @@ mod tests {
 
     #[test]
     fn put_edit_delete_and_undo() {
-        let mut db = BTreeMap::new();
+        let mut db = Db::default();
         let mut cs = ChangeSet::new("create");
         cs.put("cities", "a", &json!({"id": "a", "n": 1})).unwrap();
         cs.put("cities", "b", &json!({"id": "b", "n": 2})).unwrap();
@@ -375,14 +431,14 @@ mod tests {
         );
         run(&mut db, &p1.undo.unwrap());
         assert!(
-            db.is_empty(),
+            db.chunks.is_empty(),
             "undoing the creation removes the chunks: {db:?}"
         );
     }
 
     #[test]
     fn same_record_twice_undoes_to_the_first_state() {
-        let mut db = BTreeMap::new();
+        let mut db = Db::default();
         let mut seed = ChangeSet::new("seed");
         seed.put("p", "x", &json!({"id": "x", "v": 0})).unwrap();
         run(&mut db, &seed);
@@ -397,7 +453,7 @@ mod tests {
 
     #[test]
     fn replace_kind_clears_then_later_puts_apply() {
-        let mut db = BTreeMap::new();
+        let mut db = Db::default();
         let mut seed = ChangeSet::new("seed");
         for i in 0..50 {
             seed.put(
@@ -453,8 +509,103 @@ mod tests {
     fn corrupt_chunk_is_reported() {
         let mut cs = ChangeSet::new("x");
         cs.put("k", "1", &1).unwrap();
-        let key = chunks::chunk_key("k", "1");
+        let key = chunks::chunk_key("k", "1", chunks::BUCKETS);
         let fetched = HashMap::from([(key, Some(b"not json".to_vec()))]);
-        assert!(matches!(cs.plan(&fetched), Err(StorageError::Corrupt(_))));
+        let layout = Layout::new();
+        assert!(matches!(
+            cs.plan(&fetched, &layout),
+            Err(StorageError::Corrupt(_))
+        ));
+    }
+
+    #[test]
+    fn an_import_lays_a_small_kind_out_in_few_chunks_and_edits_find_them() {
+        let mut db = Db::default();
+        let cities: Vec<serde_json::Value> = (0..300)
+            .map(|i| json!({"id": format!("c{i}"), "name": "เทศบาลตำบล".repeat(5)}))
+            .collect();
+        let mut import = ChangeSet::new("import");
+        import
+            .replace_kind(
+                "cities",
+                cities
+                    .iter()
+                    .map(|r| (r["id"].as_str().unwrap().to_string(), r)),
+            )
+            .unwrap();
+        let plan = run(&mut db, &import);
+        assert_eq!(plan.layout, Some(Layout::from([("cities".to_string(), 1)])));
+        assert_eq!(db.chunks.len(), 1, "{:?}", db.chunks.keys());
+
+        // An edit reads and rewrites that one chunk, and the layout stays.
+        let mut edit = ChangeSet::new("edit");
+        edit.put("cities", "c7", &json!({"id": "c7", "name": "ใหม่"}))
+            .unwrap();
+        assert_eq!(
+            edit.chunks_to_read(&db.layout),
+            BTreeSet::from(["cities/00".to_string()])
+        );
+        let plan = run(&mut db, &edit);
+        assert_eq!(plan.layout, None);
+        let back = records(&db, "cities");
+        assert_eq!(back.as_array().unwrap().len(), 300);
+        assert!(back
+            .as_array()
+            .unwrap()
+            .contains(&json!({"id": "c7", "name": "ใหม่"})));
+
+        // Undo goes through the same layout.
+        run(&mut db, &plan.undo.unwrap());
+        assert_eq!(records(&db, "cities").as_array().unwrap().len(), 300);
+        assert!(!records(&db, "cities")
+            .as_array()
+            .unwrap()
+            .contains(&json!({"id": "c7", "name": "ใหม่"})));
+    }
+
+    #[test]
+    fn a_kind_grown_by_edits_is_spread_and_nothing_is_lost() {
+        let mut db = Db::default();
+        let mut import = ChangeSet::new("import");
+        let first = [json!({"id": "first"})];
+        import
+            .replace_kind("p", first.iter().map(|r| ("first".to_string(), r)))
+            .unwrap();
+        run(&mut db, &import);
+        assert_eq!(db.layout["p"], 1);
+        // Edits add records until the one chunk passes the limit.
+        let big = "ข".repeat(2_000);
+        let mut n = 0;
+        while db.chunks.len() == 1 {
+            let mut cs = ChangeSet::new("add");
+            for _ in 0..50 {
+                n += 1;
+                cs.put(
+                    "p",
+                    &format!("r{n}"),
+                    &json!({"id": format!("r{n}"), "t": big}),
+                )
+                .unwrap();
+            }
+            run(&mut db, &cs);
+            assert!(n < 1_000, "never spread");
+        }
+        assert!(db.layout["p"] >= 2);
+        for bytes in db.chunks.values() {
+            assert!(bytes.len() <= chunks::MAX_CHUNK_BYTES);
+        }
+        let all = records(&db, "p");
+        assert_eq!(all.as_array().unwrap().len(), n + 1, "every record kept");
+        // And each sits where an edit will look for it.
+        let mut edit = ChangeSet::new("edit");
+        edit.put("p", "r3", &json!({"id": "r3", "t": "short"}))
+            .unwrap();
+        run(&mut db, &edit);
+        let all = records(&db, "p");
+        assert_eq!(all.as_array().unwrap().len(), n + 1);
+        assert!(all
+            .as_array()
+            .unwrap()
+            .contains(&json!({"id": "r3", "t": "short"})));
     }
 }

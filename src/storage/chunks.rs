@@ -1,11 +1,19 @@
 //! How records are laid out in IndexedDB, as plain Rust so it is tested natively.
 //!
-//! Records are not stored one per IndexedDB entry: a structured `put` costs ~0.1 ms, so
-//! 100,000 of them would take ~10 s, while one large string put takes ~20 ms. Instead each
-//! record kind is split into [`BUCKETS`] chunks by a hash of the record id, and each chunk is
-//! one JSON object `{"<id>": <record>, ...}`, stored as UTF-8 bytes (not a JS string: no
-//! UTF-16 conversion either way) under the key `"<kind>/<bucket>"`.
-//! An import writes 256 strings per kind; a single edit rewrites one chunk (~1/256 of a kind).
+//! Records are not stored one per IndexedDB entry: a structured `put` costs ~0.05 ms, so
+//! 100,000 of them would take ~5 s. Instead each record kind is split into chunks by a hash
+//! of the record id, and each chunk is one JSON object `{"<id>": <record>, ...}`, stored as
+//! UTF-8 bytes (not a JS string: no UTF-16 conversion either way) under the key
+//! `"<kind>/<bucket>"`. A single edit rewrites one chunk.
+//!
+//! How many chunks a kind has (its *fan-out*, a power of two up to [`BUCKETS`]) follows its
+//! size, so that chunks are ~[`TARGET_CHUNK_BYTES`]: Chromium spends ~0.15 ms per entry
+//! written however small, so 1,500 chunks of 10–40 KB took 190 ms longer to commit than
+//! the same 69 MB in 256 chunks (measured in docs/sync.md). A kind written whole (an
+//! import) gets the fan-out its size calls for; a kind that outgrows its fan-out through
+//! edits is spread again ([`Plan::outgrown`](super::changes::Plan)). The fan-out of each
+//! kind is kept in the [`Layout`], stored with the chunks in the same transaction; a kind
+//! missing from it has [`BUCKETS`], the only layout before layouts were kept.
 //!
 //! Records inside a chunk are kept as raw JSON ([`RawValue`]), so editing one record never
 //! re-parses or re-serialises the others.
@@ -14,16 +22,44 @@ use std::collections::BTreeMap;
 
 use serde_json::value::RawValue;
 
-/// Chunks per record kind. Changing it (or [`bucket_of`]) moves every record: that needs a
-/// schema migration that re-buckets the data.
+/// The most chunks a kind has. Changing it (or [`bucket_of`]) moves every record: that
+/// needs a schema migration that re-buckets the data.
 pub const BUCKETS: u32 = 256;
+
+/// The size a kind's fan-out aims its chunks at.
+pub const TARGET_CHUNK_BYTES: usize = 192 * 1024;
+
+/// A chunk edited past this size spreads its kind over more chunks (if it can).
+pub const MAX_CHUNK_BYTES: usize = 1024 * 1024;
 
 /// The records of one chunk, by id, as raw JSON.
 pub type Chunk = BTreeMap<String, Box<RawValue>>;
 
-/// The bucket of a record id: FNV-1a over its bytes, folded to 8 bits. Stable across
-/// versions and platforms, unlike `std`'s hasher, because stored data depends on it.
-/// (FNV's low bits alone spread badly: sequential hex ids filled only 64 of 256 buckets.)
+/// Each kind's fan-out (see the module notes); a kind not in it has [`BUCKETS`].
+pub type Layout = BTreeMap<String, u32>;
+
+/// The `meta` key the [`Layout`] is stored under.
+pub const LAYOUT_KEY: &str = "storage.layout";
+
+/// The fan-out of `kind` in `layout`.
+pub fn fanout(layout: &Layout, kind: &str) -> u32 {
+    layout.get(kind).copied().unwrap_or(BUCKETS)
+}
+
+/// The fan-out for a kind of `bytes` in all: the fewest chunks (a power of two) of at most
+/// [`TARGET_CHUNK_BYTES`] each, and at most [`BUCKETS`].
+pub fn fanout_for(bytes: usize) -> u32 {
+    let mut n = 1;
+    while n < BUCKETS && bytes > TARGET_CHUNK_BYTES * n as usize {
+        n *= 2;
+    }
+    n
+}
+
+/// The bucket of a record id among [`BUCKETS`]: FNV-1a over its bytes, folded to 8 bits.
+/// Stable across versions and platforms, unlike `std`'s hasher, because stored data depends
+/// on it. (FNV's low bits alone spread badly: sequential hex ids filled only 64 of 256
+/// buckets.) With a smaller fan-out `n` (a power of two), the chunk is `bucket_of(id) % n`.
 pub fn bucket_of(id: &str) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
     for b in id.bytes() {
@@ -33,9 +69,10 @@ pub fn bucket_of(id: &str) -> u32 {
     (h ^ (h >> 8) ^ (h >> 16) ^ (h >> 24)) % BUCKETS
 }
 
-/// The IndexedDB key of the chunk holding `id` among the records of `kind`.
-pub fn chunk_key(kind: &str, id: &str) -> String {
-    bucket_key(kind, bucket_of(id))
+/// The IndexedDB key of the chunk holding `id` among the records of `kind`, whose fan-out
+/// is `fanout`.
+pub fn chunk_key(kind: &str, id: &str, fanout: u32) -> String {
+    bucket_key(kind, bucket_of(id) % fanout.clamp(1, BUCKETS))
 }
 
 fn bucket_key(kind: &str, bucket: u32) -> String {
@@ -79,21 +116,76 @@ pub fn write_chunk(chunk: &Chunk) -> Result<Option<Vec<u8>>, serde_json::Error> 
 }
 
 /// The chunks of a whole kind, written straight to their bytes (a whole-kind replace, as an
-/// import into an empty store does): one serialisation per record, no per-record
-/// allocation, no re-parse.
+/// import does): one serialisation per record, no per-record allocation, no re-parse.
 pub struct ChunkWriter<'k> {
     kind: &'k str,
-    /// By bucket: the chunk's bytes so far (empty: no record yet).
+    fanout: u32,
+    /// By chunk: its bytes so far (empty: no record yet).
     buckets: Vec<Vec<u8>>,
     count: usize,
+    /// Whether `finish` may lower the fan-out to suit the size (sizes were not known).
+    adaptive: bool,
+}
+
+/// A kind written by [`ChunkWriter`]: its fan-out, chunks (key → bytes of a JSON object),
+/// and how many records they hold.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WrittenKind {
+    pub fanout: u32,
+    pub chunks: BTreeMap<String, Vec<u8>>,
+    pub count: usize,
+}
+
+/// Bytes a record adds to its chunk beyond its JSON: the id, its quotes, `:` and `,`.
+fn entry_overhead(id: &str) -> usize {
+    id.len() + 4
 }
 
 impl<'k> ChunkWriter<'k> {
+    /// A writer for records whose size is not known in advance: written over [`BUCKETS`]
+    /// chunks, joined into fewer at [`ChunkWriter::finish`] if the kind turns out small.
     pub fn new(kind: &'k str) -> ChunkWriter<'k> {
         ChunkWriter {
             kind,
+            fanout: BUCKETS,
             buckets: vec![Vec::new(); BUCKETS as usize],
             count: 0,
+            adaptive: true,
+        }
+    }
+
+    /// A writer for records whose (id, JSON length) are all known: picks the fan-out for
+    /// their total and sizes each chunk exactly, so nothing is copied twice.
+    pub fn sized<'a>(
+        kind: &'k str,
+        records: impl Iterator<Item = (&'a str, usize)> + Clone,
+    ) -> ChunkWriter<'k> {
+        let total: usize = records
+            .clone()
+            .map(|(id, len)| len + entry_overhead(id))
+            .sum();
+        let fanout = fanout_for(total);
+        let mut sizes = vec![0usize; fanout as usize];
+        for (id, len) in records {
+            sizes[(bucket_of(id) % fanout) as usize] += len + entry_overhead(id);
+        }
+        ChunkWriter {
+            kind,
+            fanout,
+            // Each entry's `,` is the first one's `{`; then the closing `}`. (An id that
+            // needs escaping only makes its chunk grow once.)
+            buckets: sizes
+                .into_iter()
+                .map(|n| {
+                    if n == 0 {
+                        Vec::new()
+                    } else {
+                        Vec::with_capacity(n + 1)
+                    }
+                })
+                .collect(),
+            count: 0,
+            adaptive: false,
         }
     }
 
@@ -103,7 +195,7 @@ impl<'k> ChunkWriter<'k> {
         id: &str,
         write: impl FnOnce(&mut Vec<u8>) -> serde_json::Result<()>,
     ) -> serde_json::Result<()> {
-        let buf = &mut self.buckets[bucket_of(id) as usize];
+        let buf = &mut self.buckets[(bucket_of(id) % self.fanout) as usize];
         buf.push(if buf.is_empty() { b'{' } else { b',' });
         serde_json::to_writer(&mut *buf, id)?;
         buf.push(b':');
@@ -111,10 +203,17 @@ impl<'k> ChunkWriter<'k> {
         write(buf)
     }
 
-    /// The chunks (key → bytes of a JSON object) and how many records they hold.
-    pub fn finish(self) -> (BTreeMap<String, Vec<u8>>, usize) {
+    pub fn finish(mut self) -> WrittenKind {
+        if self.adaptive {
+            let total = self.buckets.iter().map(Vec::len).sum();
+            let fanout = fanout_for(total);
+            if fanout < self.fanout {
+                self.buckets = join_buckets(self.buckets, fanout);
+                self.fanout = fanout;
+            }
+        }
         let kind = self.kind;
-        let chunks = (0..BUCKETS)
+        let chunks = (0..self.fanout)
             .zip(self.buckets)
             .filter(|(_, buf)| !buf.is_empty())
             .map(|(bucket, mut buf)| {
@@ -122,8 +221,59 @@ impl<'k> ChunkWriter<'k> {
                 (bucket_key(kind, bucket), buf)
             })
             .collect();
-        (chunks, self.count)
+        WrittenKind {
+            fanout: self.fanout,
+            chunks,
+            count: self.count,
+        }
     }
+}
+
+/// Joins open chunk bodies (`{` and entries, no closing brace) bucket `b` into `b % fanout`.
+fn join_buckets(buckets: Vec<Vec<u8>>, fanout: u32) -> Vec<Vec<u8>> {
+    let mut joined: Vec<Vec<u8>> = vec![Vec::new(); fanout as usize];
+    for (b, body) in buckets.into_iter().enumerate() {
+        if body.is_empty() {
+            continue;
+        }
+        let out = &mut joined[b % fanout as usize];
+        if out.is_empty() {
+            *out = body;
+        } else {
+            out.push(b',');
+            out.extend_from_slice(&body[1..]);
+        }
+    }
+    joined
+}
+
+/// Spreads a kind's chunks (their bytes, as stored) over the fan-out its size calls for, at
+/// least `at_least`: for a kind whose chunks grew too large through edits.
+pub fn respread<'a>(
+    kind: &str,
+    stored: impl IntoIterator<Item = &'a [u8]>,
+    at_least: u32,
+) -> Result<WrittenKind, serde_json::Error> {
+    let mut records: Vec<(String, Box<RawValue>)> = Vec::new();
+    for bytes in stored {
+        records.extend(parse_chunk(Some(bytes))?);
+    }
+    let sizes = records.iter().map(|(id, r)| (id.as_str(), r.get().len()));
+    let mut w = ChunkWriter::sized(kind, sizes);
+    if w.fanout < at_least {
+        w = ChunkWriter {
+            fanout: at_least,
+            buckets: vec![Vec::new(); at_least as usize],
+            ..w
+        };
+    }
+    for (id, r) in &records {
+        w.add(id, |out| {
+            out.extend_from_slice(r.get().as_bytes());
+            Ok(())
+        })?;
+    }
+    Ok(w.finish())
 }
 
 /// Builds `{"kind": [records...], ...}` from stored chunks given as (kind, bytes), so a
@@ -174,8 +324,12 @@ mod tests {
         assert_eq!(bucket_of(""), (0x81 ^ 0x1c ^ 0x9d ^ 0xc5) % 256);
         assert_eq!(bucket_of("a"), bucket_of("a"));
         assert_eq!(
-            chunk_key("cities", "a"),
+            chunk_key("cities", "a", BUCKETS),
             format!("cities/{:02x}", bucket_of("a"))
+        );
+        assert_eq!(
+            chunk_key("cities", "a", 16),
+            format!("cities/{:02x}", bucket_of("a") % 16)
         );
         // Sequential uuid-like ids (what imports and tests make) must spread evenly too.
         for make in [
@@ -195,10 +349,10 @@ mod tests {
     fn kind_range_covers_its_keys_only() {
         let (lo, hi) = kind_range("cities");
         for id in ["x", "y", "zzz"] {
-            let k = chunk_key("cities", id);
+            let k = chunk_key("cities", id, BUCKETS);
             assert!(lo < k && k < hi);
         }
-        let other = chunk_key("cities_extra", "x");
+        let other = chunk_key("cities_extra", "x", 1);
         assert!(!(lo < other && other < hi));
         assert_eq!(kind_of_key("cities/0a"), Some("cities"));
     }
@@ -235,14 +389,20 @@ mod tests {
         }
         w.add("odd \"id\"", |out| serde_json::to_writer(out, &1))
             .unwrap();
-        let (chunks, count) = w.finish();
+        let WrittenKind {
+            fanout,
+            chunks,
+            count,
+        } = w.finish();
         assert_eq!(count, 11);
+        assert_eq!(fanout, 1, "a few bytes make one chunk");
+        assert_eq!(chunks.len(), 1);
         let mut seen = 0;
         for (key, bytes) in &chunks {
             let chunk = parse_chunk(Some(bytes)).unwrap();
             for (id, json) in &chunk {
                 assert_eq!(
-                    &chunk_key("cities", id),
+                    &chunk_key("cities", id, fanout),
                     key,
                     "each record sits in its own bucket"
                 );
@@ -268,5 +428,125 @@ mod tests {
         assert_eq!(v["cities"].as_array().unwrap().len(), 11);
         assert_eq!(v["projects"].as_array().unwrap().len(), 0);
         assert!(v.get("ignored").is_none());
+    }
+
+    #[test]
+    fn fanout_follows_the_size_of_a_kind() {
+        assert_eq!(fanout_for(0), 1);
+        assert_eq!(fanout_for(TARGET_CHUNK_BYTES), 1);
+        assert_eq!(fanout_for(TARGET_CHUNK_BYTES + 1), 2);
+        assert_eq!(fanout_for(16 * TARGET_CHUNK_BYTES), 16);
+        assert_eq!(fanout_for(usize::MAX / 2), BUCKETS);
+        let layout = Layout::from([("cities".to_string(), 16)]);
+        assert_eq!(fanout(&layout, "cities"), 16);
+        assert_eq!(
+            fanout(&layout, "projects"),
+            BUCKETS,
+            "the layout before layouts"
+        );
+    }
+
+    /// Records of `bytes` each, ids `r0`, `r1`, ...
+    fn records(n: usize, bytes: usize) -> Vec<(String, String)> {
+        (0..n)
+            .map(|i| (format!("r{i}"), format!("\"{}\"", "x".repeat(bytes - 2))))
+            .collect()
+    }
+
+    /// Every record of `chunks` by id, checking each sits in the chunk its id names.
+    fn read_back(kind: &str, w: &WrittenKind) -> BTreeMap<String, String> {
+        let mut all = BTreeMap::new();
+        for (key, bytes) in &w.chunks {
+            for (id, json) in parse_chunk(Some(bytes)).unwrap() {
+                assert_eq!(&chunk_key(kind, &id, w.fanout), key, "{id} misplaced");
+                all.insert(id, json.get().to_string());
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn a_kind_is_written_in_chunks_of_about_the_target_size() {
+        for (n, bytes) in [(10, 100), (5_000, 500), (20_000, 700)] {
+            let recs = records(n, bytes);
+            let expected = fanout_for(recs.iter().map(|(id, j)| id.len() + 4 + j.len()).sum());
+            let mut typed = ChunkWriter::new("k");
+            let sizes = recs.iter().map(|(id, j)| (id.as_str(), j.len()));
+            let mut sized = ChunkWriter::sized("k", sizes);
+            for (id, json) in &recs {
+                typed
+                    .add(id, |out| {
+                        out.extend_from_slice(json.as_bytes());
+                        Ok(())
+                    })
+                    .unwrap();
+                sized
+                    .add(id, |out| {
+                        out.extend_from_slice(json.as_bytes());
+                        Ok(())
+                    })
+                    .unwrap();
+            }
+            let (typed, sized) = (typed.finish(), sized.finish());
+            // Both ways make the same chunks (records within a joined chunk may be ordered
+            // differently, which JSON objects do not mind).
+            assert_eq!(typed.fanout, sized.fanout);
+            assert_eq!(
+                typed.chunks.keys().collect::<Vec<_>>(),
+                sized.chunks.keys().collect::<Vec<_>>()
+            );
+            assert_eq!(read_back("k", &typed), read_back("k", &sized));
+            assert_eq!(sized.fanout, expected, "{n} records of {bytes} bytes");
+            assert_eq!(sized.count, n);
+            for bytes in sized.chunks.values() {
+                assert!(bytes.len() <= 2 * TARGET_CHUNK_BYTES || sized.fanout == BUCKETS);
+                assert_eq!(bytes.capacity(), bytes.len(), "sized exactly: never grown");
+            }
+            let back = read_back("k", &sized);
+            assert_eq!(back.len(), n);
+            assert!(recs.iter().all(|(id, j)| &back[id] == j));
+        }
+    }
+
+    #[test]
+    fn an_outgrown_kind_is_spread_over_more_chunks() {
+        let recs = records(3_000, 400);
+        let mut w = ChunkWriter::new("k");
+        for (id, json) in &recs {
+            w.add(id, |out| {
+                out.extend_from_slice(json.as_bytes());
+                Ok(())
+            })
+            .unwrap();
+        }
+        let before = w.finish();
+        // As if every record had been added to one chunk through edits.
+        let mut one: Chunk = Chunk::new();
+        for (id, json) in &recs {
+            one.insert(id.clone(), RawValue::from_string(json.clone()).unwrap());
+        }
+        let one = WrittenKind {
+            fanout: 1,
+            chunks: BTreeMap::from([("k/00".to_string(), write_chunk(&one).unwrap().unwrap())]),
+            count: recs.len(),
+        };
+        assert_eq!(one.chunks.len(), 1);
+        let spread = respread("k", one.chunks.values().map(Vec::as_slice), 2).unwrap();
+        assert_eq!(spread.fanout, before.fanout);
+        assert_eq!(read_back("k", &spread), read_back("k", &before));
+        // Even a kind whose size does not call for more chunks gets at least `at_least`.
+        let small = records(10, 50);
+        let mut w = ChunkWriter::new("k");
+        for (id, json) in &small {
+            w.add(id, |out| {
+                out.extend_from_slice(json.as_bytes());
+                Ok(())
+            })
+            .unwrap();
+        }
+        let small = w.finish();
+        let spread = respread("k", small.chunks.values().map(Vec::as_slice), 4).unwrap();
+        assert_eq!(spread.fanout, 4);
+        assert_eq!(read_back("k", &spread), read_back("k", &small));
     }
 }

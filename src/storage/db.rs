@@ -23,7 +23,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{IdbDatabase, IdbOpenDbRequest};
 
 use super::changes::{ChangeSet, Counts};
-use super::chunks;
+use super::chunks::{self, Layout, LAYOUT_KEY};
 use super::error::StorageError;
 
 /// The database the app uses.
@@ -234,10 +234,17 @@ impl Store {
         }
         let tx = self.transaction(&[CHUNKS, JOURNAL, META], TransactionMode::ReadWrite)?;
         let store = tx.object_store(CHUNKS)?;
+        let has = |name: &str| tx.store_names().iter().any(|s| s == name);
+        // Awaiting anything but an IndexedDB request of this transaction would let it
+        // auto-commit: every await below is one.
+        let layout = if has(META) {
+            read_layout(&tx.object_store(META)?).await?
+        } else {
+            Layout::new()
+        };
 
-        // Issue every read before awaiting any: awaiting anything but an IndexedDB request
-        // would let the transaction auto-commit.
-        let keys = changes.chunks_to_read();
+        // Issue every read before awaiting any.
+        let keys = changes.chunks_to_read(&layout);
         let mut pending = Vec::with_capacity(keys.len());
         for key in keys {
             let fut = store.get(JsValue::from_str(&key))?.into_future();
@@ -249,13 +256,38 @@ impl Store {
             fetched.insert(key, value.and_then(chunk_bytes));
         }
 
-        let plan = match changes.plan(&fetched) {
+        let mut plan = match changes.plan(&fetched, &layout) {
             Ok(p) => p,
             Err(e) => {
                 let _ = tx.abort();
                 return Err(e);
             }
         };
+        for kind in plan.outgrown.clone() {
+            let (lo, hi) = chunks::kind_range(&kind);
+            let range = || KeyRange::bound(&lo.as_str().into(), &hi.as_str().into(), None, None);
+            let keys = store
+                .get_all_keys(Some(Query::KeyRange(range()?)), None)?
+                .await?;
+            let values = store
+                .get_all(Some(Query::KeyRange(range()?)), None)?
+                .await?;
+            let stored = keys
+                .iter()
+                .zip(values)
+                .filter_map(|(k, v)| Some((k.as_string()?, chunk_bytes(v)?)))
+                .collect();
+            if let Err(e) = plan.respread(&kind, stored, &layout) {
+                let _ = tx.abort();
+                return Err(e);
+            }
+        }
+        if plan.layout.is_some() && !has(META) {
+            let _ = tx.abort();
+            return Err(StorageError::Unexpected(
+                "a new chunk layout needs the meta store (schema v2)".into(),
+            ));
+        }
         for kind in &plan.cleared_kinds {
             let (lo, hi) = chunks::kind_range(kind);
             let range = KeyRange::bound(&lo.into(), &hi.into(), None, None)?;
@@ -270,11 +302,18 @@ impl Store {
                 }
             };
         }
-        let has = |name: &str| tx.store_names().iter().any(|s| s == name);
         if has(META) {
             let meta = tx.object_store(META)?;
             for (key, json) in &plan.meta {
                 meta.put(&JsValue::from_str(json), Some(&JsValue::from_str(key)))?;
+            }
+            if let Some(layout) = &plan.layout {
+                let json = serde_json::to_string(layout)
+                    .map_err(|e| StorageError::Encode(e.to_string()))?;
+                meta.put(
+                    &JsValue::from_str(&json),
+                    Some(&JsValue::from_str(LAYOUT_KEY)),
+                )?;
             }
         }
         if has(JOURNAL) {
@@ -307,6 +346,20 @@ impl Store {
 }
 
 /// A stored chunk's bytes: a `Uint8Array` (or `ArrayBuffer`) as written, or a string.
+/// The chunk layout stored in `meta` (see [`chunks::Layout`]); none stored is the layout
+/// before layouts were kept.
+pub(super) async fn read_layout(meta: &idb::ObjectStore) -> Result<Layout, StorageError> {
+    match meta
+        .get(JsValue::from_str(LAYOUT_KEY))?
+        .await?
+        .and_then(|v| v.as_string())
+    {
+        Some(json) => serde_json::from_str(&json)
+            .map_err(|e| StorageError::Corrupt(format!("chunk layout: {e}"))),
+        None => Ok(Layout::new()),
+    }
+}
+
 pub(super) fn chunk_bytes(value: JsValue) -> Option<Vec<u8>> {
     if let Some(s) = value.as_string() {
         return Some(s.into_bytes());

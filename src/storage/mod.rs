@@ -16,6 +16,8 @@
 pub mod changes;
 pub mod chunks;
 pub mod error;
+#[cfg(test)]
+pub mod memory;
 pub mod settings;
 
 #[cfg(target_arch = "wasm32")]

@@ -7,7 +7,7 @@ use std::future::IntoFuture;
 use wasm_bindgen::JsValue;
 
 use super::chunks;
-use super::db::{chunk_bytes, JournalEntry, Store, CHUNKS, JOURNAL, META};
+use super::db::{chunk_bytes, read_layout, JournalEntry, Store, CHUNKS, JOURNAL, META};
 use super::error::StorageError;
 
 impl Store {
@@ -71,16 +71,34 @@ impl Store {
         Ok(serde_json::from_str(&json)?)
     }
 
+    /// The key of the chunk that holds (or would hold) record `id` of `kind`.
+    pub async fn chunk_key_of(&self, kind: &str, id: &str) -> Result<String, StorageError> {
+        let layout = match self.has_store(META) {
+            true => {
+                let tx = self.transaction(&[META], TransactionMode::ReadOnly)?;
+                read_layout(&tx.object_store(META)?).await?
+            }
+            false => chunks::Layout::new(),
+        };
+        Ok(chunks::chunk_key(kind, id, chunks::fanout(&layout, kind)))
+    }
+
     /// One record, if present.
     pub async fn get<T: DeserializeOwned>(
         &self,
         kind: &str,
         id: &str,
     ) -> Result<Option<T>, StorageError> {
-        let tx = self.transaction(&[CHUNKS], TransactionMode::ReadOnly)?;
+        let tx = self.transaction(&[CHUNKS, META], TransactionMode::ReadOnly)?;
+        let layout = if self.has_store(META) {
+            read_layout(&tx.object_store(META)?).await?
+        } else {
+            chunks::Layout::new()
+        };
+        let key = chunks::chunk_key(kind, id, chunks::fanout(&layout, kind));
         let value = tx
             .object_store(CHUNKS)?
-            .get(JsValue::from_str(&chunks::chunk_key(kind, id)))?
+            .get(JsValue::from_str(&key))?
             .await?;
         let chunk = chunks::parse_chunk(value.and_then(chunk_bytes).as_deref())?;
         match chunk.get(id) {

@@ -9,6 +9,8 @@
 //! Export: draft (canonical records) → SHA-256 (Web Crypto) → JSON → (lock) → a file;
 //! peers and the export time saved in one transaction.
 
+use std::sync::Arc;
+
 use chrono::Utc;
 use leptos::prelude::*;
 use serde::Serialize;
@@ -77,44 +79,51 @@ pub enum OpenError {
     Bundle(BundleError),
 }
 
-/// Opens a file's bytes as a verified bundle. Writes nothing.
+/// A chosen file's text, shared: a verified bundle keeps each record's slice of it (see
+/// [`RecordTexts`]) instead of a copy.
+pub type FileText = Arc<String>;
+
+/// A file's bytes as text, or why it is not a bundle.
+pub fn file_text(bytes: Vec<u8>) -> Result<FileText, OpenError> {
+    String::from_utf8(bytes)
+        .map(Arc::new)
+        .map_err(|_| OpenError::Bundle(BundleError::NotText))
+}
+
+/// Opens a file's text as a verified bundle. Writes nothing.
 pub async fn open_bundle(
-    bytes: &[u8],
+    file: FileText,
     passphrase: Option<&str>,
     progress: Progress,
     t: &mut Timings,
 ) -> Result<Bundle, OpenError> {
-    let text = std::str::from_utf8(bytes).map_err(|_| OpenError::Bundle(BundleError::NotText))?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let unlocked;
-    let text = if is_encrypted(text) {
+    let file = if is_encrypted(strip_bom(&file)) {
         let Some(p) = passphrase.filter(|p| !p.is_empty()) else {
             return Err(OpenError::NeedsPassphrase);
         };
         progress.step(Stage::Unlocking, 0.05).await;
         let start = now();
-        unlocked = decrypt(text, p).map_err(|e| OpenError::Bundle(e.into()))?;
+        let unlocked = decrypt(strip_bom(&file), p).map_err(|e| OpenError::Bundle(e.into()))?;
         t.unlock += now() - start;
-        unlocked.as_str()
+        Arc::new(unlocked)
     } else {
-        text
+        file
     };
+    let text = strip_bom(&file);
     progress.step(Stage::Checking, 0.1).await;
     let start = now();
     let prepared = prepare(text).map_err(OpenError::Bundle)?;
     t.parse += now() - start;
     let start = now();
     let mut sum = None;
-    let mut texts = None;
+    // The records text the checksum vouches for is also the one the types were read from
+    // (unless migrated): each record's slice of it can be stored as it is.
+    let mut keep_texts = false;
     if let (Some(stated), Some(raw)) = (prepared.stated_sha256(), records_text(text)) {
         let h = sha256_hex(raw.as_bytes()).await;
         if h == stated {
             sum = Some(h);
-            // The text the checksum vouches for, and the one the types were read from
-            // (unless migrated): each record's slice of it can be stored as it is.
-            if !prepared.is_migrated() {
-                texts = Some(raw);
-            }
+            keep_texts = !prepared.is_migrated();
         }
     }
     let sum = match sum {
@@ -124,12 +133,16 @@ pub async fn open_bundle(
     t.hash += now() - start;
     let bundle = prepared.finish(&sum).map_err(OpenError::Bundle)?;
     let start = now();
-    let bundle = match texts.and_then(RecordTexts::read) {
+    let bundle = match keep_texts.then(|| RecordTexts::in_file(file)).flatten() {
         Some(texts) => bundle.with_record_texts(texts),
         None => bundle,
     };
     t.parse += now() - start;
     Ok(bundle)
+}
+
+fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 /// Merges verified bundles into `local` (one at once, or several combined).

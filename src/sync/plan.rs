@@ -284,7 +284,7 @@ mod tests {
             .map(|op| match op {
                 Op::Put { kind, .. } => format!("put {kind}"),
                 Op::Delete { kind, .. } => format!("delete {kind}"),
-                Op::ReplaceKind { kind, count, .. } => format!("replace {kind} {count}"),
+                Op::ReplaceKind { kind, written } => format!("replace {kind} {}", written.count),
                 Op::SetMeta { key, .. } => format!("meta {key}"),
             })
             .collect()
@@ -305,7 +305,9 @@ mod tests {
 
     /// The chunks a change set writes into an empty store, as id → record JSON text.
     fn written(cs: ChangeSet) -> std::collections::BTreeMap<String, String> {
-        let plan = cs.plan(&std::collections::HashMap::new()).unwrap();
+        let plan = cs
+            .plan(&std::collections::HashMap::new(), &Default::default())
+            .unwrap();
         let mut out = std::collections::BTreeMap::new();
         for bytes in plan.writes.into_values().flatten() {
             let chunk = crate::storage::chunks::parse_chunk(Some(&bytes)).unwrap();

@@ -253,39 +253,15 @@ pub use browser::{last_export_at, load_dataset, load_peers};
 mod tests {
     use super::*;
     use crate::domain::example::north_2561;
-    use std::collections::HashMap;
 
-    /// Runs a change set against an in-memory store of chunk bytes, as IndexedDB would.
-    fn run(db: &mut BTreeMap<String, Vec<u8>>, cs: ChangeSet) {
-        let fetched: HashMap<String, Option<Vec<u8>>> = cs
-            .chunks_to_read()
-            .into_iter()
-            .map(|k| {
-                let v = db.get(&k).cloned();
-                (k, v)
-            })
-            .collect();
-        let plan = cs.plan(&fetched).unwrap();
-        for kind in &plan.cleared_kinds {
-            db.retain(|k, _| !k.starts_with(&format!("{kind}/")));
-        }
-        for (k, v) in plan.writes {
-            match v {
-                Some(b) => db.insert(k, b),
-                None => db.remove(&k),
-            };
-        }
+    use crate::storage::memory::MemoryStore;
+
+    fn run(db: &mut MemoryStore, cs: ChangeSet) {
+        db.apply(cs).unwrap();
     }
 
-    fn load(db: &BTreeMap<String, Vec<u8>>) -> Dataset {
-        let chunks: Vec<(String, Vec<u8>)> = db
-            .iter()
-            .map(|(k, v)| {
-                let kind = crate::storage::chunks::kind_of_key(k).unwrap().to_string();
-                (kind, v.clone())
-            })
-            .collect();
-        dataset_from_chunks(&chunks).unwrap()
+    fn load(db: &MemoryStore) -> Dataset {
+        dataset_from_chunks(&db.kinds_and_bytes()).unwrap()
     }
 
     /// The example with two records in conflict (one of them three ways).
@@ -306,13 +282,13 @@ mod tests {
     #[test]
     fn conflicts_survive_storage() {
         let ds = with_conflicts();
-        let mut db = BTreeMap::new();
+        let mut db = MemoryStore::default();
         // The glue's whole-dataset replace stores conflicts too.
         run(
             &mut db,
             crate::ui::records::replace_all("import", &ds).unwrap(),
         );
-        assert!(db.keys().any(|k| k.starts_with("conflicts.cities/")));
+        assert!(db.chunks.keys().any(|k| k.starts_with("conflicts.cities/")));
         let back = crate::domain::sync::normalize(&load(&db));
         assert_eq!(back, crate::domain::sync::normalize(&ds));
         assert_eq!(back.conflicts.cities.len(), 2);
@@ -323,7 +299,7 @@ mod tests {
         replace_conflicts(&mut cs, &north_2561().records).unwrap();
         run(&mut db, cs);
         assert!(load(&db).conflicts.is_empty());
-        assert!(!db.keys().any(|k| k.starts_with("conflicts.")));
+        assert!(!db.chunks.keys().any(|k| k.starts_with("conflicts.")));
     }
 
     #[test]
@@ -334,7 +310,7 @@ mod tests {
             assert!(crate::storage::chunks::valid_kind(k), "{k}");
         }
         let (lo, hi) = crate::storage::chunks::kind_range("cities");
-        let other = crate::storage::chunks::chunk_key(&conflicts_kind(RecordKind::City), "a");
+        let other = crate::storage::chunks::chunk_key(&conflicts_kind(RecordKind::City), "a", 1);
         assert!(!(lo < other && other < hi), "ranges must not overlap");
     }
 

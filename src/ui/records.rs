@@ -90,7 +90,7 @@ mod tests {
         let ds = crate::domain::example::north_2561().records;
         assert!(ds.total_len() > 0);
         let cs = replace_all("load example", &ds).unwrap();
-        let plan = cs.plan(&HashMap::new()).unwrap();
+        let plan = cs.plan(&HashMap::new(), &Default::default()).unwrap();
         assert_eq!(plan.counts.puts, ds.total_len());
         // Every kind, and every kind's conflict versions (`conflicts.<kind>`).
         assert_eq!(plan.cleared_kinds.len(), 2 * RecordKind::ALL.len());
@@ -112,7 +112,7 @@ mod tests {
         let city = ds.cities.first().expect("the example has cities");
         let mut cs = ChangeSet::new("edit city");
         put_record(&mut cs, city).unwrap();
-        let keys = cs.chunks_to_read();
+        let keys = cs.chunks_to_read(&Default::default());
         assert_eq!(keys.len(), 1);
         assert!(keys.iter().next().unwrap().starts_with("cities/"));
     }

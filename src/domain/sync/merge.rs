@@ -161,7 +161,9 @@ impl KindVisitor for MergeKinds<'_> {
         // Stable sort: each id's versions end up together.
         entries.sort_by_key_small(|e| e.0);
 
-        let mut shown = Vec::new();
+        // Exact for the common imports (into an empty store, or the same data again).
+        let mut shown =
+            Vec::with_capacity(R::all(self.local).len().max(R::all(self.incoming).len()));
         let mut siblings = Vec::new();
         let mut preview = KindPreview::default();
         let mut carried = false;

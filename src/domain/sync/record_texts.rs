@@ -10,32 +10,53 @@
 use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::Range;
+use std::sync::Arc;
 
-use super::raw::{skip_ws, string_end, value_end};
+use super::raw::{records_text, skip_ws, string_end, value_end};
 
 /// The records text of a bundle, and where each record of each kind lies in it, in file
 /// order (the order the bundle's typed lists have too).
 #[derive(Default)]
 pub struct RecordTexts {
-    text: String,
+    /// The whole file's text, shared rather than copied (69 MB for 100,000 records).
+    text: Arc<String>,
+    /// Ranges in `text`.
     kinds: BTreeMap<String, Vec<Range<usize>>>,
 }
 
 impl RecordTexts {
-    /// Reads `records`, the text of a bundle's `records` object, which must already have
-    /// parsed as JSON (the bundle it comes from was verified): only its structure is
-    /// scanned here, a few times faster than parsing it again. `None` if it is not an
-    /// object of arrays as Mueang writes it (then nothing is taken from the file's text).
+    /// Reads the records of `file`, a bundle's whole text, which must already have parsed
+    /// as a bundle (it was verified): only its structure is scanned here, a few times
+    /// faster than parsing it again. `None` if its records are not an object of arrays as
+    /// Mueang writes them (then nothing is taken from the file's text).
+    pub fn in_file(file: Arc<String>) -> Option<RecordTexts> {
+        let records = records_text(&file)?;
+        // Where the records slice starts in the file (it is a sub-slice of it).
+        let start = records.as_ptr() as usize - file.as_ptr() as usize;
+        let end = start + records.len();
+        RecordTexts::scan(file, start..end)
+    }
+
+    /// Reads `records`, the text of a bundle's `records` object (see [`RecordTexts::in_file`]).
     pub fn read(records: &str) -> Option<RecordTexts> {
-        let b = records.as_bytes();
+        let len = records.len();
+        RecordTexts::scan(Arc::new(records.to_string()), 0..len)
+    }
+
+    fn scan(text: Arc<String>, within: Range<usize>) -> Option<RecordTexts> {
+        let b = text.as_bytes().get(..within.end)?;
+        let records = &text[..within.end];
         let mut kinds = BTreeMap::new();
-        let mut i = skip_ws(b, 0);
+        let mut i = skip_ws(b, within.start);
         if b.get(i) != Some(&b'{') {
             return None;
         }
         i = skip_ws(b, i + 1);
         if b.get(i) == Some(&b'}') {
-            return Some(RecordTexts::default());
+            return Some(RecordTexts {
+                text,
+                kinds: BTreeMap::new(),
+            });
         }
         loop {
             let key_end = string_end(b, i)?;
@@ -77,10 +98,7 @@ impl RecordTexts {
                 _ => return None,
             }
         }
-        Some(RecordTexts {
-            text: records.to_string(),
-            kinds,
-        })
+        Some(RecordTexts { text, kinds })
     }
 
     /// The texts of the records of `kind` (its key, e.g. `"cities"`), in file order; `None`
@@ -202,6 +220,19 @@ mod tests {
         assert_eq!(t.of_kind("projects").unwrap(), Vec::<&str>::new());
         assert!(t.of_kind("conflicts").is_none(), "not a list of records");
         assert!(t.of_kind("mous").is_none());
+    }
+
+    #[test]
+    fn the_texts_of_a_whole_file_are_its_own_slices() {
+        let file = "\u{feff}{\"format\":\"x\",\"records\":{\"cities\":[{\"a\":1},{\"b\":2}]}}\n";
+        let shared = Arc::new(file.to_string());
+        let t = RecordTexts::in_file(Arc::clone(&shared)).unwrap();
+        let texts = t.of_kind("cities").unwrap();
+        assert_eq!(texts, vec![r#"{"a":1}"#, r#"{"b":2}"#]);
+        // Not copies: slices of the shared file text.
+        let range = shared.as_ptr() as usize..shared.as_ptr() as usize + shared.len();
+        assert!(texts.iter().all(|s| range.contains(&(s.as_ptr() as usize))));
+        assert!(RecordTexts::in_file(Arc::new("{\"records\":[1]}".into())).is_none());
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 use crate::domain::sorting::SortSmall;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -15,16 +16,18 @@ use super::text::SyncText;
 use crate::domain::sync::{Bundle, MergeOutcome};
 use crate::sync::context::{use_sync, SyncState};
 use crate::sync::files;
-use crate::sync::pipeline::{apply_import, merge_bundles, open_bundle, OpenError, Timings};
+use crate::sync::pipeline::{
+    apply_import, file_text, merge_bundles, open_bundle, FileText, OpenError, Timings,
+};
 use crate::sync::progress::{now, Progress, Stage};
 use crate::ui::i18n::{tr, use_i18n, Lang, Text};
 use crate::ui::state::{use_app, AppState};
 
-/// What is kept per file besides what is shown: its bytes while it is locked, its bundle
+/// What is kept per file besides what is shown: its text while it is locked, its bundle
 /// once verified.
 #[derive(Default)]
 struct Heavy {
-    bytes: Option<Vec<u8>>,
+    bytes: Option<FileText>,
     bundle: Option<Bundle>,
 }
 
@@ -109,8 +112,37 @@ impl Import {
     }
 
     async fn open(self, key: u32, bytes: Vec<u8>, passphrase: Option<String>) {
+        match file_text(bytes) {
+            Ok(file) => self.open_text(key, file, passphrase).await,
+            Err(e) => self.refuse(key, e),
+        }
+    }
+
+    fn refuse(self, key: u32, e: OpenError) {
+        let OpenError::Bundle(e) = e else {
+            return;
+        };
+        self.heavy.update_value(|h| {
+            h.remove(&key);
+        });
+        self.set_status(
+            key,
+            Status::Refused {
+                th: e.message_th(),
+                en: e.message_en(),
+            },
+        );
+    }
+
+    async fn open_text(self, key: u32, bytes: FileText, passphrase: Option<String>) {
         let mut t = Timings::default();
-        let result = open_bundle(&bytes, passphrase.as_deref(), self.progress, &mut t).await;
+        let result = open_bundle(
+            Arc::clone(&bytes),
+            passphrase.as_deref(),
+            self.progress,
+            &mut t,
+        )
+        .await;
         self.timings.update_value(|all| all.add(&t));
         match result {
             Ok(bundle) => {
@@ -155,18 +187,7 @@ impl Import {
                 let wrong = Some((e.message_th(), e.message_en()));
                 self.set_status(key, Status::Locked { wrong });
             }
-            Err(OpenError::Bundle(e)) => {
-                self.heavy.update_value(|h| {
-                    h.remove(&key);
-                });
-                self.set_status(
-                    key,
-                    Status::Refused {
-                        th: e.message_th(),
-                        en: e.message_en(),
-                    },
-                );
-            }
+            Err(e) => self.refuse(key, e),
         }
     }
 
@@ -186,7 +207,7 @@ impl Import {
         self.busy.set(true);
         spawn_local(async move {
             self.progress.start();
-            self.open(key, bytes, Some(passphrase)).await;
+            self.open_text(key, bytes, Some(passphrase)).await;
             self.refresh_preview().await;
             self.progress.finish();
             self.busy.set(false);
