@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use mueang::storage::{self, ChangeSet, StorageError, Store, SCHEMA_VERSION};
 use serde::{Deserialize, Serialize};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -174,6 +174,56 @@ async fn chunks_follow_the_size_of_each_kind() {
             .unwrap()
             .name,
         long
+    );
+    store.close();
+}
+
+/// Meta values are written as UTF-8 bytes; those an older build wrote as strings still read.
+#[wasm_bindgen_test]
+async fn meta_values_read_as_bytes_or_as_older_strings() {
+    use idb::{Factory, TransactionMode};
+    use std::future::IntoFuture;
+    let store = fresh("t-meta").await;
+    let mut cs = ChangeSet::new("meta");
+    cs.set_meta("new", &rec("n", "ใหม่")).unwrap();
+    store.apply(cs).await.unwrap();
+    store.close();
+
+    let db = Factory::new()
+        .unwrap()
+        .open("t-meta", None)
+        .unwrap()
+        .into_future()
+        .await
+        .unwrap();
+    let tx = db
+        .transaction(&["meta"], TransactionMode::ReadWrite)
+        .unwrap();
+    let meta = tx.object_store("meta").unwrap();
+    let raw = meta
+        .get(JsValue::from_str("new"))
+        .unwrap()
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        raw.is_instance_of::<js_sys::Uint8Array>(),
+        "written as bytes"
+    );
+    let old = serde_json::to_string(&rec("o", "เก่า")).unwrap();
+    meta.put(&JsValue::from_str(&old), Some(&JsValue::from_str("old")))
+        .unwrap();
+    tx.await.unwrap();
+    db.close();
+
+    let store = Store::open("t-meta", || {}).await.unwrap();
+    assert_eq!(
+        store.get_meta::<Rec>("new").await.unwrap(),
+        Some(rec("n", "ใหม่"))
+    );
+    assert_eq!(
+        store.get_meta::<Rec>("old").await.unwrap(),
+        Some(rec("o", "เก่า"))
     );
     store.close();
 }

@@ -304,16 +304,15 @@ impl Store {
         }
         if has(META) {
             let meta = tx.object_store(META)?;
+            // UTF-8 bytes like the chunks (the peers' knowledge is megabytes: a JS string
+            // would cost a UTF-16 conversion each way). Older values are strings; both read.
             for (key, json) in &plan.meta {
-                meta.put(&JsValue::from_str(json), Some(&JsValue::from_str(key)))?;
+                meta.put(&js_bytes(json.as_bytes()), Some(&JsValue::from_str(key)))?;
             }
             if let Some(layout) = &plan.layout {
-                let json = serde_json::to_string(layout)
-                    .map_err(|e| StorageError::Encode(e.to_string()))?;
-                meta.put(
-                    &JsValue::from_str(&json),
-                    Some(&JsValue::from_str(LAYOUT_KEY)),
-                )?;
+                let json =
+                    serde_json::to_vec(layout).map_err(|e| StorageError::Encode(e.to_string()))?;
+                meta.put(&js_bytes(&json), Some(&JsValue::from_str(LAYOUT_KEY)))?;
             }
         }
         if has(JOURNAL) {
@@ -345,21 +344,22 @@ impl Store {
     }
 }
 
-/// A stored chunk's bytes: a `Uint8Array` (or `ArrayBuffer`) as written, or a string.
 /// The chunk layout stored in `meta` (see [`chunks::Layout`]); none stored is the layout
 /// before layouts were kept.
 pub(super) async fn read_layout(meta: &idb::ObjectStore) -> Result<Layout, StorageError> {
     match meta
         .get(JsValue::from_str(LAYOUT_KEY))?
         .await?
-        .and_then(|v| v.as_string())
+        .and_then(chunk_bytes)
     {
-        Some(json) => serde_json::from_str(&json)
+        Some(json) => serde_json::from_slice(&json)
             .map_err(|e| StorageError::Corrupt(format!("chunk layout: {e}"))),
         None => Ok(Layout::new()),
     }
 }
 
+/// A stored chunk's (or meta value's) bytes: a `Uint8Array` (or `ArrayBuffer`) as written,
+/// or a string.
 pub(super) fn chunk_bytes(value: JsValue) -> Option<Vec<u8>> {
     if let Some(s) = value.as_string() {
         return Some(s.into_bytes());

@@ -117,8 +117,8 @@ impl Store {
         }
         let tx = self.transaction(&[META], TransactionMode::ReadOnly)?;
         let value = tx.object_store(META)?.get(JsValue::from_str(key))?.await?;
-        match value.and_then(|v| v.as_string()) {
-            Some(t) => Ok(Some(serde_json::from_str(&t)?)),
+        match value.and_then(chunk_bytes) {
+            Some(t) => Ok(Some(serde_json::from_slice(&t)?)),
             None => Ok(None),
         }
     }
