@@ -29,6 +29,7 @@ help:
 	@echo "make test    all three test tiers (native, browser, end-to-end)"
 	@echo "make size    wasm/js/css sizes: raw, gzip, brotli"
 	@echo "make bench   import of 100,000 records in headless Chromium (times, ratios)"
+	@echo "make profile-import   a CPU profile of that import, top functions printed"
 
 # ---------------------------------------------------------------- tools (idempotent)
 tools: tool-target tool-trunk tool-wasm-bindgen tool-npm
