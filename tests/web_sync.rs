@@ -11,7 +11,9 @@ use leptos::prelude::*;
 use mueang::domain::example::north_2561;
 use mueang::domain::meta::{Editor, OfficeId};
 use mueang::domain::records::Dataset;
-use mueang::domain::sync::{canonical, draft_full, encrypt, merge, normalize, BundleError, Peers};
+use mueang::domain::sync::{
+    canonical, draft_full, encrypt, merge, normalize, BundleError, PeerState, Peers,
+};
 use mueang::storage::{self, ChangeSet, Settings, StorageError, Store};
 use mueang::sync::context::SyncState;
 use mueang::sync::pipeline::{
@@ -23,7 +25,10 @@ fn text_of(bytes: &[u8]) -> FileText {
     file_text(bytes.to_vec()).expect("UTF-8")
 }
 use mueang::sync::progress::Progress;
-use mueang::sync::{digest, last_export_at, load_dataset, load_peers, LAST_EXPORT_KEY, PEERS_KEY};
+use mueang::sync::{
+    digest, last_export_at, load_dataset, load_peers, save_peers, LAST_EXPORT_KEY, PEERS_KEY,
+    PEER_PREFIX,
+};
 use mueang::ui::records::replace_all;
 use mueang::ui::state::AppState;
 use wasm_bindgen::JsCast;
@@ -117,6 +122,16 @@ async fn conflicts_peers_and_export_time_survive_a_reload() {
     let back = load_dataset(&store).await.unwrap();
     assert_eq!(normalize(&back), normalize(&merged));
     assert_eq!(back.conflicts.cities.len(), 1);
+    // Stored as one value, the way builds before the per-office entries did: read the
+    // same, and split into an entry per office on the way.
+    assert_eq!(load_peers(&store).await.unwrap(), peers);
+    assert_eq!(store.get_meta::<Peers>(PEERS_KEY).await.unwrap(), None);
+    let entries = store
+        .get_meta_with_prefix::<PeerState>(PEER_PREFIX)
+        .await
+        .unwrap();
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0].0, "b");
     assert_eq!(load_peers(&store).await.unwrap(), peers);
     assert_eq!(last_export_at(&store).await.unwrap(), Some(t(9)));
 }
@@ -203,6 +218,12 @@ async fn an_import_is_stored_whole_and_the_same_bundle_again_writes_nothing() {
         peers.get(&OfficeId("b".into())).is_some(),
         "B is now a known office"
     );
+    // In its own entry: the next import from another office will not rewrite it.
+    assert!(store
+        .get_meta::<PeerState>(&mueang::sync::peer_key(&OfficeId("b".into())))
+        .await
+        .unwrap()
+        .is_some());
 }
 
 #[wasm_bindgen_test]
@@ -210,8 +231,10 @@ async fn a_failing_import_leaves_the_store_exactly_as_it_was() {
     let (a, b) = two_sides();
     let store = fresh("t-sync-atomic").await;
     store.apply(replace_all("seed", &a).unwrap()).await.unwrap();
+    let mut known = Peers::default();
+    known.0.insert(OfficeId("c".into()), Default::default());
     let mut meta = ChangeSet::new("peers");
-    meta.set_meta(PEERS_KEY, &Peers::default()).unwrap();
+    save_peers(&mut meta, &known, known.0.keys()).unwrap();
     store.apply(meta).await.unwrap();
     let before = load_dataset(&store).await.unwrap();
     let journal = store.journal().await.unwrap().len();
@@ -224,15 +247,15 @@ async fn a_failing_import_leaves_the_store_exactly_as_it_was() {
     let merged = merge(&a, &b).dataset;
     let mut cs = ChangeSet::new("import");
     mueang::sync::import_changes(&mut cs, &a, &merged, None).unwrap();
-    let mut peers = Peers::default();
+    let mut peers = known.clone();
     peers.0.insert(OfficeId("b".into()), Default::default());
-    cs.set_meta(PEERS_KEY, &peers).unwrap();
+    save_peers(&mut cs, &peers, [&OfficeId("b".into())]).unwrap();
     match store.apply(cs).await {
         Err(StorageError::Corrupt(_)) => {}
         other => panic!("expected a refusal, got {:?}", other.map(|_| ())),
     }
     // Nothing of it was written: peers, journal and the other chunks are as they were.
-    assert_eq!(load_peers(&store).await.unwrap(), Peers::default());
+    assert_eq!(load_peers(&store).await.unwrap(), known);
     assert_eq!(store.journal().await.unwrap().len(), journal);
     let projects_after: Vec<serde_json::Value> = store.load_kind("mous").await.unwrap();
     assert_eq!(projects_after.len(), before.mous.len());

@@ -29,8 +29,10 @@ pub enum Op {
     /// called for: an import of 100,000 records serialises each once, straight into its
     /// chunk.
     ReplaceKind { kind: String, written: WrittenKind },
-    /// Set a small value in the `meta` store (e.g. when the last import happened).
+    /// Set a value in the `meta` store (e.g. when the last import happened).
     SetMeta { key: String, json: Box<RawValue> },
+    /// Remove a value from the `meta` store (one written in an older form, say).
+    DeleteMeta { key: String },
 }
 
 /// Everything one user action changes. Applied in one IndexedDB transaction: all of it is
@@ -155,6 +157,12 @@ impl ChangeSet {
         Ok(self)
     }
 
+    /// Adds "remove meta value `key`" (nothing happens if there is none).
+    pub fn delete_meta(&mut self, key: &str) -> &mut Self {
+        self.ops.push(Op::DeleteMeta { key: key.into() });
+        self
+    }
+
     pub fn ops(&self) -> &[Op] {
         &self.ops
     }
@@ -258,7 +266,8 @@ impl ChangeSet {
                     layout.insert(kind, written.fanout);
                     ready.extend(written.chunks);
                 }
-                Op::SetMeta { key, json } => meta.push((key, json.get().to_string())),
+                Op::SetMeta { key, json } => meta.push((key, Some(json.get().to_string()))),
+                Op::DeleteMeta { key } => meta.push((key, None)),
             }
         }
 
@@ -314,8 +323,8 @@ pub struct Plan {
     pub cleared_kinds: Vec<String>,
     /// Chunk key → new chunk bytes, or `None` to delete the (now empty) chunk.
     pub writes: BTreeMap<String, Option<Vec<u8>>>,
-    /// Meta key → JSON text.
-    pub meta: Vec<(String, String)>,
+    /// Meta key → JSON text, or `None` to remove it; in the order given (a later one wins).
+    pub meta: Vec<(String, Option<String>)>,
     /// The new layout, if it changed: stored under [`chunks::LAYOUT_KEY`] in `meta`.
     pub layout: Option<Layout>,
     /// Kinds with a chunk grown past [`chunks::MAX_CHUNK_BYTES`]: the caller reads all their
@@ -486,7 +495,7 @@ mod tests {
         assert!(plan.undo.is_none());
         assert_eq!(
             plan.meta,
-            vec![("last_import".to_string(), r#"{"n":4}"#.to_string())]
+            vec![("last_import".to_string(), Some(r#"{"n":4}"#.to_string()))]
         );
         assert_eq!(
             records(&db, "cities"),

@@ -307,7 +307,14 @@ impl Store {
             // UTF-8 bytes like the chunks (the peers' knowledge is megabytes: a JS string
             // would cost a UTF-16 conversion each way). Older values are strings; both read.
             for (key, json) in &plan.meta {
-                meta.put(&js_bytes(json.as_bytes()), Some(&JsValue::from_str(key)))?;
+                match json {
+                    Some(json) => {
+                        meta.put(&js_bytes(json.as_bytes()), Some(&JsValue::from_str(key)))?;
+                    }
+                    None => {
+                        meta.delete(JsValue::from_str(key))?;
+                    }
+                }
             }
             if let Some(layout) = &plan.layout {
                 let json =

@@ -123,6 +123,44 @@ impl Store {
         }
     }
 
+    /// Every value in the `meta` store whose key starts with `prefix`, as (the rest of the
+    /// key, value), in key order.
+    pub async fn get_meta_with_prefix<T: DeserializeOwned>(
+        &self,
+        prefix: &str,
+    ) -> Result<Vec<(String, T)>, StorageError> {
+        if !self.has_store(META) {
+            return Ok(Vec::new());
+        }
+        let tx = self.transaction(&[META], TransactionMode::ReadOnly)?;
+        let meta = tx.object_store(META)?;
+        // U+FFFF sorts after every character a key holds (IndexedDB compares UTF-16 units).
+        let range = || {
+            KeyRange::bound(
+                &JsValue::from_str(prefix),
+                &JsValue::from_str(&format!("{prefix}\u{ffff}")),
+                None,
+                None,
+            )
+        };
+        let keys = meta
+            .get_all_keys(Some(Query::KeyRange(range()?)), None)?
+            .into_future();
+        let values = meta
+            .get_all(Some(Query::KeyRange(range()?)), None)?
+            .into_future();
+        let (keys, values) = (keys.await?, values.await?);
+        let mut out = Vec::with_capacity(keys.len());
+        for (k, v) in keys.iter().zip(values) {
+            let (Some(key), Some(bytes)) = (k.as_string(), chunk_bytes(v)) else {
+                continue;
+            };
+            let rest = key.strip_prefix(prefix).unwrap_or(&key).to_string();
+            out.push((rest, serde_json::from_slice(&bytes)?));
+        }
+        Ok(out)
+    }
+
     /// The whole journal, oldest first.
     pub async fn journal(&self) -> Result<Vec<JournalEntry>, StorageError> {
         if !self.has_store(JOURNAL) {

@@ -31,7 +31,9 @@ pub mod pipeline;
 pub mod progress;
 
 pub use plan::{conflicted_ids, import_changes, settled_changes, settled_record};
-pub use stored::{conflicts_kind, LAST_EXPORT_KEY, PEERS_KEY};
+pub use stored::{
+    conflicts_kind, peer_key, save_peers, split_old_peers, LAST_EXPORT_KEY, PEERS_KEY, PEER_PREFIX,
+};
 
 #[cfg(target_arch = "wasm32")]
 pub use stored::{last_export_at, load_dataset, load_peers};

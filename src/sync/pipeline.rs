@@ -26,7 +26,7 @@ use crate::storage::{ChangeSet, StorageError};
 use crate::sync::context::{editor, SyncState};
 use crate::sync::digest::sha256_hex;
 use crate::sync::progress::{now, Progress, Stage};
-use crate::sync::{import_changes, LAST_EXPORT_KEY, PEERS_KEY};
+use crate::sync::{import_changes, save_peers, LAST_EXPORT_KEY};
 use crate::ui::state::AppState;
 
 /// How long each step took, in milliseconds (shown under "details", printed by the bench).
@@ -204,7 +204,8 @@ pub async fn apply_import(
         for b in bundles {
             peers.note_received(b);
         }
-        if let Err(e) = cs.set_meta(PEERS_KEY, &peers) {
+        let senders = bundles.iter().map(|b| &b.exported_by().office_id);
+        if let Err(e) = save_peers(&mut cs, &peers, senders) {
             app.notify_error(&e);
             return None;
         }
@@ -298,8 +299,7 @@ pub async fn export(
         .map_err(ExportError::Storage)?;
     if let Some(to) = &choice.to {
         peers.note_sent(to, &bundle);
-        cs.set_meta(PEERS_KEY, &peers)
-            .map_err(ExportError::Storage)?;
+        save_peers(&mut cs, &peers, [to]).map_err(ExportError::Storage)?;
     }
     drop(bundle);
     progress.step(Stage::Saving, 0.9).await;

@@ -286,6 +286,7 @@ mod tests {
                 Op::Delete { kind, .. } => format!("delete {kind}"),
                 Op::ReplaceKind { kind, written } => format!("replace {kind} {}", written.count),
                 Op::SetMeta { key, .. } => format!("meta {key}"),
+                Op::DeleteMeta { key } => format!("delete meta {key}"),
             })
             .collect()
     }

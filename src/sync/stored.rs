@@ -5,8 +5,11 @@
 //!   entry holding the list of that record's other versions. So settling one conflict
 //!   rewrites one small chunk, and a record's siblings always travel together.
 //! - **Peers** (what each other office is known to hold) and the time of the last export:
-//!   JSON values in the `meta` store. Peers can grow large (a version per record per
-//!   office), which is why they are not in localStorage.
+//!   JSON values in the `meta` store, one per office under `sync.peer/<office id>`. Peers
+//!   grow large (a version per record per office), which is why they are not in
+//!   localStorage, and why each office has its own entry: an import or export rewrites only
+//!   the entry of the office it came from or goes to. (Before, all of them were one value,
+//!   `sync.peers`; it is split the first time it is read.)
 //!
 //! Reading is one pass: each chunk is deserialised straight into the typed lists (no
 //! intermediate JSON document of everything), which matters with 100,000 records stored.
@@ -18,15 +21,46 @@ use std::marker::PhantomData;
 
 use serde::de::{Deserializer, IgnoredAny, MapAccess, Visitor};
 
-use crate::domain::meta::RecordId;
+use crate::domain::meta::{OfficeId, RecordId};
 use crate::domain::records::{Dataset, KindVisitor, Record, RecordKind};
+use crate::domain::sync::Peers;
 use crate::storage::{ChangeSet, StorageError};
 
-/// Meta key of [`crate::domain::sync::Peers`].
+/// Meta key prefix of each office's [`crate::domain::sync::PeerState`].
+pub const PEER_PREFIX: &str = "sync.peer/";
+/// Meta key of all the peers in one value, as builds before the split stored them.
 pub const PEERS_KEY: &str = "sync.peers";
 /// Meta key of the time of the last export (RFC 3339), for the "not exported for a while"
 /// reminder.
 pub const LAST_EXPORT_KEY: &str = "sync.last_export_at";
+
+/// The meta key of what is known about `office`.
+pub fn peer_key(office: &OfficeId) -> String {
+    format!("{PEER_PREFIX}{}", office.0)
+}
+
+/// Adds to `cs` the peer entries of `offices` as they are in `peers` (see the module notes).
+pub fn save_peers<'a>(
+    cs: &mut ChangeSet,
+    peers: &Peers,
+    offices: impl IntoIterator<Item = &'a OfficeId>,
+) -> Result<(), StorageError> {
+    for office in offices {
+        if let Some(state) = peers.get(office) {
+            cs.set_meta(&peer_key(office), state)?;
+        }
+    }
+    Ok(())
+}
+
+/// The change that splits the peers stored as one value (older builds) into an entry per
+/// office.
+pub fn split_old_peers(old: &Peers) -> Result<ChangeSet, StorageError> {
+    let mut cs = ChangeSet::new("peers: one entry per office");
+    save_peers(&mut cs, old, old.0.keys())?;
+    cs.delete_meta(PEERS_KEY);
+    Ok(cs)
+}
 
 /// The chunk kind holding the conflict versions of `kind`'s records.
 pub fn conflicts_kind(kind: RecordKind) -> String {
@@ -220,7 +254,7 @@ mod browser {
     use chrono::{DateTime, Utc};
 
     use super::*;
-    use crate::domain::sync::Peers;
+    use crate::domain::sync::PeerState;
     use crate::storage::Store;
 
     /// Every record and conflict version on this device, in one read transaction.
@@ -231,12 +265,19 @@ mod browser {
         dataset_from_chunks(&chunks)
     }
 
-    /// What this office knows about the others (empty before the first exchange).
+    /// What this office knows about the others (empty before the first exchange). Peers an
+    /// older build stored as one value are split into an entry per office first.
     pub async fn load_peers(store: &Store) -> Result<Peers, StorageError> {
-        Ok(store
-            .get_meta::<Peers>(PEERS_KEY)
-            .await?
-            .unwrap_or_default())
+        if let Some(old) = store.get_meta::<Peers>(PEERS_KEY).await? {
+            store.apply(split_old_peers(&old)?).await?;
+        }
+        let entries = store.get_meta_with_prefix::<PeerState>(PEER_PREFIX).await?;
+        Ok(Peers(
+            entries
+                .into_iter()
+                .map(|(office, state)| (OfficeId(office), state))
+                .collect(),
+        ))
     }
 
     /// When data last left this device as a bundle; `None` if never. For the
@@ -254,7 +295,52 @@ mod tests {
     use super::*;
     use crate::domain::example::north_2561;
 
+    use crate::storage::changes::Op;
     use crate::storage::memory::MemoryStore;
+
+    #[test]
+    fn peers_are_saved_one_entry_per_office() {
+        let mut peers = Peers::default();
+        for o in ["a", "b", "c"] {
+            peers.0.insert(OfficeId(o.into()), Default::default());
+        }
+        peers.0.get_mut(&OfficeId("b".into())).unwrap().office_name = "บี".into();
+        let mut cs = ChangeSet::new("import");
+        save_peers(
+            &mut cs,
+            &peers,
+            [&OfficeId("b".into()), &OfficeId("zz".into())],
+        )
+        .unwrap();
+        match cs.ops() {
+            [Op::SetMeta { key, json }] => {
+                assert_eq!(key, "sync.peer/b");
+                let back: crate::domain::sync::PeerState =
+                    serde_json::from_str(json.get()).unwrap();
+                assert_eq!(&back, peers.get(&OfficeId("b".into())).unwrap());
+            }
+            other => panic!("only b's entry (zz is unknown): {other:?}"),
+        }
+        let split = split_old_peers(&peers).unwrap();
+        let keys: Vec<String> = split
+            .ops()
+            .iter()
+            .map(|op| match op {
+                Op::SetMeta { key, .. } => format!("set {key}"),
+                Op::DeleteMeta { key } => format!("delete {key}"),
+                _ => "other".into(),
+            })
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                "set sync.peer/a",
+                "set sync.peer/b",
+                "set sync.peer/c",
+                "delete sync.peers"
+            ]
+        );
+    }
 
     fn run(db: &mut MemoryStore, cs: ChangeSet) {
         db.apply(cs).unwrap();
