@@ -14,6 +14,7 @@
 //! so they are tested with plain `cargo test`.
 
 pub mod changes;
+mod chunk_writer;
 pub mod chunks;
 pub mod error;
 #[cfg(test)]
