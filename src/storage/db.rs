@@ -3,6 +3,11 @@
 //! Schema history (each step runs in `onupgradeneeded`, in order, from the version on disk):
 //! - v1: `chunks` — record chunks, out-of-line string keys `"<kind>/<bucket>"`, JSON strings.
 //! - v2: `journal` — one entry per applied change set (audit); `meta` — small JSON values.
+//! - v3: no new store, but data a v2 build cannot write correctly: chunk counts that follow
+//!   each kind's size (the layout in `meta`, see [`chunks`]), meta values as UTF-8 bytes,
+//!   and peers one entry per office. The version bump closes any v2 tab still open (it
+//!   would put an edited record in the wrong chunk) and makes an older build say "newer
+//!   version" instead of misreading. v2 data is read as it is: no layout is 256 chunks.
 //!
 //! To change the schema: add a step to [`migrate`], bump [`SCHEMA_VERSION`], and add a test in
 //! `tests/web_storage.rs` that opens the previous version, writes, and upgrades.
@@ -29,7 +34,7 @@ use super::error::StorageError;
 /// The database the app uses.
 pub const DB_NAME: &str = "mueang";
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 pub(super) const CHUNKS: &str = "chunks";
 pub(super) const JOURNAL: &str = "journal";
@@ -46,6 +51,7 @@ fn migrate(db: &Database, old: u32, new: u32) -> Result<(), idb::Error> {
         db.create_object_store(JOURNAL, journal)?;
         db.create_object_store(META, ObjectStoreParams::new())?;
     }
+    // v3 changes what is written, not the stores (see the module notes).
     Ok(())
 }
 
