@@ -7,31 +7,21 @@
 //   node bench/profile.mjs BUNDLE.json OUT.cpuprofile
 import fs from 'node:fs';
 import path from 'node:path';
-import { DIST, launch } from '../lib/browser.mjs';
-import { startServer } from '../lib/server.mjs';
+import { openBenchPage } from './page.mjs';
 
 const bundle = path.resolve(process.argv[2]);
 const out = path.resolve(process.argv[3] || 'import.cpuprofile');
 const TOP = Number(process.env.PROFILE_TOP || 40);
 
-const server = await startServer({ root: DIST });
-const browser = await launch();
+const bench = await openBenchPage('bench=import');
 try {
-  const context = await browser.newContext({ viewport: { width: 800, height: 1280 } });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.error('page error:', e));
-  await page.goto(server.url + '/sync?bench=import');
-  await page.locator('header.topbar').waitFor({ timeout: 30_000 });
-  const cdp = await context.newCDPSession(page);
+  const cdp = await bench.context.newCDPSession(bench.page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
-  await page.getByTestId('bench-input').setInputFiles(bundle);
-  await page.waitForFunction(() => document.querySelector('[data-testid="bench-result"]')?.textContent.trim().length > 0,
-    null, { timeout: 300_000, polling: 200 });
+  const r = await bench.run(bundle);
   const { profile } = await cdp.send('Profiler.stop');
   fs.writeFileSync(out, JSON.stringify(profile));
-  const r = JSON.parse(await page.getByTestId('bench-result').textContent());
   console.log('steps (ms):', JSON.stringify(r.import_empty.steps), 'wall', Math.round(r.import_empty.wall));
 
   // Self time per node, from the sample deltas (µs).
@@ -54,6 +44,5 @@ try {
   }
   console.log(`\nprofile: ${out}`);
 } finally {
-  await browser.close();
-  await server.close();
+  await bench.close();
 }

@@ -5,8 +5,8 @@
 //   node bench/sync.mjs BUNDLE.json        (MUEANG_DIST picks the build, as for the specs)
 import fs from 'node:fs';
 import path from 'node:path';
-import { DIST, launch } from '../lib/browser.mjs';
-import { startServer } from '../lib/server.mjs';
+import { DIST } from '../lib/browser.mjs';
+import { openBenchPage } from './page.mjs';
 
 const bundle = path.resolve(process.argv[2] || '../../target/bench/bundle-100k.json');
 if (!fs.existsSync(bundle)) {
@@ -15,20 +15,10 @@ if (!fs.existsSync(bundle)) {
 }
 const RELOADS = Number(process.env.BENCH_RELOADS || 3);
 
-const server = await startServer({ root: DIST });
-const browser = await launch();
+const bench = await openBenchPage('bench');
+const { page, server } = bench;
 try {
-  const context = await browser.newContext({ viewport: { width: 800, height: 1280 } });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.error('page error:', e));
-  await page.goto(server.url + '/sync?bench');
-  await page.locator('header.topbar').waitFor({ timeout: 30_000 });
-  await page.getByTestId('bench-input').setInputFiles(bundle);
-  const pre = page.getByTestId('bench-result');
-  await page.waitForFunction(() => document.querySelector('[data-testid="bench-result"]')?.textContent.trim().length > 0,
-    null, { timeout: 300_000, polling: 200 });
-  const r = JSON.parse(await pre.textContent());
-  if (r.error) throw new Error(r.error);
+  const r = await bench.run(bundle);
 
   // The first screen after a reload: the shell, then the home page's counts.
   const firstScreen = [];
@@ -77,6 +67,5 @@ try {
   console.log(`  median: shell ${ms(med(firstScreen.map((f) => f.shell)))}, counts ${ms(med(firstScreen.map((f) => f.counts)))}`);
   console.log('\ntargets: whole import ≤ 1,000 ms (both), ≥ 10× the naive way, first screen ≤ 1,000 ms');
 } finally {
-  await browser.close();
-  await server.close();
+  await bench.close();
 }
