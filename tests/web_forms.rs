@@ -345,3 +345,16 @@ async fn a_shipped_province_saved_before_it_is_stored_keeps_the_edit() {
     assert_eq!(log.entries[0].changes[0].field, "region_id");
     store.close();
 }
+
+/// Counts on screens are grouped like amounts: "77,749 โครงการ", "+1,200" in a difference.
+#[wasm_bindgen_test]
+fn counts_are_written_with_thousands_separators() {
+    use mueang::ui::pages::reports::fmt::{count, number, signed_count};
+    assert_eq!(number(77_749), "77,749");
+    assert_eq!(number(0), "0");
+    assert_eq!(number(999), "999");
+    assert_eq!(count(-3_132), "-3,132");
+    assert_eq!(signed_count(1_200), "+1,200");
+    assert_eq!(signed_count(-5), "-5");
+    assert_eq!(signed_count(0), "0");
+}

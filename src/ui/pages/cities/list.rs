@@ -11,6 +11,7 @@ use crate::domain::records::LocalUnitType;
 use crate::domain::reports::Label;
 use crate::ui::forms::{enum_options, t, Bind, SelectField, TextField};
 use crate::ui::i18n::{tr, use_i18n, Lang};
+use crate::ui::pages::reports::fmt::number;
 use crate::ui::state::use_app;
 
 #[component]
@@ -87,7 +88,7 @@ pub fn CitiesPage() -> impl IntoView {
                 <SelectField field="filter-unit" label=t(CityText::UnitType) value=Bind::signal(unit)
                     options=unit_options no_placeholder=true/>
             </div>
-            <p class="muted" role="status">{move || rows.with(Vec::len)} " " {tr(CityText::Shown)}</p>
+            <p class="muted" role="status">{move || number(rows.with(Vec::len))} " " {tr(CityText::Shown)}</p>
             <Show when=move || !rows.with(Vec::is_empty)
                 fallback=|| view! { <p class="empty" data-testid="no-cities">{tr(CityText::NoCities)}</p> }>
                 <ul class="record-list" data-testid="city-list">

@@ -17,6 +17,7 @@ use crate::ui::edit::today;
 use crate::ui::forms::screens::{city_options, with_all, ScreenText};
 use crate::ui::forms::{t, Bind, SelectField};
 use crate::ui::i18n::{tr, use_i18n, Lang};
+use crate::ui::pages::reports::fmt::number;
 use crate::ui::state::use_app;
 
 /// Findings per page: enough to scan, few enough to render at once.
@@ -121,8 +122,8 @@ pub fn FindingsPage() -> impl IntoView {
                     options=with_all(city_options()) no_placeholder=true/>
             </div>
             <p class="muted" role="status" data-testid="findings-count">
-                <span data-testid="shown-count">{move || shown.with(Vec::len)}</span> " " {tr(ScreenText::Shown)}
-                " · " {tr(FindingsText::Summary)} " " {move || all.with(Vec::len)}
+                <span data-testid="shown-count">{move || number(shown.with(Vec::len))}</span> " " {tr(ScreenText::Shown)}
+                " · " {tr(FindingsText::Summary)} " " {move || number(all.with(Vec::len))}
                 " "
                 <button type="button" class="link-button" on:click=clear>{tr(FindingsText::Clear)}</button>
             </p>

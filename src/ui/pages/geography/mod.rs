@@ -2,6 +2,7 @@
 //! cities; a province's region can be changed (saved at once, with undo).
 
 use crate::domain::sorting::SortSmall;
+use crate::ui::pages::reports::fmt::number;
 use std::collections::HashMap;
 
 use leptos::prelude::*;
@@ -132,7 +133,7 @@ pub fn ProvincesPage() -> impl IntoView {
             // Before the stored records are read, the shipped rows would show wrong counts and
             // regions, and a region chosen then would be saved over an unread edit.
             <WhenLoaded>
-            <p class="muted" role="status">{move || rows.with(Vec::len)} " " {tr(GeoText::Shown)}</p>
+            <p class="muted" role="status">{move || number(rows.with(Vec::len))} " " {tr(GeoText::Shown)}</p>
             <table class="records-table provinces">
                 <thead><tr>
                     <th scope="col">{tr(GeoText::Province)}</th>

@@ -13,6 +13,7 @@ use crate::ui::forms::screens::{
 };
 use crate::ui::forms::{t, Bind, SelectField, TextField};
 use crate::ui::i18n::{tr, use_i18n, Lang};
+use crate::ui::pages::reports::fmt::number;
 use crate::ui::state::use_app;
 
 #[component]
@@ -79,7 +80,7 @@ fn Rows(
     let i18n = use_i18n();
     let thai = move || i18n.lang.get() == Lang::Th;
     view! {
-        <p class="muted" role="status">{move || rows.with(Vec::len)} " " {tr(ScreenText::Shown)}</p>
+        <p class="muted" role="status">{move || number(rows.with(Vec::len))} " " {tr(ScreenText::Shown)}</p>
         <Show when=move || !rows.with(Vec::is_empty) fallback=|| view! { <p class="empty">{tr(GrantText::NoGrants)}</p> }>
             <ul class="record-list">
                 <For each=move || rows.get() key=|r| r.clone() let:r>

@@ -12,6 +12,7 @@ use crate::ui::forms::screens::{
 };
 use crate::ui::forms::{t, Bind, SelectField, TextField};
 use crate::ui::i18n::{tr, use_i18n, Lang};
+use crate::ui::pages::reports::fmt::number;
 use crate::ui::state::use_app;
 
 #[component]
@@ -75,7 +76,7 @@ pub fn InstalmentsPage() -> impl IntoView {
                 <SelectField field="filter-status" label=t(InstalmentText::Status) value=Bind::signal(status)
                     options=status_options no_placeholder=true/>
             </div>
-            <p class="muted" role="status" data-testid="row-count">{move || rows.with(Vec::len)} " " {tr(ScreenText::Shown)}</p>
+            <p class="muted" role="status" data-testid="row-count">{move || number(rows.with(Vec::len))} " " {tr(ScreenText::Shown)}</p>
             <Show when=move || !rows.with(Vec::is_empty) fallback=|| view! { <p class="empty">{tr(InstalmentText::NoInstalments)}</p> }>
                 <ul class="record-list">
                     <For each=move || rows.get() key=|r| r.clone() let:r>

@@ -8,6 +8,7 @@ use crate::domain::editing::entry_lists::{mou_rows, ListFilter, MouRow};
 use crate::ui::forms::screens::{city_options, date_shown, query_id, with_all, ScreenText};
 use crate::ui::forms::{t, Bind, SelectField, TextField};
 use crate::ui::i18n::{tr, use_i18n, Lang};
+use crate::ui::pages::reports::fmt::number;
 use crate::ui::state::use_app;
 
 #[component]
@@ -43,7 +44,7 @@ pub fn MousPage() -> impl IntoView {
                     options=with_all(city_options()) no_placeholder=true/>
                 <TextField field="filter-search" label=t(ScreenText::Search) value=Bind::signal(search)/>
             </div>
-            <p class="muted" role="status" data-testid="row-count">{move || rows.with(Vec::len)} " " {tr(ScreenText::Shown)}</p>
+            <p class="muted" role="status" data-testid="row-count">{move || number(rows.with(Vec::len))} " " {tr(ScreenText::Shown)}</p>
             <Show when=move || !rows.with(Vec::is_empty) fallback=|| view! { <p class="empty">{tr(MouText::NoMous)}</p> }>
                 <ul class="record-list">
                     <For each=move || rows.get() key=|r| r.clone() let:r>

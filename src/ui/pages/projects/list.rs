@@ -3,6 +3,7 @@
 //! itself is `domain::editing::project_list`, timed in `tests/bench_lists.rs`).
 
 use crate::domain::sorting::SortSmall;
+use crate::ui::pages::reports::fmt::number;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -140,7 +141,7 @@ pub fn ProjectList(
                     value=Bind::signal(sort) options=sort_options no_placeholder=true/>
             </div>
             <p class="muted" role="status" data-testid="project-count">
-                {move || rows.with(Vec::len)} " " {tr(ProjectText::Shown)}
+                {move || number(rows.with(Vec::len))} " " {tr(ProjectText::Shown)}
             </p>
             <Show when=move || !rows.with(Vec::is_empty)
                 fallback=|| view! { <p class="empty">{tr(ProjectText::NoProjects)}</p> }>

@@ -42,8 +42,14 @@ pub fn DeadlinesPanel(
         rows
     });
     let nothing = move || overdue.with(Vec::is_empty) && due_soon.with(Vec::is_empty);
-    let heading =
-        move |title: T, n: usize| format!("{} · {} {}", i18n.t(title), n, i18n.t(T::CitiesUnit));
+    let heading = move |title: T, n: usize| {
+        format!(
+            "{} · {} {}",
+            i18n.t(title),
+            fmt::number(n),
+            i18n.t(T::CitiesUnit)
+        )
+    };
     view! {
         <section class="panel deadlines" aria-labelledby="deadlines-title" data-testid="deadlines">
             <h2 id="deadlines-title">{tr(T::DeadlinesTitle)}</h2>

@@ -22,12 +22,12 @@ pub fn signed_money(b: Baht) -> String {
     }
 }
 
-/// A count difference with its sign.
+/// A count difference with its sign: "+1,200", "-3", "0".
 pub fn signed_count(n: i64) -> String {
     if n > 0 {
-        format!("+{n}")
+        format!("+{}", count(n))
     } else {
-        n.to_string()
+        count(n)
     }
 }
 
@@ -78,6 +78,11 @@ pub fn thai_order(a: &str, b: &str) -> std::cmp::Ordering {
 /// A whole number with thousands separators: "3,132".
 pub fn count(n: i64) -> String {
     money(Baht::whole(n))
+}
+
+/// How many of something, with thousands separators: "77,749".
+pub fn number(n: usize) -> String {
+    count(i64::try_from(n).unwrap_or(i64::MAX))
 }
 
 /// `Some("th")` for text people typed in Thai script (names, titles, labels), so screen

@@ -76,7 +76,7 @@ pub fn ReconciliationTable(
 
 fn quantity(q: Quantity) -> String {
     match q {
-        Quantity::Count(n) => n.to_string(),
+        Quantity::Count(n) => fmt::count(n),
         Quantity::Amount(b) => fmt::money(b),
     }
 }

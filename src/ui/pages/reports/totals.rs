@@ -15,7 +15,7 @@ pub fn TotalsCards(
     #[prop(into)]
     totals: Signal<Totals>,
 ) -> impl IntoView {
-    let count = move |f: fn(&Totals) -> usize| move || totals.with(f).to_string();
+    let count = move |f: fn(&Totals) -> usize| move || fmt::number(totals.with(f));
     let amount =
         move |f: fn(&Totals) -> crate::domain::money::Baht| move || fmt::money(totals.with(f));
     view! {

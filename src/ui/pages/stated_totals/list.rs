@@ -7,6 +7,7 @@ use super::text::StatedText;
 use crate::domain::editing::entry_lists::{stated_total_rows, ListFilter};
 use crate::ui::forms::screens::{year_shown, ScreenText};
 use crate::ui::i18n::{tr, use_i18n, Lang};
+use crate::ui::pages::reports::fmt::number;
 use crate::ui::state::use_app;
 
 #[component]
@@ -25,7 +26,7 @@ pub fn StatedTotalsPage() -> impl IntoView {
                 <A href="/stated-totals/new" attr:class="button" attr:data-testid="add-stated-total">"+ " {tr(StatedText::Add)}</A>
             </div>
             <p class="lead">{tr(StatedText::Intro)}</p>
-            <p class="muted" role="status" data-testid="row-count">{move || rows.with(Vec::len)} " " {tr(ScreenText::Shown)}</p>
+            <p class="muted" role="status" data-testid="row-count">{move || number(rows.with(Vec::len))} " " {tr(ScreenText::Shown)}</p>
             <Show when=move || !rows.with(Vec::is_empty) fallback=|| view! { <p class="empty">{tr(StatedText::NoTotals)}</p> }>
                 <ul class="record-list">
                     <For each=move || rows.get() key=|s| (s.meta.id, s.meta.updated_at) let:s>

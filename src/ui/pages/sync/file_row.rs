@@ -8,7 +8,7 @@ use super::text::SyncText;
 use super::values::when;
 use crate::domain::sync::{Bundle, BundleScope};
 use crate::ui::i18n::{tr, use_i18n};
-use crate::ui::pages::reports::fmt::count;
+use crate::ui::pages::reports::fmt::number;
 
 /// A chosen file as shown.
 #[derive(Debug, Clone, PartialEq)]
@@ -169,7 +169,7 @@ fn Ready(summary: Summary) -> impl IntoView {
             <dt>{tr(SyncText::ExportedOn)}</dt>
             <dd>{move || when(exported_at, i18n.lang.get())}</dd>
             <dt>{tr(SyncText::RecordsUnit)}</dt>
-            <dd>{count(records as i64)} " · " {scope_text}</dd>
+            <dd>{number(records)} " · " {scope_text}</dd>
         </dl>
         <Show when=move || already>
             <p class="muted" data-testid="already-imported">{tr(SyncText::AlreadyImported)}</p>

@@ -8,7 +8,7 @@ use crate::domain::records::RecordKind;
 use crate::domain::rules::{record_label, RecordRef};
 use crate::domain::sync::{KindPreview, MergeOutcome};
 use crate::ui::i18n::{tr, use_i18n, Msg};
-use crate::ui::pages::reports::fmt::count;
+use crate::ui::pages::reports::fmt::number;
 
 /// What the preview shows, taken from a merge outcome (which is kept aside, not cloned).
 #[derive(Debug, Clone, PartialEq)]
@@ -122,7 +122,7 @@ fn PreviewRow(
     #[prop(optional)]
     total: bool,
 ) -> impl IntoView {
-    let cell = |n: usize| view! { <td class:zero=n == 0>{count(n as i64)}</td> };
+    let cell = |n: usize| view! { <td class:zero=n == 0>{number(n)}</td> };
     view! {
         <tr class:total=total data-kind-row="">
             <th scope="row">{label}</th>
