@@ -358,3 +358,30 @@ fn counts_are_written_with_thousands_separators() {
     assert_eq!(signed_count(-5), "-5");
     assert_eq!(signed_count(0), "0");
 }
+
+/// Names sort as Thai readers expect: a leading vowel is not the first letter (เชียงใหม่
+/// files under ช, before ตาก), and numbers inside names go by value.
+#[wasm_bindgen_test]
+fn thai_names_sort_by_the_browsers_thai_collation() {
+    use mueang::ui::pages::reports::fmt::thai_order;
+    let mut names = vec!["ตาก", "หมู่ 12", "เชียงใหม่", "หมู่ 5", "กระบี่"];
+    names.sort_by(|a, b| thai_order(a, b));
+    assert_eq!(names, ["กระบี่", "เชียงใหม่", "ตาก", "หมู่ 5", "หมู่ 12"]);
+}
+
+/// Long lists (3,333 overdue cities) sort by their figure first, then by name in Thai order,
+/// with equal names kept in the order they came.
+#[wasm_bindgen_test]
+fn rows_sort_by_a_figure_then_by_thai_name() {
+    use mueang::ui::pages::reports::fmt::sort_by_then_thai;
+    let mut rows = vec![
+        (1, "ตาก", 'a'),
+        (2, "หมู่ 12", 'b'),
+        (1, "เชียงใหม่", 'c'),
+        (2, "หมู่ 5", 'd'),
+        (1, "ตาก", 'e'),
+    ];
+    sort_by_then_thai(&mut rows, |a, b| b.0.cmp(&a.0), |r| r.1);
+    let order: String = rows.iter().map(|r| r.2).collect();
+    assert_eq!(order, "dbcae");
+}

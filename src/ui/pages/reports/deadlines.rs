@@ -5,7 +5,6 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::domain::reports::{Deadlines, DueSoon, Overdue};
-use crate::domain::sorting::SortSmall;
 use crate::ui::i18n::{tr, use_i18n};
 
 use super::fmt;
@@ -24,21 +23,21 @@ pub fn DeadlinesPanel(
     // Most money still unpaid first, then by name (storage order means nothing to people).
     let overdue = Memo::new(move |_| {
         let mut rows = deadlines.with(|d| d.overdue.clone());
-        rows.sort_by_small(|a, b| {
-            b.remaining
-                .cmp(&a.remaining)
-                .then_with(|| fmt::thai_order(&a.city.name_th, &b.city.name_th))
-        });
+        fmt::sort_by_then_thai(
+            &mut rows,
+            |a, b| b.remaining.cmp(&a.remaining),
+            |r| &r.city.name_th,
+        );
         rows
     });
     // Soonest first (as the domain gives them), then by name.
     let due_soon = Memo::new(move |_| {
         let mut rows = deadlines.with(|d| d.due_soon.clone());
-        rows.sort_by_small(|a, b| {
-            a.days_left
-                .cmp(&b.days_left)
-                .then_with(|| fmt::thai_order(&a.city.name_th, &b.city.name_th))
-        });
+        fmt::sort_by_then_thai(
+            &mut rows,
+            |a, b| a.days_left.cmp(&b.days_left),
+            |r| &r.city.name_th,
+        );
         rows
     });
     let nothing = move || overdue.with(Vec::is_empty) && due_soon.with(Vec::is_empty);

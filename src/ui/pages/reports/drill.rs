@@ -2,13 +2,14 @@
 //! `/reports/province/:id` (one province's cities). Each city has a bar against its cap on
 //! a scale shared by the whole region, and links to its printable sheets.
 
+use std::cmp::Ordering;
+
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::domain::records::Province;
 use crate::domain::reports::{dashboard, drill_down, CityBar, DrillDown, ProvinceNode, Scope};
-use crate::domain::sorting::SortSmall;
 use crate::ui::charts::{drawn, BarLegend, CityBarChart, CityBarShares};
 use crate::ui::i18n::{tr, use_i18n, I18n, Msg};
 use crate::ui::state::use_app;
@@ -128,11 +129,10 @@ pub fn ProvinceReportPage() -> impl IntoView {
             .flat_map(|r| &r.provinces)
             .find(|n| n.province.province_id == p.meta.id)
             .cloned()
-            .map(|n| {
-                let mut one = [n];
+            .and_then(|n| {
+                let mut one = vec![n];
                 sort_provinces(&mut one);
-                let [n] = one;
-                n
+                one.pop()
             });
         Some((drill, node))
     });
@@ -169,11 +169,10 @@ pub fn ProvinceReportPage() -> impl IntoView {
 }
 
 /// Provinces and their cities in Thai alphabetical order, for display.
-pub(super) fn sort_provinces(provinces: &mut [ProvinceNode]) {
-    provinces.sort_by_small(|a, b| fmt::thai_order(&a.province.name_th, &b.province.name_th));
+pub(super) fn sort_provinces(provinces: &mut Vec<ProvinceNode>) {
+    fmt::sort_by_then_thai(provinces, |_, _| Ordering::Equal, |p| &p.province.name_th);
     for p in provinces {
-        p.cities
-            .sort_by_small(|a, b| fmt::thai_order(&a.city.name_th, &b.city.name_th));
+        fmt::sort_by_then_thai(&mut p.cities, |_, _| Ordering::Equal, |c| &c.city.name_th);
     }
 }
 

@@ -1,11 +1,14 @@
 //! How report screens write the domain's values: BE dates in Thai, CE in English, amounts
 //! with separators. Formatting only; every figure comes computed from the domain.
 
+use std::cmp::Ordering;
+
 use chrono::NaiveDate;
 
 use crate::domain::dates::{format_be_short, format_en, FiscalYear};
 use crate::domain::money::Baht;
 use crate::domain::reports::Label;
+use crate::domain::sorting::SortSmall;
 use crate::ui::i18n::Lang;
 
 /// "350,000" (or "350,000.50" when there are satang): screens show whole baht compactly.
@@ -65,14 +68,70 @@ pub fn percent(fraction: f64) -> String {
     format!("{:.2}%", fraction * 100.0)
 }
 
+thread_local! {
+    /// One `Intl.Collator("th", {numeric: true})` for every comparison: `localeCompare`
+    /// with a locale set one up per call (sorting 3,333 overdue cities took 200 ms).
+    static THAI_COMPARE: js_sys::Function = {
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"numeric".into(), &wasm_bindgen::JsValue::TRUE);
+        let locales = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str("th"));
+        js_sys::Intl::Collator::new(&locales, &options).compare()
+    };
+}
+
+fn js_order(
+    compare: &js_sys::Function,
+    a: &wasm_bindgen::JsValue,
+    b: &wasm_bindgen::JsValue,
+) -> Ordering {
+    compare
+        .call2(&wasm_bindgen::JsValue::NULL, a, b)
+        .ok()
+        .and_then(|v| v.as_f64())
+        .map_or(Ordering::Equal, |x| {
+            x.partial_cmp(&0.0).unwrap_or(Ordering::Equal)
+        })
+}
+
 /// Thai alphabetical order (the browser's collation: leading vowels such as เ and โ are
-/// not sorted as first letters). Storage returns records by id bucket, so every list a
-/// person reads is sorted for display.
-pub fn thai_order(a: &str, b: &str) -> std::cmp::Ordering {
-    let locales = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str("th"));
-    js_sys::JsString::from(a)
-        .locale_compare(b, &locales, &js_sys::Object::new())
-        .cmp(&0)
+/// not sorted as first letters; numbers inside names by value, so "หมู่ 5" comes before
+/// "หมู่ 12"). Storage returns records by id bucket, so every list a person reads is
+/// sorted for display. For long lists, [`sort_by_then_thai`] hands each name over once.
+pub fn thai_order(a: &str, b: &str) -> Ordering {
+    let (a, b) = (a.into(), b.into());
+    THAI_COMPARE.with(|compare| js_order(compare, &a, &b))
+}
+
+/// Each name's place in Thai order (equal names share one), each name converted for the
+/// browser once rather than once per comparison.
+fn thai_ranks<'a>(names: impl Iterator<Item = &'a str>) -> Vec<u32> {
+    let js: Vec<wasm_bindgen::JsValue> = names.map(wasm_bindgen::JsValue::from_str).collect();
+    let mut order: Vec<u32> = (0..js.len() as u32).collect();
+    let mut ranks = vec![0u32; js.len()];
+    THAI_COMPARE.with(|compare| {
+        let cmp = |a: u32, b: u32| js_order(compare, &js[a as usize], &js[b as usize]);
+        order.sort_by_small(|&a, &b| cmp(a, b));
+        let mut rank = 0;
+        for (i, &at) in order.iter().enumerate() {
+            if i > 0 && cmp(order[i - 1], at) != Ordering::Equal {
+                rank = i as u32;
+            }
+            ranks[at as usize] = rank;
+        }
+    });
+    ranks
+}
+
+/// Sorts `rows` by `first`, then by `name` in Thai order.
+pub fn sort_by_then_thai<T>(
+    rows: &mut Vec<T>,
+    first: impl Fn(&T, &T) -> Ordering,
+    name: impl Fn(&T) -> &str,
+) {
+    let ranks = thai_ranks(rows.iter().map(name));
+    let mut ranked: Vec<(u32, T)> = ranks.into_iter().zip(rows.drain(..)).collect();
+    ranked.sort_by_small(|a, b| first(&a.1, &b.1).then(a.0.cmp(&b.0)));
+    rows.extend(ranked.into_iter().map(|(_, row)| row));
 }
 
 /// A whole number with thousands separators: "3,132".
