@@ -243,11 +243,7 @@ impl Store {
         let has = |name: &str| tx.store_names().iter().any(|s| s == name);
         // Awaiting anything but an IndexedDB request of this transaction would let it
         // auto-commit: every await below is one.
-        let layout = if has(META) {
-            read_layout(&tx.object_store(META)?).await?
-        } else {
-            Layout::new()
-        };
+        let layout = read_layout(&tx).await?;
 
         // Issue every read before awaiting any.
         let keys = changes.chunks_to_read(&layout);
@@ -357,14 +353,17 @@ impl Store {
     }
 }
 
-/// The chunk layout stored in `meta` (see [`chunks::Layout`]); none stored is the layout
-/// before layouts were kept.
-pub(super) async fn read_layout(meta: &idb::ObjectStore) -> Result<Layout, StorageError> {
-    match meta
+/// The chunk layout stored in `meta` (see [`chunks::Layout`]), read in `tx`; none stored
+/// (or no `meta` store, schema v1) is the layout before layouts were kept.
+pub(super) async fn read_layout(tx: &idb::Transaction) -> Result<Layout, StorageError> {
+    if !tx.store_names().iter().any(|s| s == META) {
+        return Ok(Layout::new());
+    }
+    let value = tx
+        .object_store(META)?
         .get(JsValue::from_str(LAYOUT_KEY))?
-        .await?
-        .and_then(chunk_bytes)
-    {
+        .await?;
+    match value.and_then(chunk_bytes) {
         Some(json) => serde_json::from_slice(&json)
             .map_err(|e| StorageError::Corrupt(format!("chunk layout: {e}"))),
         None => Ok(Layout::new()),

@@ -73,13 +73,8 @@ impl Store {
 
     /// The key of the chunk that holds (or would hold) record `id` of `kind`.
     pub async fn chunk_key_of(&self, kind: &str, id: &str) -> Result<String, StorageError> {
-        let layout = match self.has_store(META) {
-            true => {
-                let tx = self.transaction(&[META], TransactionMode::ReadOnly)?;
-                read_layout(&tx.object_store(META)?).await?
-            }
-            false => chunks::Layout::new(),
-        };
+        let tx = self.transaction(&[CHUNKS, META], TransactionMode::ReadOnly)?;
+        let layout = read_layout(&tx).await?;
         Ok(chunks::chunk_key(kind, id, chunks::fanout(&layout, kind)))
     }
 
@@ -90,11 +85,7 @@ impl Store {
         id: &str,
     ) -> Result<Option<T>, StorageError> {
         let tx = self.transaction(&[CHUNKS, META], TransactionMode::ReadOnly)?;
-        let layout = if self.has_store(META) {
-            read_layout(&tx.object_store(META)?).await?
-        } else {
-            chunks::Layout::new()
-        };
+        let layout = read_layout(&tx).await?;
         let key = chunks::chunk_key(kind, id, chunks::fanout(&layout, kind));
         let value = tx
             .object_store(CHUNKS)?
