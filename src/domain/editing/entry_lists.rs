@@ -37,6 +37,17 @@ pub struct CityName {
     pub province: RecordId,
 }
 
+impl CityName {
+    /// The name to show: English on an English page if the city has one, else Thai.
+    pub fn shown(&self, thai: bool) -> &str {
+        if thai || self.en.is_empty() {
+            &self.th
+        } else {
+            &self.en
+        }
+    }
+}
+
 fn cities(ds: &Dataset) -> HashMap<RecordId, CityName> {
     ds.live::<City>()
         .map(|c| {
@@ -414,5 +425,21 @@ mod tests {
         };
         assert!(committee_rows(&ds, &other).is_empty());
         assert!(meeting_rows(&ds, &other).is_empty());
+    }
+
+    #[test]
+    fn a_city_shows_its_english_name_only_on_an_english_page_that_has_one() {
+        let both = CityName {
+            th: "แม่สอด".into(),
+            en: "Mae Sot".into(),
+            ..CityName::default()
+        };
+        assert_eq!(both.shown(true), "แม่สอด");
+        assert_eq!(both.shown(false), "Mae Sot");
+        let thai_only = CityName {
+            th: "แม่สอด".into(),
+            ..CityName::default()
+        };
+        assert_eq!(thai_only.shown(false), "แม่สอด");
     }
 }

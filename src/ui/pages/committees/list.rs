@@ -72,13 +72,8 @@ fn Row(
         meetings,
     } = row;
     let city_name = move || {
-        city.as_ref().map(|c| {
-            if i18n.lang.get() == Lang::Th || c.en.is_empty() {
-                c.th.clone()
-            } else {
-                c.en.clone()
-            }
-        })
+        city.as_ref()
+            .map(|c| c.shown(i18n.lang.get() == Lang::Th).to_string())
     };
     view! {
         <li class="record-row">

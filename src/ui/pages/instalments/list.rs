@@ -105,15 +105,7 @@ fn Row(
         planned_date,
         actual_date,
     } = row;
-    let city_name = move || {
-        city.as_ref().map(|c| {
-            if thai() || c.en.is_empty() {
-                c.th.clone()
-            } else {
-                c.en.clone()
-            }
-        })
-    };
+    let city_name = move || city.as_ref().map(|c| c.shown(thai()).to_string());
     let moved = actual_date.is_some();
     view! {
         <li class="record-row" data-transferred=moved.to_string()>

@@ -71,15 +71,7 @@ fn Row(
         attendance,
         problems,
     } = row;
-    let city_name = move || {
-        city.as_ref().map(|c| {
-            if thai() || c.en.is_empty() {
-                c.th.clone()
-            } else {
-                c.en.clone()
-            }
-        })
-    };
+    let city_name = move || city.as_ref().map(|c| c.shown(thai()).to_string());
     view! {
         <li class="record-row">
             <A href=format!("/meetings/{id}") attr:class="record-link">
