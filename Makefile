@@ -20,7 +20,7 @@ WBG_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", 
 PORT ?= 8080
 LOGS := $(ROOT)/target/test-logs
 
-.PHONY: help serve test size build bench profile-import tools browser \
+.PHONY: help serve test size build bench bench-load profile-import tools browser \
         tool-target tool-trunk tool-wasm-bindgen tool-npm \
         test-native test-web test-e2e clean
 
@@ -30,6 +30,7 @@ help:
 	@echo "make size    wasm/js/css sizes: raw, gzip, brotli"
 	@echo "make bench   import of 100,000 records in headless Chromium (times, ratios)"
 	@echo "make profile-import   a CPU profile of that import, top functions printed"
+	@echo "make bench-load   first and repeat visit on a throttled mobile profile (Slow 4G, CPU x4)"
 
 # ---------------------------------------------------------------- tools (idempotent)
 tools: tool-target tool-trunk tool-wasm-bindgen tool-npm
@@ -99,6 +100,13 @@ bench: tools browser
 	@echo "==> trunk build --release --dist target/bench-dist"
 	@cd "$(ROOT)" && trunk build --release --dist target/bench-dist
 	@cd "$(E2E)" && MUEANG_DIST="$(ROOT)/target/bench-dist" node bench/sync.mjs "$(BENCH_BUNDLE)"
+
+# The first visit and a repeat visit of a release build, served like a production static
+# host (brotli, hashed files immutable), on Lighthouse's mobile profile through DevTools.
+# Prints medians and every run; asserts nothing. BENCH_LOAD_RUNS=5 for more runs.
+BENCH_LOAD_RUNS ?= 3
+bench-load: build browser
+	@cd "$(E2E)" && MUEANG_DIST="$(ROOT)/dist" node bench/load.mjs $(BENCH_LOAD_RUNS)
 
 # A CPU profile of the first import alone, with the wasm's function names kept (the same
 # optimisation as the release, plus its name section: strip = false, wasm-opt --debuginfo,

@@ -2,10 +2,14 @@
 //
 // - Install: read index.html to learn Trunk's hashed file names (js, wasm, css), and
 //   precache them with the other shell files under a cache named for this build.
-// - Page (navigation): network first, so a new deploy is seen at once; the cached
-//   index.html when the network fails or the server has no such path (client-side routes).
+// - Page (navigation): the cached index.html first. On a slow mobile connection one round
+//   trip for the page is over half a second, and the cached shell always matches the cached
+//   files of its build. New deploys are still seen on the next visit: the browser checks
+//   sw.js on every navigation, and a changed one installs beside this one.
 // - Everything else of ours: cache first (hashed names never change content).
 // - A new build waits until the page asks it to take over ("update available — reload").
+// - Precaching fetches hashed files with `force-cache`: the page has just downloaded them,
+//   so they come from the HTTP cache instead of over the network a second time.
 //
 // __BUILD_ID__ is replaced at build time by a hash of the build's files (Trunk.toml hook),
 // so each deploy has a different sw.js and the browser installs the new worker.
@@ -24,6 +28,9 @@ const STATIC = [
   '/icons/maskable-512.png',
   '/examples/north-2561.json',
 ];
+
+// Trunk's content-hashed names (`/mueang-app-0123456789abcdef_bg.wasm`).
+const HASHED = /-[0-9a-f]{16}(_bg)?\.(wasm|js|css)$/;
 
 // Local file references in index.html: href/src/content attribute values, quoted or not
 // (Trunk minifies release HTML, which drops quotes).
@@ -49,7 +56,7 @@ async function precache() {
   // One missing optional file (e.g. no example data in a build) must not stop offline use.
   await Promise.all([...files].map(async (url) => {
     try {
-      const r = await fetch(url, { cache: 'no-cache' });
+      const r = await fetch(url, { cache: HASHED.test(url) ? 'force-cache' : 'no-cache' });
       if (r.ok) await cache.put(url, r);
     } catch (e) {
       console.warn('precache failed', url, e);
@@ -79,16 +86,10 @@ self.addEventListener('message', (event) => {
 
 async function pageRequest(request) {
   const cache = await caches.open(CACHE);
-  try {
-    const res = await fetch(request);
-    if (res.ok) return res;
-    // e.g. 404 for a client-side route on a plain static host: serve the app.
-    return (await cache.match(SHELL)) || res;
-  } catch (e) {
-    const cached = await cache.match(SHELL);
-    if (cached) return cached;
-    throw e;
-  }
+  const cached = await cache.match(SHELL);
+  if (cached) return cached;
+  // Not precached yet (the first visit's install is still running): the network.
+  return fetch(request);
 }
 
 async function assetRequest(request) {

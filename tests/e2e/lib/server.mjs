@@ -1,9 +1,12 @@
 // A tiny static server for dist/: what a plain static host does, plus the fallback to
 // index.html for client-side routes (paths without a file extension).
-// Used by the e2e specs (random port) and by `make serve` (port 8080).
+// Used by the e2e specs (random port), by `make serve` (port 8080) and, with `host: true`,
+// by `make bench-load`, which needs what a well-set-up static host sends (README, "Putting
+// the app online"): brotli, and hashed files cached for a year.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const TYPES = {
@@ -19,9 +22,36 @@ const TYPES = {
   '.ico': 'image/x-icon',
 };
 
-/** Starts serving `root`; resolves to { url, port, close() }. Port 0 picks a free one. */
-export function startServer({ root, port = 0, host = '127.0.0.1' } = {}) {
+// Trunk's hashed names (`mueang-app-0123456789abcdef_bg.wasm`): their content never changes.
+const HASHED = /-[0-9a-f]{16}(_bg)?\.(wasm|js|css)$/;
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.json', '.webmanifest', '.svg']);
+
+/** The headers a static host should send for `file` (see the README's hosting section). */
+export function hostCaching(file) {
+  const name = path.basename(file);
+  if (HASHED.test(name)) return 'public, max-age=31536000, immutable';
+  // index.html and sw.js must be checked on every visit, or a deploy never reaches anyone.
+  return 'no-cache';
+}
+
+/**
+ * Starts serving `root`; resolves to { url, port, bytes(), close() }. Port 0 picks a free
+ * one. `host: true` behaves like a production static host (brotli when asked for, hashed
+ * files immutable); otherwise everything is `no-cache` and uncompressed, as the e2e specs
+ * expect. `bytes()` is what went over the wire so far (bodies, after compression).
+ */
+export function startServer({ root, port = 0, host = '127.0.0.1', static: asHost = false } = {}) {
   const base = path.resolve(root);
+  let sent = 0;
+  const compressed = new Map();
+  const brotli = (file, body) => {
+    if (!compressed.has(file)) {
+      compressed.set(file, zlib.brotliCompressSync(body, {
+        params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+      }));
+    }
+    return compressed.get(file);
+  };
   const server = http.createServer((req, res) => {
     let rel;
     try {
@@ -42,11 +72,18 @@ export function startServer({ root, port = 0, host = '127.0.0.1' } = {}) {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
         return;
       }
-      res.writeHead(200, {
+      const headers = {
         'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
         // Like a static host with short caching; the service worker does the offline part.
-        'cache-control': 'no-cache',
-      });
+        'cache-control': asHost ? hostCaching(file) : 'no-cache',
+      };
+      if (asHost && COMPRESSIBLE.has(path.extname(file)) && /\bbr\b/.test(req.headers['accept-encoding'] || '')) {
+        body = brotli(file, body);
+        headers['content-encoding'] = 'br';
+        headers.vary = 'Accept-Encoding';
+      }
+      sent += body.length;
+      res.writeHead(200, headers);
       res.end(body);
     });
   });
@@ -63,6 +100,7 @@ export function startServer({ root, port = 0, host = '127.0.0.1' } = {}) {
       resolve({
         url: `http://${host}:${actual}`,
         port: actual,
+        bytes: () => sent,
         // Idempotent: a spec may stop the server early (offline test) and again in `after`.
         close: () => new Promise((done) => {
           for (const s of sockets) s.destroy();
@@ -82,7 +120,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.error(`No ${root}/index.html: build first (trunk build --release).`);
     process.exit(1);
   }
-  startServer({ root, port }).then(({ url }) => {
+  // `make serve` behaves like the hosting the README describes.
+  startServer({ root, port, static: true }).then(({ url }) => {
     console.log('');
     console.log(`  Mueang is ready: ${url}`);
     console.log('  (serving the release build from ' + root + '/; Ctrl+C stops)');
