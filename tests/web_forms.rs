@@ -1,7 +1,7 @@
 //! The form widgets and the editing machinery in a real browser: the money and date fields
-//! as a person types, the BE calendar, drafts in localStorage, and a save writing the record
-//! with its audit entry (then undo as a new audited change). Also prints how long the
-//! project list takes in wasm with 10,000 projects (numbers, not a timed assertion).
+//! as a person types, the BE calendar and drafts in localStorage (saving is in
+//! `web_save.rs`). Also prints how long the project list takes in wasm with 10,000
+//! projects (numbers, not a timed assertion).
 #![cfg(target_arch = "wasm32")]
 
 mod common;
@@ -15,10 +15,9 @@ use mueang::domain::editing::{AuditAction, AuditLog, AUDIT_KIND};
 use mueang::domain::example::north_2561;
 use mueang::domain::meta::{stable_id, Editor, OfficeId, RecordMeta};
 use mueang::domain::money::Baht;
-use mueang::domain::records::{Category, City, Dataset, Project};
+use mueang::domain::records::{Category, City, Dataset, Project, Record};
 use mueang::storage::{self, Settings, Store};
 use mueang::ui::edit::draft::{self, DraftKey};
-use mueang::ui::edit::save::store_version;
 use mueang::ui::forms::{Bind, DateField, MoneyField};
 use mueang::ui::i18n::{provide_i18n, Lang};
 use mueang::ui::state::AppState;
@@ -150,84 +149,6 @@ fn drafts_round_trip_in_local_storage() {
 }
 
 #[wasm_bindgen_test]
-async fn a_save_writes_the_record_and_its_audit_entry_together_and_undo_is_audited() {
-    const DB: &str = "mueang-test-forms";
-    storage::delete_database(DB).await.unwrap();
-    let store = Store::open(DB, || {}).await.unwrap();
-    let app = AppState::new(Settings {
-        office_id: "office-t".into(),
-        office_name: "สำนักงานทดสอบ".into(),
-        person: "สมศรี".into(),
-        ..Settings::default()
-    });
-    app.store.set(Some(store.clone()));
-
-    let city = north_2561().records.cities[0].clone();
-    let editor = Editor {
-        office_id: OfficeId("x".into()),
-        office_name: String::new(),
-        person: String::new(),
-    };
-    let mut p = new_project(
-        RecordMeta::new(stable_id("p1"), &editor, chrono::Utc::now()),
-        city.meta.id,
-        FiscalYear(2561),
-    );
-    p.title = "ซ่อมบ้าน".into();
-    p.proposer = "ชุมชนริมน้ำ".into();
-    p.category = Category::Housing;
-    p.amount_requested = Some(Baht::whole(40_000));
-    let (saved, previous) = store_version(app, p.clone(), None).await.unwrap();
-    assert!(previous.is_none());
-    assert_eq!(saved.meta.updated_by.person, "สมศรี");
-    assert_eq!(saved.meta.version.get(&OfficeId("office-t".into())), 1);
-
-    // Memory and disk agree, and the shipped provinces came along with the first save.
-    let on_disk: Dataset = store
-        .load_grouped(&mueang::ui::state::kind_keys())
-        .await
-        .unwrap();
-    assert_eq!(on_disk.projects, vec![saved.clone()]);
-    assert_eq!(on_disk.provinces.len(), 77);
-    assert_eq!(app.dataset.get_untracked().projects, vec![saved.clone()]);
-
-    let mut edited = saved.clone();
-    edited.amount_requested = Some(Baht::whole(45_000));
-    let (saved2, _) = store_version(app, edited, None).await.unwrap();
-    assert_eq!(saved2.meta.version.get(&OfficeId("office-t".into())), 2);
-    // Undo: the previous content, as a new audited version.
-    let (undone, _) = store_version(app, saved.clone(), Some(AuditAction::Undone))
-        .await
-        .unwrap();
-    assert_eq!(undone.amount_requested, Some(Baht::whole(40_000)));
-    assert_eq!(undone.meta.version.get(&OfficeId("office-t".into())), 3);
-
-    let log: AuditLog = store
-        .get(AUDIT_KIND, &saved.meta.id.to_string())
-        .await
-        .unwrap()
-        .unwrap();
-    let actions: Vec<AuditAction> = log.entries.iter().map(|e| e.action).collect();
-    assert_eq!(
-        actions,
-        vec![
-            AuditAction::Created,
-            AuditAction::Edited,
-            AuditAction::Undone
-        ]
-    );
-    let edit = &log.entries[1];
-    assert_eq!(edit.editor.office_name, "สำนักงานทดสอบ");
-    assert_eq!(edit.changes.len(), 1);
-    assert_eq!(edit.changes[0].field, "amount_requested");
-    assert_eq!(
-        (edit.changes[0].old.as_str(), edit.changes[0].new.as_str()),
-        ("40000.00", "45000.00")
-    );
-    store.close();
-}
-
-#[wasm_bindgen_test]
 fn project_list_timings_in_wasm_with_10000_projects() {
     let mut ds = north_2561().records;
     let cities: Vec<City> = ds.cities.clone();
@@ -296,54 +217,6 @@ fn project_list_timings_in_wasm_with_10000_projects() {
     }
     console_log!("{}", lines.join("\n"));
     assert_eq!(ix.len(), 10_000);
-}
-
-#[wasm_bindgen_test]
-async fn a_shipped_province_saved_before_it_is_stored_keeps_the_edit() {
-    const DB: &str = "mueang-test-forms-province";
-    storage::delete_database(DB).await.unwrap();
-    let store = Store::open(DB, || {}).await.unwrap();
-    let app = AppState::new(Settings {
-        office_id: "office-p".into(),
-        ..Settings::default()
-    });
-    app.store.set(Some(store.clone()));
-    let mut krabi = mueang::domain::reference::provinces()
-        .into_iter()
-        .find(|p| p.code == "TH-81")
-        .unwrap();
-    krabi.region_id = mueang::domain::reference::region_id("north");
-    let (saved, previous) = store_version(app, krabi.clone(), None).await.unwrap();
-    assert_eq!(
-        previous.unwrap().region_id,
-        mueang::domain::reference::region_id("south")
-    );
-    assert_eq!(
-        saved.meta.created_at, krabi.meta.created_at,
-        "an edit of the shipped record"
-    );
-    let on_disk: Dataset = store
-        .load_grouped(&mueang::ui::state::kind_keys())
-        .await
-        .unwrap();
-    let stored = on_disk
-        .provinces
-        .iter()
-        .find(|p| p.code == "TH-81")
-        .unwrap();
-    assert_eq!(
-        stored.region_id,
-        mueang::domain::reference::region_id("north")
-    );
-    assert_eq!(on_disk.provinces.len(), 77);
-    let log: AuditLog = store
-        .get(AUDIT_KIND, &saved.meta.id.to_string())
-        .await
-        .unwrap()
-        .unwrap();
-    assert_eq!(log.entries[0].action, AuditAction::Edited);
-    assert_eq!(log.entries[0].changes[0].field, "region_id");
-    store.close();
 }
 
 /// Counts on screens are grouped like amounts: "77,749 โครงการ", "+1,200" in a difference.

@@ -1,16 +1,26 @@
-//! One user action's changes, and how they are applied to chunks in memory.
+//! One user action's changes, as a list of operations.
 //!
 //! The browser layer ([`super::db`]) reads the chunks a [`ChangeSet`] touches, calls
-//! [`ChangeSet::plan`], and writes the outcome in the same IndexedDB transaction. Keeping the
-//! planning here, free of browser types, lets native tests cover undo and ordering.
+//! [`ChangeSet::plan`] and writes the outcome in the same IndexedDB
+//! transaction; planning is free of browser types, so native tests cover it.
+//!
+//! There is no storage-level undo: the app undoes a change by saving the previous content
+//! as a new version (see `ui::edit::save`), which is what survives a merge with an office
+//! that already received the change.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::BTreeSet;
+use std::fmt;
+use std::sync::Arc;
 
+use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-use super::chunks::{self, Chunk, Layout, WrittenKind};
+use super::chunks::{self, Layout, WrittenKind};
 use super::error::StorageError;
+
+mod plan;
+pub use plan::{Counts, Plan};
 
 /// One change inside a [`ChangeSet`].
 #[derive(Debug, Clone)]
@@ -22,10 +32,17 @@ pub enum Op {
         json: Box<RawValue>,
     },
     /// Remove the record entirely (the domain's deletions are tombstones, i.e. `Put`s;
-    /// this is for undoing a creation).
+    /// this is for storage's own entries, such as conflict versions once settled).
     Delete { kind: String, id: String },
-    /// Replace every record of `kind` (an import). Not undoable record by record. The
-    /// chunks come already written ([`chunks::ChunkWriter`]), with the fan-out their size
+    /// Replace the record `id` of `kind` by what `with` makes of the stored one, read
+    /// inside the transaction that writes it (an audit log gaining an entry): no other
+    /// tab's write can come between the read and the write.
+    Update {
+        kind: String,
+        id: String,
+        with: Updater,
+    },
+    /// Replace every record of `kind` (an import). The chunks come already written ([`chunks::ChunkWriter`]), with the fan-out their size
     /// called for: an import of 100,000 records serialises each once, straight into its
     /// chunk.
     ReplaceKind { kind: String, written: WrittenKind },
@@ -35,20 +52,38 @@ pub enum Op {
     DeleteMeta { key: String },
 }
 
+/// How an [`Op::Update`] makes the new JSON from the stored JSON (`None`: nothing stored).
+#[derive(Clone)]
+pub struct Updater(Arc<UpdateFn>);
+
+type UpdateFn = dyn Fn(Option<&str>) -> Result<Box<RawValue>, StorageError> + Send + Sync;
+
+impl Updater {
+    pub fn run(&self, stored: Option<&str>) -> Result<Box<RawValue>, StorageError> {
+        (self.0)(stored)
+    }
+}
+
+impl fmt::Debug for Updater {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Updater")
+    }
+}
+
 /// Everything one user action changes. Applied in one IndexedDB transaction: all of it is
 /// saved, or none of it.
 #[derive(Debug, Clone, Default)]
 pub struct ChangeSet {
     /// What the person did, for the journal (e.g. "edit city").
     pub label: String,
-    ops: Vec<Op>,
+    pub(super) ops: Vec<Op>,
 }
 
-fn to_raw<T: Serialize + ?Sized>(value: &T) -> Result<Box<RawValue>, StorageError> {
+pub(super) fn to_raw<T: Serialize + ?Sized>(value: &T) -> Result<Box<RawValue>, StorageError> {
     serde_json::value::to_raw_value(value).map_err(encode)
 }
 
-fn encode(e: serde_json::Error) -> StorageError {
+pub(super) fn encode(e: serde_json::Error) -> StorageError {
     StorageError::Encode(e.to_string())
 }
 
@@ -93,6 +128,27 @@ impl ChangeSet {
         self.ops.push(Op::Delete {
             kind: kind.into(),
             id: id.into(),
+        });
+        Ok(self)
+    }
+
+    /// Adds "replace record `id` of `kind` by `f(what is stored)`", resolved when the set
+    /// is applied, in its transaction. `f` gets `None` if nothing is stored or the stored
+    /// value no longer reads as `T`: the caller starts afresh rather than fail the action.
+    pub fn update<T, F>(&mut self, kind: &str, id: &str, f: F) -> Result<&mut Self, StorageError>
+    where
+        T: Serialize + DeserializeOwned,
+        F: Fn(Option<T>) -> T + Send + Sync + 'static,
+    {
+        check_kind(kind)?;
+        let with = Updater(Arc::new(move |stored: Option<&str>| {
+            let old = stored.and_then(|json| serde_json::from_str(json).ok());
+            to_raw(&f(old))
+        }));
+        self.ops.push(Op::Update {
+            kind: kind.into(),
+            id: id.into(),
+            with,
         });
         Ok(self)
     }
@@ -171,214 +227,20 @@ impl ChangeSet {
         self.ops.is_empty()
     }
 
-    /// The chunk keys that must be read before [`ChangeSet::plan`] (those edited in place),
+    /// The chunk keys that must be read before planning (those edited in place),
     /// with the chunks laid out as `layout` says.
     pub fn chunks_to_read(&self, layout: &Layout) -> BTreeSet<String> {
         self.ops
             .iter()
             .filter_map(|op| match op {
-                Op::Put { kind, id, .. } | Op::Delete { kind, id } => {
+                Op::Put { kind, id, .. }
+                | Op::Delete { kind, id }
+                | Op::Update { kind, id, .. } => {
                     Some(chunks::chunk_key(kind, id, chunks::fanout(layout, kind)))
                 }
                 _ => None,
             })
             .collect()
-    }
-
-    /// Applies the changes to the chunks read (`fetched[key]` is the stored chunk, `None` if
-    /// absent; laid out as `layout` says) and says what to write, plus the change set that
-    /// would undo this one. Consumes the change set so an import's records are moved, not
-    /// copied.
-    pub fn plan(
-        self,
-        fetched: &HashMap<String, Option<Vec<u8>>>,
-        layout: &Layout,
-    ) -> Result<Plan, StorageError> {
-        let stored_layout = layout;
-        let mut layout = layout.clone();
-        let mut live: BTreeMap<String, Chunk> = BTreeMap::new();
-        let mut dirty: BTreeSet<String> = BTreeSet::new();
-        // Chunks of a replaced kind, written as they came; parsed only if a later op in
-        // this set edits one of them.
-        let mut ready: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-        let mut cleared: Vec<String> = Vec::new();
-        let mut undo = Some(ChangeSet::new(format!("undo: {}", self.label)));
-        let label = self.label;
-        let mut undo_ops: Vec<Op> = Vec::new();
-        let mut meta = Vec::new();
-        let mut counts = Counts::default();
-
-        for op in self.ops {
-            match op {
-                Op::Put {
-                    ref kind, ref id, ..
-                }
-                | Op::Delete { ref kind, ref id } => {
-                    let key = chunks::chunk_key(kind, id, chunks::fanout(&layout, kind));
-                    if !live.contains_key(&key) {
-                        // A kind replaced earlier in this set starts from what replaced
-                        // it, not from disk.
-                        let chunk = if let Some(bytes) = ready.remove(&key) {
-                            chunks::parse_chunk(Some(&bytes))?
-                        } else if cleared.contains(kind) {
-                            Chunk::new()
-                        } else {
-                            chunks::parse_chunk(fetched.get(&key).and_then(|t| t.as_deref()))?
-                        };
-                        live.insert(key.clone(), chunk);
-                    }
-                    let Some(chunk) = live.get_mut(&key) else {
-                        continue;
-                    };
-                    let before = match &op {
-                        Op::Put { json, .. } => {
-                            counts.puts += 1;
-                            chunk.insert(id.clone(), json.clone())
-                        }
-                        _ => {
-                            counts.deletes += 1;
-                            chunk.remove(id)
-                        }
-                    };
-                    dirty.insert(key);
-                    undo_ops.push(match before {
-                        Some(json) => Op::Put {
-                            kind: kind.clone(),
-                            id: id.clone(),
-                            json,
-                        },
-                        None => Op::Delete {
-                            kind: kind.clone(),
-                            id: id.clone(),
-                        },
-                    });
-                }
-                Op::ReplaceKind { kind, written } => {
-                    undo = None;
-                    let prefix = format!("{kind}/");
-                    live.retain(|k, _| !k.starts_with(&prefix));
-                    dirty.retain(|k| !k.starts_with(&prefix));
-                    ready.retain(|k, _| !k.starts_with(&prefix));
-                    if !cleared.contains(&kind) {
-                        cleared.push(kind.clone());
-                    }
-                    counts.puts += written.count;
-                    layout.insert(kind, written.fanout);
-                    ready.extend(written.chunks);
-                }
-                Op::SetMeta { key, json } => meta.push((key, Some(json.get().to_string()))),
-                Op::DeleteMeta { key } => meta.push((key, None)),
-            }
-        }
-
-        let mut writes: BTreeMap<String, Option<Vec<u8>>> =
-            ready.into_iter().map(|(k, b)| (k, Some(b))).collect();
-        let mut outgrown = Vec::new();
-        for key in dirty {
-            if let Some(chunk) = live.get(&key) {
-                let bytes = chunks::write_chunk(chunk)?;
-                let kind = chunks::kind_of_key(&key).unwrap_or_default();
-                if bytes
-                    .as_ref()
-                    .is_some_and(|b| b.len() > chunks::MAX_CHUNK_BYTES)
-                    && chunks::fanout(&layout, kind) < chunks::BUCKETS
-                    && !outgrown.iter().any(|k| k == kind)
-                {
-                    outgrown.push(kind.to_string());
-                }
-                writes.insert(key, bytes);
-            }
-        }
-        if let Some(u) = undo.as_mut() {
-            undo_ops.reverse();
-            u.ops = undo_ops;
-        }
-        let layout = (layout != *stored_layout).then_some(layout);
-        Ok(Plan {
-            label,
-            cleared_kinds: cleared,
-            writes,
-            meta,
-            layout,
-            outgrown,
-            undo,
-            counts,
-        })
-    }
-}
-
-/// How many records a change set stored and removed, for the journal.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct Counts {
-    pub puts: usize,
-    pub deletes: usize,
-}
-
-/// What [`ChangeSet::plan`] decided to write.
-#[derive(Debug)]
-pub struct Plan {
-    /// The change set's label, for the journal.
-    pub label: String,
-    /// Kinds whose every chunk is deleted first (before `writes`).
-    pub cleared_kinds: Vec<String>,
-    /// Chunk key → new chunk bytes, or `None` to delete the (now empty) chunk.
-    pub writes: BTreeMap<String, Option<Vec<u8>>>,
-    /// Meta key → JSON text, or `None` to remove it; in the order given (a later one wins).
-    pub meta: Vec<(String, Option<String>)>,
-    /// The new layout, if it changed: stored under [`chunks::LAYOUT_KEY`] in `meta`.
-    pub layout: Option<Layout>,
-    /// Kinds with a chunk grown past [`chunks::MAX_CHUNK_BYTES`]: the caller reads all their
-    /// stored chunks and hands them to [`Plan::respread`] before writing.
-    pub outgrown: Vec<String>,
-    /// The change set that restores the previous state; `None` after a whole-kind replace.
-    pub undo: Option<ChangeSet>,
-    pub counts: Counts,
-}
-
-impl Plan {
-    /// Spreads `kind` (an [`outgrown`](Plan::outgrown) kind) over more chunks: `stored` are
-    /// all its chunks as stored, `layout` the layout they were read with. What this plan
-    /// writes to the kind is laid over them first, so nothing of it is lost.
-    pub fn respread(
-        &mut self,
-        kind: &str,
-        stored: Vec<(String, Vec<u8>)>,
-        layout: &Layout,
-    ) -> Result<(), StorageError> {
-        let prefix = format!("{kind}/");
-        let mut all: BTreeMap<String, Vec<u8>> = if self.cleared_kinds.iter().any(|k| k == kind) {
-            BTreeMap::new()
-        } else {
-            stored.into_iter().collect()
-        };
-        let ours: Vec<String> = self
-            .writes
-            .keys()
-            .filter(|k| k.starts_with(&prefix))
-            .cloned()
-            .collect();
-        for key in ours {
-            match self.writes.remove(&key).flatten() {
-                Some(bytes) => all.insert(key, bytes),
-                None => all.remove(&key),
-            };
-        }
-        let mut now = self.layout.clone().unwrap_or_else(|| layout.clone());
-        let before = chunks::fanout(&now, kind);
-        let spread = chunks::respread(
-            kind,
-            all.values().map(Vec::as_slice),
-            (before * 2).min(chunks::BUCKETS),
-        )?;
-        if !self.cleared_kinds.iter().any(|k| k == kind) {
-            self.cleared_kinds.push(kind.to_string());
-        }
-        self.writes
-            .extend(spread.chunks.into_iter().map(|(k, b)| (k, Some(b))));
-        now.insert(kind.to_string(), spread.fanout);
-        self.layout = Some(now);
-        self.outgrown.retain(|k| k != kind);
-        Ok(())
     }
 }
 
@@ -387,123 +249,6 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    type Db = crate::storage::memory::MemoryStore;
-
-    fn run(db: &mut Db, cs: &ChangeSet) -> Plan {
-        let plan = db.apply(cs.clone()).unwrap();
-        assert!(plan.outgrown.is_empty());
-        plan
-    }
-
-    fn records(db: &Db, kind: &str) -> serde_json::Value {
-        let pairs = db
-            .chunks
-            .iter()
-            .map(|(k, v)| (chunks::kind_of_key(k).unwrap(), v.as_slice()));
-        let json = chunks::grouped_json(&[kind], pairs).unwrap();
-        let mut v: serde_json::Value = serde_json::from_str(&json).unwrap();
-        let list = v[kind].as_array_mut().unwrap();
-        list.sort_by_key(|r| r["id"].as_str().unwrap_or_default().to_string());
-        v[kind].clone()
-    }
-
-    #[test]
-    fn put_edit_delete_and_undo() {
-        let mut db = Db::default();
-        let mut cs = ChangeSet::new("create");
-        cs.put("cities", "a", &json!({"id": "a", "n": 1})).unwrap();
-        cs.put("cities", "b", &json!({"id": "b", "n": 2})).unwrap();
-        let p1 = run(&mut db, &cs);
-        assert_eq!(
-            p1.counts,
-            Counts {
-                puts: 2,
-                deletes: 0
-            }
-        );
-        assert_eq!(
-            records(&db, "cities"),
-            json!([{"id":"a","n":1},{"id":"b","n":2}])
-        );
-
-        let mut edit = ChangeSet::new("edit");
-        edit.put("cities", "a", &json!({"id": "a", "n": 10}))
-            .unwrap();
-        edit.delete("cities", "b").unwrap();
-        let p2 = run(&mut db, &edit);
-        assert_eq!(records(&db, "cities"), json!([{"id":"a","n":10}]));
-
-        run(&mut db, &p2.undo.unwrap());
-        assert_eq!(
-            records(&db, "cities"),
-            json!([{"id":"a","n":1},{"id":"b","n":2}])
-        );
-        run(&mut db, &p1.undo.unwrap());
-        assert!(
-            db.chunks.is_empty(),
-            "undoing the creation removes the chunks: {db:?}"
-        );
-    }
-
-    #[test]
-    fn same_record_twice_undoes_to_the_first_state() {
-        let mut db = Db::default();
-        let mut seed = ChangeSet::new("seed");
-        seed.put("p", "x", &json!({"id": "x", "v": 0})).unwrap();
-        run(&mut db, &seed);
-        let mut cs = ChangeSet::new("twice");
-        cs.put("p", "x", &json!({"id": "x", "v": 1})).unwrap();
-        cs.put("p", "x", &json!({"id": "x", "v": 2})).unwrap();
-        let plan = run(&mut db, &cs);
-        assert_eq!(records(&db, "p"), json!([{"id":"x","v":2}]));
-        run(&mut db, &plan.undo.unwrap());
-        assert_eq!(records(&db, "p"), json!([{"id":"x","v":0}]));
-    }
-
-    #[test]
-    fn replace_kind_clears_then_later_puts_apply() {
-        let mut db = Db::default();
-        let mut seed = ChangeSet::new("seed");
-        for i in 0..50 {
-            seed.put(
-                "cities",
-                &format!("old{i}"),
-                &json!({"id": format!("old{i}")}),
-            )
-            .unwrap();
-        }
-        seed.put("projects", "keep", &json!({"id": "keep"}))
-            .unwrap();
-        run(&mut db, &seed);
-
-        let new: Vec<serde_json::Value> = (0..3).map(|i| json!({"id": format!("n{i}")})).collect();
-        let mut import = ChangeSet::new("import");
-        import
-            .replace_kind(
-                "cities",
-                new.iter()
-                    .map(|r| (r["id"].as_str().unwrap().to_string(), r)),
-            )
-            .unwrap();
-        import.put("cities", "n9", &json!({"id": "n9"})).unwrap();
-        // An edit of a record the replace just wrote lands in the same (written) chunk.
-        import
-            .put("cities", "n1", &json!({"id": "n1", "v": 2}))
-            .unwrap();
-        import.set_meta("last_import", &json!({"n": 4})).unwrap();
-        let plan = run(&mut db, &import);
-        assert!(plan.undo.is_none());
-        assert_eq!(
-            plan.meta,
-            vec![("last_import".to_string(), Some(r#"{"n":4}"#.to_string()))]
-        );
-        assert_eq!(
-            records(&db, "cities"),
-            json!([{"id":"n0"},{"id":"n1","v":2},{"id":"n2"},{"id":"n9"}])
-        );
-        assert_eq!(records(&db, "projects"), json!([{"id":"keep"}]));
-    }
-
     #[test]
     fn bad_kind_is_an_encode_error() {
         let mut cs = ChangeSet::new("x");
@@ -511,110 +256,33 @@ mod tests {
             cs.put("a/b", "1", &1),
             Err(StorageError::Encode(_))
         ));
+        assert!(matches!(
+            cs.update("", "1", |n: Option<u32>| n.unwrap_or(0)),
+            Err(StorageError::Encode(_))
+        ));
         assert!(cs.is_empty());
     }
 
     #[test]
-    fn corrupt_chunk_is_reported() {
+    fn an_update_reads_what_is_stored_and_starts_afresh_from_what_it_cannot_read() {
         let mut cs = ChangeSet::new("x");
-        cs.put("k", "1", &1).unwrap();
-        let key = chunks::chunk_key("k", "1", chunks::BUCKETS);
-        let fetched = HashMap::from([(key, Some(b"not json".to_vec()))]);
-        let layout = Layout::new();
-        assert!(matches!(
-            cs.plan(&fetched, &layout),
-            Err(StorageError::Corrupt(_))
-        ));
-    }
-
-    #[test]
-    fn an_import_lays_a_small_kind_out_in_few_chunks_and_edits_find_them() {
-        let mut db = Db::default();
-        let cities: Vec<serde_json::Value> = (0..300)
-            .map(|i| json!({"id": format!("c{i}"), "name": "เทศบาลตำบล".repeat(5)}))
-            .collect();
-        let mut import = ChangeSet::new("import");
-        import
-            .replace_kind(
-                "cities",
-                cities
-                    .iter()
-                    .map(|r| (r["id"].as_str().unwrap().to_string(), r)),
-            )
-            .unwrap();
-        let plan = run(&mut db, &import);
-        assert_eq!(plan.layout, Some(Layout::from([("cities".to_string(), 1)])));
-        assert_eq!(db.chunks.len(), 1, "{:?}", db.chunks.keys());
-
-        // An edit reads and rewrites that one chunk, and the layout stays.
-        let mut edit = ChangeSet::new("edit");
-        edit.put("cities", "c7", &json!({"id": "c7", "name": "ใหม่"}))
-            .unwrap();
+        cs.update("audit", "r1", |log: Option<Vec<u32>>| {
+            let mut log = log.unwrap_or_default();
+            log.push(7);
+            log
+        })
+        .unwrap();
+        let [Op::Update { with, kind, id }] = cs.ops() else {
+            panic!("one update: {:?}", cs.ops());
+        };
+        assert_eq!((kind.as_str(), id.as_str()), ("audit", "r1"));
+        let run = |stored: Option<&str>| with.run(stored).unwrap().get().to_string();
+        assert_eq!(run(None), "[7]");
+        assert_eq!(run(Some("[1,2]")), "[1,2,7]");
+        assert_eq!(run(Some(&json!({"not": "a list"}).to_string())), "[7]");
         assert_eq!(
-            edit.chunks_to_read(&db.layout),
-            BTreeSet::from(["cities/00".to_string()])
+            cs.chunks_to_read(&Layout::new()),
+            BTreeSet::from([chunks::chunk_key("audit", "r1", chunks::BUCKETS)])
         );
-        let plan = run(&mut db, &edit);
-        assert_eq!(plan.layout, None);
-        let back = records(&db, "cities");
-        assert_eq!(back.as_array().unwrap().len(), 300);
-        assert!(back
-            .as_array()
-            .unwrap()
-            .contains(&json!({"id": "c7", "name": "ใหม่"})));
-
-        // Undo goes through the same layout.
-        run(&mut db, &plan.undo.unwrap());
-        assert_eq!(records(&db, "cities").as_array().unwrap().len(), 300);
-        assert!(!records(&db, "cities")
-            .as_array()
-            .unwrap()
-            .contains(&json!({"id": "c7", "name": "ใหม่"})));
-    }
-
-    #[test]
-    fn a_kind_grown_by_edits_is_spread_and_nothing_is_lost() {
-        let mut db = Db::default();
-        let mut import = ChangeSet::new("import");
-        let first = [json!({"id": "first"})];
-        import
-            .replace_kind("p", first.iter().map(|r| ("first".to_string(), r)))
-            .unwrap();
-        run(&mut db, &import);
-        assert_eq!(db.layout["p"], 1);
-        // Edits add records until the one chunk passes the limit.
-        let big = "ข".repeat(2_000);
-        let mut n = 0;
-        while db.chunks.len() == 1 {
-            let mut cs = ChangeSet::new("add");
-            for _ in 0..50 {
-                n += 1;
-                cs.put(
-                    "p",
-                    &format!("r{n}"),
-                    &json!({"id": format!("r{n}"), "t": big}),
-                )
-                .unwrap();
-            }
-            run(&mut db, &cs);
-            assert!(n < 1_000, "never spread");
-        }
-        assert!(db.layout["p"] >= 2);
-        for bytes in db.chunks.values() {
-            assert!(bytes.len() <= chunks::MAX_CHUNK_BYTES);
-        }
-        let all = records(&db, "p");
-        assert_eq!(all.as_array().unwrap().len(), n + 1, "every record kept");
-        // And each sits where an edit will look for it.
-        let mut edit = ChangeSet::new("edit");
-        edit.put("p", "r3", &json!({"id": "r3", "t": "short"}))
-            .unwrap();
-        run(&mut db, &edit);
-        let all = records(&db, "p");
-        assert_eq!(all.as_array().unwrap().len(), n + 1);
-        assert!(all
-            .as_array()
-            .unwrap()
-            .contains(&json!({"id": "r3", "t": "short"})));
     }
 }

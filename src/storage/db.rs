@@ -22,7 +22,6 @@ use idb::{
     Database, DatabaseEvent, Event as _, Factory, KeyRange, ObjectStoreParams, Query, Request as _,
     TransactionMode,
 };
-use serde::Serialize;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{IdbDatabase, IdbOpenDbRequest};
@@ -30,6 +29,7 @@ use web_sys::{IdbDatabase, IdbOpenDbRequest};
 use super::changes::{ChangeSet, Counts};
 use super::chunks::{self, Layout, LAYOUT_KEY};
 use super::error::StorageError;
+pub use super::read::JournalEntry;
 
 /// The database the app uses.
 pub const DB_NAME: &str = "mueang";
@@ -55,24 +55,9 @@ fn migrate(db: &Database, old: u32, new: u32) -> Result<(), idb::Error> {
     Ok(())
 }
 
-/// One entry of the journal: what a change set did, and when.
-#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
-pub struct JournalEntry {
-    /// Milliseconds since the Unix epoch.
-    pub at: f64,
-    pub label: String,
-    pub puts: usize,
-    pub deletes: usize,
-    /// Kinds replaced whole (imports).
-    #[serde(default)]
-    pub replaced: Vec<String>,
-}
-
 /// What [`Store::apply`] did.
 #[derive(Debug)]
 pub struct Applied {
-    /// Apply this to undo the action; `None` if it replaced whole kinds (an import).
-    pub undo: Option<ChangeSet>,
     pub counts: Counts,
 }
 
@@ -230,11 +215,12 @@ impl Store {
     }
 
     /// THE write path: applies one user action's changes in one transaction, so all of it
-    /// is saved or none of it, and appends a journal entry. Returns how to undo it.
+    /// is saved or none of it, and appends a journal entry. An update (an audit log gaining
+    /// an entry) reads what is stored with a `get` of this transaction, so two tabs saving
+    /// at once each add to what the other wrote.
     pub async fn apply(&self, changes: ChangeSet) -> Result<Applied, StorageError> {
         if changes.is_empty() {
             return Ok(Applied {
-                undo: Some(ChangeSet::new("")),
                 counts: Counts::default(),
             });
         }
@@ -340,7 +326,6 @@ impl Store {
 
         match tx.await {
             Ok(r) if r.is_committed() => Ok(Applied {
-                undo: plan.undo,
                 counts: plan.counts,
             }),
             // An abort (e.g. quota) carries its reason on the transaction.

@@ -1,8 +1,8 @@
 //! Keeping data on this device.
 //!
 //! - Records: IndexedDB via `idb`, in chunks of JSON per kind ([`chunks`]). Every write goes
-//!   through [`Store::apply`] with one [`ChangeSet`] per user action: one transaction, a
-//!   journal entry, and an undo change set back.
+//!   through [`Store::apply`] with one [`ChangeSet`] per user action: one transaction and
+//!   a journal entry.
 //! - Settings (language, office, person): localStorage ([`settings`]).
 //! - Persistence and quota: [`quota`].
 //! - Every failure is a [`StorageError`] with Thai and English messages.

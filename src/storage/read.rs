@@ -3,12 +3,26 @@
 
 use idb::{KeyRange, Query, TransactionMode};
 use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 use std::future::IntoFuture;
 use wasm_bindgen::JsValue;
 
 use super::chunks;
-use super::db::{chunk_bytes, read_layout, JournalEntry, Store, CHUNKS, JOURNAL, META};
+use super::db::{chunk_bytes, read_layout, Store, CHUNKS, JOURNAL, META};
 use super::error::StorageError;
+
+/// One entry of the journal: what a change set did, and when.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JournalEntry {
+    /// Milliseconds since the Unix epoch.
+    pub at: f64,
+    pub label: String,
+    pub puts: usize,
+    pub deletes: usize,
+    /// Kinds replaced whole (imports).
+    #[serde(default)]
+    pub replaced: Vec<String>,
+}
 
 impl Store {
     /// Every chunk of these kinds, as (kind, bytes), in one read transaction.

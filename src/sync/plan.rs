@@ -284,6 +284,7 @@ mod tests {
             .map(|op| match op {
                 Op::Put { kind, .. } => format!("put {kind}"),
                 Op::Delete { kind, .. } => format!("delete {kind}"),
+                Op::Update { kind, .. } => format!("update {kind}"),
                 Op::ReplaceKind { kind, written } => format!("replace {kind} {}", written.count),
                 Op::SetMeta { key, .. } => format!("meta {key}"),
                 Op::DeleteMeta { key } => format!("delete meta {key}"),

@@ -12,16 +12,10 @@ use crate::domain::dataset::Dataset;
 use crate::domain::records::{Record, RecordKind};
 use crate::storage::{ChangeSet, StorageError};
 
-/// Adds "store this record" to a change set.
+/// Adds "store this record" to a change set. Deleting is storing a tombstone
+/// (`meta.deleted`), so the deletion travels to other offices.
 pub fn put_record<R: Record>(cs: &mut ChangeSet, record: &R) -> Result<(), StorageError> {
     cs.put(R::KIND.key(), &record.meta().id.to_string(), record)?;
-    Ok(())
-}
-
-/// Adds "remove this record entirely" (undoing a creation; deletions people make are
-/// tombstones, i.e. [`put_record`] with `meta.deleted`).
-pub fn delete_record<R: Record>(cs: &mut ChangeSet, record: &R) -> Result<(), StorageError> {
-    cs.delete(R::KIND.key(), &record.meta().id.to_string())?;
     Ok(())
 }
 
@@ -37,7 +31,7 @@ struct MetaId {
 }
 
 /// A change set that replaces every kind with the records of `ds` (an import, "load example
-/// data"). Kinds absent from `ds` are emptied. Not undoable record by record.
+/// data"). Kinds absent from `ds` are emptied.
 pub fn replace_all(label: &str, ds: &Dataset) -> Result<ChangeSet, StorageError> {
     let json = serde_json::to_string(ds).map_err(|e| StorageError::Encode(e.to_string()))?;
     // `conflicts` is an object beside the kinds' lists: read each list on its own.

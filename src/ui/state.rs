@@ -114,7 +114,7 @@ impl AppState {
     }
 
     /// Saves one user action. On success `then` updates the in-memory dataset (so memory
-    /// only changes when disk did) and the undo change set is returned; on failure the
+    /// only changes when disk did) and what was written is returned; on failure the
     /// person sees why and `None` is returned.
     pub async fn apply(
         self,

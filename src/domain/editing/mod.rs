@@ -23,6 +23,7 @@ pub mod project_form;
 pub mod project_list;
 pub mod rebase;
 pub mod reference;
+pub mod save_plan;
 
 use chrono::NaiveDate;
 

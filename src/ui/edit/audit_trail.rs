@@ -5,15 +5,26 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::save::read_audit;
 use super::text::EditText;
 use crate::domain::dates::{format_be_short, format_en};
 use crate::domain::editing::audit::display_value;
-use crate::domain::editing::{AuditEntry, AuditLog};
+use crate::domain::editing::{AuditEntry, AuditLog, AUDIT_KIND};
 use crate::domain::meta::RecordId;
 use crate::domain::records::RecordKind;
 use crate::ui::i18n::{tr, use_i18n, Lang};
-use crate::ui::state::use_app;
+use crate::ui::state::{use_app, AppState};
+
+/// The stored audit log of a record (empty if none or unreadable: the next save starts a
+/// fresh one).
+async fn read_audit(app: AppState, kind: RecordKind, id: RecordId) -> AuditLog {
+    let Some(store) = app.store.get_untracked() else {
+        return AuditLog::new(kind, id);
+    };
+    match store.get::<AuditLog>(AUDIT_KIND, &id.to_string()).await {
+        Ok(Some(log)) => log,
+        _ => AuditLog::new(kind, id),
+    }
+}
 
 /// The record's history, read from storage, and read again whenever `changed` changes
 /// (pass the record's `meta.updated_at`, so each save shows up).

@@ -1,10 +1,13 @@
 //! Saving, deleting and undoing one record: each one user action, one IndexedDB
 //! transaction (`AppState::apply`) holding the record, its audit entry, and any shipped
-//! reference data the store still lacks. Each offers an undo in a toast.
+//! reference data the store still lacks. Each offers an undo in a toast. What to write is
+//! decided in the domain ([`plan_save`]); this wires it to the store and the toasts.
 //!
 //! Undo is itself a change ("put back the previous content"), stamped with a new version
 //! and an audit entry, rather than a rewind of storage: a change may already have gone to
-//! another office in a bundle, and a rewound version would lose to it on merge.
+//! another office in a bundle, and a rewound version would lose to it on merge (the office
+//! holding the change would keep it, and send it back). It is the only undo: storage has
+//! none of its own.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -12,97 +15,53 @@ use leptos::task::spawn_local;
 use super::text::EditText;
 use super::Editing;
 use super::{editor, now};
-use crate::domain::editing::audit::entry_for;
 use crate::domain::editing::reference::{add_missing, missing_reference};
-use crate::domain::editing::{AuditAction, AuditLog, AUDIT_KIND};
-use crate::domain::meta::{RecordId, RecordMeta};
+use crate::domain::editing::save_plan::{
+    plan_save, stored_version, undo_content, AuditAppend, SaveAction, SavePlan,
+};
+use crate::domain::editing::{AuditLog, AUDIT_KIND};
+use crate::domain::meta::RecordId;
 use crate::domain::records::{Dataset, Record};
 use crate::storage::{ChangeSet, StorageError};
 use crate::ui::records::put_record;
 use crate::ui::state::AppState;
 
-/// The stored audit log of a record (empty if none or unreadable: a damaged log must not
-/// stop a save; the new entry starts a fresh one).
-pub async fn read_audit(
-    app: AppState,
-    kind: crate::domain::records::RecordKind,
-    id: RecordId,
-) -> AuditLog {
-    let Some(store) = app.store.get_untracked() else {
-        return AuditLog::new(kind, id);
-    };
-    match store.get::<AuditLog>(AUDIT_KIND, &id.to_string()).await {
-        Ok(Some(log)) => log,
-        _ => AuditLog::new(kind, id),
-    }
-}
-
-/// Whether two versions have the same content: meta aside, except the tombstone flag
-/// (a deletion changes nothing else).
-fn same_content<R: Record>(a: &R, b: &R) -> bool {
-    let mut b = b.clone();
-    let deleted = b.meta().deleted;
-    *b.meta_mut() = a.meta().clone();
-    b.meta_mut().deleted = deleted;
-    *a == b
-}
-
-/// Stores `content` as the record's new version: stamps the meta (new, or one more edit by
-/// this office), writes it with its audit entry in one transaction, then updates memory.
-/// Returns (saved, previous); `None` if nothing was saved (the person was told why).
+/// Stores `content` as the record's new version, as `action` says (see [`plan_save`]): the
+/// record with its audit entry in one transaction, then memory. Returns (saved, previous);
+/// `None` if nothing was saved (the person was told why). Content equal to what is stored
+/// writes nothing and returns the stored version.
 pub async fn store_version<R: Record + Send + Sync>(
     app: AppState,
-    mut content: R,
-    action: Option<AuditAction>,
+    content: R,
+    action: SaveAction,
 ) -> Option<(R, Option<R>)> {
     let id = content.meta().id;
-    let who = editor(app);
-    let at = now();
-    // A shipped record not stored yet (a province) counts as existing: editing it is an
-    // edit of the shipped version, one more step on its version vector.
-    let previous: Option<R> = app.dataset.with_untracked(|ds| {
-        ds.get::<R>(id).cloned().or_else(|| {
-            R::all(&missing_reference(ds))
-                .iter()
-                .find(|r| r.meta().id == id)
-                .cloned()
-        })
-    });
-    let deleted = content.meta().deleted;
-    let meta = match &previous {
-        Some(p) if same_content(p, &content) => return Some((p.clone(), previous)),
-        Some(p) => {
-            let mut m = p.meta().clone();
-            m.touch(&who, at);
-            m
-        }
-        None => RecordMeta::new(id, &who, at),
+    let previous: Option<R> = app.dataset.with_untracked(|ds| stored_version(ds, id));
+    let (record, audit) = match plan_save(previous.as_ref(), content, action, &editor(app), now()) {
+        SavePlan::Unchanged(stored) => return Some((stored, previous)),
+        SavePlan::Write { record, audit } => (record, audit),
     };
-    *content.meta_mut() = RecordMeta { deleted, ..meta };
-
-    let mut log = read_audit(app, R::KIND, id).await;
-    log.push(entry_for(previous.as_ref(), &content, action));
     let seeds = app.dataset.with_untracked(missing_reference);
-    let changes = match change_set(&content, &seeds, &log) {
+    let changes = match change_set(&record, &seeds, audit) {
         Ok(cs) => cs,
         Err(e) => {
             app.notify_error(&e);
             return None;
         }
     };
-    let saved = content.clone();
+    let saved = record.clone();
     app.apply(changes, move |ds| {
         add_missing(ds);
         ds.upsert(saved.into_any());
     })
     .await?;
-    Some((content, previous))
+    Some((record, previous))
 }
 
 fn change_set<R: Record>(
     record: &R,
     seeds: &Dataset,
-    log: &AuditLog,
+    audit: AuditAppend,
 ) -> Result<ChangeSet, StorageError> {
     let mut cs = ChangeSet::new(format!("save {}", R::KIND.key()));
     let id = record.meta().id;
@@ -122,7 +81,13 @@ fn change_set<R: Record>(
         put_record(&mut cs, p)?;
     }
     put_record(&mut cs, record)?;
-    cs.put(AUDIT_KIND, &log.id.to_string(), log)?;
+    // Onto the log as stored when the transaction runs, not as read before it: another
+    // tab may have added an entry in between.
+    cs.update(
+        AUDIT_KIND,
+        &id.to_string(),
+        move |stored: Option<AuditLog>| audit.onto(stored),
+    )?;
     Ok(cs)
 }
 
@@ -130,24 +95,14 @@ fn change_set<R: Record>(
 /// the toast. Returns the saved record.
 pub async fn save<R: Record + Send + Sync>(ed: Editing, record: R, name: String) -> Option<R> {
     let Editing { app, toasts } = ed;
-    let (saved, previous) = store_version(app, record, None).await?;
+    let (saved, previous) = store_version(app, record, SaveAction::Save).await?;
     let id = saved.meta().id;
     let undo = Callback::new(move |_| {
         let previous = previous.clone();
         spawn_local(async move {
-            let content = match previous {
-                Some(p) => Some(p),
-                // Undoing a creation deletes (a tombstone), like any deletion.
-                None => current::<R>(app, id).map(|mut c| {
-                    c.meta_mut().deleted = true;
-                    c
-                }),
-            };
-            if let Some(c) = content {
-                if store_version(app, c, Some(AuditAction::Undone))
-                    .await
-                    .is_some()
-                {
+            // Undoing a creation deletes (a tombstone), like any deletion.
+            if let Some(c) = undo_content(previous, current::<R>(app, id).as_ref()) {
+                if store_version(app, c, SaveAction::Undo).await.is_some() {
                     toasts.show(EditText::Undone, None, None);
                 }
             }
@@ -161,21 +116,17 @@ pub async fn save<R: Record + Send + Sync>(ed: Editing, record: R, name: String)
 /// "Deleted — Undo". True if deleted.
 pub async fn delete<R: Record + Send + Sync>(ed: Editing, id: RecordId, name: String) -> bool {
     let Editing { app, toasts } = ed;
-    let Some(mut gone) = current::<R>(app, id) else {
+    let Some(gone) = current::<R>(app, id) else {
         return false;
     };
-    gone.meta_mut().deleted = true;
-    let Some((_, previous)) = store_version(app, gone, None).await else {
+    let Some((_, previous)) = store_version(app, gone, SaveAction::Delete).await else {
         return false;
     };
     let undo = Callback::new(move |_| {
         let previous = previous.clone();
         spawn_local(async move {
             if let Some(p) = previous {
-                if store_version(app, p, Some(AuditAction::Restored))
-                    .await
-                    .is_some()
-                {
+                if store_version(app, p, SaveAction::Restore).await.is_some() {
                     toasts.show(EditText::Restored, None, None);
                 }
             }
