@@ -32,9 +32,9 @@ fn committed_example_file_is_what_the_code_generates() {
 #[test]
 fn committed_schema_is_what_the_types_generate() {
     assert_eq!(
-        committed("docs/schema/mueang-data-v1.schema.json"),
+        committed("docs/schema/mueang-data-v2.schema.json"),
         mueang::cli::schema::text(),
-        "regenerate with: cargo run --bin mueang -- schema > docs/schema/mueang-data-v1.schema.json"
+        "regenerate with: cargo run --bin mueang -- schema > docs/schema/mueang-data-v2.schema.json"
     );
 }
 
@@ -82,9 +82,11 @@ fn example_holds_the_facts_of_the_article() {
     assert_eq!(ds.mous.len(), 1);
     assert_eq!(ds.mous[0].date, Some(day(2018, 2, 3)));
     assert_eq!(ds.mous[0].city_ids.len(), 12);
+    // On 3 Feb 2018 nothing had moved: the first instalments are planned, not paid.
     assert!(ds.instalments.iter().all(|i| i.number == 1
         && i.amount == Baht::whole(350_000)
-        && i.actual_date.is_some_and(|d| d > day(2018, 2, 3))));
+        && i.actual_date.is_none()
+        && i.planned_date.is_some_and(|d| d > day(2018, 2, 3))));
     assert_eq!(ds.stated_totals[0].amount, Some(Baht::whole(6_600_000)));
 }
 
@@ -102,7 +104,7 @@ fn on_1_may_2018_twelve_cities_are_overdue_and_the_stated_total_differs() {
     for f in &findings[..12] {
         assert_eq!(
             f.figure("outstanding"),
-            Some(&FigureValue::Amount(Baht::whole(150_000)))
+            Some(&FigureValue::Amount(Baht::whole(500_000)))
         );
     }
     let mismatch = &findings[12];
@@ -135,4 +137,39 @@ fn the_deadline_day_itself_is_not_yet_overdue() {
     let ds = mueang::domain::example::north_2561().records;
     assert_eq!(check(&ds, day(2018, 4, 30)).len(), 1);
     assert_eq!(check(&ds, day(2018, 5, 1)).len(), 13);
+}
+
+/// The example as version 1 wrote it (first instalments recorded as paid on 15 Feb 2018):
+/// it must still import through the migration and check exactly as it did.
+#[test]
+fn a_version_1_file_imports_and_checks_unchanged() {
+    let text = committed("tests/fixtures/v1/north-2561.json");
+    assert!(
+        text.contains("\"schema_version\": 1"),
+        "the fixture is version 1"
+    );
+    let doc = Document::parse(&text).unwrap();
+    assert_eq!(doc.schema_version, mueang::domain::document::SCHEMA_VERSION);
+    let ds = doc.records;
+    assert_eq!(ds.cities.len(), 12);
+    assert!(ds
+        .instalments
+        .iter()
+        .all(|i| i.actual_date == Some(day(2018, 2, 15))));
+    let findings = check(&ds, day(2018, 5, 1));
+    let rules: Vec<RuleCode> = findings.iter().map(|f| f.rule).collect();
+    let mut expected = vec![RuleCode::InstalmentOverdue; 12];
+    expected.push(RuleCode::TotalStatedMismatch);
+    assert_eq!(rules, expected);
+    for f in &findings[..12] {
+        assert_eq!(
+            f.figure("transferred_by_deadline"),
+            Some(&FigureValue::Amount(Baht::whole(350_000)))
+        );
+        assert_eq!(
+            f.figure("outstanding"),
+            Some(&FigureValue::Amount(Baht::whole(150_000)))
+        );
+    }
+    assert_eq!(check(&ds, day(2018, 4, 1)).len(), 1);
 }

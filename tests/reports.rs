@@ -401,7 +401,12 @@ mod props {
             let findings = check(&ds, today);
             for scope in [north_scope(), Scope::country(FY)] {
                 let dash = dashboard_from_findings(&ds, scope, today, 30, &findings);
-                let drill = drill_down(&ds, scope);
+                // The dashboard is as of today: the drill-down of what had happened by then.
+                let mut by_today = ds.clone();
+                for i in &mut by_today.instalments {
+                    i.actual_date = i.actual_date.filter(|d| *d <= today);
+                }
+                let drill = drill_down(&by_today, scope);
                 let t = &dash.totals;
                 prop_assert_eq!(&drill.totals, t);
                 prop_assert_eq!(t.remaining, t.approved - t.transferred);
@@ -424,4 +429,49 @@ mod props {
             }
         }
     }
+}
+
+#[test]
+fn the_dashboard_as_of_a_day_counts_only_transfers_made_by_then() {
+    // The day before the MOU nothing had moved; the first instalments moved on 15 Feb 2018.
+    let before = north_dashboard(date(2018, 2, 2)).totals;
+    assert_eq!(before.transferred, Baht::ZERO);
+    assert_eq!(before.remaining, Baht::whole(6_000_000));
+    let on_the_day = north_dashboard(date(2018, 2, 15)).totals;
+    assert_eq!(on_the_day.transferred, Baht::whole(4_200_000));
+    // The shipped example only plans them: nothing counts as transferred on any day.
+    let shipped = mueang::domain::example::north_2561().records;
+    let t = dashboard(&shipped, north_scope(), date(2018, 5, 1), 30).totals;
+    assert_eq!(t.transferred, Baht::ZERO);
+}
+
+#[test]
+fn a_request_before_the_deadline_waits_for_transfer_and_is_not_overdue() {
+    let mut ds = north();
+    let phayao = city_id("phayao");
+    let mut second = ds
+        .instalments
+        .iter()
+        .find(|i| i.city_id == phayao)
+        .expect("Phayao's first instalment")
+        .clone();
+    second.meta.id = mueang::domain::meta::stable_id("instalment:phayao:2");
+    second.number = 2;
+    second.planned_share = None;
+    second.amount = Baht::whole(150_000);
+    second.actual_date = None;
+    second.requested_date = Some(date(2018, 4, 20));
+    ds.instalments.push(second.clone());
+    let d = dashboard(&ds, north_scope(), date(2018, 5, 1), 30).deadlines;
+    assert_eq!(d.overdue.len(), 11, "Phayao drew in time");
+    assert!(d.overdue.iter().all(|o| o.city.city_id != phayao));
+    assert_eq!(d.waiting.len(), 1);
+    assert_eq!(d.waiting[0].city.city_id, phayao);
+    assert_eq!(d.waiting[0].days_waiting, 11);
+    // Transferred after the deadline: no longer waiting, still not overdue.
+    let paid = ds.instalments.last_mut().expect("the second instalment");
+    paid.actual_date = Some(date(2018, 5, 10));
+    let d = dashboard(&ds, north_scope(), date(2018, 5, 15), 30).deadlines;
+    assert!(d.waiting.is_empty());
+    assert_eq!(d.overdue.len(), 11);
 }

@@ -16,7 +16,7 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 }
 
 #[test]
-fn the_thirteen_stable_codes_with_their_importance_and_descriptions() {
+fn the_fourteen_stable_codes_with_their_importance_and_descriptions() {
     let codes: Vec<&str> = RuleCode::ALL.iter().map(|r| r.code()).collect();
     assert_eq!(
         codes,
@@ -29,6 +29,7 @@ fn the_thirteen_stable_codes_with_their_importance_and_descriptions() {
             "instalment.before_mou",
             "instalment.overdue",
             "transfer.exceeds_approved",
+            "transfer.future_date",
             "project.status_order",
             "date.era_suspect",
             "record.missing_field",

@@ -4,11 +4,12 @@
 use chrono::NaiveDate;
 
 use mueang::domain::dates::FiscalYear;
-use mueang::domain::example::{city_id, north_2561};
+use mueang::domain::example::{city_id, north_2561_first_paid};
 use mueang::domain::meta::{stable_id, RecordId};
 use mueang::domain::money::Baht;
 use mueang::domain::records::{
-    AnyRecord, Category, City, Dataset, Instalment, Project, ProjectStatus, StatusChange,
+    AnyRecord, Category, City, Dataset, Instalment, Project, ProjectStatus, ReceivingAccount,
+    StatusChange,
 };
 use mueang::domain::reference::province_id;
 use mueang::domain::rules::{blocking_approval, blocking_transfer, check, RuleCode};
@@ -17,8 +18,21 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
+/// The example with what a city needs before money moves: its district and a receiving
+/// account (the article names neither, so the shipped example has none).
 fn example() -> Dataset {
-    north_2561().records
+    let mut ds = north_2561_first_paid();
+    for c in &mut ds.cities {
+        c.district = "เมือง".into();
+        c.account = Some(ReceivingAccount {
+            account_name: format!("เครือข่ายองค์กรชุมชน{}", c.name_th),
+            bank: "ธนาคารกรุงไทย".into(),
+            branch: String::new(),
+            number: "123-4-56789-0".into(),
+            signers: vec!["ผู้ลงนาม 1".into(), "ผู้ลงนาม 2".into()],
+        });
+    }
+    ds
 }
 
 fn meta_like(key: &str) -> mueang::domain::meta::RecordMeta {
@@ -62,6 +76,7 @@ fn instalment(key: &str, city: RecordId, number: u8, amount: i64) -> Instalment 
         planned_date: None,
         actual_date: None,
         due_date: None,
+        requested_date: None,
         reference: String::new(),
     }
 }
@@ -233,6 +248,9 @@ fn a_transfer_to_a_city_without_an_mou_or_of_the_wrong_share_is_blocked() {
         unit_type: mueang::domain::records::LocalUnitType::CityMunicipality,
         province_id: province_id("TH-65"),
         budgets: example().cities[0].budgets.clone(),
+        district: String::new(),
+        local_code: String::new(),
+        account: example().cities[0].account.clone(),
     };
     let first = instalment("first", new_city.meta.id, 1, 300_000);
     let id = first.meta.id;
@@ -260,4 +278,18 @@ fn a_recorded_date_before_the_mou_is_used_rather_than_today() {
         rules(&blocking_transfer(&ds, id, day(2018, 4, 1))),
         [RuleCode::InstalmentBeforeMou]
     );
+}
+
+#[test]
+fn a_transfer_to_a_city_without_an_account_is_held_back_with_the_reason() {
+    let mut ds = example();
+    ds.cities[0].account = None;
+    let city = ds.cities[0].meta.id;
+    let second = instalment("second-no-account", city, 2, 150_000);
+    let id = second.meta.id;
+    let ds = with(ds, [AnyRecord::Instalment(second)]);
+    let blocking = blocking_transfer(&ds, id, day(2018, 4, 20));
+    assert_eq!(rules(&blocking), [RuleCode::RecordMissingField]);
+    assert_eq!(blocking[0].field.as_deref(), Some("account"));
+    assert!(blocking[0].message_en.contains("receiving account"));
 }

@@ -1,5 +1,5 @@
 //! `mueang schema`: the JSON Schema of file format v1, generated from the types, as
-//! committed in `docs/schema/mueang-data-v1.schema.json`.
+//! committed in `docs/schema/mueang-data-v2.schema.json`.
 
 use std::io::{self, Write};
 

@@ -53,6 +53,9 @@ pub fn synthetic_dataset(size: SyntheticSize) -> Dataset {
                 fiscal_year: FY,
                 approved_ceiling: Baht::whole(500_000),
             }],
+            district: String::new(),
+            local_code: String::new(),
+            account: None,
         };
         let id = city.meta.id;
         ds.committees.push(Committee {
@@ -162,6 +165,7 @@ fn instalment(
         planned_date: None,
         actual_date: Some(paid),
         due_date: Some(date(2018, 4, 30)),
+        requested_date: None,
         reference: format!("TRF-{n}-{number}"),
     }
 }

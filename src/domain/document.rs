@@ -18,7 +18,7 @@ use crate::domain::sync::manifest::Manifest;
 /// The `format` value that identifies a Mueang file.
 pub const FORMAT_NAME: &str = "mueang-data";
 /// The schema version this build writes and the newest it reads.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]

@@ -58,6 +58,8 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, DateError> {
                 })
             }
             (Token::Word(w), _) if era_marker(w).is_some() => era = era_marker(w),
+            // "วันที่ 3 ก.พ. 2561": the word for "date" is what staff type before it.
+            (Token::Word(w), _) if word_key(w) == "วันที่" => {}
             _ => tokens.push(token),
         }
     }
@@ -170,9 +172,12 @@ fn month_from_name(w: &str) -> Option<u32> {
     if key == "sept" {
         return Some(9);
     }
-    let found = MONTHS
-        .iter()
-        .position(|names| names.iter().any(|name| word_key(name) == key))?;
+    // Spoken Thai drops the ending: "กุมภา", "มีนา", "เมษา" (at least four letters, which
+    // no two month names share).
+    let spoken = |long: &str| key.chars().count() >= 4 && word_key(long).starts_with(&key);
+    let found = MONTHS.iter().position(|names| {
+        names.iter().any(|name| word_key(name) == key) || spoken(names[super::TH_LONG])
+    })?;
     u32::try_from(found + 1).ok()
 }
 

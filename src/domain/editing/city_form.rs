@@ -41,6 +41,9 @@ pub fn new_city(meta: RecordMeta, fiscal_year: FiscalYear) -> City {
             fiscal_year,
             approved_ceiling: Baht::ZERO,
         }],
+        district: String::new(),
+        local_code: String::new(),
+        account: None,
     }
 }
 

@@ -209,12 +209,12 @@ pub fn rule_counts(findings: &[Finding]) -> Vec<(RuleCode, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::example::north_2561;
+    use crate::domain::example::north_2561_first_paid;
     use crate::domain::rules::check;
     use chrono::NaiveDate;
 
     fn findings() -> (Dataset, Vec<Finding>) {
-        let ds = north_2561().records;
+        let ds = north_2561_first_paid();
         let f = check(&ds, NaiveDate::from_ymd_opt(2018, 5, 1).unwrap());
         (ds, f)
     }

@@ -110,6 +110,7 @@ pub fn new_instalment(
         planned_date: None,
         actual_date: None,
         due_date: None,
+        requested_date: None,
         reference: String::new(),
     }
 }
@@ -381,7 +382,15 @@ mod tests {
 
     #[test]
     fn a_wrong_first_instalment_blocks_the_transfer_with_the_reason() {
-        let ds = north_2561().records;
+        let mut ds = crate::domain::example::north_2561_first_paid();
+        for c in &mut ds.cities {
+            c.account = Some(crate::domain::records::ReceivingAccount {
+                account_name: "เครือข่ายองค์กรชุมชน".into(),
+                bank: "ธนาคารกรุงไทย".into(),
+                number: "1234567890".into(),
+                ..Default::default()
+            });
+        }
         let today = NaiveDate::from_ymd_opt(2018, 2, 20).unwrap();
         let mut i = new_instalment(
             &ds,
@@ -415,5 +424,15 @@ mod tests {
         assert!(blockers
             .iter()
             .any(|f| f.rule == RuleCode::InstalmentBeforeMou));
+        // Money cannot have moved after today.
+        let tomorrow = today.succ_opt().unwrap();
+        let blockers = transfer_blockers(&fresh, &i, tomorrow, today);
+        assert_eq!(blockers.len(), 1, "{blockers:?}");
+        assert_eq!(blockers[0].rule, RuleCode::TransferFutureDate);
+        // Nor can it go to a city without an account.
+        fresh.cities[0].account = None;
+        let blockers = transfer_blockers(&fresh, &i, today, today);
+        assert_eq!(blockers.len(), 1, "{blockers:?}");
+        assert_eq!(blockers[0].field.as_deref(), Some("account"));
     }
 }

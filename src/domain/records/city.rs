@@ -81,6 +81,67 @@ pub struct City {
     pub province_id: RecordId,
     #[serde(default)]
     pub budgets: Vec<CityBudget>,
+    /// อำเภอ, as the Department of Local Administration lists the unit. Empty fields are
+    /// left out of files, so records written before v2 keep their bytes.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub district: String,
+    /// The Department of Local Administration's code for the unit (รหัส อปท.).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub local_code: String,
+    /// Where CODI sends the city's money.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account: Option<ReceivingAccount>,
+}
+
+/// The account that receives a city's instalments: usually the community network's or
+/// the committee's, not the municipality's.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ReceivingAccount {
+    /// ชื่อบัญชี, e.g. "เครือข่ายองค์กรชุมชนเมืองแม่สอด".
+    pub account_name: String,
+    pub bank: String,
+    #[serde(default)]
+    pub branch: String,
+    /// Digits as printed in the passbook, dashes allowed.
+    pub number: String,
+    /// The people authorised to sign for the account.
+    #[serde(default)]
+    pub signers: Vec<String>,
+}
+
+impl ReceivingAccount {
+    /// Whether it says enough to send money: a name, a bank and a number.
+    pub fn is_complete(&self) -> bool {
+        [&self.account_name, &self.bank, &self.number]
+            .iter()
+            .all(|s| !s.trim().is_empty())
+    }
+}
+
+/// An account number as lists and screens shown at meetings print it: only the last four
+/// digits, so a projected screen does not hand out the number.
+///
+/// ```
+/// use mueang::domain::records::mask_account;
+/// assert_eq!(mask_account("123-4-56789-0"), "xxx-x-xx789-0");
+/// assert_eq!(mask_account("12"), "12");
+/// ```
+pub fn mask_account(number: &str) -> String {
+    let digits = number.chars().filter(char::is_ascii_digit).count();
+    let mut hidden = digits.saturating_sub(4);
+    number
+        .chars()
+        .map(|c| {
+            if c.is_ascii_digit() && hidden > 0 {
+                hidden -= 1;
+                'x'
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 impl City {

@@ -28,9 +28,14 @@ pub struct Instalment {
     /// When the money actually moved; none while it is only planned.
     #[serde(default)]
     pub actual_date: Option<NaiveDate>,
-    /// The date by which it must be drawn and completed.
+    /// An agreed extension for this city: when set, it replaces the year's deadline.
     #[serde(default)]
     pub due_date: Option<NaiveDate>,
+    /// When the city asked to draw it (เบิก), with its progress report. The programme's
+    /// deadline is on the city's request, not on CODI's transfer, which may come later.
+    /// Left out of files when empty, so records written before v2 keep their bytes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requested_date: Option<NaiveDate>,
     /// Bank or voucher reference.
     #[serde(default)]
     pub reference: String,
@@ -39,5 +44,16 @@ pub struct Instalment {
 impl Instalment {
     pub fn is_transferred(&self) -> bool {
         self.actual_date.is_some()
+    }
+
+    /// Whether the money had moved on or before `as_of`: a report as of a date must not
+    /// count a transfer recorded with a later date.
+    pub fn transferred_by(&self, as_of: NaiveDate) -> bool {
+        self.actual_date.is_some_and(|d| d <= as_of)
+    }
+
+    /// Whether the city had asked to draw it (or it had moved) on or before `date`.
+    pub fn requested_by(&self, date: NaiveDate) -> bool {
+        self.requested_date.is_some_and(|d| d <= date) || self.transferred_by(date)
     }
 }

@@ -11,7 +11,7 @@ pub mod parameters;
 pub mod project;
 pub mod stated_total;
 
-pub use city::{City, CityBudget, LocalUnitType};
+pub use city::{mask_account, City, CityBudget, LocalUnitType, ReceivingAccount};
 pub use committee::{
     Attendance, Category, Committee, CommitteeMember, Meeting, MemberRole, ProblemRaised, Sector,
 };
@@ -19,7 +19,7 @@ pub use geography::{Province, Region};
 pub use grants::{CommitteeGrant, ProvinceGrant};
 pub use instalment::Instalment;
 pub use mou::{Mou, Signatory, SignatoryRole, Witness};
-pub use parameters::ProgrammeParameters;
+pub use parameters::{ProgrammeParameters, PROGRAMME_START};
 pub use project::{CoFunding, Project, ProjectStatus, StatusChange};
 pub use stated_total::StatedTotal;
 

@@ -32,7 +32,17 @@ pub struct ProgrammeParameters {
     pub first_instalment_share: Decimal,
     /// The second instalment must be drawn and completed by this date.
     pub second_instalment_deadline: Option<NaiveDate>,
+    /// When the programme began; a typed date before it is suspect. Absent in files
+    /// written before v2, which then use [`PROGRAMME_START`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub programme_start: Option<NaiveDate>,
 }
+
+/// The programme began in February 2017 (FY2560).
+pub const PROGRAMME_START: NaiveDate = match NaiveDate::from_ymd_opt(2017, 2, 1) {
+    Some(d) => d,
+    None => panic!("a valid date"),
+};
 
 impl ProgrammeParameters {
     /// FY2561's figures, from the Northern Regional Office's announcement of 3 Feb 2018.
@@ -47,7 +57,13 @@ impl ProgrammeParameters {
             province_grant: Baht::whole(10_000),
             first_instalment_share: Decimal::new(70, 2),
             second_instalment_deadline: NaiveDate::from_ymd_opt(2018, 4, 30),
+            programme_start: None,
         }
+    }
+
+    /// When the programme began, as these parameters say or else [`PROGRAMME_START`].
+    pub fn programme_start(&self) -> NaiveDate {
+        self.programme_start.unwrap_or(PROGRAMME_START)
     }
 
     pub fn committee_grant_for(&self, unit: LocalUnitType) -> Baht {

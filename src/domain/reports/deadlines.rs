@@ -61,8 +61,23 @@ pub struct Overdue {
     pub message_en: String,
 }
 
+/// A city's request to draw an instalment that CODI has not transferred yet: shown on its
+/// own line, since the city did its part and is not overdue.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Waiting {
+    pub city: CityLine,
+    pub instalment_id: RecordId,
+    pub number: u8,
+    pub amount: Baht,
+    pub requested_date: NaiveDate,
+    /// Days since the request, 0 on its day.
+    pub days_waiting: i64,
+}
+
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Deadlines {
+    /// Requests waiting for transfer as of today, oldest first.
+    pub waiting: Vec<Waiting>,
     /// Soonest deadline first, then in the order of the cities.
     pub due_soon: Vec<DueSoon>,
     /// In the order of the cities.
@@ -84,7 +99,7 @@ pub fn deadlines_from_findings(
     due_soon_days: u32,
     findings: &[Finding],
 ) -> Deadlines {
-    let ix = Index::new(ds, scope);
+    let ix = Index::new(ds, scope).as_of(today);
     collect(&ix, &city_figures(&ix), today, due_soon_days, findings)
 }
 
@@ -95,7 +110,10 @@ pub(crate) fn collect(
     due_soon_days: u32,
     findings: &[Finding],
 ) -> Deadlines {
-    let mut out = Deadlines::default();
+    let mut out = Deadlines {
+        waiting: waiting(ix, today),
+        ..Deadlines::default()
+    };
     let Some(deadline) = ix.params.second_instalment_deadline else {
         return out;
     };
@@ -124,14 +142,16 @@ pub(crate) fn collect(
         if days_left < 0 || days_left > i64::from(due_soon_days) || f.approved.is_zero() {
             continue;
         }
-        // As the rule counts it: only money that moved by the deadline settles it.
-        let in_time: Baht = ix
-            .instalments_of(city.meta.id)
+        // As the rule counts it: money that moved by the deadline, or the city's request
+        // for its second instalment, settles it.
+        let mine = ix.instalments_of(city.meta.id);
+        let in_time: Baht = mine
             .iter()
-            .filter(|i| i.actual_date.is_some_and(|d| d <= deadline))
+            .filter(|i| i.transferred_by(deadline.min(today)))
             .map(|i| i.amount)
             .sum();
-        if in_time >= f.approved {
+        let requested = mine.iter().any(|i| i.number >= 2 && i.requested_by(today));
+        if in_time >= f.approved || requested {
             continue;
         }
         out.due_soon.push(DueSoon {
@@ -147,6 +167,27 @@ pub(crate) fn collect(
     out
 }
 
+fn waiting(ix: &Index<'_>, today: NaiveDate) -> Vec<Waiting> {
+    let mut out: Vec<Waiting> = ix
+        .cities
+        .iter()
+        .flat_map(|c| ix.instalments_of(c.meta.id).iter().map(move |i| (c, i)))
+        .filter_map(|(c, i)| {
+            let asked = i.requested_date.filter(|d| *d <= today)?;
+            (!i.transferred_by(today)).then(|| Waiting {
+                city: ix.city_line(c),
+                instalment_id: i.meta.id,
+                number: i.number,
+                amount: i.amount,
+                requested_date: asked,
+                days_waiting: (today - asked).num_days(),
+            })
+        })
+        .collect();
+    out.sort_by_key_small(|w| w.requested_date);
+    out
+}
+
 /// The `instalment.overdue` findings about the year with this deadline, by city. The rule
 /// names the city first and carries the deadline of the year it checked; matching on that
 /// deadline keeps another year's finding about the same city out.
@@ -154,7 +195,11 @@ fn overdue_findings(findings: &[Finding], deadline: NaiveDate) -> HashMap<Record
     findings
         .iter()
         .filter(|f| f.rule == RuleCode::InstalmentOverdue)
-        .filter(|f| f.figure("deadline") == Some(&FigureValue::Date(deadline)))
+        .filter(|f| {
+            // A city with an agreed extension carries its own deadline and the year's.
+            let year = f.figure("year_deadline").or(f.figure("deadline"));
+            year == Some(&FigureValue::Date(deadline))
+        })
         .filter_map(|f| {
             let city = f.records.first().filter(|r| r.kind == RecordKind::City)?;
             Some((city.id, f))

@@ -44,7 +44,7 @@ impl CityFigures {
         let transferred = ix
             .instalments_of(id)
             .iter()
-            .filter(|i| i.is_transferred())
+            .filter(|i| ix.counts_as_transferred(i))
             .map(|i| i.amount)
             .sum();
         CityFigures {

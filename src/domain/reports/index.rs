@@ -3,6 +3,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use chrono::NaiveDate;
+
 use crate::domain::meta::RecordId;
 use crate::domain::records::{
     City, CommitteeGrant, Dataset, Instalment, ProgrammeParameters, Project, Province,
@@ -15,6 +17,9 @@ use super::scope::Scope;
 pub(crate) struct Index<'a> {
     pub ds: &'a Dataset,
     pub scope: Scope,
+    /// The report's "as of" day: a transfer counts only if its actual date is on or before
+    /// it. `None` counts every recorded transfer.
+    pub as_of: Option<NaiveDate>,
     /// The parameters of the scope's year, as [`Dataset::parameters_for`] decides them.
     pub params: ProgrammeParameters,
     pub provinces: HashMap<RecordId, &'a Province>,
@@ -87,6 +92,7 @@ impl<'a> Index<'a> {
             city_ids,
             ds,
             scope,
+            as_of: None,
             params: ds.parameters_for(fy),
             provinces,
             cities,
@@ -95,6 +101,20 @@ impl<'a> Index<'a> {
             instalments,
             committee_grants,
             province_grants,
+        }
+    }
+
+    /// The same index, counting only transfers on or before `day`.
+    pub fn as_of(mut self, day: NaiveDate) -> Index<'a> {
+        self.as_of = Some(day);
+        self
+    }
+
+    /// Whether the instalment's money had moved as of the report's day.
+    pub fn counts_as_transferred(&self, i: &Instalment) -> bool {
+        match self.as_of {
+            Some(day) => i.transferred_by(day),
+            None => i.is_transferred(),
         }
     }
 

@@ -24,7 +24,7 @@ mod years;
 pub use charts::{category_scales, BarScale};
 pub use dashboard::{dashboard, dashboard_from_findings, CategoryRow, Dashboard, StatusRow};
 pub use deadlines::{
-    deadlines, deadlines_from_findings, Deadlines, DueSoon, Overdue, DEFAULT_DUE_SOON_DAYS,
+    deadlines, deadlines_from_findings, Deadlines, DueSoon, Overdue, Waiting, DEFAULT_DUE_SOON_DAYS,
 };
 pub use documents::{mou_sheet, AmountText, MouSheet, SignatoryLine};
 pub use drilldown::{city_bars, drill_down, CityBar, DrillDown, ProvinceNode, RegionNode};

@@ -230,7 +230,7 @@ mod tests {
 
     #[test]
     fn the_city_summary_of_phayao() {
-        let ds = north_2561().records;
+        let ds = crate::domain::example::north_2561_first_paid();
         let s = city_summary(&ds, city_id("phayao"), FiscalYear(2561), may_day()).expect("Phayao");
         assert_eq!(s.city.name_th, "เทศบาลเมืองพะเยา");
         assert_eq!(s.today_th, "1 พฤษภาคม 2561");

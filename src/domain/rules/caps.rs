@@ -58,6 +58,7 @@ pub fn project_cap(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 /// lower of the programme's city maximum and the city's own approved ceiling.
 pub fn city_cap(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     for city in ctx.ds.live::<City>() {
+        approved_above_max(ctx, city, out);
         let mut by_year: BTreeMap<FiscalYear, (Baht, Vec<&Project>)> = BTreeMap::new();
         for p in ctx.projects_of(city.meta.id) {
             let committed = p.committed();
@@ -131,4 +132,42 @@ fn check_city_year(
             baht_en(limit)
         ),
     ));
+}
+
+/// `city.cap` on the city itself: the maximum limits the city, not only its projects, so
+/// an approved amount above it is wrong even before any project is approved.
+fn approved_above_max(ctx: &Ctx<'_>, city: &City, out: &mut Vec<Finding>) {
+    for (n, b) in city.budgets.iter().enumerate() {
+        let city_max = ctx.params(b.fiscal_year).city_max;
+        if b.approved_ceiling <= city_max {
+            continue;
+        }
+        let excess = b.approved_ceiling - city_max;
+        out.push(Finding::new(
+            RuleCode::CityCap,
+            vec![RecordRef::to(city)],
+            Some(&format!("budgets[{n}].approved_ceiling")),
+            vec![
+                Figure::amount("approved_ceiling", b.approved_ceiling),
+                Figure::amount("city_maximum", city_max),
+                Figure::amount("excess", excess),
+            ],
+            format!(
+                "{} {}: วงเงินที่อนุมัติให้เมือง {} เกินวงเงินสูงสุดต่อเมือง {} อยู่ {}",
+                city_th(ctx, city.meta.id),
+                b.fiscal_year.label_th(),
+                baht_th(b.approved_ceiling),
+                baht_th(city_max),
+                baht_th(excess)
+            ),
+            format!(
+                "{}, FY{}: the city's approved amount of {} is {} above the city maximum of {}.",
+                city_en(ctx, city.meta.id),
+                b.fiscal_year,
+                baht_en(b.approved_ceiling),
+                baht_en(excess),
+                baht_en(city_max)
+            ),
+        ));
+    }
 }

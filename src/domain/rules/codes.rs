@@ -100,6 +100,9 @@ rule_codes! {
     TransferExceedsApproved => "transfer.exceeds_approved", Error,
         "เงินที่โอนให้เมืองรวมกันเกินวงเงินที่อนุมัติ",
         "Transfers to a city add up to more than its approved amount.";
+    TransferFutureDate => "transfer.future_date", Error,
+        "วันที่โอนเงินเป็นวันในอนาคต",
+        "A transfer is dated after today: money cannot have moved yet.";
     ProjectStatusOrder => "project.status_order", Error,
         "ลำดับสถานะของโครงการเป็นไปไม่ได้",
         "A project's status history is impossible.";

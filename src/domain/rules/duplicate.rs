@@ -7,13 +7,16 @@ use std::ops::Range;
 
 use crate::domain::records::{City, Committee};
 
-use super::codes::RuleCode;
+use std::collections::BTreeMap;
+
+use super::codes::{Importance, RuleCode};
 use super::context::Ctx;
 use super::finding::{Figure, Finding, RecordRef};
 use super::text::{city_en, city_name_en, city_th, is_blank, push_person_key, push_place_key};
 
 pub fn duplicate(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     duplicate_cities(ctx, out);
+    duplicate_codes(ctx, out);
     duplicate_members(ctx, out);
 }
 
@@ -49,7 +52,69 @@ fn duplicate_cities(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
     for run in repeats(&buf, &mut keys) {
         let group: Vec<&City> = run.iter().map(|&pos| cities[pos]).collect();
-        out.push(city_finding(ctx, &group));
+        by_district(ctx, &group, out);
+    }
+}
+
+/// The Department of Local Administration tells same-named units apart by district: with
+/// every district given, only cities of one district are the same city (an error);
+/// while one is missing, the names alone can only raise the question (a warning).
+fn by_district(ctx: &Ctx<'_>, group: &[&City], out: &mut Vec<Finding>) {
+    let district = |c: &City| c.district.split_whitespace().collect::<String>();
+    if group.iter().any(|c| district(c).is_empty()) {
+        let mut f = city_finding(ctx, group);
+        f.importance = Importance::Warning;
+        f.message_th = format!(
+            "\"{}\" มีเมืองชื่อนี้ {} รายการในจังหวัดเดียวกัน — เป็นเมืองเดียวกันหรือไม่? ถ้าต่างอำเภอ ให้ระบุอำเภอ",
+            group[0].name_th.trim(),
+            group.len()
+        );
+        f.message_en = format!(
+            "\"{}\" is entered {} times in one province. Is it the same city? If they are in different districts, enter each district.",
+            city_name_en(group[0]),
+            group.len()
+        );
+        out.push(f);
+        return;
+    }
+    let mut rest: Vec<&City> = group.to_vec();
+    while let Some(first) = rest.first().copied() {
+        let (same, other): (Vec<&City>, Vec<&City>) =
+            rest.iter().partition(|c| district(c) == district(first));
+        if same.len() > 1 {
+            out.push(city_finding(ctx, &same));
+        }
+        rest = other;
+    }
+}
+
+/// Two live cities with the same local-government code are one unit entered twice,
+/// whatever their names say.
+fn duplicate_codes(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let mut by_code: BTreeMap<String, Vec<&City>> = BTreeMap::new();
+    for c in ctx.ds.live::<City>() {
+        let code: String = c.local_code.split_whitespace().collect();
+        if !code.is_empty() {
+            by_code.entry(code).or_default().push(c);
+        }
+    }
+    for (code, group) in by_code.into_iter().filter(|(_, g)| g.len() > 1) {
+        out.push(Finding::new(
+            RuleCode::RecordDuplicate,
+            group.iter().map(|c| RecordRef::to(*c)).collect(),
+            Some("local_code"),
+            vec![Figure::count("records", group.len() as i64)],
+            format!(
+                "รหัส อปท. {code} ถูกบันทึกเป็นเมือง {} รายการ ({}) — รวมเป็นรายการเดียว",
+                group.len(),
+                group.iter().map(|c| c.name_th.trim()).collect::<Vec<_>>().join(", ")
+            ),
+            format!(
+                "Local-government code {code} is entered as {} cities ({}); keep one and delete the others.",
+                group.len(),
+                group.iter().map(|c| city_name_en(c)).collect::<Vec<_>>().join(", ")
+            ),
+        ));
     }
 }
 
@@ -64,7 +129,7 @@ fn city_finding(ctx: &Ctx<'_>, group: &[&City]) -> Finding {
         Some("name_th"),
         vec![Figure::count("records", group.len() as i64)],
         format!(
-            "\"{}\"{} ถูกบันทึกเป็นเมือง {} ระเบียน — รวมเป็นระเบียนเดียว (ลบระเบียนที่ซ้ำ)",
+            "\"{}\"{} ถูกบันทึกเป็นเมือง {} รายการ — รวมเป็นรายการเดียว (ลบรายการที่ซ้ำ)",
             first.name_th,
             province_th,
             group.len()

@@ -1,10 +1,10 @@
 //! `date.era_suspect`: a year outside the plausible range, almost always BE typed as CE
 //! (2561 → year 2561 CE) or the reverse (1475). Never converted: only flagged.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 
 use crate::domain::dates::{be_year, is_era_suspect};
-use crate::domain::records::AnyRecordRef;
+use crate::domain::records::{AnyRecordRef, ProgrammeParameters, PROGRAMME_START};
 
 use super::codes::RuleCode;
 use super::context::Ctx;
@@ -32,6 +32,7 @@ fn each_date(r: AnyRecordRef<'_>, mut f: impl FnMut(Field, NaiveDate)) {
             one("planned_date", i.planned_date);
             one("actual_date", i.actual_date);
             one("due_date", i.due_date);
+            one("requested_date", i.requested_date);
         }
         AnyRecordRef::ProgrammeParameters(p) => {
             one("second_instalment_deadline", p.second_instalment_deadline);
@@ -49,13 +50,30 @@ fn each_date(r: AnyRecordRef<'_>, mut f: impl FnMut(Field, NaiveDate)) {
     }
 }
 
+/// Before the programme began nothing of it can have happened, and more than two years
+/// ahead nothing is planned: either way the year was most likely typed in the wrong era
+/// ("3/2/18" read as BE 2518 = 1975).
+fn outside_programme(ctx: &Ctx<'_>, start: NaiveDate, d: NaiveDate) -> bool {
+    let latest = ctx
+        .today
+        .checked_add_months(Months::new(24))
+        .unwrap_or(NaiveDate::MAX);
+    is_era_suspect(d) || d < start || d > latest
+}
+
 pub fn era_suspect(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let start = ctx
+        .ds
+        .live::<ProgrammeParameters>()
+        .map(ProgrammeParameters::programme_start)
+        .min()
+        .unwrap_or(PROGRAMME_START);
     ctx.ds.for_each(|r| {
         if r.meta().deleted {
             return;
         }
         each_date(r, |(name, index), d| {
-            if !is_era_suspect(d) {
+            if !outside_programme(ctx, start, d) {
                 return;
             }
             let field = match index {

@@ -70,7 +70,32 @@ pub fn blocking_transfer(ds: &Dataset, instalment_id: RecordId, today: NaiveDate
     transferred.actual_date = transferred.actual_date.or(Some(today));
     let mut slice = city_slice(ds, instalment.city_id);
     slice.upsert(transferred.into_any());
-    blocking_in(&slice, today, instalment_id, instalment.city_id)
+    let mut blocking = blocking_in(&slice, today, instalment_id, instalment.city_id);
+    blocking.extend(no_account(&slice, instalment.city_id));
+    blocking
+}
+
+/// Money needs somewhere to go: a city without a complete receiving account holds the
+/// transfer back. Only the gate asks, so files from before accounts existed check as before.
+fn no_account(slice: &Dataset, city_id: RecordId) -> Option<Finding> {
+    let city = slice.live::<City>().find(|c| c.meta.id == city_id)?;
+    if city.account.as_ref().is_some_and(|a| a.is_complete()) {
+        return None;
+    }
+    Some(Finding::new(
+        RuleCode::RecordMissingField,
+        vec![RecordRef::to(city)],
+        Some("account"),
+        Vec::new(),
+        format!(
+            "{}: ยังไม่มีบัญชีรับเงิน (ชื่อบัญชี ธนาคาร และเลขที่บัญชี) — บันทึกบัญชีของเมืองก่อนโอนเงิน",
+            city.name_th.trim()
+        ),
+        format!(
+            "{}: no receiving account yet (account name, bank and number); enter the city's account before recording a transfer.",
+            if city.name_en.trim().is_empty() { city.name_th.trim() } else { city.name_en.trim() }
+        ),
+    ))
 }
 
 fn blocking_in(slice: &Dataset, today: NaiveDate, id: RecordId, city: RecordId) -> Vec<Finding> {

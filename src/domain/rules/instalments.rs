@@ -3,6 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use chrono::NaiveDate;
+
 use crate::domain::dates::FiscalYear;
 use crate::domain::money::Baht;
 use crate::domain::records::{City, Instalment};
@@ -21,7 +23,7 @@ pub fn first_share(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             continue;
         };
         let share = ctx.params(i.fiscal_year).first_instalment_share;
-        let ceiling = city.budget_for(i.fiscal_year);
+        let ceiling = approved_limit(ctx, city, i.fiscal_year);
         let expected = ceiling.unwrap_or(Baht::ZERO).share(share);
         if i.amount == expected {
             continue;
@@ -138,6 +140,29 @@ pub fn before_mou(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
 }
 
+/// What the city may receive in `fy`: its approved amount, but never more than the year's
+/// city maximum (an approved amount above it is itself a `city.cap` error, and money must
+/// not follow the wrong figure).
+pub(super) fn approved_limit(ctx: &Ctx<'_>, city: &City, fy: FiscalYear) -> Option<Baht> {
+    let city_max = ctx.params(fy).city_max;
+    city.budget_for(fy).map(|c| c.min(city_max))
+}
+
+/// The deadline for the city's second instalment of `fy`: an agreed extension (an
+/// instalment's own `due_date`, the latest if several) replaces the year's deadline.
+fn city_deadline(
+    ctx: &Ctx<'_>,
+    fy: FiscalYear,
+    instalments: &[&Instalment],
+) -> Option<(NaiveDate, bool)> {
+    let extension = instalments.iter().filter_map(|i| i.due_date).max();
+    match (extension, ctx.params(fy).second_instalment_deadline) {
+        (Some(d), year) => Some((d, year != Some(d))),
+        (None, Some(d)) => Some((d, false)),
+        (None, None) => None,
+    }
+}
+
 /// A city's live instalments by fiscal year, including every year it has a ceiling for
 /// (with no instalments), since an approved amount with nothing transferred is overdue too.
 fn city_years<'a>(ctx: &Ctx<'a>, city: &City) -> BTreeMap<FiscalYear, Vec<&'a Instalment>> {
@@ -151,24 +176,28 @@ fn city_years<'a>(ctx: &Ctx<'a>, city: &City) -> BTreeMap<FiscalYear, Vec<&'a In
     years
 }
 
-/// `instalment.overdue`: about the city's money, not only the instalment records: once
-/// the year's deadline has passed, all of the approved amount should have moved by it,
-/// whether or not anyone recorded a second instalment.
+/// `instalment.overdue`: the city must *draw* (เบิก) the rest of its money by the
+/// deadline; CODI's transfer may come later. So a city is overdue once the deadline has
+/// passed and neither had all of the approved amount moved by it nor had the city asked
+/// for a later instalment by it.
 pub fn overdue(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     for city in ctx.ds.live::<City>() {
         for (fy, instalments) in city_years(ctx, city) {
-            let Some(deadline) = ctx.params(fy).second_instalment_deadline else {
+            let Some((deadline, extended)) = city_deadline(ctx, fy, &instalments) else {
                 continue;
             };
-            let Some(approved) = city.budget_for(fy) else {
+            let Some(approved) = approved_limit(ctx, city, fy) else {
                 continue;
             };
             if ctx.today <= deadline || approved.is_zero() {
                 continue;
             }
-            let in_time = |i: &&&Instalment| i.actual_date.is_some_and(|d| d <= deadline);
+            let in_time = |i: &&&Instalment| i.transferred_by(deadline);
             let paid: Baht = instalments.iter().filter(in_time).map(|i| i.amount).sum();
-            if paid >= approved {
+            let drawn = instalments
+                .iter()
+                .any(|i| i.number >= 2 && i.requested_by(deadline));
+            if paid >= approved || drawn {
                 continue;
             }
             let outstanding = approved - paid;
@@ -180,18 +209,26 @@ pub fn overdue(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                     .map(|i| RecordRef::to(*i)),
             );
             let field = (records.len() > 1).then_some("actual_date");
+            let mut figures = vec![
+                Figure::amount("approved", approved),
+                Figure::amount("transferred_by_deadline", paid),
+                Figure::amount("outstanding", outstanding),
+                Figure::date("deadline", deadline),
+            ];
+            if let Some(year) = ctx
+                .params(fy)
+                .second_instalment_deadline
+                .filter(|_| extended)
+            {
+                figures.push(Figure::date("year_deadline", year));
+            }
             out.push(Finding::new(
                 RuleCode::InstalmentOverdue,
                 records,
                 field,
-                vec![
-                    Figure::amount("approved", approved),
-                    Figure::amount("transferred_by_deadline", paid),
-                    Figure::amount("outstanding", outstanding),
-                    Figure::date("deadline", deadline),
-                ],
+                figures,
                 format!(
-                    "{} {}: งวดที่ 2 ยังไม่แล้วเสร็จภายใน {} — โอนแล้ว {} จากที่อนุมัติ {} ค้าง {}",
+                    "{} {}: ยังไม่ได้เบิกงวดที่ 2 ภายใน {} — ได้รับแล้ว {} จากที่อนุมัติ {} ยังไม่ได้เบิก {}",
                     city_th(ctx, city.meta.id),
                     fy.label_th(),
                     date_th(deadline),
@@ -200,7 +237,7 @@ pub fn overdue(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                     baht_th(outstanding)
                 ),
                 format!(
-                    "{}, FY{}: the second instalment was not completed by {}: {} of the approved {} transferred, {} outstanding.",
+                    "{}, FY{}: the second instalment was not drawn by {}: {} of the approved {} received, {} not drawn.",
                     city_en(ctx, city.meta.id),
                     fy,
                     date_en(deadline),
@@ -213,15 +250,50 @@ pub fn overdue(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
 }
 
+/// `transfer.future_date`: money cannot have moved after today, so a transfer dated later
+/// is a typing slip (or the wrong era) and is not counted anywhere as of today.
+pub fn future_date(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    for i in ctx.ds.live::<Instalment>() {
+        let Some(paid) = i.actual_date.filter(|d| *d > ctx.today) else {
+            continue;
+        };
+        out.push(Finding::new(
+            RuleCode::TransferFutureDate,
+            vec![RecordRef::to(i)],
+            Some("actual_date"),
+            vec![
+                Figure::date("transferred_on", paid),
+                Figure::date("today", ctx.today),
+            ],
+            format!(
+                "งวดที่ {} ของ{} บันทึกว่าโอนเมื่อ {} ซึ่งยังมาไม่ถึง (วันนี้ {}) กรุณาตรวจสอบวันที่",
+                i.number,
+                city_th(ctx, i.city_id),
+                date_th(paid),
+                date_th(ctx.today)
+            ),
+            format!(
+                "Instalment {} to {} is recorded as transferred on {}, after today ({}); please check the date.",
+                i.number,
+                city_en(ctx, i.city_id),
+                date_en(paid),
+                date_en(ctx.today)
+            ),
+        ));
+    }
+}
+
 /// `transfer.exceeds_approved`: what actually moved (instalments with an actual date)
 /// against the city's approved ceiling; no ceiling means nothing was approved.
 pub fn exceeds_approved(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     for city in ctx.ds.live::<City>() {
         for (fy, instalments) in city_years(ctx, city) {
-            let moved: Vec<&&Instalment> =
-                instalments.iter().filter(|i| i.is_transferred()).collect();
+            let moved: Vec<&&Instalment> = instalments
+                .iter()
+                .filter(|i| i.transferred_by(ctx.today))
+                .collect();
             let transferred: Baht = moved.iter().map(|i| i.amount).sum();
-            let approved = city.budget_for(fy).unwrap_or(Baht::ZERO);
+            let approved = approved_limit(ctx, city, fy).unwrap_or(Baht::ZERO);
             if transferred <= approved {
                 continue;
             }

@@ -56,6 +56,7 @@ pub fn check(ds: &Dataset, today: NaiveDate) -> Vec<Finding> {
     instalments::before_mou(&ctx, &mut out);
     instalments::overdue(&ctx, &mut out);
     instalments::exceeds_approved(&ctx, &mut out);
+    instalments::future_date(&ctx, &mut out);
     history::status_order(&ctx, &mut out);
     era::era_suspect(&ctx, &mut out);
     missing::missing_field(&ctx, &mut out);

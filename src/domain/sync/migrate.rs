@@ -8,6 +8,11 @@
 //! step, with a fixture in `tests/fixtures/`): record metadata had `vv` for the version
 //! vector and `deleted_at` (a time or null) for the tombstone, and a bundle's manifest had
 //! `checksum` and no scope or counts.
+//!
+//! Version 2 added fields that are all optional and left out when empty (a city's district,
+//! local-government code and receiving account; an instalment's `requested_date`; the
+//! parameters' `programme_start`), so a version 1 document is a valid version 2 document
+//! with the same meaning: its step changes only the version number.
 
 use serde_json::{Map, Value};
 
@@ -17,7 +22,7 @@ use crate::domain::document::SCHEMA_VERSION;
 type Step = fn(Value) -> Result<Value, String>;
 
 /// `STEPS[n]` migrates version `n` to `n + 1`; its length is [`SCHEMA_VERSION`].
-const STEPS: [Step; SCHEMA_VERSION as usize] = [v0_to_v1];
+const STEPS: [Step; SCHEMA_VERSION as usize] = [v0_to_v1, v1_to_v2];
 
 /// Migrates a whole document from `from_version` to the current [`SCHEMA_VERSION`].
 /// A document already current is returned unchanged; a newer one is an error (the caller
@@ -70,6 +75,12 @@ fn v0_to_v1(mut doc: Value) -> Result<Value, String> {
         manifest.entry("counts").or_insert(counts);
     }
     root.insert("schema_version".into(), Value::from(1));
+    Ok(doc)
+}
+
+fn v1_to_v2(mut doc: Value) -> Result<Value, String> {
+    let root = doc.as_object_mut().ok_or("the document is not an object")?;
+    root.insert("schema_version".into(), Value::from(2));
     Ok(doc)
 }
 
