@@ -398,3 +398,35 @@ fn the_checksum_can_be_computed_outside_for_web_crypto() {
 fn example_sorted() -> Dataset {
     mueang::domain::sync::normalize(&example())
 }
+
+#[test]
+fn a_bundle_with_a_counter_above_the_ceiling_is_refused_and_one_at_it_opens() {
+    use mueang::domain::meta::MAX_COUNTER;
+    let a = office("a");
+    let forged = |count: u64| {
+        let mut ds = example();
+        ds.cities[0]
+            .meta
+            .version
+            .0
+            .insert(a.office_id.clone(), count);
+        ds.cities[0].meta.updated_by = a.clone();
+        export_full(&ds, &a, t(1)).to_json()
+    };
+    assert!(verify(&forged(MAX_COUNTER)).is_ok());
+    for count in [MAX_COUNTER + 1, u64::MAX] {
+        let e = verify(&forged(count)).unwrap_err();
+        assert_eq!(e.code(), "impossible_value");
+        assert!(
+            e.message_en().contains("above the ceiling"),
+            "{}",
+            e.message_en()
+        );
+        assert!(e.message_th().contains("เกินเพดาน"), "{}", e.message_th());
+        assert!(
+            e.message_en().contains("meta.version"),
+            "{}",
+            e.message_en()
+        );
+    }
+}

@@ -4,7 +4,10 @@
 use std::collections::BTreeMap;
 
 use chrono::DateTime;
-use mueang::domain::meta::{stable_id, Causality, Editor, OfficeId, RecordMeta, VersionVector};
+use mueang::domain::meta::{
+    stable_id, Causality, Editor, OfficeId, RecordMeta, VectorProblem, VersionVector, MAX_COUNTER,
+    MAX_OFFICES,
+};
 use proptest::prelude::*;
 
 fn vv(entries: &[(&str, u64)]) -> VersionVector {
@@ -73,6 +76,46 @@ fn bump_adds_one_edit_for_that_office_only() {
     v.bump(&office("b"));
     v.bump(&office("b"));
     assert_eq!(v, vv(&[("a", 1), ("b", 2)]));
+}
+
+#[test]
+fn counts_up_to_the_ceiling_pass_the_check_and_above_it_do_not() {
+    assert_eq!(vv(&[("a", MAX_COUNTER), ("b", 1)]).check(), Ok(()));
+    for n in [MAX_COUNTER + 1, u64::MAX] {
+        assert_eq!(
+            vv(&[("a", 1), ("b", n)]).check(),
+            Err(VectorProblem::CounterAboveCeiling {
+                office: office("b"),
+                count: n
+            })
+        );
+    }
+    // The ceiling survives a JavaScript number exactly.
+    assert_eq!(MAX_COUNTER as f64 as u64, MAX_COUNTER);
+}
+
+#[test]
+fn a_vector_naming_too_many_offices_fails_the_check() {
+    let many = |n: usize| VersionVector((0..n).map(|i| (office(&format!("o{i}")), 1)).collect());
+    assert_eq!(many(MAX_OFFICES).check(), Ok(()));
+    assert_eq!(
+        many(MAX_OFFICES + 1).check(),
+        Err(VectorProblem::TooManyOffices {
+            offices: MAX_OFFICES + 1
+        })
+    );
+}
+
+#[test]
+fn bump_never_wraps_so_an_edit_is_never_dominated_by_its_past() {
+    let before = vv(&[("a", u64::MAX - 1)]);
+    let mut v = before.clone();
+    v.bump(&office("a"));
+    assert_eq!(v.get(&office("a")), u64::MAX);
+    assert_eq!(v.compare(&before), Causality::Dominates);
+    v.bump(&office("a"));
+    assert_eq!(v.get(&office("a")), u64::MAX, "kept, not wrapped to 0");
+    assert_ne!(v.compare(&before), Causality::DominatedBy);
 }
 
 #[test]

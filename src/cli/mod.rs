@@ -5,6 +5,7 @@
 //! writes to the given streams and returns the exit status; this dispatcher only parses
 //! and routes. A new subcommand is a new file, a variant in [`Command`] and a match arm.
 
+pub mod bench_merge;
 mod bench_rules;
 pub mod bench_sync;
 mod check;
@@ -48,6 +49,8 @@ pub enum Command {
     Schema,
     /// Time the rules on a synthetic dataset.
     BenchRules(bench_rules::Args),
+    /// Time merging N concurrent versions of one record (the pathological import).
+    BenchMerge(bench_merge::Args),
     /// Write a synthetic bundle of N records (for `make bench`) and time the import steps.
     BenchSync(bench_sync::Args),
     /// Merge bundles (any order gives the same data) into one: -o OUT.json.
@@ -83,6 +86,7 @@ where
         Command::Example => example::run(out),
         Command::Schema => schema::run(out),
         Command::BenchRules(args) => bench_rules::run(args, out),
+        Command::BenchMerge(args) => bench_merge::run(args, out),
         Command::BenchSync(args) => bench_sync::run(args, out, err),
         Command::Merge(args) => merge::run(args, out, err),
         Command::Diff(args) => diff::run(args, out, err),

@@ -40,6 +40,18 @@ pub struct Editor {
 
 /// How many edits each office has made to a record. Two versions are ordered when one
 /// vector dominates the other; otherwise the edits were concurrent and a person decides.
+///
+/// Bounds, checked on every import ([`VersionVector::check`]):
+/// - a count is at most [`MAX_COUNTER`] (2^53 − 1), the largest whole number JavaScript and
+///   other JSON readers hold exactly, so a file means the same in every tool;
+/// - a vector names at most [`MAX_OFFICES`] offices.
+///
+/// Why nothing can wrap: a count only grows by [`bump`](VersionVector::bump), one per local
+/// edit, and every other count arrives through an import that refuses anything above the
+/// ceiling. From the ceiling, reaching `u64::MAX` would take about 1.8 × 10^19 more edits on
+/// one record (some 580 million years at a thousand edits a second), so `bump` cannot lose an
+/// edit; it still uses checked arithmetic and, should the impossible happen, keeps `u64::MAX`
+/// rather than wrapping to 0 (a wrapped count would be dominated and the edit dropped).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(transparent)]
@@ -56,10 +68,46 @@ pub enum Causality {
     Concurrent,
 }
 
+/// The largest edit count a file may carry: 2^53 − 1 (`Number.MAX_SAFE_INTEGER`).
+pub const MAX_COUNTER: u64 = (1 << 53) - 1;
+
+/// The most offices one record's vector may name. CODI has five regional offices and a
+/// national one, and each city committee that edits a record adds one; a single record
+/// edited by more than a thousand offices is not a real history but a file made to slow
+/// every comparison down.
+pub const MAX_OFFICES: usize = 1_000;
+
+/// Why a version vector cannot have been written by Mueang.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VectorProblem {
+    /// A count above [`MAX_COUNTER`].
+    CounterAboveCeiling { office: OfficeId, count: u64 },
+    /// More than [`MAX_OFFICES`] offices.
+    TooManyOffices { offices: usize },
+}
+
 impl VersionVector {
-    /// Records one more edit by `office`.
+    /// Records one more edit by `office`. Never wraps (see the type's documentation for why
+    /// the ceiling cannot be reached).
     pub fn bump(&mut self, office: &OfficeId) {
-        *self.0.entry(office.clone()).or_insert(0) += 1;
+        let n = self.0.entry(office.clone()).or_insert(0);
+        *n = n.checked_add(1).unwrap_or(u64::MAX);
+    }
+
+    /// Whether the vector stays within the bounds every import checks.
+    pub fn check(&self) -> Result<(), VectorProblem> {
+        if self.0.len() > MAX_OFFICES {
+            return Err(VectorProblem::TooManyOffices {
+                offices: self.0.len(),
+            });
+        }
+        match self.0.iter().find(|(_, &n)| n > MAX_COUNTER) {
+            Some((office, &count)) => Err(VectorProblem::CounterAboveCeiling {
+                office: office.clone(),
+                count,
+            }),
+            None => Ok(()),
+        }
     }
 
     pub fn get(&self, office: &OfficeId) -> u64 {

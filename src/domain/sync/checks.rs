@@ -5,7 +5,7 @@ use crate::domain::sorting::SortSmall;
 use std::collections::{BTreeMap, HashSet};
 
 use crate::domain::document::{Document, DocumentError};
-use crate::domain::meta::RecordId;
+use crate::domain::meta::{RecordId, VectorProblem};
 use crate::domain::records::{Dataset, KindVisitor, Record, RecordKind};
 use crate::domain::sync::error::{BundleError, Impossibility, RecordLabel};
 use crate::domain::sync::manifest::{count_records, KindCount};
@@ -115,6 +115,12 @@ fn check_version<R: Record>(r: &R, path: impl Fn() -> String) -> Result<(), Bund
     }
     if !m.version.0.is_empty() && m.version.get(&m.updated_by.office_id) == 0 {
         return Err(impossible(Impossibility::EditorNotCounted));
+    }
+    if let Err(p) = m.version.check() {
+        return Err(impossible(match p {
+            VectorProblem::CounterAboveCeiling { .. } => Impossibility::CounterAboveCeiling,
+            VectorProblem::TooManyOffices { .. } => Impossibility::TooManyOffices,
+        }));
     }
     Ok(())
 }

@@ -57,6 +57,11 @@ pub enum Impossibility {
     /// A version vector does not count an edit by the office in `updated_by`, though every
     /// edit bumps the editing office's count.
     EditorNotCounted,
+    /// A count above [`MAX_COUNTER`](crate::domain::meta::MAX_COUNTER): accepting it would
+    /// bring the count within reach of overflowing.
+    CounterAboveCeiling,
+    /// More offices than [`MAX_OFFICES`](crate::domain::meta::MAX_OFFICES) in one vector.
+    TooManyOffices,
 }
 
 impl Impossibility {
@@ -66,6 +71,10 @@ impl Impossibility {
             Impossibility::EditorNotCounted => {
                 "เวกเตอร์เวอร์ชันไม่นับการแก้ไขของสำนักงานที่แก้ไขล่าสุด (updated_by)"
             }
+            Impossibility::CounterAboveCeiling => {
+                "จำนวนครั้งที่แก้ไขในเวกเตอร์เวอร์ชันเกินเพดาน 9,007,199,254,740,991 ซึ่งไม่มีทางเกิดจากการแก้ไขจริง"
+            }
+            Impossibility::TooManyOffices => "เวกเตอร์เวอร์ชันระบุสำนักงานเกิน 1,000 แห่ง",
         }
     }
 
@@ -77,6 +86,10 @@ impl Impossibility {
             Impossibility::EditorNotCounted => {
                 "the version vector does not count an edit by the office in updated_by"
             }
+            Impossibility::CounterAboveCeiling => {
+                "an edit count in the version vector is above the ceiling 9,007,199,254,740,991, which no real history reaches"
+            }
+            Impossibility::TooManyOffices => "the version vector names more than 1,000 offices",
         }
     }
 }

@@ -12,7 +12,9 @@ use serde::Serialize;
 use crate::domain::meta::RecordId;
 use crate::domain::records::{Dataset, KindVisitor, Record, RecordKind};
 use crate::domain::sorting::SortSmall;
-use crate::domain::sync::versions::{same_versions, settle};
+use crate::domain::sync::purge::strip_tombstone;
+pub use crate::domain::sync::versions::MAX_VERSIONS;
+use crate::domain::sync::versions::{display_order, same_versions, settle_bounded};
 
 /// What an import does to one record kind, counted over the records the bundle carries.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -27,6 +29,9 @@ pub struct KindPreview {
     pub deleted: usize,
     /// Records that are now in conflict, or whose conflict gained a version.
     pub conflict: usize,
+    /// Records deleted here that come back: the incoming version contains the deletion
+    /// (someone saw it and chose to keep the record). Never counted as `updated`.
+    pub restored: usize,
 }
 
 impl KindPreview {
@@ -36,11 +41,12 @@ impl KindPreview {
         self.unchanged += o.unchanged;
         self.deleted += o.deleted;
         self.conflict += o.conflict;
+        self.restored += o.restored;
     }
 
     /// Whether applying the import would change nothing of this kind.
     pub fn changes_nothing(&self) -> bool {
-        self.new + self.updated + self.deleted + self.conflict == 0
+        self.new + self.updated + self.deleted + self.conflict + self.restored == 0
     }
 }
 
@@ -69,6 +75,9 @@ pub struct ConflictInfo {
     pub id: RecordId,
     pub versions: usize,
     pub with_deletion: bool,
+    /// Concurrent versions not kept because the record reached [`MAX_VERSIONS`] (at most
+    /// this many; 0 in any real conflict). The office's own versions are always kept.
+    pub left_out: usize,
 }
 
 /// The merged data, ready to store, and what it would change.
@@ -143,17 +152,32 @@ enum Change {
     Unchanged,
     Deleted,
     Conflict,
+    Restored,
 }
 
 impl KindVisitor for MergeKinds<'_> {
     fn visit<R: Record>(&mut self) {
         let versions_of = |ds: &'_ Dataset| R::all(ds).len() + R::siblings(ds).len();
-        let mut entries: Vec<(RecordId, Side, &R)> =
+        let mut sources: Vec<(Side, &R)> =
             Vec::with_capacity(versions_of(self.local) + versions_of(self.incoming));
         for (ds, side) in [(self.local, Side::Local), (self.incoming, Side::Incoming)] {
-            for r in R::all(ds).iter().chain(R::siblings(ds)) {
-                entries.push((r.meta().id, side, r));
-            }
+            sources.extend(R::all(ds).iter().chain(R::siblings(ds)).map(|r| (side, r)));
+        }
+        // Deletions are compared, kept and passed on stripped, whichever side carried the
+        // full record (data stored or bundles written before stripping).
+        let stripped: Vec<(usize, R)> = sources
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (_, r))| strip_tombstone(*r).filter(|s| s != *r).map(|s| (i, s)))
+            .collect();
+        let mut next = stripped.iter().peekable();
+        let mut entries: Vec<(RecordId, Side, &R)> = Vec::with_capacity(sources.len());
+        for (i, (side, r)) in sources.into_iter().enumerate() {
+            let r = match next.next_if(|(at, _)| *at == i) {
+                Some((_, s)) => s,
+                None => r,
+            };
+            entries.push((r.meta().id, side, r));
         }
         if entries.is_empty() {
             return;
@@ -195,7 +219,7 @@ impl KindVisitor for MergeKinds<'_> {
             }
             let local: Vec<&R> = pick(group, Side::Local);
             let all: Vec<&R> = group.iter().map(|e| e.2).collect();
-            let result = settle(&all);
+            let (result, left_out) = settle_keeping_local(&all, &local);
             if group.iter().any(|e| e.1 == Side::Incoming) {
                 carried = true;
                 match classify(&local, &result) {
@@ -203,6 +227,7 @@ impl KindVisitor for MergeKinds<'_> {
                     Change::Updated => preview.updated += 1,
                     Change::Unchanged => preview.unchanged += 1,
                     Change::Deleted => preview.deleted += 1,
+                    Change::Restored => preview.restored += 1,
                     Change::Conflict => {
                         preview.conflict += 1;
                         self.conflicts.push(ConflictInfo {
@@ -210,6 +235,7 @@ impl KindVisitor for MergeKinds<'_> {
                             id: group[0].0,
                             versions: result.len(),
                             with_deletion: result.iter().any(|r| r.meta().deleted),
+                            left_out,
                         });
                     }
                 }
@@ -228,6 +254,30 @@ impl KindVisitor for MergeKinds<'_> {
     }
 }
 
+/// The settled versions of one record, and how many concurrent versions did not fit. Past
+/// [`MAX_VERSIONS`] the office's own undominated versions are added back: a flood of
+/// versions from elsewhere must never push out what was made or kept here.
+fn settle_keeping_local<'a, R: Record>(all: &[&'a R], local: &[&'a R]) -> (Vec<&'a R>, usize) {
+    let settled = settle_bounded(all);
+    let mut kept = settled.kept;
+    if settled.left_out == 0 {
+        return (kept, 0);
+    }
+    let mut restored = 0;
+    for &l in local {
+        let superseded = all.iter().any(|v| {
+            l.meta().version.compare(&v.meta().version)
+                == crate::domain::meta::Causality::DominatedBy
+        });
+        if !superseded && !kept.contains(&l) {
+            kept.push(l);
+            restored += 1;
+        }
+    }
+    kept.sort_by_small(|a, b| display_order(*a, *b));
+    (kept, settled.left_out.saturating_sub(restored))
+}
+
 fn pick<'a, R>(group: &[(RecordId, Side, &'a R)], side: Side) -> Vec<&'a R> {
     group.iter().filter(|e| e.1 == side).map(|e| e.2).collect()
 }
@@ -242,6 +292,9 @@ fn classify<R: Record>(local: &[&R], result: &[&R]) -> Change {
     }
     let deleted = result.first().is_some_and(|r| r.meta().deleted);
     let had_live = local.iter().any(|r| !r.meta().deleted);
+    if !deleted && !local.is_empty() && !had_live {
+        return Change::Restored;
+    }
     match (deleted, local.is_empty()) {
         (true, true) => Change::Deleted,
         (true, false) if had_live => Change::Deleted,

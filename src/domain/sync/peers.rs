@@ -18,6 +18,7 @@ use uuid::Uuid;
 use crate::domain::meta::{Causality, OfficeId, RecordId, VersionVector};
 use crate::domain::records::{Dataset, RecordKind};
 use crate::domain::sync::bundle::Bundle;
+use crate::domain::sync::merge::MAX_VERSIONS;
 
 /// Per record, the versions an office is known to hold (none containing another).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -37,7 +38,9 @@ impl Knowledge {
     pub fn learn(&mut self, ds: &Dataset) {
         let mut add = |kind: RecordKind, id: RecordId, v: &VersionVector| {
             let known = self.0.entry(kind).or_default().entry(id).or_default();
-            if known.iter().any(|k| dominates_or_equals(k, v)) {
+            // Bounded like merge's versions, so a flood of concurrent versions costs linear
+            // time; knowing less only delays a purge or resends a version, never loses one.
+            if known.len() >= MAX_VERSIONS || known.iter().any(|k| dominates_or_equals(k, v)) {
                 return;
             }
             known.retain(|k| !dominates_or_equals(v, k));

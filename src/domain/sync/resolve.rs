@@ -13,6 +13,7 @@ use crate::domain::meta::{Editor, RecordId, VersionVector};
 use crate::domain::records::{AnyRecord, Dataset, KindVisitor, Record, RecordKind};
 use crate::domain::sorting::SortSmall;
 use crate::domain::sync::merge::ConflictInfo;
+use crate::domain::sync::purge::strip_tombstone;
 use crate::domain::sync::versions::display_order;
 
 /// Why a conflict could not be settled.
@@ -115,6 +116,7 @@ pub fn list_conflicts(ds: &Dataset) -> Vec<ConflictInfo> {
             id,
             versions: 1, // the shown version
             with_deletion: false,
+            left_out: 0,
         });
         info.versions += 1;
         info.with_deletion |= s.meta().deleted;
@@ -164,6 +166,9 @@ impl KindVisitor for Resolve<'_> {
             meta.created_at = at;
         }
         meta.touch(self.editor, self.now);
+        if let Some(stripped) = strip_tombstone(&record) {
+            record = stripped;
+        }
 
         R::siblings_mut(self.ds).retain(|r| r.meta().id != id);
         let all = R::all_mut(self.ds);

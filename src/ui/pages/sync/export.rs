@@ -8,6 +8,7 @@ use super::progress_bar::ProgressBar;
 use super::text::SyncText;
 use super::values::when;
 use crate::domain::meta::OfficeId;
+use crate::domain::sync::crypto::{check_passphrase, PassphraseWeakness};
 use crate::domain::sync::{BundleScope, CryptoError};
 use crate::sync::context::use_sync;
 use crate::sync::files;
@@ -71,6 +72,13 @@ pub fn ExportPanel() -> impl IntoView {
         })
     });
 
+    // Shown as soon as something is typed; export stays off until the passphrase is strong.
+    let weakness = Memo::new(move |_| {
+        lock.get()
+            .then(|| check_passphrase(&pass1.get()).err())
+            .flatten()
+    });
+
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if busy.get_untracked() {
@@ -83,6 +91,10 @@ pub fn ExportPanel() -> impl IntoView {
             if a.is_empty() {
                 let e = CryptoError::EmptyPassphrase;
                 error.set(Some((e.message_th(), e.message_en())));
+                return;
+            }
+            if let Err(w) = check_passphrase(&a) {
+                error.set(Some((w.hint_th(), w.hint_en())));
                 return;
             }
             if a != b {
@@ -197,6 +209,11 @@ pub fn ExportPanel() -> impl IntoView {
                             <input type="password" autocomplete="new-password" data-testid="export-pass"
                                 prop:value=move || pass1.get()
                                 on:input=move |ev| pass1.set(event_target_value(&ev))/>
+                            {move || weakness.get().filter(|w| *w != PassphraseWeakness::Empty).map(|w| view! {
+                                <span class="hint" role="status" data-testid="export-pass-weak">
+                                    {move || i18n.pick(&w.hint_th(), &w.hint_en()).to_string()}
+                                </span>
+                            })}
                         </label>
                         <label class="field">
                             <span class="label">{tr(SyncText::PassphraseAgain)}</span>
@@ -208,7 +225,7 @@ pub fn ExportPanel() -> impl IntoView {
                     </div>
                 </Show>
                 <div class="actions">
-                    <button type="submit" data-testid="export-button" prop:disabled=move || busy.get()>
+                    <button type="submit" data-testid="export-button" prop:disabled=move || busy.get() || weakness.get().is_some()>
                         {move || i18n.t(if busy.get() { SyncText::Exporting } else { SyncText::MakeExport })}
                     </button>
                 </div>
