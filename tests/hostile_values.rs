@@ -320,3 +320,25 @@ fn a_share_of_decimal_max_does_not_crash_anything() {
     apply(&mut ds, &Edit::Share(Decimal::MAX));
     run_everything(&ds, NaiveDate::from_ymd_opt(2018, 4, 1).unwrap());
 }
+
+/// A bundle whose first city's Thai name is `name`, built from the corpus' valid bundle.
+fn bundle_with_city_name(name: &str) -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/bad-bundles");
+    let text = std::fs::read_to_string(format!("{dir}/valid-minimal/input.json")).unwrap();
+    let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    doc["records"]["cities"][0]["name_th"] = serde_json::Value::String(name.to_owned());
+    doc.to_string()
+}
+
+/// The measurement: a 10 MB name took ~7 s to refuse, and the message repeated it.
+#[test]
+fn a_ten_megabyte_name_is_refused_quickly_with_a_short_message() {
+    let text = bundle_with_city_name(&"ก".repeat(10 * 1024 * 1024 / 3));
+    let start = std::time::Instant::now();
+    let err = mueang::domain::sync::verify(&text).unwrap_err();
+    let took = start.elapsed();
+    println!("10 MB name refused in {took:?}: {}", err.message_en());
+    assert!(took < std::time::Duration::from_secs(1), "took {took:?}");
+    assert!(err.message_en().len() < 1_000, "{}", err.message_en());
+    assert!(err.message_en().contains("name_th"), "{}", err.message_en());
+}

@@ -22,6 +22,9 @@ pub fn is_invisible(c: char) -> bool {
 
 /// The first invisible character in `s`, for a message naming it.
 pub fn first_invisible(s: &str) -> Option<char> {
+    // Every one is encoded starting with E2 or EF: most names have neither and are not
+    // decoded (this runs for every name of every import).
+    memchr::memchr2(0xE2, 0xEF, s.as_bytes())?;
     s.chars().find(|&c| is_invisible(c))
 }
 

@@ -32,7 +32,7 @@ pub struct Instalment {
     #[serde(default)]
     pub due_date: Option<NaiveDate>,
     /// Bank or voucher reference.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::fast_de::line")]
     pub reference: String,
 }
 

@@ -6,6 +6,7 @@ use std::fmt;
 
 use crate::domain::document::DocumentError;
 use crate::domain::meta::RecordId;
+use crate::domain::records::limits::{self, Allowed};
 use crate::domain::records::RecordKind;
 use crate::domain::sync::crypto::CryptoError;
 
@@ -125,6 +126,18 @@ pub enum BundleError {
     MissingExportField { field: &'static str },
     /// An older file that could not be brought up to date.
     MigrationFailed { from: u32, detail: String },
+    /// A value outside the range the programme makes sense in (see `records::limits`):
+    /// `path` points at it, `value` is shown cut to 40 characters.
+    OutOfRange {
+        path: String,
+        value: String,
+        allowed: Allowed,
+        record: Option<RecordLabel>,
+    },
+    /// The file is larger than [`limits::MAX_FILE_BYTES`]; refused before reading it.
+    TooLarge { bytes: usize },
+    /// More records of one kind than [`limits::MAX_RECORDS_PER_KIND`].
+    TooManyRecords { kind: RecordKind, count: usize },
 }
 
 impl BundleError {
@@ -150,6 +163,9 @@ impl BundleError {
             BundleError::BadSchemaVersion => "bad_schema_version",
             BundleError::MissingExportField { .. } => "missing_export_field",
             BundleError::MigrationFailed { .. } => "migration_failed",
+            BundleError::OutOfRange { .. } => "out_of_range",
+            BundleError::TooLarge { .. } => "too_large",
+            BundleError::TooManyRecords { .. } => "too_many_records",
         }
     }
 
@@ -187,6 +203,21 @@ impl BundleError {
             BundleError::MigrationFailed { from, detail } => format!(
                 "แปลงไฟล์จากเมืองรุ่นเก่า (สคีมา {from}) ไม่สำเร็จ: {detail}"
             ),
+            BundleError::OutOfRange { path, value, allowed, record } => format!(
+                "ค่าเกินขอบเขตที่ {path}{}: \"{value}\" {}",
+                label_th(record),
+                allowed.th()
+            ),
+            BundleError::TooLarge { bytes } => format!(
+                "ไฟล์ใหญ่เกินไป ({} MB) ไฟล์ของเมืองมีขนาดได้ไม่เกิน {} MB",
+                bytes / MB,
+                limits::MAX_FILE_BYTES / MB
+            ),
+            BundleError::TooManyRecords { kind, count } => format!(
+                "มีระเบียน {} มากเกินไป ({count}) มีได้ไม่เกิน {} ระเบียนต่อประเภท",
+                kind.key(),
+                limits::MAX_RECORDS_PER_KIND
+            ),
         }
     }
 
@@ -223,9 +254,26 @@ impl BundleError {
             BundleError::MigrationFailed { from, detail } => {
                 format!("Could not bring this file from an older Mueang (schema {from}) up to date: {detail}")
             }
+            BundleError::OutOfRange { path, value, allowed, record } => format!(
+                "Value out of range at {path}{}: \"{value}\" {}",
+                label_en(record),
+                allowed.en()
+            ),
+            BundleError::TooLarge { bytes } => format!(
+                "The file is too large ({} MB); a Mueang file may be at most {} MB.",
+                bytes / MB,
+                limits::MAX_FILE_BYTES / MB
+            ),
+            BundleError::TooManyRecords { kind, count } => format!(
+                "Too many {} records ({count}); a file may hold at most {} of one kind.",
+                kind.key(),
+                limits::MAX_RECORDS_PER_KIND
+            ),
         }
     }
 }
+
+const MB: usize = 1024 * 1024;
 
 fn what_th(what: &str) -> &'static str {
     match what {
