@@ -143,7 +143,9 @@ fn apply(ds: &mut Dataset, e: &Edit) {
             .iter_mut()
             .for_each(|p| p.first_instalment_share = d),
         Edit::PlannedShare(i, d) => {
-            pick(&mut ds.instalments, i).map(|x| x.planned_share = Some(d));
+            if let Some(x) = pick(&mut ds.instalments, i) {
+                x.planned_share = Some(d);
+            }
         }
         Edit::ParamAmount(f, d) => {
             for p in &mut ds.programme_parameters {
@@ -157,10 +159,14 @@ fn apply(ds: &mut Dataset, e: &Edit) {
             }
         }
         Edit::Approved(i, d) => {
-            pick(&mut ds.projects, i).map(|x| x.amount_approved = Some(baht(d)));
+            if let Some(x) = pick(&mut ds.projects, i) {
+                x.amount_approved = Some(baht(d));
+            }
         }
         Edit::Requested(i, d) => {
-            pick(&mut ds.projects, i).map(|x| x.amount_requested = Some(baht(d)));
+            if let Some(x) = pick(&mut ds.projects, i) {
+                x.amount_requested = Some(baht(d));
+            }
         }
         Edit::CoFunding(i, d) => {
             if let Some(p) = pick(&mut ds.projects, i) {
@@ -180,10 +186,14 @@ fn apply(ds: &mut Dataset, e: &Edit) {
             }
         }
         Edit::InstalmentAmount(i, d) => {
-            pick(&mut ds.instalments, i).map(|x| x.amount = baht(d));
+            if let Some(x) = pick(&mut ds.instalments, i) {
+                x.amount = baht(d);
+            }
         }
         Edit::InstalmentNumber(i, n) => {
-            pick(&mut ds.instalments, i).map(|x| x.number = n);
+            if let Some(x) = pick(&mut ds.instalments, i) {
+                x.number = n;
+            }
         }
         Edit::InstalmentDates(i, a, b) => {
             if let Some(x) = pick(&mut ds.instalments, i) {
@@ -193,8 +203,12 @@ fn apply(ds: &mut Dataset, e: &Edit) {
             }
         }
         Edit::GrantAmount(i, d) => {
-            pick(&mut ds.committee_grants, i).map(|x| x.amount = baht(d));
-            pick(&mut ds.province_grants, i).map(|x| x.amount = baht(d));
+            if let Some(x) = pick(&mut ds.committee_grants, i) {
+                x.amount = baht(d);
+            }
+            if let Some(x) = pick(&mut ds.province_grants, i) {
+                x.amount = baht(d);
+            }
         }
         Edit::StatedTotal(i, d, n) => {
             if let Some(s) = pick(&mut ds.stated_totals, i) {
@@ -213,7 +227,9 @@ fn apply(ds: &mut Dataset, e: &Edit) {
             }
         }
         Edit::MeetingDate(i, d) => {
-            pick(&mut ds.meetings, i).map(|m| m.date = Some(d));
+            if let Some(m) = pick(&mut ds.meetings, i) {
+                m.date = Some(d);
+            }
         }
         Edit::Attendance(i, n) => {
             if let Some(m) = pick(&mut ds.meetings, i) {
@@ -223,30 +239,52 @@ fn apply(ds: &mut Dataset, e: &Edit) {
             }
         }
         Edit::Progress(i, n) => {
-            pick(&mut ds.projects, i).map(|p| p.progress_percent = n);
+            if let Some(p) = pick(&mut ds.projects, i) {
+                p.progress_percent = n;
+            }
         }
         Edit::MouDate(i, d) => {
-            pick(&mut ds.mous, i).map(|m| m.date = Some(d));
+            if let Some(m) = pick(&mut ds.mous, i) {
+                m.date = Some(d);
+            }
         }
         Edit::CityName(i, s) => {
-            pick(&mut ds.cities, i).map(|c| c.name_th = s);
+            if let Some(c) = pick(&mut ds.cities, i) {
+                c.name_th = s;
+            }
         }
         Edit::ProjectTitle(i, s) => {
-            pick(&mut ds.projects, i).map(|p| p.title = s);
+            if let Some(p) = pick(&mut ds.projects, i) {
+                p.title = s;
+            }
         }
         Edit::Year(i, y) => {
-            pick(&mut ds.projects, i).map(|p| p.fiscal_year = y);
-            pick(&mut ds.instalments, i).map(|x| x.fiscal_year = y);
+            if let Some(p) = pick(&mut ds.projects, i) {
+                p.fiscal_year = y;
+            }
+            if let Some(x) = pick(&mut ds.instalments, i) {
+                x.fiscal_year = y;
+            }
             if let Some(c) = pick(&mut ds.cities, i) {
                 c.budgets.iter_mut().for_each(|b| b.fiscal_year = y);
             }
         }
         Edit::Dangling(i) => {
-            pick(&mut ds.projects, i).map(|p| p.city_id = nowhere(i));
-            pick(&mut ds.instalments, i + 1).map(|x| x.city_id = nowhere(i));
-            pick(&mut ds.cities, i).map(|c| c.province_id = nowhere(i));
-            pick(&mut ds.meetings, i).map(|m| m.committee_id = nowhere(i));
-            pick(&mut ds.mous, i).map(|m| m.city_ids.push(nowhere(i)));
+            if let Some(p) = pick(&mut ds.projects, i) {
+                p.city_id = nowhere(i);
+            }
+            if let Some(x) = pick(&mut ds.instalments, i + 1) {
+                x.city_id = nowhere(i);
+            }
+            if let Some(c) = pick(&mut ds.cities, i) {
+                c.province_id = nowhere(i);
+            }
+            if let Some(m) = pick(&mut ds.meetings, i) {
+                m.committee_id = nowhere(i);
+            }
+            if let Some(m) = pick(&mut ds.mous, i) {
+                m.city_ids.push(nowhere(i));
+            }
         }
         Edit::CopyProjects(i, n) => {
             if let Some(p) = pick(&mut ds.projects, i).cloned() {

@@ -16,7 +16,7 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 }
 
 #[test]
-fn the_thirteen_stable_codes_with_their_importance_and_descriptions() {
+fn the_fourteen_stable_codes_with_their_importance_and_descriptions() {
     let codes: Vec<&str> = RuleCode::ALL.iter().map(|r| r.code()).collect();
     assert_eq!(
         codes,
@@ -34,6 +34,7 @@ fn the_thirteen_stable_codes_with_their_importance_and_descriptions() {
             "record.missing_field",
             "record.duplicate",
             "total.stated_mismatch",
+            "value.out_of_range",
         ]
     );
     for &rule in RuleCode::ALL {

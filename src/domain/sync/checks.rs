@@ -8,7 +8,7 @@ use crate::domain::document::{Document, DocumentError};
 use crate::domain::meta::RecordId;
 use crate::domain::records::limits::{OutOfRange, MAX_RECORDS_PER_KIND};
 use crate::domain::records::{Dataset, KindVisitor, Record, RecordKind};
-use crate::domain::sync::error::{BundleError, Impossibility, RecordLabel};
+use crate::domain::sync::error::{BundleError, Impossibility, OutOfRangeAt, RecordLabel};
 use crate::domain::sync::manifest::{count_records, KindCount};
 
 pub(crate) fn check_records(ds: &Dataset) -> Result<(), BundleError> {
@@ -137,7 +137,7 @@ fn check_ranges<R: Record>(r: &R, path: impl Fn() -> String) -> Result<(), Bundl
     });
     match first {
         None => Ok(()),
-        Some(p) => Err(BundleError::OutOfRange {
+        Some(p) => Err(BundleError::OutOfRange(Box::new(OutOfRangeAt {
             path: format!("{}.{}", path(), p.field),
             value: p.value,
             allowed: p.allowed,
@@ -146,6 +146,6 @@ fn check_ranges<R: Record>(r: &R, path: impl Fn() -> String) -> Result<(), Bundl
                 id: Some(r.meta().id.to_string()),
                 name: None,
             }),
-        }),
+        }))),
     }
 }

@@ -82,6 +82,16 @@ impl Impossibility {
     }
 }
 
+/// Where a value out of its range is: `path` points at it (`records.cities[0].name_th`),
+/// `value` is shown cut to 40 characters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutOfRangeAt {
+    pub path: String,
+    pub value: String,
+    pub allowed: Allowed,
+    pub record: Option<RecordLabel>,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum BundleError {
     /// The bytes are not UTF-8 text (an image, a zip, a damaged download).
@@ -126,14 +136,8 @@ pub enum BundleError {
     MissingExportField { field: &'static str },
     /// An older file that could not be brought up to date.
     MigrationFailed { from: u32, detail: String },
-    /// A value outside the range the programme makes sense in (see `records::limits`):
-    /// `path` points at it, `value` is shown cut to 40 characters.
-    OutOfRange {
-        path: String,
-        value: String,
-        allowed: Allowed,
-        record: Option<RecordLabel>,
-    },
+    /// A value outside the range the programme makes sense in (see `records::limits`).
+    OutOfRange(Box<OutOfRangeAt>),
     /// The file is larger than [`limits::MAX_FILE_BYTES`]; refused before reading it.
     TooLarge { bytes: usize },
     /// More records of one kind than [`limits::MAX_RECORDS_PER_KIND`].
@@ -163,7 +167,7 @@ impl BundleError {
             BundleError::BadSchemaVersion => "bad_schema_version",
             BundleError::MissingExportField { .. } => "missing_export_field",
             BundleError::MigrationFailed { .. } => "migration_failed",
-            BundleError::OutOfRange { .. } => "out_of_range",
+            BundleError::OutOfRange(_) => "out_of_range",
             BundleError::TooLarge { .. } => "too_large",
             BundleError::TooManyRecords { .. } => "too_many_records",
         }
@@ -203,10 +207,12 @@ impl BundleError {
             BundleError::MigrationFailed { from, detail } => format!(
                 "แปลงไฟล์จากเมืองรุ่นเก่า (สคีมา {from}) ไม่สำเร็จ: {detail}"
             ),
-            BundleError::OutOfRange { path, value, allowed, record } => format!(
-                "ค่าเกินขอบเขตที่ {path}{}: \"{value}\" {}",
-                label_th(record),
-                allowed.th()
+            BundleError::OutOfRange(at) => format!(
+                "ค่าเกินขอบเขตที่ {}{}: \"{}\" {}",
+                at.path,
+                label_th(&at.record),
+                at.value,
+                at.allowed.th()
             ),
             BundleError::TooLarge { bytes } => format!(
                 "ไฟล์ใหญ่เกินไป ({} MB) ไฟล์ของเมืองมีขนาดได้ไม่เกิน {} MB",
@@ -254,10 +260,12 @@ impl BundleError {
             BundleError::MigrationFailed { from, detail } => {
                 format!("Could not bring this file from an older Mueang (schema {from}) up to date: {detail}")
             }
-            BundleError::OutOfRange { path, value, allowed, record } => format!(
-                "Value out of range at {path}{}: \"{value}\" {}",
-                label_en(record),
-                allowed.en()
+            BundleError::OutOfRange(at) => format!(
+                "Value out of range at {}{}: \"{}\" {}",
+                at.path,
+                label_en(&at.record),
+                at.value,
+                at.allowed.en()
             ),
             BundleError::TooLarge { bytes } => format!(
                 "The file is too large ({} MB); a Mueang file may be at most {} MB.",
