@@ -35,6 +35,7 @@ fn the_fourteen_stable_codes_with_their_importance_and_descriptions() {
             "record.missing_field",
             "record.duplicate",
             "total.stated_mismatch",
+            "value.out_of_range",
         ]
     );
     for &rule in RuleCode::ALL {

@@ -12,6 +12,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::meta::{Editor, RecordId};
+use crate::domain::records::limits::shown;
 use crate::domain::records::{Dataset, RecordKind};
 use crate::domain::sync::manifest::Manifest;
 
@@ -132,12 +133,15 @@ impl Document {
         let header: Header = serde_json::from_str(text).map_err(malformed)?;
         match header.format {
             Some(serde_json::Value::String(f)) if f == FORMAT_NAME => {}
+            // Cut: a file's `format` can be megabytes long.
             Some(serde_json::Value::String(f)) => {
-                return Err(DocumentError::NotMueang { found: Some(f) })
+                return Err(DocumentError::NotMueang {
+                    found: Some(shown(&f)),
+                })
             }
             Some(other) => {
                 return Err(DocumentError::NotMueang {
-                    found: Some(other.to_string()),
+                    found: Some(shown(&other.to_string())),
                 })
             }
             None => return Err(DocumentError::NotMueang { found: None }),

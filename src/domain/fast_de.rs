@@ -1,4 +1,5 @@
-//! Faster reading of the timestamps and dates every record carries.
+//! Faster reading of the timestamps and dates every record carries, and text read with its
+//! length limit checked first.
 //!
 //! chrono parses through its general format machinery: profiling a 100,000-record import
 //! in the browser put a third of the parse time in it (two timestamps per record, four
@@ -12,6 +13,8 @@ use std::fmt;
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
 use serde::de::{self, Deserializer, Visitor};
 
+use crate::domain::records::limits::{shown, too_long, MAX_NAME_CHARS, MAX_TEXT_CHARS};
+
 /// `#[serde(deserialize_with = "crate::domain::fast_de::utc")]` for `DateTime<Utc>`.
 pub fn utc<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
     d.deserialize_str(UtcVisitor)
@@ -20,6 +23,54 @@ pub fn utc<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
 /// `#[serde(deserialize_with = "crate::domain::fast_de::date")]` for `NaiveDate`.
 pub fn date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
     d.deserialize_str(DateVisitor)
+}
+
+/// `#[serde(deserialize_with = "crate::domain::fast_de::line")]` for a name, title or other
+/// one-line text: at most [`MAX_NAME_CHARS`] characters.
+pub fn line<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    d.deserialize_string(Limited(MAX_NAME_CHARS))
+}
+
+/// `#[serde(deserialize_with = "crate::domain::fast_de::text")]` for free text: at most
+/// [`MAX_TEXT_CHARS`] characters.
+pub fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    d.deserialize_string(Limited(MAX_TEXT_CHARS))
+}
+
+/// Refuses text over its limit while reading it, before it is copied: the message gives
+/// the length and the first 40 characters, never the whole value (a 10 MB name once took
+/// seconds to refuse and filled the screen).
+struct Limited(usize);
+
+impl Limited {
+    fn check<E: de::Error>(&self, s: &str) -> Result<(), E> {
+        match too_long(s, self.0) {
+            None => Ok(()),
+            Some(len) => Err(E::custom(format!(
+                "text of {len} characters, at most {} allowed: \"{}\"",
+                self.0,
+                shown(s)
+            ))),
+        }
+    }
+}
+
+impl Visitor<'_> for Limited {
+    type Value = String;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "a string of at most {} characters", self.0)
+    }
+
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<String, E> {
+        self.check(s)?;
+        Ok(s.to_owned())
+    }
+
+    fn visit_string<E: de::Error>(self, s: String) -> Result<String, E> {
+        self.check(&s)?;
+        Ok(s)
+    }
 }
 
 struct UtcVisitor;

@@ -19,4 +19,5 @@ pub mod rules;
 pub mod schema;
 pub mod sorting;
 pub mod sync;
+pub mod text;
 pub mod thai_digits;

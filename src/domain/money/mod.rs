@@ -10,6 +10,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 
 mod error;
+mod ops;
 
 pub use error::MoneyError;
 
@@ -91,7 +92,10 @@ impl Baht {
         if scale.is_zero() || scale.is_negative() || self.is_negative() {
             return Decimal::ZERO;
         }
-        (self.0 / scale.0).clamp(Decimal::ZERO, Decimal::ONE)
+        // Overflow means self is vastly larger than scale: a full bar.
+        self.0
+            .checked_div(scale.0)
+            .map_or(Decimal::ONE, |q| q.clamp(Decimal::ZERO, Decimal::ONE))
     }
 
     /// Reads an amount as staff type it.
@@ -209,12 +213,50 @@ impl Baht {
     /// assert_eq!(Baht::whole(100).share(Decimal::ONE / Decimal::from(3)).format(), "33.33");
     /// ```
     ///
-    /// # Panics
-    /// If the product overflows `Decimal` (about 7.9 × 10²⁸), far beyond any amount under
-    /// [`Baht::LIMIT`] times any sensible share.
+    /// A product beyond what `Decimal` holds (only possible with values outside the ranges
+    /// files and forms accept, see `records::limits`) saturates rather than panicking;
+    /// [`Baht::checked_share`] says so instead.
     pub fn share(self, share: Decimal) -> Baht {
-        Baht((self.0 * share).round_dp_with_strategy(2, SATANG_ROUNDING))
+        self.checked_share(share).unwrap_or(
+            if self.0.is_sign_negative() == share.is_sign_negative() {
+                Baht(Decimal::MAX)
+            } else {
+                Baht(Decimal::MIN)
+            },
+        )
     }
+
+    /// [`Baht::share`], or `None` when the product cannot be computed.
+    ///
+    /// ```
+    /// use mueang::domain::money::Baht;
+    /// use rust_decimal::Decimal;
+    /// assert_eq!(Baht::whole(10).checked_share(Decimal::MAX), None);
+    /// ```
+    pub fn checked_share(self, share: Decimal) -> Option<Baht> {
+        let product = self.0.checked_mul(share)?;
+        Some(Baht(product.round_dp_with_strategy(2, SATANG_ROUNDING)))
+    }
+
+    /// Whether this amount lies in the range files and forms accept: 0 to [`Baht::LIMIT`].
+    pub fn in_range(self) -> bool {
+        !self.is_negative() && self <= Baht::LIMIT
+    }
+}
+
+/// A share as a percentage for text, e.g. "70" for 0.70; "—" for one too large to compute
+/// (only a stored value outside the share range, which `value.out_of_range` reports).
+///
+/// ```
+/// use mueang::domain::money::percent_text;
+/// use rust_decimal::Decimal;
+/// assert_eq!(percent_text(Decimal::new(70, 2)), "70");
+/// assert_eq!(percent_text(Decimal::MAX), "—");
+/// ```
+pub fn percent_text(share: Decimal) -> String {
+    share
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .map_or_else(|| "—".to_owned(), |p| p.normalize().to_string())
 }
 
 /// Removes one unit word at the start and one at the end, with the spaces next to them.
@@ -359,43 +401,5 @@ impl<'de> Deserialize<'de> for Baht {
         }
 
         d.deserialize_str(BahtVisitor)
-    }
-}
-
-impl std::ops::Add for Baht {
-    type Output = Baht;
-    fn add(self, rhs: Baht) -> Baht {
-        Baht(self.0 + rhs.0)
-    }
-}
-
-impl std::ops::Sub for Baht {
-    type Output = Baht;
-    fn sub(self, rhs: Baht) -> Baht {
-        Baht(self.0 - rhs.0)
-    }
-}
-
-impl std::ops::AddAssign for Baht {
-    fn add_assign(&mut self, rhs: Baht) {
-        self.0 += rhs.0;
-    }
-}
-
-impl std::ops::SubAssign for Baht {
-    fn sub_assign(&mut self, rhs: Baht) {
-        self.0 -= rhs.0;
-    }
-}
-
-impl std::iter::Sum for Baht {
-    fn sum<I: Iterator<Item = Baht>>(iter: I) -> Baht {
-        iter.fold(Baht::ZERO, |a, b| a + b)
-    }
-}
-
-impl<'a> std::iter::Sum<&'a Baht> for Baht {
-    fn sum<I: Iterator<Item = &'a Baht>>(iter: I) -> Baht {
-        iter.copied().sum()
     }
 }

@@ -74,8 +74,9 @@ pub struct CityBudget {
 pub struct City {
     pub meta: RecordMeta,
     /// Full Thai name as written officially, e.g. "เทศบาลนครแม่สอด".
+    #[serde(deserialize_with = "crate::domain::fast_de::line")]
     pub name_th: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::fast_de::line")]
     pub name_en: String,
     pub unit_type: LocalUnitType,
     pub province_id: RecordId,

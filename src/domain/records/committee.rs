@@ -52,11 +52,12 @@ pub enum MemberRole {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CommitteeMember {
+    #[serde(deserialize_with = "crate::domain::fast_de::line")]
     pub name: String,
     pub sector: Sector,
     pub role: MemberRole,
     /// Phone or LINE id. Personal data (PDPA): bundles may be encrypted.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::fast_de::line")]
     pub contact: String,
 }
 
@@ -67,7 +68,7 @@ pub struct CommitteeMember {
 pub struct Committee {
     pub meta: RecordMeta,
     pub city_id: RecordId,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::fast_de::line")]
     pub name: String,
     #[serde(default)]
     pub members: Vec<CommitteeMember>,
@@ -118,6 +119,7 @@ pub struct Attendance {
 #[serde(deny_unknown_fields)]
 pub struct ProblemRaised {
     pub category: Category,
+    #[serde(deserialize_with = "crate::domain::fast_de::text")]
     pub description: String,
 }
 
@@ -129,12 +131,12 @@ pub struct Meeting {
     pub meta: RecordMeta,
     pub committee_id: RecordId,
     pub date: Option<NaiveDate>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::fast_de::line")]
     pub place: String,
     #[serde(default)]
     pub attendance: Vec<Attendance>,
     #[serde(default)]
     pub problems: Vec<ProblemRaised>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::fast_de::text")]
     pub decisions: String,
 }

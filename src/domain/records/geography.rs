@@ -11,8 +11,11 @@ use crate::domain::meta::{RecordId, RecordMeta};
 pub struct Region {
     pub meta: RecordMeta,
     /// Short stable code, e.g. "north".
+    #[serde(deserialize_with = "crate::domain::fast_de::line")]
     pub code: String,
+    #[serde(deserialize_with = "crate::domain::fast_de::line")]
     pub name_th: String,
+    #[serde(deserialize_with = "crate::domain::fast_de::line")]
     pub name_en: String,
 }
 
@@ -23,8 +26,11 @@ pub struct Region {
 pub struct Province {
     pub meta: RecordMeta,
     /// ISO 3166-2 code, e.g. "TH-65" for Phitsanulok.
+    #[serde(deserialize_with = "crate::domain::fast_de::line")]
     pub code: String,
+    #[serde(deserialize_with = "crate::domain::fast_de::line")]
     pub name_th: String,
+    #[serde(deserialize_with = "crate::domain::fast_de::line")]
     pub name_en: String,
     pub region_id: RecordId,
 }

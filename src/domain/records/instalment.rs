@@ -37,7 +37,7 @@ pub struct Instalment {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub requested_date: Option<NaiveDate>,
     /// Bank or voucher reference.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::fast_de::line")]
     pub reference: String,
 }
 

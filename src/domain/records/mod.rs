@@ -6,6 +6,7 @@ pub mod committee;
 pub mod geography;
 pub mod grants;
 pub mod instalment;
+pub mod limits;
 pub mod mou;
 pub mod parameters;
 pub mod project;
@@ -27,9 +28,10 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::meta::RecordMeta;
+use limits::{OutOfRange, Ranged};
 
 /// What every record kind offers to the generic machinery (storage, merge, rules).
-pub trait Record: Clone + PartialEq + Serialize + DeserializeOwned + 'static {
+pub trait Record: Ranged + Clone + PartialEq + Serialize + DeserializeOwned + 'static {
     const KIND: RecordKind;
     fn meta(&self) -> &RecordMeta;
     fn meta_mut(&mut self) -> &mut RecordMeta;
@@ -181,6 +183,10 @@ macro_rules! record_kinds {
             }
             pub fn to_owned(&self) -> AnyRecord {
                 match self { $(AnyRecordRef::$ty(r) => AnyRecord::$ty((*r).clone()),)* }
+            }
+            /// See [`Ranged::out_of_range`].
+            pub fn out_of_range(&self, out: &mut dyn FnMut(OutOfRange)) {
+                match self { $(AnyRecordRef::$ty(r) => r.out_of_range(out),)* }
             }
         }
     };

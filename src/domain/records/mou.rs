@@ -36,13 +36,14 @@ impl SignatoryRole {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Signatory {
+    #[serde(deserialize_with = "crate::domain::fast_de::line")]
     pub name: String,
     pub role: SignatoryRole,
     /// The city this person signed for; none for the working group and CODI.
     #[serde(default)]
     pub city_id: Option<RecordId>,
     /// Title as printed under the signature, e.g. "นายกเทศมนตรี".
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::fast_de::line")]
     pub position: String,
 }
 
@@ -51,8 +52,9 @@ pub struct Signatory {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Witness {
+    #[serde(deserialize_with = "crate::domain::fast_de::line")]
     pub name: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::fast_de::line")]
     pub position: String,
 }
 
@@ -61,10 +63,10 @@ pub struct Witness {
 #[serde(deny_unknown_fields)]
 pub struct Mou {
     pub meta: RecordMeta,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::fast_de::line")]
     pub title: String,
     pub date: Option<NaiveDate>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::fast_de::line")]
     pub place: String,
     #[serde(default)]
     pub city_ids: Vec<RecordId>,

@@ -77,6 +77,7 @@ pub struct StatusChange {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CoFunding {
+    #[serde(deserialize_with = "crate::domain::fast_de::line")]
     pub source: String,
     pub amount: Baht,
 }
@@ -90,10 +91,12 @@ pub struct Project {
     pub city_id: RecordId,
     pub fiscal_year: FiscalYear,
     /// The community or network that proposed it.
+    #[serde(deserialize_with = "crate::domain::fast_de::line")]
     pub proposer: String,
     pub category: Category,
+    #[serde(deserialize_with = "crate::domain::fast_de::line")]
     pub title: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::fast_de::text")]
     pub description: String,
     pub amount_requested: Option<Baht>,
     pub amount_approved: Option<Baht>,
@@ -104,7 +107,7 @@ pub struct Project {
     pub status_history: Vec<StatusChange>,
     #[serde(default)]
     pub progress_percent: u8,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::fast_de::text")]
     pub completion_report: String,
 }
 

@@ -13,12 +13,13 @@ use crate::domain::money::Baht;
 pub struct StatedTotal {
     pub meta: RecordMeta,
     /// What the figure is, e.g. "ภาคเหนือ 12 เมือง 9 จังหวัด รวม 6.6 ล้านบาท".
+    #[serde(deserialize_with = "crate::domain::fast_de::text")]
     pub label: String,
     /// The region it covers; none for the whole country.
     pub region_id: Option<RecordId>,
     pub fiscal_year: FiscalYear,
     /// Where it was stated (document, article, date).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::fast_de::text")]
     pub source: String,
     #[serde(default)]
     pub cities: Option<u32>,

@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::domain::baht_text::baht_text;
 use crate::domain::dates::{format_be_long, format_en, FiscalYear};
 use crate::domain::meta::RecordId;
-use crate::domain::money::Baht;
+use crate::domain::money::{percent_text, Baht};
 use crate::domain::records::{City, Dataset, Mou, SignatoryRole, Witness};
 
 use super::error::ReportError;
@@ -34,6 +34,19 @@ impl AmountText {
             figures: amount.format(),
             words: baht_text(amount),
         }
+    }
+
+    /// An amount that could not be computed (a stored value out of range, which the
+    /// finding `value.out_of_range` names) prints as "—" rather than as a wrong figure.
+    pub fn of_computed(amount: Option<Baht>) -> AmountText {
+        amount.map_or_else(
+            || AmountText {
+                amount: Baht::ZERO,
+                figures: "—".to_owned(),
+                words: "—".to_owned(),
+            },
+            AmountText::of,
+        )
     }
 }
 
@@ -107,7 +120,7 @@ pub fn mou_sheet(
         })?;
     let ix = Index::new(ds, Scope::country(fiscal_year));
     let share = ix.params.first_instalment_share;
-    let first = approved.share(share);
+    let first = approved.checked_share(share);
     let deadline = ix.params.second_instalment_deadline;
     Ok(MouSheet {
         mou_id: mou.meta.id,
@@ -123,9 +136,9 @@ pub fn mou_sheet(
         witness: mou.witness.clone(),
         approved: AmountText::of(approved),
         first_share: share,
-        first_share_percent: (share * Decimal::ONE_HUNDRED).normalize().to_string(),
-        first_instalment: AmountText::of(first),
-        second_instalment: AmountText::of(approved - first),
+        first_share_percent: percent_text(share),
+        first_instalment: AmountText::of_computed(first),
+        second_instalment: AmountText::of_computed(first.map(|f| approved - f)),
         second_deadline: deadline,
         second_deadline_th: deadline.map(format_be_long),
         second_deadline_en: deadline.map(format_en),

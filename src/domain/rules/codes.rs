@@ -118,6 +118,9 @@ rule_codes! {
     TotalStatedMismatch => "total.stated_mismatch", Warning,
         "ยอดรวมที่ประกาศไว้ไม่ตรงกับที่ระเบียนรวมได้",
         "A stated total differs from what the records add up to.";
+    ValueOutOfRange => "value.out_of_range", Error,
+        "ค่าที่บันทึกไว้อยู่นอกขอบเขตที่โครงการรับได้ (จำนวนเงิน สัดส่วน จำนวน ปี ความยาวข้อความ หรืออักขระที่มองไม่เห็นในชื่อ)",
+        "A stored value is outside the range the programme accepts (amount, share, count, year, text length, or an invisible character in a name).";
 }
 
 impl fmt::Display for RuleCode {

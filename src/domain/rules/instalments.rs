@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use crate::domain::dates::FiscalYear;
-use crate::domain::money::Baht;
+use crate::domain::money::{percent_text, Baht};
 use crate::domain::records::{City, Instalment};
 
 use super::codes::RuleCode;
@@ -28,7 +28,7 @@ pub fn first_share(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         if i.amount == expected {
             continue;
         }
-        let pct = (share * rust_decimal::Decimal::ONE_HUNDRED).normalize();
+        let pct = percent_text(share);
         let (of_th, of_en) = match ceiling {
             Some(c) => (
                 format!(

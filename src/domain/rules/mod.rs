@@ -17,6 +17,7 @@ mod history;
 mod instalments;
 mod labels;
 mod missing;
+mod ranges;
 mod text;
 mod totals;
 
@@ -62,6 +63,7 @@ pub fn check(ds: &Dataset, today: NaiveDate) -> Vec<Finding> {
     missing::missing_field(&ctx, &mut out);
     duplicate::duplicate(&ctx, &mut out);
     totals::stated_mismatch(&ctx, &mut out);
+    ranges::out_of_range(&ctx, &mut out);
     // Stable, so findings of one rule about the same records keep the order of the fields.
     out.sort_by_small(|a, b| (a.rule, &a.records).cmp(&(b.rule, &b.records)));
     out

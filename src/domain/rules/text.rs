@@ -7,6 +7,7 @@ use crate::domain::dates::{format_be_short, format_en};
 use crate::domain::meta::RecordId;
 use crate::domain::money::Baht;
 use crate::domain::records::City;
+use crate::domain::text::canonical;
 
 use super::context::Ctx;
 
@@ -120,7 +121,7 @@ fn push_squashed(s: &str, buf: &mut String) {
 /// buffer: "อบต. หนองบัว" and "องค์การบริหารส่วนตำบลหนองบัว" give the same text.
 pub fn push_place_key(name: &str, buf: &mut String) {
     let start = buf.len();
-    push_squashed(name, buf);
+    push_squashed(&canonical(name), buf);
     for (short, long) in UNIT_ABBREVIATIONS {
         if buf[start..].starts_with(short) {
             buf.replace_range(start..start + short.len(), long);
@@ -133,7 +134,7 @@ pub fn push_place_key(name: &str, buf: &mut String) {
 /// "มณีพรรณ  โคตรบุตร" give the same text. A name that is only a title is kept whole.
 pub fn push_person_key(name: &str, buf: &mut String) {
     let start = buf.len();
-    push_squashed(name, buf);
+    push_squashed(&canonical(name), buf);
     for title in HONORIFICS {
         if buf.len() - start > title.len() && buf[start..].starts_with(title) {
             buf.replace_range(start..start + title.len(), "");
@@ -179,6 +180,18 @@ mod tests {
         for s in ["ก", " ก", "a", "\u{00A0}x", "é", "—"] {
             assert!(!is_blank(s), "{s:?}");
         }
+    }
+
+    #[test]
+    fn look_alike_spellings_normalise_alike() {
+        assert_eq!(
+            normalise_place_name("เทศบาลนครลำปาง"),
+            normalise_place_name("เทศบาลนครล\u{0e4d}\u{0e32}ปาง\u{200d}")
+        );
+        assert_eq!(
+            normalise_person_name("นางแก้ว"),
+            normalise_person_name("นาง\u{0e40}\u{0e40}ก\u{202e}้ว")
+        );
     }
 
     #[test]

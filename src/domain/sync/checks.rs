@@ -6,8 +6,9 @@ use std::collections::{BTreeMap, HashSet};
 
 use crate::domain::document::{Document, DocumentError};
 use crate::domain::meta::{RecordId, VectorProblem};
+use crate::domain::records::limits::{OutOfRange, MAX_RECORDS_PER_KIND};
 use crate::domain::records::{Dataset, KindVisitor, Record, RecordKind};
-use crate::domain::sync::error::{BundleError, Impossibility, RecordLabel};
+use crate::domain::sync::error::{BundleError, Impossibility, OutOfRangeAt, RecordLabel};
 use crate::domain::sync::manifest::{count_records, KindCount};
 
 pub(crate) fn check_records(ds: &Dataset) -> Result<(), BundleError> {
@@ -72,6 +73,13 @@ impl KindVisitor for Checker<'_> {
 
 fn check_kind<R: Record>(ds: &Dataset) -> Result<(), BundleError> {
     let key = R::KIND.key();
+    let count = R::all(ds).len() + R::siblings(ds).len();
+    if count > MAX_RECORDS_PER_KIND {
+        return Err(BundleError::TooManyRecords {
+            kind: R::KIND,
+            count,
+        });
+    }
     let mut ids: HashSet<RecordId> = HashSet::with_capacity(R::all(ds).len());
     for (i, r) in R::all(ds).iter().enumerate() {
         if !ids.insert(r.meta().id) {
@@ -82,6 +90,7 @@ fn check_kind<R: Record>(ds: &Dataset) -> Result<(), BundleError> {
             .into());
         }
         check_version(r, || format!("records.{key}[{i}].meta.version"))?;
+        check_ranges(r, || format!("records.{key}[{i}]"))?;
     }
     for (i, s) in R::siblings(ds).iter().enumerate() {
         if !ids.contains(&s.meta().id) {
@@ -91,6 +100,7 @@ fn check_kind<R: Record>(ds: &Dataset) -> Result<(), BundleError> {
             });
         }
         check_version(s, || format!("records.conflicts.{key}[{i}].meta.version"))?;
+        check_ranges(s, || format!("records.conflicts.{key}[{i}]"))?;
     }
     Ok(())
 }
@@ -123,4 +133,25 @@ fn check_version<R: Record>(r: &R, path: impl Fn() -> String) -> Result<(), Bund
         }));
     }
     Ok(())
+}
+
+/// The first value outside its range (see `records::limits`), as an error naming it.
+fn check_ranges<R: Record>(r: &R, path: impl Fn() -> String) -> Result<(), BundleError> {
+    let mut first: Option<OutOfRange> = None;
+    r.out_of_range(&mut |p| {
+        first.get_or_insert(p);
+    });
+    match first {
+        None => Ok(()),
+        Some(p) => Err(BundleError::OutOfRange(Box::new(OutOfRangeAt {
+            path: format!("{}.{}", path(), p.field),
+            value: p.value,
+            allowed: p.allowed,
+            record: Some(RecordLabel {
+                kind: R::KIND,
+                id: Some(r.meta().id.to_string()),
+                name: None,
+            }),
+        }))),
+    }
 }

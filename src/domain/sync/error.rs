@@ -6,6 +6,7 @@ use std::fmt;
 
 use crate::domain::document::DocumentError;
 use crate::domain::meta::RecordId;
+use crate::domain::records::limits::{self, Allowed};
 use crate::domain::records::RecordKind;
 use crate::domain::sync::crypto::CryptoError;
 
@@ -94,6 +95,16 @@ impl Impossibility {
     }
 }
 
+/// Where a value out of its range is: `path` points at it (`records.cities[0].name_th`),
+/// `value` is shown cut to 40 characters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutOfRangeAt {
+    pub path: String,
+    pub value: String,
+    pub allowed: Allowed,
+    pub record: Option<RecordLabel>,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum BundleError {
     /// The bytes are not UTF-8 text (an image, a zip, a damaged download).
@@ -138,6 +149,12 @@ pub enum BundleError {
     MissingExportField { field: &'static str },
     /// An older file that could not be brought up to date.
     MigrationFailed { from: u32, detail: String },
+    /// A value outside the range the programme makes sense in (see `records::limits`).
+    OutOfRange(Box<OutOfRangeAt>),
+    /// The file is larger than [`limits::MAX_FILE_BYTES`]; refused before reading it.
+    TooLarge { bytes: usize },
+    /// More records of one kind than [`limits::MAX_RECORDS_PER_KIND`].
+    TooManyRecords { kind: RecordKind, count: usize },
 }
 
 impl BundleError {
@@ -163,6 +180,9 @@ impl BundleError {
             BundleError::BadSchemaVersion => "bad_schema_version",
             BundleError::MissingExportField { .. } => "missing_export_field",
             BundleError::MigrationFailed { .. } => "migration_failed",
+            BundleError::OutOfRange(_) => "out_of_range",
+            BundleError::TooLarge { .. } => "too_large",
+            BundleError::TooManyRecords { .. } => "too_many_records",
         }
     }
 
@@ -200,6 +220,23 @@ impl BundleError {
             BundleError::MigrationFailed { from, detail } => format!(
                 "แปลงไฟล์จากเมืองรุ่นเก่า (สคีมา {from}) ไม่สำเร็จ: {detail}"
             ),
+            BundleError::OutOfRange(at) => format!(
+                "ค่าเกินขอบเขตที่ {}{}: \"{}\" {}",
+                at.path,
+                label_th(&at.record),
+                at.value,
+                at.allowed.th()
+            ),
+            BundleError::TooLarge { bytes } => format!(
+                "ไฟล์ใหญ่เกินไป ({} MB) ไฟล์ของเมืองมีขนาดได้ไม่เกิน {} MB",
+                bytes / MB,
+                limits::MAX_FILE_BYTES / MB
+            ),
+            BundleError::TooManyRecords { kind, count } => format!(
+                "มีระเบียน {} มากเกินไป ({count}) มีได้ไม่เกิน {} ระเบียนต่อประเภท",
+                kind.key(),
+                limits::MAX_RECORDS_PER_KIND
+            ),
         }
     }
 
@@ -236,9 +273,28 @@ impl BundleError {
             BundleError::MigrationFailed { from, detail } => {
                 format!("Could not bring this file from an older Mueang (schema {from}) up to date: {detail}")
             }
+            BundleError::OutOfRange(at) => format!(
+                "Value out of range at {}{}: \"{}\" {}",
+                at.path,
+                label_en(&at.record),
+                at.value,
+                at.allowed.en()
+            ),
+            BundleError::TooLarge { bytes } => format!(
+                "The file is too large ({} MB); a Mueang file may be at most {} MB.",
+                bytes / MB,
+                limits::MAX_FILE_BYTES / MB
+            ),
+            BundleError::TooManyRecords { kind, count } => format!(
+                "Too many {} records ({count}); a file may hold at most {} of one kind.",
+                kind.key(),
+                limits::MAX_RECORDS_PER_KIND
+            ),
         }
     }
 }
+
+const MB: usize = 1024 * 1024;
 
 fn what_th(what: &str) -> &'static str {
     match what {

@@ -13,6 +13,8 @@ use std::cell::OnceCell;
 use serde_json::Value;
 
 use crate::domain::document::{Document, DocumentError, FORMAT_NAME, SCHEMA_VERSION};
+// Long values quoted from a file are cut (`shown`), so one message cannot fill the screen.
+use crate::domain::records::limits::{shown, MAX_FILE_BYTES};
 use crate::domain::records::{Dataset, RecordKind};
 use crate::domain::sync::bundle::Bundle;
 use crate::domain::sync::canonical::{canonical_records, dataset_canonical, sha256_hex};
@@ -183,6 +185,7 @@ pub fn import(
 }
 
 fn as_text(bytes: &[u8]) -> Result<&str, BundleError> {
+    check_size(bytes.len())?;
     let text = std::str::from_utf8(bytes).map_err(|_| BundleError::NotText)?;
     Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
 }
@@ -191,6 +194,7 @@ fn as_text(bytes: &[u8]) -> Result<&str, BundleError> {
 /// tree). Only if that fails, or the file is older, is it read as JSON to find out why or
 /// to migrate it.
 fn read(text: &str, require_manifest: bool) -> Result<Prepared, BundleError> {
+    check_size(text.len())?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     match serde_json::from_str::<Document>(text) {
         Ok(doc) if doc.format == FORMAT_NAME && doc.schema_version == SCHEMA_VERSION => {
@@ -255,13 +259,13 @@ fn check_header(value: &Value) -> Result<u32, BundleError> {
         Some(Value::String(f)) if f == ENCRYPTED_FORMAT => return Err(BundleError::Encrypted),
         Some(Value::String(f)) => {
             return Err(DocumentError::NotMueang {
-                found: Some(short(f)),
+                found: Some(shown(f)),
             }
             .into())
         }
         Some(other) => {
             return Err(DocumentError::NotMueang {
-                found: Some(short(&other.to_string())),
+                found: Some(shown(&other.to_string())),
             }
             .into())
         }
@@ -312,7 +316,7 @@ fn record_at(value: &Value, path: &serde_path_to_error::Path) -> Option<RecordLa
     };
     let kind = RecordKind::from_key(kind_key)?;
     let record = value.pointer(&list_ptr)?.get(index)?;
-    let text = |p: &str| record.pointer(p).and_then(Value::as_str).map(short);
+    let text = |p: &str| record.pointer(p).and_then(Value::as_str).map(shown);
     let name = ["/name_th", "/title", "/name", "/code"]
         .iter()
         .find_map(|p| text(p));
@@ -323,14 +327,12 @@ fn record_at(value: &Value, path: &serde_path_to_error::Path) -> Option<RecordLa
     })
 }
 
-/// Long values quoted from a file are cut, so one message cannot fill the screen.
-fn short(s: &str) -> String {
-    const MAX: usize = 60;
-    if s.chars().count() <= MAX {
-        s.to_string()
-    } else {
-        s.chars().take(MAX).collect::<String>() + "…"
+/// The size limit comes before any parsing: the largest file is refused at once.
+fn check_size(bytes: usize) -> Result<(), BundleError> {
+    if bytes > MAX_FILE_BYTES {
+        return Err(BundleError::TooLarge { bytes });
     }
+    Ok(())
 }
 
 fn malformed(e: serde_json::Error) -> BundleError {

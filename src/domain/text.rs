@@ -1,0 +1,128 @@
+//! Names as people see them. Two names that print the same must compare the same, or a
+//! look-alike city slips past `record.duplicate`: Thai can be typed in more than one way
+//! (ํ + า for ำ, เ + เ for แ), Unicode has composed and decomposed forms, and invisible
+//! characters (zero-width, bidi controls) change the bytes without changing the print.
+
+use std::borrow::Cow;
+
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// Zero-width and bidirectional control characters: invisible on screen, but they end up
+/// on printed MOUs and in CSV cells (where bidi controls can reorder what a reader sees).
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
+}
+
+/// The first invisible character in `s`, for a message naming it.
+pub fn first_invisible(s: &str) -> Option<char> {
+    // Every one is encoded starting with E2 or EF: most names have neither and are not
+    // decoded (this runs for every name of every import).
+    memchr::memchr2(0xE2, 0xEF, s.as_bytes())?;
+    s.chars().find(|&c| is_invisible(c))
+}
+
+/// The form names are compared in: [`canonical`], then runs of white space made one space
+/// and trimmed, and letters lower-cased.
+///
+/// ```
+/// use mueang::domain::text::normalise_name;
+/// assert_eq!(normalise_name("เทศบาลนครลำปาง"), normalise_name("เทศบาลนครล\u{0e4d}\u{0e32}ปาง"));
+/// assert_eq!(normalise_name("เเม่สอด"), normalise_name("แม่สอด"));
+/// assert_eq!(normalise_name(" Mae\u{200b}  Sot "), "mae sot");
+/// ```
+pub fn normalise_name(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in canonical(s).chars() {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+/// NFC, invisible characters removed, and the Thai spellings that print alike made one
+/// (NIKHAHIT + SARA AA → SARA AM, SARA E + SARA E → SARA AE). Borrows text that is already
+/// in this form, which is nearly all of it.
+pub fn canonical(s: &str) -> Cow<'_, str> {
+    let settled = is_nfc_quick(s.chars()) == IsNormalized::Yes
+        && !s.contains(['\u{0E4D}', '\u{0E40}'])
+        && first_invisible(s).is_none();
+    if settled {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.nfc().filter(|&c| !is_invisible(c)) {
+        match (out.chars().next_back(), c) {
+            (Some('\u{0E4D}'), '\u{0E32}') => {
+                out.pop();
+                out.push('\u{0E33}');
+            }
+            (Some('\u{0E40}'), '\u{0E40}') => {
+                out.pop();
+                out.push('\u{0E41}');
+            }
+            _ => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn look_alikes_compare_equal() {
+        let pairs = [
+            ("เทศบาลนครลำปาง", "เทศบาลนครล\u{0e4d}\u{0e32}ปาง"),
+            ("แม่สอด", "\u{0e40}\u{0e40}ม่สอด"),
+            ("แม่สอด", "แม่\u{200b}สอด"),
+            ("แม่สอด", "\u{202e}แม่สอด\u{202c}"),
+            ("แม่สอด", "  แม่สอด\u{feff} "),
+            ("Mae Sot", "mae   SOT"),
+            ("Café", "Cafe\u{0301}"),
+            ("น้ำ", "น\u{0e49}\u{0e4d}\u{0e32}"),
+            // A tone mark typed before a lower vowel: NFC puts the vowel first.
+            ("กุ่ม", "ก\u{0e48}\u{0e38}ม"),
+        ];
+        for (a, b) in pairs {
+            assert_eq!(normalise_name(a), normalise_name(b), "{a:?} vs {b:?}");
+        }
+    }
+
+    #[test]
+    fn different_names_stay_different() {
+        let pairs = [
+            ("แม่สอด", "แม่สาย"),
+            ("เทศบาลนครลำปาง", "เทศบาลเมืองลำปาง"),
+            ("เมือง", "เมีอง"),
+            ("Mae Sot", "MaeSot"),
+        ];
+        for (a, b) in pairs {
+            assert_ne!(normalise_name(a), normalise_name(b), "{a:?} vs {b:?}");
+        }
+    }
+
+    #[test]
+    fn invisible_characters_are_found() {
+        assert_eq!(first_invisible("แม่\u{200d}สอด"), Some('\u{200d}'));
+        assert_eq!(first_invisible("a\u{2067}b"), Some('\u{2067}'));
+        assert_eq!(first_invisible("แม่สอด"), None);
+        // Thai combining marks are not invisible controls.
+        assert_eq!(first_invisible("น้ำ"), None);
+    }
+}
