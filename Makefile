@@ -90,15 +90,16 @@ size: build
 # ---------------------------------------------------------------- bench
 # A synthetic bundle of 100,000 records (native), then the browser import, the no-op
 # re-import, the naive one-put-per-record way and the first screen after a reload, timed in
-# headless Chromium against a release build of its own (target/bench-dist). Prints only.
+# headless Chromium against a release build of its own (target/bench-dist) with the `bench`
+# feature, which adds the page it drives (left out of the release). Prints only.
 BENCH_RECORDS ?= 100000
 BENCH_BUNDLE := $(ROOT)/target/bench/bundle-$(BENCH_RECORDS).json
 
 bench: tools browser
 	@echo "==> bundle of $(BENCH_RECORDS) records (mueang bench-sync)"
 	@cd "$(ROOT)" && cargo run --release --quiet --bin mueang -- bench-sync --records $(BENCH_RECORDS) -o "$(BENCH_BUNDLE)"
-	@echo "==> trunk build --release --dist target/bench-dist"
-	@cd "$(ROOT)" && trunk build --release --dist target/bench-dist
+	@echo "==> trunk build --release --features bench --dist target/bench-dist"
+	@cd "$(ROOT)" && trunk build --release --features bench --dist target/bench-dist
 	@cd "$(E2E)" && MUEANG_DIST="$(ROOT)/target/bench-dist" node bench/sync.mjs "$(BENCH_BUNDLE)"
 
 # The first visit and a repeat visit of a release build, served like a production static
@@ -117,7 +118,7 @@ profile-import: tools browser
 	@cd "$(ROOT)" && trap 'rm -f index.profile.html' EXIT \
 	  && sed -e 's/data-wasm-opt-params="/data-wasm-opt-params="--debuginfo /' index.html > index.profile.html \
 	  && CARGO_PROFILE_RELEASE_STRIP=false CARGO_TARGET_DIR=target/profile \
-	     trunk build --release --dist target/profile-dist index.profile.html
+	     trunk build --release --features bench --dist target/profile-dist index.profile.html
 	@cd "$(E2E)" && MUEANG_DIST="$(ROOT)/target/profile-dist" node bench/profile.mjs "$(BENCH_BUNDLE)" "$(ROOT)/target/import.cpuprofile"
 
 # ---------------------------------------------------------------- tests

@@ -39,7 +39,7 @@ pub fn App() -> impl IntoView {
     let app = AppState::new(settings);
     provide_context(app);
     provide_edit();
-    crate::sync::context::provide_sync();
+    crate::ui::sync::context::provide_sync();
     if let Some(e) = settings_error {
         app.notify(Msg::ErrSettingsNotSaved, Some(e.to_string()));
     }

@@ -10,8 +10,14 @@ use std::time::{Duration, Instant};
 
 use mueang::domain::example::north_2561;
 use mueang::domain::records::Dataset;
-use mueang::domain::sync::{import, verify, BundleError, Import};
+use mueang::domain::sync::canonical::sha256_hex;
+use mueang::domain::sync::{
+    file_text, import, prepare_by, unlock, verify, BundleError, Import, Reader,
+};
 use serde::Deserialize;
+
+#[path = "fixtures/bad-bundles/cases.rs"]
+mod cases;
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/bad-bundles");
 
@@ -141,6 +147,121 @@ fn every_case_in_the_corpus_gets_its_message_and_leaves_the_store_alone() {
         failures.len(),
         failures.join("\n")
     );
+}
+
+/// The browser test reads the corpus from the embedded list: it must be the whole corpus.
+#[test]
+fn the_embedded_list_of_cases_is_the_corpus_folder() {
+    let folders: Vec<String> = cases()
+        .iter()
+        .map(|d| d.file_name().unwrap().to_string_lossy().to_string())
+        .collect();
+    let listed: Vec<String> = cases::CASES.iter().map(|c| c.name.to_string()).collect();
+    assert_eq!(
+        listed, folders,
+        "tests/fixtures/bad-bundles/cases.rs must list every folder, in order"
+    );
+    for case in cases::CASES {
+        assert_eq!(
+            case.input,
+            input(&Path::new(DIR).join(case.name)),
+            "{}",
+            case.name
+        );
+    }
+}
+
+/// The typed reader (tried first) and the tree reader (the fallback) must refuse the same
+/// files, or a file refused by one could be let in by the other; a file both accept must
+/// give the same records. Older files are migrated by the tree reader only.
+#[test]
+fn both_readers_give_the_same_verdict_on_every_case() {
+    let mut compared = 0;
+    let mut failures = Vec::new();
+    for case in cases::CASES {
+        let exp: Expected = serde_json::from_str(case.expected).unwrap();
+        let Ok(file) = file_text(case.input.to_vec()) else {
+            continue;
+        };
+        let Ok(text) = unlock(file, exp.passphrase.as_deref()) else {
+            continue;
+        };
+        let older = serde_json::from_str::<serde_json::Value>(text.trim_start_matches('\u{feff}'))
+            .ok()
+            .and_then(|v| v["schema_version"].as_u64())
+            .is_some_and(|v| v < 1);
+        if older {
+            continue;
+        }
+        let verdict = |reader| {
+            prepare_by(&text, reader).and_then(|p| {
+                let sum = sha256_hex(p.canonical_bytes());
+                p.finish(&sum)
+            })
+        };
+        let (typed, tree) = (verdict(Reader::Typed), verdict(Reader::Tree));
+        compared += 1;
+        match (&typed, &tree) {
+            (Ok(a), Ok(b)) if a.records() == b.records() => {}
+            (Err(_), Err(_)) => {}
+            _ => failures.push(format!(
+                "{}: typed {:?}, tree {:?}",
+                case.name,
+                typed
+                    .as_ref()
+                    .map(|_| "accepted")
+                    .map_err(BundleError::code),
+                tree.as_ref().map(|_| "accepted").map_err(BundleError::code)
+            )),
+        }
+    }
+    assert!(compared >= 30, "only {compared} cases compared");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// What an import stores as it came (each record's text) is what was checked: every text
+/// kept reads back, by the reader storage loads with, as exactly the record imported.
+#[test]
+fn kept_record_texts_read_back_as_the_records_checked() {
+    let mut kept = 0;
+    // The corpus is indented, so its checksums come from the types; an export is compact.
+    let example = north_2561();
+    let by = example.records.cities[0].meta.updated_by.clone();
+    let export = mueang::domain::sync::export_full(&example.records, &by, chrono::Utc::now());
+    let exported = export.to_json().into_bytes();
+    let inputs = cases::CASES
+        .iter()
+        .map(|c| (c.name, c.input, c.expected))
+        .chain([("an export", exported.as_slice(), "{}")]);
+    for (name, input, expected) in inputs {
+        let exp: Expected = serde_json::from_str(expected).unwrap();
+        let Ok(b) = mueang::domain::sync::open(input, exp.passphrase.as_deref()) else {
+            continue;
+        };
+        let Some(texts) = b.record_texts() else {
+            continue;
+        };
+        for kind in mueang::domain::records::RecordKind::ALL {
+            let Some(list) = texts.of_kind(kind.key()) else {
+                continue;
+            };
+            let one_kind = format!("{{\"{}\":[{}]}}", kind.key(), list.join(","));
+            let back: Dataset = serde_json::from_str(&one_kind)
+                .unwrap_or_else(|e| panic!("{name}: a kept text does not load: {e}"));
+            let (back, checked) = (
+                serde_json::to_value(&back).unwrap(),
+                serde_json::to_value(b.records()).unwrap(),
+            );
+            assert_eq!(
+                back[kind.key()],
+                checked[kind.key()],
+                "{name}: {}",
+                kind.key()
+            );
+            kept += list.len();
+        }
+    }
+    assert!(kept > 0, "no case kept its record texts");
 }
 
 #[test]

@@ -15,8 +15,8 @@ use mueang::domain::sync::{
     canonical, draft_full, encrypt, merge, normalize, BundleError, PeerState, Peers,
 };
 use mueang::storage::{self, ChangeSet, Settings, StorageError, Store};
-use mueang::sync::context::SyncState;
-use mueang::sync::pipeline::{
+use mueang::ui::sync::context::SyncState;
+use mueang::ui::sync::pipeline::{
     apply_import, file_text, merge_bundles, open_bundle, FileText, OpenError, Timings,
 };
 
@@ -24,13 +24,13 @@ use mueang::sync::pipeline::{
 fn text_of(bytes: &[u8]) -> FileText {
     file_text(bytes.to_vec()).expect("UTF-8")
 }
-use mueang::sync::progress::Progress;
 use mueang::sync::{
     digest, last_export_at, load_dataset, load_peers, save_peers, LAST_EXPORT_KEY, PEERS_KEY,
     PEER_PREFIX,
 };
 use mueang::ui::records::replace_all;
 use mueang::ui::state::AppState;
+use mueang::ui::sync::progress::Progress;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -123,16 +123,25 @@ async fn conflicts_peers_and_export_time_survive_a_reload() {
     assert_eq!(normalize(&back), normalize(&merged));
     assert_eq!(back.conflicts.cities.len(), 1);
     // Stored as one value, the way builds before the per-office entries did: read the
-    // same, and split into an entry per office on the way.
+    // same, and reading writes nothing.
     assert_eq!(load_peers(&store).await.unwrap(), peers);
-    assert_eq!(store.get_meta::<Peers>(PEERS_KEY).await.unwrap(), None);
+    assert_eq!(
+        store.get_meta::<Peers>(PEERS_KEY).await.unwrap(),
+        Some(peers.clone())
+    );
     let entries = store
         .get_meta_with_prefix::<PeerState>(PEER_PREFIX)
         .await
         .unwrap();
-    assert_eq!(entries.len(), 1);
-    assert_eq!(entries[0].0, "b");
-    assert_eq!(load_peers(&store).await.unwrap(), peers);
+    assert!(entries.is_empty(), "a read wrote {entries:?}");
+    // The next save of b's peers writes b's own entry, which is read from then on.
+    let b_id = OfficeId("b".into());
+    let mut newer = peers.clone();
+    newer.0.get_mut(&b_id).unwrap().office_name = "บี ใหม่".into();
+    let mut cs = ChangeSet::new("import");
+    save_peers(&mut cs, &newer, [&b_id]).unwrap();
+    store.apply(cs).await.expect("apply");
+    assert_eq!(load_peers(&store).await.unwrap(), newer);
     assert_eq!(last_export_at(&store).await.unwrap(), Some(t(9)));
 }
 

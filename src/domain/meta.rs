@@ -55,7 +55,10 @@ pub struct Editor {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(transparent)]
-pub struct VersionVector(pub BTreeMap<OfficeId, u64>);
+pub struct VersionVector(
+    // A repeated office would let one reader keep the last count and another refuse the file.
+    #[serde(deserialize_with = "crate::domain::unique_keys::map")] pub BTreeMap<OfficeId, u64>,
+);
 
 /// The causal relation between two versions of one record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

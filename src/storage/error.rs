@@ -1,8 +1,8 @@
 //! Every way storage can fail, as a value the UI shows to the person (never a panic).
 
-use crate::ui::i18n::{Lang, Msg};
+use crate::domain::lang::Lang;
 
-/// A storage failure. Each variant has a Thai and an English message via [`StorageError::msg`];
+/// A storage failure. Each variant has a Thai and an English message ([`StorageError::texts`]);
 /// `detail` strings carry the browser's own text for "copy details" and logs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StorageError {
@@ -44,23 +44,48 @@ impl StorageError {
         }
     }
 
-    /// The message for the person, as a translation key.
-    pub fn msg(&self) -> Msg {
+    /// The message for the person, (Thai, English). Storage carries its own texts, as the
+    /// domain's errors do; the interface shows them through its translation table.
+    pub fn texts(&self) -> (&'static str, &'static str) {
         match self {
-            StorageError::Unavailable(_) => Msg::ErrStorageUnavailable,
-            StorageError::QuotaExceeded => Msg::ErrQuotaExceeded,
-            StorageError::UpgradeBlocked => Msg::ErrUpgradeBlocked,
-            StorageError::VersionTooNew => Msg::ErrVersionTooNew,
-            StorageError::Closed => Msg::ErrClosed,
-            StorageError::Corrupt(_) => Msg::ErrCorrupt,
-            StorageError::Encode(_) => Msg::ErrEncode,
-            StorageError::Unexpected(_) => Msg::ErrUnexpected,
+            StorageError::Unavailable(_) => (
+                "เบราว์เซอร์นี้ไม่อนุญาตให้เก็บข้อมูลในเครื่อง (อาจเป็นโหมดส่วนตัว) ข้อมูลจะไม่ถูกบันทึก",
+                "This browser does not allow storing data (private mode?). Nothing will be saved.",
+            ),
+            StorageError::QuotaExceeded => (
+                "พื้นที่เก็บข้อมูลเต็ม การแก้ไขล่าสุดไม่ได้บันทึก โปรดส่งออกข้อมูลแล้วลบข้อมูลเก่า",
+                "Storage is full; the last change was not saved. Export the data and remove old records.",
+            ),
+            StorageError::UpgradeBlocked => (
+                "กรุณาปิดแท็บอื่นของแอปนี้ เพื่อปรับรุ่นฐานข้อมูล แล้วโหลดใหม่",
+                "Close the app's other tabs so the database can be upgraded, then reload.",
+            ),
+            StorageError::VersionTooNew => (
+                "ข้อมูลในเครื่องมาจากแอปรุ่นใหม่กว่า กรุณาโหลดหน้าใหม่",
+                "The data was saved by a newer version of the app. Please reload.",
+            ),
+            StorageError::Closed => (
+                "แอปรุ่นใหม่เปิดอยู่ในแท็บอื่น กรุณาโหลดหน้านี้ใหม่",
+                "A newer version of the app opened in another tab. Please reload this one.",
+            ),
+            StorageError::Corrupt(_) => (
+                "อ่านข้อมูลที่เก็บไว้ไม่ได้ (ข้อมูลอาจเสียหาย)",
+                "Stored data could not be read (it may be damaged).",
+            ),
+            StorageError::Encode(_) => (
+                "บันทึกข้อมูลนี้ไม่ได้ (ข้อผิดพลาดของแอป)",
+                "This data could not be saved (an app error).",
+            ),
+            StorageError::Unexpected(_) => (
+                "เกิดข้อผิดพลาดในการเก็บข้อมูล",
+                "A storage error occurred.",
+            ),
         }
     }
 
     /// The person's message in `lang`.
     pub fn message(&self, lang: Lang) -> &'static str {
-        self.msg().text(lang)
+        lang.pick(self.texts())
     }
 
     /// Technical detail for "copy details", if any.

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::ui::i18n::Lang;
+use crate::domain::lang::Lang;
 
 /// The localStorage key. Versioned so a future format can live beside this one.
 pub const SETTINGS_KEY: &str = "mueang.settings.v1";

@@ -5,34 +5,29 @@
 //! - [`plan`]: what an import or a settled conflict writes — only what changes, in one
 //!   change set (plain Rust, tested natively).
 //! - Browser only: [`digest`] (Web Crypto SHA-256), [`files`] (reading chosen or dropped
-//!   files, downloading through a Blob URL, the Web Share API), [`progress`] (a bar for
-//!   work that takes more than half a second), [`pipeline`] (open and verify bundles,
-//!   merge, apply; export), [`context`] (sync state the pages and header share) and
-//!   [`bench`] (the `make bench` measurements).
+//!   files, downloading through a Blob URL, the Web Share API), [`clock`] (step timings)
+//!   and [`pipeline`] (open bundles through the domain's opener, merge).
 //!
-//! The pages are in `ui::pages::sync`; docs/sync.md has the design and a how-to.
+//! No Leptos here: the reactive parts (sync state, progress bar, the steps that apply an
+//! import or export to the app's state, the bench) are in `ui::sync`; the pages are in
+//! `ui::pages::sync`; docs/sync.md has the design and a how-to.
 
-pub mod fields;
 pub mod plan;
 pub mod stage;
 pub mod stored;
 
 #[cfg(target_arch = "wasm32")]
-pub mod bench;
-#[cfg(target_arch = "wasm32")]
-pub mod context;
+pub mod clock;
 #[cfg(target_arch = "wasm32")]
 pub mod digest;
 #[cfg(target_arch = "wasm32")]
 pub mod files;
 #[cfg(target_arch = "wasm32")]
 pub mod pipeline;
-#[cfg(target_arch = "wasm32")]
-pub mod progress;
 
 pub use plan::{conflicted_ids, import_changes, settled_changes, settled_record};
 pub use stored::{
-    conflicts_kind, peer_key, save_peers, split_old_peers, LAST_EXPORT_KEY, PEERS_KEY, PEER_PREFIX,
+    conflicts_kind, peer_key, peers_from, save_peers, LAST_EXPORT_KEY, PEERS_KEY, PEER_PREFIX,
 };
 
 #[cfg(target_arch = "wasm32")]

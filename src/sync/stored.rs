@@ -9,7 +9,7 @@
 //!   grow large (a version per record per office), which is why they are not in
 //!   localStorage, and why each office has its own entry: an import or export rewrites only
 //!   the entry of the office it came from or goes to. (Before, all of them were one value,
-//!   `sync.peers`; it is split the first time it is read.)
+//!   `sync.peers`; it is still read, under the entries that replace it office by office.)
 //!
 //! Reading is one pass: each chunk is deserialised straight into the typed lists (no
 //! intermediate JSON document of everything), which matters with 100,000 records stored.
@@ -23,7 +23,7 @@ use serde::de::{Deserializer, IgnoredAny, MapAccess, Visitor};
 
 use crate::domain::meta::{OfficeId, RecordId};
 use crate::domain::records::{Dataset, KindVisitor, Record, RecordKind};
-use crate::domain::sync::Peers;
+use crate::domain::sync::{PeerState, Peers};
 use crate::storage::{ChangeSet, StorageError};
 
 /// Meta key prefix of each office's [`crate::domain::sync::PeerState`].
@@ -53,13 +53,18 @@ pub fn save_peers<'a>(
     Ok(())
 }
 
-/// The change that splits the peers stored as one value (older builds) into an entry per
-/// office.
-pub fn split_old_peers(old: &Peers) -> Result<ChangeSet, StorageError> {
-    let mut cs = ChangeSet::new("peers: one entry per office");
-    save_peers(&mut cs, old, old.0.keys())?;
-    cs.delete_meta(PEERS_KEY);
-    Ok(cs)
+/// The peers as read: the single value older builds stored (if any), with each office's own
+/// entry taking precedence, since an entry is only ever written after that value. Reading
+/// never rewrites them: each office's entry replaces its part of the old value the next
+/// time that office's peers are saved.
+pub fn peers_from(old: Option<Peers>, entries: Vec<(String, PeerState)>) -> Peers {
+    let mut peers = old.unwrap_or_default();
+    peers.0.extend(
+        entries
+            .into_iter()
+            .map(|(office, state)| (OfficeId(office), state)),
+    );
+    peers
 }
 
 /// The chunk kind holding the conflict versions of `kind`'s records.
@@ -254,7 +259,6 @@ mod browser {
     use chrono::{DateTime, Utc};
 
     use super::*;
-    use crate::domain::sync::PeerState;
     use crate::storage::Store;
 
     /// Every record and conflict version on this device, in one read transaction.
@@ -265,19 +269,12 @@ mod browser {
         dataset_from_chunks(&chunks)
     }
 
-    /// What this office knows about the others (empty before the first exchange). Peers an
-    /// older build stored as one value are split into an entry per office first.
+    /// What this office knows about the others (empty before the first exchange), with
+    /// peers an older build stored as one value (see [`peers_from`]). Reads only.
     pub async fn load_peers(store: &Store) -> Result<Peers, StorageError> {
-        if let Some(old) = store.get_meta::<Peers>(PEERS_KEY).await? {
-            store.apply(split_old_peers(&old)?).await?;
-        }
+        let old = store.get_meta::<Peers>(PEERS_KEY).await?;
         let entries = store.get_meta_with_prefix::<PeerState>(PEER_PREFIX).await?;
-        Ok(Peers(
-            entries
-                .into_iter()
-                .map(|(office, state)| (OfficeId(office), state))
-                .collect(),
-        ))
+        Ok(peers_from(old, entries))
     }
 
     /// When data last left this device as a bundle; `None` if never. For the
@@ -321,25 +318,28 @@ mod tests {
             }
             other => panic!("only b's entry (zz is unknown): {other:?}"),
         }
-        let split = split_old_peers(&peers).unwrap();
-        let keys: Vec<String> = split
-            .ops()
-            .iter()
-            .map(|op| match op {
-                Op::SetMeta { key, .. } => format!("set {key}"),
-                Op::DeleteMeta { key } => format!("delete {key}"),
-                _ => "other".into(),
-            })
-            .collect();
-        assert_eq!(
-            keys,
-            [
-                "set sync.peer/a",
-                "set sync.peer/b",
-                "set sync.peer/c",
-                "delete sync.peers"
-            ]
+    }
+
+    #[test]
+    fn old_single_value_peers_are_read_under_the_newer_entries() {
+        let state = |name: &str| PeerState {
+            office_name: name.into(),
+            ..Default::default()
+        };
+        let mut old = Peers::default();
+        old.0.insert(OfficeId("a".into()), state("old a"));
+        old.0.insert(OfficeId("b".into()), state("old b"));
+        let read = peers_from(
+            Some(old),
+            vec![("b".into(), state("new b")), ("c".into(), state("c"))],
         );
+        let names: Vec<(&str, &str)> = read
+            .0
+            .iter()
+            .map(|(o, s)| (o.0.as_str(), s.office_name.as_str()))
+            .collect();
+        assert_eq!(names, [("a", "old a"), ("b", "new b"), ("c", "c")]);
+        assert_eq!(peers_from(None, Vec::new()), Peers::default());
     }
 
     fn run(db: &mut MemoryStore, cs: ChangeSet) {
@@ -369,11 +369,10 @@ mod tests {
     fn conflicts_survive_storage() {
         let ds = with_conflicts();
         let mut db = MemoryStore::default();
-        // The glue's whole-dataset replace stores conflicts too.
-        run(
-            &mut db,
-            crate::ui::records::replace_all("import", &ds).unwrap(),
-        );
+        // An import into an empty store writes conflict versions too.
+        let mut cs = ChangeSet::new("import");
+        crate::sync::import_changes(&mut cs, &Dataset::default(), &ds, None).unwrap();
+        run(&mut db, cs);
         assert!(db.chunks.keys().any(|k| k.starts_with("conflicts.cities/")));
         let back = crate::domain::sync::normalize(&load(&db));
         assert_eq!(back, crate::domain::sync::normalize(&ds));

@@ -13,36 +13,10 @@
 //!
 //! The table is plain Rust (tested natively); only the reactive context needs the browser.
 
-use serde::{Deserialize, Serialize};
-
 use crate::domain::records::RecordKind;
+use crate::storage::StorageError;
 
-/// The interface language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-pub enum Lang {
-    #[default]
-    #[serde(rename = "th")]
-    Th,
-    #[serde(rename = "en")]
-    En,
-}
-
-impl Lang {
-    /// The BCP 47 code, for `<html lang>`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Th => "th",
-            Lang::En => "en",
-        }
-    }
-
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::Th => Lang::En,
-            Lang::En => Lang::Th,
-        }
-    }
-}
+pub use crate::domain::lang::Lang;
 
 /// Declares [`Msg`] and its table from one list, so a string cannot be added without both
 /// texts, and the list of every message is never written out twice.
@@ -133,32 +107,14 @@ messages! {
     SchemaVersion => ("รุ่นฐานข้อมูล", "Database version"),
     UpdateAvailable => ("มีแอปรุ่นใหม่", "A new version is available"),
     OfflineReady => ("พร้อมใช้งานแบบออฟไลน์", "Ready to work offline"),
-    ErrStorageUnavailable => (
-        "เบราว์เซอร์นี้ไม่อนุญาตให้เก็บข้อมูลในเครื่อง (อาจเป็นโหมดส่วนตัว) ข้อมูลจะไม่ถูกบันทึก",
-        "This browser does not allow storing data (private mode?). Nothing will be saved.",
-    ),
-    ErrQuotaExceeded => (
-        "พื้นที่เก็บข้อมูลเต็ม การแก้ไขล่าสุดไม่ได้บันทึก โปรดส่งออกข้อมูลแล้วลบข้อมูลเก่า",
-        "Storage is full; the last change was not saved. Export the data and remove old records.",
-    ),
-    ErrUpgradeBlocked => (
-        "กรุณาปิดแท็บอื่นของแอปนี้ เพื่อปรับรุ่นฐานข้อมูล แล้วโหลดใหม่",
-        "Close the app's other tabs so the database can be upgraded, then reload.",
-    ),
-    ErrVersionTooNew => (
-        "ข้อมูลในเครื่องมาจากแอปรุ่นใหม่กว่า กรุณาโหลดหน้าใหม่",
-        "The data was saved by a newer version of the app. Please reload.",
-    ),
-    ErrClosed => (
-        "แอปรุ่นใหม่เปิดอยู่ในแท็บอื่น กรุณาโหลดหน้านี้ใหม่",
-        "A newer version of the app opened in another tab. Please reload this one.",
-    ),
-    ErrCorrupt => (
-        "อ่านข้อมูลที่เก็บไว้ไม่ได้ (ข้อมูลอาจเสียหาย)",
-        "Stored data could not be read (it may be damaged).",
-    ),
-    ErrEncode => ("บันทึกข้อมูลนี้ไม่ได้ (ข้อผิดพลาดของแอป)", "This data could not be saved (an app error)."),
-    ErrUnexpected => ("เกิดข้อผิดพลาดในการเก็บข้อมูล", "A storage error occurred."),
+    ErrStorageUnavailable => StorageError::Unavailable(String::new()).texts(),
+    ErrQuotaExceeded => StorageError::QuotaExceeded.texts(),
+    ErrUpgradeBlocked => StorageError::UpgradeBlocked.texts(),
+    ErrVersionTooNew => StorageError::VersionTooNew.texts(),
+    ErrClosed => StorageError::Closed.texts(),
+    ErrCorrupt => StorageError::Corrupt(String::new()).texts(),
+    ErrEncode => StorageError::Encode(String::new()).texts(),
+    ErrUnexpected => StorageError::Unexpected(String::new()).texts(),
     ErrSettingsNotSaved => (
         "บันทึกการตั้งค่าไม่ได้ จะใช้ได้เฉพาะครั้งนี้",
         "Settings could not be saved; they last only for this visit.",
@@ -170,6 +126,22 @@ messages! {
     ),
     CopyDetails => ("คัดลอกรายละเอียด", "Copy details"),
     CrashDetails => ("รายละเอียดทางเทคนิค", "Technical details"),
+}
+
+impl StorageError {
+    /// The message for the person, as a translation key (its texts are storage's own).
+    pub fn msg(&self) -> Msg {
+        match self {
+            StorageError::Unavailable(_) => Msg::ErrStorageUnavailable,
+            StorageError::QuotaExceeded => Msg::ErrQuotaExceeded,
+            StorageError::UpgradeBlocked => Msg::ErrUpgradeBlocked,
+            StorageError::VersionTooNew => Msg::ErrVersionTooNew,
+            StorageError::Closed => Msg::ErrClosed,
+            StorageError::Corrupt(_) => Msg::ErrCorrupt,
+            StorageError::Encode(_) => Msg::ErrEncode,
+            StorageError::Unexpected(_) => Msg::ErrUnexpected,
+        }
+    }
 }
 
 impl Msg {

@@ -27,4 +27,6 @@ pub mod state;
 #[cfg(target_arch = "wasm32")]
 pub mod sw;
 #[cfg(target_arch = "wasm32")]
+pub mod sync;
+#[cfg(target_arch = "wasm32")]
 pub mod tabs;

@@ -145,6 +145,14 @@ pub enum BundleError {
     },
     /// `schema_version` is missing or not a whole number.
     BadSchemaVersion,
+    /// An object names the same key twice (`path` is the object, e.g.
+    /// `records.cities[0].meta.version`). JSON readers disagree on which value counts, so
+    /// no reader here accepts it.
+    DuplicateKey {
+        path: String,
+        key: String,
+        record: Option<RecordLabel>,
+    },
     /// A bundle must say which office exported it and when; `field` is the missing one.
     MissingExportField { field: &'static str },
     /// An older file that could not be brought up to date.
@@ -178,6 +186,7 @@ impl BundleError {
             BundleError::SiblingWithoutRecord { .. } => "sibling_without_record",
             BundleError::Impossible { .. } => "impossible_value",
             BundleError::BadSchemaVersion => "bad_schema_version",
+            BundleError::DuplicateKey { .. } => "duplicate_key",
             BundleError::MissingExportField { .. } => "missing_export_field",
             BundleError::MigrationFailed { .. } => "migration_failed",
             BundleError::OutOfRange(_) => "out_of_range",
@@ -211,6 +220,11 @@ impl BundleError {
                 reason,
                 record,
             } => format!("ค่าที่เป็นไปไม่ได้ที่ {path}{}: {}", label_th(record), reason.th()),
+            BundleError::DuplicateKey { path, key, record } => format!(
+                "ช่อง \"{key}\" ซ้ำกันสองครั้งใน{}{}: ไม่ทราบว่าค่าใดถูกต้อง กรุณาขอไฟล์ใหม่จากผู้ส่ง",
+                where_th(path),
+                label_th(record)
+            ),
             BundleError::BadSchemaVersion => {
                 "ไม่มีหมายเลขรุ่นสคีมา (schema_version) หรือไม่ใช่จำนวนเต็ม".into()
             }
@@ -264,6 +278,11 @@ impl BundleError {
                 reason,
                 record,
             } => format!("Impossible value at {path}{}: {}", label_en(record), reason.en()),
+            BundleError::DuplicateKey { path, key, record } => format!(
+                "The key \"{key}\" appears twice in {}{}: which value is meant is unclear. Ask the sender for a new copy.",
+                where_en(path),
+                label_en(record)
+            ),
             BundleError::BadSchemaVersion => {
                 "The schema_version field is missing or not a whole number.".into()
             }
@@ -295,6 +314,22 @@ impl BundleError {
 }
 
 const MB: usize = 1024 * 1024;
+
+fn where_th(path: &str) -> String {
+    if path.is_empty() {
+        "ส่วนหัวของไฟล์".into()
+    } else {
+        format!(" {path}")
+    }
+}
+
+fn where_en(path: &str) -> String {
+    if path.is_empty() {
+        "the file's header".into()
+    } else {
+        path.to_string()
+    }
+}
 
 fn what_th(what: &str) -> &'static str {
     match what {

@@ -47,6 +47,7 @@ pub struct Manifest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to_office: Option<OfficeId>,
     /// Per record kind; kinds with nothing are left out.
+    #[serde(deserialize_with = "crate::domain::unique_keys::map")]
     pub counts: BTreeMap<RecordKind, KindCount>,
     /// SHA-256 of the canonical records (see `canonical.rs`), 64 lowercase hex digits.
     pub sha256: String,

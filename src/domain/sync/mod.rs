@@ -6,7 +6,8 @@
 //! 1. [`export_full`] / [`export_since`] make a [`Bundle`]: a file-format document with a
 //!    [`Manifest`] (bundle id, counts, SHA-256 of the canonical records); optionally
 //!    [`encrypt`]ed with a passphrase.
-//! 2. [`open`] (or [`verify`]) reads a file and checks everything before any data is touched.
+//! 2. [`open`] (or [`verify`]) reads a file and checks everything before any data is touched;
+//!    [`Opening`] is that one opener in steps, for callers that hash elsewhere (Web Crypto).
 //! 3. [`merge`] combines it with the local data on version vectors and returns the new
 //!    dataset with a [`Preview`]; the caller stores `outcome.dataset` only if the person
 //!    confirms, in one transaction.
@@ -23,9 +24,11 @@ mod checks;
 pub mod crypto;
 pub mod diff;
 pub mod error;
+pub mod fields;
 pub mod manifest;
 pub mod merge;
 pub mod migrate;
+pub mod open;
 pub mod peers;
 pub mod purge;
 mod raw;
@@ -41,9 +44,13 @@ pub use error::{BundleError, Impossibility, RecordLabel};
 pub use manifest::{BundleScope, KindCount, Manifest};
 pub use merge::{merge, merge_many, normalize, ConflictInfo, KindPreview, MergeOutcome, Preview};
 pub use migrate::migrate;
+pub use open::{
+    file_text, import, is_locked, open, open_file, unlock, verify, verify_bytes, FileText, Import,
+    Opening,
+};
 pub use peers::{Knowledge, PeerState, Peers};
 pub use purge::purge_tombstones;
 pub use raw::records_text;
 pub use record_texts::RecordTexts;
 pub use resolve::{conflict_versions, list_conflicts, resolve, ResolveError};
-pub use verify::{import, open, prepare, verify, verify_bytes, verify_data_file, Import, Prepared};
+pub use verify::{prepare, prepare_by, verify_data_file, Prepared, Reader};

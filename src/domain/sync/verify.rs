@@ -15,27 +15,20 @@ use serde_json::Value;
 use crate::domain::document::{Document, DocumentError, FORMAT_NAME, SCHEMA_VERSION};
 // Long values quoted from a file are cut (`shown`), so one message cannot fill the screen.
 use crate::domain::records::limits::{shown, MAX_FILE_BYTES};
-use crate::domain::records::{Dataset, RecordKind};
+use crate::domain::records::RecordKind;
 use crate::domain::sync::bundle::Bundle;
 use crate::domain::sync::canonical::{canonical_records, dataset_canonical, sha256_hex};
 use crate::domain::sync::checks::{check_counts, check_export_fields, check_records};
-use crate::domain::sync::crypto::{decrypt, is_encrypted, ENCRYPTED_FORMAT};
+use crate::domain::sync::crypto::ENCRYPTED_FORMAT;
 use crate::domain::sync::error::{BundleError, RecordLabel};
-use crate::domain::sync::merge::{merge, MergeOutcome};
 use crate::domain::sync::migrate::migrate;
+#[cfg(doc)]
 use crate::domain::sync::raw::records_text;
 use crate::domain::sync::versions::sort_siblings;
+use crate::domain::unique_keys::{self, ParseError, Step};
 
-/// A verified bundle and what merging it into the local data would do.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Import {
-    pub bundle: Bundle,
-    pub outcome: MergeOutcome,
-}
-
-/// A bundle that passed every check but the checksum comparison. The browser can hash
-/// with Web Crypto (much faster than SHA-256 in wasm) and call [`Prepared::finish`];
-/// [`verify`] does both natively.
+/// A file that passed every check but the checksum. [`Opening`](super::open::Opening) is
+/// the only caller of the checksum steps: it decides what is hashed and what is accepted.
 ///
 /// What to hash: first the file's own records text ([`records_text`]), which is the
 /// canonical form for every file a Mueang exporter wrote; only if that does not match
@@ -47,27 +40,38 @@ pub struct Prepared {
     /// What the checksum covers; empty for a data file without a manifest. Computed on
     /// demand for current files; set at once for older ones (from the text as written).
     canonical: OnceCell<Vec<u8>>,
-    /// Read from an older schema's file, migrated: its records text is not what the typed
-    /// records were read from.
-    migrated: bool,
+    /// How the typed records were read from the text.
+    read_by: Reader,
+}
+
+/// The two ways a file's text becomes typed records. Both refuse the same files (a test
+/// holds them to it); they differ in speed and in how exactly an error is located.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reader {
+    /// Straight into the types, one pass: the way every current file is tried first. The
+    /// same typed reader loads stored records, so only text it accepted is stored as it came.
+    Typed,
+    /// Through a JSON tree (without repeated keys): names the record and field of an error,
+    /// and migrates files of an older schema.
+    Tree,
 }
 
 impl Prepared {
-    fn new(mut doc: Document) -> Prepared {
+    fn new(mut doc: Document, read_by: Reader) -> Prepared {
         sort_siblings(&mut doc.records);
         Prepared {
             doc,
             canonical: OnceCell::new(),
-            migrated: false,
+            read_by,
         }
     }
 
-    fn with_canonical(mut doc: Document, canonical: Vec<u8>) -> Prepared {
+    fn migrated(mut doc: Document, canonical: Vec<u8>) -> Prepared {
         sort_siblings(&mut doc.records);
         Prepared {
             doc,
             canonical: OnceCell::from(canonical),
-            migrated: true,
+            read_by: Reader::Tree,
         }
     }
 
@@ -79,9 +83,10 @@ impl Prepared {
         })
     }
 
-    /// Whether the file was of an older schema (read through a migration).
-    pub fn is_migrated(&self) -> bool {
-        self.migrated
+    /// Whether the records were read by [`Reader::Typed`] from the text itself (not
+    /// migrated): only then is each record's text the very text of a checked record.
+    pub fn read_by_types(&self) -> bool {
+        self.read_by == Reader::Typed
     }
 
     /// The checksum the manifest states, if there is a manifest.
@@ -97,24 +102,11 @@ impl Prepared {
         n
     }
 
-    /// Compares the manifest's checksum with `sha256_hex`, the SHA-256 of
-    /// [`Prepared::canonical_bytes`] in lowercase hex.
+    /// Compares the manifest's checksum with `sha256_hex`, the SHA-256 of what it covers.
+    /// Files are opened through [`Opening`](super::open::Opening), which calls this.
     pub fn finish(self, sha256_hex: &str) -> Result<Bundle, BundleError> {
         let doc = self.finish_document(sha256_hex)?;
         Bundle::from_checked(doc).ok_or(BundleError::NoManifest)
-    }
-
-    /// [`Prepared::finish`] with the checksum computed here; `text` is the text this was
-    /// prepared from, whose records slice is tried first (see [`Prepared`]).
-    pub fn finish_native(self, text: &str) -> Result<Bundle, BundleError> {
-        if let (Some(stated), Some(raw)) = (self.stated_sha256(), records_text(text)) {
-            let sum = sha256_hex(raw.as_bytes());
-            if sum == stated {
-                return self.finish(&sum);
-            }
-        }
-        let sum = sha256_hex(self.canonical_bytes());
-        self.finish(&sum)
     }
 
     fn finish_document(self, sha256_hex: &str) -> Result<Document, BundleError> {
@@ -130,24 +122,23 @@ impl Prepared {
     }
 }
 
-/// Verifies the bytes of a chosen file (UTF-8, an optional byte-order mark from Windows
-/// editors) as a bundle.
-pub fn verify_bytes(bytes: &[u8]) -> Result<Bundle, BundleError> {
-    verify(as_text(bytes)?)
-}
-
-/// Verifies a bundle's text: it must be a Mueang document with a manifest whose counts and
-/// checksum match its records.
-pub fn verify(text: &str) -> Result<Bundle, BundleError> {
-    prepare(text)?.finish_native(text)
-}
-
-/// Every check of [`verify`] except comparing the checksum.
+/// Every check of a bundle except comparing the checksum (see [`Prepared`]).
 pub fn prepare(text: &str) -> Result<Prepared, BundleError> {
     read(text, true)
 }
 
-/// Verifies any Mueang data file: like [`verify`], but a file without a manifest (a saved
+/// [`prepare`] by one reader only, for holding the two to the same verdicts. A file of an
+/// older schema is refused by [`Reader::Typed`] (only the tree reader migrates).
+pub fn prepare_by(text: &str, reader: Reader) -> Result<Prepared, BundleError> {
+    check_size(text.len())?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    match reader {
+        Reader::Typed => read_typed(text, true).unwrap_or_else(|e| Err(invalid_text(&e))),
+        Reader::Tree => read_tree(text, true),
+    }
+}
+
+/// Verifies any Mueang data file: like a bundle, but a file without a manifest (a saved
 /// data file rather than an exported bundle) is accepted without counts and checksum.
 pub fn verify_data_file(text: &str) -> Result<Document, BundleError> {
     let prepared = read(text, false)?;
@@ -155,63 +146,52 @@ pub fn verify_data_file(text: &str) -> Result<Document, BundleError> {
     prepared.finish_document(&sum)
 }
 
-/// Opens a chosen file: decrypts it first if it is locked (`passphrase` needed), then
-/// verifies it.
-pub fn open(bytes: &[u8], passphrase: Option<&str>) -> Result<Bundle, BundleError> {
-    let text = as_text(bytes)?;
-    let locked = is_encrypted(text);
-    let result = if locked {
-        Err(BundleError::Encrypted)
-    } else {
-        verify(text)
-    };
-    match (result, passphrase) {
-        (Err(BundleError::Encrypted), Some(p)) => verify(&decrypt(text, p)?),
-        (other, _) => other,
-    }
-}
-
-/// Opens and verifies a file, then computes the merge with `local`. Nothing is written:
-/// the caller stores `outcome.dataset` (in one transaction) once the person confirms, so a
-/// refused or cancelled import leaves the data exactly as it was.
-pub fn import(
-    local: &Dataset,
-    bytes: &[u8],
-    passphrase: Option<&str>,
-) -> Result<Import, BundleError> {
-    let bundle = open(bytes, passphrase)?;
-    let outcome = merge(local, bundle.records());
-    Ok(Import { bundle, outcome })
-}
-
-fn as_text(bytes: &[u8]) -> Result<&str, BundleError> {
-    check_size(bytes.len())?;
-    let text = std::str::from_utf8(bytes).map_err(|_| BundleError::NotText)?;
-    Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
-}
-
 /// The fast way first: a current file parses straight into the types (one pass, no JSON
-/// tree). Only if that fails, or the file is older, is it read as JSON to find out why or
-/// to migrate it.
+/// tree). Only if that fails, or the file is older, is it read as a tree to find out why
+/// or to migrate it.
 fn read(text: &str, require_manifest: bool) -> Result<Prepared, BundleError> {
     check_size(text.len())?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    match serde_json::from_str::<Document>(text) {
-        Ok(doc) if doc.format == FORMAT_NAME && doc.schema_version == SCHEMA_VERSION => {
-            if require_manifest && doc.manifest.is_none() {
-                return Err(BundleError::NoManifest);
-            }
-            check_document(&doc)?;
-            Ok(Prepared::new(doc))
-        }
-        _ => read_slowly(text, require_manifest),
+    match read_typed(text, require_manifest) {
+        Ok(checked) => checked,
+        Err(_) => read_tree(text, require_manifest),
+    }
+}
+
+/// The typed reader: `Err` if the text does not parse into a current document (the tree
+/// reader says why), else the verdict of the checks.
+#[allow(clippy::result_large_err)]
+fn read_typed(
+    text: &str,
+    require_manifest: bool,
+) -> Result<Result<Prepared, BundleError>, serde_json::Error> {
+    let doc = serde_json::from_str::<Document>(text)?;
+    if doc.format != FORMAT_NAME || doc.schema_version != SCHEMA_VERSION {
+        return Err(serde::de::Error::custom("not a current Mueang document"));
+    }
+    if require_manifest && doc.manifest.is_none() {
+        return Ok(Err(BundleError::NoManifest));
+    }
+    Ok(check_document(&doc).map(|()| Prepared::new(doc, Reader::Typed)))
+}
+
+/// A typed reader's refusal, for [`prepare_by`] (which has no tree to locate it in).
+fn invalid_text(e: &serde_json::Error) -> BundleError {
+    BundleError::Invalid {
+        path: String::new(),
+        detail: strip_position(&e.to_string()),
+        record: None,
     }
 }
 
 /// Reads the file as JSON: names what is wrong with it, or migrates an older one. The
 /// checksum of an older file is computed on its records as written, before migration.
-fn read_slowly(text: &str, require_manifest: bool) -> Result<Prepared, BundleError> {
-    let value: Value = serde_json::from_str(text).map_err(malformed)?;
+fn read_tree(text: &str, require_manifest: bool) -> Result<Prepared, BundleError> {
+    let value = match unique_keys::parse(text) {
+        Ok(v) => v,
+        Err(ParseError::Json(e)) => return Err(malformed(e)),
+        Err(ParseError::Duplicate { at, key }) => return Err(duplicate_key(text, &at, key)),
+    };
     let version = check_header(&value)?;
     let manifest_present = value.get("manifest").is_some();
     if require_manifest && !manifest_present {
@@ -228,14 +208,35 @@ fn read_slowly(text: &str, require_manifest: bool) -> Result<Prepared, BundleErr
         })?;
         let doc = typed(&value)?;
         check_document(&doc)?;
-        return Ok(Prepared::with_canonical(doc, canonical));
+        return Ok(Prepared::migrated(doc, canonical));
     }
     // A current file the fast reader refused: the path-tracking reader says where. It reads
     // the JSON tree already parsed (one path-tracking instantiation for old and current
     // files alike keeps the browser build smaller; this is the error path, speed is moot).
     let doc = typed(&value)?;
     check_document(&doc)?;
-    Ok(Prepared::new(doc))
+    Ok(Prepared::new(doc, Reader::Tree))
+}
+
+/// A key named twice in one object: where, and in which record. The record is found in the
+/// tree a lenient reader makes of the same text (this is the error path: speed is moot).
+fn duplicate_key(text: &str, at: &[Step], key: String) -> BundleError {
+    let mut path = String::new();
+    for step in at {
+        match step {
+            Step::Key(k) if path.is_empty() => path.push_str(k),
+            Step::Key(k) => path = format!("{path}.{k}"),
+            Step::Index(i) => path = format!("{path}[{i}]"),
+        }
+    }
+    let record = serde_json::from_str::<Value>(text)
+        .ok()
+        .and_then(|value| record_at(&value, at));
+    BundleError::DuplicateKey {
+        path,
+        key: shown(&key),
+        record,
+    }
 }
 
 /// The checks beyond types, for every file: ids, conflicts, versions; for bundles, the
@@ -289,34 +290,41 @@ fn typed(value: &Value) -> Result<Document, BundleError> {
 }
 
 fn invalid(value: &Value, e: serde_path_to_error::Error<serde_json::Error>) -> BundleError {
+    use serde_path_to_error::Segment;
+    let steps: Vec<Step> = e
+        .path()
+        .iter()
+        .map(|s| match s {
+            Segment::Seq { index } => Step::Index(*index),
+            Segment::Map { key } => Step::Key(key.clone()),
+            Segment::Enum { variant } => Step::Key(variant.clone()),
+            Segment::Unknown => Step::Key(String::new()),
+        })
+        .collect();
     BundleError::Invalid {
         path: e.path().to_string(),
         detail: strip_position(&e.inner().to_string()),
-        record: record_at(value, e.path()),
+        record: record_at(value, &steps),
     }
 }
 
 /// The record a path such as `records.cities[3].name_th` (or `records.conflicts.cities[0]…`)
 /// points into, with its id and a name from the file where they are readable.
-fn record_at(value: &Value, path: &serde_path_to_error::Path) -> Option<RecordLabel> {
-    use serde_path_to_error::Segment;
-    let segs: Vec<&Segment> = path.iter().collect();
-    let (list_ptr, kind_key, index) = match segs.as_slice() {
-        [Segment::Map { key: r }, Segment::Map { key: c }, Segment::Map { key: k }, Segment::Seq { index }, ..]
+fn record_at(value: &Value, path: &[Step]) -> Option<RecordLabel> {
+    let (list_ptr, kind_key, index) = match path {
+        [Step::Key(r), Step::Key(c), Step::Key(k), Step::Index(index), ..]
             if r == "records" && c == "conflicts" =>
         {
             (format!("/records/conflicts/{k}"), k, *index)
         }
-        [Segment::Map { key: r }, Segment::Map { key: k }, Segment::Seq { index }, ..]
-            if r == "records" =>
-        {
+        [Step::Key(r), Step::Key(k), Step::Index(index), ..] if r == "records" => {
             (format!("/records/{k}"), k, *index)
         }
         _ => return None,
     };
     let kind = RecordKind::from_key(kind_key)?;
     let record = value.pointer(&list_ptr)?.get(index)?;
-    let text = |p: &str| record.pointer(p).and_then(Value::as_str).map(shown);
+    let text = |p: &str| record.pointer(p).and_then(Value::as_str).map(short);
     let name = ["/name_th", "/title", "/name", "/code"]
         .iter()
         .find_map(|p| text(p));
@@ -328,7 +336,7 @@ fn record_at(value: &Value, path: &serde_path_to_error::Path) -> Option<RecordLa
 }
 
 /// The size limit comes before any parsing: the largest file is refused at once.
-fn check_size(bytes: usize) -> Result<(), BundleError> {
+pub(crate) fn check_size(bytes: usize) -> Result<(), BundleError> {
     if bytes > MAX_FILE_BYTES {
         return Err(BundleError::TooLarge { bytes });
     }

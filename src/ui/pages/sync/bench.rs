@@ -1,13 +1,13 @@
 //! `/sync?bench`: what `make bench` drives (tests/e2e/bench/). Not linked anywhere.
-//! The measurements themselves are in `crate::sync::bench`.
+//! The measurements themselves are in `crate::ui::sync::bench`.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::sync::bench::run_bench;
-use crate::sync::context::use_sync;
 use crate::sync::files;
 use crate::ui::state::use_app;
+use crate::ui::sync::bench::run_bench;
+use crate::ui::sync::context::use_sync;
 
 #[component]
 pub fn BenchPanel() -> impl IntoView {

@@ -12,13 +12,13 @@ use super::text::SyncText;
 use super::values::{field_label, show, when};
 use crate::domain::meta::RecordId;
 use crate::domain::records::{AnyRecord, RecordKind};
+use crate::domain::sync::fields::{combine, field_rows, FieldRow};
 use crate::domain::sync::{conflict_versions, resolve};
 use crate::storage::ChangeSet;
-use crate::sync::context::editor;
-use crate::sync::fields::{combine, field_rows, FieldRow};
 use crate::sync::{settled_changes, settled_record};
 use crate::ui::i18n::{tr, use_i18n, Lang};
 use crate::ui::state::use_app;
+use crate::ui::sync::context::editor;
 
 #[component]
 pub fn ConflictDetail(

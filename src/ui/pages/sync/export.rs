@@ -10,12 +10,12 @@ use super::values::when;
 use crate::domain::meta::OfficeId;
 use crate::domain::sync::crypto::{check_passphrase, PassphraseWeakness};
 use crate::domain::sync::{BundleScope, CryptoError};
-use crate::sync::context::use_sync;
 use crate::sync::files;
-use crate::sync::pipeline::{export, ExportChoice, ExportError};
-use crate::sync::progress::Progress;
 use crate::ui::i18n::{format_bytes, tr, use_i18n, Lang, Text};
 use crate::ui::state::use_app;
+use crate::ui::sync::context::use_sync;
+use crate::ui::sync::pipeline::{export, ExportChoice, ExportError};
+use crate::ui::sync::progress::Progress;
 
 /// What the person sees once the file is made.
 #[derive(Debug, Clone, PartialEq)]

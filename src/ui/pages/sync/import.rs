@@ -14,14 +14,14 @@ use super::preview::{PreviewTable, PreviewView};
 use super::progress_bar::ProgressBar;
 use super::text::SyncText;
 use crate::domain::sync::{Bundle, MergeOutcome};
-use crate::sync::context::{use_sync, SyncState};
 use crate::sync::files;
-use crate::sync::pipeline::{
-    apply_import, file_text, merge_bundles, open_bundle, FileText, OpenError, Timings,
-};
-use crate::sync::progress::{now, Progress, Stage};
 use crate::ui::i18n::{tr, use_i18n, Lang, Text};
 use crate::ui::state::{use_app, AppState};
+use crate::ui::sync::context::{use_sync, SyncState};
+use crate::ui::sync::pipeline::{
+    apply_import, file_text, merge_bundles, open_bundle, FileText, OpenError, Timings,
+};
+use crate::ui::sync::progress::{now, Progress, Stage};
 
 /// What is kept per file besides what is shown: its text while it is locked, its bundle
 /// once verified.

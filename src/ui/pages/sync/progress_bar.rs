@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use super::text::SyncText;
-use crate::sync::progress::Progress;
 use crate::ui::i18n::use_i18n;
+use crate::ui::sync::progress::Progress;
 
 #[component]
 pub fn ProgressBar(

@@ -14,7 +14,7 @@ use crate::domain::records::{
 };
 use crate::domain::reports::Label;
 use crate::domain::rules::{record_label, RecordRef};
-use crate::sync::fields::STATUS_FIELD;
+use crate::domain::sync::fields::STATUS_FIELD;
 use crate::ui::i18n::Lang;
 
 /// (Thai, English) name of a field key; unknown keys are shown as written.

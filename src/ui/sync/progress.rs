@@ -10,6 +10,7 @@ use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+pub use crate::sync::clock::now;
 pub use crate::sync::stage::Stage;
 
 /// Show the bar only for work that takes longer than this (milliseconds).
@@ -59,14 +60,6 @@ impl Progress {
         self.state.set(None);
         self.visible.set(false);
     }
-}
-
-/// Milliseconds, high resolution.
-pub fn now() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or_else(js_sys::Date::now)
 }
 
 /// Resolves after the browser has had the chance to paint a frame (an animation frame, then

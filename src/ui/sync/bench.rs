@@ -16,13 +16,13 @@ use serde::Serialize;
 use wasm_bindgen::JsValue;
 
 use crate::domain::records::{Dataset, KindVisitor, Record, RecordKind};
-use crate::sync::context::SyncState;
 use crate::sync::files::read_file;
-use crate::sync::pipeline::{
+use crate::ui::state::AppState;
+use crate::ui::sync::context::SyncState;
+use crate::ui::sync::pipeline::{
     apply_import, file_text, merge_bundles, open_bundle, FileText, Timings,
 };
-use crate::sync::progress::{now, Progress};
-use crate::ui::state::AppState;
+use crate::ui::sync::progress::{now, Progress};
 
 const NAIVE_DB: &str = "mueang-bench-naive";
 const NAIVE_STORE: &str = "records";

@@ -1,0 +1,203 @@
+//! Opening a bundle: the one place that decides whether a file is accepted, for the app,
+//! the command line, the bench and the tests alike.
+//!
+//! The steps: bytes → text (an optional byte-order mark from Windows editors is skipped) →
+//! unlock (if locked with a passphrase) → parse and check every record ([`Opening::new`]) →
+//! checksum → a [`Bundle`] ([`Opening::finish`]). Only the hashing is left to the caller,
+//! because the browser hashes with Web Crypto, which is asynchronous and several times
+//! faster than SHA-256 in wasm: it asks [`Opening::to_hash`] what to hash, hands the sum to
+//! [`Opening::hashed`], and repeats until there is nothing left to hash. [`open_file`] does
+//! the same with a hash function given to it (native SHA-256 in [`open`] and [`verify`]).
+//!
+//! The checksum is tried on the file's own records text first (every file a Mueang exporter
+//! writes has its records last and canonical), then on the canonical bytes of the types.
+//! A bundle keeps each record's text (see [`RecordTexts`]) only when that text is what the
+//! checksum vouched for *and* what the typed reader, the one storage loads records with,
+//! accepted: what is stored is what was checked.
+
+use std::sync::Arc;
+
+use crate::domain::records::Dataset;
+use crate::domain::sync::bundle::Bundle;
+use crate::domain::sync::canonical::sha256_hex;
+use crate::domain::sync::crypto::{decrypt, is_encrypted};
+use crate::domain::sync::error::BundleError;
+use crate::domain::sync::merge::{merge, MergeOutcome};
+use crate::domain::sync::raw::records_text;
+use crate::domain::sync::record_texts::RecordTexts;
+use crate::domain::sync::verify::{prepare, Prepared};
+
+/// A chosen file's text, shared: a verified bundle keeps each record's slice of it (see
+/// [`RecordTexts`]) instead of a copy.
+pub type FileText = Arc<String>;
+
+/// A file's bytes as text, or why it is not a bundle.
+pub fn file_text(bytes: Vec<u8>) -> Result<FileText, BundleError> {
+    crate::domain::sync::verify::check_size(bytes.len())?;
+    String::from_utf8(bytes)
+        .map(Arc::new)
+        .map_err(|_| BundleError::NotText)
+}
+
+/// Whether the file is locked with a passphrase (see [`unlock`]).
+pub fn is_locked(file: &str) -> bool {
+    is_encrypted(without_bom(file))
+}
+
+/// The file's text, decrypted if it is locked. A locked file without a passphrase (or with
+/// an empty one) is refused with [`BundleError::Encrypted`], so the caller can ask for one.
+pub fn unlock(file: FileText, passphrase: Option<&str>) -> Result<FileText, BundleError> {
+    if !is_locked(&file) {
+        return Ok(file);
+    }
+    let passphrase = passphrase
+        .filter(|p| !p.is_empty())
+        .ok_or(BundleError::Encrypted)?;
+    Ok(Arc::new(decrypt(without_bom(&file), passphrase)?))
+}
+
+/// A file being opened: parsed and checked, its checksum still to be compared.
+#[derive(Debug)]
+pub struct Opening {
+    file: FileText,
+    prepared: Prepared,
+    hashing: Hashing,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Hashing {
+    /// The file's own records text is to be hashed.
+    RecordsText,
+    /// The canonical bytes of the typed records are to be hashed.
+    Canonical,
+    /// The checksum to compare with the manifest's, and whether the records text gave it.
+    Done { sum: String, by_text: bool },
+}
+
+impl Opening {
+    /// Parses `file` (unlocked, see [`unlock`]) and runs every check but the checksum.
+    pub fn new(file: FileText) -> Result<Opening, BundleError> {
+        if is_locked(&file) {
+            return Err(BundleError::Encrypted);
+        }
+        let prepared = prepare(without_bom(&file))?;
+        let hashing = if prepared.stated_sha256().is_some() && records_text(&file).is_some() {
+            Hashing::RecordsText
+        } else {
+            Hashing::Canonical
+        };
+        Ok(Opening {
+            file,
+            prepared,
+            hashing,
+        })
+    }
+
+    /// How many records (tombstones and conflict versions included) the file holds.
+    pub fn record_count(&self) -> usize {
+        self.prepared.record_count()
+    }
+
+    /// What to hash next with SHA-256, or `None` once the checksum is known.
+    pub fn to_hash(&self) -> Option<&[u8]> {
+        match self.hashing {
+            Hashing::RecordsText => records_text(&self.file).map(str::as_bytes),
+            Hashing::Canonical => Some(self.prepared.canonical_bytes()),
+            Hashing::Done { .. } => None,
+        }
+    }
+
+    /// The SHA-256 (lowercase hex) of what [`Opening::to_hash`] gave.
+    pub fn hashed(&mut self, sha256_hex: String) {
+        self.hashing = match self.hashing {
+            Hashing::RecordsText if self.prepared.stated_sha256() == Some(&sha256_hex) => {
+                Hashing::Done {
+                    sum: sha256_hex,
+                    by_text: true,
+                }
+            }
+            // Another writer, re-indented, or damaged: the canonical bytes decide.
+            Hashing::RecordsText => Hashing::Canonical,
+            Hashing::Canonical | Hashing::Done { .. } => Hashing::Done {
+                sum: sha256_hex,
+                by_text: false,
+            },
+        };
+    }
+
+    /// The verified bundle, or why it is refused. Whatever was not hashed yet is hashed here.
+    pub fn finish(mut self) -> Result<Bundle, BundleError> {
+        while let Some(bytes) = self.to_hash() {
+            let sum = sha256_hex(bytes);
+            self.hashed(sum);
+        }
+        let Hashing::Done { sum, by_text } = self.hashing else {
+            return Err(BundleError::NoManifest);
+        };
+        let keep_texts = by_text && self.prepared.read_by_types();
+        let bundle = self.prepared.finish(&sum)?;
+        Ok(
+            match keep_texts
+                .then(|| RecordTexts::in_file(self.file))
+                .flatten()
+            {
+                Some(texts) => bundle.with_record_texts(texts),
+                None => bundle,
+            },
+        )
+    }
+}
+
+/// Opens `file` with `hash` (SHA-256 as lowercase hex) for the checksum.
+pub fn open_file(
+    file: FileText,
+    passphrase: Option<&str>,
+    mut hash: impl FnMut(&[u8]) -> String,
+) -> Result<Bundle, BundleError> {
+    let mut opening = Opening::new(unlock(file, passphrase)?)?;
+    while let Some(bytes) = opening.to_hash() {
+        let sum = hash(bytes);
+        opening.hashed(sum);
+    }
+    opening.finish()
+}
+
+/// Opens a chosen file's bytes (see [`open_file`]), hashing here.
+pub fn open(bytes: &[u8], passphrase: Option<&str>) -> Result<Bundle, BundleError> {
+    open_file(file_text(bytes.to_vec())?, passphrase, sha256_hex)
+}
+
+/// Verifies a bundle's text: it must be a Mueang document with a manifest whose counts and
+/// checksum match its records.
+pub fn verify(text: &str) -> Result<Bundle, BundleError> {
+    open_file(Arc::new(text.to_string()), None, sha256_hex)
+}
+
+/// [`verify`] for a file's bytes.
+pub fn verify_bytes(bytes: &[u8]) -> Result<Bundle, BundleError> {
+    open(bytes, None)
+}
+
+/// A verified bundle and what merging it into the local data would do.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Import {
+    pub bundle: Bundle,
+    pub outcome: MergeOutcome,
+}
+
+/// Opens and verifies a file, then computes the merge with `local`. Nothing is written:
+/// the caller stores `outcome.dataset` (in one transaction) once the person confirms, so a
+/// refused or cancelled import leaves the data exactly as it was.
+pub fn import(
+    local: &Dataset,
+    bytes: &[u8],
+    passphrase: Option<&str>,
+) -> Result<Import, BundleError> {
+    let bundle = open(bytes, passphrase)?;
+    let outcome = merge(local, bundle.records());
+    Ok(Import { bundle, outcome })
+}
+
+fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}

@@ -1,0 +1,177 @@
+//! The import and export pipelines, step by step, each step timed. The steps that need no
+//! interface state are in `sync::pipeline` (re-exported here); these read and write the
+//! app's state.
+//!
+//! Import: bytes → text → (unlock) → parse and check every record → SHA-256 (Web Crypto,
+//! of the file's own records text when it is canonical) → merge with the local data →
+//! preview; then, once the person confirms, one change set with only what changes plus the
+//! peers → one IndexedDB transaction → the in-memory dataset. Nothing is written before the
+//! person confirms, and a refused file writes nothing.
+//!
+//! Export: draft (canonical records) → SHA-256 (Web Crypto) → JSON → (lock) → a file;
+//! peers and the export time saved in one transaction.
+
+use chrono::Utc;
+use leptos::prelude::*;
+
+use crate::domain::sync::{draft_full, draft_since, encrypt, Bundle, MergeOutcome};
+use crate::storage::{ChangeSet, StorageError};
+use crate::sync::digest::sha256_hex;
+pub use crate::sync::pipeline::{
+    file_text, merge_bundles, ExportChoice, ExportError, Exported, FileText, OpenError, Timings,
+};
+use crate::sync::{import_changes, save_peers, LAST_EXPORT_KEY};
+use crate::ui::state::AppState;
+use crate::ui::sync::context::{editor, SyncState};
+use crate::ui::sync::progress::{now, Progress, Stage};
+
+/// Opens a file's text as a verified bundle (see `sync::pipeline::open_bundle`), moving the
+/// progress bar. Writes nothing.
+pub async fn open_bundle(
+    file: FileText,
+    passphrase: Option<&str>,
+    progress: Progress,
+    t: &mut Timings,
+) -> Result<Bundle, OpenError> {
+    crate::sync::pipeline::open_bundle(file, passphrase, |s, f| progress.step(s, f), t).await
+}
+
+/// What an applied import did.
+#[derive(Debug, Clone)]
+pub struct Applied {
+    /// Records and conflict entries written.
+    pub written: usize,
+}
+
+/// Stores the outcome of merging `bundles` into the data on this device: the records that
+/// change and the peers, in ONE transaction, then the in-memory dataset. `None` if nothing
+/// was saved (the person has been told why).
+pub async fn apply_import(
+    app: AppState,
+    sync: SyncState,
+    bundles: &[Bundle],
+    outcome: MergeOutcome,
+    progress: Progress,
+    t: &mut Timings,
+) -> Option<Applied> {
+    progress.step(Stage::Saving, 0.8).await;
+    let start = now();
+    let mut cs = ChangeSet::new("import");
+    let planned = app.dataset.with_untracked(|local| {
+        import_changes(
+            &mut cs,
+            local,
+            &outcome.dataset,
+            bundles.first().filter(|_| bundles.len() == 1),
+        )
+    });
+    let written = match planned {
+        Ok(n) => n,
+        Err(e) => {
+            app.notify_error(&e);
+            return None;
+        }
+    };
+    t.plan += now() - start;
+    let start = now();
+    let mut peers = match sync.peers(app).await {
+        Ok(p) => p,
+        Err(e) => {
+            app.notify_error(&e);
+            return None;
+        }
+    };
+    // Bundles already received taught nothing new about their office: no need to rewrite.
+    let news = bundles.iter().any(|b| !peers.already_received(b));
+    if news {
+        for b in bundles {
+            peers.note_received(b);
+        }
+        let senders = bundles.iter().map(|b| &b.exported_by().office_id);
+        if let Err(e) = save_peers(&mut cs, &peers, senders) {
+            app.notify_error(&e);
+            return None;
+        }
+    }
+    t.peers += now() - start;
+    let start = now();
+    let merged = outcome.dataset;
+    let saved = if cs.is_empty() {
+        true
+    } else {
+        app.apply(cs, move |ds| *ds = merged).await.is_some()
+    };
+    t.write += now() - start;
+    if !saved {
+        return None;
+    }
+    if news {
+        sync.peers.set(Some(peers));
+    }
+    Some(Applied { written })
+}
+
+/// Makes the bundle, then saves the export time and what `to` now holds, in one
+/// transaction. The file is returned for downloading or sharing.
+pub async fn export(
+    app: AppState,
+    sync: SyncState,
+    choice: &ExportChoice,
+    progress: Progress,
+) -> Result<Exported, ExportError> {
+    let start = now();
+    let who = editor(app);
+    let at = Utc::now();
+    let mut peers = sync.peers(app).await.map_err(ExportError::Storage)?;
+    progress.step(Stage::Preparing, 0.1).await;
+    let draft = app
+        .dataset
+        .with_untracked(|ds| match (&choice.to, choice.since) {
+            (Some(to), true) => {
+                let peer = peers.get(to).cloned().unwrap_or_default();
+                draft_since(ds, to, &peer, &who, at)
+            }
+            _ => draft_full(ds, &who, at),
+        });
+    let sum = sha256_hex(draft.canonical_bytes()).await;
+    let bundle = draft.finish(&sum);
+    let name = bundle.file_name();
+    let records = bundle.records().total_len();
+    let scope = bundle.manifest().scope;
+    let mut json = bundle.to_json();
+    let encrypted = match choice.passphrase.as_deref().filter(|p| !p.is_empty()) {
+        Some(p) => {
+            progress.step(Stage::Locking, 0.6).await;
+            json = encrypt(&json, p).map_err(ExportError::Crypto)?;
+            true
+        }
+        None => false,
+    };
+
+    let mut cs = ChangeSet::new("export");
+    cs.set_meta(LAST_EXPORT_KEY, &at)
+        .map_err(ExportError::Storage)?;
+    if let Some(to) = &choice.to {
+        peers.note_sent(to, &bundle);
+        save_peers(&mut cs, &peers, [to]).map_err(ExportError::Storage)?;
+    }
+    drop(bundle);
+    progress.step(Stage::Saving, 0.9).await;
+    if app.apply(cs, |_| {}).await.is_none() {
+        return Err(ExportError::Storage(StorageError::Unexpected(
+            "the export time could not be saved".into(),
+        )));
+    }
+    sync.last_export.set(Some(at));
+    if choice.to.is_some() {
+        sync.peers.set(Some(peers));
+    }
+    Ok(Exported {
+        name,
+        bytes: json.into_bytes(),
+        records,
+        scope,
+        encrypted,
+        millis: now() - start,
+    })
+}
