@@ -324,7 +324,7 @@ fn record_at(value: &Value, path: &[Step]) -> Option<RecordLabel> {
     };
     let kind = RecordKind::from_key(kind_key)?;
     let record = value.pointer(&list_ptr)?.get(index)?;
-    let text = |p: &str| record.pointer(p).and_then(Value::as_str).map(short);
+    let text = |p: &str| record.pointer(p).and_then(Value::as_str).map(shown);
     let name = ["/name_th", "/title", "/name", "/code"]
         .iter()
         .find_map(|p| text(p));
