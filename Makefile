@@ -20,7 +20,7 @@ WBG_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", 
 PORT ?= 8080
 LOGS := $(ROOT)/target/test-logs
 
-.PHONY: help serve test size build bench bench-load profile-import tools browser \
+.PHONY: help serve test size build bench bench-load bench-lists profile-import tools browser \
         tool-target tool-trunk tool-wasm-bindgen tool-npm \
         test-native test-web test-e2e clean
 
@@ -31,6 +31,7 @@ help:
 	@echo "make bench   import of 100,000 records in headless Chromium (times, ratios)"
 	@echo "make profile-import   a CPU profile of that import, top functions printed"
 	@echo "make bench-load   first and repeat visit on a throttled mobile profile (Slow 4G, CPU x4)"
+	@echo "make bench-lists   the list screens' work on 10,000 projects, natively (times)"
 
 # ---------------------------------------------------------------- tools (idempotent)
 tools: tool-target tool-trunk tool-wasm-bindgen tool-npm
@@ -108,6 +109,11 @@ bench: tools browser
 BENCH_LOAD_RUNS ?= 3
 bench-load: build browser
 	@cd "$(E2E)" && MUEANG_DIST="$(ROOT)/dist" node bench/load.mjs $(BENCH_LOAD_RUNS)
+
+# The project and city lists and the live findings on a 10,000-project country, natively
+# with the release profile (benches/bench_lists.rs). Prints medians; asserts no time.
+bench-lists:
+	@cd "$(ROOT)" && cargo bench --quiet --bench bench_lists
 
 # A CPU profile of the first import alone, with the wasm's function names kept (the same
 # optimisation as the release, plus its name section: strip = false, wasm-opt --debuginfo,

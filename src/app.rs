@@ -78,6 +78,7 @@ pub fn App() -> impl IntoView {
             <TabNotice/>
             <ToastRegion/>
             <main id="main">
+                // The same paths, in the same order, as ui::routes::ROUTES (tests/routes.rs).
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/settings") view=SettingsPage/>

@@ -6,7 +6,7 @@
 
 mod common;
 use chrono::NaiveDate;
-use common::browser::sleep_ms;
+use common::browser::wait_until;
 use leptos::prelude::*;
 use mueang::domain::dates::FiscalYear;
 use mueang::domain::editing::project_form::new_project;
@@ -41,11 +41,6 @@ fn by_id(id: &str) -> web_sys::HtmlElement {
     document().get_element_by_id(id).unwrap().unchecked_into()
 }
 
-async fn settle() {
-    leptos::task::tick().await;
-    sleep_ms(10).await;
-}
-
 #[wasm_bindgen_test]
 async fn money_field_reads_thai_digits_and_keeps_unreadable_text() {
     let raw = RwSignal::new(String::new());
@@ -55,9 +50,11 @@ async fn money_field_reads_thai_digits_and_keeps_unreadable_text() {
         view! { <MoneyField field="amount_approved" label="จำนวนเงิน".to_string() value=Bind::signal(raw)/> }
     });
     raw.set("๓๕๐,๐๐๐".into());
-    settle().await;
+    wait_until("the amount read back as 350,000.00 บาท", || {
+        el.inner_text().contains("350,000.00 บาท")
+    })
+    .await;
     let text = el.inner_text();
-    assert!(text.contains("350,000.00 บาท"), "{text}");
     assert!(text.contains("สามแสนห้าหมื่นบาทถ้วน"), "{text}");
     let input = by_id("f-amount_approved");
     assert_eq!(
@@ -67,8 +64,10 @@ async fn money_field_reads_thai_digits_and_keeps_unreadable_text() {
     assert_eq!(input.get_attribute("inputmode").as_deref(), Some("decimal"));
 
     raw.set("35,0000".into());
-    settle().await;
-    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    wait_until("35,0000 marked as unreadable", || {
+        input.get_attribute("aria-invalid").as_deref() == Some("true")
+    })
+    .await;
     let marks = by_id("f-amount_approved-marks").inner_text();
     assert!(
         marks.contains("35,0000"),
@@ -92,18 +91,20 @@ async fn date_field_shows_be_and_the_calendar_picks_a_be_date() {
         provide_i18n(Lang::Th);
         view! { <DateField field="date" label="วันที่".to_string() value=Bind::signal(raw) today/> }
     });
-    settle().await;
-    assert!(
-        el.inner_text().contains("3 กุมภาพันธ์ 2561"),
-        "{}",
-        el.inner_text()
-    );
+    wait_until(
+        "3/2/61 shown as 3 กุมภาพันธ์ 2561",
+        || el.inner_text().contains("3 กุมภาพันธ์ 2561"),
+    )
+    .await;
     el.query_selector(".cal-open")
         .unwrap()
         .unwrap()
         .unchecked_into::<web_sys::HtmlElement>()
         .click();
-    settle().await;
+    wait_until("the calendar to open", || {
+        el.query_selector(".cal-title").unwrap().is_some()
+    })
+    .await;
     let title = el
         .query_selector(".cal-title")
         .unwrap()
@@ -116,21 +117,20 @@ async fn date_field_shows_be_and_the_calendar_picks_a_be_date() {
         .unwrap()
         .unchecked_into::<web_sys::HtmlElement>()
         .click();
-    settle().await;
-    assert_eq!(raw.get_untracked(), "14 ก.พ. 2561");
-    assert!(
-        el.query_selector(".calendar").unwrap().is_none(),
-        "picking closes the calendar"
-    );
+    wait_until("the picked day typed into the field", || {
+        raw.get_untracked() == "14 ก.พ. 2561"
+    })
+    .await;
+    wait_until("picking to close the calendar", || {
+        el.query_selector(".calendar").unwrap().is_none()
+    })
+    .await;
 
     raw.set("3/2/1475".into());
-    settle().await;
-    let marks = by_id("f-date-marks");
-    assert!(
-        marks.inner_text().contains("พ.ศ."),
-        "era warning: {}",
-        marks.inner_text()
-    );
+    wait_until("the era warning at the date", || {
+        by_id("f-date-marks").inner_text().contains("พ.ศ.")
+    })
+    .await;
     el.remove();
 }
 

@@ -6,7 +6,7 @@
 
 mod common;
 use chrono::{DateTime, Duration, Utc};
-use common::browser::sleep_ms;
+use common::browser::wait_until;
 use leptos::prelude::*;
 use mueang::domain::example::north_2561;
 use mueang::domain::meta::{Editor, OfficeId};
@@ -316,12 +316,18 @@ async fn the_office_list_is_read_once_the_database_opens() {
         .create_element("div")
         .unwrap()
         .unchecked_into();
+    // A second effect on the store, made after the one under test, runs after it: once it
+    // has run, the one under test has seen "no store yet" and had its chance to act.
+    let seen = RwSignal::new(false);
     let _h = leptos::mount::mount_to(el, move || {
         sync.load_peers_once_open(app);
+        Effect::new(move |_| {
+            app.store.track();
+            seen.set(true);
+        });
         view! { <p>"export panel"</p> }
     });
-    leptos::task::tick().await;
-    sleep_ms(20).await;
+    wait_until("the effects' first run", || seen.get_untracked()).await;
     assert!(sync.peers.get_untracked().is_none());
     assert!(
         app.notices.get_untracked().is_empty(),
@@ -329,12 +335,10 @@ async fn the_office_list_is_read_once_the_database_opens() {
     );
 
     app.store.set(Some(store));
-    for _ in 0..100 {
-        if sync.peers.get_untracked().is_some() {
-            break;
-        }
-        sleep_ms(10).await;
-    }
+    wait_until("the office list read from the store", || {
+        sync.peers.get_untracked().is_some()
+    })
+    .await;
     assert_eq!(sync.peers.get_untracked(), Some(peers));
     assert!(app.notices.get_untracked().is_empty());
 }

@@ -12,6 +12,7 @@ mod check;
 mod diff;
 pub mod example;
 mod merge;
+mod routes;
 pub mod schema;
 pub mod synthetic;
 
@@ -57,6 +58,8 @@ pub enum Command {
     Merge(merge::Args),
     /// Compare two bundles or data files per record kind (exit 0).
     Diff(diff::Args),
+    /// Write the app's route table as JSON (what `tests/e2e/routes.json` holds).
+    Routes,
 }
 
 /// Runs one command line; everything goes to `out` and `err`, so tests can run it
@@ -90,6 +93,7 @@ where
         Command::BenchSync(args) => bench_sync::run(args, out, err),
         Command::Merge(args) => merge::run(args, out, err),
         Command::Diff(args) => diff::run(args, out, err),
+        Command::Routes => routes::run(out),
     };
     // Output that cannot be written (a closed pipe, a full disk) means the job failed.
     result.unwrap_or_else(|e| {

@@ -1,8 +1,9 @@
-//! The user interface. The translation table ([`i18n`]) is plain Rust and builds natively;
-//! everything else needs the browser.
+//! The user interface. The translation table ([`i18n`]) and the route table ([`routes`])
+//! are plain Rust and build natively; everything else needs the browser.
 
 pub mod i18n;
 pub mod records;
+pub mod routes;
 
 #[cfg(target_arch = "wasm32")]
 pub mod banners;

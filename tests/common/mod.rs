@@ -25,14 +25,31 @@ pub fn tsv_rows(folder: &str, name: &str) -> Vec<(usize, Vec<String>)> {
 /// Helpers for the browser tests (`tests/web_*.rs`).
 #[cfg(target_arch = "wasm32")]
 pub mod browser {
-    /// Resolves after `ms` milliseconds of the page's own timer.
-    pub async fn sleep_ms(ms: i32) {
+    /// How long [`wait_until`] waits by default: far longer than any state change here
+    /// takes, so only a state that never comes reaches it.
+    pub const WAIT_MS: f64 = 5_000.0;
+
+    /// Resolves on the page's next animation frame, after the tasks and effects queued so
+    /// far (IndexedDB callbacks, Leptos' effects, timers) have had their turn.
+    pub async fn next_frame() {
         let p = js_sys::Promise::new(&mut |resolve, _| {
             web_sys::window()
                 .unwrap()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+                .request_animation_frame(&resolve)
                 .unwrap();
         });
         wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+    }
+
+    /// Checks `cond` once per frame until it holds; fails naming `what` after
+    /// [`WAIT_MS`]. A wait for the state a test expects, so a slow machine only makes it
+    /// slower, never wrong (a fixed sleep would assert before the state arrived).
+    pub async fn wait_until(what: &str, mut cond: impl FnMut() -> bool) {
+        let start = js_sys::Date::now();
+        while !cond() {
+            let waited = js_sys::Date::now() - start;
+            assert!(waited < WAIT_MS, "waited {waited} ms for {what}");
+            next_frame().await;
+        }
     }
 }

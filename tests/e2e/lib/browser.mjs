@@ -4,6 +4,7 @@ import { chromium } from 'playwright-core';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './server.mjs';
+import { routeOf } from './routes.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // MUEANG_DIST lets several people test their own builds side by side.
@@ -70,6 +71,41 @@ export class AppPage {
   async reload() {
     await this.page.reload();
     await this.ready();
+  }
+
+  /**
+   * Waits until the app has read the store: the overview shows its counts only then. Call
+   * on `/` (after `goto('/')` or a reload there).
+   */
+  async loaded() {
+    await this.page.getByTestId('counts').waitFor();
+  }
+
+  /**
+   * Opens `p` in the running app the way a link does (the router takes the click; no
+   * reload, so the store stays read), and waits for the new page: the old one gone, a
+   * heading, no "loading" line. Two addresses of one route can share a page element, so
+   * the way there goes through another route when the route would not change.
+   */
+  async navigate(p) {
+    const here = new URL(this.page.url()).pathname + new URL(this.page.url()).search;
+    if (routeOf(p) === routeOf(here)) await this.navigate(routeOf(p) === '/' ? '/settings' : '/');
+    await this.page.evaluate((to) => {
+      for (const el of document.querySelectorAll('main > *')) el.setAttribute('data-leaving', '');
+      const a = document.createElement('a');
+      a.href = to;
+      document.body.append(a);
+      a.click();
+      a.remove();
+    }, p);
+    await this.page.waitForFunction(() => {
+      const main = document.querySelector('main');
+      if (!main || !main.firstElementChild || main.querySelector('[data-leaving]')) return false;
+      if (!main.querySelector('h1')) return false;
+      return ![...main.querySelectorAll('p')].some((el) => /^(กำลังโหลด|Loading)/.test(el.textContent.trim()));
+    });
+    const at = new URL(this.page.url());
+    if (at.pathname + at.search !== p) throw new Error(`navigate(${p}) ended at ${at.pathname}${at.search}`);
   }
 
   /** Waits for the service worker to control the page and finish precaching. */

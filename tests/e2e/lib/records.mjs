@@ -2,6 +2,9 @@
 // editing machinery they share: fields by record path, save, toasts, findings, axe.
 import AxeBuilder from '@axe-core/playwright';
 
+/** The axe rule tags every screen must pass: WCAG 2.0 and 2.1, levels A and AA. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
 /** The DOM id of a field's input, as src/ui/forms/marks.rs builds it from the field path. */
 export function domId(field) {
   return ('f-' + field.replace(/[^A-Za-z0-9_]+/g, '-')).replace(/-+$/, '');
@@ -69,10 +72,13 @@ export class Records {
     return this.page.url().split('/cities/')[1];
   }
 
-  /** Accessibility violations on the current screen (axe-core, WCAG 2.x A/AA). */
-  async axe() {
+  /**
+   * Accessibility violations on the current screen (axe-core, WCAG 2.x A/AA; pass
+   * `[...WCAG_TAGS, 'best-practice']` for axe's best practices too, e.g. heading order).
+   */
+  async axe(tags = WCAG_TAGS) {
     const result = await new AxeBuilder({ page: this.page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .withTags(tags)
       .analyze();
     return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
   }

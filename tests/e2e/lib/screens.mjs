@@ -18,17 +18,17 @@ export class Screens extends Records {
     return new URL(this.page.url()).pathname.split('/').pop();
   }
 
-  /** Waits until the live findings panel lists exactly `rules` (sorted codes). */
+  /**
+   * Waits until the live findings panel lists exactly `rules`; returns what it lists then
+   * (sorted codes), or after `timeout` what it lists instead, for the caller's assertion.
+   */
   async waitForFindings(rules, timeout = 5000) {
     const want = [...rules].sort().join(',');
-    const deadline = Date.now() + timeout;
-    let got;
-    for (;;) {
-      got = (await this.findingRules()).sort().join(',');
-      if (got === want || Date.now() > deadline) break;
-      await this.page.waitForTimeout(100);
-    }
-    return got.split(',').filter(Boolean);
+    await this.page.waitForFunction((w) => {
+      const lis = document.querySelectorAll('[data-testid="findings-panel"] li.finding');
+      return [...lis].map((li) => li.dataset.rule).sort().join(',') === w;
+    }, want, { timeout }).catch(() => {});
+    return (await this.findingRules()).sort();
   }
 
   /** The rule codes listed on the Findings page, as shown (all pages of 50 are not needed here). */

@@ -116,7 +116,9 @@ test('a new user enters Mae Sot by hand and sees exactly the expected findings',
   await page.getByTestId('project-editor').waitFor();
   await s.fill('title', 'ดูแลผู้สูงอายุติดเตียง');
   await s.fill('proposer', 'อาสาสมัครสาธารณสุขชุมชน');
-  await page.waitForTimeout(300);
+  // The draft is what survives the reload: wait until it holds the last field typed.
+  await page.waitForFunction((typed) => Object.keys(localStorage)
+    .some((k) => k.startsWith('mueang.draft.v1.') && localStorage.getItem(k).includes(typed)), 'อาสาสมัครสาธารณสุขชุมชน');
   await app.reload();
   await page.getByTestId('draft-restored').waitFor();
   assert.equal(await s.value('title'), 'ดูแลผู้สูงอายุติดเตียง', 'the half-typed title survived the reload');
@@ -141,8 +143,15 @@ test('a new user enters Mae Sot by hand and sees exactly the expected findings',
   assert.equal(await page.locator('.signatory-line').count(), 5);
   // A new form does not scold before a save is tried; saved with blank names, the record is
   // kept and each blank name is a finding (record.missing_field) that goes as it is typed.
-  await page.waitForTimeout(400);
+  // The live check runs shortly after typing stops; a date typed in the wrong era gives it
+  // something to say, so once that shows, it has looked at the blank names too.
+  await s.fill('date', '3 ก.พ. 1475');
+  const era = s.findings().locator('li.finding[data-rule="date.era_suspect"]');
+  await era.waitFor();
   assert.equal(await page.locator('#f-signatories-0-name-marks li').count(), 0, 'quiet before the first save');
+  assert.ok(!(await s.findingRules()).includes('record.missing_field'), 'no missing name in the panel either');
+  await s.fill('date', '3 ก.พ. 2561');
+  await era.waitFor({ state: 'detached' });
   await s.saveAndWait(/\/mous\/[0-9a-f-]{36}$/);
   await page.locator('#f-signatories-0-name-marks li[data-rule="record.missing_field"]').waitFor();
   const names = ['นางมณีพรรณ โคตรบุตร', 'นายเมือง แม่สอด', 'นายกเทศมนตรีนครแม่สอด', 'นายประธาน โครงการ', 'ผู้แทน พอช.'];

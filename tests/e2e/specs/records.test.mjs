@@ -262,9 +262,7 @@ test('axe finds no violations on the record screens, in Thai and English', async
   for (const lang of ['th', 'en']) {
     if (lang === 'en') await app.langSwitch().click();
     for (const path of screens) {
-      await app.goto(path);
-      await app.page.locator('main h1').first().waitFor();
-      await app.page.waitForTimeout(300);
+      await app.navigate(path);
       if (path === projectPath) {
         await r.findings().locator('li.finding').first().waitFor();
         await app.page.locator('.cal-open').last().click();

@@ -180,6 +180,20 @@ test('two tabs: the second follows the first; typed fields stay, the rest follow
   await app.context.close();
 });
 
+/**
+ * Waits until the app has heard the browser refuse persistent storage (the settings screen,
+ * reached by a link so nothing reloads, says so); the banners decide on that answer, so a
+ * banner's absence means something only after it.
+ */
+async function storageRefused(app) {
+  await app.navigate('/settings');
+  await app.page.waitForFunction((checking) => {
+    const p = document.querySelector('[data-testid="persistence"]');
+    return p && p.textContent.trim() !== '' && p.textContent.trim() !== checking;
+  }, 'กำลังตรวจสอบ…');
+  assert.match(await app.page.getByTestId('persistence').innerText(), /อาจลบข้อมูล|may clear/);
+}
+
 /** Makes this device the office that typed the Northern example (in 2018). */
 async function asNorthernOffice(context) {
   await context.addInitScript(() => {
@@ -195,7 +209,8 @@ test('banners: refused persistence once there is data to lose, and changes not e
   await persistAnswer(app.context, false);
   await asNorthernOffice(app.context);
   await app.goto('/');
-  await app.page.waitForTimeout(500);
+  await app.page.getByTestId('home-empty').waitFor();
+  await storageRefused(app);
   const banner = app.page.getByTestId('persist-banner');
   assert.equal(await banner.count(), 0, 'an empty app has nothing to lose');
   // This office's records (typed in 2018, never exported): both banners.
@@ -213,7 +228,8 @@ test('banners: refused persistence once there is data to lose, and changes not e
   await app.page.getByTestId('export-dismiss').click();
   await reminder.waitFor({ state: 'detached' });
   await app.reload();
-  await app.page.waitForTimeout(500);
+  await app.loaded();
+  await storageRefused(app);
   assert.equal(await banner.count(), 0);
   assert.equal(await reminder.count(), 0);
   assert.deepEqual(app.errors, []);
@@ -232,7 +248,8 @@ test('banners: refused persistence once there is data to lose, and changes not e
   const other = await env.newApp();
   await persistAnswer(other.context, false);
   await new Screens(other).loadExample();
-  await other.page.waitForTimeout(500);
+  await other.loaded();
+  await storageRefused(other);
   assert.equal(await other.page.getByTestId('export-reminder').count(), 0);
   assert.equal(await other.page.getByTestId('persist-banner').count(), 0);
   await other.context.close();
@@ -242,9 +259,7 @@ for (const [name, viewport] of [['landscape', { width: 1280, height: 800 }], ['p
   test(`screens fit at ${name} width, with touch targets of 44 px`, async () => {
     const { app, s, page } = await withExample(viewport);
     for (const path of ['/committees/new', '/meetings/new', '/mous/new', '/instalments', '/grants', '/findings', '/parameters']) {
-      await app.goto(path);
-      await page.locator('main h1').waitFor();
-      await page.waitForTimeout(200);
+      await app.navigate(path);
       const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `${path} scrolls sideways by ${overflow}px at ${name} width`);
       const small = await page.evaluate(() => [...document.querySelectorAll('main button, main input, main select, main textarea, main .button')]

@@ -96,7 +96,7 @@ pub fn Pipeline(
                     }
                 }).collect_view()}
             </ol>
-            <h3>{tr(ProjectText::History)}</h3>
+            <h2>{tr(ProjectText::History)}</h2>
             <Show when=move || s.form.with(|f| !f.status_history.is_empty())
                 fallback=|| view! { <p class="muted">{tr(ProjectText::NoHistory)}</p> }>
                 <ul class="history">
@@ -121,7 +121,7 @@ pub fn Pipeline(
                 </ul>
             </Show>
             <Show when=move || s.form.with(|f| !f.next_statuses().is_empty())>
-                <h3>{tr(ProjectText::NextStep)}</h3>
+                <h2>{tr(ProjectText::NextStep)}</h2>
                 <DateField field="next-step-date" label=t(ProjectText::StepDate) today=today()
                     value=Bind::signal(step_date) marks=step_marks/>
                 <div class="actions">

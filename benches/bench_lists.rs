@@ -1,10 +1,11 @@
 //! Timings of the record screens' pure work on a 10,000-project country: the project
 //! list's filters and sorts, the city list, and the live findings for one project being
-//! typed. Prints numbers (median of several runs); asserts only that the work was done,
-//! never a time, so a slow machine does not fail the build.
+//! typed. Prints numbers (median of several runs), never judges them: a benchmark that
+//! asserted a time would fail on a slow machine and prove nothing on a fast one.
 //!
-//! `cargo test --release --test bench_lists -- --nocapture` for representative figures
-//! (the debug build is several times slower). A frame is 16 ms.
+//! `make bench-lists` (or `cargo bench --bench bench_lists`) runs it with the release
+//! profile; it is a `harness = false` bench so the default `cargo test` does not pay for it.
+//! A frame is 16 ms.
 
 use std::time::{Duration, Instant};
 
@@ -31,16 +32,18 @@ fn ms(d: Duration) -> String {
     format!("{:8.2} ms", d.as_secs_f64() * 1000.0)
 }
 
-#[test]
-fn list_and_findings_timings_on_10000_projects() {
+fn main() {
     let ds = synthetic_dataset(SyntheticSize {
         cities: 1_000,
         projects: 10_000,
     });
-    assert_eq!(ds.projects.len(), 10_000);
     let today = NaiveDate::from_ymd_opt(2018, 3, 1).unwrap();
     let runs = 7;
-    println!("project list, 10,000 projects, 1,000 cities (median of {runs}):");
+    println!(
+        "project list, {} projects, {} cities (median of {runs}):",
+        ds.projects.len(),
+        ds.cities.len()
+    );
     let cases: Vec<(&str, ProjectQuery)> = vec![
         ("all, recently changed first", ProjectQuery::default()),
         (
@@ -126,11 +129,9 @@ fn list_and_findings_timings_on_10000_projects() {
         runs,
     );
     println!("  {:32} {}", "one page of 50 rows", ms(t));
-    assert_eq!(rows.len(), 10_000);
 
     let (t, n) = median(|| city_rows(&ds, &CityQuery::default()).len(), runs);
-    println!("city list, all 1,000 cities       {} ({n} rows)", ms(t));
-    assert_eq!(n, 1_000);
+    println!("city list, all cities             {} ({n} rows)", ms(t));
 
     let mut draft = ds.projects[123].clone();
     draft.title.push_str(" (แก้ไข)");
@@ -139,5 +140,4 @@ fn list_and_findings_timings_on_10000_projects() {
         3,
     );
     println!("live findings for one project     {} ({n} findings)", ms(t));
-    assert!(draft.meta().id == ds.projects[123].meta.id);
 }
