@@ -120,7 +120,9 @@ pub struct BarGeometry {
 /// let f = city_figures(&ds, ds.cities[0].meta.id, FiscalYear(2561)).unwrap();
 /// let g = bar_geometry(&f);
 /// assert_eq!(g.cap_at, rust_decimal::Decimal::ONE);
-/// assert!(g.transferred_width > rust_decimal::Decimal::ZERO && g.transferred_width < rust_decimal::Decimal::ONE);
+/// // The example's cities are approved at the cap; nothing was transferred on 3 Feb 2018.
+/// assert_eq!(g.approved_width, rust_decimal::Decimal::ONE);
+/// assert_eq!(g.transferred_width, rust_decimal::Decimal::ZERO);
 /// ```
 pub fn bar_geometry(f: &CityFigures) -> BarGeometry {
     let scale = f.cap.max(f.approved).max(f.committed).max(f.transferred);

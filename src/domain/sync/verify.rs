@@ -12,7 +12,7 @@ use std::cell::OnceCell;
 
 use serde_json::Value;
 
-use crate::domain::document::{Document, DocumentError, FORMAT_NAME, SCHEMA_VERSION};
+use crate::domain::document::{Document, DocumentError, FORMAT_NAME, SCHEMA_VERSION, TYPED_SINCE};
 // Long values quoted from a file are cut (`shown`), so one message cannot fill the screen.
 use crate::domain::records::limits::{shown, MAX_FILE_BYTES};
 use crate::domain::records::RecordKind;
@@ -165,10 +165,11 @@ fn read_typed(
     text: &str,
     require_manifest: bool,
 ) -> Result<Result<Prepared, BundleError>, serde_json::Error> {
-    let doc = serde_json::from_str::<Document>(text)?;
-    if doc.format != FORMAT_NAME || doc.schema_version != SCHEMA_VERSION {
+    let mut doc = serde_json::from_str::<Document>(text)?;
+    if doc.format != FORMAT_NAME || !(TYPED_SINCE..=SCHEMA_VERSION).contains(&doc.schema_version) {
         return Err(serde::de::Error::custom("not a current Mueang document"));
     }
+    doc.schema_version = SCHEMA_VERSION;
     if require_manifest && doc.manifest.is_none() {
         return Ok(Err(BundleError::NoManifest));
     }
