@@ -2,13 +2,14 @@
 //! merging. No browser types live here, so all of it is tested natively with `cargo test`.
 
 pub mod baht_text;
-pub mod dataset;
+pub mod dataset_lookups;
 pub mod dates;
 pub mod document;
 pub mod editing;
 pub mod example;
 pub mod export;
 pub mod fast_de;
+pub mod forms;
 pub mod meta;
 pub mod money;
 pub mod records;
@@ -20,3 +21,7 @@ pub mod schema;
 pub mod sorting;
 pub mod sync;
 pub mod thai_digits;
+pub mod views;
+
+/// Old name of [`dataset_lookups`], kept while branches that import it merge.
+pub use dataset_lookups as dataset;

@@ -3,21 +3,18 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 use super::text::MeetingText;
-use crate::domain::editing::meeting_form::{new_meeting, MeetingForm, ProblemLine};
-use crate::domain::records::{Category, Meeting, RecordKind, Sector};
+use crate::domain::forms::meeting_form::{new_meeting, MeetingForm, ProblemLine};
+use crate::domain::records::{Category, Meeting, Sector};
 use crate::domain::reports::Label;
 use crate::ui::edit::record_page::{record_page, RecordPageSpec};
-use crate::ui::edit::{
-    blank_meta, changed_at, today, use_edit_session, AuditTrail, ConflictBanner, DraftNotice,
-    EditActions, EditSession, Target,
-};
-use crate::ui::findings_panel::FindingsPanel;
+use crate::ui::edit::{blank_meta, today, use_edit_session, EditSession, Target};
 use crate::ui::forms::screens::{committee_options, ScreenText};
 use crate::ui::forms::{enum_options, t, DateField, NumberField, SelectField, TextArea, TextField};
 use crate::ui::i18n::{tr, use_i18n, Lang};
+use crate::ui::pages::editor_frame::EditorFrame;
+use crate::ui::pages::editor_nav::EditorActions;
 use crate::ui::state::use_app;
 
 /// `/meetings/:id` and `/meetings/new?committee=<id>`.
@@ -57,11 +54,6 @@ pub fn MeetingEditor(
         s.form
             .with(|f| format!("{} {}", f.date, f.place).trim().to_string())
     });
-    let id = s.id;
-    let navigate = use_navigate();
-    let on_saved = Callback::new(move |_| navigate(&format!("/meetings/{id}"), Default::default()));
-    let nav2 = use_navigate();
-    let on_deleted = Callback::new(move |_| nav2("/meetings", Default::default()));
     let committee_link = move || {
         s.form
             .with(|f| uuid::Uuid::parse_str(&f.committee_id).ok())
@@ -69,10 +61,7 @@ pub fn MeetingEditor(
     };
     let total = move || s.form.with(MeetingForm::attendance_total);
     view! {
-        <div class="editor" data-testid="meeting-editor">
-            <ConflictBanner when=s.conflict/>
-            <DraftNotice session=s/>
-            <div class="editor-grid">
+        <EditorFrame session=s testid="meeting-editor">
                 <form class="record-form" on:submit=|ev| ev.prevent_default()>
                     <fieldset class="panel">
                         <legend>{tr(ScreenText::Basics)}</legend>
@@ -118,16 +107,9 @@ pub fn MeetingEditor(
                         <TextArea field="decisions" label=t(MeetingText::Decisions) hint=t(MeetingText::DecisionsHint)
                             value=crate::bind!(s.form, decisions) marks=s.marks("decisions")/>
                     </fieldset>
-                    <div class="panel sticky-actions">
-                        <EditActions session=s name=name on_saved=on_saved on_deleted=on_deleted/>
-                    </div>
+                    <EditorActions session=s name=name list="/meetings"/>
                 </form>
-                <FindingsPanel findings=s.findings record=s.id/>
-            </div>
-            <Show when=move || s.stored.get()>
-                <AuditTrail kind=RecordKind::Meeting id=s.id changed=changed_at(s)/>
-            </Show>
-        </div>
+        </EditorFrame>
     }
 }
 

@@ -3,22 +3,18 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 use super::text::ParamText;
 use crate::domain::dates::FiscalYear;
-use crate::domain::editing::parameters_form::{
+use crate::domain::forms::parameters_form::{
     new_parameters, other_for_year, parameter_years, ParametersForm,
 };
-use crate::domain::records::RecordKind;
-use crate::ui::edit::{
-    blank_meta, changed_at, today, use_edit_session, AuditTrail, ConflictBanner, DraftNotice,
-    EditActions, EditSession, EditText, Target,
-};
-use crate::ui::findings_panel::FindingsPanel;
+use crate::ui::edit::{blank_meta, today, use_edit_session, EditSession, EditText, Target};
 use crate::ui::forms::screens::{not_found, param_id, this_fiscal_year, ScreenText, WhenLoaded};
 use crate::ui::forms::{t, DateField, MoneyField, NumberField, TextField};
 use crate::ui::i18n::tr;
+use crate::ui::pages::editor_frame::EditorFrame;
+use crate::ui::pages::editor_nav::EditorActions;
 use crate::ui::state::use_app;
 
 /// `/parameters/:id` and `/parameters/new`.
@@ -88,20 +84,12 @@ fn Editor(
     });
     let name = Signal::derive(move || s.form.with(|f| f.fiscal_year.clone()));
     let id = s.id;
-    let navigate = use_navigate();
-    let on_saved =
-        Callback::new(move |_| navigate(&format!("/parameters/{id}"), Default::default()));
-    let nav2 = use_navigate();
-    let on_deleted = Callback::new(move |_| nav2("/parameters", Default::default()));
     let same_year = Memo::new(move |_| {
         let fy = s.built.with(|b| b.record.fiscal_year);
         app.dataset.with(|ds| other_for_year(ds, id, fy))
     });
     view! {
-        <div class="editor" data-testid="parameters-editor">
-            <ConflictBanner when=s.conflict/>
-            <DraftNotice session=s/>
-            <div class="editor-grid">
+        <EditorFrame session=s testid="parameters-editor">
                 <form class="record-form" on:submit=|ev| ev.prevent_default()>
                     <fieldset class="panel">
                         <legend>{tr(ScreenText::FiscalYear)}</legend>
@@ -135,15 +123,8 @@ fn Editor(
                             hint=t(ParamText::DeadlineHint)
                             value=crate::bind!(s.form, second_instalment_deadline) marks=s.marks("second_instalment_deadline")/>
                     </fieldset>
-                    <div class="panel sticky-actions">
-                        <EditActions session=s name=name on_saved=on_saved on_deleted=on_deleted/>
-                    </div>
+                    <EditorActions session=s name=name list="/parameters"/>
                 </form>
-                <FindingsPanel findings=s.findings record=s.id/>
-            </div>
-            <Show when=move || s.stored.get()>
-                <AuditTrail kind=RecordKind::ProgrammeParameters id=s.id changed=changed_at(s)/>
-            </Show>
-        </div>
+        </EditorFrame>
     }
 }
