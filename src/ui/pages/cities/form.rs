@@ -32,31 +32,31 @@ pub fn CityEditor(
     let nav = editor_nav("/cities", "/cities", id);
     view! {
         <EditorFrame session=s testid="city-editor">
-                <form class="panel record-form" on:submit=|ev| ev.prevent_default()>
-                    <TextField field="name_th" label=t(CityText::NameTh) hint=t(CityText::NameThHint)
-                        value=crate::bind!(s.form, name_th) marks=s.marks("name_th") required=true/>
-                    <TextField field="name_en" label=t(CityText::NameEn)
-                        value=crate::bind!(s.form, name_en) marks=s.marks("name_en")/>
-                    <SelectField field="unit_type" label=t(CityText::UnitType) required=true
-                        value=crate::bind!(s.form, unit_type) options=enum_options(&LocalUnitType::ALL)
-                        marks=s.marks("unit_type")/>
-                    <SelectField field="province_id" label=t(CityText::Province) required=true
-                        value=crate::bind!(s.form, province_id) options=province_options
-                        marks=s.marks("province_id")/>
-                    <fieldset class="lines">
-                        <legend>{tr(CityText::Budgets)}</legend>
-                        <For
-                            each=move || 0..s.form.with(|f| f.budgets.len())
-                            key=|i| *i
-                            children=move |i| view! { <BudgetRow s i/> }
-                        />
-                        <button type="button" class="secondary" on:click=move |_| s.form.update(|f| {
-                            let next = f.budgets.last().and_then(|b| parse_fiscal_year(&b.fiscal_year)).map_or(fy.0, |y| y.0 + 1);
-                            f.budgets.push(BudgetLine { fiscal_year: next.to_string(), approved_ceiling: String::new() });
-                        })>"+ " {tr(CityText::AddBudget)}</button>
-                    </fieldset>
-                    <EditActions session=s name=name on_saved=nav.on_saved on_deleted=nav.on_deleted/>
-                </form>
+            <form class="panel record-form" on:submit=|ev| ev.prevent_default()>
+                <TextField field="name_th" label=t(CityText::NameTh) hint=t(CityText::NameThHint)
+                    value=crate::bind!(s.form, name_th) marks=s.marks("name_th") required=true/>
+                <TextField field="name_en" label=t(CityText::NameEn)
+                    value=crate::bind!(s.form, name_en) marks=s.marks("name_en")/>
+                <SelectField field="unit_type" label=t(CityText::UnitType) required=true
+                    value=crate::bind!(s.form, unit_type) options=enum_options(&LocalUnitType::ALL)
+                    marks=s.marks("unit_type")/>
+                <SelectField field="province_id" label=t(CityText::Province) required=true
+                    value=crate::bind!(s.form, province_id) options=province_options
+                    marks=s.marks("province_id")/>
+                <fieldset class="lines">
+                    <legend>{tr(CityText::Budgets)}</legend>
+                    <For
+                        each=move || 0..s.form.with(|f| f.budgets.len())
+                        key=|i| *i
+                        children=move |i| view! { <BudgetRow s i/> }
+                    />
+                    <button type="button" class="secondary" on:click=move |_| s.form.update(|f| {
+                        let next = f.budgets.last().and_then(|b| parse_fiscal_year(&b.fiscal_year)).map_or(fy.0, |y| y.0 + 1);
+                        f.budgets.push(BudgetLine { fiscal_year: next.to_string(), approved_ceiling: String::new() });
+                    })>"+ " {tr(CityText::AddBudget)}</button>
+                </fieldset>
+                <EditActions session=s name=name on_saved=nav.on_saved on_deleted=nav.on_deleted/>
+            </form>
         </EditorFrame>
     }
 }

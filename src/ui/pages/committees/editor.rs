@@ -64,26 +64,26 @@ pub fn CommitteeEditor(
     .into_any();
     view! {
         <EditorFrame session=s testid="committee-editor" below=meetings>
-                <form class="record-form" on:submit=|ev| ev.prevent_default()>
-                    <fieldset class="panel">
-                        <legend>{tr(ScreenText::Basics)}</legend>
-                        <SelectField field="city_id" label=t(ScreenText::City) required=true
-                            value=crate::bind!(s.form, city_id) options=city_options() marks=s.marks("city_id")/>
-                        <p class="field-link">{city_link}</p>
-                        <TextField field="name" label=t(CommitteeText::Name) hint=t(CommitteeText::NameHint)
-                            value=crate::bind!(s.form, name) marks=s.marks("name")/>
-                    </fieldset>
-                    <fieldset class="panel lines" data-testid="members">
-                        <legend>{tr(CommitteeText::Members)} " (" {move || s.form.with(|f| f.members.len())} ")"</legend>
-                        <For each=move || 0..s.form.with(|f| f.members.len()) key=|i| *i
-                            children=move |i| view! { <MemberRow s i/> }/>
-                        <button type="button" class="secondary" data-testid="add-member"
-                            on:click=move |_| s.form.update(|f| f.members.push(MemberLine::blank()))>
-                            "+ " {tr(CommitteeText::AddMember)}
-                        </button>
-                    </fieldset>
-                    <EditorActions session=s name=name list="/committees"/>
-                </form>
+            <form class="record-form" on:submit=|ev| ev.prevent_default()>
+                <fieldset class="panel">
+                    <legend>{tr(ScreenText::Basics)}</legend>
+                    <SelectField field="city_id" label=t(ScreenText::City) required=true
+                        value=crate::bind!(s.form, city_id) options=city_options() marks=s.marks("city_id")/>
+                    <p class="field-link">{city_link}</p>
+                    <TextField field="name" label=t(CommitteeText::Name) hint=t(CommitteeText::NameHint)
+                        value=crate::bind!(s.form, name) marks=s.marks("name")/>
+                </fieldset>
+                <fieldset class="panel lines" data-testid="members">
+                    <legend>{tr(CommitteeText::Members)} " (" {move || s.form.with(|f| f.members.len())} ")"</legend>
+                    <For each=move || 0..s.form.with(|f| f.members.len()) key=|i| *i
+                        children=move |i| view! { <MemberRow s i/> }/>
+                    <button type="button" class="secondary" data-testid="add-member"
+                        on:click=move |_| s.form.update(|f| f.members.push(MemberLine::blank()))>
+                        "+ " {tr(CommitteeText::AddMember)}
+                    </button>
+                </fieldset>
+                <EditorActions session=s name=name list="/committees"/>
+            </form>
         </EditorFrame>
     }
 }

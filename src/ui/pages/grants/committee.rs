@@ -75,25 +75,25 @@ fn Editor(
     });
     view! {
         <EditorFrame session=s testid="committee-grant-editor">
-                <form class="record-form panel" on:submit=|ev| ev.prevent_default()>
-                    <SelectField field="city_id" label=t(ScreenText::City) required=true
-                        value=crate::bind!(s.form, city_id) options=city_options() marks=s.marks("city_id")/>
-                    <TextField field="fiscal_year" label=t(ScreenText::FiscalYear) inputmode="numeric" required=true
-                        value=crate::bind!(s.form, fiscal_year) marks=s.marks("fiscal_year")/>
-                    <MoneyField field="amount" label=t(ScreenText::Amount) required=true
-                        value=crate::bind!(s.form, amount) marks=s.marks("amount")/>
-                    {move || expected.get().map(|b| view! {
-                        <p class="expected" data-testid="expected-amount">
-                            {tr(ScreenText::Expected)} ": " <strong>{b.format()}</strong> " "
-                            <button type="button" class="secondary small" on:click=move |_| s.form.update(|f| f.amount = money_text(Some(b)))>
-                                {tr(ScreenText::UseExpected)}
-                            </button>
-                        </p>
-                    })}
-                    <DateField field="date" label=t(GrantText::DatePaid) today=today()
-                        value=crate::bind!(s.form, date) marks=s.marks("date")/>
-                    <EditActions session=s name=name on_saved=nav.on_saved on_deleted=nav.on_deleted/>
-                </form>
+            <form class="record-form panel" on:submit=|ev| ev.prevent_default()>
+                <SelectField field="city_id" label=t(ScreenText::City) required=true
+                    value=crate::bind!(s.form, city_id) options=city_options() marks=s.marks("city_id")/>
+                <TextField field="fiscal_year" label=t(ScreenText::FiscalYear) inputmode="numeric" required=true
+                    value=crate::bind!(s.form, fiscal_year) marks=s.marks("fiscal_year")/>
+                <MoneyField field="amount" label=t(ScreenText::Amount) required=true
+                    value=crate::bind!(s.form, amount) marks=s.marks("amount")/>
+                {move || expected.get().map(|b| view! {
+                    <p class="expected" data-testid="expected-amount">
+                        {tr(ScreenText::Expected)} ": " <strong>{b.format()}</strong> " "
+                        <button type="button" class="secondary small" on:click=move |_| s.form.update(|f| f.amount = money_text(Some(b)))>
+                            {tr(ScreenText::UseExpected)}
+                        </button>
+                    </p>
+                })}
+                <DateField field="date" label=t(GrantText::DatePaid) today=today()
+                    value=crate::bind!(s.form, date) marks=s.marks("date")/>
+                <EditActions session=s name=name on_saved=nav.on_saved on_deleted=nav.on_deleted/>
+            </form>
         </EditorFrame>
     }
 }

@@ -89,43 +89,43 @@ pub fn InstalmentEditor(
     };
     view! {
         <EditorFrame session=s testid="instalment-editor">
-                <form class="record-form" on:submit=|ev| ev.prevent_default()>
-                    <fieldset class="panel">
-                        <legend>{tr(ScreenText::Basics)}</legend>
-                        <SelectField field="city_id" label=t(ScreenText::City) required=true
-                            value=crate::bind!(s.form, city_id) options=city_options() marks=s.marks("city_id")/>
-                        <p class="field-link">{city_link}</p>
-                        <TextField field="fiscal_year" label=t(ScreenText::FiscalYear) inputmode="numeric" required=true
-                            value=crate::bind!(s.form, fiscal_year) marks=s.marks("fiscal_year")/>
-                        <NumberField field="number" label=t(InstalmentText::Number) hint=t(InstalmentText::NumberHint)
-                            value=crate::bind!(s.form, number) marks=s.marks("number")/>
-                        <NumberField field="planned_share" label=t(InstalmentText::PlannedShare) suffix="%"
-                            hint=t(InstalmentText::PlannedShareHint)
-                            value=crate::bind!(s.form, planned_share) marks=s.marks("planned_share")/>
-                        <MoneyField field="amount" label=t(InstalmentText::Amount) required=true
-                            value=crate::bind!(s.form, amount) marks=s.marks("amount")/>
-                        {move || expected.get().map(|b| view! {
-                            <p class="expected" data-testid="expected-amount">
-                                {tr(InstalmentText::ExpectedIs)} " " <strong>{b.format()}</strong> " "
-                                <button type="button" class="secondary small" data-testid="use-expected"
-                                    on:click=move |_| s.form.update(|f| f.amount = money_text(Some(b)))>
-                                    {tr(ScreenText::UseExpected)}
-                                </button>
-                            </p>
-                        })}
-                    </fieldset>
-                    <fieldset class="panel">
-                        <legend>{tr(ScreenText::Date)}</legend>
-                        <DateField field="planned_date" label=t(InstalmentText::PlannedDate) today=today()
-                            value=crate::bind!(s.form, planned_date) marks=s.marks("planned_date")/>
-                        <DateField field="due_date" label=t(InstalmentText::DueDate) today=today()
-                            value=crate::bind!(s.form, due_date) marks=s.marks("due_date")/>
-                        <TextField field="reference" label=t(InstalmentText::Reference) hint=t(InstalmentText::ReferenceHint)
-                            value=crate::bind!(s.form, reference) marks=s.marks("reference")/>
-                    </fieldset>
-                    <TransferPanel s name/>
-                    <EditorActions session=s name=name list="/instalments"/>
-                </form>
+            <form class="record-form" on:submit=|ev| ev.prevent_default()>
+                <fieldset class="panel">
+                    <legend>{tr(ScreenText::Basics)}</legend>
+                    <SelectField field="city_id" label=t(ScreenText::City) required=true
+                        value=crate::bind!(s.form, city_id) options=city_options() marks=s.marks("city_id")/>
+                    <p class="field-link">{city_link}</p>
+                    <TextField field="fiscal_year" label=t(ScreenText::FiscalYear) inputmode="numeric" required=true
+                        value=crate::bind!(s.form, fiscal_year) marks=s.marks("fiscal_year")/>
+                    <NumberField field="number" label=t(InstalmentText::Number) hint=t(InstalmentText::NumberHint)
+                        value=crate::bind!(s.form, number) marks=s.marks("number")/>
+                    <NumberField field="planned_share" label=t(InstalmentText::PlannedShare) suffix="%"
+                        hint=t(InstalmentText::PlannedShareHint)
+                        value=crate::bind!(s.form, planned_share) marks=s.marks("planned_share")/>
+                    <MoneyField field="amount" label=t(InstalmentText::Amount) required=true
+                        value=crate::bind!(s.form, amount) marks=s.marks("amount")/>
+                    {move || expected.get().map(|b| view! {
+                        <p class="expected" data-testid="expected-amount">
+                            {tr(InstalmentText::ExpectedIs)} " " <strong>{b.format()}</strong> " "
+                            <button type="button" class="secondary small" data-testid="use-expected"
+                                on:click=move |_| s.form.update(|f| f.amount = money_text(Some(b)))>
+                                {tr(ScreenText::UseExpected)}
+                            </button>
+                        </p>
+                    })}
+                </fieldset>
+                <fieldset class="panel">
+                    <legend>{tr(ScreenText::Date)}</legend>
+                    <DateField field="planned_date" label=t(InstalmentText::PlannedDate) today=today()
+                        value=crate::bind!(s.form, planned_date) marks=s.marks("planned_date")/>
+                    <DateField field="due_date" label=t(InstalmentText::DueDate) today=today()
+                        value=crate::bind!(s.form, due_date) marks=s.marks("due_date")/>
+                    <TextField field="reference" label=t(InstalmentText::Reference) hint=t(InstalmentText::ReferenceHint)
+                        value=crate::bind!(s.form, reference) marks=s.marks("reference")/>
+                </fieldset>
+                <TransferPanel s name/>
+                <EditorActions session=s name=name list="/instalments"/>
+            </form>
         </EditorFrame>
     }
 }

@@ -62,53 +62,53 @@ pub fn MeetingEditor(
     let total = move || s.form.with(MeetingForm::attendance_total);
     view! {
         <EditorFrame session=s testid="meeting-editor">
-                <form class="record-form" on:submit=|ev| ev.prevent_default()>
-                    <fieldset class="panel">
-                        <legend>{tr(ScreenText::Basics)}</legend>
-                        <SelectField field="committee_id" label=t(MeetingText::Committee) required=true
-                            value=crate::bind!(s.form, committee_id) options=committee_options() marks=s.marks("committee_id")/>
-                        <p class="field-link">{committee_link}</p>
-                        <DateField field="date" label=t(ScreenText::Date) today=today()
-                            value=crate::bind!(s.form, date) marks=s.marks("date")/>
-                        <TextField field="place" label=t(MeetingText::Place)
-                            value=crate::bind!(s.form, place) marks=s.marks("place")/>
-                    </fieldset>
-                    <fieldset class="panel" data-testid="attendance">
-                        <legend>{tr(MeetingText::Attendance)}</legend>
-                        <p class="hint">{tr(MeetingText::AttendanceHint)}</p>
-                        <div class="attendance-grid">
-                            {Sector::ALL.iter().enumerate().map(|(i, sector)| {
-                                let sector = *sector;
-                                let label = Signal::derive(move || {
-                                    if i18n.lang.get() == Lang::Th { sector.label_th() } else { sector.label_en() }.to_string()
-                                });
-                                let field = format!("attendance[{i}].count");
-                                view! {
-                                    <NumberField field=field.clone() label=label
-                                        value=crate::bind!(s.form, attendance, i, count) marks=s.marks(field)/>
-                                }
-                            }).collect_view()}
-                        </div>
-                        <p class="total" data-testid="attendance-total">
-                            {tr(MeetingText::Total)} " " <strong>{total}</strong> " " {tr(MeetingText::People)}
-                        </p>
-                    </fieldset>
-                    <fieldset class="panel lines" data-testid="problems">
-                        <legend>{tr(MeetingText::Problems)} " (" {move || s.form.with(|f| f.problems.len())} ")"</legend>
-                        <For each=move || 0..s.form.with(|f| f.problems.len()) key=|i| *i
-                            children=move |i| view! { <ProblemRow s i/> }/>
-                        <button type="button" class="secondary" data-testid="add-problem"
-                            on:click=move |_| s.form.update(|f| f.problems.push(ProblemLine::default()))>
-                            "+ " {tr(MeetingText::AddProblem)}
-                        </button>
-                    </fieldset>
-                    <fieldset class="panel">
-                        <legend>{tr(MeetingText::Decisions)}</legend>
-                        <TextArea field="decisions" label=t(MeetingText::Decisions) hint=t(MeetingText::DecisionsHint)
-                            value=crate::bind!(s.form, decisions) marks=s.marks("decisions")/>
-                    </fieldset>
-                    <EditorActions session=s name=name list="/meetings"/>
-                </form>
+            <form class="record-form" on:submit=|ev| ev.prevent_default()>
+                <fieldset class="panel">
+                    <legend>{tr(ScreenText::Basics)}</legend>
+                    <SelectField field="committee_id" label=t(MeetingText::Committee) required=true
+                        value=crate::bind!(s.form, committee_id) options=committee_options() marks=s.marks("committee_id")/>
+                    <p class="field-link">{committee_link}</p>
+                    <DateField field="date" label=t(ScreenText::Date) today=today()
+                        value=crate::bind!(s.form, date) marks=s.marks("date")/>
+                    <TextField field="place" label=t(MeetingText::Place)
+                        value=crate::bind!(s.form, place) marks=s.marks("place")/>
+                </fieldset>
+                <fieldset class="panel" data-testid="attendance">
+                    <legend>{tr(MeetingText::Attendance)}</legend>
+                    <p class="hint">{tr(MeetingText::AttendanceHint)}</p>
+                    <div class="attendance-grid">
+                        {Sector::ALL.iter().enumerate().map(|(i, sector)| {
+                            let sector = *sector;
+                            let label = Signal::derive(move || {
+                                if i18n.lang.get() == Lang::Th { sector.label_th() } else { sector.label_en() }.to_string()
+                            });
+                            let field = format!("attendance[{i}].count");
+                            view! {
+                                <NumberField field=field.clone() label=label
+                                    value=crate::bind!(s.form, attendance, i, count) marks=s.marks(field)/>
+                            }
+                        }).collect_view()}
+                    </div>
+                    <p class="total" data-testid="attendance-total">
+                        {tr(MeetingText::Total)} " " <strong>{total}</strong> " " {tr(MeetingText::People)}
+                    </p>
+                </fieldset>
+                <fieldset class="panel lines" data-testid="problems">
+                    <legend>{tr(MeetingText::Problems)} " (" {move || s.form.with(|f| f.problems.len())} ")"</legend>
+                    <For each=move || 0..s.form.with(|f| f.problems.len()) key=|i| *i
+                        children=move |i| view! { <ProblemRow s i/> }/>
+                    <button type="button" class="secondary" data-testid="add-problem"
+                        on:click=move |_| s.form.update(|f| f.problems.push(ProblemLine::default()))>
+                        "+ " {tr(MeetingText::AddProblem)}
+                    </button>
+                </fieldset>
+                <fieldset class="panel">
+                    <legend>{tr(MeetingText::Decisions)}</legend>
+                    <TextArea field="decisions" label=t(MeetingText::Decisions) hint=t(MeetingText::DecisionsHint)
+                        value=crate::bind!(s.form, decisions) marks=s.marks("decisions")/>
+                </fieldset>
+                <EditorActions session=s name=name list="/meetings"/>
+            </form>
         </EditorFrame>
     }
 }

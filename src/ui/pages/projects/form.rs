@@ -74,42 +74,42 @@ pub fn ProjectEditor(
     };
     view! {
         <EditorFrame session=s testid="project-editor">
-                <form class="record-form" on:submit=|ev| ev.prevent_default()>
-                    <fieldset class="panel">
-                        <legend>{tr(ProjectText::Basics)}</legend>
-                        <SelectField field="city_id" label=t(ProjectText::City) required=true
-                            value=crate::bind!(s.form, city_id) options=city_options marks=s.marks("city_id")/>
-                        <p class="field-link">{city_link}</p>
-                        <TextField field="fiscal_year" label=t(ProjectText::FiscalYear) inputmode="numeric"
-                            value=crate::bind!(s.form, fiscal_year) marks=s.marks("fiscal_year")/>
-                        <TextField field="title" label=t(ProjectText::TitleField) required=true
-                            value=crate::bind!(s.form, title) marks=s.marks("title")/>
-                        <TextField field="proposer" label=t(ProjectText::Proposer) hint=t(ProjectText::ProposerHint)
-                            required=true value=crate::bind!(s.form, proposer) marks=s.marks("proposer")/>
-                        <SelectField field="category" label=t(ProjectText::Category) required=true
-                            value=crate::bind!(s.form, category) options=enum_options(&Category::ALL)
-                            marks=s.marks("category")/>
-                        <TextArea field="description" label=t(ProjectText::Description)
-                            value=crate::bind!(s.form, description) marks=s.marks("description")/>
-                    </fieldset>
-                    <fieldset class="panel">
-                        <legend>{tr(ProjectText::Money)}</legend>
-                        <MoneyField field="amount_requested" label=t(ProjectText::Requested)
-                            value=crate::bind!(s.form, amount_requested) marks=s.marks("amount_requested")/>
-                        <MoneyField field="amount_approved" label=t(ProjectText::Approved)
-                            value=crate::bind!(s.form, amount_approved) marks=s.marks("amount_approved")/>
-                        <CoFundingLines s/>
-                    </fieldset>
-                    <Pipeline s name/>
-                    <fieldset class="panel">
-                        <legend>{tr(ProjectText::Progress)}</legend>
-                        <NumberField field="progress_percent" label=t(ProjectText::ProgressPercent) suffix="%"
-                            value=crate::bind!(s.form, progress_percent) marks=s.marks("progress_percent")/>
-                        <TextArea field="completion_report" label=t(ProjectText::Report) hint=t(ProjectText::ReportHint)
-                            rows=6 value=crate::bind!(s.form, completion_report) marks=s.marks("completion_report")/>
-                    </fieldset>
-                    <EditorActions session=s name=name list="/projects"/>
-                </form>
+            <form class="record-form" on:submit=|ev| ev.prevent_default()>
+                <fieldset class="panel">
+                    <legend>{tr(ProjectText::Basics)}</legend>
+                    <SelectField field="city_id" label=t(ProjectText::City) required=true
+                        value=crate::bind!(s.form, city_id) options=city_options marks=s.marks("city_id")/>
+                    <p class="field-link">{city_link}</p>
+                    <TextField field="fiscal_year" label=t(ProjectText::FiscalYear) inputmode="numeric"
+                        value=crate::bind!(s.form, fiscal_year) marks=s.marks("fiscal_year")/>
+                    <TextField field="title" label=t(ProjectText::TitleField) required=true
+                        value=crate::bind!(s.form, title) marks=s.marks("title")/>
+                    <TextField field="proposer" label=t(ProjectText::Proposer) hint=t(ProjectText::ProposerHint)
+                        required=true value=crate::bind!(s.form, proposer) marks=s.marks("proposer")/>
+                    <SelectField field="category" label=t(ProjectText::Category) required=true
+                        value=crate::bind!(s.form, category) options=enum_options(&Category::ALL)
+                        marks=s.marks("category")/>
+                    <TextArea field="description" label=t(ProjectText::Description)
+                        value=crate::bind!(s.form, description) marks=s.marks("description")/>
+                </fieldset>
+                <fieldset class="panel">
+                    <legend>{tr(ProjectText::Money)}</legend>
+                    <MoneyField field="amount_requested" label=t(ProjectText::Requested)
+                        value=crate::bind!(s.form, amount_requested) marks=s.marks("amount_requested")/>
+                    <MoneyField field="amount_approved" label=t(ProjectText::Approved)
+                        value=crate::bind!(s.form, amount_approved) marks=s.marks("amount_approved")/>
+                    <CoFundingLines s/>
+                </fieldset>
+                <Pipeline s name/>
+                <fieldset class="panel">
+                    <legend>{tr(ProjectText::Progress)}</legend>
+                    <NumberField field="progress_percent" label=t(ProjectText::ProgressPercent) suffix="%"
+                        value=crate::bind!(s.form, progress_percent) marks=s.marks("progress_percent")/>
+                    <TextArea field="completion_report" label=t(ProjectText::Report) hint=t(ProjectText::ReportHint)
+                        rows=6 value=crate::bind!(s.form, completion_report) marks=s.marks("completion_report")/>
+                </fieldset>
+                <EditorActions session=s name=name list="/projects"/>
+            </form>
         </EditorFrame>
     }
 }
