@@ -11,10 +11,11 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use mueang::cli::synthetic::{synthetic_dataset, SyntheticSize};
-use mueang::domain::editing::city_list::{city_rows, CityQuery};
 use mueang::domain::editing::draft_findings;
-use mueang::domain::editing::project_list::{page, ProjectIndex, ProjectQuery, ProjectSort};
 use mueang::domain::records::{Category, ProjectStatus, Record};
+use mueang::domain::views::city_list::{city_rows, CityQuery};
+use mueang::domain::views::paging::page;
+use mueang::domain::views::project_list::{ProjectIndex, ProjectQuery, ProjectSort};
 
 fn median(mut f: impl FnMut() -> usize, runs: usize) -> (Duration, usize) {
     let mut times = Vec::with_capacity(runs);

@@ -5,11 +5,11 @@
 use chrono::NaiveDate;
 use mueang::cli::synthetic::{synthetic_dataset, SyntheticSize};
 use mueang::domain::editing::draft_findings;
-use mueang::domain::editing::project_list::{project_rows, ProjectQuery, ProjectSort};
-use mueang::domain::editing::reference::with_reference;
+use mueang::domain::editing::stored_or_shipped::with_reference;
 use mueang::domain::money::Baht;
 use mueang::domain::records::{Project, Record};
 use mueang::domain::rules::check;
+use mueang::domain::views::project_list::{project_rows, ProjectQuery, ProjectSort};
 
 fn whole(ds: &mueang::domain::records::Dataset, p: &Project, today: NaiveDate) -> Vec<String> {
     let mut all = with_reference(ds);
@@ -79,7 +79,7 @@ fn the_index_agrees_with_a_plain_filter() {
         .count();
     assert_eq!(rows.len(), expected);
     assert!(rows.windows(2).all(|w| {
-        mueang::domain::editing::project_list::thai_sort_key(&w[0].title)
-            <= mueang::domain::editing::project_list::thai_sort_key(&w[1].title)
+        mueang::domain::views::thai_sort::thai_sort_key(&w[0].title)
+            <= mueang::domain::views::thai_sort::thai_sort_key(&w[1].title)
     }));
 }

@@ -9,13 +9,13 @@ use chrono::NaiveDate;
 use common::browser::wait_until;
 use leptos::prelude::*;
 use mueang::domain::dates::FiscalYear;
-use mueang::domain::editing::project_form::new_project;
-use mueang::domain::editing::project_list::{ProjectIndex, ProjectQuery, ProjectSort};
 use mueang::domain::editing::{AuditAction, AuditLog, AUDIT_KIND};
 use mueang::domain::example::north_2561;
+use mueang::domain::forms::project_form::new_project;
 use mueang::domain::meta::{stable_id, Editor, OfficeId, RecordMeta};
 use mueang::domain::money::Baht;
 use mueang::domain::records::{Category, City, Dataset, Project, Record};
+use mueang::domain::views::project_list::{ProjectIndex, ProjectQuery, ProjectSort};
 use mueang::storage::{self, Settings, Store};
 use mueang::ui::edit::draft::{self, DraftKey};
 use mueang::ui::forms::{Bind, DateField, MoneyField};
@@ -222,7 +222,7 @@ fn project_list_timings_in_wasm_with_10000_projects() {
 /// Counts on screens are grouped like amounts: "77,749 โครงการ", "+1,200" in a difference.
 #[wasm_bindgen_test]
 fn counts_are_written_with_thousands_separators() {
-    use mueang::ui::pages::reports::fmt::{count, number, signed_count};
+    use mueang::ui::fmt::{count, number, signed_count};
     assert_eq!(number(77_749), "77,749");
     assert_eq!(number(0), "0");
     assert_eq!(number(999), "999");
@@ -236,7 +236,7 @@ fn counts_are_written_with_thousands_separators() {
 /// files under ช, before ตาก), and numbers inside names go by value.
 #[wasm_bindgen_test]
 fn thai_names_sort_by_the_browsers_thai_collation() {
-    use mueang::ui::pages::reports::fmt::thai_order;
+    use mueang::ui::fmt::thai_order;
     let mut names = vec!["ตาก", "หมู่ 12", "เชียงใหม่", "หมู่ 5", "กระบี่"];
     names.sort_by(|a, b| thai_order(a, b));
     assert_eq!(names, ["กระบี่", "เชียงใหม่", "ตาก", "หมู่ 5", "หมู่ 12"]);
@@ -246,7 +246,7 @@ fn thai_names_sort_by_the_browsers_thai_collation() {
 /// with equal names kept in the order they came.
 #[wasm_bindgen_test]
 fn rows_sort_by_a_figure_then_by_thai_name() {
-    use mueang::ui::pages::reports::fmt::sort_by_then_thai;
+    use mueang::ui::fmt::sort_by_then_thai;
     let mut rows = vec![
         (1, "ตาก", 'a'),
         (2, "หมู่ 12", 'b'),

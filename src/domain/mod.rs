@@ -2,7 +2,7 @@
 //! merging. No browser types live here, so all of it is tested natively with `cargo test`.
 
 pub mod baht_text;
-pub mod dataset;
+pub mod dataset_lookups;
 pub mod dates;
 pub mod document;
 pub mod editing;
@@ -10,6 +10,7 @@ pub mod example;
 pub mod export;
 pub mod fast_de;
 pub mod lang;
+pub mod forms;
 pub mod meta;
 pub mod money;
 pub mod records;
@@ -23,3 +24,7 @@ pub mod sync;
 pub mod text;
 pub mod thai_digits;
 pub mod unique_keys;
+pub mod views;
+
+/// Old name of [`dataset_lookups`], kept while branches that import it merge.
+pub use dataset_lookups as dataset;

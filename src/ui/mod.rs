@@ -14,6 +14,8 @@ pub mod edit;
 #[cfg(target_arch = "wasm32")]
 pub mod findings_panel;
 #[cfg(target_arch = "wasm32")]
+pub mod fmt;
+#[cfg(target_arch = "wasm32")]
 pub mod forms;
 #[cfg(target_arch = "wasm32")]
 pub mod header;

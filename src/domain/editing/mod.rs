@@ -1,29 +1,27 @@
-//! Pure helpers for editing records in the app: what a form holds while a person types,
-//! turning it into a record, the audit trail of who changed which field, the reference data
-//! a new office lacks, live findings for a record being typed, conflicts, the project
-//! list's filters and the BE calendar. No browser types: all of it is tested natively.
+//! Saving an edited record: the audit trail of who changed which field, rebasing a form
+//! onto a newer stored version, the reference data a new office lacks (stored or shipped),
+//! and the live findings for a record being typed. No browser types: all of it is tested
+//! natively. What a form holds lives in [`crate::domain::forms`]; what list screens show in
+//! [`crate::domain::views`].
 //!
 //! The browser side (`ui::edit`) only wires these to signals and storage.
 
 pub mod audit;
-pub mod calendar;
-pub mod city_form;
-pub mod city_list;
-pub mod city_page;
-pub mod committee_form;
-pub mod entry_lists;
-pub mod export_reminder;
-pub mod findings_list;
-pub mod form;
-pub mod meeting_form;
-pub mod money_forms;
-pub mod mou_form;
-pub mod parameters_form;
-pub mod project_form;
-pub mod project_list;
 pub mod rebase;
-pub mod reference;
 pub mod save_plan;
+pub mod stored_or_shipped;
+
+/// The old paths of modules that moved to `forms`/`views`, kept while branches written
+/// against them merge; new code names `crate::domain::forms::…` or `crate::domain::views::…`.
+pub use crate::domain::forms::{
+    calendar, city_form, committee_form, form, meeting_form, money_forms, mou_form,
+    parameters_form, project_form,
+};
+pub use crate::domain::views::{
+    city_list, city_page, entry_lists, export_reminder, findings_list, project_list,
+};
+/// Old name of [`stored_or_shipped`], kept while branches merge.
+pub use stored_or_shipped as reference;
 
 use chrono::NaiveDate;
 
@@ -34,8 +32,8 @@ use crate::domain::records::{
 };
 use crate::domain::rules::{check, Finding};
 
+pub use crate::domain::forms::form::{Built, FieldError, RecordForm};
 pub use audit::{AuditAction, AuditEntry, AuditLog, FieldChange, AUDIT_KIND};
-pub use form::{Built, FieldError, RecordForm};
 
 /// Whether the record has other versions waiting in `ds.conflicts` (a concurrent edit by
 /// another office). Such a record is settled on the Conflicts page, never overwritten
@@ -70,7 +68,7 @@ pub fn draft_findings(ds: &Dataset, draft: AnyRecord, today: NaiveDate) -> Vec<F
         AnyRecord::Project(p) => city_slice(ds, p.city_id),
         _ => ds.clone(),
     };
-    reference::add_missing(&mut with);
+    stored_or_shipped::add_missing(&mut with);
     with.upsert(draft);
     check(&with, today)
         .into_iter()

@@ -8,12 +8,12 @@
 mod charts;
 mod dashboard;
 mod deadlines;
-mod documents;
 mod drilldown;
+mod enum_labels;
 mod error;
 mod figures;
 mod index;
-mod labels;
+mod mou_sheet;
 mod names;
 mod outside;
 mod reconciliation;
@@ -26,11 +26,11 @@ pub use dashboard::{dashboard, dashboard_from_findings, CategoryRow, Dashboard, 
 pub use deadlines::{
     deadlines, deadlines_from_findings, Deadlines, DueSoon, Overdue, Waiting, DEFAULT_DUE_SOON_DAYS,
 };
-pub use documents::{mou_sheet, AmountText, MouSheet, SignatoryLine};
 pub use drilldown::{city_bars, drill_down, CityBar, DrillDown, ProvinceNode, RegionNode};
+pub use enum_labels::Label;
 pub use error::ReportError;
 pub use figures::{CityFigures, Totals};
-pub use labels::Label;
+pub use mou_sheet::{mou_sheet, AmountText, MouSheet, SignatoryLine};
 pub use names::{CityLine, ProvinceLine};
 pub use outside::Outside;
 pub use reconciliation::{

@@ -16,11 +16,11 @@ use crate::domain::records::{
 use crate::domain::rules::{check, Finding};
 
 use super::dashboard::{dashboard_from_findings, Dashboard};
-use super::documents::{pick_mou, AmountText};
 use super::drilldown::{drill_down, DrillDown};
 use super::error::ReportError;
 use super::figures::CityFigures;
 use super::index::Index;
+use super::mou_sheet::{pick_mou, AmountText};
 use super::names::CityLine;
 use super::reconciliation::{reconcile_all, Reconciliation};
 use super::scope::Scope;

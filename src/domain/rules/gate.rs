@@ -12,7 +12,7 @@ use crate::domain::records::{
 
 use super::codes::RuleCode;
 use super::finding::{Finding, RecordRef};
-use super::{check, labels};
+use super::{check, record_names};
 
 /// The error findings that stop approving `project_id` today.
 ///
@@ -119,10 +119,10 @@ fn gone(kind: RecordKind, id: RecordId) -> Finding {
         vec![RecordRef { kind, id }],
         None,
         Vec::new(),
-        format!("ไม่พบ{} {id} (ไม่มีอยู่หรือถูกลบแล้ว)", labels::kind_th(kind)),
+        format!("ไม่พบ{} {id} (ไม่มีอยู่หรือถูกลบแล้ว)", record_names::kind_th(kind)),
         format!(
             "There is no {} {id}: it does not exist or was deleted.",
-            labels::kind_en(kind)
+            record_names::kind_en(kind)
         ),
     )
 }

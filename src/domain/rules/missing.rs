@@ -10,7 +10,7 @@ use crate::domain::records::{
 use super::codes::RuleCode;
 use super::context::Ctx;
 use super::finding::{Finding, RecordRef};
-use super::labels::{kind_en, kind_th, own_name};
+use super::record_names::{kind_en, kind_th, own_name};
 use super::text::is_blank;
 
 /// What a field is called for people, in Thai and English.

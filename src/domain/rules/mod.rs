@@ -15,9 +15,9 @@ mod gate;
 mod grants;
 mod history;
 mod instalments;
-mod labels;
 mod missing;
 mod ranges;
+mod record_names;
 mod text;
 mod totals;
 
@@ -31,7 +31,7 @@ pub use codes::{Importance, RuleCode};
 pub use finding::{Figure, FigureValue, Finding, RecordRef};
 pub use gate::{blocking_approval, blocking_transfer};
 pub use history::{status_name_en, status_name_th};
-pub use labels::{kind_en, kind_th, record_label};
+pub use record_names::{kind_en, kind_th, record_label};
 
 /// Every finding for `ds` as of `today`, sorted by rule (in [`RuleCode::ALL`] order), then
 /// by the records concerned; the same input always gives the same list.

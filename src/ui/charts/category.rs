@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use crate::domain::reports::{category_scales, CategoryRow};
+use crate::ui::fmt;
 use crate::ui::i18n::{tr, use_i18n};
-use crate::ui::pages::reports::fmt;
 use crate::ui::pages::reports::text::ReportText as T;
 
 #[component]

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::fmt::percent;
 use crate::ui::i18n::tr;
-use crate::ui::pages::reports::fmt::percent;
 use crate::ui::pages::reports::text::ReportText as T;
 
 /// The shares of the common scale, from `DrillDown::fraction`.

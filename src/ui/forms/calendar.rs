@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::text::FormText;
 use crate::domain::dates::{format_be_long, format_en, BE_OFFSET};
-use crate::domain::editing::calendar::{month_names, MonthView, WEEKDAYS};
+use crate::domain::forms::calendar::{month_names, MonthView, WEEKDAYS};
 use crate::ui::i18n::{tr, use_i18n, Lang};
 
 /// The picker. Choosing a day calls `on_pick`; Escape or the close button call `on_close`.

@@ -4,15 +4,13 @@
 //! and the words these screens share ([`ScreenText`]).
 
 use crate::domain::sorting::SortSmall;
-use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::domain::dates::{format_be_short, format_en, FiscalYear};
-use crate::domain::editing::entry_lists::city_choices;
-use crate::domain::editing::reference;
+use crate::domain::dates::FiscalYear;
 use crate::domain::meta::RecordId;
 use crate::domain::records::{City, Committee, Record};
+use crate::domain::views::choices::{city_choices, province_choices, region_choices, shown_name};
 use crate::ui::edit::{today, EditText};
 use crate::ui::i18n::{tr, use_i18n, Lang, Text};
 use crate::ui::state::use_app;
@@ -97,10 +95,7 @@ pub fn city_options() -> Signal<Vec<(String, String)>> {
         app.dataset.with(|ds| {
             city_choices(ds)
                 .into_iter()
-                .map(|c| {
-                    let name = if thai || c.en.is_empty() { c.th } else { c.en };
-                    (c.id.to_string(), name)
-                })
+                .map(|c| (c.id.to_string(), c.shown(thai).to_string()))
                 .collect()
         })
     })
@@ -117,11 +112,7 @@ pub fn committee_options() -> Signal<Vec<(String, String)>> {
                 .live::<Committee>()
                 .map(|c| {
                     let city = ds.get::<City>(c.city_id).map_or(String::new(), |city| {
-                        if thai || city.name_en.is_empty() {
-                            city.name_th.clone()
-                        } else {
-                            city.name_en.clone()
-                        }
+                        shown_name(&city.name_th, &city.name_en, thai).to_string()
                     });
                     let name = if c.name.trim().is_empty() {
                         "—".to_string()
@@ -139,38 +130,35 @@ pub fn committee_options() -> Signal<Vec<(String, String)>> {
 
 /// `(value, label)` for every province, stored or shipped, by Thai name.
 pub fn province_options() -> Signal<Vec<(String, String)>> {
+    provinces_in(Signal::stored(String::new()))
+}
+
+/// `(value, label)` for the provinces of the region whose id `region` holds, or of all
+/// regions while it holds none; English names on an English page where there are any.
+pub fn provinces_in(region: Signal<String>) -> Signal<Vec<(String, String)>> {
     let app = use_app();
     let i18n = use_i18n();
     Signal::derive(move || {
         let thai = i18n.lang.get() == Lang::Th;
+        let region = uuid::Uuid::parse_str(&region.get()).ok();
         app.dataset
-            .with(reference::provinces)
+            .with(|ds| province_choices(ds, region))
             .into_iter()
-            .map(|p| {
-                (
-                    p.meta.id.to_string(),
-                    if thai { p.name_th } else { p.name_en },
-                )
-            })
+            .map(|p| (p.id.to_string(), p.shown(thai).to_string()))
             .collect()
     })
 }
 
-/// `(value, label)` for every region, stored or shipped.
+/// `(value, label)` for every region, stored or shipped, in CODI's order.
 pub fn region_options() -> Signal<Vec<(String, String)>> {
     let app = use_app();
     let i18n = use_i18n();
     Signal::derive(move || {
         let thai = i18n.lang.get() == Lang::Th;
         app.dataset
-            .with(reference::regions)
+            .with(region_choices)
             .into_iter()
-            .map(|r| {
-                (
-                    r.meta.id.to_string(),
-                    if thai { r.name_th } else { r.name_en },
-                )
-            })
+            .map(|r| (r.id.to_string(), r.shown(thai).to_string()))
             .collect()
     })
 }
@@ -188,24 +176,6 @@ pub fn with_all(options: Signal<Vec<(String, String)>>) -> Signal<Vec<(String, S
 /// The fiscal year a new record starts in: the one containing today.
 pub fn this_fiscal_year() -> FiscalYear {
     FiscalYear::containing(today())
-}
-
-/// A date in the interface language ("3 ก.พ. 2561" / "3 Feb 2018"), or "—".
-pub fn date_shown(d: Option<NaiveDate>, thai: bool) -> String {
-    match d {
-        Some(d) if thai => format_be_short(d),
-        Some(d) => format_en(d),
-        None => "—".into(),
-    }
-}
-
-/// A fiscal year in the interface language ("ปีงบประมาณ 2561" / "FY2561").
-pub fn year_shown(fy: FiscalYear, thai: bool) -> String {
-    if thai {
-        fy.label_th()
-    } else {
-        fy.label_en()
-    }
 }
 
 /// The address's `:id`.

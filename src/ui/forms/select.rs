@@ -7,7 +7,7 @@ use super::marks::{field_dom_id, Mark};
 use super::text::FormText;
 use super::text_field::{aria_invalid, described_by, frame};
 use super::Bind;
-use crate::domain::editing::form::enum_key;
+use crate::domain::forms::form::enum_key;
 use crate::domain::reports::Label;
 use crate::ui::i18n::{use_i18n, Lang};
 

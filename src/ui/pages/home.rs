@@ -55,7 +55,7 @@ fn CountCard(
     let i18n = use_i18n();
     view! {
         <li class="card" data-kind=kind.key()>
-            <span class="card-number">{crate::ui::pages::reports::fmt::number(n)}</span>
+            <span class="card-number">{crate::ui::fmt::number(n)}</span>
             <span class="card-label">{move || i18n.t(Msg::Kind(kind))}</span>
         </li>
     }

@@ -3,6 +3,8 @@
 pub mod cities;
 pub mod committees;
 pub mod crash_test;
+pub mod editor_frame;
+pub mod editor_nav;
 pub mod findings;
 pub mod geography;
 pub mod grants;
@@ -13,6 +15,7 @@ pub mod mous;
 pub mod not_found;
 pub mod parameters;
 pub mod projects;
+pub mod record_list;
 pub mod reports;
 pub mod settings;
 pub mod stated_totals;

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::text::CityText;
-use crate::domain::editing::city_page::{bar_geometry, CityFigures};
+use crate::domain::views::city_page::{bar_geometry, CityFigures};
 use crate::ui::charts::drawn;
 use crate::ui::i18n::tr;
 

@@ -2,20 +2,18 @@
 //! findings beside it and the audit trail below.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use super::text::CityText;
 use crate::domain::dates::FiscalYear;
-use crate::domain::editing::city_form::{new_city, BudgetLine, CityForm};
-use crate::domain::editing::reference;
-use crate::domain::records::{LocalUnitType, RecordKind};
-use crate::ui::edit::{
-    blank_meta, changed_at, today, use_edit_session, AuditTrail, ConflictBanner, DraftNotice,
-    EditActions, EditSession, Target,
-};
-use crate::ui::findings_panel::FindingsPanel;
+use crate::domain::forms::city_form::{new_city, BudgetLine, CityForm};
+use crate::domain::forms::form::parse_fiscal_year;
+use crate::domain::records::LocalUnitType;
+use crate::ui::edit::{blank_meta, today, use_edit_session, EditActions, EditSession, Target};
+use crate::ui::forms::screens::province_options;
 use crate::ui::forms::{enum_options, t, MoneyField, SelectField, TextField};
-use crate::ui::i18n::{tr, use_i18n, Lang};
+use crate::ui::i18n::tr;
+use crate::ui::pages::editor_frame::EditorFrame;
+use crate::ui::pages::editor_nav::editor_nav;
 use crate::ui::state::use_app;
 
 /// The editor for a new city (`target` New) or a stored one.
@@ -25,65 +23,41 @@ pub fn CityEditor(
     target: Target,
 ) -> impl IntoView {
     let app = use_app();
-    let i18n = use_i18n();
-    let navigate = use_navigate();
     let fy = FiscalYear::containing(today());
     let s: EditSession<CityForm> =
         use_edit_session(target, move |id| new_city(blank_meta(app, id), fy));
-    let province_options = Signal::derive(move || {
-        let thai = i18n.lang.get() == Lang::Th;
-        app.dataset
-            .with(reference::provinces)
-            .into_iter()
-            .map(|p| {
-                (
-                    p.meta.id.to_string(),
-                    if thai { p.name_th } else { p.name_en },
-                )
-            })
-            .collect::<Vec<_>>()
-    });
+    let province_options = province_options();
     let name = Signal::derive(move || s.form.with(|f| f.name_th.clone()));
     let id = s.id;
-    let on_saved = Callback::new(move |_| navigate(&format!("/cities/{id}"), Default::default()));
-    let nav2 = use_navigate();
-    let on_deleted = Callback::new(move |_| nav2("/cities", Default::default()));
+    let nav = editor_nav("/cities", "/cities", id);
     view! {
-        <div class="editor" data-testid="city-editor">
-            <ConflictBanner when=s.conflict/>
-            <DraftNotice session=s/>
-            <div class="editor-grid">
-                <form class="panel record-form" on:submit=|ev| ev.prevent_default()>
-                    <TextField field="name_th" label=t(CityText::NameTh) hint=t(CityText::NameThHint)
-                        value=crate::bind!(s.form, name_th) marks=s.marks("name_th") required=true/>
-                    <TextField field="name_en" label=t(CityText::NameEn)
-                        value=crate::bind!(s.form, name_en) marks=s.marks("name_en")/>
-                    <SelectField field="unit_type" label=t(CityText::UnitType) required=true
-                        value=crate::bind!(s.form, unit_type) options=enum_options(&LocalUnitType::ALL)
-                        marks=s.marks("unit_type")/>
-                    <SelectField field="province_id" label=t(CityText::Province) required=true
-                        value=crate::bind!(s.form, province_id) options=province_options
-                        marks=s.marks("province_id")/>
-                    <fieldset class="lines">
-                        <legend>{tr(CityText::Budgets)}</legend>
-                        <For
-                            each=move || 0..s.form.with(|f| f.budgets.len())
-                            key=|i| *i
-                            children=move |i| view! { <BudgetRow s i/> }
-                        />
-                        <button type="button" class="secondary" on:click=move |_| s.form.update(|f| {
-                            let next = f.budgets.last().and_then(|b| b.fiscal_year.parse::<u16>().ok()).map_or(fy.0, |y| y + 1);
-                            f.budgets.push(BudgetLine { fiscal_year: next.to_string(), approved_ceiling: String::new() });
-                        })>"+ " {tr(CityText::AddBudget)}</button>
-                    </fieldset>
-                    <EditActions session=s name=name on_saved=on_saved on_deleted=on_deleted/>
-                </form>
-                <FindingsPanel findings=s.findings record=s.id/>
-            </div>
-            <Show when=move || s.stored.get()>
-                <AuditTrail kind=RecordKind::City id=s.id changed=changed_at(s)/>
-            </Show>
-        </div>
+        <EditorFrame session=s testid="city-editor">
+            <form class="panel record-form" on:submit=|ev| ev.prevent_default()>
+                <TextField field="name_th" label=t(CityText::NameTh) hint=t(CityText::NameThHint)
+                    value=crate::bind!(s.form, name_th) marks=s.marks("name_th") required=true/>
+                <TextField field="name_en" label=t(CityText::NameEn)
+                    value=crate::bind!(s.form, name_en) marks=s.marks("name_en")/>
+                <SelectField field="unit_type" label=t(CityText::UnitType) required=true
+                    value=crate::bind!(s.form, unit_type) options=enum_options(&LocalUnitType::ALL)
+                    marks=s.marks("unit_type")/>
+                <SelectField field="province_id" label=t(CityText::Province) required=true
+                    value=crate::bind!(s.form, province_id) options=province_options
+                    marks=s.marks("province_id")/>
+                <fieldset class="lines">
+                    <legend>{tr(CityText::Budgets)}</legend>
+                    <For
+                        each=move || 0..s.form.with(|f| f.budgets.len())
+                        key=|i| *i
+                        children=move |i| view! { <BudgetRow s i/> }
+                    />
+                    <button type="button" class="secondary" on:click=move |_| s.form.update(|f| {
+                        let next = f.budgets.last().and_then(|b| parse_fiscal_year(&b.fiscal_year)).map_or(fy.0, |y| y.0 + 1);
+                        f.budgets.push(BudgetLine { fiscal_year: next.to_string(), approved_ceiling: String::new() });
+                    })>"+ " {tr(CityText::AddBudget)}</button>
+                </fieldset>
+                <EditActions session=s name=name on_saved=nav.on_saved on_deleted=nav.on_deleted/>
+            </form>
+        </EditorFrame>
     }
 }
 

@@ -4,14 +4,14 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::text::CityText;
-use crate::domain::editing::city_list::{city_rows, CityQuery};
-use crate::domain::editing::form::enum_from_key;
-use crate::domain::editing::reference;
+use crate::domain::forms::form::enum_from_key;
 use crate::domain::records::LocalUnitType;
 use crate::domain::reports::Label;
+use crate::domain::views::city_list::{city_rows, CityQuery};
+use crate::ui::fmt::number;
+use crate::ui::forms::screens::{provinces_in, region_options};
 use crate::ui::forms::{enum_options, t, Bind, SelectField, TextField};
 use crate::ui::i18n::{tr, use_i18n, Lang};
-use crate::ui::pages::reports::fmt::number;
 use crate::ui::state::use_app;
 
 #[component]
@@ -23,33 +23,18 @@ pub fn CitiesPage() -> impl IntoView {
     let province = RwSignal::new(String::new());
     let unit = RwSignal::new(String::new());
     let thai = move || i18n.lang.get() == Lang::Th;
+    let regions = region_options();
+    let provinces = provinces_in(region.into());
     let all = move || (String::new(), i18n.t(CityText::All).to_string());
 
     let region_options = Signal::derive(move || {
         let mut o = vec![all()];
-        o.extend(app.dataset.with(reference::regions).into_iter().map(|r| {
-            (
-                r.meta.id.to_string(),
-                if thai() { r.name_th } else { r.name_en },
-            )
-        }));
+        o.extend(regions.get());
         o
     });
     let province_options = Signal::derive(move || {
-        let r = region.get();
         let mut o = vec![all()];
-        o.extend(
-            app.dataset
-                .with(reference::provinces)
-                .into_iter()
-                .filter(|p| r.is_empty() || p.region_id.to_string() == r)
-                .map(|p| {
-                    (
-                        p.meta.id.to_string(),
-                        if thai() { p.name_th } else { p.name_en },
-                    )
-                }),
-        );
+        o.extend(provinces.get());
         o
     });
     let unit_options = Signal::derive(move || {

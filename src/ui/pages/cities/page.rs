@@ -10,10 +10,10 @@ use super::budget_bar::BudgetBar;
 use super::form::CityEditor;
 use super::text::CityText;
 use crate::domain::dates::{format_be_short, format_en, FiscalYear};
-use crate::domain::editing::city_page::{city_figures, city_records, default_year, CityRecords};
 use crate::domain::meta::RecordId;
 use crate::domain::records::{City, Province};
 use crate::domain::reports::Label;
+use crate::domain::views::city_page::{city_figures, city_records, default_year, CityRecords};
 use crate::ui::edit::{today, EditText, Target};
 use crate::ui::forms::screens::{when_found, CityLinks, WhenLoaded};
 use crate::ui::i18n::{tr, use_i18n, Lang};
@@ -90,7 +90,7 @@ fn CityView(
             Some(c) => {
                 let year = default_year(&c, FiscalYear::containing(today()));
                 let province = app.dataset.with_untracked(|ds| {
-                    crate::domain::editing::reference::provinces(ds).into_iter().find(|p| p.meta.id == c.province_id)
+                    crate::domain::editing::stored_or_shipped::provinces(ds).into_iter().find(|p| p.meta.id == c.province_id)
                 });
                 let records = Memo::new(move |_| app.dataset.with(|ds| {
                     ds.get::<City>(id).map(|c| city_records(ds, c)).unwrap_or_default()

@@ -3,23 +3,21 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 use super::text::CommitteeText;
-use crate::domain::editing::committee_form::{
+use crate::domain::forms::committee_form::{
     new_committee, CommitteeForm, MemberLine, MEMBER_ROLES,
 };
-use crate::domain::editing::entry_lists::{meeting_rows, ListFilter};
-use crate::domain::records::{Committee, Meeting, RecordKind, Sector};
+use crate::domain::records::{Committee, Meeting, Sector};
+use crate::domain::views::entry_lists::{meeting_rows, ListFilter};
 use crate::ui::edit::record_page::{record_page, RecordPageSpec};
-use crate::ui::edit::{
-    blank_meta, changed_at, use_edit_session, AuditTrail, ConflictBanner, DraftNotice, EditActions,
-    EditSession, Target,
-};
-use crate::ui::findings_panel::FindingsPanel;
-use crate::ui::forms::screens::{city_options, date_shown, ScreenText};
+use crate::ui::edit::{blank_meta, use_edit_session, EditSession, Target};
+use crate::ui::fmt::date_shown;
+use crate::ui::forms::screens::{city_options, ScreenText};
 use crate::ui::forms::{enum_options, t, SelectField, TextField};
 use crate::ui::i18n::{tr, use_i18n, Lang};
+use crate::ui::pages::editor_frame::EditorFrame;
+use crate::ui::pages::editor_nav::EditorActions;
 use crate::ui::state::use_app;
 
 /// `/committees/:id` and `/committees/new?city=<id>`.
@@ -53,52 +51,40 @@ pub fn CommitteeEditor(
     });
     let name = Signal::derive(move || s.form.with(|f| f.name.clone()));
     let id = s.id;
-    let navigate = use_navigate();
-    let on_saved =
-        Callback::new(move |_| navigate(&format!("/committees/{id}"), Default::default()));
-    let nav2 = use_navigate();
-    let on_deleted = Callback::new(move |_| nav2("/committees", Default::default()));
     let city_link = move || {
         s.form
             .with(|f| uuid::Uuid::parse_str(&f.city_id).ok())
             .map(|c| view! { <A href=format!("/cities/{c}")>{tr(ScreenText::OpenCity)}</A> })
     };
+    let meetings = view! {
+        <Show when=move || s.stored.get() && !s.deleted.get()>
+            <CommitteeMeetings committee=id/>
+        </Show>
+    }
+    .into_any();
     view! {
-        <div class="editor" data-testid="committee-editor">
-            <ConflictBanner when=s.conflict/>
-            <DraftNotice session=s/>
-            <div class="editor-grid">
-                <form class="record-form" on:submit=|ev| ev.prevent_default()>
-                    <fieldset class="panel">
-                        <legend>{tr(ScreenText::Basics)}</legend>
-                        <SelectField field="city_id" label=t(ScreenText::City) required=true
-                            value=crate::bind!(s.form, city_id) options=city_options() marks=s.marks("city_id")/>
-                        <p class="field-link">{city_link}</p>
-                        <TextField field="name" label=t(CommitteeText::Name) hint=t(CommitteeText::NameHint)
-                            value=crate::bind!(s.form, name) marks=s.marks("name")/>
-                    </fieldset>
-                    <fieldset class="panel lines" data-testid="members">
-                        <legend>{tr(CommitteeText::Members)} " (" {move || s.form.with(|f| f.members.len())} ")"</legend>
-                        <For each=move || 0..s.form.with(|f| f.members.len()) key=|i| *i
-                            children=move |i| view! { <MemberRow s i/> }/>
-                        <button type="button" class="secondary" data-testid="add-member"
-                            on:click=move |_| s.form.update(|f| f.members.push(MemberLine::blank()))>
-                            "+ " {tr(CommitteeText::AddMember)}
-                        </button>
-                    </fieldset>
-                    <div class="panel sticky-actions">
-                        <EditActions session=s name=name on_saved=on_saved on_deleted=on_deleted/>
-                    </div>
-                </form>
-                <FindingsPanel findings=s.findings record=s.id/>
-            </div>
-            <Show when=move || s.stored.get() && !s.deleted.get()>
-                <CommitteeMeetings committee=id/>
-            </Show>
-            <Show when=move || s.stored.get()>
-                <AuditTrail kind=RecordKind::Committee id=s.id changed=changed_at(s)/>
-            </Show>
-        </div>
+        <EditorFrame session=s testid="committee-editor" below=meetings>
+            <form class="record-form" on:submit=|ev| ev.prevent_default()>
+                <fieldset class="panel">
+                    <legend>{tr(ScreenText::Basics)}</legend>
+                    <SelectField field="city_id" label=t(ScreenText::City) required=true
+                        value=crate::bind!(s.form, city_id) options=city_options() marks=s.marks("city_id")/>
+                    <p class="field-link">{city_link}</p>
+                    <TextField field="name" label=t(CommitteeText::Name) hint=t(CommitteeText::NameHint)
+                        value=crate::bind!(s.form, name) marks=s.marks("name")/>
+                </fieldset>
+                <fieldset class="panel lines" data-testid="members">
+                    <legend>{tr(CommitteeText::Members)} " (" {move || s.form.with(|f| f.members.len())} ")"</legend>
+                    <For each=move || 0..s.form.with(|f| f.members.len()) key=|i| *i
+                        children=move |i| view! { <MemberRow s i/> }/>
+                    <button type="button" class="secondary" data-testid="add-member"
+                        on:click=move |_| s.form.update(|f| f.members.push(MemberLine::blank()))>
+                        "+ " {tr(CommitteeText::AddMember)}
+                    </button>
+                </fieldset>
+                <EditorActions session=s name=name list="/committees"/>
+            </form>
+        </EditorFrame>
     }
 }
 

@@ -6,18 +6,18 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use super::text::FindingsText;
-use crate::domain::editing::findings_list::{
+use crate::domain::editing::stored_or_shipped::with_reference;
+use crate::domain::forms::form::enum_key;
+use crate::domain::rules::{check, record_label, Finding};
+use crate::domain::views::findings_list::{
     filter_findings, finding_link, importance_counts, rule_counts, FindingsQuery,
 };
-use crate::domain::editing::form::enum_key;
-use crate::domain::editing::project_list::page;
-use crate::domain::editing::reference::with_reference;
-use crate::domain::rules::{check, record_label, Finding};
+use crate::domain::views::paging::page;
 use crate::ui::edit::today;
+use crate::ui::fmt::number;
 use crate::ui::forms::screens::{city_options, with_all, ScreenText};
 use crate::ui::forms::{t, Bind, SelectField};
 use crate::ui::i18n::{tr, use_i18n, Lang};
-use crate::ui::pages::reports::fmt::number;
 use crate::ui::state::use_app;
 
 /// Findings per page: enough to scan, few enough to render at once.

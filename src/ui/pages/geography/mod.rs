@@ -2,20 +2,20 @@
 //! cities; a province's region can be changed (saved at once, with undo).
 
 use crate::domain::sorting::SortSmall;
-use crate::ui::pages::reports::fmt::number;
+use crate::ui::fmt::number;
 use std::collections::HashMap;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::domain::editing::project_list::thai_sort_key;
-use crate::domain::editing::reference;
+use crate::domain::editing::stored_or_shipped;
 use crate::domain::meta::RecordId;
 use crate::domain::records::{City, Province};
+use crate::domain::views::thai_sort::thai_sort_key;
 use crate::ui::edit::{save::save, use_editing};
-use crate::ui::forms::screens::WhenLoaded;
+use crate::ui::forms::screens::{region_options, WhenLoaded};
 use crate::ui::forms::{t, Bind, SelectField, TextField};
-use crate::ui::i18n::{tr, use_i18n, Lang, Text};
+use crate::ui::i18n::{tr, use_i18n, Text};
 
 /// The page's strings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -58,24 +58,7 @@ pub fn ProvincesPage() -> impl IntoView {
     let i18n = use_i18n();
     let region = RwSignal::new(String::new());
     let search = RwSignal::new(String::new());
-    let regions = Memo::new(move |_| app.dataset.with(reference::regions));
-    let region_options = Signal::derive(move || {
-        let thai = i18n.lang.get() == Lang::Th;
-        regions.with(|rs| {
-            rs.iter()
-                .map(|r| {
-                    (
-                        r.meta.id.to_string(),
-                        if thai {
-                            r.name_th.clone()
-                        } else {
-                            r.name_en.clone()
-                        },
-                    )
-                })
-                .collect::<Vec<_>>()
-        })
-    });
+    let region_options = region_options();
     let filter_options = Signal::derive(move || {
         let mut o = vec![(String::new(), i18n.t(GeoText::AllRegions).to_string())];
         o.extend(region_options.get());
@@ -95,7 +78,7 @@ pub fn ProvincesPage() -> impl IntoView {
         let needle = search.get().trim().to_lowercase();
         let mut list: Vec<Province> = app
             .dataset
-            .with(reference::provinces)
+            .with(stored_or_shipped::provinces)
             .into_iter()
             .filter(|p| want.is_empty() || p.region_id.to_string() == want)
             .filter(|p| {

@@ -3,25 +3,21 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 use super::text::InstalmentText;
 use super::transfer::TransferPanel;
-use crate::domain::dates::FiscalYear;
-use crate::domain::editing::form::money_text;
-use crate::domain::editing::money_forms::{
+use crate::domain::forms::form::{money_text, parse_fiscal_year};
+use crate::domain::forms::money_forms::{
     expected_instalment, new_instalment, parse_share, InstalmentForm,
 };
-use crate::domain::records::{Instalment, RecordKind};
+use crate::domain::records::Instalment;
 use crate::ui::edit::record_page::{record_page, RecordPageSpec};
-use crate::ui::edit::{
-    blank_meta, changed_at, today, use_edit_session, AuditTrail, ConflictBanner, DraftNotice,
-    EditActions, EditSession, Target,
-};
-use crate::ui::findings_panel::FindingsPanel;
+use crate::ui::edit::{blank_meta, today, use_edit_session, EditSession, Target};
 use crate::ui::forms::screens::{city_options, this_fiscal_year, ScreenText};
 use crate::ui::forms::{t, DateField, MoneyField, NumberField, SelectField, TextField};
 use crate::ui::i18n::{tr, use_i18n};
+use crate::ui::pages::editor_frame::EditorFrame;
+use crate::ui::pages::editor_nav::EditorActions;
 use crate::ui::state::use_app;
 
 /// `/instalments/:id` and `/instalments/new?city=<id>`.
@@ -74,18 +70,12 @@ pub fn InstalmentEditor(
         s.form
             .with(|f| format!("{} {}", i18n.t(InstalmentText::InstalmentNo), f.number))
     });
-    let id = s.id;
-    let navigate = use_navigate();
-    let on_saved =
-        Callback::new(move |_| navigate(&format!("/instalments/{id}"), Default::default()));
-    let nav2 = use_navigate();
-    let on_deleted = Callback::new(move |_| nav2("/instalments", Default::default()));
     // What the rules expect this instalment to be, from the city's ceiling and the share.
     let expected = Memo::new(move |_| {
         let (city, fy, share) = s.form.with(|f| {
             (
                 uuid::Uuid::parse_str(&f.city_id).ok(),
-                f.fiscal_year.trim().parse::<u16>().ok().map(FiscalYear),
+                parse_fiscal_year(&f.fiscal_year),
                 parse_share(&f.planned_share).ok(),
             )
         });
@@ -98,54 +88,44 @@ pub fn InstalmentEditor(
             .map(|c| view! { <A href=format!("/cities/{c}")>{tr(ScreenText::OpenCity)}</A> })
     };
     view! {
-        <div class="editor" data-testid="instalment-editor">
-            <ConflictBanner when=s.conflict/>
-            <DraftNotice session=s/>
-            <div class="editor-grid">
-                <form class="record-form" on:submit=|ev| ev.prevent_default()>
-                    <fieldset class="panel">
-                        <legend>{tr(ScreenText::Basics)}</legend>
-                        <SelectField field="city_id" label=t(ScreenText::City) required=true
-                            value=crate::bind!(s.form, city_id) options=city_options() marks=s.marks("city_id")/>
-                        <p class="field-link">{city_link}</p>
-                        <TextField field="fiscal_year" label=t(ScreenText::FiscalYear) inputmode="numeric" required=true
-                            value=crate::bind!(s.form, fiscal_year) marks=s.marks("fiscal_year")/>
-                        <NumberField field="number" label=t(InstalmentText::Number) hint=t(InstalmentText::NumberHint)
-                            value=crate::bind!(s.form, number) marks=s.marks("number")/>
-                        <NumberField field="planned_share" label=t(InstalmentText::PlannedShare) suffix="%"
-                            hint=t(InstalmentText::PlannedShareHint)
-                            value=crate::bind!(s.form, planned_share) marks=s.marks("planned_share")/>
-                        <MoneyField field="amount" label=t(InstalmentText::Amount) required=true
-                            value=crate::bind!(s.form, amount) marks=s.marks("amount")/>
-                        {move || expected.get().map(|b| view! {
-                            <p class="expected" data-testid="expected-amount">
-                                {tr(InstalmentText::ExpectedIs)} " " <strong>{b.format()}</strong> " "
-                                <button type="button" class="secondary small" data-testid="use-expected"
-                                    on:click=move |_| s.form.update(|f| f.amount = money_text(Some(b)))>
-                                    {tr(ScreenText::UseExpected)}
-                                </button>
-                            </p>
-                        })}
-                    </fieldset>
-                    <fieldset class="panel">
-                        <legend>{tr(ScreenText::Date)}</legend>
-                        <DateField field="planned_date" label=t(InstalmentText::PlannedDate) today=today()
-                            value=crate::bind!(s.form, planned_date) marks=s.marks("planned_date")/>
-                        <DateField field="due_date" label=t(InstalmentText::DueDate) today=today()
-                            value=crate::bind!(s.form, due_date) marks=s.marks("due_date")/>
-                        <TextField field="reference" label=t(InstalmentText::Reference) hint=t(InstalmentText::ReferenceHint)
-                            value=crate::bind!(s.form, reference) marks=s.marks("reference")/>
-                    </fieldset>
-                    <TransferPanel s name/>
-                    <div class="panel sticky-actions">
-                        <EditActions session=s name=name on_saved=on_saved on_deleted=on_deleted/>
-                    </div>
-                </form>
-                <FindingsPanel findings=s.findings record=s.id/>
-            </div>
-            <Show when=move || s.stored.get()>
-                <AuditTrail kind=RecordKind::Instalment id=s.id changed=changed_at(s)/>
-            </Show>
-        </div>
+        <EditorFrame session=s testid="instalment-editor">
+            <form class="record-form" on:submit=|ev| ev.prevent_default()>
+                <fieldset class="panel">
+                    <legend>{tr(ScreenText::Basics)}</legend>
+                    <SelectField field="city_id" label=t(ScreenText::City) required=true
+                        value=crate::bind!(s.form, city_id) options=city_options() marks=s.marks("city_id")/>
+                    <p class="field-link">{city_link}</p>
+                    <TextField field="fiscal_year" label=t(ScreenText::FiscalYear) inputmode="numeric" required=true
+                        value=crate::bind!(s.form, fiscal_year) marks=s.marks("fiscal_year")/>
+                    <NumberField field="number" label=t(InstalmentText::Number) hint=t(InstalmentText::NumberHint)
+                        value=crate::bind!(s.form, number) marks=s.marks("number")/>
+                    <NumberField field="planned_share" label=t(InstalmentText::PlannedShare) suffix="%"
+                        hint=t(InstalmentText::PlannedShareHint)
+                        value=crate::bind!(s.form, planned_share) marks=s.marks("planned_share")/>
+                    <MoneyField field="amount" label=t(InstalmentText::Amount) required=true
+                        value=crate::bind!(s.form, amount) marks=s.marks("amount")/>
+                    {move || expected.get().map(|b| view! {
+                        <p class="expected" data-testid="expected-amount">
+                            {tr(InstalmentText::ExpectedIs)} " " <strong>{b.format()}</strong> " "
+                            <button type="button" class="secondary small" data-testid="use-expected"
+                                on:click=move |_| s.form.update(|f| f.amount = money_text(Some(b)))>
+                                {tr(ScreenText::UseExpected)}
+                            </button>
+                        </p>
+                    })}
+                </fieldset>
+                <fieldset class="panel">
+                    <legend>{tr(ScreenText::Date)}</legend>
+                    <DateField field="planned_date" label=t(InstalmentText::PlannedDate) today=today()
+                        value=crate::bind!(s.form, planned_date) marks=s.marks("planned_date")/>
+                    <DateField field="due_date" label=t(InstalmentText::DueDate) today=today()
+                        value=crate::bind!(s.form, due_date) marks=s.marks("due_date")/>
+                    <TextField field="reference" label=t(InstalmentText::Reference) hint=t(InstalmentText::ReferenceHint)
+                        value=crate::bind!(s.form, reference) marks=s.marks("reference")/>
+                </fieldset>
+                <TransferPanel s name/>
+                <EditorActions session=s name=name list="/instalments"/>
+            </form>
+        </EditorFrame>
     }
 }

@@ -9,10 +9,10 @@ use leptos_router::hooks::use_navigate;
 
 use super::text::InstalmentText;
 use crate::domain::dates::parse_date;
-use crate::domain::editing::form::date_text;
-use crate::domain::editing::money_forms::{transfer_blockers, InstalmentForm};
+use crate::domain::forms::form::date_text;
+use crate::domain::forms::money_forms::{transfer_blockers, InstalmentForm};
 use crate::ui::edit::{today, EditSession};
-use crate::ui::forms::screens::date_shown;
+use crate::ui::fmt::date_shown;
 use crate::ui::forms::{t, Bind, DateField};
 use crate::ui::i18n::{tr, use_i18n, Lang};
 use crate::ui::state::use_app;

@@ -3,21 +3,18 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 use super::text::MeetingText;
-use crate::domain::editing::meeting_form::{new_meeting, MeetingForm, ProblemLine};
-use crate::domain::records::{Category, Meeting, RecordKind, Sector};
+use crate::domain::forms::meeting_form::{new_meeting, MeetingForm, ProblemLine};
+use crate::domain::records::{Category, Meeting, Sector};
 use crate::domain::reports::Label;
 use crate::ui::edit::record_page::{record_page, RecordPageSpec};
-use crate::ui::edit::{
-    blank_meta, changed_at, today, use_edit_session, AuditTrail, ConflictBanner, DraftNotice,
-    EditActions, EditSession, Target,
-};
-use crate::ui::findings_panel::FindingsPanel;
+use crate::ui::edit::{blank_meta, today, use_edit_session, EditSession, Target};
 use crate::ui::forms::screens::{committee_options, ScreenText};
 use crate::ui::forms::{enum_options, t, DateField, NumberField, SelectField, TextArea, TextField};
 use crate::ui::i18n::{tr, use_i18n, Lang};
+use crate::ui::pages::editor_frame::EditorFrame;
+use crate::ui::pages::editor_nav::EditorActions;
 use crate::ui::state::use_app;
 
 /// `/meetings/:id` and `/meetings/new?committee=<id>`.
@@ -57,11 +54,6 @@ pub fn MeetingEditor(
         s.form
             .with(|f| format!("{} {}", f.date, f.place).trim().to_string())
     });
-    let id = s.id;
-    let navigate = use_navigate();
-    let on_saved = Callback::new(move |_| navigate(&format!("/meetings/{id}"), Default::default()));
-    let nav2 = use_navigate();
-    let on_deleted = Callback::new(move |_| nav2("/meetings", Default::default()));
     let committee_link = move || {
         s.form
             .with(|f| uuid::Uuid::parse_str(&f.committee_id).ok())
@@ -69,65 +61,55 @@ pub fn MeetingEditor(
     };
     let total = move || s.form.with(MeetingForm::attendance_total);
     view! {
-        <div class="editor" data-testid="meeting-editor">
-            <ConflictBanner when=s.conflict/>
-            <DraftNotice session=s/>
-            <div class="editor-grid">
-                <form class="record-form" on:submit=|ev| ev.prevent_default()>
-                    <fieldset class="panel">
-                        <legend>{tr(ScreenText::Basics)}</legend>
-                        <SelectField field="committee_id" label=t(MeetingText::Committee) required=true
-                            value=crate::bind!(s.form, committee_id) options=committee_options() marks=s.marks("committee_id")/>
-                        <p class="field-link">{committee_link}</p>
-                        <DateField field="date" label=t(ScreenText::Date) today=today()
-                            value=crate::bind!(s.form, date) marks=s.marks("date")/>
-                        <TextField field="place" label=t(MeetingText::Place)
-                            value=crate::bind!(s.form, place) marks=s.marks("place")/>
-                    </fieldset>
-                    <fieldset class="panel" data-testid="attendance">
-                        <legend>{tr(MeetingText::Attendance)}</legend>
-                        <p class="hint">{tr(MeetingText::AttendanceHint)}</p>
-                        <div class="attendance-grid">
-                            {Sector::ALL.iter().enumerate().map(|(i, sector)| {
-                                let sector = *sector;
-                                let label = Signal::derive(move || {
-                                    if i18n.lang.get() == Lang::Th { sector.label_th() } else { sector.label_en() }.to_string()
-                                });
-                                let field = format!("attendance[{i}].count");
-                                view! {
-                                    <NumberField field=field.clone() label=label
-                                        value=crate::bind!(s.form, attendance, i, count) marks=s.marks(field)/>
-                                }
-                            }).collect_view()}
-                        </div>
-                        <p class="total" data-testid="attendance-total">
-                            {tr(MeetingText::Total)} " " <strong>{total}</strong> " " {tr(MeetingText::People)}
-                        </p>
-                    </fieldset>
-                    <fieldset class="panel lines" data-testid="problems">
-                        <legend>{tr(MeetingText::Problems)} " (" {move || s.form.with(|f| f.problems.len())} ")"</legend>
-                        <For each=move || 0..s.form.with(|f| f.problems.len()) key=|i| *i
-                            children=move |i| view! { <ProblemRow s i/> }/>
-                        <button type="button" class="secondary" data-testid="add-problem"
-                            on:click=move |_| s.form.update(|f| f.problems.push(ProblemLine::default()))>
-                            "+ " {tr(MeetingText::AddProblem)}
-                        </button>
-                    </fieldset>
-                    <fieldset class="panel">
-                        <legend>{tr(MeetingText::Decisions)}</legend>
-                        <TextArea field="decisions" label=t(MeetingText::Decisions) hint=t(MeetingText::DecisionsHint)
-                            value=crate::bind!(s.form, decisions) marks=s.marks("decisions")/>
-                    </fieldset>
-                    <div class="panel sticky-actions">
-                        <EditActions session=s name=name on_saved=on_saved on_deleted=on_deleted/>
+        <EditorFrame session=s testid="meeting-editor">
+            <form class="record-form" on:submit=|ev| ev.prevent_default()>
+                <fieldset class="panel">
+                    <legend>{tr(ScreenText::Basics)}</legend>
+                    <SelectField field="committee_id" label=t(MeetingText::Committee) required=true
+                        value=crate::bind!(s.form, committee_id) options=committee_options() marks=s.marks("committee_id")/>
+                    <p class="field-link">{committee_link}</p>
+                    <DateField field="date" label=t(ScreenText::Date) today=today()
+                        value=crate::bind!(s.form, date) marks=s.marks("date")/>
+                    <TextField field="place" label=t(MeetingText::Place)
+                        value=crate::bind!(s.form, place) marks=s.marks("place")/>
+                </fieldset>
+                <fieldset class="panel" data-testid="attendance">
+                    <legend>{tr(MeetingText::Attendance)}</legend>
+                    <p class="hint">{tr(MeetingText::AttendanceHint)}</p>
+                    <div class="attendance-grid">
+                        {Sector::ALL.iter().enumerate().map(|(i, sector)| {
+                            let sector = *sector;
+                            let label = Signal::derive(move || {
+                                if i18n.lang.get() == Lang::Th { sector.label_th() } else { sector.label_en() }.to_string()
+                            });
+                            let field = format!("attendance[{i}].count");
+                            view! {
+                                <NumberField field=field.clone() label=label
+                                    value=crate::bind!(s.form, attendance, i, count) marks=s.marks(field)/>
+                            }
+                        }).collect_view()}
                     </div>
-                </form>
-                <FindingsPanel findings=s.findings record=s.id/>
-            </div>
-            <Show when=move || s.stored.get()>
-                <AuditTrail kind=RecordKind::Meeting id=s.id changed=changed_at(s)/>
-            </Show>
-        </div>
+                    <p class="total" data-testid="attendance-total">
+                        {tr(MeetingText::Total)} " " <strong>{total}</strong> " " {tr(MeetingText::People)}
+                    </p>
+                </fieldset>
+                <fieldset class="panel lines" data-testid="problems">
+                    <legend>{tr(MeetingText::Problems)} " (" {move || s.form.with(|f| f.problems.len())} ")"</legend>
+                    <For each=move || 0..s.form.with(|f| f.problems.len()) key=|i| *i
+                        children=move |i| view! { <ProblemRow s i/> }/>
+                    <button type="button" class="secondary" data-testid="add-problem"
+                        on:click=move |_| s.form.update(|f| f.problems.push(ProblemLine::default()))>
+                        "+ " {tr(MeetingText::AddProblem)}
+                    </button>
+                </fieldset>
+                <fieldset class="panel">
+                    <legend>{tr(MeetingText::Decisions)}</legend>
+                    <TextArea field="decisions" label=t(MeetingText::Decisions) hint=t(MeetingText::DecisionsHint)
+                        value=crate::bind!(s.form, decisions) marks=s.marks("decisions")/>
+                </fieldset>
+                <EditorActions session=s name=name list="/meetings"/>
+            </form>
+        </EditorFrame>
     }
 }
 

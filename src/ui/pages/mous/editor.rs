@@ -2,21 +2,18 @@
 //! witness; findings beside, audit trail below.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use super::signatories::Signatories;
 use super::text::MouText;
-use crate::domain::editing::mou_form::{new_mou, MouForm};
-use crate::domain::records::{Mou, RecordKind};
+use crate::domain::forms::mou_form::{new_mou, MouForm};
+use crate::domain::records::Mou;
 use crate::ui::edit::record_page::{record_page, RecordPageSpec};
-use crate::ui::edit::{
-    blank_meta, changed_at, today, use_edit_session, AuditTrail, ConflictBanner, DraftNotice,
-    EditActions, EditSession, Target,
-};
-use crate::ui::findings_panel::FindingsPanel;
+use crate::ui::edit::{blank_meta, today, use_edit_session, EditSession, Target};
 use crate::ui::forms::screens::{city_options, ScreenText};
 use crate::ui::forms::{field_dom_id, t, Bind, DateField, FieldMarks, SelectField, TextField};
 use crate::ui::i18n::{tr, use_i18n};
+use crate::ui::pages::editor_frame::EditorFrame;
+use crate::ui::pages::editor_nav::EditorActions;
 use crate::ui::state::use_app;
 
 /// `/mous/:id` and `/mous/new?city=<id>`.
@@ -49,45 +46,30 @@ pub fn MouEditor(
         new_mou(blank_meta(app, id), city.into_iter().collect())
     });
     let name = Signal::derive(move || s.form.with(|f| f.title.clone()));
-    let id = s.id;
-    let navigate = use_navigate();
-    let on_saved = Callback::new(move |_| navigate(&format!("/mous/{id}"), Default::default()));
-    let nav2 = use_navigate();
-    let on_deleted = Callback::new(move |_| nav2("/mous", Default::default()));
     view! {
-        <div class="editor" data-testid="mou-editor">
-            <ConflictBanner when=s.conflict/>
-            <DraftNotice session=s/>
-            <div class="editor-grid">
-                <form class="record-form" on:submit=|ev| ev.prevent_default()>
-                    <fieldset class="panel">
-                        <legend>{tr(ScreenText::Basics)}</legend>
-                        <TextField field="title" label=t(MouText::TitleField) hint=t(MouText::TitleHint)
-                            value=crate::bind!(s.form, title) marks=s.marks("title")/>
-                        <DateField field="date" label=t(MouText::SignedOn) today=today() required=true
-                            value=crate::bind!(s.form, date) marks=s.marks("date")/>
-                        <TextField field="place" label=t(MouText::Place)
-                            value=crate::bind!(s.form, place) marks=s.marks("place")/>
-                    </fieldset>
-                    <CoveredCities s/>
-                    <Signatories s/>
-                    <fieldset class="panel" data-testid="witness">
-                        <legend>{tr(MouText::Witness)}</legend>
-                        <TextField field="witness.name" label=t(MouText::WitnessName)
-                            value=crate::bind!(s.form, witness_name) marks=s.marks("witness.name")/>
-                        <TextField field="witness.position" label=t(MouText::WitnessPosition)
-                            value=crate::bind!(s.form, witness_position) marks=s.marks("witness.position")/>
-                    </fieldset>
-                    <div class="panel sticky-actions">
-                        <EditActions session=s name=name on_saved=on_saved on_deleted=on_deleted/>
-                    </div>
-                </form>
-                <FindingsPanel findings=s.findings record=s.id/>
-            </div>
-            <Show when=move || s.stored.get()>
-                <AuditTrail kind=RecordKind::Mou id=s.id changed=changed_at(s)/>
-            </Show>
-        </div>
+        <EditorFrame session=s testid="mou-editor">
+            <form class="record-form" on:submit=|ev| ev.prevent_default()>
+                <fieldset class="panel">
+                    <legend>{tr(ScreenText::Basics)}</legend>
+                    <TextField field="title" label=t(MouText::TitleField) hint=t(MouText::TitleHint)
+                        value=crate::bind!(s.form, title) marks=s.marks("title")/>
+                    <DateField field="date" label=t(MouText::SignedOn) today=today() required=true
+                        value=crate::bind!(s.form, date) marks=s.marks("date")/>
+                    <TextField field="place" label=t(MouText::Place)
+                        value=crate::bind!(s.form, place) marks=s.marks("place")/>
+                </fieldset>
+                <CoveredCities s/>
+                <Signatories s/>
+                <fieldset class="panel" data-testid="witness">
+                    <legend>{tr(MouText::Witness)}</legend>
+                    <TextField field="witness.name" label=t(MouText::WitnessName)
+                        value=crate::bind!(s.form, witness_name) marks=s.marks("witness.name")/>
+                    <TextField field="witness.position" label=t(MouText::WitnessPosition)
+                        value=crate::bind!(s.form, witness_position) marks=s.marks("witness.position")/>
+                </fieldset>
+                <EditorActions session=s name=name list="/mous"/>
+            </form>
+        </EditorFrame>
     }
 }
 

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::text::MouText;
-use crate::domain::editing::mou_form::{MouForm, SignatoryLine};
+use crate::domain::forms::mou_form::{MouForm, SignatoryLine};
 use crate::domain::records::SignatoryRole;
 use crate::ui::edit::EditSession;
 use crate::ui::forms::screens::ScreenText;

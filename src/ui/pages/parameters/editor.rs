@@ -3,22 +3,18 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 use super::text::ParamText;
 use crate::domain::dates::FiscalYear;
-use crate::domain::editing::parameters_form::{
+use crate::domain::forms::parameters_form::{
     new_parameters, other_for_year, parameter_years, ParametersForm,
 };
-use crate::domain::records::RecordKind;
-use crate::ui::edit::{
-    blank_meta, changed_at, today, use_edit_session, AuditTrail, ConflictBanner, DraftNotice,
-    EditActions, EditSession, EditText, Target,
-};
-use crate::ui::findings_panel::FindingsPanel;
+use crate::ui::edit::{blank_meta, today, use_edit_session, EditSession, EditText, Target};
 use crate::ui::forms::screens::{not_found, param_id, this_fiscal_year, ScreenText, WhenLoaded};
 use crate::ui::forms::{t, DateField, MoneyField, NumberField, TextField};
 use crate::ui::i18n::tr;
+use crate::ui::pages::editor_frame::EditorFrame;
+use crate::ui::pages::editor_nav::EditorActions;
 use crate::ui::state::use_app;
 
 /// `/parameters/:id` and `/parameters/new`.
@@ -88,62 +84,47 @@ fn Editor(
     });
     let name = Signal::derive(move || s.form.with(|f| f.fiscal_year.clone()));
     let id = s.id;
-    let navigate = use_navigate();
-    let on_saved =
-        Callback::new(move |_| navigate(&format!("/parameters/{id}"), Default::default()));
-    let nav2 = use_navigate();
-    let on_deleted = Callback::new(move |_| nav2("/parameters", Default::default()));
     let same_year = Memo::new(move |_| {
         let fy = s.built.with(|b| b.record.fiscal_year);
         app.dataset.with(|ds| other_for_year(ds, id, fy))
     });
     view! {
-        <div class="editor" data-testid="parameters-editor">
-            <ConflictBanner when=s.conflict/>
-            <DraftNotice session=s/>
-            <div class="editor-grid">
-                <form class="record-form" on:submit=|ev| ev.prevent_default()>
-                    <fieldset class="panel">
-                        <legend>{tr(ScreenText::FiscalYear)}</legend>
-                        <TextField field="fiscal_year" label=t(ScreenText::FiscalYear) inputmode="numeric" required=true
-                            value=crate::bind!(s.form, fiscal_year) marks=s.marks("fiscal_year")/>
-                        {move || same_year.get().map(|other| view! {
-                            <p class="notice notice-warning" role="alert" data-testid="same-year">
-                                {tr(ParamText::SameYear)} " " <A href=format!("/parameters/{other}")>{tr(ParamText::OpenOther)}</A>
-                            </p>
-                        })}
-                    </fieldset>
-                    <fieldset class="panel">
-                        <legend>{tr(ParamText::Amounts)}</legend>
-                        <MoneyField field="project_max" label=t(ParamText::ProjectMax) hint=t(ParamText::ProjectMaxHint) required=true
-                            value=crate::bind!(s.form, project_max) marks=s.marks("project_max")/>
-                        <MoneyField field="city_max" label=t(ParamText::CityMax) hint=t(ParamText::CityMaxHint) required=true
-                            value=crate::bind!(s.form, city_max) marks=s.marks("city_max")/>
-                        <MoneyField field="committee_grant_city_town" label=t(ParamText::GrantCityTown) required=true
-                            value=crate::bind!(s.form, committee_grant_city_town) marks=s.marks("committee_grant_city_town")/>
-                        <MoneyField field="committee_grant_subdistrict" label=t(ParamText::GrantSubdistrict) required=true
-                            value=crate::bind!(s.form, committee_grant_subdistrict) marks=s.marks("committee_grant_subdistrict")/>
-                        <MoneyField field="province_grant" label=t(ParamText::ProvinceGrant) required=true
-                            value=crate::bind!(s.form, province_grant) marks=s.marks("province_grant")/>
-                    </fieldset>
-                    <fieldset class="panel">
-                        <legend>{tr(ParamText::Instalments)}</legend>
-                        <NumberField field="first_instalment_share" label=t(ParamText::FirstShare) suffix="%"
-                            hint=t(ParamText::FirstShareHint)
-                            value=crate::bind!(s.form, first_instalment_share) marks=s.marks("first_instalment_share")/>
-                        <DateField field="second_instalment_deadline" label=t(ParamText::Deadline) today=today()
-                            hint=t(ParamText::DeadlineHint)
-                            value=crate::bind!(s.form, second_instalment_deadline) marks=s.marks("second_instalment_deadline")/>
-                    </fieldset>
-                    <div class="panel sticky-actions">
-                        <EditActions session=s name=name on_saved=on_saved on_deleted=on_deleted/>
-                    </div>
-                </form>
-                <FindingsPanel findings=s.findings record=s.id/>
-            </div>
-            <Show when=move || s.stored.get()>
-                <AuditTrail kind=RecordKind::ProgrammeParameters id=s.id changed=changed_at(s)/>
-            </Show>
-        </div>
+        <EditorFrame session=s testid="parameters-editor">
+            <form class="record-form" on:submit=|ev| ev.prevent_default()>
+                <fieldset class="panel">
+                    <legend>{tr(ScreenText::FiscalYear)}</legend>
+                    <TextField field="fiscal_year" label=t(ScreenText::FiscalYear) inputmode="numeric" required=true
+                        value=crate::bind!(s.form, fiscal_year) marks=s.marks("fiscal_year")/>
+                    {move || same_year.get().map(|other| view! {
+                        <p class="notice notice-warning" role="alert" data-testid="same-year">
+                            {tr(ParamText::SameYear)} " " <A href=format!("/parameters/{other}")>{tr(ParamText::OpenOther)}</A>
+                        </p>
+                    })}
+                </fieldset>
+                <fieldset class="panel">
+                    <legend>{tr(ParamText::Amounts)}</legend>
+                    <MoneyField field="project_max" label=t(ParamText::ProjectMax) hint=t(ParamText::ProjectMaxHint) required=true
+                        value=crate::bind!(s.form, project_max) marks=s.marks("project_max")/>
+                    <MoneyField field="city_max" label=t(ParamText::CityMax) hint=t(ParamText::CityMaxHint) required=true
+                        value=crate::bind!(s.form, city_max) marks=s.marks("city_max")/>
+                    <MoneyField field="committee_grant_city_town" label=t(ParamText::GrantCityTown) required=true
+                        value=crate::bind!(s.form, committee_grant_city_town) marks=s.marks("committee_grant_city_town")/>
+                    <MoneyField field="committee_grant_subdistrict" label=t(ParamText::GrantSubdistrict) required=true
+                        value=crate::bind!(s.form, committee_grant_subdistrict) marks=s.marks("committee_grant_subdistrict")/>
+                    <MoneyField field="province_grant" label=t(ParamText::ProvinceGrant) required=true
+                        value=crate::bind!(s.form, province_grant) marks=s.marks("province_grant")/>
+                </fieldset>
+                <fieldset class="panel">
+                    <legend>{tr(ParamText::Instalments)}</legend>
+                    <NumberField field="first_instalment_share" label=t(ParamText::FirstShare) suffix="%"
+                        hint=t(ParamText::FirstShareHint)
+                        value=crate::bind!(s.form, first_instalment_share) marks=s.marks("first_instalment_share")/>
+                    <DateField field="second_instalment_deadline" label=t(ParamText::Deadline) today=today()
+                        hint=t(ParamText::DeadlineHint)
+                        value=crate::bind!(s.form, second_instalment_deadline) marks=s.marks("second_instalment_deadline")/>
+                </fieldset>
+                <EditorActions session=s name=name list="/parameters"/>
+            </form>
+        </EditorFrame>
     }
 }

@@ -4,9 +4,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::text::ParamText;
-use crate::domain::editing::money_forms::share_text;
-use crate::domain::editing::parameters_form::parameter_years;
-use crate::ui::forms::screens::{date_shown, ScreenText};
+use crate::domain::forms::money_forms::share_text;
+use crate::domain::forms::parameters_form::parameter_years;
+use crate::ui::fmt::date_shown;
+use crate::ui::forms::screens::ScreenText;
 use crate::ui::i18n::{tr, use_i18n, Lang};
 use crate::ui::state::use_app;
 

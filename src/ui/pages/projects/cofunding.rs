@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::text::ProjectText;
-use crate::domain::editing::project_form::{CoFundingLine, ProjectForm};
+use crate::domain::forms::project_form::{CoFundingLine, ProjectForm};
 use crate::ui::edit::EditSession;
 use crate::ui::forms::{t, MoneyField, TextField};
 use crate::ui::i18n::tr;

@@ -1,20 +1,19 @@
 //! The project list (`/projects`, and inside a city's page): search, filters by city,
 //! category and status, sort, and pages of 50 so 10,000 projects stay quick (the query
-//! itself is `domain::editing::project_list`, timed in `tests/bench_lists.rs`).
+//! itself is `domain::views::project_list`, timed in `tests/bench_lists.rs`).
 
 use crate::domain::sorting::SortSmall;
-use crate::ui::pages::reports::fmt::number;
+use crate::ui::fmt::number;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::text::ProjectText;
-use crate::domain::editing::form::{enum_from_key, enum_key};
-use crate::domain::editing::project_list::{
-    page, ProjectIndex, ProjectQuery, ProjectRow, ProjectSort,
-};
+use crate::domain::forms::form::{enum_from_key, enum_key};
 use crate::domain::meta::RecordId;
 use crate::domain::records::{Category, City, ProjectStatus};
 use crate::domain::reports::Label;
+use crate::domain::views::paging::page;
+use crate::domain::views::project_list::{ProjectIndex, ProjectQuery, ProjectRow, ProjectSort};
 use crate::ui::forms::{enum_options, t, Bind, SelectField, TextField};
 use crate::ui::i18n::{tr, use_i18n, Lang, Text};
 use crate::ui::state::use_app;

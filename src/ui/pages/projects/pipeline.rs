@@ -7,9 +7,9 @@ use leptos::task::spawn_local;
 
 use super::text::ProjectText;
 use crate::domain::dates::{format_be_short, parse_date};
-use crate::domain::editing::form::enum_from_key;
-use crate::domain::editing::project_form::ProjectForm;
-use crate::domain::editing::reference::with_reference;
+use crate::domain::editing::stored_or_shipped::with_reference;
+use crate::domain::forms::form::enum_from_key;
+use crate::domain::forms::project_form::ProjectForm;
 use crate::domain::records::{ProjectStatus, Record, StatusChange};
 use crate::domain::reports::Label;
 use crate::domain::rules::{blocking_approval, Finding};
@@ -127,7 +127,7 @@ pub fn Pipeline(
                 <div class="actions">
                     <For each=move || s.form.with(|f| f.next_statuses()) key=|st| *st let:st>
                         <button type="button" class=if st == ProjectStatus::Rejected { "secondary" } else { "" }
-                            data-testid=format!("to-{}", crate::domain::editing::form::enum_key(&st))
+                            data-testid=format!("to-{}", crate::domain::forms::form::enum_key(&st))
                             disabled=move || s.busy.get() || s.conflict.get()
                             on:click=move |_| advance(st)>
                             {tr(ProjectText::MoveTo)} " " {move || if thai() { st.label_th() } else { st.label_en() }}

@@ -6,8 +6,8 @@ use crate::domain::reports::{CategoryRow, StatusRow};
 use crate::ui::charts::CategoryChart;
 use crate::ui::i18n::{tr, use_i18n};
 
-use super::fmt;
 use super::text::ReportText as T;
+use crate::ui::fmt;
 
 #[component]
 pub fn StatusTable(

@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::domain::dataset::Dataset;
 use crate::domain::export::{self, to_csv, Contacts, Table};
+use crate::domain::records::Dataset;
 use crate::domain::reports::{
     dashboard_from_findings, reconcile_all, Scope, DEFAULT_DUE_SOON_DAYS,
 };

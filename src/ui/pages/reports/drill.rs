@@ -15,11 +15,11 @@ use crate::ui::i18n::{tr, use_i18n, I18n, Msg};
 use crate::ui::state::use_app;
 
 use super::breakdown::CategoryPanel;
-use super::fmt;
 use super::query::{region_key, resolve_province, resolve_region, use_report_choice};
 use super::scope_bar::ScopeBar;
 use super::text::ReportText as T;
 use super::totals::TotalsCards;
+use crate::ui::fmt;
 
 /// `/reports/region/:id` (`:id` is the region's code, e.g. "north", or its id).
 #[component]

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use crate::domain::reports::Outside;
 use crate::ui::i18n::{tr, use_i18n};
 
-use super::fmt;
 use super::text::ReportText as T;
+use crate::ui::fmt;
 
 #[component]
 pub fn OutsideNotice(

@@ -7,9 +7,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
-use crate::domain::dataset::Dataset;
 use crate::domain::dates::FiscalYear;
+use crate::domain::forms::form::parse_fiscal_year;
 use crate::domain::meta::RecordId;
+use crate::domain::records::Dataset;
 use crate::domain::records::{Province, Region};
 use crate::domain::reports::default_fiscal_year;
 use crate::ui::state::use_app;
@@ -94,13 +95,7 @@ pub fn use_report_choice() -> ReportChoice {
     let app = use_app();
     let query = use_query_map();
     let location = use_location();
-    let fy_param = Memo::new(move |_| {
-        query.with(|q| {
-            q.get_str("fy")
-                .and_then(|s| s.trim().parse::<u16>().ok())
-                .map(FiscalYear)
-        })
-    });
+    let fy_param = Memo::new(move |_| query.with(|q| q.get_str("fy").and_then(parse_fiscal_year)));
     let fy = Memo::new(move |_| {
         fy_param
             .get()

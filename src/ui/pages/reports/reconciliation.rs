@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use crate::domain::reports::{Quantity, Reconciliation, ReconciliationRow};
 use crate::ui::i18n::{tr, use_i18n, Lang};
 
-use super::fmt;
 use super::text::ReportText as T;
+use crate::ui::fmt;
 
 #[component]
 pub fn ReconciliationPanel(

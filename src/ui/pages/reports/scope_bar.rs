@@ -10,9 +10,9 @@ use crate::domain::sorting::SortSmall;
 use crate::ui::i18n::{tr, use_i18n, Lang};
 use crate::ui::state::use_app;
 
-use super::fmt;
 use super::query::{region_key, today, use_report_choice};
 use super::text::ReportText as T;
+use crate::ui::fmt;
 
 #[component]
 pub fn ScopeBar(

@@ -2,21 +2,18 @@
 //! set live beside what the records add up to (`reports::reconcile`).
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use super::text::StatedText;
-use crate::domain::editing::parameters_form::{new_stated_total, StatedTotalForm};
-use crate::domain::records::{RecordKind, StatedTotal};
+use crate::domain::forms::parameters_form::{new_stated_total, StatedTotalForm};
+use crate::domain::records::StatedTotal;
 use crate::domain::reports::{reconcile, Quantity, ReconciledFigure};
 use crate::ui::edit::record_page::{record_page, RecordPageSpec};
-use crate::ui::edit::{
-    blank_meta, changed_at, use_edit_session, AuditTrail, ConflictBanner, DraftNotice, EditActions,
-    EditSession, Target,
-};
-use crate::ui::findings_panel::FindingsPanel;
+use crate::ui::edit::{blank_meta, use_edit_session, EditSession, Target};
 use crate::ui::forms::screens::{region_options, this_fiscal_year, ScreenText};
 use crate::ui::forms::{t, MoneyField, NumberField, SelectField, TextArea, TextField};
 use crate::ui::i18n::{tr, use_i18n, Lang};
+use crate::ui::pages::editor_frame::EditorFrame;
+use crate::ui::pages::editor_nav::EditorActions;
 use crate::ui::state::use_app;
 
 /// `/stated-totals/:id` and `/stated-totals/new`.
@@ -54,12 +51,6 @@ fn Editor(
         new_stated_total(blank_meta(app, id), None, this_fiscal_year())
     });
     let name = Signal::derive(move || s.form.with(|f| f.label.clone()));
-    let id = s.id;
-    let navigate = use_navigate();
-    let on_saved =
-        Callback::new(move |_| navigate(&format!("/stated-totals/{id}"), Default::default()));
-    let nav2 = use_navigate();
-    let on_deleted = Callback::new(move |_| nav2("/stated-totals", Default::default()));
     let regions = Signal::derive(move || {
         let mut v = vec![(String::new(), i18n.t(ScreenText::WholeCountry).to_string())];
         v.extend(region_options().get());
@@ -70,68 +61,58 @@ fn Editor(
         app.dataset.with(|ds| reconcile(ds, &record).rows)
     });
     view! {
-        <div class="editor" data-testid="stated-total-editor">
-            <ConflictBanner when=s.conflict/>
-            <DraftNotice session=s/>
-            <div class="editor-grid">
-                <form class="record-form" on:submit=|ev| ev.prevent_default()>
-                    <fieldset class="panel">
-                        <legend>{tr(ScreenText::Basics)}</legend>
-                        <TextArea field="label" label=t(StatedText::Label) hint=t(StatedText::LabelHint) rows=2
-                            value=crate::bind!(s.form, label) marks=s.marks("label")/>
-                        <SelectField field="region_id" label=t(ScreenText::Region) no_placeholder=true
-                            value=crate::bind!(s.form, region_id) options=regions marks=s.marks("region_id")/>
-                        <TextField field="fiscal_year" label=t(ScreenText::FiscalYear) inputmode="numeric" required=true
-                            value=crate::bind!(s.form, fiscal_year) marks=s.marks("fiscal_year")/>
-                        <TextField field="source" label=t(StatedText::Source) hint=t(StatedText::SourceHint)
-                            value=crate::bind!(s.form, source) marks=s.marks("source")/>
-                    </fieldset>
-                    <fieldset class="panel">
-                        <legend>{tr(StatedText::StatedFigures)}</legend>
-                        <p class="hint">{tr(StatedText::StatedFiguresHint)}</p>
-                        <NumberField field="cities" label=t(StatedText::Cities)
-                            value=crate::bind!(s.form, cities) marks=s.marks("cities")/>
-                        <NumberField field="provinces" label=t(StatedText::Provinces)
-                            value=crate::bind!(s.form, provinces) marks=s.marks("provinces")/>
-                        <MoneyField field="amount" label=t(StatedText::Amount)
-                            value=crate::bind!(s.form, amount) marks=s.marks("amount")/>
-                    </fieldset>
-                    <section class="panel" data-testid="comparison">
-                        <h2>{tr(StatedText::Comparison)}</h2>
-                        <table class="records-table">
-                            <thead><tr>
-                                <th scope="col">{tr(StatedText::Figure)}</th>
-                                <th scope="col">{tr(StatedText::Stated)}</th>
-                                <th scope="col">{tr(StatedText::Computed)}</th>
-                                <th scope="col">{tr(StatedText::Difference)}</th>
-                            </tr></thead>
-                            <tbody>
-                                <For each=move || rows.get() key=|r| format!("{r:?}") let:r>
-                                    {
-                                        let figure: ReconciledFigure = r.figure;
-                                        let agrees = r.agrees();
-                                        view! {
-                                            <tr class:mismatch=agrees == Some(false)>
-                                                <th scope="row">{move || if i18n.lang.get() == Lang::Th { figure.label_th() } else { figure.label_en() }}</th>
-                                                <td class="num">{quantity(r.stated).unwrap_or_else(|| "—".into())}</td>
-                                                <td class="num">{quantity(Some(r.computed))}</td>
-                                                <td class="num">{quantity(r.difference).unwrap_or_else(|| "—".into())}</td>
-                                            </tr>
-                                        }
+        <EditorFrame session=s testid="stated-total-editor">
+            <form class="record-form" on:submit=|ev| ev.prevent_default()>
+                <fieldset class="panel">
+                    <legend>{tr(ScreenText::Basics)}</legend>
+                    <TextArea field="label" label=t(StatedText::Label) hint=t(StatedText::LabelHint) rows=2
+                        value=crate::bind!(s.form, label) marks=s.marks("label")/>
+                    <SelectField field="region_id" label=t(ScreenText::Region) no_placeholder=true
+                        value=crate::bind!(s.form, region_id) options=regions marks=s.marks("region_id")/>
+                    <TextField field="fiscal_year" label=t(ScreenText::FiscalYear) inputmode="numeric" required=true
+                        value=crate::bind!(s.form, fiscal_year) marks=s.marks("fiscal_year")/>
+                    <TextField field="source" label=t(StatedText::Source) hint=t(StatedText::SourceHint)
+                        value=crate::bind!(s.form, source) marks=s.marks("source")/>
+                </fieldset>
+                <fieldset class="panel">
+                    <legend>{tr(StatedText::StatedFigures)}</legend>
+                    <p class="hint">{tr(StatedText::StatedFiguresHint)}</p>
+                    <NumberField field="cities" label=t(StatedText::Cities)
+                        value=crate::bind!(s.form, cities) marks=s.marks("cities")/>
+                    <NumberField field="provinces" label=t(StatedText::Provinces)
+                        value=crate::bind!(s.form, provinces) marks=s.marks("provinces")/>
+                    <MoneyField field="amount" label=t(StatedText::Amount)
+                        value=crate::bind!(s.form, amount) marks=s.marks("amount")/>
+                </fieldset>
+                <section class="panel" data-testid="comparison">
+                    <h2>{tr(StatedText::Comparison)}</h2>
+                    <table class="records-table">
+                        <thead><tr>
+                            <th scope="col">{tr(StatedText::Figure)}</th>
+                            <th scope="col">{tr(StatedText::Stated)}</th>
+                            <th scope="col">{tr(StatedText::Computed)}</th>
+                            <th scope="col">{tr(StatedText::Difference)}</th>
+                        </tr></thead>
+                        <tbody>
+                            <For each=move || rows.get() key=|r| format!("{r:?}") let:r>
+                                {
+                                    let figure: ReconciledFigure = r.figure;
+                                    let agrees = r.agrees();
+                                    view! {
+                                        <tr class:mismatch=agrees == Some(false)>
+                                            <th scope="row">{move || if i18n.lang.get() == Lang::Th { figure.label_th() } else { figure.label_en() }}</th>
+                                            <td class="num">{quantity(r.stated).unwrap_or_else(|| "—".into())}</td>
+                                            <td class="num">{quantity(Some(r.computed))}</td>
+                                            <td class="num">{quantity(r.difference).unwrap_or_else(|| "—".into())}</td>
+                                        </tr>
                                     }
-                                </For>
-                            </tbody>
-                        </table>
-                    </section>
-                    <div class="panel sticky-actions">
-                        <EditActions session=s name=name on_saved=on_saved on_deleted=on_deleted/>
-                    </div>
-                </form>
-                <FindingsPanel findings=s.findings record=s.id/>
-            </div>
-            <Show when=move || s.stored.get()>
-                <AuditTrail kind=RecordKind::StatedTotal id=s.id changed=changed_at(s)/>
-            </Show>
-        </div>
+                                }
+                            </For>
+                        </tbody>
+                    </table>
+                </section>
+                <EditorActions session=s name=name list="/stated-totals"/>
+            </form>
+        </EditorFrame>
     }
 }

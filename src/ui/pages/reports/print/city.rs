@@ -9,10 +9,10 @@ use crate::domain::reports::{city_summary, CitySummary};
 use crate::ui::i18n::{tr, use_i18n, Msg, Text};
 use crate::ui::state::use_app;
 
-use super::super::fmt;
 use super::super::query::use_report_choice;
 use super::super::text::ReportText as T;
 use super::{as_of_line, sheet_year, PrintToolbar};
+use crate::ui::fmt;
 
 #[component]
 pub fn CityPrintPage() -> impl IntoView {

@@ -10,9 +10,9 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::domain::dataset::Dataset;
 use crate::domain::dates::FiscalYear;
 use crate::domain::meta::RecordId;
+use crate::domain::records::Dataset;
 use crate::domain::reports::{city_latest_year, default_fiscal_year};
 use crate::ui::i18n::{tr, use_i18n};
 
@@ -57,6 +57,6 @@ pub(crate) fn as_of_line(i18n: crate::ui::i18n::I18n, d: NaiveDate) -> String {
     format!(
         "{} {}",
         i18n.t(T::PrintedOn),
-        super::fmt::date(i18n.lang.get(), d)
+        crate::ui::fmt::date(i18n.lang.get(), d)
     )
 }

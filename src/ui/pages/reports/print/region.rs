@@ -14,11 +14,11 @@ use crate::ui::state::use_app;
 use super::super::breakdown::{CategoryPanel, StatusTable};
 use super::super::deadlines::DeadlinesPanel;
 use super::super::drill::sort_provinces;
-use super::super::fmt;
 use super::super::query::{resolve_region, use_report_choice};
 use super::super::reconciliation::ReconciliationTable;
 use super::super::text::ReportText as T;
 use super::{as_of_line, PrintToolbar};
+use crate::ui::fmt;
 
 #[component]
 pub fn RegionPrintPage() -> impl IntoView {

@@ -11,9 +11,9 @@ use crate::domain::meta::RecordId;
 use crate::domain::money::{percent_text, Baht};
 use crate::domain::records::{City, Dataset, Mou, SignatoryRole, Witness};
 
+use super::enum_labels::Label;
 use super::error::ReportError;
 use super::index::Index;
-use super::labels::Label;
 use super::names::CityLine;
 use super::scope::Scope;
 

@@ -38,10 +38,11 @@ pub fn new_parameters(ds: &Dataset, meta: RecordMeta, fy: FiscalYear) -> Program
 
 /// The live parameters records, newest year first; for the list.
 pub fn parameter_years(ds: &Dataset) -> Vec<ProgrammeParameters> {
-    let mut out: Vec<ProgrammeParameters> = super::reference::with_reference(ds)
-        .live::<ProgrammeParameters>()
-        .cloned()
-        .collect();
+    let mut out: Vec<ProgrammeParameters> =
+        crate::domain::editing::stored_or_shipped::with_reference(ds)
+            .live::<ProgrammeParameters>()
+            .cloned()
+            .collect();
     out.sort_by_key_small(|p| std::cmp::Reverse(p.fiscal_year));
     out
 }
@@ -49,7 +50,7 @@ pub fn parameter_years(ds: &Dataset) -> Vec<ProgrammeParameters> {
 /// Another live parameters record for the same year as `id`, if any: two records for one
 /// year leave the rules to pick one, so the page says so.
 pub fn other_for_year(ds: &Dataset, id: RecordId, fy: FiscalYear) -> Option<RecordId> {
-    super::reference::with_reference(ds)
+    crate::domain::editing::stored_or_shipped::with_reference(ds)
         .live::<ProgrammeParameters>()
         .find(|p| p.fiscal_year == fy && p.meta.id != id)
         .map(|p| p.meta.id)

@@ -10,13 +10,12 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::dates::FiscalYear;
-use crate::domain::editing::project_list::thai_sort_key;
+use crate::domain::forms::form::parse_fiscal_year;
 use crate::domain::meta::RecordId;
 use crate::domain::money::Baht;
-use crate::domain::records::{
-    City, Committee, CommitteeGrant, Dataset, Instalment, Meeting, Mou, Province, ProvinceGrant,
-    StatedTotal,
-};
+use crate::domain::records::{Committee, Dataset, Instalment, Meeting, Mou, StatedTotal};
+use crate::domain::views::choices::{cities, CityName};
+use crate::domain::views::thai_sort::thai_sort_key;
 
 /// What a list is asked for; empty fields show everything.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -26,56 +25,38 @@ pub struct ListFilter {
     pub fiscal_year: Option<FiscalYear>,
     /// Words to find in names, places and titles (case-insensitive).
     pub search: String,
+    /// Instalments only: `Some(true)` for money that has moved, `Some(false)` for planned.
+    #[serde(default)]
+    pub transferred: Option<bool>,
 }
 
-/// A city's names, for rows.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub struct CityName {
-    pub id: RecordId,
-    pub th: String,
-    pub en: String,
-    pub province: RecordId,
-}
-
-impl CityName {
-    /// The name to show: English on an English page if the city has one, else Thai.
-    pub fn shown(&self, thai: bool) -> &str {
-        if thai || self.en.is_empty() {
-            &self.th
-        } else {
-            &self.en
+impl ListFilter {
+    /// The filter a list page's inputs ask for: a city id, a typed fiscal year and search
+    /// words; what does not read as an id or a year filters nothing.
+    pub fn from_inputs(city: &str, fiscal_year: &str, search: &str) -> ListFilter {
+        ListFilter {
+            city: uuid::Uuid::parse_str(city).ok(),
+            fiscal_year: parse_fiscal_year(fiscal_year),
+            search: search.to_owned(),
+            ..ListFilter::default()
         }
     }
 }
 
-fn cities(ds: &Dataset) -> HashMap<RecordId, CityName> {
-    ds.live::<City>()
-        .map(|c| {
-            let n = CityName {
-                id: c.meta.id,
-                th: c.name_th.clone(),
-                en: c.name_en.clone(),
-                province: c.province_id,
-            };
-            (c.meta.id, n)
-        })
-        .collect()
-}
-
 impl ListFilter {
-    fn matches_city(&self, city: Option<&CityName>) -> bool {
+    pub(crate) fn matches_city(&self, city: Option<&CityName>) -> bool {
         self.city.is_none_or(|id| city.is_some_and(|c| c.id == id))
             && self
                 .province
                 .is_none_or(|p| city.is_some_and(|c| c.province == p))
     }
 
-    fn matches_text(&self, texts: &[&str]) -> bool {
+    pub(crate) fn matches_text(&self, texts: &[&str]) -> bool {
         let q = self.search.trim().to_lowercase();
         q.is_empty() || texts.iter().any(|t| t.to_lowercase().contains(&q))
     }
 
-    fn matches_year(&self, fy: FiscalYear) -> bool {
+    pub(crate) fn matches_year(&self, fy: FiscalYear) -> bool {
         self.fiscal_year.is_none_or(|y| y == fy)
     }
 }
@@ -223,27 +204,31 @@ pub struct InstalmentRow {
 /// Instalments by city name, year and number.
 pub fn instalment_rows(ds: &Dataset, f: &ListFilter) -> Vec<InstalmentRow> {
     let names = cities(ds);
-    let mut rows: Vec<InstalmentRow> =
-        ds.live::<Instalment>()
-            .filter_map(|i| {
-                let city = names.get(&i.city_id);
-                let texts = [
-                    city.map_or("", |c| c.th.as_str()),
-                    city.map_or("", |c| c.en.as_str()),
-                    i.reference.as_str(),
-                ];
-                (f.matches_city(city) && f.matches_year(i.fiscal_year) && f.matches_text(&texts))
-                    .then(|| InstalmentRow {
-                        id: i.meta.id,
-                        city: city.cloned(),
-                        fiscal_year: i.fiscal_year,
-                        number: i.number,
-                        amount: i.amount,
-                        planned_date: i.planned_date,
-                        actual_date: i.actual_date,
-                    })
+    let mut rows: Vec<InstalmentRow> = ds
+        .live::<Instalment>()
+        .filter_map(|i| {
+            let city = names.get(&i.city_id);
+            let texts = [
+                city.map_or("", |c| c.th.as_str()),
+                city.map_or("", |c| c.en.as_str()),
+                i.reference.as_str(),
+            ];
+            let moved = i.actual_date.is_some();
+            (f.matches_city(city)
+                && f.matches_year(i.fiscal_year)
+                && f.matches_text(&texts)
+                && f.transferred.is_none_or(|t| t == moved))
+            .then(|| InstalmentRow {
+                id: i.meta.id,
+                city: city.cloned(),
+                fiscal_year: i.fiscal_year,
+                number: i.number,
+                amount: i.amount,
+                planned_date: i.planned_date,
+                actual_date: i.actual_date,
             })
-            .collect();
+        })
+        .collect();
     rows.sort_by_cached_key_small(|r| {
         (
             thai_sort_key(r.city.as_ref().map_or("", |c| c.th.as_str())),
@@ -251,78 +236,6 @@ pub fn instalment_rows(ds: &Dataset, f: &ListFilter) -> Vec<InstalmentRow> {
             r.number,
         )
     });
-    rows
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct GrantRow {
-    pub id: RecordId,
-    /// The province (province grants) or the city (committee grants).
-    pub to_th: String,
-    pub to_en: String,
-    pub fiscal_year: FiscalYear,
-    pub amount: Baht,
-    pub date: Option<NaiveDate>,
-}
-
-/// Province start-up grants, by province name then year.
-pub fn province_grant_rows(ds: &Dataset, f: &ListFilter) -> Vec<GrantRow> {
-    let provinces: HashMap<RecordId, Province> = super::reference::provinces(ds)
-        .into_iter()
-        .map(|p| (p.meta.id, p))
-        .collect();
-    let city_province = f
-        .city
-        .and_then(|c| ds.get::<City>(c))
-        .map(|c| c.province_id);
-    let mut rows: Vec<GrantRow> = ds
-        .live::<ProvinceGrant>()
-        .filter(|g| {
-            f.province.is_none_or(|p| p == g.province_id)
-                && city_province.is_none_or(|p| p == g.province_id)
-        })
-        .filter(|g| f.matches_year(g.fiscal_year))
-        .filter_map(|g| {
-            let p = provinces.get(&g.province_id);
-            let (th, en) = p.map_or((String::new(), String::new()), |p| {
-                (p.name_th.clone(), p.name_en.clone())
-            });
-            f.matches_text(&[&th, &en]).then_some(GrantRow {
-                id: g.meta.id,
-                to_th: th,
-                to_en: en,
-                fiscal_year: g.fiscal_year,
-                amount: g.amount,
-                date: g.date,
-            })
-        })
-        .collect();
-    rows.sort_by_cached_key_small(|r| (thai_sort_key(&r.to_th), r.fiscal_year));
-    rows
-}
-
-/// Committee grants, by city name then year.
-pub fn committee_grant_rows(ds: &Dataset, f: &ListFilter) -> Vec<GrantRow> {
-    let names = cities(ds);
-    let mut rows: Vec<GrantRow> = ds
-        .live::<CommitteeGrant>()
-        .filter_map(|g| {
-            let city = names.get(&g.city_id);
-            let (th, en) = city.map_or((String::new(), String::new()), |c| {
-                (c.th.clone(), c.en.clone())
-            });
-            (f.matches_city(city) && f.matches_year(g.fiscal_year) && f.matches_text(&[&th, &en]))
-                .then_some(GrantRow {
-                    id: g.meta.id,
-                    to_th: th,
-                    to_en: en,
-                    fiscal_year: g.fiscal_year,
-                    amount: g.amount,
-                    date: g.date,
-                })
-        })
-        .collect();
-    rows.sort_by_cached_key_small(|r| (thai_sort_key(&r.to_th), r.fiscal_year));
     rows
 }
 
@@ -343,17 +256,11 @@ pub fn stated_total_rows(ds: &Dataset, f: &ListFilter) -> Vec<StatedTotal> {
     rows
 }
 
-/// Live cities sorted by Thai name, for choosers.
-pub fn city_choices(ds: &Dataset) -> Vec<CityName> {
-    let mut out: Vec<CityName> = cities(ds).into_values().collect();
-    out.sort_by_cached_key_small(|c| thai_sort_key(&c.th));
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::example::north_2561;
+    use crate::domain::views::grant_lists::{committee_grant_rows, province_grant_rows};
 
     #[test]
     fn lists_of_the_example_filter_by_city_province_year_and_text() {
@@ -394,13 +301,13 @@ mod tests {
             ..all
         };
         assert_eq!(instalment_rows(&ds, &prov).len(), sukhothai);
-        assert_eq!(city_choices(&ds).len(), 12);
+        assert_eq!(crate::domain::views::choices::city_choices(&ds).len(), 12);
     }
 
     #[test]
     fn committees_and_meetings_are_found_through_their_city() {
-        use crate::domain::editing::committee_form::new_committee;
-        use crate::domain::editing::meeting_form::new_meeting;
+        use crate::domain::forms::committee_form::new_committee;
+        use crate::domain::forms::meeting_form::new_meeting;
         let mut ds = north_2561().records;
         let city = ds.cities[0].meta.id;
         let mut c = new_committee(ds.cities[0].meta.clone(), city);
@@ -428,18 +335,35 @@ mod tests {
     }
 
     #[test]
-    fn a_city_shows_its_english_name_only_on_an_english_page_that_has_one() {
-        let both = CityName {
-            th: "แม่สอด".into(),
-            en: "Mae Sot".into(),
-            ..CityName::default()
+    fn typed_inputs_become_a_filter_and_unreadable_ones_filter_nothing() {
+        let ds = north_2561().records;
+        let mae_sot = ds.cities[0].meta.id;
+        let f = ListFilter::from_inputs(&mae_sot.to_string(), " ๒๕๖๑ ", "ถนน");
+        assert_eq!(f.city, Some(mae_sot));
+        assert_eq!(f.fiscal_year, Some(FiscalYear(2561)));
+        assert_eq!(f.search, "ถนน");
+        assert_eq!(ListFilter::from_inputs("", "", ""), ListFilter::default());
+        let junk = ListFilter::from_inputs("not-an-id", "FY", "");
+        assert_eq!(junk, ListFilter::default());
+        assert_eq!(instalment_rows(&ds, &junk).len(), 12);
+    }
+
+    #[test]
+    fn instalments_split_into_planned_and_transferred() {
+        let mut ds = north_2561().records;
+        ds.instalments[0].actual_date = NaiveDate::from_ymd_opt(2018, 2, 1);
+        ds.instalments[1].actual_date = None;
+        let all = instalment_rows(&ds, &ListFilter::default());
+        let moved = |t| ListFilter {
+            transferred: Some(t),
+            ..ListFilter::default()
         };
-        assert_eq!(both.shown(true), "แม่สอด");
-        assert_eq!(both.shown(false), "Mae Sot");
-        let thai_only = CityName {
-            th: "แม่สอด".into(),
-            ..CityName::default()
-        };
-        assert_eq!(thai_only.shown(false), "แม่สอด");
+        let done = instalment_rows(&ds, &moved(true));
+        let planned = instalment_rows(&ds, &moved(false));
+        assert_eq!(done.len() + planned.len(), all.len());
+        assert!(done.iter().all(|r| r.actual_date.is_some()));
+        assert!(planned.iter().all(|r| r.actual_date.is_none()));
+        assert!(done.iter().any(|r| r.id == ds.instalments[0].meta.id));
+        assert!(planned.iter().any(|r| r.id == ds.instalments[1].meta.id));
     }
 }

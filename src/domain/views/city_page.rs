@@ -112,9 +112,9 @@ pub struct BarGeometry {
 /// The bar for a city's figures. Only geometry is a float; every figure shown stays Baht.
 ///
 /// ```
-/// use mueang::domain::editing::city_page::bar_geometry;
+/// use mueang::domain::views::city_page::bar_geometry;
 /// use mueang::domain::example::north_2561;
-/// use mueang::domain::editing::city_page::city_figures;
+/// use mueang::domain::views::city_page::city_figures;
 /// use mueang::domain::dates::FiscalYear;
 /// let ds = north_2561().records;
 /// let f = city_figures(&ds, ds.cities[0].meta.id, FiscalYear(2561)).unwrap();

@@ -10,31 +10,7 @@ use crate::domain::dates::FiscalYear;
 use crate::domain::meta::RecordId;
 use crate::domain::money::Baht;
 use crate::domain::records::{Category, City, Dataset, Project, ProjectStatus};
-
-/// Thai text sorts by consonant first: a leading vowel (เ แ โ ใ ไ) is written before the
-/// consonant it follows in speech, so "เชียงใหม่" files under ช. Moving it after the first
-/// consonant gives dictionary order for the names staff type; other text is lower-cased.
-pub fn thai_sort_key(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.trim().chars().peekable();
-    while let Some(c) = chars.next() {
-        if matches!(c, 'เ' | 'แ' | 'โ' | 'ใ' | 'ไ') {
-            if let Some(&next) = chars.peek() {
-                chars.next();
-                out.push(next);
-            }
-            out.push(c);
-        } else if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else if ('\u{0E00}'..='\u{0E7F}').contains(&c) {
-            // Thai has no case: skip the Unicode tables, which cost more than the rest.
-            out.push(c);
-        } else {
-            out.extend(c.to_lowercase());
-        }
-    }
-    out
-}
+use crate::domain::views::thai_sort::thai_sort_key;
 
 /// How the list is ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -261,15 +237,6 @@ fn push_lower(out: &mut String, s: &str) {
     }
 }
 
-/// The English name, else the Thai one (many cities have only their official Thai name).
-pub fn city_name_en(c: &City) -> String {
-    if c.name_en.trim().is_empty() {
-        c.name_th.clone()
-    } else {
-        c.name_en.clone()
-    }
-}
-
 fn amount(p: &Project) -> Option<Baht> {
     p.amount_approved.or(p.amount_requested)
 }
@@ -292,17 +259,6 @@ fn row(p: &Project, city: Option<&City>) -> ProjectRow {
         amount: amount(p),
         progress_percent: p.progress_percent,
     }
-}
-
-/// One page of a list: `page` counts from 0 and is clamped to the last page.
-/// Returns the slice and the number of pages (at least 1).
-pub fn page<T>(items: &[T], page: usize, per_page: usize) -> (&[T], usize) {
-    let per_page = per_page.max(1);
-    let pages = items.len().div_ceil(per_page).max(1);
-    let page = page.min(pages - 1);
-    let start = page * per_page;
-    let end = (start + per_page).min(items.len());
-    (&items[start.min(end)..end], pages)
 }
 
 #[cfg(test)]
@@ -433,25 +389,5 @@ mod tests {
             project_rows(&ds, &q).is_empty(),
             "tombstones are never listed"
         );
-    }
-
-    #[test]
-    fn pages() {
-        let items: Vec<u32> = (0..105).collect();
-        let (p, n) = page(&items, 0, 50);
-        assert_eq!((p.len(), n), (50, 3));
-        let (p, _) = page(&items, 2, 50);
-        assert_eq!(p, &[100, 101, 102, 103, 104]);
-        let (p, _) = page(&items, 9, 50);
-        assert_eq!(p.len(), 5, "past the end shows the last page");
-        let empty: Vec<u32> = vec![];
-        assert_eq!(page(&empty, 3, 50), (&[][..], 1));
-    }
-
-    #[test]
-    fn thai_keys() {
-        assert!(thai_sort_key("เชียงใหม่") > thai_sort_key("ฉะเชิงเทรา"));
-        assert!(thai_sort_key("ไก่") < thai_sort_key("ขาย"));
-        assert_eq!(thai_sort_key("ABC"), "abc");
     }
 }

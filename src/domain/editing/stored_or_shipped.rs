@@ -67,9 +67,8 @@ pub fn provinces(ds: &Dataset) -> Vec<Province> {
     let mut out: Vec<Province> = ds.live::<Province>().cloned().collect();
     out.extend(missing_reference(ds).provinces);
     out.sort_by_small(|a, b| {
-        crate::domain::editing::project_list::thai_sort_key(&a.name_th).cmp(
-            &crate::domain::editing::project_list::thai_sort_key(&b.name_th),
-        )
+        crate::domain::views::thai_sort::thai_sort_key(&a.name_th)
+            .cmp(&crate::domain::views::thai_sort::thai_sort_key(&b.name_th))
     });
     out
 }

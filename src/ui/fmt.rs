@@ -1,4 +1,4 @@
-//! How report screens write the domain's values: BE dates in Thai, CE in English, amounts
+//! How screens write the domain's values: BE dates in Thai, CE in English, amounts
 //! with separators. Formatting only; every figure comes computed from the domain.
 
 use std::cmp::Ordering;
@@ -45,6 +45,24 @@ pub fn date(lang: Lang, d: NaiveDate) -> String {
 /// An optional date, with a dash for none.
 pub fn opt_date(lang: Lang, d: Option<NaiveDate>) -> String {
     d.map_or_else(|| "–".to_owned(), |d| date(lang, d))
+}
+
+/// A date in the interface language ("3 ก.พ. 2561" / "3 Feb 2018"), or "—".
+pub fn date_shown(d: Option<NaiveDate>, thai: bool) -> String {
+    match d {
+        Some(d) if thai => format_be_short(d),
+        Some(d) => format_en(d),
+        None => "—".into(),
+    }
+}
+
+/// A fiscal year in the interface language ("ปีงบประมาณ 2561" / "FY2561").
+pub fn year_shown(fy: FiscalYear, thai: bool) -> String {
+    if thai {
+        fy.label_th()
+    } else {
+        fy.label_en()
+    }
 }
 
 /// "ปีงบประมาณ 2561" / "FY2561 (Oct 2017 – Sep 2018)".

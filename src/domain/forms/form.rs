@@ -14,6 +14,22 @@ use crate::domain::money::Baht;
 use crate::domain::records::Record;
 use crate::domain::thai_digits::to_ascii_digits;
 
+/// A fiscal year as people type it: the BE year ("2561", "๒๕๖๑", or "61" for 2561), with
+/// spaces around it. `None` for anything else, so forms can say so and filters show all.
+///
+/// ```
+/// use mueang::domain::dates::FiscalYear;
+/// use mueang::domain::forms::form::parse_fiscal_year;
+/// assert_eq!(parse_fiscal_year(" ๒๕๖๑ "), Some(FiscalYear(2561)));
+/// assert_eq!(parse_fiscal_year("61"), Some(FiscalYear(2561)));
+/// assert_eq!(parse_fiscal_year("2018"), None);
+/// ```
+pub fn parse_fiscal_year(raw: &str) -> Option<FiscalYear> {
+    let n = to_ascii_digits(raw.trim()).parse::<u16>().ok()?;
+    let year = if n < 100 { 2500 + n } else { n };
+    (2500..=2700).contains(&year).then_some(FiscalYear(year))
+}
+
 /// A field that could not be read as typed. Messages in both languages, like findings.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
@@ -162,14 +178,9 @@ impl Reader {
 
     /// A fiscal year typed as a BE year ("2561", "๒๕๖๑", "61").
     pub fn fiscal_year(&mut self, field: &str, raw: &str, fallback: FiscalYear) -> FiscalYear {
-        let ascii = to_ascii_digits(raw.trim()).into_owned();
-        let n = ascii
-            .parse::<u16>()
-            .ok()
-            .map(|n| if n < 100 { 2500 + n } else { n });
-        match n {
-            Some(y) if (2500..=2700).contains(&y) => FiscalYear(y),
-            _ => {
+        match parse_fiscal_year(raw) {
+            Some(fy) => fy,
+            None => {
                 self.errors.push(FieldError::new(
                     field,
                     format!("\"{}\" ไม่ใช่ปีงบประมาณ กรอกเป็นปี พ.ศ. เช่น 2561", raw.trim()),
@@ -274,5 +285,25 @@ mod tests {
             date_text(NaiveDate::from_ymd_opt(2018, 2, 3)),
             "3 ก.พ. 2561"
         );
+    }
+
+    #[test]
+    fn fiscal_year_text_reads_be_years_in_either_digits_and_nothing_else() {
+        let cases = [
+            ("2561", Some(2561)),
+            (" 2562\t", Some(2562)),
+            ("๒๕๖๑", Some(2561)),
+            ("61", Some(2561)),
+            ("0", Some(2500)),
+            ("2700", Some(2700)),
+            ("2701", None),
+            ("2018", None),
+            ("", None),
+            ("FY2561", None),
+            ("2561.5", None),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(parse_fiscal_year(raw), want.map(FiscalYear), "{raw:?}");
+        }
     }
 }

@@ -9,7 +9,7 @@ use crate::domain::meta::RecordId;
 use crate::domain::records::{Dataset, RecordKind};
 use crate::domain::rules::{Finding, Importance, RecordRef, RuleCode};
 
-use super::form::{enum_from_key, enum_key};
+use crate::domain::forms::form::{enum_from_key, enum_key};
 
 /// What the person asked the page for; `None` shows all.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]

@@ -7,8 +7,8 @@ use crate::domain::meta::RecordId;
 use crate::domain::money::Baht;
 use crate::domain::records::{City, Dataset, LocalUnitType};
 
-use super::project_list::thai_sort_key;
-use super::reference;
+use super::thai_sort::thai_sort_key;
+use crate::domain::editing::stored_or_shipped;
 
 /// What the person filters by; `None` and "" show all.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -35,7 +35,7 @@ pub struct CityRow {
 
 /// Live cities matching `q`, by Thai name.
 pub fn city_rows(ds: &Dataset, q: &CityQuery) -> Vec<CityRow> {
-    let provinces: HashMap<RecordId, (String, String, RecordId)> = reference::provinces(ds)
+    let provinces: HashMap<RecordId, (String, String, RecordId)> = stored_or_shipped::provinces(ds)
         .into_iter()
         .map(|p| (p.meta.id, (p.name_th, p.name_en, p.region_id)))
         .collect();

@@ -1,0 +1,15 @@
+//! What the list and overview screens show, computed from the dataset: the project and
+//! city lists with their filters, the committee/meeting/MOU/money lists, the findings
+//! list, what a city's page gathers and when to remind a person to export. Rows come
+//! looked up, filtered and sorted, so the screens only render.
+
+pub mod choices;
+pub mod city_list;
+pub mod city_page;
+pub mod entry_lists;
+pub mod export_reminder;
+pub mod findings_list;
+pub mod grant_lists;
+pub mod paging;
+pub mod project_list;
+pub mod thai_sort;
