@@ -7,6 +7,7 @@
 use std::future::Future;
 use std::task::Poll;
 
+use leptos::prelude::*;
 use mueang::domain::dates::FiscalYear;
 use mueang::domain::editing::project_form::new_project;
 use mueang::domain::editing::save_plan::SaveAction;
@@ -114,10 +115,14 @@ async fn both<A: Future, B: Future>(a: A, b: B) -> (A::Output, B::Output) {
     let (mut ra, mut rb) = (None, None);
     std::future::poll_fn(|cx| {
         if ra.is_none() {
-            ra = a.as_mut().poll(cx).map(Some).unwrap_or_default();
+            if let Poll::Ready(v) = a.as_mut().poll(cx) {
+                ra = Some(v);
+            }
         }
         if rb.is_none() {
-            rb = b.as_mut().poll(cx).map(Some).unwrap_or_default();
+            if let Poll::Ready(v) = b.as_mut().poll(cx) {
+                rb = Some(v);
+            }
         }
         match (ra.take(), rb.take()) {
             (Some(x), Some(y)) => Poll::Ready((x, y)),
