@@ -21,8 +21,8 @@ PORT ?= 8080
 LOGS := $(ROOT)/target/test-logs
 
 .PHONY: help serve test size build bench bench-load bench-lists profile-import tools browser \
-        tool-target tool-trunk tool-wasm-bindgen tool-npm \
-        test-native test-web test-e2e clean
+        tool-target tool-components tool-trunk tool-wasm-bindgen tool-npm \
+        test-lint test-native test-web test-e2e clean
 
 help:
 	@echo "make serve   build and serve on http://127.0.0.1:$(PORT)"
@@ -34,11 +34,18 @@ help:
 	@echo "make bench-lists   the list screens' work on 10,000 projects, natively (times)"
 
 # ---------------------------------------------------------------- tools (idempotent)
-tools: tool-target tool-trunk tool-wasm-bindgen tool-npm
+tools: tool-target tool-components tool-trunk tool-wasm-bindgen tool-npm
 
 tool-target:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
 	  || { echo "==> rustup target add wasm32-unknown-unknown"; rustup target add wasm32-unknown-unknown; }
+
+# rustfmt and clippy come with rustup's default profile; a minimal one lacks them.
+tool-components:
+	@for c in rustfmt clippy; do \
+	  rustup component list --installed | grep -q "^$$c" \
+	    || { echo "==> rustup component add $$c"; rustup component add $$c; }; \
+	done
 
 tool-trunk:
 	@if [ "$$(trunk --version 2>/dev/null)" != "trunk $(TRUNK_VERSION)" ]; then \
@@ -132,7 +139,7 @@ profile-import: tools browser
 # ran no test at all. All tiers run even if one fails, then the summary decides.
 test: tools browser
 	@mkdir -p "$(LOGS)"; : > "$(LOGS)/summary.txt"; status=0; start=$$(date +%s); \
-	for t in test-native test-web test-e2e; do \
+	for t in test-lint test-native test-web test-e2e; do \
 	  $(MAKE) --no-print-directory $$t SUMMARY_FILE="$(LOGS)/summary.txt" || status=1; \
 	done; \
 	echo; echo "==================== test summary ===================="; \
@@ -140,6 +147,12 @@ test: tools browser
 	echo "total time: $$(( $$(date +%s) - start ))s   logs: target/test-logs/"; \
 	if [ $$status -eq 0 ]; then echo "ALL TIERS PASSED"; else echo "SOME TIER FAILED"; fi; \
 	exit $$status
+
+# Formatting, clippy -D warnings (native and wasm32) and file length: tests/lint.sh.
+test-lint: tool-target tool-components
+	@echo "==> tier 0: formatting, clippy, file length"
+	@cd "$(ROOT)" && SUMMARY_FILE="$(SUMMARY_FILE)" tests/e2e/tier.sh "0 lint (fmt, clippy, length)" "$(LOGS)/lint.log" \
+	  tests/lint.sh
 
 test-native:
 	@echo "==> tier 1: native cargo test"

@@ -17,6 +17,10 @@ passed=0 failed=0
 while read -r p f; do
   passed=$((passed + p)); failed=$((failed + f))
 done < <(sed -n 's/.*test result: [a-zA-Z]*\. \([0-9]*\) passed; \([0-9]*\) failed.*/\1 \2/p' "$log")
+# tests/lint.sh closes with "lint: N passed, M failed" (one per check).
+while read -r p f; do
+  passed=$((passed + p)); failed=$((failed + f))
+done < <(sed -n 's/^lint: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$log")
 if grep -qE '^(# |ℹ )pass [0-9]+' "$log"; then
   passed=$((passed + $(grep -E '^(# |ℹ )pass [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+$')))
   failed=$((failed + $(grep -E '^(# |ℹ )fail [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+$')))

@@ -9,6 +9,7 @@ mod conflicts;
 mod export;
 mod file_row;
 mod import;
+mod import_state;
 mod nav;
 mod preview;
 mod progress_bar;
