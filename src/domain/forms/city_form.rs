@@ -1,4 +1,5 @@
-//! The city form: names, unit type, province and the approved ceiling per fiscal year.
+//! The city form: names, unit type, province, district and local-government code, the
+//! approved ceiling per fiscal year, and the account that receives the money.
 
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -6,7 +7,7 @@ use uuid::Uuid;
 use crate::domain::dates::FiscalYear;
 use crate::domain::meta::RecordMeta;
 use crate::domain::money::Baht;
-use crate::domain::records::{City, CityBudget, LocalUnitType};
+use crate::domain::records::{City, CityBudget, LocalUnitType, ReceivingAccount};
 
 use super::form::{enum_from_key, enum_key, money_text, Built, FieldError, Reader, RecordForm};
 
@@ -27,6 +28,49 @@ pub struct CityForm {
     /// The province's id, "" until chosen.
     pub province_id: String,
     pub budgets: Vec<BudgetLine>,
+    /// อำเภอ.
+    #[serde(default)]
+    pub district: String,
+    /// The Department of Local Administration's code.
+    #[serde(default)]
+    pub local_code: String,
+    /// The receiving account, as typed; all empty means none.
+    #[serde(default)]
+    pub account_name: String,
+    #[serde(default)]
+    pub bank: String,
+    #[serde(default)]
+    pub branch: String,
+    #[serde(default)]
+    pub account_number: String,
+    /// The people authorised to sign, one per line (or separated by commas).
+    #[serde(default)]
+    pub signers: String,
+}
+
+fn account(c: &City, part: impl Fn(&ReceivingAccount) -> String) -> String {
+    c.account.as_ref().map(part).unwrap_or_default()
+}
+
+impl CityForm {
+    /// The account as typed; `None` when nothing of it was typed. A partly typed account is
+    /// kept as typed (the transfer gate says what it lacks), never dropped.
+    fn account(&self) -> Option<ReceivingAccount> {
+        let a = ReceivingAccount {
+            account_name: self.account_name.trim().to_owned(),
+            bank: self.bank.trim().to_owned(),
+            branch: self.branch.trim().to_owned(),
+            number: self.account_number.trim().to_owned(),
+            signers: self
+                .signers
+                .split(['\n', ','])
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect(),
+        };
+        (a != ReceivingAccount::default()).then_some(a)
+    }
 }
 
 /// A city not yet typed in: the form starts from this. `province_id` is nil (not chosen).
@@ -78,6 +122,13 @@ impl RecordForm for CityForm {
                     },
                 })
                 .collect(),
+            district: c.district.clone(),
+            local_code: c.local_code.clone(),
+            account_name: account(c, |a| a.account_name.clone()),
+            bank: account(c, |a| a.bank.clone()),
+            branch: account(c, |a| a.branch.clone()),
+            account_number: account(c, |a| a.number.clone()),
+            signers: account(c, |a| a.signers.join("\n")),
         }
     }
 
@@ -86,6 +137,9 @@ impl RecordForm for CityForm {
         let mut city = base.clone();
         city.name_th = self.name_th.trim().to_owned();
         city.name_en = self.name_en.trim().to_owned();
+        city.district = self.district.trim().to_owned();
+        city.local_code = self.local_code.trim().to_owned();
+        city.account = self.account();
         city.unit_type = r.choice(
             "unit_type",
             enum_from_key::<LocalUnitType>(&self.unit_type),
@@ -148,6 +202,38 @@ mod tests {
             assert!(built.is_complete(), "{:?}", built.errors);
             assert_eq!(built.record, city);
         }
+    }
+
+    #[test]
+    fn the_receiving_account_is_typed_kept_and_read_back() {
+        let city = north_2561().records.cities[0].clone();
+        assert_eq!(city.account, None, "the article names no account");
+        let mut form = CityForm::from_record(&city);
+        assert_eq!(
+            form.build(&city).record.account,
+            None,
+            "nothing typed: no account"
+        );
+        form.district = " แม่สอด ".into();
+        form.account_name = " เครือข่ายองค์กรชุมชนเมืองแม่สอด ".into();
+        form.bank = "ธนาคารออมสิน".into();
+        form.account_number = "020-1-23456-7".into();
+        form.signers = "นางสาวหนึ่ง ใจดี\nนายสอง รักเมือง, นางสาม มั่นคง\n".into();
+        let built = form.build(&city).record;
+        assert_eq!(built.district, "แม่สอด");
+        let account = built.account.clone().expect("an account");
+        assert!(account.is_complete());
+        assert_eq!(account.account_name, "เครือข่ายองค์กรชุมชนเมืองแม่สอด");
+        assert_eq!(
+            account.signers,
+            ["นางสาวหนึ่ง ใจดี", "นายสอง รักเมือง", "นางสาม มั่นคง"]
+        );
+        // Back into a form and out again: nothing typed is lost.
+        assert_eq!(CityForm::from_record(&built).build(&built).record, built);
+        // Half typed is kept as typed, and is not complete (the transfer gate asks).
+        form.bank.clear();
+        let half = form.build(&city).record.account.expect("kept");
+        assert!(!half.is_complete());
     }
 
     #[test]

@@ -4,7 +4,6 @@ import { chromium } from 'playwright-core';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './server.mjs';
-import { routeOf } from './routes.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // MUEANG_DIST lets several people test their own builds side by side.
@@ -82,27 +81,19 @@ export class AppPage {
   }
 
   /**
-   * Opens `p` in the running app the way a link does (the router takes the click; no
-   * reload, so the store stays read), and waits for the new page: the old one gone, a
-   * heading, no "loading" line. Two addresses of one route can share a page element, so
-   * the way there goes through another route when the route would not change.
+   * Opens `p` (a fresh page load, as a shared link or a bookmark does) and waits until the
+   * screen is the one asked for and has read the store: a heading, no "loading" line.
    */
   async navigate(p) {
-    const here = new URL(this.page.url()).pathname + new URL(this.page.url()).search;
-    if (routeOf(p) === routeOf(here)) await this.navigate(routeOf(p) === '/' ? '/settings' : '/');
-    await this.page.evaluate((to) => {
-      for (const el of document.querySelectorAll('main > *')) el.setAttribute('data-leaving', '');
-      const a = document.createElement('a');
-      a.href = to;
-      document.body.append(a);
-      a.click();
-      a.remove();
-    }, p);
+    await this.page.goto(this.baseUrl + p);
+    await this.ready();
     await this.page.waitForFunction(() => {
       const main = document.querySelector('main');
-      if (!main || !main.firstElementChild || main.querySelector('[data-leaving]')) return false;
-      if (!main.querySelector('h1')) return false;
+      if (!main || !main.querySelector('h1')) return false;
       return ![...main.querySelectorAll('p')].some((el) => /^(กำลังโหลด|Loading)/.test(el.textContent.trim()));
+    }, null, { timeout: 15_000 }).catch(async (e) => {
+      const seen = await this.page.evaluate(() => (document.querySelector('main')?.outerHTML || document.body.outerHTML).slice(0, 400));
+      throw new Error(`navigate(${p}) did not settle at ${this.page.url()}: ${seen}\n${e.message}`);
     });
     const at = new URL(this.page.url());
     if (at.pathname + at.search !== p) throw new Error(`navigate(${p}) ended at ${at.pathname}${at.search}`);

@@ -44,6 +44,12 @@ test('a new user enters Mae Sot by hand and sees exactly the expected findings',
   await s.choose('province_id', 'ตาก');
   await s.fill('budgets[0].fiscal_year', '2561');
   await s.fill('budgets[0].approved_ceiling', '500,000');
+  // Where the money goes: a transfer is held back until the city has an account.
+  await s.fill('district', 'แม่สอด');
+  await s.fill('account.account_name', 'เครือข่ายองค์กรชุมชนเมืองแม่สอด');
+  await s.fill('account.bank', 'ธนาคารออมสิน');
+  await s.fill('account.number', '020-1-23456-7');
+  await s.fill('account.signers', 'นางสาวหนึ่ง ใจดี\nนายสอง รักเมือง');
   await s.saveAndWait(/\/cities\/[0-9a-f-]{36}$/);
   const city = s.idInUrl();
 

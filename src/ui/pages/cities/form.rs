@@ -10,7 +10,7 @@ use crate::domain::forms::form::parse_fiscal_year;
 use crate::domain::records::LocalUnitType;
 use crate::ui::edit::{blank_meta, today, use_edit_session, EditActions, EditSession, Target};
 use crate::ui::forms::screens::province_options;
-use crate::ui::forms::{enum_options, t, MoneyField, SelectField, TextField};
+use crate::ui::forms::{enum_options, t, MoneyField, SelectField, TextArea, TextField};
 use crate::ui::i18n::tr;
 use crate::ui::pages::editor_frame::EditorFrame;
 use crate::ui::pages::editor_nav::editor_nav;
@@ -43,6 +43,10 @@ pub fn CityEditor(
                 <SelectField field="province_id" label=t(CityText::Province) required=true
                     value=crate::bind!(s.form, province_id) options=province_options
                     marks=s.marks("province_id")/>
+                <TextField field="district" label=t(CityText::District)
+                    value=crate::bind!(s.form, district) marks=s.marks("district")/>
+                <TextField field="local_code" label=t(CityText::LocalCode) inputmode="numeric"
+                    value=crate::bind!(s.form, local_code) marks=s.marks("local_code")/>
                 <fieldset class="lines">
                     <legend>{tr(CityText::Budgets)}</legend>
                     <For
@@ -55,9 +59,34 @@ pub fn CityEditor(
                         f.budgets.push(BudgetLine { fiscal_year: next.to_string(), approved_ceiling: String::new() });
                     })>"+ " {tr(CityText::AddBudget)}</button>
                 </fieldset>
+                <AccountFields s/>
                 <EditActions session=s name=name on_saved=nav.on_saved on_deleted=nav.on_deleted/>
             </form>
         </EditorFrame>
+    }
+}
+
+/// Where the money goes: the transfer gate holds a transfer back until these are typed.
+#[component]
+fn AccountFields(
+    /// The session edited.
+    s: EditSession<CityForm>,
+) -> impl IntoView {
+    view! {
+        <fieldset class="lines" data-testid="account">
+            <legend>{tr(CityText::Account)}</legend>
+            <p class="hint">{tr(CityText::AccountHint)}</p>
+            <TextField field="account.account_name" label=t(CityText::AccountName)
+                value=crate::bind!(s.form, account_name) marks=s.marks("account")/>
+            <TextField field="account.bank" label=t(CityText::Bank)
+                value=crate::bind!(s.form, bank) marks=s.marks("account.bank")/>
+            <TextField field="account.branch" label=t(CityText::Branch)
+                value=crate::bind!(s.form, branch) marks=s.marks("account.branch")/>
+            <TextField field="account.number" label=t(CityText::AccountNumber) inputmode="numeric"
+                value=crate::bind!(s.form, account_number) marks=s.marks("account.number")/>
+            <TextArea field="account.signers" label=t(CityText::Signers) rows=3
+                value=crate::bind!(s.form, signers) marks=s.marks("account.signers")/>
+        </fieldset>
     }
 }
 
