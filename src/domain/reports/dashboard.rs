@@ -62,7 +62,7 @@ pub fn dashboard_from_findings(
     due_soon_days: u32,
     findings: &[Finding],
 ) -> Dashboard {
-    let ix = Index::new(ds, scope).as_of(today);
+    let ix = Index::new(ds, scope).counting_until(today);
     let figures = city_figures(&ix);
     let mut by_status: Vec<StatusRow> = ProjectStatus::ALL
         .iter()

@@ -99,7 +99,7 @@ pub fn deadlines_from_findings(
     due_soon_days: u32,
     findings: &[Finding],
 ) -> Deadlines {
-    let ix = Index::new(ds, scope).as_of(today);
+    let ix = Index::new(ds, scope).counting_until(today);
     collect(&ix, &city_figures(&ix), today, due_soon_days, findings)
 }
 

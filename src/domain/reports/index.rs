@@ -105,7 +105,7 @@ impl<'a> Index<'a> {
     }
 
     /// The same index, counting only transfers on or before `day`.
-    pub fn as_of(mut self, day: NaiveDate) -> Index<'a> {
+    pub fn counting_until(mut self, day: NaiveDate) -> Index<'a> {
         self.as_of = Some(day);
         self
     }

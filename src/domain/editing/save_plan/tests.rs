@@ -263,7 +263,10 @@ fn the_entry_goes_onto_the_log_stored_at_write_time() {
     // Another record's log under this key is not this record's history.
     let mut other = first;
     other.id = crate::domain::meta::stable_id("other");
-    assert_eq!(a2.onto(Some(other)).entries, [a2.entry.clone()]);
+    assert_eq!(
+        a2.onto(Some(other)).entries,
+        std::slice::from_ref(&a2.entry)
+    );
 }
 
 #[test]
