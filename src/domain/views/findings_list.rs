@@ -105,8 +105,8 @@ pub fn finding_link(f: &Finding) -> Option<String> {
     Some(path)
 }
 
-/// The same id the form widgets give a field's input: `co_funding[1].amount` →
-/// `f-co_funding-1-amount` (see `ui::forms::field_dom_id`).
+/// The id the form widgets give a field's input, so a finding can link to it:
+/// `co_funding[1].amount` → `f-co_funding-1-amount`.
 pub fn dom_id(field: &str) -> String {
     let mut id = String::with_capacity(field.len() + 2);
     id.push_str("f-");

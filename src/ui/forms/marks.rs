@@ -80,22 +80,9 @@ impl Mark {
 }
 
 /// The DOM id of a field's input, from its path: `co_funding[1].amount` → `f-co_funding-1-amount`.
-/// Findings link here (`#f-…`).
-pub fn field_dom_id(field: &str) -> String {
-    let mut id = String::with_capacity(field.len() + 2);
-    id.push_str("f-");
-    let mut dash = false;
-    for c in field.chars() {
-        if c.is_ascii_alphanumeric() || c == '_' {
-            id.push(c);
-            dash = false;
-        } else if !dash {
-            id.push('-');
-            dash = true;
-        }
-    }
-    id.trim_end_matches('-').to_string()
-}
+/// Findings link here (`#f-…`); the domain's list of findings builds the same links, so the
+/// rule is the domain's.
+pub use crate::domain::views::findings_list::dom_id as field_dom_id;
 
 /// The id of the element holding a field's messages, for `aria-describedby`.
 pub(crate) fn marks_id(dom_id: &str) -> String {
