@@ -9,10 +9,10 @@ use std::task::Poll;
 
 use leptos::prelude::*;
 use mueang::domain::dates::FiscalYear;
-use mueang::domain::editing::project_form::new_project;
 use mueang::domain::editing::save_plan::SaveAction;
 use mueang::domain::editing::{AuditAction, AuditLog, AUDIT_KIND};
 use mueang::domain::example::north_2561;
+use mueang::domain::forms::project_form::new_project;
 use mueang::domain::meta::{stable_id, Editor, OfficeId, RecordMeta};
 use mueang::domain::money::Baht;
 use mueang::domain::records::{Category, Dataset, Record};

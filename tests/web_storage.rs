@@ -390,7 +390,7 @@ fn settings_round_trip_and_office_id_made_once() {
 
 #[wasm_bindgen_test]
 async fn example_dataset_round_trips_through_indexeddb() {
-    use mueang::domain::dataset::Dataset;
+    use mueang::domain::records::Dataset;
     use mueang::domain::records::RecordKind;
     let store = fresh("t-example").await;
     let ds = mueang::domain::example::north_2561().records;

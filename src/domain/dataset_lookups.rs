@@ -2,7 +2,7 @@
 //!
 //! The [`Dataset`] struct itself is declared with the record kinds in `records/mod.rs`.
 
-pub use crate::domain::records::{AnyRecord, AnyRecordRef, Dataset, Record, RecordKind};
+use crate::domain::records::{Dataset, Record};
 
 use crate::domain::dates::FiscalYear;
 use crate::domain::meta::RecordId;

@@ -25,6 +25,3 @@ pub mod text;
 pub mod thai_digits;
 pub mod unique_keys;
 pub mod views;
-
-/// Old name of [`dataset_lookups`], kept while branches that import it merge.
-pub use dataset_lookups as dataset;

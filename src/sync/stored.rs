@@ -278,7 +278,7 @@ mod browser {
     }
 
     /// When data last left this device as a bundle; `None` if never. For the
-    /// "not exported for a while" reminder (`domain::editing::export_reminder`).
+    /// "not exported for a while" reminder (`domain::views::export_reminder`).
     pub async fn last_export_at(store: &Store) -> Result<Option<DateTime<Utc>>, StorageError> {
         store.get_meta::<DateTime<Utc>>(LAST_EXPORT_KEY).await
     }

@@ -6,7 +6,7 @@
 //!   example has nothing to lose). Says what to do (install the app, export often) and
 //!   offers to ask again.
 //! - [`ExportReminder`]: changes made here have not gone out in a bundle for a while
-//!   (`domain::editing::export_reminder`; the time of the last export is what the sync
+//!   (`domain::views::export_reminder`; the time of the last export is what the sync
 //!   screens store, read with `sync::last_export_at`), with a link to the export screen.
 //!
 //! Both can be dismissed; a dismissal lasts [`QUIET_DAYS`] days on this device, so a
@@ -19,8 +19,8 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
-use crate::domain::editing::export_reminder::{export_reminder, has_changes_from};
 use crate::domain::meta::OfficeId;
+use crate::domain::views::export_reminder::{export_reminder, has_changes_from};
 use crate::storage::Persistence;
 use crate::ui::i18n::{tr, use_i18n, Text};
 use crate::ui::state::use_app;

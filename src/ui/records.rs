@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use crate::domain::dataset::Dataset;
+use crate::domain::records::Dataset;
 use crate::domain::records::{Record, RecordKind};
 use crate::storage::{ChangeSet, StorageError};
 

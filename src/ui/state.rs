@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::domain::dataset::Dataset;
+use crate::domain::records::Dataset;
 use crate::domain::records::RecordKind;
 use crate::storage::{self, Applied, ChangeSet, Persistence, Quota, Settings, StorageError, Store};
 use crate::ui::i18n::Msg;

@@ -11,18 +11,6 @@ pub mod rebase;
 pub mod save_plan;
 pub mod stored_or_shipped;
 
-/// The old paths of modules that moved to `forms`/`views`, kept while branches written
-/// against them merge; new code names `crate::domain::forms::…` or `crate::domain::views::…`.
-pub use crate::domain::forms::{
-    calendar, city_form, committee_form, form, meeting_form, money_forms, mou_form,
-    parameters_form, project_form,
-};
-pub use crate::domain::views::{
-    city_list, city_page, entry_lists, export_reminder, findings_list, project_list,
-};
-/// Old name of [`stored_or_shipped`], kept while branches merge.
-pub use stored_or_shipped as reference;
-
 use chrono::NaiveDate;
 
 use crate::domain::meta::RecordId;
@@ -32,7 +20,6 @@ use crate::domain::records::{
 };
 use crate::domain::rules::{check, Finding};
 
-pub use crate::domain::forms::form::{Built, FieldError, RecordForm};
 pub use audit::{AuditAction, AuditEntry, AuditLog, FieldChange, AUDIT_KIND};
 
 /// Whether the record has other versions waiting in `ds.conflicts` (a concurrent edit by

@@ -33,7 +33,7 @@ pub fn rebase_form<F: Serialize + DeserializeOwned + Clone>(mine: &F, old: &F, n
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::editing::committee_form::{CommitteeForm, MemberLine};
+    use crate::domain::forms::committee_form::{CommitteeForm, MemberLine};
 
     #[test]
     fn typed_fields_stay_and_untouched_ones_follow() {

@@ -9,7 +9,7 @@
 use chrono::{DateTime, Utc};
 
 use super::audit::{entry_for, AuditAction, AuditEntry, AuditLog};
-use super::reference::missing_reference;
+use super::stored_or_shipped::missing_reference;
 use crate::domain::meta::{Editor, RecordId, RecordMeta};
 use crate::domain::records::{Dataset, Record, RecordKind};
 

@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 
 use super::session::EditSession;
 use super::text::EditText;
-use crate::domain::editing::RecordForm;
+use crate::domain::forms::form::RecordForm;
 use crate::domain::records::Record;
 use crate::ui::i18n::tr;
 

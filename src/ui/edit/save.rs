@@ -15,10 +15,10 @@ use leptos::task::spawn_local;
 use super::text::EditText;
 use super::Editing;
 use super::{editor, now};
-use crate::domain::editing::reference::{add_missing, missing_reference};
 use crate::domain::editing::save_plan::{
     plan_save, stored_version, undo_content, AuditAppend, SaveAction, SavePlan,
 };
+use crate::domain::editing::stored_or_shipped::{add_missing, missing_reference};
 use crate::domain::editing::{AuditLog, AUDIT_KIND};
 use crate::domain::meta::RecordId;
 use crate::domain::records::{Dataset, Record};

@@ -14,7 +14,7 @@ use crate::ui::state::{use_app, AppState};
 #[derive(Clone, Copy)]
 pub struct SyncState {
     /// When data last left this device as a bundle (`None`: never, or not read yet). For
-    /// the "not exported for a while" reminder: `domain::editing::export_reminder`.
+    /// the "not exported for a while" reminder: `domain::views::export_reminder`.
     pub last_export: RwSignal<Option<DateTime<Utc>>>,
     /// What the other offices are known to hold; `None` until first needed (it can be
     /// large, so it is read when the sync page opens, not at start-up).

@@ -278,7 +278,7 @@ fn the_stored_version_of_shipped_data_is_its_shipped_copy() {
         Some(city)
     );
     let empty = Dataset::default();
-    let shipped = crate::domain::editing::reference::provinces(&empty)[0].clone();
+    let shipped = crate::domain::editing::stored_or_shipped::provinces(&empty)[0].clone();
     assert_eq!(
         stored_version::<Province>(&empty, shipped.meta.id),
         Some(shipped)

@@ -20,6 +20,3 @@ pub use dashboard::ReportsPage;
 pub use drill::{ProvinceReportPage, RegionReportPage};
 pub use home_link::ReportsLink;
 pub use print::{city::CityPrintPage, mou::MouPrintPage, region::RegionPrintPage};
-
-/// Kept while branches that import the old path merge; new code uses `crate::ui::fmt`.
-pub use crate::ui::fmt;

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use super::text::SyncText;
 use super::values::when;
 use crate::domain::sync::{Bundle, BundleScope};
+use crate::ui::fmt::number;
 use crate::ui::i18n::{tr, use_i18n};
-use crate::ui::pages::reports::fmt::number;
 
 /// A chosen file as shown.
 #[derive(Debug, Clone, PartialEq)]

@@ -7,8 +7,8 @@ use super::text::SyncText;
 use crate::domain::records::RecordKind;
 use crate::domain::rules::{record_label, RecordRef};
 use crate::domain::sync::{KindPreview, MergeOutcome};
+use crate::ui::fmt::number;
 use crate::ui::i18n::{tr, use_i18n, Msg};
-use crate::ui::pages::reports::fmt::number;
 
 /// What the preview shows, taken from a merge outcome (which is kept aside, not cloned).
 #[derive(Debug, Clone, PartialEq)]
