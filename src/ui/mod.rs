@@ -32,4 +32,6 @@ pub mod sw;
 #[cfg(target_arch = "wasm32")]
 pub mod sync;
 #[cfg(target_arch = "wasm32")]
+pub mod table;
+#[cfg(target_arch = "wasm32")]
 pub mod tabs;

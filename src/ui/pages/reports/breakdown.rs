@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::domain::reports::{CategoryRow, StatusRow};
 use crate::ui::charts::CategoryChart;
 use crate::ui::i18n::{tr, use_i18n};
+use crate::ui::table::{Col, ReportTable};
 
 use super::text::ReportText as T;
 use crate::ui::fmt;
@@ -19,28 +20,18 @@ pub fn StatusTable(
     view! {
         <section class="panel" aria-labelledby="status-title">
             <h2 id="status-title">{tr(T::ByStatusTitle)}</h2>
-            <div class="table-wrap" tabindex="0">
-                <table class="report-table" data-testid="by-status">
-                    <thead>
-                        <tr>
-                            <th scope="col">{tr(T::ColStatus)}</th>
-                            <th scope="col" class="num">{tr(T::ColCount)}</th>
-                            <th scope="col" class="num">{tr(T::ColRequested)}</th>
-                            <th scope="col" class="num">{tr(T::ColApproved)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For each=move || rows.get() key=|r| (r.status, r.count, r.requested, r.approved) let:r>
-                            <tr class:zero=r.count == 0>
-                                <th scope="row">{move || fmt::label(i18n.lang.get(), &r.status)}</th>
-                                <td class="num">{r.count}</td>
-                                <td class="num">{fmt::money(r.requested)}</td>
-                                <td class="num">{fmt::money(r.approved)}</td>
-                            </tr>
-                        </For>
-                    </tbody>
-                </table>
-            </div>
+            <ReportTable testid="by-status" cols=vec![
+                Col::text(T::ColStatus), Col::num(T::ColCount), Col::num(T::ColRequested), Col::num(T::ColApproved),
+            ]>
+                <For each=move || rows.get() key=|r| (r.status, r.count, r.requested, r.approved) let:r>
+                    <tr class:zero=r.count == 0>
+                        <th scope="row">{move || fmt::label(i18n.lang.get(), &r.status)}</th>
+                        <td class="num">{r.count}</td>
+                        <td class="num">{fmt::money(r.requested)}</td>
+                        <td class="num">{fmt::money(r.approved)}</td>
+                    </tr>
+                </For>
+            </ReportTable>
         </section>
     }
 }
@@ -66,28 +57,18 @@ pub fn CategoryPanel(
                 <CategoryChart rows/>
             </Show>
             <Show when=move || !chart_only>
-                <div class="table-wrap" tabindex="0">
-                    <table class="report-table" data-testid="by-category">
-                        <thead>
-                            <tr>
-                                <th scope="col">{tr(T::ColCategory)}</th>
-                                <th scope="col" class="num">{tr(T::ColCount)}</th>
-                                <th scope="col" class="num">{tr(T::ColRequested)}</th>
-                                <th scope="col" class="num">{tr(T::ColCommitted)}</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            <For each=move || rows.get() key=|r| (r.category, r.count, r.requested, r.committed) let:r>
-                                <tr class:zero=r.count == 0>
-                                    <th scope="row">{move || fmt::label(i18n.lang.get(), &r.category)}</th>
-                                    <td class="num">{r.count}</td>
-                                    <td class="num">{fmt::money(r.requested)}</td>
-                                    <td class="num">{fmt::money(r.committed)}</td>
-                                </tr>
-                            </For>
-                        </tbody>
-                    </table>
-                </div>
+                <ReportTable testid="by-category" cols=vec![
+                    Col::text(T::ColCategory), Col::num(T::ColCount), Col::num(T::ColRequested), Col::num(T::ColCommitted),
+                ]>
+                    <For each=move || rows.get() key=|r| (r.category, r.count, r.requested, r.committed) let:r>
+                        <tr class:zero=r.count == 0>
+                            <th scope="row">{move || fmt::label(i18n.lang.get(), &r.category)}</th>
+                            <td class="num">{r.count}</td>
+                            <td class="num">{fmt::money(r.requested)}</td>
+                            <td class="num">{fmt::money(r.committed)}</td>
+                        </tr>
+                    </For>
+                </ReportTable>
             </Show>
         </section>
     }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::domain::reports::{Deadlines, DueSoon, Overdue};
 use crate::ui::i18n::{tr, use_i18n};
+use crate::ui::table::{Col, ReportTable};
 
 use super::text::ReportText as T;
 use crate::ui::fmt;
@@ -62,46 +63,25 @@ pub fn DeadlinesPanel(
                 <h3 class="late" data-testid="overdue-heading">
                     {move || heading(T::OverdueTitle, overdue.with(Vec::len))}
                 </h3>
-                <div class="table-wrap" tabindex="0">
-                    <table class="report-table" data-testid="overdue">
-                        <thead>
-                            <tr>
-                                <th scope="col">{tr(T::ColCity)}</th>
-                                <th scope="col">{tr(T::ColDeadline)}</th>
-                                <th scope="col" class="num">{tr(T::ColDaysLate)}</th>
-                                <th scope="col" class="num">{tr(T::ColOutstandingAtDeadline)}</th>
-                                <th scope="col" class="num">{tr(T::ColTransferredSoFar)}</th>
-                                <th scope="col" class="num">{tr(T::ColOutstanding)}</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            <For each=move || overdue.get() key=|o| o.city.city_id let:o>
-                                <OverdueRow o/>
-                            </For>
-                        </tbody>
-                    </table>
-                </div>
+                <ReportTable testid="overdue" cols=vec![
+                    Col::text(T::ColCity), Col::text(T::ColDeadline), Col::num(T::ColDaysLate),
+                    Col::num(T::ColOutstandingAtDeadline), Col::num(T::ColTransferredSoFar), Col::num(T::ColOutstanding),
+                ]>
+                    <For each=move || overdue.get() key=|o| o.city.city_id let:o>
+                        <OverdueRow o/>
+                    </For>
+                </ReportTable>
             </Show>
             <Show when=move || !due_soon.with(Vec::is_empty)>
                 <h3 class="soon">{move || heading(T::DueSoonTitle, due_soon.with(Vec::len))}</h3>
-                <div class="table-wrap" tabindex="0">
-                    <table class="report-table" data-testid="due-soon">
-                        <thead>
-                            <tr>
-                                <th scope="col">{tr(T::ColCity)}</th>
-                                <th scope="col">{tr(T::ColDeadline)}</th>
-                                <th scope="col" class="num">{tr(T::ColDaysLeft)}</th>
-                                <th scope="col" class="num">{tr(T::Transferred)}</th>
-                                <th scope="col" class="num">{tr(T::ColOutstanding)}</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            <For each=move || due_soon.get() key=|d| d.city.city_id let:d>
-                                <DueSoonRow d/>
-                            </For>
-                        </tbody>
-                    </table>
-                </div>
+                <ReportTable testid="due-soon" cols=vec![
+                    Col::text(T::ColCity), Col::text(T::ColDeadline), Col::num(T::ColDaysLeft),
+                    Col::num(T::Transferred), Col::num(T::ColOutstanding),
+                ]>
+                    <For each=move || due_soon.get() key=|d| d.city.city_id let:d>
+                        <DueSoonRow d/>
+                    </For>
+                </ReportTable>
             </Show>
         </section>
     }

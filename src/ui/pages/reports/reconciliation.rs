@@ -8,6 +8,7 @@ use crate::ui::i18n::{tr, use_i18n, Lang};
 
 use super::text::ReportText as T;
 use crate::ui::fmt;
+use crate::ui::table::{Col, ReportTable};
 
 #[component]
 pub fn ReconciliationPanel(
@@ -40,37 +41,25 @@ pub fn ReconciliationTable(
     let i18n = use_i18n();
     let source = rec.source.clone();
     let rows = rec.rows.clone();
+    let caption = view! {
+        <span class="strong" lang=fmt::text_lang(&rec.label)>{rec.label.clone()}</span>
+        {(!source.trim().is_empty())
+            .then(|| {
+                view! {
+                    <span class="sub">
+                        {tr(T::Source)} ": "
+                        <span lang=fmt::text_lang(&source)>{source.clone()}</span>
+                    </span>
+                }
+            })}
+    }
+    .into_any();
     view! {
-        <div class="table-wrap" tabindex="0">
-            <table class="report-table">
-                <caption>
-                    <span class="strong" lang=fmt::text_lang(&rec.label)>{rec.label.clone()}</span>
-                    {(!source.trim().is_empty())
-                        .then(|| {
-                            view! {
-                                <span class="sub">
-                                    {tr(T::Source)} ": "
-                                    <span lang=fmt::text_lang(&source)>{source.clone()}</span>
-                                </span>
-                            }
-                        })}
-                </caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{tr(T::ColFigure)}</th>
-                        <th scope="col" class="num">{tr(T::ColStated)}</th>
-                        <th scope="col" class="num">{tr(T::ColComputed)}</th>
-                        <th scope="col" class="num">{tr(T::ColDifference)}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {rows
-                        .into_iter()
-                        .map(|row| view! { <Row row i18n_lang=i18n.lang/> })
-                        .collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <ReportTable caption=caption cols=vec![
+            Col::text(T::ColFigure), Col::num(T::ColStated), Col::num(T::ColComputed), Col::num(T::ColDifference),
+        ]>
+            {rows.into_iter().map(|row| view! { <Row row i18n_lang=i18n.lang/> }).collect_view()}
+        </ReportTable>
     }
 }
 

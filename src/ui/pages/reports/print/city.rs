@@ -2,58 +2,20 @@
 //! committee (no contact details), meetings, projects, instalments and findings.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
-use crate::domain::meta::RecordId;
 use crate::domain::reports::{city_summary, CitySummary};
-use crate::ui::i18n::{tr, use_i18n, Msg, Text};
-use crate::ui::state::use_app;
+use crate::ui::i18n::{tr, use_i18n};
 
-use super::super::query::use_report_choice;
 use super::super::text::ReportText as T;
-use super::{as_of_line, sheet_year, PrintToolbar};
+use super::{as_of_line, city_sheet, PrintPage};
 use crate::ui::fmt;
+use crate::ui::table::{Col, SheetTable};
 
 #[component]
 pub fn CityPrintPage() -> impl IntoView {
-    let app = use_app();
-    let i18n = use_i18n();
-    let params = use_params_map();
-    let choice = use_report_choice();
-    let city = Memo::new(move |_| {
-        params.with(|p| p.get("city_id").and_then(|s| s.parse::<RecordId>().ok()))
-    });
-    let summary = Memo::new(move |_| {
-        app.dataset.with(|ds| {
-            let fy = sheet_year(ds, choice, city.get());
-            match city.get() {
-                Some(id) => city_summary(ds, id, fy, choice.as_of.get())
-                    .map_err(|e| (e.message_th(), e.message_en())),
-                None => Err((
-                    T::CityNotFound.pair().0.to_owned(),
-                    T::CityNotFound.pair().1.to_owned(),
-                )),
-            }
-        })
-    });
-    let back = Signal::derive(move || choice.link("/reports"));
+    let summary = city_sheet(city_summary);
     view! {
-        <div class="print-page">
-            <PrintToolbar back/>
-            <Show when=move || app.loaded.get() fallback=|| view! { <p>{tr(Msg::Loading)}</p> }>
-                {move || match summary.get() {
-                    Ok(s) => view! { <CitySheet s/> }.into_any(),
-                    Err((m_th, m_en)) => {
-                        view! {
-                            <p class="field-error" role="alert" data-testid="sheet-error">
-                                {move || i18n.pick(&m_th, &m_en).to_owned()}
-                            </p>
-                        }
-                            .into_any()
-                    }
-                }}
-            </Show>
-        </div>
+        <PrintPage sheet=move || summary.get().map(|s| view! { <CitySheet s/> }.into_any())/>
     }
 }
 
@@ -82,9 +44,60 @@ fn CitySheet(
     let (mou_date, deadline, last_meeting) = (s.mou_date, s.second_deadline, s.last_meeting);
     let meetings = s.meetings;
     let committee = s.committee_name.clone();
-    let members = s.members.clone();
-    let projects = s.projects.clone();
-    let instalments = s.instalments.clone();
+    let members: Vec<AnyView> = s
+        .members
+        .clone()
+        .into_iter()
+        .map(|m| {
+            view! {
+                <tr>
+                    <td lang=fmt::text_lang(&m.name)>{m.name.clone()}</td>
+                    <td>{move || fmt::label(lang(), &m.role)}</td>
+                    <td>{move || fmt::label(lang(), &m.sector)}</td>
+                </tr>
+            }
+            .into_any()
+        })
+        .collect();
+    let projects: Vec<AnyView> = s
+        .projects
+        .clone()
+        .into_iter()
+        .map(|p| {
+            view! {
+                <tr>
+                    <td>
+                        <span lang=fmt::text_lang(&p.title)>{p.title.clone()}</span>
+                        <span class="sub" lang=fmt::text_lang(&p.proposer)>{p.proposer.clone()}</span>
+                    </td>
+                    <td>{move || fmt::label(lang(), &p.category)}</td>
+                    <td>{move || fmt::label(lang(), &p.status)}</td>
+                    <td class="num">{p.approved.map(fmt::money).unwrap_or_else(|| "–".into())}</td>
+                    <td class="num">{fmt::money(p.co_funding)}</td>
+                    <td class="num">{p.progress_percent} "%"</td>
+                </tr>
+            }
+            .into_any()
+        })
+        .collect();
+    let instalments: Vec<AnyView> = s
+        .instalments
+        .clone()
+        .into_iter()
+        .map(|i| {
+            view! {
+                <tr>
+                    <td class="num">{i.number}</td>
+                    <td class="num">{fmt::money(i.amount)}</td>
+                    <td>{move || fmt::opt_date(lang(), i.planned_date)}</td>
+                    <td>{move || fmt::opt_date(lang(), i.actual_date)}</td>
+                    <td>{move || fmt::opt_date(lang(), i.due_date)}</td>
+                    <td lang=fmt::text_lang(&i.reference)>{i.reference.clone()}</td>
+                </tr>
+            }
+            .into_any()
+        })
+        .collect();
     let findings = s.findings.clone();
     view! {
         <article class="sheet city-sheet" data-testid="city-sheet">
@@ -129,113 +142,19 @@ fn CitySheet(
                 {tr(T::Committee)}
                 {committee.map(|c| view! { ": " <span lang=fmt::text_lang(&c)>{c.clone()}</span> })}
             </h2>
-            {if members.is_empty() {
-                view! { <p class="muted">{tr(T::NoCommittee)}</p> }.into_any()
-            } else {
-                view! {
-                    <table class="sheet-table" data-testid="members">
-                        <thead>
-                            <tr>
-                                <th scope="col">{tr(T::ColName)}</th>
-                                <th scope="col">{tr(T::ColRole)}</th>
-                                <th scope="col">{tr(T::ColSector)}</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {members
-                                .into_iter()
-                                .map(|m| {
-                                    view! {
-                                        <tr>
-                                            <td lang=fmt::text_lang(&m.name)>{m.name.clone()}</td>
-                                            <td>{move || fmt::label(lang(), &m.role)}</td>
-                                            <td>{move || fmt::label(lang(), &m.sector)}</td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()}
-                        </tbody>
-                    </table>
-                }
-                    .into_any()
-            }}
+            <SheetTable testid="members" empty=T::NoCommittee cols=vec![
+                Col::text(T::ColName), Col::text(T::ColRole), Col::text(T::ColSector),
+            ] rows=members/>
             <h2>{tr(T::Projects)}</h2>
-            {if projects.is_empty() {
-                view! { <p class="muted">{tr(T::NoProjects)}</p> }.into_any()
-            } else {
-                view! {
-                    <table class="sheet-table">
-                        <thead>
-                            <tr>
-                                <th scope="col">{tr(T::ColTitle)}</th>
-                                <th scope="col">{tr(T::ColCategory)}</th>
-                                <th scope="col">{tr(T::ColStatus)}</th>
-                                <th scope="col" class="num">{tr(T::ColApproved)}</th>
-                                <th scope="col" class="num">{tr(T::ColCoFunding)}</th>
-                                <th scope="col" class="num">{tr(T::ColProgress)}</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {projects
-                                .into_iter()
-                                .map(|p| {
-                                    view! {
-                                        <tr>
-                                            <td>
-                                                <span lang=fmt::text_lang(&p.title)>{p.title.clone()}</span>
-                                                <span class="sub" lang=fmt::text_lang(&p.proposer)>{p.proposer.clone()}</span>
-                                            </td>
-                                            <td>{move || fmt::label(lang(), &p.category)}</td>
-                                            <td>{move || fmt::label(lang(), &p.status)}</td>
-                                            <td class="num">{p.approved.map(fmt::money).unwrap_or_else(|| "–".into())}</td>
-                                            <td class="num">{fmt::money(p.co_funding)}</td>
-                                            <td class="num">{p.progress_percent} "%"</td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()}
-                        </tbody>
-                    </table>
-                }
-                    .into_any()
-            }}
+            <SheetTable empty=T::NoProjects cols=vec![
+                Col::text(T::ColTitle), Col::text(T::ColCategory), Col::text(T::ColStatus),
+                Col::num(T::ColApproved), Col::num(T::ColCoFunding), Col::num(T::ColProgress),
+            ] rows=projects/>
             <h2>{tr(T::Instalments)}</h2>
-            {if instalments.is_empty() {
-                view! { <p class="muted">{tr(T::NoneYet)}</p> }.into_any()
-            } else {
-                view! {
-                    <table class="sheet-table" data-testid="instalments">
-                        <thead>
-                            <tr>
-                                <th scope="col" class="num">{tr(T::ColNumber)}</th>
-                                <th scope="col" class="num">{tr(T::ColAmount)}</th>
-                                <th scope="col">{tr(T::ColPlanned)}</th>
-                                <th scope="col">{tr(T::ColActual)}</th>
-                                <th scope="col">{tr(T::ColDue)}</th>
-                                <th scope="col">{tr(T::ColReference)}</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {instalments
-                                .into_iter()
-                                .map(|i| {
-                                    view! {
-                                        <tr>
-                                            <td class="num">{i.number}</td>
-                                            <td class="num">{fmt::money(i.amount)}</td>
-                                            <td>{move || fmt::opt_date(lang(), i.planned_date)}</td>
-                                            <td>{move || fmt::opt_date(lang(), i.actual_date)}</td>
-                                            <td>{move || fmt::opt_date(lang(), i.due_date)}</td>
-                                            <td lang=fmt::text_lang(&i.reference)>{i.reference.clone()}</td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()}
-                        </tbody>
-                    </table>
-                }
-                    .into_any()
-            }}
+            <SheetTable testid="instalments" empty=T::NoneYet cols=vec![
+                Col::num(T::ColNumber), Col::num(T::ColAmount), Col::text(T::ColPlanned),
+                Col::text(T::ColActual), Col::text(T::ColDue), Col::text(T::ColReference),
+            ] rows=instalments/>
             <h2>{tr(T::Findings)}</h2>
             {if findings.is_empty() {
                 view! { <p class="muted">{tr(T::NoFindings)}</p> }.into_any()

@@ -9,12 +9,14 @@ pub mod region;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
 
 use crate::domain::dates::FiscalYear;
 use crate::domain::meta::RecordId;
 use crate::domain::records::Dataset;
-use crate::domain::reports::{city_latest_year, default_fiscal_year};
-use crate::ui::i18n::{tr, use_i18n};
+use crate::domain::reports::{city_latest_year, default_fiscal_year, ReportError};
+use crate::ui::i18n::{tr, use_i18n, Msg, Text};
+use crate::ui::state::use_app;
 
 use super::query::{today, ReportChoice};
 use super::text::ReportText as T;
@@ -27,6 +29,77 @@ pub(crate) fn sheet_year(ds: &Dataset, choice: ReportChoice, city: Option<Record
         .get()
         .or_else(|| city.and_then(|id| city_latest_year(ds, id)))
         .unwrap_or_else(|| default_fiscal_year(ds, today()))
+}
+
+/// Why a sheet cannot be shown, in Thai and English.
+pub(crate) type SheetError = (String, String);
+
+pub(crate) fn sheet_error(t: impl Text) -> SheetError {
+    let (th, en) = t.pair();
+    (th.to_owned(), en.to_owned())
+}
+
+/// The sheet of the address's city (`:city_id`) for its year ([`sheet_year`]) as of the
+/// report's date: `make(ds, city, year, as_of)`, or why there is none.
+pub(crate) fn city_sheet<S>(
+    make: impl Fn(&Dataset, RecordId, FiscalYear, NaiveDate) -> Result<S, ReportError>
+        + Send
+        + Sync
+        + 'static,
+) -> Memo<Result<S, SheetError>>
+where
+    S: Clone + PartialEq + Send + Sync + 'static,
+{
+    let app = use_app();
+    let params = use_params_map();
+    let choice = super::query::use_report_choice();
+    let city = Memo::new(move |_| {
+        params.with(|p| p.get("city_id").and_then(|s| s.parse::<RecordId>().ok()))
+    });
+    Memo::new(move |_| {
+        app.dataset.with(|ds| {
+            let fy = sheet_year(ds, choice, city.get());
+            match city.get() {
+                Some(id) => make(ds, id, fy, choice.as_of.get())
+                    .map_err(|e| (e.message_th(), e.message_en())),
+                None => Err(sheet_error(T::CityNotFound)),
+            }
+        })
+    })
+}
+
+/// A printable page: the toolbar, `hint` under it, "loading" until the store is read,
+/// then the sheet or, in an alert, why there is none.
+#[component]
+pub fn PrintPage(
+    /// A line under the toolbar (the MOU is in Thai only).
+    #[prop(optional)]
+    hint: Option<T>,
+    /// The sheet, or why there is none.
+    sheet: impl Fn() -> Result<AnyView, SheetError> + Send + Sync + 'static,
+) -> impl IntoView {
+    let app = use_app();
+    let i18n = use_i18n();
+    let choice = super::query::use_report_choice();
+    let back = Signal::derive(move || choice.link("/reports"));
+    let sheet = std::sync::Arc::new(sheet);
+    view! {
+        <div class="print-page">
+            <PrintToolbar back/>
+            {hint.map(|h| view! { <p class="hint no-print">{tr(h)}</p> })}
+            <Show when=move || app.loaded.get() fallback=|| view! { <p>{tr(Msg::Loading)}</p> }>
+                {let sheet = sheet.clone();
+                move || sheet().unwrap_or_else(|(m_th, m_en)| {
+                    view! {
+                        <p class="field-error" role="alert" data-testid="sheet-error">
+                            {move || i18n.pick(&m_th, &m_en).to_owned()}
+                        </p>
+                    }
+                    .into_any()
+                })}
+            </Show>
+        </div>
+    }
 }
 
 /// Back link, the print button and a hint; never printed.

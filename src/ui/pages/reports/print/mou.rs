@@ -2,16 +2,12 @@
 //! amounts in figures and in words, the signatory table and the witness.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
-use crate::domain::meta::RecordId;
 use crate::domain::reports::{mou_sheet, AmountText, MouSheet, SignatoryLine};
-use crate::ui::i18n::{tr, use_i18n, Msg, Text};
-use crate::ui::state::use_app;
+use crate::ui::i18n::Text;
 
-use super::super::query::use_report_choice;
 use super::super::text::ReportText as T;
-use super::{sheet_year, PrintToolbar};
+use super::{city_sheet, PrintPage};
 
 /// The Thai text: the document is signed in Thai whatever the screen's language.
 fn th(t: T) -> &'static str {
@@ -20,44 +16,9 @@ fn th(t: T) -> &'static str {
 
 #[component]
 pub fn MouPrintPage() -> impl IntoView {
-    let app = use_app();
-    let i18n = use_i18n();
-    let params = use_params_map();
-    let choice = use_report_choice();
-    let city = Memo::new(move |_| {
-        params.with(|p| p.get("city_id").and_then(|s| s.parse::<RecordId>().ok()))
-    });
-    let sheet = Memo::new(move |_| {
-        app.dataset.with(|ds| {
-            let fy = sheet_year(ds, choice, city.get());
-            match city.get() {
-                Some(id) => mou_sheet(ds, id, fy).map_err(|e| (e.message_th(), e.message_en())),
-                None => Err((
-                    th(T::CityNotFound).to_owned(),
-                    T::CityNotFound.pair().1.to_owned(),
-                )),
-            }
-        })
-    });
-    let back = Signal::derive(move || choice.link("/reports"));
+    let sheet = city_sheet(|ds, id, fy, _| mou_sheet(ds, id, fy));
     view! {
-        <div class="print-page">
-            <PrintToolbar back/>
-            <p class="hint no-print">{tr(T::MouThaiOnly)}</p>
-            <Show when=move || app.loaded.get() fallback=|| view! { <p>{tr(Msg::Loading)}</p> }>
-                {move || match sheet.get() {
-                    Ok(s) => view! { <MouDocument s/> }.into_any(),
-                    Err((m_th, m_en)) => {
-                        view! {
-                            <p class="field-error" role="alert" data-testid="sheet-error">
-                                {move || i18n.pick(&m_th, &m_en).to_owned()}
-                            </p>
-                        }
-                            .into_any()
-                    }
-                }}
-            </Show>
-        </div>
+        <PrintPage hint=T::MouThaiOnly sheet=move || sheet.get().map(|s| view! { <MouDocument s/> }.into_any())/>
     }
 }
 

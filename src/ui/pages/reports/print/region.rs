@@ -8,7 +8,7 @@ use leptos_router::hooks::use_params_map;
 use crate::domain::reports::{
     regional_summary, ProvinceNode, RegionalSummary, Scope, DEFAULT_DUE_SOON_DAYS,
 };
-use crate::ui::i18n::{tr, use_i18n, Msg};
+use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::state::use_app;
 
 use super::super::breakdown::{CategoryPanel, StatusTable};
@@ -17,8 +17,9 @@ use super::super::drill::sort_provinces;
 use super::super::query::{resolve_region, use_report_choice};
 use super::super::reconciliation::ReconciliationTable;
 use super::super::text::ReportText as T;
-use super::{as_of_line, PrintToolbar};
+use super::{as_of_line, sheet_error, PrintPage};
 use crate::ui::fmt;
+use crate::ui::table::{Col, ReportTable};
 
 #[component]
 pub fn RegionPrintPage() -> impl IntoView {
@@ -44,25 +45,13 @@ pub fn RegionPrintPage() -> impl IntoView {
                 .with(|ds| regional_summary(ds, scope, choice.as_of.get(), DEFAULT_DUE_SOON_DAYS)),
         )
     });
-    let back = Signal::derive(move || choice.link("/reports"));
-    view! {
-        <div class="print-page">
-            <PrintToolbar back/>
-            <Show when=move || app.loaded.get() fallback=|| view! { <p>{tr(Msg::Loading)}</p> }>
-                {move || match summary.get() {
-                    Some(s) => view! { <RegionSheet s/> }.into_any(),
-                    None => {
-                        view! {
-                            <p class="field-error" role="alert" data-testid="sheet-error">
-                                {tr(T::RegionNotFound)}
-                            </p>
-                        }
-                            .into_any()
-                    }
-                }}
-            </Show>
-        </div>
-    }
+    let sheet = move || {
+        summary
+            .get()
+            .map(|s| view! { <RegionSheet s/> }.into_any())
+            .ok_or_else(|| sheet_error(T::RegionNotFound))
+    };
+    view! { <PrintPage sheet/> }
 }
 
 #[component]
@@ -155,21 +144,12 @@ fn RegionSheet(
             </section>
             <section class="panel">
                 <h2>{tr(T::DrillTitle)}</h2>
-                <div class="table-wrap" tabindex="0">
-                <table class="sheet-table" data-testid="region-cities">
-                    <thead>
-                        <tr>
-                            <th scope="col">{tr(T::ColCity)}</th>
-                            <th scope="col" class="num">{tr(T::Approved)}</th>
-                            <th scope="col" class="num">{tr(T::Committed)}</th>
-                            <th scope="col" class="num">{tr(T::Transferred)}</th>
-                            <th scope="col" class="num">{tr(T::Remaining)}</th>
-                            <th scope="col" class="num">{tr(T::CoFunding)}</th>
-                        </tr>
-                    </thead>
+                <ReportTable class="sheet-table" testid="region-cities" grouped=true cols=vec![
+                    Col::text(T::ColCity), Col::num(T::Approved), Col::num(T::Committed),
+                    Col::num(T::Transferred), Col::num(T::Remaining), Col::num(T::CoFunding),
+                ]>
                     {provinces.into_iter().map(|p| view! { <ProvinceRows p/> }).collect_view()}
-                </table>
-                </div>
+                </ReportTable>
             </section>
             <StatusTable rows=Signal::stored(by_status)/>
             <CategoryPanel rows=Signal::stored(by_category)/>
