@@ -13,6 +13,7 @@ use crate::domain::meta::RecordId;
 use crate::domain::records::RecordKind;
 use crate::ui::i18n::{tr, use_i18n, Lang};
 use crate::ui::state::{use_app, AppState};
+use crate::ui::table::{Col, Head};
 
 /// The stored audit log of a record (empty if none or unreadable: the next save starts a
 /// fresh one).
@@ -116,11 +117,7 @@ fn Entry(
             </p>
             {(!changes.is_empty()).then(|| view! {
                 <table class="audit-changes">
-                    <thead><tr>
-                        <th scope="col">{tr(EditText::AuditField)}</th>
-                        <th scope="col">{tr(EditText::AuditOld)}</th>
-                        <th scope="col">{tr(EditText::AuditNew)}</th>
-                    </tr></thead>
+                    <Head cols=vec![Col::text(EditText::AuditField), Col::text(EditText::AuditOld), Col::text(EditText::AuditNew)]/>
                     <tbody>
                         {changes.into_iter().map(|c| {
                             let (old, new) = (c.old.clone(), c.new.clone());

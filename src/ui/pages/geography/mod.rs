@@ -16,6 +16,7 @@ use crate::ui::edit::{save::save, use_editing};
 use crate::ui::forms::screens::{region_options, WhenLoaded};
 use crate::ui::forms::{t, Bind, SelectField, TextField};
 use crate::ui::i18n::{tr, use_i18n, Text};
+use crate::ui::table::{Col, Head};
 
 /// The page's strings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -118,11 +119,7 @@ pub fn ProvincesPage() -> impl IntoView {
             <WhenLoaded>
             <p class="muted" role="status">{move || number(rows.with(Vec::len))} " " {tr(GeoText::Shown)}</p>
             <table class="records-table provinces">
-                <thead><tr>
-                    <th scope="col">{tr(GeoText::Province)}</th>
-                    <th scope="col">{tr(GeoText::Region)}</th>
-                    <th scope="col" class="num">{tr(GeoText::Cities)}</th>
-                </tr></thead>
+                <Head cols=vec![Col::text(GeoText::Province), Col::text(GeoText::Region), Col::num(GeoText::Cities)]/>
                 <tbody>
                     <For each=move || rows.get() key=|p| (p.meta.id, p.region_id, p.meta.updated_at) let:p>
                         {

@@ -10,6 +10,7 @@ use crate::ui::fmt::date_shown;
 use crate::ui::forms::screens::ScreenText;
 use crate::ui::i18n::{tr, use_i18n, Lang};
 use crate::ui::state::use_app;
+use crate::ui::table::{Col, Head};
 
 #[component]
 pub fn ParametersListPage() -> impl IntoView {
@@ -26,16 +27,7 @@ pub fn ParametersListPage() -> impl IntoView {
             <p class="lead">{tr(ParamText::Intro)}</p>
             <div class="table-scroll" tabindex="0" role="region" aria-label=move || i18n.t(ParamText::Title)>
                 <table class="records-table">
-                    <thead><tr>
-                        <th scope="col">{tr(ScreenText::FiscalYear)}</th>
-                        <th scope="col">{tr(ParamText::ProjectMax)}</th>
-                        <th scope="col">{tr(ParamText::CityMax)}</th>
-                        <th scope="col">{tr(ParamText::GrantCityTown)}</th>
-                        <th scope="col">{tr(ParamText::GrantSubdistrict)}</th>
-                        <th scope="col">{tr(ParamText::ProvinceGrant)}</th>
-                        <th scope="col">{tr(ParamText::FirstShare)}</th>
-                        <th scope="col">{tr(ParamText::Deadline)}</th>
-                    </tr></thead>
+                    <Head cols=vec![Col::text(ScreenText::FiscalYear), Col::text(ParamText::ProjectMax), Col::text(ParamText::CityMax), Col::text(ParamText::GrantCityTown), Col::text(ParamText::GrantSubdistrict), Col::text(ParamText::ProvinceGrant), Col::text(ParamText::FirstShare), Col::text(ParamText::Deadline)]/>
                     <tbody>
                         <For each=move || years.get() key=|p| (p.meta.id, p.meta.updated_at) let:p>
                             <tr data-testid=format!("parameters-{}", p.fiscal_year.0)>

@@ -15,6 +15,7 @@ use crate::ui::i18n::{tr, use_i18n, Lang};
 use crate::ui::pages::editor_frame::EditorFrame;
 use crate::ui::pages::editor_nav::EditorActions;
 use crate::ui::state::use_app;
+use crate::ui::table::{Col, Head};
 
 /// `/stated-totals/:id` and `/stated-totals/new`.
 #[component]
@@ -87,12 +88,7 @@ fn Editor(
                 <section class="panel" data-testid="comparison">
                     <h2>{tr(StatedText::Comparison)}</h2>
                     <table class="records-table">
-                        <thead><tr>
-                            <th scope="col">{tr(StatedText::Figure)}</th>
-                            <th scope="col">{tr(StatedText::Stated)}</th>
-                            <th scope="col">{tr(StatedText::Computed)}</th>
-                            <th scope="col">{tr(StatedText::Difference)}</th>
-                        </tr></thead>
+                        <Head cols=vec![Col::text(StatedText::Figure), Col::text(StatedText::Stated), Col::text(StatedText::Computed), Col::text(StatedText::Difference)]/>
                         <tbody>
                             <For each=move || rows.get() key=|r| format!("{r:?}") let:r>
                                 {

@@ -9,6 +9,7 @@ use crate::domain::rules::{record_label, RecordRef};
 use crate::domain::sync::{KindPreview, MergeOutcome};
 use crate::ui::fmt::number;
 use crate::ui::i18n::{tr, use_i18n, Msg};
+use crate::ui::table::{Col, Head};
 
 /// What the preview shows, taken from a merge outcome (which is kept aside, not cloned).
 #[derive(Debug, Clone, PartialEq)]
@@ -79,16 +80,7 @@ pub fn PreviewTable(
             <p class="hint">{tr(SyncText::PreviewIntro)}</p>
             <div class="table-scroll">
                 <table class="preview-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{tr(SyncText::ColKind)}</th>
-                            <th scope="col">{tr(SyncText::ColNew)}</th>
-                            <th scope="col">{tr(SyncText::ColUpdated)}</th>
-                            <th scope="col">{tr(SyncText::ColUnchanged)}</th>
-                            <th scope="col">{tr(SyncText::ColDeleted)}</th>
-                            <th scope="col">{tr(SyncText::ColConflict)}</th>
-                        </tr>
-                    </thead>
+                    <Head cols=vec![Col::text(SyncText::ColKind), Col::text(SyncText::ColNew), Col::text(SyncText::ColUpdated), Col::text(SyncText::ColUnchanged), Col::text(SyncText::ColDeleted), Col::text(SyncText::ColConflict)]/>
                     <tbody>
                         {rows}
                         <PreviewRow label=total_label counts=preview.total total=true/>
