@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 
 use crate::domain::dates::FiscalYear;
-use crate::domain::meta::{stable_id, Editor, OfficeId, RecordMeta};
+use crate::domain::meta::{stable_id, Editor, RecordMeta};
 use crate::domain::money::Baht;
 use crate::domain::records::{
     Category, City, CityBudget, Committee, CommitteeGrant, CommitteeMember, Dataset, Instalment,
@@ -28,11 +28,7 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 }
 
 fn meta(key: &str) -> RecordMeta {
-    let editor = Editor {
-        office_id: OfficeId("bench".into()),
-        office_name: String::new(),
-        person: String::new(),
-    };
+    let editor = Editor::office("bench");
     let at: DateTime<Utc> = DateTime::from_timestamp(1_517_637_600, 0).unwrap_or_default();
     RecordMeta::new(stable_id(&format!("bench:{key}")), &editor, at)
 }

@@ -38,6 +38,18 @@ pub struct Editor {
     pub person: String,
 }
 
+impl Editor {
+    /// An editor known only by its office: generated data (the CLI's synthetic dataset)
+    /// and tests, where no person typed anything.
+    pub fn office(id: &str) -> Editor {
+        Editor {
+            office_id: OfficeId(id.into()),
+            office_name: String::new(),
+            person: String::new(),
+        }
+    }
+}
+
 /// How many edits each office has made to a record. Two versions are ordered when one
 /// vector dominates the other; otherwise the edits were concurrent and a person decides.
 ///

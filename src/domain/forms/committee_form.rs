@@ -156,20 +156,12 @@ impl RecordForm for CommitteeForm {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::meta::{Editor, OfficeId};
+    use crate::domain::meta::Editor;
     use chrono::DateTime;
 
     fn meta() -> RecordMeta {
-        let e = Editor {
-            office_id: OfficeId("t".into()),
-            office_name: String::new(),
-            person: String::new(),
-        };
-        RecordMeta::new(
-            Uuid::from_u128(7),
-            &e,
-            DateTime::from_timestamp(1_517_600_000, 0).unwrap(),
-        )
+        let at = DateTime::from_timestamp(1_517_600_000, 0).unwrap();
+        RecordMeta::new(Uuid::from_u128(7), &Editor::office("t"), at)
     }
 
     #[test]

@@ -174,21 +174,13 @@ impl RecordForm for MeetingForm {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::meta::{Editor, OfficeId};
+    use crate::domain::meta::Editor;
     use chrono::{DateTime, NaiveDate};
     use uuid::Uuid;
 
     fn meta() -> RecordMeta {
-        let e = Editor {
-            office_id: OfficeId("t".into()),
-            office_name: String::new(),
-            person: String::new(),
-        };
-        RecordMeta::new(
-            Uuid::from_u128(9),
-            &e,
-            DateTime::from_timestamp(1_517_600_000, 0).unwrap(),
-        )
+        let at = DateTime::from_timestamp(1_517_600_000, 0).unwrap();
+        RecordMeta::new(Uuid::from_u128(9), &Editor::office("t"), at)
     }
 
     #[test]

@@ -259,35 +259,21 @@ impl ser::SerializeMap for Map<'_> {
     }
 }
 
-impl ser::SerializeStruct for Map<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        v: &T,
-    ) -> Result<(), Error> {
-        self.entry(Cow::Borrowed(key), v)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.finish()
-    }
+// A struct and a struct variant are both objects of named fields (the variant's wrapper
+// is `Map::variant`), like `seq_impl!` above.
+macro_rules! struct_impl {
+    ($($tr:ident),*) => {$(
+        impl ser::$tr for Map<'_> {
+            type Ok = ();
+            type Error = Error;
+            fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, v: &T) -> Result<(), Error> {
+                self.entry(Cow::Borrowed(key), v)
+            }
+            fn end(self) -> Result<(), Error> { self.finish() }
+        }
+    )*};
 }
-
-impl ser::SerializeStructVariant for Map<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        v: &T,
-    ) -> Result<(), Error> {
-        self.entry(Cow::Borrowed(key), v)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.finish()
-    }
-}
+struct_impl!(SerializeStruct, SerializeStructVariant);
 
 #[cfg(test)]
 mod tests {

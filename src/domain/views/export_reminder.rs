@@ -90,11 +90,7 @@ mod tests {
         assert_eq!(export_reminder(&ds, &here, None, at(100)), None);
         assert!(!has_changes_from(&ds, &here));
         assert!(has_changes_from(&ds, &OfficeId("codi-north".into())));
-        let editor = Editor {
-            office_id: here.clone(),
-            office_name: String::new(),
-            person: String::new(),
-        };
+        let editor = Editor::office("here");
         ds.cities[0].meta.touch(&editor, at(0));
         assert_eq!(export_reminder(&ds, &here, None, at(3)), None);
         let r = export_reminder(&ds, &here, None, at(8)).unwrap();

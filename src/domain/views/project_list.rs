@@ -265,16 +265,12 @@ fn row(p: &Project, city: Option<&City>) -> ProjectRow {
 mod tests {
     use super::*;
     use crate::domain::example::north_2561;
-    use crate::domain::meta::{Editor, OfficeId, RecordMeta};
+    use crate::domain::meta::{Editor, RecordMeta};
     use crate::domain::records::StatusChange;
     use chrono::{DateTime, NaiveDate};
 
     fn project(ds: &Dataset, n: i64, title: &str, cat: Category, amount: i64) -> Project {
-        let editor = Editor {
-            office_id: OfficeId("t".into()),
-            office_name: String::new(),
-            person: String::new(),
-        };
+        let editor = Editor::office("t");
         let at = DateTime::from_timestamp(1_500_000_000 + n, 0).unwrap();
         Project {
             meta: RecordMeta::new(uuid::Uuid::from_u128(n as u128 + 1), &editor, at),
