@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use super::calendar::Calendar;
 use super::marks::{field_dom_id, merged, Mark};
 use super::text::FormText;
-use super::text_field::{aria_invalid, described_by, frame};
-use super::Bind;
+use super::text_field::{frame, read_typed, typed_input, InputKind};
+use super::{t, Bind};
 use crate::domain::dates::{
     be_year, format_be_long, format_be_short, format_en, is_era_suspect, parse_date,
 };
@@ -44,14 +44,7 @@ pub fn DateField(
     let i18n = use_i18n();
     let dom_id = field_dom_id(&field);
     let open = RwSignal::new(false);
-    let parsed = Memo::new(move |_| {
-        let raw = value.get.get();
-        if raw.trim().is_empty() && !required {
-            None
-        } else {
-            Some(parse_date(&raw))
-        }
-    });
+    let parsed = read_typed(value, required, parse_date);
     let date = Signal::derive(move || parsed.get().and_then(|r| r.ok()));
     let all_marks = Signal::derive(move || {
         let own = match parsed.get() {
@@ -64,24 +57,11 @@ pub fn DateField(
         };
         merged(own, marks.get())
     });
-    let hint = Some(
-        hint.unwrap_or_else(|| Signal::derive(move || i18n.t(FormText::DateHint).to_string())),
-    );
+    let hint = Some(hint.unwrap_or_else(|| t(FormText::DateHint)));
     let cal_id = dom_id.clone();
     let input = view! {
         <div class="input-with-button">
-            <input
-                type="text"
-                id=dom_id.clone()
-                name=field
-                inputmode="decimal"
-                autocomplete="off"
-                class="input-date"
-                aria-invalid=move || all_marks.with(|m| aria_invalid(m))
-                aria-describedby=described_by(&dom_id, true)
-                prop:value=move || value.get.get()
-                on:input=move |ev| value.put(event_target_value(&ev))
-            />
+            {typed_input(&dom_id, field, value, all_marks, true, InputKind::Date)}
             <button
                 type="button"
                 class="secondary icon-button cal-open"

@@ -4,11 +4,11 @@ use leptos::prelude::*;
 
 use super::marks::{field_dom_id, merged, Mark};
 use super::text::FormText;
-use super::text_field::{aria_invalid, described_by, frame};
-use super::Bind;
+use super::text_field::{frame, read_typed, typed_input, InputKind};
+use super::{t, Bind};
 use crate::domain::baht_text::baht_text;
 use crate::domain::money::Baht;
-use crate::ui::i18n::{tr, use_i18n};
+use crate::ui::i18n::tr;
 
 /// An amount in baht. Accepts "350,000", "๓๕๐,๐๐๐", "350000.5 บาท" (`Baht::parse`); the
 /// typed text is kept as typed while it cannot be read, with the reason at the field.
@@ -34,16 +34,8 @@ pub fn MoneyField(
     #[prop(optional, into)]
     hint: Option<Signal<String>>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let dom_id = field_dom_id(&field);
-    let parsed = Memo::new(move |_| {
-        let raw = value.get.get();
-        if raw.trim().is_empty() && !required {
-            None
-        } else {
-            Some(Baht::parse(&raw))
-        }
-    });
+    let parsed = read_typed(value, required, Baht::parse);
     let all_marks = Signal::derive(move || {
         let own = match parsed.get() {
             Some(Err(e)) => vec![Mark::input(e.message_th(), e.message_en())],
@@ -51,23 +43,10 @@ pub fn MoneyField(
         };
         merged(own, marks.get())
     });
-    let hint = Some(
-        hint.unwrap_or_else(|| Signal::derive(move || i18n.t(FormText::MoneyHint).to_string())),
-    );
+    let hint = Some(hint.unwrap_or_else(|| t(FormText::MoneyHint)));
     let input = view! {
         <div class="input-with-suffix">
-            <input
-                type="text"
-                id=dom_id.clone()
-                name=field
-                inputmode="decimal"
-                autocomplete="off"
-                class="input-money"
-                aria-invalid=move || all_marks.with(|m| aria_invalid(m))
-                aria-describedby=described_by(&dom_id, true)
-                prop:value=move || value.get.get()
-                on:input=move |ev| value.put(event_target_value(&ev))
-            />
+            {typed_input(&dom_id, field, value, all_marks, true, InputKind::Money)}
             <span class="suffix" aria-hidden="true">{tr(FormText::Baht)}</span>
         </div>
     };

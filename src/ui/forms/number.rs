@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::marks::{field_dom_id, Mark};
-use super::text_field::{aria_invalid, described_by, frame};
+use super::text_field::{frame, typed_input, InputKind};
 use super::Bind;
 
 /// A whole number, typed as text (Thai digits are fine) so nothing typed is lost; the
@@ -32,18 +32,7 @@ pub fn NumberField(
     let dom_id = field_dom_id(&field);
     let input = view! {
         <div class="input-with-suffix">
-            <input
-                type="text"
-                id=dom_id.clone()
-                name=field
-                inputmode="numeric"
-                autocomplete="off"
-                class="input-number"
-                aria-invalid=move || marks.with(|m| aria_invalid(m))
-                aria-describedby=described_by(&dom_id, hint.is_some())
-                prop:value=move || value.get.get()
-                on:input=move |ev| value.put(event_target_value(&ev))
-            />
+            {typed_input(&dom_id, field, value, marks, hint.is_some(), InputKind::Number)}
             {suffix.map(|s| view! { <span class="suffix" aria-hidden="true">{s}</span> })}
         </div>
     };

@@ -26,6 +26,78 @@ pub(crate) fn aria_invalid(marks: &[Mark]) -> &'static str {
     }
 }
 
+/// What a typed field is for: the keyboard a tablet brings up and the input's class.
+#[derive(Clone, Copy)]
+pub(crate) enum InputKind {
+    /// Free text; `inputmode` and `autocomplete` as the field asks ("off" by default).
+    Text {
+        inputmode: Option<&'static str>,
+        autocomplete: Option<&'static str>,
+    },
+    /// A whole number: the number pad.
+    Number,
+    /// An amount: the number pad with a point.
+    Money,
+    /// A date: the number pad with a point ("3.2.2561").
+    Date,
+}
+
+/// The `<input type="text">` of every typed field: what is typed goes to `value` as it is
+/// (each field reads it later, so nothing typed is lost), the hint and the messages are
+/// announced with it, and `aria-invalid` follows `marks`.
+pub(crate) fn typed_input(
+    dom_id: &str,
+    field: String,
+    value: Bind<String>,
+    marks: Signal<Vec<Mark>>,
+    has_hint: bool,
+    kind: InputKind,
+) -> impl IntoView {
+    let (inputmode, autocomplete, class) = match kind {
+        InputKind::Text {
+            inputmode,
+            autocomplete,
+        } => (inputmode, autocomplete.unwrap_or("off"), None),
+        InputKind::Number => (Some("numeric"), "off", Some("input-number")),
+        InputKind::Money => (Some("decimal"), "off", Some("input-money")),
+        InputKind::Date => (Some("decimal"), "off", Some("input-date")),
+    };
+    view! {
+        <input
+            type="text"
+            id=dom_id.to_owned()
+            name=field
+            inputmode=inputmode
+            autocomplete=autocomplete
+            class=class
+            aria-invalid=move || marks.with(|m| aria_invalid(m))
+            aria-describedby=described_by(dom_id, has_hint)
+            prop:value=move || value.get.get()
+            on:input=move |ev| value.put(event_target_value(&ev))
+        />
+    }
+}
+
+/// What is typed, read by `parse`; `None` while an optional field is empty.
+pub(crate) fn read_typed<T, E>(
+    value: Bind<String>,
+    required: bool,
+    parse: fn(&str) -> Result<T, E>,
+) -> Memo<Option<Result<T, E>>>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+    E: Clone + PartialEq + Send + Sync + 'static,
+{
+    Memo::new(move |_| {
+        let raw = value.get.get();
+        if raw.trim().is_empty() && !required {
+            None
+        } else {
+            Some(parse(&raw))
+        }
+    })
+}
+
 /// Label above, the control, an optional hint and extra line, then the messages.
 pub(crate) fn frame(
     dom_id: String,
@@ -81,19 +153,11 @@ pub fn TextField(
     autocomplete: Option<&'static str>,
 ) -> impl IntoView {
     let dom_id = field_dom_id(&field);
-    let input = view! {
-        <input
-            type="text"
-            id=dom_id.clone()
-            name=field
-            inputmode=inputmode
-            autocomplete=autocomplete.unwrap_or("off")
-            aria-invalid=move || marks.with(|m| aria_invalid(m))
-            aria-describedby=described_by(&dom_id, hint.is_some())
-            prop:value=move || value.get.get()
-            on:input=move |ev| value.put(event_target_value(&ev))
-        />
+    let kind = InputKind::Text {
+        inputmode,
+        autocomplete,
     };
+    let input = typed_input(&dom_id, field, value, marks, hint.is_some(), kind);
     frame(dom_id, label, required, hint, marks, input, ())
 }
 
