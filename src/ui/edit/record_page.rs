@@ -1,41 +1,53 @@
 //! The page around a record's editor, the same for every record type that has one: the
 //! address says which record (or a new one, perhaps of a parent), the page says "loading"
-//! until the store is read and "not found" for an id it does not hold.
+//! until the store is read and "not found" for an id it does not hold. It also opens the
+//! editing session, so each kind's form starts from a ready `EditSession`.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::Target;
-use crate::domain::meta::RecordId;
-use crate::domain::records::Record;
+use super::{blank_meta, use_edit_session, EditSession, Target};
+use crate::domain::forms::form::RecordForm;
+use crate::domain::meta::{RecordId, RecordMeta};
+use crate::domain::records::Dataset;
 use crate::ui::forms::screens::{
     not_found, param_id, query_id, when_found, ScreenText, WhenLoaded,
 };
 use crate::ui::i18n::{tr, Text};
+use crate::ui::state::use_app;
 
 /// Where a record type's page sits and what it is called.
 #[derive(Clone, Copy)]
 pub struct RecordPageSpec<T: Text> {
     /// The list the page goes back to, e.g. `/committees`; the page is at `<list>/<id>`.
     pub list: &'static str,
-    /// `data-testid` of the page.
-    pub testid: &'static str,
     /// The query name of a new record's parent (`/mous/new?city=<id>`), if it has one.
     pub parent: Option<&'static str>,
     /// The draft slot of a new record (one per parent, so two cities' half-typed MOUs
-    /// never mix).
+    /// never mix); the page's `data-testid` is `<slot>-page`.
     pub slot: &'static str,
     pub new_title: T,
     pub edit_title: T,
 }
 
 /// `<list>/new[?<parent>=<id>]` or `<list>/<id>`: a title, the way back to the list, and
-/// `editor(target, parent)`. A new record's editor waits for the store: its choosers and
-/// defaults (the city's budget year, the year's parameters) are read when it is made.
-pub fn record_page<R: Record + Send + Sync, T: Text>(
+/// `form(session)`. A new record starts as `blank(ds, meta, parent)` once the store is read:
+/// its choosers and defaults (the city's budget year, the year's parameters) come from it.
+pub fn record_page<F: RecordForm, T: Text>(
     spec: RecordPageSpec<T>,
-    editor: impl Fn(Target, Option<RecordId>) -> AnyView + Copy + Send + Sync + 'static,
-) -> impl IntoView {
+    blank: impl Fn(&Dataset, RecordMeta, Option<RecordId>) -> F::Record + Copy + Send + Sync + 'static,
+    form: impl Fn(EditSession<F>) -> AnyView + Copy + Send + Sync + 'static,
+) -> impl IntoView
+where
+    F::Record: Send + Sync,
+{
+    let app = use_app();
+    let editor = move |target: Target, parent: Option<RecordId>| {
+        form(use_edit_session(target, move |id| {
+            app.dataset
+                .with_untracked(|ds| blank(ds, blank_meta(app, id), parent))
+        }))
+    };
     let id = param_id();
     let parent = query_id(spec.parent.unwrap_or("parent"));
     move || {
@@ -51,7 +63,7 @@ pub fn record_page<R: Record + Send + Sync, T: Text>(
                 .into_any()
             }
             Some(raw) => match uuid::Uuid::parse_str(raw) {
-                Ok(rid) => when_found::<R>(rid, move || {
+                Ok(rid) => when_found::<F::Record>(rid, move || {
                     view! {
                         <h1>{tr(spec.edit_title)}</h1>
                         {editor(Target::Existing(rid), None)}
@@ -64,7 +76,7 @@ pub fn record_page<R: Record + Send + Sync, T: Text>(
             None => not_found(),
         };
         view! {
-            <section class="page" data-testid=spec.testid>
+            <section class="page" data-testid=format!("{}-page", spec.slot)>
                 <p><A href=spec.list>"← " {tr(ScreenText::BackToList)}</A></p>
                 {body}
             </section>

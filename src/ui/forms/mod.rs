@@ -31,7 +31,7 @@ pub use bind::{t, Bind};
 pub use calendar::Calendar;
 pub use date::DateField;
 pub use marks::{field_dom_id, FieldMarks, Mark, MarkLevel};
-pub use money::MoneyField;
+pub use money::{ExpectedAmount, MoneyField};
 pub use number::NumberField;
 pub use select::{enum_options, SelectField};
 pub use text::FormText;

@@ -3,10 +3,12 @@
 use leptos::prelude::*;
 
 use super::marks::{field_dom_id, merged, Mark};
+use super::screens::ScreenText;
 use super::text::FormText;
 use super::text_field::{frame, read_typed, typed_input, InputKind};
 use super::{t, Bind};
 use crate::domain::baht_text::baht_text;
+use crate::domain::forms::form::money_text;
 use crate::domain::money::Baht;
 use crate::ui::i18n::tr;
 
@@ -61,4 +63,31 @@ pub fn MoneyField(
         _ => None,
     };
     frame(dom_id, label, required, hint, all_marks, input, shown)
+}
+
+/// The amount the rules expect, under an amount field, with a button that types it in.
+#[component]
+pub fn ExpectedAmount(
+    /// What comes before the amount ("ตามเกณฑ์:").
+    #[prop(into)]
+    lead: Signal<String>,
+    /// The expected amount, when the form says enough to know it.
+    #[prop(into)]
+    expected: Signal<Option<Baht>>,
+    /// The amount field it fills.
+    amount: Bind<String>,
+) -> impl IntoView {
+    move || {
+        expected.get().map(|b| {
+            view! {
+                <p class="expected" data-testid="expected-amount">
+                    {move || lead.get()} " " <strong>{b.format()}</strong> " "
+                    <button type="button" class="secondary small" data-testid="use-expected"
+                        on:click=move |_| amount.put(money_text(Some(b)))>
+                        {tr(ScreenText::UseExpected)}
+                    </button>
+                </p>
+            }
+        })
+    }
 }

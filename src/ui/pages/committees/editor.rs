@@ -8,10 +8,10 @@ use super::text::CommitteeText;
 use crate::domain::forms::committee_form::{
     new_committee, CommitteeForm, MemberLine, MEMBER_ROLES,
 };
-use crate::domain::records::{Committee, Meeting, Sector};
+use crate::domain::records::{Meeting, Sector};
 use crate::domain::views::entry_lists::{meeting_rows, ListFilter};
 use crate::ui::edit::record_page::{record_page, RecordPageSpec};
-use crate::ui::edit::{blank_meta, use_edit_session, EditSession, Target};
+use crate::ui::edit::EditSession;
 use crate::ui::fmt::date_shown;
 use crate::ui::forms::screens::{city_options, ScreenText};
 use crate::ui::forms::{enum_options, t, SelectField, TextField};
@@ -25,30 +25,24 @@ use crate::ui::state::use_app;
 pub fn CommitteePage() -> impl IntoView {
     let spec = RecordPageSpec {
         list: "/committees",
-        testid: "committee-page",
         parent: Some("city"),
         slot: "committee",
         new_title: CommitteeText::NewTitle,
         edit_title: CommitteeText::EditTitle,
     };
-    record_page::<Committee, _>(spec, |target, parent| {
-        view! { <CommitteeEditor target=target city=parent/> }.into_any()
-    })
+    record_page(
+        spec,
+        |_, meta, city| new_committee(meta, city.unwrap_or_default()),
+        |s| view! { <CommitteeEditor s/> }.into_any(),
+    )
 }
 
-/// The committee form. For a new committee, `city` pre-selects the city.
+/// The committee form (for a new committee, the address's city is chosen).
 #[component]
 pub fn CommitteeEditor(
-    /// Which committee.
-    target: Target,
-    /// For a new committee: its city, if known.
-    #[prop(default = None)]
-    city: Option<uuid::Uuid>,
+    /// The committee's editing session.
+    s: EditSession<CommitteeForm>,
 ) -> impl IntoView {
-    let app = use_app();
-    let s: EditSession<CommitteeForm> = use_edit_session(target, move |id| {
-        new_committee(blank_meta(app, id), city.unwrap_or_else(uuid::Uuid::nil))
-    });
     let name = Signal::derive(move || s.form.with(|f| f.name.clone()));
     let id = s.id;
     let city_link = move || {

@@ -3,11 +3,9 @@
 //! (`/grants/committee/:id`, `new?city=<id>`), each showing the amount the year's
 //! parameters expect.
 
-mod committee;
+mod editor;
 mod list;
-mod province;
 pub mod text;
 
-pub use committee::CommitteeGrantPage;
+pub use editor::{CommitteeGrantPage, ProvinceGrantPage};
 pub use list::GrantsPage;
-pub use province::ProvinceGrantPage;

@@ -6,15 +6,18 @@ use leptos_router::components::A;
 
 use super::text::InstalmentText;
 use super::transfer::TransferPanel;
-use crate::domain::forms::form::{money_text, parse_fiscal_year};
+use crate::domain::forms::form::parse_fiscal_year;
 use crate::domain::forms::money_forms::{
     expected_instalment, new_instalment, parse_share, InstalmentForm,
 };
-use crate::domain::records::Instalment;
+use crate::domain::meta::{RecordId, RecordMeta};
+use crate::domain::records::{City, Dataset, Instalment};
 use crate::ui::edit::record_page::{record_page, RecordPageSpec};
-use crate::ui::edit::{blank_meta, today, use_edit_session, EditSession, Target};
+use crate::ui::edit::{today, EditSession};
 use crate::ui::forms::screens::{city_options, this_fiscal_year, ScreenText};
-use crate::ui::forms::{t, DateField, MoneyField, NumberField, SelectField, TextField};
+use crate::ui::forms::{
+    t, DateField, ExpectedAmount, MoneyField, NumberField, SelectField, TextField,
+};
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::pages::editor_frame::EditorFrame;
 use crate::ui::pages::editor_nav::EditorActions;
@@ -25,47 +28,31 @@ use crate::ui::state::use_app;
 pub fn InstalmentPage() -> impl IntoView {
     let spec = RecordPageSpec {
         list: "/instalments",
-        testid: "instalment-page",
         parent: Some("city"),
         slot: "instalment",
         new_title: InstalmentText::NewTitle,
         edit_title: InstalmentText::EditTitle,
     };
-    record_page::<Instalment, _>(spec, |target, parent| {
-        view! { <InstalmentEditor target=target city=parent/> }.into_any()
-    })
+    record_page(spec, blank, |s| view! { <InstalmentEditor s/> }.into_any())
 }
 
-/// The instalment form. For a new one, `city` pre-selects the city; the year is the
-/// city's latest budget year.
+/// A new instalment of `city`, in the city's latest budget year (this year without one).
+fn blank(ds: &Dataset, meta: RecordMeta, city: Option<RecordId>) -> Instalment {
+    let fy = city
+        .and_then(|c| ds.get::<City>(c))
+        .and_then(|c| c.budgets.iter().map(|b| b.fiscal_year).max())
+        .unwrap_or_else(this_fiscal_year);
+    new_instalment(ds, meta, city.unwrap_or_default(), fy)
+}
+
+/// The instalment form.
 #[component]
 pub fn InstalmentEditor(
-    /// Which instalment.
-    target: Target,
-    /// For a new instalment: its city, if known.
-    #[prop(default = None)]
-    city: Option<uuid::Uuid>,
+    /// The instalment's editing session.
+    s: EditSession<InstalmentForm>,
 ) -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
-    let fy = city
-        .and_then(|c| {
-            app.dataset.with_untracked(|ds| {
-                ds.get::<crate::domain::records::City>(c)
-                    .and_then(|c| c.budgets.iter().map(|b| b.fiscal_year).max())
-            })
-        })
-        .unwrap_or_else(this_fiscal_year);
-    let s: EditSession<InstalmentForm> = use_edit_session(target, move |id| {
-        app.dataset.with_untracked(|ds| {
-            new_instalment(
-                ds,
-                blank_meta(app, id),
-                city.unwrap_or_else(uuid::Uuid::nil),
-                fy,
-            )
-        })
-    });
     let name = Signal::derive(move || {
         s.form
             .with(|f| format!("{} {}", i18n.t(InstalmentText::InstalmentNo), f.number))
@@ -104,15 +91,7 @@ pub fn InstalmentEditor(
                         value=crate::bind!(s.form, planned_share) marks=s.marks("planned_share")/>
                     <MoneyField field="amount" label=t(InstalmentText::Amount) required=true
                         value=crate::bind!(s.form, amount) marks=s.marks("amount")/>
-                    {move || expected.get().map(|b| view! {
-                        <p class="expected" data-testid="expected-amount">
-                            {tr(InstalmentText::ExpectedIs)} " " <strong>{b.format()}</strong> " "
-                            <button type="button" class="secondary small" data-testid="use-expected"
-                                on:click=move |_| s.form.update(|f| f.amount = money_text(Some(b)))>
-                                {tr(ScreenText::UseExpected)}
-                            </button>
-                        </p>
-                    })}
+                    <ExpectedAmount lead=t(InstalmentText::ExpectedIs) expected amount=crate::bind!(s.form, amount)/>
                 </fieldset>
                 <fieldset class="panel">
                     <legend>{tr(ScreenText::Date)}</legend>

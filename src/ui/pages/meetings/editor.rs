@@ -6,49 +6,39 @@ use leptos_router::components::A;
 
 use super::text::MeetingText;
 use crate::domain::forms::meeting_form::{new_meeting, MeetingForm, ProblemLine};
-use crate::domain::records::{Category, Meeting, Sector};
+use crate::domain::records::{Category, Sector};
 use crate::domain::reports::Label;
 use crate::ui::edit::record_page::{record_page, RecordPageSpec};
-use crate::ui::edit::{blank_meta, today, use_edit_session, EditSession, Target};
+use crate::ui::edit::{today, EditSession};
 use crate::ui::forms::screens::{committee_options, ScreenText};
 use crate::ui::forms::{enum_options, t, DateField, NumberField, SelectField, TextArea, TextField};
 use crate::ui::i18n::{tr, use_i18n, Lang};
 use crate::ui::pages::editor_frame::EditorFrame;
 use crate::ui::pages::editor_nav::EditorActions;
-use crate::ui::state::use_app;
 
 /// `/meetings/:id` and `/meetings/new?committee=<id>`.
 #[component]
 pub fn MeetingPage() -> impl IntoView {
     let spec = RecordPageSpec {
         list: "/meetings",
-        testid: "meeting-page",
         parent: Some("committee"),
         slot: "meeting",
         new_title: MeetingText::NewTitle,
         edit_title: MeetingText::EditTitle,
     };
-    record_page::<Meeting, _>(spec, |target, parent| {
-        view! { <MeetingEditor target=target committee=parent/> }.into_any()
-    })
+    record_page(
+        spec,
+        |_, meta, committee| new_meeting(meta, committee.unwrap_or_default()),
+        |s| view! { <MeetingEditor s/> }.into_any(),
+    )
 }
 
-/// The meeting form. For a new meeting, `committee` pre-selects the committee.
+/// The meeting form (for a new meeting, the address's committee is chosen).
 #[component]
 pub fn MeetingEditor(
-    /// Which meeting.
-    target: Target,
-    /// For a new meeting: its committee, if known.
-    #[prop(default = None)]
-    committee: Option<uuid::Uuid>,
+    /// The meeting's editing session.
+    s: EditSession<MeetingForm>,
 ) -> impl IntoView {
-    let app = use_app();
-    let s: EditSession<MeetingForm> = use_edit_session(target, move |id| {
-        new_meeting(
-            blank_meta(app, id),
-            committee.unwrap_or_else(uuid::Uuid::nil),
-        )
-    });
     let i18n = use_i18n();
     let name = Signal::derive(move || {
         s.form

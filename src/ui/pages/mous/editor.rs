@@ -6,45 +6,37 @@ use leptos::prelude::*;
 use super::signatories::Signatories;
 use super::text::MouText;
 use crate::domain::forms::mou_form::{new_mou, MouForm};
-use crate::domain::records::Mou;
 use crate::ui::edit::record_page::{record_page, RecordPageSpec};
-use crate::ui::edit::{blank_meta, today, use_edit_session, EditSession, Target};
+use crate::ui::edit::{today, EditSession};
 use crate::ui::forms::screens::{city_options, ScreenText};
 use crate::ui::forms::{field_dom_id, t, Bind, DateField, FieldMarks, SelectField, TextField};
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::pages::editor_frame::EditorFrame;
 use crate::ui::pages::editor_nav::EditorActions;
-use crate::ui::state::use_app;
 
 /// `/mous/:id` and `/mous/new?city=<id>`.
 #[component]
 pub fn MouPage() -> impl IntoView {
     let spec = RecordPageSpec {
         list: "/mous",
-        testid: "mou-page",
         parent: Some("city"),
         slot: "mou",
         new_title: MouText::NewTitle,
         edit_title: MouText::EditTitle,
     };
-    record_page::<Mou, _>(spec, |target, parent| {
-        view! { <MouEditor target=target city=parent/> }.into_any()
-    })
+    record_page(
+        spec,
+        |_, meta, city| new_mou(meta, city.into_iter().collect()),
+        |s| view! { <MouEditor s/> }.into_any(),
+    )
 }
 
-/// The MOU form. For a new MOU, `city` is the first city covered.
+/// The MOU form (a new MOU covers the address's city first).
 #[component]
 pub fn MouEditor(
-    /// Which MOU.
-    target: Target,
-    /// For a new MOU: a city it covers, if known.
-    #[prop(default = None)]
-    city: Option<uuid::Uuid>,
+    /// The MOU's editing session.
+    s: EditSession<MouForm>,
 ) -> impl IntoView {
-    let app = use_app();
-    let s: EditSession<MouForm> = use_edit_session(target, move |id| {
-        new_mou(blank_meta(app, id), city.into_iter().collect())
-    });
     let name = Signal::derive(move || s.form.with(|f| f.title.clone()));
     view! {
         <EditorFrame session=s testid="mou-editor">

@@ -5,10 +5,9 @@ use leptos::prelude::*;
 
 use super::text::StatedText;
 use crate::domain::forms::parameters_form::{new_stated_total, StatedTotalForm};
-use crate::domain::records::StatedTotal;
 use crate::domain::reports::{reconcile, Quantity, ReconciledFigure};
 use crate::ui::edit::record_page::{record_page, RecordPageSpec};
-use crate::ui::edit::{blank_meta, use_edit_session, EditSession, Target};
+use crate::ui::edit::EditSession;
 use crate::ui::forms::screens::{region_options, this_fiscal_year, ScreenText};
 use crate::ui::forms::{t, MoneyField, NumberField, SelectField, TextArea, TextField};
 use crate::ui::i18n::{tr, use_i18n, Lang};
@@ -22,15 +21,16 @@ use crate::ui::table::{Col, Head};
 pub fn StatedTotalPage() -> impl IntoView {
     let spec = RecordPageSpec {
         list: "/stated-totals",
-        testid: "stated-total-page",
         parent: None,
         slot: "stated-total",
         new_title: StatedText::NewTitle,
         edit_title: StatedText::EditTitle,
     };
-    record_page::<StatedTotal, _>(spec, |target, _| {
-        view! { <Editor target=target/> }.into_any()
-    })
+    record_page(
+        spec,
+        |_, meta, _| new_stated_total(meta, None, this_fiscal_year()),
+        |s| view! { <Editor s/> }.into_any(),
+    )
 }
 
 fn quantity(q: Option<Quantity>) -> Option<String> {
@@ -43,14 +43,11 @@ fn quantity(q: Option<Quantity>) -> Option<String> {
 /// The form and the comparison.
 #[component]
 fn Editor(
-    /// Which stated total.
-    target: Target,
+    /// The stated total's editing session.
+    s: EditSession<StatedTotalForm>,
 ) -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
-    let s: EditSession<StatedTotalForm> = use_edit_session(target, move |id| {
-        new_stated_total(blank_meta(app, id), None, this_fiscal_year())
-    });
     let name = Signal::derive(move || s.form.with(|f| f.label.clone()));
     let regions = Signal::derive(move || {
         let mut v = vec![(String::new(), i18n.t(ScreenText::WholeCountry).to_string())];
