@@ -81,6 +81,17 @@ pub fn canonical(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Typed text as quoted back in a message (a date or an amount that cannot be read): long
+/// pastes are cut so the message stays readable.
+pub fn quoted_input(input: &str) -> String {
+    const MAX_CHARS: usize = 40;
+    let t = input.trim();
+    match t.char_indices().nth(MAX_CHARS) {
+        Some((cut, _)) => format!("{}…", &t[..cut]),
+        None => t.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

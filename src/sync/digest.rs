@@ -35,15 +35,5 @@ async fn web_crypto(bytes: &[u8]) -> Option<String> {
         .dyn_into()
         .ok()?;
     let buffer = JsFuture::from(promise).await.ok()?;
-    Some(hex(&Uint8Array::new(&buffer).to_vec()))
-}
-
-fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut s = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        s.push(char::from(DIGITS[usize::from(b >> 4)]));
-        s.push(char::from(DIGITS[usize::from(b & 0x0f)]));
-    }
-    s
+    Some(canonical::hex(&Uint8Array::new(&buffer).to_vec()))
 }

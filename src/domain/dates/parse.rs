@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use super::{DateError, BE_OFFSET, BE_THRESHOLD, MONTHS};
+use crate::domain::text::quoted_input;
 use crate::domain::thai_digits::to_ascii_digits;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,7 +46,7 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, DateError> {
         return Err(DateError::Empty);
     }
     let unrecognised = || DateError::Unrecognised {
-        input: shown(input),
+        input: quoted_input(input),
     };
 
     let mut era = None;
@@ -54,7 +55,7 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, DateError> {
         match (token, era) {
             (Token::Word(w), Some(e)) if era_marker(w).is_some_and(|m| m != e) => {
                 return Err(DateError::ConflictingEra {
-                    input: shown(input),
+                    input: quoted_input(input),
                 })
             }
             (Token::Word(w), _) if era_marker(w).is_some() => era = era_marker(w),
@@ -70,7 +71,7 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, DateError> {
         | [Token::Word(m), Token::Num(d), Token::Num(y)]
         | [Token::Word(m), Token::Num(d), Token::Sep(','), Token::Num(y)] => {
             let month = month_from_name(m).ok_or_else(|| DateError::UnknownMonth {
-                input: shown(input),
+                input: quoted_input(input),
                 month: m.to_string(),
             })?;
             // Someone who writes "3 Feb 18" means 2018: two-digit BE years go with Thai
@@ -91,11 +92,11 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, DateError> {
     };
     let day = small_number(day).ok_or_else(unrecognised)?;
     let year = resolve_year(year, era).ok_or_else(|| DateError::BadYear {
-        input: shown(input),
+        input: quoted_input(input),
         year: year.to_string(),
     })?;
     NaiveDate::from_ymd_opt(year, month, day).ok_or(DateError::NoSuchDate {
-        input: shown(input),
+        input: quoted_input(input),
         day,
         month,
         year,
@@ -200,14 +201,5 @@ fn resolve_year(digits: &str, era: Option<Era>) -> Option<i32> {
         (4, None) if n >= BE_THRESHOLD => Some(n - BE_OFFSET),
         (4, None) => Some(n),
         _ => None,
-    }
-}
-
-pub(super) fn shown(input: &str) -> String {
-    const MAX_CHARS: usize = 40;
-    let t = input.trim();
-    match t.char_indices().nth(MAX_CHARS) {
-        Some((cut, _)) => format!("{}…", &t[..cut]),
-        None => t.to_owned(),
     }
 }

@@ -13,7 +13,8 @@ mod error;
 mod ops;
 mod text;
 
-use text::{from_digits, group_thousands, invalid, parse_canonical, shown, strip_units, ungroup};
+use crate::domain::text::quoted_input;
+use text::{from_digits, group_thousands, invalid, parse_canonical, strip_units, ungroup};
 
 pub use error::MoneyError;
 
@@ -130,7 +131,7 @@ impl Baht {
         }
         if s.starts_with(['-', '−', '–']) || (s.starts_with('(') && s.ends_with(')')) {
             return Err(MoneyError::Negative {
-                input: shown(input),
+                input: quoted_input(input),
             });
         }
         let (int, frac) = match s.split_once('.') {
@@ -146,7 +147,7 @@ impl Baht {
         }
         let int = if int.contains(',') {
             ungroup(int).ok_or_else(|| MoneyError::MisplacedComma {
-                input: shown(input),
+                input: quoted_input(input),
             })?
         } else {
             int.to_owned()

@@ -3,6 +3,7 @@
 //! arithmetic and its text can be read apart.
 
 use super::{Baht, MoneyError, LIMIT_DIGITS, UNITS};
+use crate::domain::text::quoted_input;
 
 /// Removes one unit word at the start and one at the end, with the spaces next to them.
 pub(super) fn strip_units(s: &str) -> &str {
@@ -50,13 +51,13 @@ pub(super) fn ungroup(int: &str) -> Option<String> {
 pub(super) fn from_digits(int: &str, frac: &str, input: &str) -> Result<Baht, MoneyError> {
     if frac.len() > 2 {
         return Err(MoneyError::TooManyDecimals {
-            input: shown(input),
+            input: quoted_input(input),
         });
     }
     let int = int.trim_start_matches('0');
     if int.len() > LIMIT_DIGITS {
         return Err(MoneyError::TooLarge {
-            input: shown(input),
+            input: quoted_input(input),
         });
     }
     let whole: i64 = if int.is_empty() {
@@ -72,7 +73,7 @@ pub(super) fn from_digits(int: &str, frac: &str, input: &str) -> Result<Baht, Mo
     let amount = Baht::from_satang(whole * 100 + satang);
     if amount > Baht::LIMIT {
         return Err(MoneyError::TooLarge {
-            input: shown(input),
+            input: quoted_input(input),
         });
     }
     Ok(amount)
@@ -80,7 +81,7 @@ pub(super) fn from_digits(int: &str, frac: &str, input: &str) -> Result<Baht, Mo
 
 pub(super) fn invalid(input: &str) -> MoneyError {
     MoneyError::Invalid {
-        input: shown(input),
+        input: quoted_input(input),
     }
 }
 
@@ -91,7 +92,9 @@ pub(super) fn parse_canonical(s: &str) -> Result<Baht, MoneyError> {
         return Err(MoneyError::Empty);
     }
     if s.starts_with('-') {
-        return Err(MoneyError::Negative { input: shown(s) });
+        return Err(MoneyError::Negative {
+            input: quoted_input(s),
+        });
     }
     let (int, frac) = s.split_once('.').unwrap_or((s, ""));
     let digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
@@ -111,14 +114,4 @@ pub(super) fn group_thousands(digits: &str) -> String {
         out.push(c);
     }
     out
-}
-
-/// The input as quoted back in messages; long pastes are cut so the message stays readable.
-pub(super) fn shown(input: &str) -> String {
-    const MAX_CHARS: usize = 40;
-    let t = input.trim();
-    match t.char_indices().nth(MAX_CHARS) {
-        Some((cut, _)) => format!("{}…", &t[..cut]),
-        None => t.to_owned(),
-    }
 }

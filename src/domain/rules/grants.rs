@@ -26,6 +26,23 @@ fn grouped<T>(items: impl Iterator<Item = (RecordId, FiscalYear, T)>) -> Vec<Vec
     groups
 }
 
+/// A grant whose amount is not what the parameters give, with the amount, the expected
+/// amount and the difference as figures.
+fn wrong_amount(
+    code: RuleCode,
+    records: Vec<RecordRef>,
+    (amount, expected): (Baht, Baht),
+    th: String,
+    en: String,
+) -> Finding {
+    let figures = vec![
+        Figure::amount("amount", amount),
+        Figure::amount("expected", expected),
+        Figure::amount("difference", amount - expected),
+    ];
+    Finding::new(code, records, Some("amount"), figures, th, en)
+}
+
 pub fn committee_grant_amount(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let grants = ctx.ds.live::<CommitteeGrant>();
     for group in grouped(grants.map(|g| (g.city_id, g.fiscal_year, g))) {
@@ -41,15 +58,10 @@ pub fn committee_grant_amount(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             if g.amount == expected {
                 continue;
             }
-            out.push(Finding::new(
+            out.push(wrong_amount(
                 RuleCode::CommitteeGrantAmount,
                 vec![RecordRef::to(*g), RecordRef::to(city)],
-                Some("amount"),
-                vec![
-                    Figure::amount("amount", g.amount),
-                    Figure::amount("expected", expected),
-                    Figure::amount("difference", g.amount - expected),
-                ],
+                (g.amount, expected),
                 format!(
                     "งบคณะกรรมการเมือง{} {} คือ {} แต่สำหรับ{}กำหนดไว้ {}",
                     city_th(ctx, city.meta.id),
@@ -95,15 +107,10 @@ pub fn province_grant_amount(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             if g.amount == expected {
                 continue;
             }
-            out.push(Finding::new(
+            out.push(wrong_amount(
                 RuleCode::ProvinceGrantAmount,
                 vec![RecordRef::to(*g), RecordRef::to(province)],
-                Some("amount"),
-                vec![
-                    Figure::amount("amount", g.amount),
-                    Figure::amount("expected", expected),
-                    Figure::amount("difference", g.amount - expected),
-                ],
+                (g.amount, expected),
                 format!(
                     "งบจังหวัด{} {} คือ {} แต่กำหนดไว้ {}",
                     province.name_th,

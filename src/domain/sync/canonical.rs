@@ -68,10 +68,10 @@ pub fn dataset_canonical(ds: &Dataset) -> Vec<u8> {
     let mut top: Vec<(&str, Vec<u8>)> = lists.shown;
     if !lists.siblings.is_empty() {
         let mut nested = Vec::new();
-        write_object(&mut nested, lists.siblings);
+        write_object(&mut nested, lists.siblings, extend);
         top.push((CONFLICTS_KEY, nested));
     }
-    write_object(&mut out, top);
+    write_object(&mut out, top, extend);
     out
 }
 
@@ -119,17 +119,26 @@ fn typed_list<R: Record>(records: &[R]) -> Vec<u8> {
     out
 }
 
-/// `{"key":<bytes>,...}` with keys sorted.
-fn write_object(out: &mut Vec<u8>, mut entries: Vec<(&str, Vec<u8>)>) {
+/// Writes already canonical bytes.
+fn extend(out: &mut Vec<u8>, bytes: Vec<u8>) {
+    out.extend_from_slice(&bytes);
+}
+
+/// `{"key":<value>,...}` with keys sorted; `write` writes each value.
+fn write_object<V>(
+    out: &mut Vec<u8>,
+    mut entries: Vec<(&str, V)>,
+    mut write: impl FnMut(&mut Vec<u8>, V),
+) {
     entries.sort_by(|a, b| a.0.cmp(b.0));
     out.push(b'{');
-    for (i, (key, bytes)) in entries.iter().enumerate() {
+    for (i, (key, v)) in entries.into_iter().enumerate() {
         if i > 0 {
             out.push(b',');
         }
         write_string(out, key);
         out.push(b':');
-        out.extend_from_slice(bytes);
+        write(out, v);
     }
     out.push(b'}');
 }
@@ -204,18 +213,8 @@ fn write_record_list(out: &mut Vec<u8>, records: &[Value]) {
 fn write_value(out: &mut Vec<u8>, value: &Value) {
     match value {
         Value::Object(map) => {
-            let mut entries: Vec<(&String, &Value)> = map.iter().collect();
-            entries.sort_by(|a, b| a.0.cmp(b.0));
-            out.push(b'{');
-            for (i, (key, v)) in entries.into_iter().enumerate() {
-                if i > 0 {
-                    out.push(b',');
-                }
-                write_string(out, key);
-                out.push(b':');
-                write_value(out, v);
-            }
-            out.push(b'}');
+            let entries = map.iter().map(|(k, v)| (k.as_str(), v)).collect();
+            write_object(out, entries, write_value);
         }
         Value::Array(items) => {
             out.push(b'[');
@@ -238,7 +237,8 @@ fn write_string(out: &mut Vec<u8>, s: &str) {
     let _ = serde_json::to_writer(&mut *out, s);
 }
 
-fn hex(bytes: &[u8]) -> String {
+/// Bytes as lowercase hex digits (a digest as the file format writes it).
+pub fn hex(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut s = String::with_capacity(bytes.len() * 2);
     for b in bytes {

@@ -25,6 +25,25 @@ pub struct GrantRow {
     pub date: Option<NaiveDate>,
 }
 
+impl GrantRow {
+    fn new(
+        id: RecordId,
+        (to_th, to_en): (String, String),
+        fiscal_year: FiscalYear,
+        amount: Baht,
+        date: Option<NaiveDate>,
+    ) -> GrantRow {
+        GrantRow {
+            id,
+            to_th,
+            to_en,
+            fiscal_year,
+            amount,
+            date,
+        }
+    }
+}
+
 /// Province start-up grants, by province name then year.
 pub fn province_grant_rows(ds: &Dataset, f: &ListFilter) -> Vec<GrantRow> {
     let provinces: HashMap<RecordId, Province> =
@@ -48,14 +67,8 @@ pub fn province_grant_rows(ds: &Dataset, f: &ListFilter) -> Vec<GrantRow> {
             let (th, en) = p.map_or((String::new(), String::new()), |p| {
                 (p.name_th.clone(), p.name_en.clone())
             });
-            f.matches_text(&[&th, &en]).then_some(GrantRow {
-                id: g.meta.id,
-                to_th: th,
-                to_en: en,
-                fiscal_year: g.fiscal_year,
-                amount: g.amount,
-                date: g.date,
-            })
+            f.matches_text(&[&th, &en])
+                .then(|| GrantRow::new(g.meta.id, (th, en), g.fiscal_year, g.amount, g.date))
         })
         .collect();
     rows.sort_by_cached_key_small(|r| (thai_sort_key(&r.to_th), r.fiscal_year));
@@ -73,14 +86,7 @@ pub fn committee_grant_rows(ds: &Dataset, f: &ListFilter) -> Vec<GrantRow> {
                 (c.th.clone(), c.en.clone())
             });
             (f.matches_city(city) && f.matches_year(g.fiscal_year) && f.matches_text(&[&th, &en]))
-                .then_some(GrantRow {
-                    id: g.meta.id,
-                    to_th: th,
-                    to_en: en,
-                    fiscal_year: g.fiscal_year,
-                    amount: g.amount,
-                    date: g.date,
-                })
+                .then(|| GrantRow::new(g.meta.id, (th, en), g.fiscal_year, g.amount, g.date))
         })
         .collect();
     rows.sort_by_cached_key_small(|r| (thai_sort_key(&r.to_th), r.fiscal_year));

@@ -19,6 +19,7 @@
 mod bind;
 mod calendar;
 mod date;
+mod lines;
 mod marks;
 mod money;
 mod number;
@@ -30,6 +31,7 @@ mod text_field;
 pub use bind::{t, Bind};
 pub use calendar::Calendar;
 pub use date::DateField;
+pub use lines::{remove_line, LinkedChoice, RemoveLine};
 pub use marks::{field_dom_id, FieldMarks, Mark, MarkLevel};
 pub use money::{ExpectedAmount, MoneyField};
 pub use number::NumberField;

@@ -9,8 +9,10 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::domain::dates::FiscalYear;
 use crate::domain::meta::RecordId;
-use crate::domain::records::{City, Committee, Record};
-use crate::domain::views::choices::{city_choices, province_choices, region_choices, shown_name};
+use crate::domain::records::{City, Committee, Dataset, Record};
+use crate::domain::views::choices::{
+    city_choices, province_choices, region_choices, shown_name, Choice,
+};
 use crate::ui::edit::{today, EditText};
 use crate::ui::i18n::{tr, use_i18n, Lang, Text};
 use crate::ui::state::use_app;
@@ -86,45 +88,72 @@ impl Text for CityLinks {
     }
 }
 
-/// `(value, label)` for every live city, by Thai name; labels in the interface language.
-pub fn city_options() -> Signal<Vec<(String, String)>> {
+/// A chooser's `(value, label)` options made from the records, made again when they or
+/// the interface language change; `make` gets whether the page is in Thai.
+fn options_from(
+    make: impl Fn(&Dataset, bool) -> Vec<(String, String)> + Send + Sync + 'static,
+) -> Signal<Vec<(String, String)>> {
     let app = use_app();
     let i18n = use_i18n();
     Signal::derive(move || {
         let thai = i18n.lang.get() == Lang::Th;
-        app.dataset.with(|ds| {
-            city_choices(ds)
-                .into_iter()
-                .map(|c| (c.id.to_string(), c.shown(thai).to_string()))
-                .collect()
-        })
+        app.dataset.with(|ds| make(ds, thai))
+    })
+}
+
+/// Provinces or regions as options, in the order given.
+fn choice_pairs(choices: Vec<Choice>, thai: bool) -> Vec<(String, String)> {
+    choices
+        .into_iter()
+        .map(|c| (c.id.to_string(), c.shown(thai).to_string()))
+        .collect()
+}
+
+/// `(value, label)` for every live city, by Thai name; labels in the interface language.
+pub fn city_options() -> Signal<Vec<(String, String)>> {
+    options_from(|ds, thai| {
+        city_choices(ds)
+            .into_iter()
+            .map(|c| (c.id.to_string(), c.shown(thai).to_string()))
+            .collect()
+    })
+}
+
+/// `(value, label)` for every live city, ordered by the name shown (the project screens'
+/// order, which sorts English names on an English page).
+pub fn city_options_by_shown_name() -> Signal<Vec<(String, String)>> {
+    options_from(|ds, thai| {
+        let mut v: Vec<(String, String)> = ds
+            .live::<City>()
+            .map(|c| {
+                let name = shown_name(&c.name_th, &c.name_en, thai);
+                (c.meta.id.to_string(), name.to_owned())
+            })
+            .collect();
+        v.sort_by_small(|a, b| a.1.cmp(&b.1));
+        v
     })
 }
 
 /// `(value, label)` for every live committee: "name — city".
 pub fn committee_options() -> Signal<Vec<(String, String)>> {
-    let app = use_app();
-    let i18n = use_i18n();
-    Signal::derive(move || {
-        let thai = i18n.lang.get() == Lang::Th;
-        app.dataset.with(|ds| {
-            let mut v: Vec<(String, String)> = ds
-                .live::<Committee>()
-                .map(|c| {
-                    let city = ds.get::<City>(c.city_id).map_or(String::new(), |city| {
-                        shown_name(&city.name_th, &city.name_en, thai).to_string()
-                    });
-                    let name = if c.name.trim().is_empty() {
-                        "—".to_string()
-                    } else {
-                        c.name.clone()
-                    };
-                    (c.meta.id.to_string(), format!("{name} — {city}"))
-                })
-                .collect();
-            v.sort_by_small(|a, b| a.1.cmp(&b.1));
-            v
-        })
+    options_from(|ds, thai| {
+        let mut v: Vec<(String, String)> = ds
+            .live::<Committee>()
+            .map(|c| {
+                let city = ds.get::<City>(c.city_id).map_or(String::new(), |city| {
+                    shown_name(&city.name_th, &city.name_en, thai).to_string()
+                });
+                let name = if c.name.trim().is_empty() {
+                    "—".to_string()
+                } else {
+                    c.name.clone()
+                };
+                (c.meta.id.to_string(), format!("{name} — {city}"))
+            })
+            .collect();
+        v.sort_by_small(|a, b| a.1.cmp(&b.1));
+        v
     })
 }
 
@@ -136,31 +165,15 @@ pub fn province_options() -> Signal<Vec<(String, String)>> {
 /// `(value, label)` for the provinces of the region whose id `region` holds, or of all
 /// regions while it holds none; English names on an English page where there are any.
 pub fn provinces_in(region: Signal<String>) -> Signal<Vec<(String, String)>> {
-    let app = use_app();
-    let i18n = use_i18n();
-    Signal::derive(move || {
-        let thai = i18n.lang.get() == Lang::Th;
+    options_from(move |ds, thai| {
         let region = uuid::Uuid::parse_str(&region.get()).ok();
-        app.dataset
-            .with(|ds| province_choices(ds, region))
-            .into_iter()
-            .map(|p| (p.id.to_string(), p.shown(thai).to_string()))
-            .collect()
+        choice_pairs(province_choices(ds, region), thai)
     })
 }
 
 /// `(value, label)` for every region, stored or shipped, in CODI's order.
 pub fn region_options() -> Signal<Vec<(String, String)>> {
-    let app = use_app();
-    let i18n = use_i18n();
-    Signal::derive(move || {
-        let thai = i18n.lang.get() == Lang::Th;
-        app.dataset
-            .with(region_choices)
-            .into_iter()
-            .map(|r| (r.id.to_string(), r.shown(thai).to_string()))
-            .collect()
-    })
+    options_from(|ds, thai| choice_pairs(region_choices(ds), thai))
 }
 
 /// `options` with an "All" (value "") first, for filters.

@@ -1,5 +1,6 @@
 //! What surrounds every record's form: the conflict banner and draft notice above, the
-//! findings beside it, and the audit trail below once the record is stored.
+//! findings beside it, and the audit trail below once the record is stored. The form
+//! itself never submits: its buttons save through the session.
 
 use leptos::prelude::*;
 
@@ -8,7 +9,7 @@ use crate::domain::records::Record;
 use crate::ui::edit::{changed_at, AuditTrail, ConflictBanner, DraftNotice, EditSession};
 use crate::ui::findings_panel::FindingsPanel;
 
-/// The frame of one editor; `children` is the form.
+/// The frame of one editor; `children` are the form's fields and buttons.
 #[component]
 pub fn EditorFrame<F: RecordForm>(
     /// The session edited.
@@ -18,6 +19,9 @@ pub fn EditorFrame<F: RecordForm>(
     /// Shown between the form and the audit trail (a committee's meetings).
     #[prop(optional)]
     below: Option<AnyView>,
+    /// The form's class ("record-form panel" for a form that is one panel).
+    #[prop(default = "record-form")]
+    form_class: &'static str,
     children: Children,
 ) -> impl IntoView {
     let s = session;
@@ -27,7 +31,9 @@ pub fn EditorFrame<F: RecordForm>(
             <ConflictBanner when=s.conflict/>
             <DraftNotice session=s/>
             <div class="editor-grid">
-                {children()}
+                <form class=form_class on:submit=|ev| ev.prevent_default()>
+                    {children()}
+                </form>
                 <FindingsPanel findings=s.findings record=s.id/>
             </div>
             {below}

@@ -10,7 +10,9 @@ use crate::domain::forms::form::parse_fiscal_year;
 use crate::domain::records::LocalUnitType;
 use crate::ui::edit::{blank_meta, today, use_edit_session, EditActions, EditSession, Target};
 use crate::ui::forms::screens::province_options;
-use crate::ui::forms::{enum_options, t, MoneyField, SelectField, TextArea, TextField};
+use crate::ui::forms::{
+    enum_options, remove_line, t, MoneyField, RemoveLine, SelectField, TextArea, TextField,
+};
 use crate::ui::i18n::tr;
 use crate::ui::pages::editor_frame::EditorFrame;
 use crate::ui::pages::editor_nav::editor_nav;
@@ -31,37 +33,35 @@ pub fn CityEditor(
     let id = s.id;
     let nav = editor_nav("/cities", "/cities", id);
     view! {
-        <EditorFrame session=s testid="city-editor">
-            <form class="panel record-form" on:submit=|ev| ev.prevent_default()>
-                <TextField field="name_th" label=t(CityText::NameTh) hint=t(CityText::NameThHint)
-                    value=crate::bind!(s.form, name_th) marks=s.marks("name_th") required=true/>
-                <TextField field="name_en" label=t(CityText::NameEn)
-                    value=crate::bind!(s.form, name_en) marks=s.marks("name_en")/>
-                <SelectField field="unit_type" label=t(CityText::UnitType) required=true
-                    value=crate::bind!(s.form, unit_type) options=enum_options(&LocalUnitType::ALL)
-                    marks=s.marks("unit_type")/>
-                <SelectField field="province_id" label=t(CityText::Province) required=true
-                    value=crate::bind!(s.form, province_id) options=province_options
-                    marks=s.marks("province_id")/>
-                <TextField field="district" label=t(CityText::District)
-                    value=crate::bind!(s.form, district) marks=s.marks("district")/>
-                <TextField field="local_code" label=t(CityText::LocalCode) inputmode="numeric"
-                    value=crate::bind!(s.form, local_code) marks=s.marks("local_code")/>
-                <fieldset class="lines">
-                    <legend>{tr(CityText::Budgets)}</legend>
-                    <For
-                        each=move || 0..s.form.with(|f| f.budgets.len())
-                        key=|i| *i
-                        children=move |i| view! { <BudgetRow s i/> }
-                    />
-                    <button type="button" class="secondary" on:click=move |_| s.form.update(|f| {
-                        let next = f.budgets.last().and_then(|b| parse_fiscal_year(&b.fiscal_year)).map_or(fy.0, |y| y.0 + 1);
-                        f.budgets.push(BudgetLine { fiscal_year: next.to_string(), approved_ceiling: String::new() });
-                    })>"+ " {tr(CityText::AddBudget)}</button>
-                </fieldset>
-                <AccountFields s/>
-                <EditActions session=s name=name on_saved=nav.on_saved on_deleted=nav.on_deleted/>
-            </form>
+        <EditorFrame session=s testid="city-editor" form_class="record-form panel">
+            <TextField field="name_th" label=t(CityText::NameTh) hint=t(CityText::NameThHint)
+                value=crate::bind!(s.form, name_th) marks=s.marks("name_th") required=true/>
+            <TextField field="name_en" label=t(CityText::NameEn)
+                value=crate::bind!(s.form, name_en) marks=s.marks("name_en")/>
+            <SelectField field="unit_type" label=t(CityText::UnitType) required=true
+                value=crate::bind!(s.form, unit_type) options=enum_options(&LocalUnitType::ALL)
+                marks=s.marks("unit_type")/>
+            <SelectField field="province_id" label=t(CityText::Province) required=true
+                value=crate::bind!(s.form, province_id) options=province_options
+                marks=s.marks("province_id")/>
+            <TextField field="district" label=t(CityText::District)
+                value=crate::bind!(s.form, district) marks=s.marks("district")/>
+            <TextField field="local_code" label=t(CityText::LocalCode) inputmode="numeric"
+                value=crate::bind!(s.form, local_code) marks=s.marks("local_code")/>
+            <fieldset class="lines">
+                <legend>{tr(CityText::Budgets)}</legend>
+                <For
+                    each=move || 0..s.form.with(|f| f.budgets.len())
+                    key=|i| *i
+                    children=move |i| view! { <BudgetRow s i/> }
+                />
+                <button type="button" class="secondary" on:click=move |_| s.form.update(|f| {
+                    let next = f.budgets.last().and_then(|b| parse_fiscal_year(&b.fiscal_year)).map_or(fy.0, |y| y.0 + 1);
+                    f.budgets.push(BudgetLine { fiscal_year: next.to_string(), approved_ceiling: String::new() });
+                })>"+ " {tr(CityText::AddBudget)}</button>
+            </fieldset>
+            <AccountFields s/>
+            <EditActions session=s name=name on_saved=nav.on_saved on_deleted=nav.on_deleted/>
         </EditorFrame>
     }
 }
@@ -106,10 +106,8 @@ fn BudgetRow(
                 value=crate::bind!(s.form, budgets, i, fiscal_year) marks=s.marks(fy_field)/>
             <MoneyField field=amount_field.clone() label=t(CityText::BudgetCeiling)
                 value=crate::bind!(s.form, budgets, i, approved_ceiling) marks=s.marks(amount_field)/>
-            <button type="button" class="secondary line-remove"
-                on:click=move |_| s.form.update(|f| { if i < f.budgets.len() { f.budgets.remove(i); } })>
-                {tr(CityText::RemoveBudget)}
-            </button>
+            <RemoveLine label=t(CityText::RemoveBudget)
+                on_remove=Callback::new(move |_| s.form.update(|f| remove_line(&mut f.budgets, i)))/>
         </div>
     }
 }

@@ -14,7 +14,9 @@ use crate::ui::edit::record_page::{record_page, RecordPageSpec};
 use crate::ui::edit::EditSession;
 use crate::ui::fmt::date_shown;
 use crate::ui::forms::screens::{city_options, ScreenText};
-use crate::ui::forms::{enum_options, t, SelectField, TextField};
+use crate::ui::forms::{
+    enum_options, remove_line, t, LinkedChoice, RemoveLine, SelectField, TextField,
+};
 use crate::ui::i18n::{tr, use_i18n, Lang};
 use crate::ui::pages::editor_frame::EditorFrame;
 use crate::ui::pages::editor_nav::EditorActions;
@@ -45,11 +47,6 @@ pub fn CommitteeEditor(
 ) -> impl IntoView {
     let name = Signal::derive(move || s.form.with(|f| f.name.clone()));
     let id = s.id;
-    let city_link = move || {
-        s.form
-            .with(|f| uuid::Uuid::parse_str(&f.city_id).ok())
-            .map(|c| view! { <A href=format!("/cities/{c}")>{tr(ScreenText::OpenCity)}</A> })
-    };
     let meetings = view! {
         <Show when=move || s.stored.get() && !s.deleted.get()>
             <CommitteeMeetings committee=id/>
@@ -58,26 +55,23 @@ pub fn CommitteeEditor(
     .into_any();
     view! {
         <EditorFrame session=s testid="committee-editor" below=meetings>
-            <form class="record-form" on:submit=|ev| ev.prevent_default()>
-                <fieldset class="panel">
-                    <legend>{tr(ScreenText::Basics)}</legend>
-                    <SelectField field="city_id" label=t(ScreenText::City) required=true
-                        value=crate::bind!(s.form, city_id) options=city_options() marks=s.marks("city_id")/>
-                    <p class="field-link">{city_link}</p>
-                    <TextField field="name" label=t(CommitteeText::Name) hint=t(CommitteeText::NameHint)
-                        value=crate::bind!(s.form, name) marks=s.marks("name")/>
-                </fieldset>
-                <fieldset class="panel lines" data-testid="members">
-                    <legend>{tr(CommitteeText::Members)} " (" {move || s.form.with(|f| f.members.len())} ")"</legend>
-                    <For each=move || 0..s.form.with(|f| f.members.len()) key=|i| *i
-                        children=move |i| view! { <MemberRow s i/> }/>
-                    <button type="button" class="secondary" data-testid="add-member"
-                        on:click=move |_| s.form.update(|f| f.members.push(MemberLine::blank()))>
-                        "+ " {tr(CommitteeText::AddMember)}
-                    </button>
-                </fieldset>
-                <EditorActions session=s name=name list="/committees"/>
-            </form>
+            <fieldset class="panel">
+                <legend>{tr(ScreenText::Basics)}</legend>
+                <LinkedChoice field="city_id" label=t(ScreenText::City) pages="/cities" open=t(ScreenText::OpenCity)
+                    value=crate::bind!(s.form, city_id) options=city_options() marks=s.marks("city_id")/>
+                <TextField field="name" label=t(CommitteeText::Name) hint=t(CommitteeText::NameHint)
+                    value=crate::bind!(s.form, name) marks=s.marks("name")/>
+            </fieldset>
+            <fieldset class="panel lines" data-testid="members">
+                <legend>{tr(CommitteeText::Members)} " (" {move || s.form.with(|f| f.members.len())} ")"</legend>
+                <For each=move || 0..s.form.with(|f| f.members.len()) key=|i| *i
+                    children=move |i| view! { <MemberRow s i/> }/>
+                <button type="button" class="secondary" data-testid="add-member"
+                    on:click=move |_| s.form.update(|f| f.members.push(MemberLine::blank()))>
+                    "+ " {tr(CommitteeText::AddMember)}
+                </button>
+            </fieldset>
+            <EditorActions session=s name=name list="/committees"/>
         </EditorFrame>
     }
 }
@@ -102,10 +96,8 @@ fn MemberRow(
             <TextField field=f("contact") label=t(CommitteeText::Contact) hint=t(CommitteeText::ContactHint)
                 inputmode="tel" autocomplete="off"
                 value=crate::bind!(s.form, members, i, contact) marks=s.marks(f("contact"))/>
-            <button type="button" class="secondary line-remove"
-                on:click=move |_| s.form.update(|f| { if i < f.members.len() { f.members.remove(i); } })>
-                {tr(ScreenText::Remove)}
-            </button>
+            <RemoveLine label=t(ScreenText::Remove)
+                on_remove=Callback::new(move |_| s.form.update(|f| remove_line(&mut f.members, i)))/>
         </div>
     }
 }

@@ -127,18 +127,16 @@ fn GrantForm<F: RecordForm>(
     let lead = Signal::derive(move || format!("{}:", i18n.t(ScreenText::Expected)));
     let nav = editor_nav(pages, "/grants", s.id);
     view! {
-        <EditorFrame session=s testid=testid>
-            <form class="record-form panel" on:submit=|ev| ev.prevent_default()>
-                {children()}
-                <TextField field="fiscal_year" label=t(ScreenText::FiscalYear) inputmode="numeric" required=true
-                    value=year marks=s.marks("fiscal_year")/>
-                <MoneyField field="amount" label=t(ScreenText::Amount) required=true
-                    value=amount marks=s.marks("amount")/>
-                <ExpectedAmount lead expected amount/>
-                <DateField field="date" label=t(GrantText::DatePaid) today=today()
-                    value=date marks=s.marks("date")/>
-                <EditActions session=s name=name on_saved=nav.on_saved on_deleted=nav.on_deleted/>
-            </form>
+        <EditorFrame session=s testid=testid form_class="record-form panel">
+            {children()}
+            <TextField field="fiscal_year" label=t(ScreenText::FiscalYear) inputmode="numeric" required=true
+                value=year marks=s.marks("fiscal_year")/>
+            <MoneyField field="amount" label=t(ScreenText::Amount) required=true
+                value=amount marks=s.marks("amount")/>
+            <ExpectedAmount lead expected amount/>
+            <DateField field="date" label=t(GrantText::DatePaid) today=today()
+                value=date marks=s.marks("date")/>
+            <EditActions session=s name=name on_saved=nav.on_saved on_deleted=nav.on_deleted/>
         </EditorFrame>
     }
 }

@@ -2,7 +2,6 @@
 //! rules expect), dates and reference; the transfer panel; findings beside, audit below.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::text::InstalmentText;
 use super::transfer::TransferPanel;
@@ -16,7 +15,7 @@ use crate::ui::edit::record_page::{record_page, RecordPageSpec};
 use crate::ui::edit::{today, EditSession};
 use crate::ui::forms::screens::{city_options, this_fiscal_year, ScreenText};
 use crate::ui::forms::{
-    t, DateField, ExpectedAmount, MoneyField, NumberField, SelectField, TextField,
+    t, DateField, ExpectedAmount, LinkedChoice, MoneyField, NumberField, TextField,
 };
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::pages::editor_frame::EditorFrame;
@@ -69,42 +68,34 @@ pub fn InstalmentEditor(
         app.dataset
             .with(|ds| expected_instalment(ds, city?, fy?, share))
     });
-    let city_link = move || {
-        s.form
-            .with(|f| uuid::Uuid::parse_str(&f.city_id).ok())
-            .map(|c| view! { <A href=format!("/cities/{c}")>{tr(ScreenText::OpenCity)}</A> })
-    };
     view! {
         <EditorFrame session=s testid="instalment-editor">
-            <form class="record-form" on:submit=|ev| ev.prevent_default()>
-                <fieldset class="panel">
-                    <legend>{tr(ScreenText::Basics)}</legend>
-                    <SelectField field="city_id" label=t(ScreenText::City) required=true
-                        value=crate::bind!(s.form, city_id) options=city_options() marks=s.marks("city_id")/>
-                    <p class="field-link">{city_link}</p>
-                    <TextField field="fiscal_year" label=t(ScreenText::FiscalYear) inputmode="numeric" required=true
-                        value=crate::bind!(s.form, fiscal_year) marks=s.marks("fiscal_year")/>
-                    <NumberField field="number" label=t(InstalmentText::Number) hint=t(InstalmentText::NumberHint)
-                        value=crate::bind!(s.form, number) marks=s.marks("number")/>
-                    <NumberField field="planned_share" label=t(InstalmentText::PlannedShare) suffix="%"
-                        hint=t(InstalmentText::PlannedShareHint)
-                        value=crate::bind!(s.form, planned_share) marks=s.marks("planned_share")/>
-                    <MoneyField field="amount" label=t(InstalmentText::Amount) required=true
-                        value=crate::bind!(s.form, amount) marks=s.marks("amount")/>
-                    <ExpectedAmount lead=t(InstalmentText::ExpectedIs) expected amount=crate::bind!(s.form, amount)/>
-                </fieldset>
-                <fieldset class="panel">
-                    <legend>{tr(ScreenText::Date)}</legend>
-                    <DateField field="planned_date" label=t(InstalmentText::PlannedDate) today=today()
-                        value=crate::bind!(s.form, planned_date) marks=s.marks("planned_date")/>
-                    <DateField field="due_date" label=t(InstalmentText::DueDate) today=today()
-                        value=crate::bind!(s.form, due_date) marks=s.marks("due_date")/>
-                    <TextField field="reference" label=t(InstalmentText::Reference) hint=t(InstalmentText::ReferenceHint)
-                        value=crate::bind!(s.form, reference) marks=s.marks("reference")/>
-                </fieldset>
-                <TransferPanel s name/>
-                <EditorActions session=s name=name list="/instalments"/>
-            </form>
+            <fieldset class="panel">
+                <legend>{tr(ScreenText::Basics)}</legend>
+                <LinkedChoice field="city_id" label=t(ScreenText::City) pages="/cities" open=t(ScreenText::OpenCity)
+                    value=crate::bind!(s.form, city_id) options=city_options() marks=s.marks("city_id")/>
+                <TextField field="fiscal_year" label=t(ScreenText::FiscalYear) inputmode="numeric" required=true
+                    value=crate::bind!(s.form, fiscal_year) marks=s.marks("fiscal_year")/>
+                <NumberField field="number" label=t(InstalmentText::Number) hint=t(InstalmentText::NumberHint)
+                    value=crate::bind!(s.form, number) marks=s.marks("number")/>
+                <NumberField field="planned_share" label=t(InstalmentText::PlannedShare) suffix="%"
+                    hint=t(InstalmentText::PlannedShareHint)
+                    value=crate::bind!(s.form, planned_share) marks=s.marks("planned_share")/>
+                <MoneyField field="amount" label=t(InstalmentText::Amount) required=true
+                    value=crate::bind!(s.form, amount) marks=s.marks("amount")/>
+                <ExpectedAmount lead=t(InstalmentText::ExpectedIs) expected amount=crate::bind!(s.form, amount)/>
+            </fieldset>
+            <fieldset class="panel">
+                <legend>{tr(ScreenText::Date)}</legend>
+                <DateField field="planned_date" label=t(InstalmentText::PlannedDate) today=today()
+                    value=crate::bind!(s.form, planned_date) marks=s.marks("planned_date")/>
+                <DateField field="due_date" label=t(InstalmentText::DueDate) today=today()
+                    value=crate::bind!(s.form, due_date) marks=s.marks("due_date")/>
+                <TextField field="reference" label=t(InstalmentText::Reference) hint=t(InstalmentText::ReferenceHint)
+                    value=crate::bind!(s.form, reference) marks=s.marks("reference")/>
+            </fieldset>
+            <TransferPanel s name/>
+            <EditorActions session=s name=name list="/instalments"/>
         </EditorFrame>
     }
 }

@@ -2,7 +2,6 @@
 //! decisions; findings beside, audit trail below.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::text::MeetingText;
 use crate::domain::forms::meeting_form::{new_meeting, MeetingForm, ProblemLine};
@@ -11,7 +10,10 @@ use crate::domain::reports::Label;
 use crate::ui::edit::record_page::{record_page, RecordPageSpec};
 use crate::ui::edit::{today, EditSession};
 use crate::ui::forms::screens::{committee_options, ScreenText};
-use crate::ui::forms::{enum_options, t, DateField, NumberField, SelectField, TextArea, TextField};
+use crate::ui::forms::{
+    enum_options, remove_line, t, DateField, LinkedChoice, NumberField, RemoveLine, SelectField,
+    TextArea, TextField,
+};
 use crate::ui::i18n::{tr, use_i18n, Lang};
 use crate::ui::pages::editor_frame::EditorFrame;
 use crate::ui::pages::editor_nav::EditorActions;
@@ -44,61 +46,54 @@ pub fn MeetingEditor(
         s.form
             .with(|f| format!("{} {}", f.date, f.place).trim().to_string())
     });
-    let committee_link = move || {
-        s.form
-            .with(|f| uuid::Uuid::parse_str(&f.committee_id).ok())
-            .map(|c| view! { <A href=format!("/committees/{c}")>{tr(MeetingText::OpenCommittee)}</A> })
-    };
     let total = move || s.form.with(MeetingForm::attendance_total);
     view! {
         <EditorFrame session=s testid="meeting-editor">
-            <form class="record-form" on:submit=|ev| ev.prevent_default()>
-                <fieldset class="panel">
-                    <legend>{tr(ScreenText::Basics)}</legend>
-                    <SelectField field="committee_id" label=t(MeetingText::Committee) required=true
-                        value=crate::bind!(s.form, committee_id) options=committee_options() marks=s.marks("committee_id")/>
-                    <p class="field-link">{committee_link}</p>
-                    <DateField field="date" label=t(ScreenText::Date) today=today()
-                        value=crate::bind!(s.form, date) marks=s.marks("date")/>
-                    <TextField field="place" label=t(MeetingText::Place)
-                        value=crate::bind!(s.form, place) marks=s.marks("place")/>
-                </fieldset>
-                <fieldset class="panel" data-testid="attendance">
-                    <legend>{tr(MeetingText::Attendance)}</legend>
-                    <p class="hint">{tr(MeetingText::AttendanceHint)}</p>
-                    <div class="attendance-grid">
-                        {Sector::ALL.iter().enumerate().map(|(i, sector)| {
-                            let sector = *sector;
-                            let label = Signal::derive(move || {
-                                if i18n.lang.get() == Lang::Th { sector.label_th() } else { sector.label_en() }.to_string()
-                            });
-                            let field = format!("attendance[{i}].count");
-                            view! {
-                                <NumberField field=field.clone() label=label
-                                    value=crate::bind!(s.form, attendance, i, count) marks=s.marks(field)/>
-                            }
-                        }).collect_view()}
-                    </div>
-                    <p class="total" data-testid="attendance-total">
-                        {tr(MeetingText::Total)} " " <strong>{total}</strong> " " {tr(MeetingText::People)}
-                    </p>
-                </fieldset>
-                <fieldset class="panel lines" data-testid="problems">
-                    <legend>{tr(MeetingText::Problems)} " (" {move || s.form.with(|f| f.problems.len())} ")"</legend>
-                    <For each=move || 0..s.form.with(|f| f.problems.len()) key=|i| *i
-                        children=move |i| view! { <ProblemRow s i/> }/>
-                    <button type="button" class="secondary" data-testid="add-problem"
-                        on:click=move |_| s.form.update(|f| f.problems.push(ProblemLine::default()))>
-                        "+ " {tr(MeetingText::AddProblem)}
-                    </button>
-                </fieldset>
-                <fieldset class="panel">
-                    <legend>{tr(MeetingText::Decisions)}</legend>
-                    <TextArea field="decisions" label=t(MeetingText::Decisions) hint=t(MeetingText::DecisionsHint)
-                        value=crate::bind!(s.form, decisions) marks=s.marks("decisions")/>
-                </fieldset>
-                <EditorActions session=s name=name list="/meetings"/>
-            </form>
+            <fieldset class="panel">
+                <legend>{tr(ScreenText::Basics)}</legend>
+                <LinkedChoice field="committee_id" label=t(MeetingText::Committee) pages="/committees"
+                    open=t(MeetingText::OpenCommittee)
+                    value=crate::bind!(s.form, committee_id) options=committee_options() marks=s.marks("committee_id")/>
+                <DateField field="date" label=t(ScreenText::Date) today=today()
+                    value=crate::bind!(s.form, date) marks=s.marks("date")/>
+                <TextField field="place" label=t(MeetingText::Place)
+                    value=crate::bind!(s.form, place) marks=s.marks("place")/>
+            </fieldset>
+            <fieldset class="panel" data-testid="attendance">
+                <legend>{tr(MeetingText::Attendance)}</legend>
+                <p class="hint">{tr(MeetingText::AttendanceHint)}</p>
+                <div class="attendance-grid">
+                    {Sector::ALL.iter().enumerate().map(|(i, sector)| {
+                        let sector = *sector;
+                        let label = Signal::derive(move || {
+                            if i18n.lang.get() == Lang::Th { sector.label_th() } else { sector.label_en() }.to_string()
+                        });
+                        let field = format!("attendance[{i}].count");
+                        view! {
+                            <NumberField field=field.clone() label=label
+                                value=crate::bind!(s.form, attendance, i, count) marks=s.marks(field)/>
+                        }
+                    }).collect_view()}
+                </div>
+                <p class="total" data-testid="attendance-total">
+                    {tr(MeetingText::Total)} " " <strong>{total}</strong> " " {tr(MeetingText::People)}
+                </p>
+            </fieldset>
+            <fieldset class="panel lines" data-testid="problems">
+                <legend>{tr(MeetingText::Problems)} " (" {move || s.form.with(|f| f.problems.len())} ")"</legend>
+                <For each=move || 0..s.form.with(|f| f.problems.len()) key=|i| *i
+                    children=move |i| view! { <ProblemRow s i/> }/>
+                <button type="button" class="secondary" data-testid="add-problem"
+                    on:click=move |_| s.form.update(|f| f.problems.push(ProblemLine::default()))>
+                    "+ " {tr(MeetingText::AddProblem)}
+                </button>
+            </fieldset>
+            <fieldset class="panel">
+                <legend>{tr(MeetingText::Decisions)}</legend>
+                <TextArea field="decisions" label=t(MeetingText::Decisions) hint=t(MeetingText::DecisionsHint)
+                    value=crate::bind!(s.form, decisions) marks=s.marks("decisions")/>
+            </fieldset>
+            <EditorActions session=s name=name list="/meetings"/>
         </EditorFrame>
     }
 }
@@ -119,10 +114,8 @@ fn ProblemRow(
                 marks=s.marks(f("category"))/>
             <TextArea field=f("description") label=t(MeetingText::ProblemDescription) rows=2
                 value=crate::bind!(s.form, problems, i, description) marks=s.marks(f("description"))/>
-            <button type="button" class="secondary line-remove"
-                on:click=move |_| s.form.update(|f| { if i < f.problems.len() { f.problems.remove(i); } })>
-                {tr(ScreenText::Remove)}
-            </button>
+            <RemoveLine label=t(ScreenText::Remove)
+                on_remove=Callback::new(move |_| s.form.update(|f| remove_line(&mut f.problems, i)))/>
         </div>
     }
 }

@@ -40,27 +40,25 @@ pub fn MouEditor(
     let name = Signal::derive(move || s.form.with(|f| f.title.clone()));
     view! {
         <EditorFrame session=s testid="mou-editor">
-            <form class="record-form" on:submit=|ev| ev.prevent_default()>
-                <fieldset class="panel">
-                    <legend>{tr(ScreenText::Basics)}</legend>
-                    <TextField field="title" label=t(MouText::TitleField) hint=t(MouText::TitleHint)
-                        value=crate::bind!(s.form, title) marks=s.marks("title")/>
-                    <DateField field="date" label=t(MouText::SignedOn) today=today() required=true
-                        value=crate::bind!(s.form, date) marks=s.marks("date")/>
-                    <TextField field="place" label=t(MouText::Place)
-                        value=crate::bind!(s.form, place) marks=s.marks("place")/>
-                </fieldset>
-                <CoveredCities s/>
-                <Signatories s/>
-                <fieldset class="panel" data-testid="witness">
-                    <legend>{tr(MouText::Witness)}</legend>
-                    <TextField field="witness.name" label=t(MouText::WitnessName)
-                        value=crate::bind!(s.form, witness_name) marks=s.marks("witness.name")/>
-                    <TextField field="witness.position" label=t(MouText::WitnessPosition)
-                        value=crate::bind!(s.form, witness_position) marks=s.marks("witness.position")/>
-                </fieldset>
-                <EditorActions session=s name=name list="/mous"/>
-            </form>
+            <fieldset class="panel">
+                <legend>{tr(ScreenText::Basics)}</legend>
+                <TextField field="title" label=t(MouText::TitleField) hint=t(MouText::TitleHint)
+                    value=crate::bind!(s.form, title) marks=s.marks("title")/>
+                <DateField field="date" label=t(MouText::SignedOn) today=today() required=true
+                    value=crate::bind!(s.form, date) marks=s.marks("date")/>
+                <TextField field="place" label=t(MouText::Place)
+                    value=crate::bind!(s.form, place) marks=s.marks("place")/>
+            </fieldset>
+            <CoveredCities s/>
+            <Signatories s/>
+            <fieldset class="panel" data-testid="witness">
+                <legend>{tr(MouText::Witness)}</legend>
+                <TextField field="witness.name" label=t(MouText::WitnessName)
+                    value=crate::bind!(s.form, witness_name) marks=s.marks("witness.name")/>
+                <TextField field="witness.position" label=t(MouText::WitnessPosition)
+                    value=crate::bind!(s.form, witness_position) marks=s.marks("witness.position")/>
+            </fieldset>
+            <EditorActions session=s name=name list="/mous"/>
         </EditorFrame>
     }
 }

@@ -8,7 +8,7 @@ use crate::domain::forms::mou_form::{MouForm, SignatoryLine};
 use crate::domain::records::SignatoryRole;
 use crate::ui::edit::EditSession;
 use crate::ui::forms::screens::ScreenText;
-use crate::ui::forms::{enum_options, t, SelectField, TextField};
+use crate::ui::forms::{enum_options, remove_line, t, RemoveLine, SelectField, TextField};
 use crate::ui::i18n::tr;
 
 /// The lines with add, remove and "add the usual signatories".
@@ -69,10 +69,8 @@ fn SignatoryRow(
                 value=crate::bind!(s.form, signatories, i, city_id) options=covered marks=s.marks(f("city_id"))/>
             <TextField field=f("position") label=t(MouText::Position)
                 value=crate::bind!(s.form, signatories, i, position) marks=s.marks(f("position"))/>
-            <button type="button" class="secondary line-remove"
-                on:click=move |_| s.form.update(|f| { if i < f.signatories.len() { f.signatories.remove(i); } })>
-                {tr(ScreenText::Remove)}
-            </button>
+            <RemoveLine label=t(ScreenText::Remove)
+                on_remove=Callback::new(move |_| s.form.update(|f| remove_line(&mut f.signatories, i)))/>
         </div>
     }
 }

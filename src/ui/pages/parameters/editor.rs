@@ -90,41 +90,39 @@ fn Editor(
     });
     view! {
         <EditorFrame session=s testid="parameters-editor">
-            <form class="record-form" on:submit=|ev| ev.prevent_default()>
-                <fieldset class="panel">
-                    <legend>{tr(ScreenText::FiscalYear)}</legend>
-                    <TextField field="fiscal_year" label=t(ScreenText::FiscalYear) inputmode="numeric" required=true
-                        value=crate::bind!(s.form, fiscal_year) marks=s.marks("fiscal_year")/>
-                    {move || same_year.get().map(|other| view! {
-                        <p class="notice notice-warning" role="alert" data-testid="same-year">
-                            {tr(ParamText::SameYear)} " " <A href=format!("/parameters/{other}")>{tr(ParamText::OpenOther)}</A>
-                        </p>
-                    })}
-                </fieldset>
-                <fieldset class="panel">
-                    <legend>{tr(ParamText::Amounts)}</legend>
-                    <MoneyField field="project_max" label=t(ParamText::ProjectMax) hint=t(ParamText::ProjectMaxHint) required=true
-                        value=crate::bind!(s.form, project_max) marks=s.marks("project_max")/>
-                    <MoneyField field="city_max" label=t(ParamText::CityMax) hint=t(ParamText::CityMaxHint) required=true
-                        value=crate::bind!(s.form, city_max) marks=s.marks("city_max")/>
-                    <MoneyField field="committee_grant_city_town" label=t(ParamText::GrantCityTown) required=true
-                        value=crate::bind!(s.form, committee_grant_city_town) marks=s.marks("committee_grant_city_town")/>
-                    <MoneyField field="committee_grant_subdistrict" label=t(ParamText::GrantSubdistrict) required=true
-                        value=crate::bind!(s.form, committee_grant_subdistrict) marks=s.marks("committee_grant_subdistrict")/>
-                    <MoneyField field="province_grant" label=t(ParamText::ProvinceGrant) required=true
-                        value=crate::bind!(s.form, province_grant) marks=s.marks("province_grant")/>
-                </fieldset>
-                <fieldset class="panel">
-                    <legend>{tr(ParamText::Instalments)}</legend>
-                    <NumberField field="first_instalment_share" label=t(ParamText::FirstShare) suffix="%"
-                        hint=t(ParamText::FirstShareHint)
-                        value=crate::bind!(s.form, first_instalment_share) marks=s.marks("first_instalment_share")/>
-                    <DateField field="second_instalment_deadline" label=t(ParamText::Deadline) today=today()
-                        hint=t(ParamText::DeadlineHint)
-                        value=crate::bind!(s.form, second_instalment_deadline) marks=s.marks("second_instalment_deadline")/>
-                </fieldset>
-                <EditorActions session=s name=name list="/parameters"/>
-            </form>
+            <fieldset class="panel">
+                <legend>{tr(ScreenText::FiscalYear)}</legend>
+                <TextField field="fiscal_year" label=t(ScreenText::FiscalYear) inputmode="numeric" required=true
+                    value=crate::bind!(s.form, fiscal_year) marks=s.marks("fiscal_year")/>
+                {move || same_year.get().map(|other| view! {
+                    <p class="notice notice-warning" role="alert" data-testid="same-year">
+                        {tr(ParamText::SameYear)} " " <A href=format!("/parameters/{other}")>{tr(ParamText::OpenOther)}</A>
+                    </p>
+                })}
+            </fieldset>
+            <fieldset class="panel">
+                <legend>{tr(ParamText::Amounts)}</legend>
+                <MoneyField field="project_max" label=t(ParamText::ProjectMax) hint=t(ParamText::ProjectMaxHint) required=true
+                    value=crate::bind!(s.form, project_max) marks=s.marks("project_max")/>
+                <MoneyField field="city_max" label=t(ParamText::CityMax) hint=t(ParamText::CityMaxHint) required=true
+                    value=crate::bind!(s.form, city_max) marks=s.marks("city_max")/>
+                <MoneyField field="committee_grant_city_town" label=t(ParamText::GrantCityTown) required=true
+                    value=crate::bind!(s.form, committee_grant_city_town) marks=s.marks("committee_grant_city_town")/>
+                <MoneyField field="committee_grant_subdistrict" label=t(ParamText::GrantSubdistrict) required=true
+                    value=crate::bind!(s.form, committee_grant_subdistrict) marks=s.marks("committee_grant_subdistrict")/>
+                <MoneyField field="province_grant" label=t(ParamText::ProvinceGrant) required=true
+                    value=crate::bind!(s.form, province_grant) marks=s.marks("province_grant")/>
+            </fieldset>
+            <fieldset class="panel">
+                <legend>{tr(ParamText::Instalments)}</legend>
+                <NumberField field="first_instalment_share" label=t(ParamText::FirstShare) suffix="%"
+                    hint=t(ParamText::FirstShareHint)
+                    value=crate::bind!(s.form, first_instalment_share) marks=s.marks("first_instalment_share")/>
+                <DateField field="second_instalment_deadline" label=t(ParamText::Deadline) today=today()
+                    hint=t(ParamText::DeadlineHint)
+                    value=crate::bind!(s.form, second_instalment_deadline) marks=s.marks("second_instalment_deadline")/>
+            </fieldset>
+            <EditorActions session=s name=name list="/parameters"/>
         </EditorFrame>
     }
 }

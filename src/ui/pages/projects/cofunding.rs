@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::text::ProjectText;
 use crate::domain::forms::project_form::{CoFundingLine, ProjectForm};
 use crate::ui::edit::EditSession;
-use crate::ui::forms::{t, MoneyField, TextField};
+use crate::ui::forms::{remove_line, t, MoneyField, RemoveLine, TextField};
 use crate::ui::i18n::tr;
 
 /// The lines, each a source and an amount, with add and remove.
@@ -29,10 +29,8 @@ pub fn CoFundingLines(
                                 value=crate::bind!(s.form, co_funding, i, source) marks=s.marks(source)/>
                             <MoneyField field=amount.clone() label=t(ProjectText::CoAmount)
                                 value=crate::bind!(s.form, co_funding, i, amount) marks=s.marks(amount)/>
-                            <button type="button" class="secondary line-remove"
-                                on:click=move |_| s.form.update(|f| { if i < f.co_funding.len() { f.co_funding.remove(i); } })>
-                                {tr(ProjectText::Remove)}
-                            </button>
+                            <RemoveLine label=t(ProjectText::Remove)
+                                on_remove=Callback::new(move |_| s.form.update(|f| remove_line(&mut f.co_funding, i)))/>
                         </div>
                     }
                 }

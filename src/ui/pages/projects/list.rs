@@ -2,7 +2,6 @@
 //! category and status, sort, and pages of 50 so 10,000 projects stay quick (the query
 //! itself is `domain::views::project_list`, timed in `tests/bench_lists.rs`).
 
-use crate::domain::sorting::SortSmall;
 use crate::ui::fmt::number;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -10,10 +9,11 @@ use leptos_router::components::A;
 use super::text::ProjectText;
 use crate::domain::forms::form::{enum_from_key, enum_key};
 use crate::domain::meta::RecordId;
-use crate::domain::records::{Category, City, ProjectStatus};
+use crate::domain::records::{Category, ProjectStatus};
 use crate::domain::reports::Label;
 use crate::domain::views::paging::page;
 use crate::domain::views::project_list::{ProjectIndex, ProjectQuery, ProjectRow, ProjectSort};
+use crate::ui::forms::screens::city_options_by_shown_name;
 use crate::ui::forms::{enum_options, t, Bind, SelectField, TextField};
 use crate::ui::i18n::{tr, use_i18n, Lang, Text};
 use crate::ui::state::use_app;
@@ -72,25 +72,7 @@ pub fn ProjectList(
     };
     let category_options = with_all(enum_options(&Category::ALL));
     let status_options = with_all(enum_options(&ProjectStatus::ALL));
-    let city_options = Signal::derive(move || {
-        let thai = i18n.lang.get() == Lang::Th;
-        let mut v = vec![all()];
-        let mut cities: Vec<(String, String)> = app.dataset.with(|ds| {
-            ds.live::<City>()
-                .map(|c| {
-                    let name = if thai || c.name_en.is_empty() {
-                        c.name_th.clone()
-                    } else {
-                        c.name_en.clone()
-                    };
-                    (c.meta.id.to_string(), name)
-                })
-                .collect()
-        });
-        cities.sort_by_small(|a, b| a.1.cmp(&b.1));
-        v.extend(cities);
-        v
-    });
+    let city_options = with_all(city_options_by_shown_name());
     let sort_options = Signal::derive(move || {
         let lang = i18n.lang.get();
         ProjectSort::ALL

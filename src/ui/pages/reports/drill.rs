@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
+use crate::domain::money::Baht;
 use crate::domain::records::Province;
 use crate::domain::reports::{dashboard, drill_down, CityBar, DrillDown, ProvinceNode, Scope};
 use crate::ui::charts::{drawn, BarLegend, CityBarChart, CityBarShares};
@@ -201,17 +202,13 @@ fn ProvinceSection(
     let title = move || i18n.pick(&th, &en).to_owned();
     let t = node.totals.clone();
     let summary = move || {
-        format!(
-            "{} {} · {} {} · {} {} · {} {}",
-            i18n.t(T::Approved),
-            fmt::money(t.approved),
-            i18n.t(T::Transferred),
-            fmt::money(t.transferred),
-            i18n.t(T::Remaining),
-            fmt::money(t.remaining),
-            i18n.t(T::ProvinceGrants),
-            fmt::money(t.province_grants),
-        )
+        let figures = [
+            (T::Approved, t.approved),
+            (T::Transferred, t.transferred),
+            (T::Remaining, t.remaining),
+            (T::ProvinceGrants, t.province_grants),
+        ];
+        figure_line(i18n, &figures, "", " · ")
     };
     view! {
         <section class="panel province" data-province=p.code.clone()>
@@ -234,23 +231,31 @@ fn ProvinceSection(
     }
 }
 
+/// Each figure after its name, e.g. "Approved 1,000.00 · Transferred 500.00"; `unit`
+/// follows each amount.
+fn figure_line(i18n: I18n, figures: &[(T, Baht)], unit: &str, sep: &str) -> String {
+    figures
+        .iter()
+        .map(|(name, amount)| format!("{} {}{unit}", i18n.t(*name), fmt::money(*amount)))
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
 /// The accessible name of a city's bar: its name and every figure the bar draws.
 fn bar_label(i18n: I18n, bar: &CityBar) -> String {
     let f = &bar.figures;
-    let baht = i18n.t(T::Baht);
+    let figures = [
+        (T::Cap, f.cap),
+        (T::Approved, f.approved),
+        (T::Committed, f.committed),
+        (T::Transferred, f.transferred),
+        (T::Remaining, f.remaining),
+    ];
+    let unit = format!(" {}", i18n.t(T::Baht));
     format!(
-        "{}: {} {} {baht}, {} {} {baht}, {} {} {baht}, {} {} {baht}, {} {} {baht}",
+        "{}: {}",
         i18n.pick(&bar.city.name_th, &bar.city.name_en),
-        i18n.t(T::Cap),
-        fmt::money(f.cap),
-        i18n.t(T::Approved),
-        fmt::money(f.approved),
-        i18n.t(T::Committed),
-        fmt::money(f.committed),
-        i18n.t(T::Transferred),
-        fmt::money(f.transferred),
-        i18n.t(T::Remaining),
-        fmt::money(f.remaining),
+        figure_line(i18n, &figures, &unit, ", ")
     )
 }
 
@@ -276,17 +281,13 @@ fn CityRow(
     let bar_for_label = bar.clone();
     let label = Signal::derive(move || bar_label(i18n, &bar_for_label));
     let figures = move || {
-        format!(
-            "{} {} · {} {} · {} {} · {} {}",
-            i18n.t(T::Approved),
-            fmt::money(f.approved),
-            i18n.t(T::Committed),
-            fmt::money(f.committed),
-            i18n.t(T::Transferred),
-            fmt::money(f.transferred),
-            i18n.t(T::Remaining),
-            fmt::money(f.remaining),
-        )
+        let figures = [
+            (T::Approved, f.approved),
+            (T::Committed, f.committed),
+            (T::Transferred, f.transferred),
+            (T::Remaining, f.remaining),
+        ];
+        figure_line(i18n, &figures, "", " · ")
     };
     let sheet = move |kind: &str| choice.link(&format!("/print/{kind}/{id}"));
     view! {

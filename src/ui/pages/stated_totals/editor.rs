@@ -60,52 +60,50 @@ fn Editor(
     });
     view! {
         <EditorFrame session=s testid="stated-total-editor">
-            <form class="record-form" on:submit=|ev| ev.prevent_default()>
-                <fieldset class="panel">
-                    <legend>{tr(ScreenText::Basics)}</legend>
-                    <TextArea field="label" label=t(StatedText::Label) hint=t(StatedText::LabelHint) rows=2
-                        value=crate::bind!(s.form, label) marks=s.marks("label")/>
-                    <SelectField field="region_id" label=t(ScreenText::Region) no_placeholder=true
-                        value=crate::bind!(s.form, region_id) options=regions marks=s.marks("region_id")/>
-                    <TextField field="fiscal_year" label=t(ScreenText::FiscalYear) inputmode="numeric" required=true
-                        value=crate::bind!(s.form, fiscal_year) marks=s.marks("fiscal_year")/>
-                    <TextField field="source" label=t(StatedText::Source) hint=t(StatedText::SourceHint)
-                        value=crate::bind!(s.form, source) marks=s.marks("source")/>
-                </fieldset>
-                <fieldset class="panel">
-                    <legend>{tr(StatedText::StatedFigures)}</legend>
-                    <p class="hint">{tr(StatedText::StatedFiguresHint)}</p>
-                    <NumberField field="cities" label=t(StatedText::Cities)
-                        value=crate::bind!(s.form, cities) marks=s.marks("cities")/>
-                    <NumberField field="provinces" label=t(StatedText::Provinces)
-                        value=crate::bind!(s.form, provinces) marks=s.marks("provinces")/>
-                    <MoneyField field="amount" label=t(StatedText::Amount)
-                        value=crate::bind!(s.form, amount) marks=s.marks("amount")/>
-                </fieldset>
-                <section class="panel" data-testid="comparison">
-                    <h2>{tr(StatedText::Comparison)}</h2>
-                    <table class="records-table">
-                        <Head cols=vec![Col::text(StatedText::Figure), Col::text(StatedText::Stated), Col::text(StatedText::Computed), Col::text(StatedText::Difference)]/>
-                        <tbody>
-                            <For each=move || rows.get() key=|r| format!("{r:?}") let:r>
-                                {
-                                    let figure: ReconciledFigure = r.figure;
-                                    let agrees = r.agrees();
-                                    view! {
-                                        <tr class:mismatch=agrees == Some(false)>
-                                            <th scope="row">{move || if i18n.lang.get() == Lang::Th { figure.label_th() } else { figure.label_en() }}</th>
-                                            <td class="num">{quantity(r.stated).unwrap_or_else(|| "—".into())}</td>
-                                            <td class="num">{quantity(Some(r.computed))}</td>
-                                            <td class="num">{quantity(r.difference).unwrap_or_else(|| "—".into())}</td>
-                                        </tr>
-                                    }
+            <fieldset class="panel">
+                <legend>{tr(ScreenText::Basics)}</legend>
+                <TextArea field="label" label=t(StatedText::Label) hint=t(StatedText::LabelHint) rows=2
+                    value=crate::bind!(s.form, label) marks=s.marks("label")/>
+                <SelectField field="region_id" label=t(ScreenText::Region) no_placeholder=true
+                    value=crate::bind!(s.form, region_id) options=regions marks=s.marks("region_id")/>
+                <TextField field="fiscal_year" label=t(ScreenText::FiscalYear) inputmode="numeric" required=true
+                    value=crate::bind!(s.form, fiscal_year) marks=s.marks("fiscal_year")/>
+                <TextField field="source" label=t(StatedText::Source) hint=t(StatedText::SourceHint)
+                    value=crate::bind!(s.form, source) marks=s.marks("source")/>
+            </fieldset>
+            <fieldset class="panel">
+                <legend>{tr(StatedText::StatedFigures)}</legend>
+                <p class="hint">{tr(StatedText::StatedFiguresHint)}</p>
+                <NumberField field="cities" label=t(StatedText::Cities)
+                    value=crate::bind!(s.form, cities) marks=s.marks("cities")/>
+                <NumberField field="provinces" label=t(StatedText::Provinces)
+                    value=crate::bind!(s.form, provinces) marks=s.marks("provinces")/>
+                <MoneyField field="amount" label=t(StatedText::Amount)
+                    value=crate::bind!(s.form, amount) marks=s.marks("amount")/>
+            </fieldset>
+            <section class="panel" data-testid="comparison">
+                <h2>{tr(StatedText::Comparison)}</h2>
+                <table class="records-table">
+                    <Head cols=vec![Col::text(StatedText::Figure), Col::text(StatedText::Stated), Col::text(StatedText::Computed), Col::text(StatedText::Difference)]/>
+                    <tbody>
+                        <For each=move || rows.get() key=|r| format!("{r:?}") let:r>
+                            {
+                                let figure: ReconciledFigure = r.figure;
+                                let agrees = r.agrees();
+                                view! {
+                                    <tr class:mismatch=agrees == Some(false)>
+                                        <th scope="row">{move || if i18n.lang.get() == Lang::Th { figure.label_th() } else { figure.label_en() }}</th>
+                                        <td class="num">{quantity(r.stated).unwrap_or_else(|| "—".into())}</td>
+                                        <td class="num">{quantity(Some(r.computed))}</td>
+                                        <td class="num">{quantity(r.difference).unwrap_or_else(|| "—".into())}</td>
+                                    </tr>
                                 }
-                            </For>
-                        </tbody>
-                    </table>
-                </section>
-                <EditorActions session=s name=name list="/stated-totals"/>
-            </form>
+                            }
+                        </For>
+                    </tbody>
+                </table>
+            </section>
+            <EditorActions session=s name=name list="/stated-totals"/>
         </EditorFrame>
     }
 }

@@ -29,6 +29,22 @@ pub(super) struct Heavy {
     bundle: Option<Bundle>,
 }
 
+impl Heavy {
+    fn opened(bundle: Bundle) -> Heavy {
+        Heavy {
+            bytes: None,
+            bundle: Some(bundle),
+        }
+    }
+
+    fn locked(bytes: FileText) -> Heavy {
+        Heavy {
+            bytes: Some(bytes),
+            bundle: None,
+        }
+    }
+}
+
 /// After an import: what it did, for the message.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Done {
@@ -57,6 +73,14 @@ pub(super) struct Import {
 }
 
 impl Import {
+    /// Keeps what a file needs next: its opened bundle, or its bytes until a passphrase
+    /// opens them.
+    fn keep(self, key: u32, heavy: Heavy) {
+        self.heavy.update_value(|h| {
+            h.insert(key, heavy);
+        });
+    }
+
     pub(super) fn set_status(self, key: u32, status: Status) {
         self.entries.update(|list| {
             if let Some(e) = list.iter_mut().find(|e| e.key == key) {
@@ -149,39 +173,15 @@ impl Import {
                     None => false,
                 };
                 let summary = Summary::of(&bundle, already);
-                self.heavy.update_value(|h| {
-                    h.insert(
-                        key,
-                        Heavy {
-                            bytes: None,
-                            bundle: Some(bundle),
-                        },
-                    );
-                });
+                self.keep(key, Heavy::opened(bundle));
                 self.set_status(key, Status::Ready(summary));
             }
             Err(OpenError::NeedsPassphrase) => {
-                self.heavy.update_value(|h| {
-                    h.insert(
-                        key,
-                        Heavy {
-                            bytes: Some(bytes),
-                            bundle: None,
-                        },
-                    );
-                });
+                self.keep(key, Heavy::locked(bytes));
                 self.set_status(key, Status::Locked { wrong: None });
             }
             Err(OpenError::Bundle(e)) if passphrase.is_some() && e.code() == "wrong_passphrase" => {
-                self.heavy.update_value(|h| {
-                    h.insert(
-                        key,
-                        Heavy {
-                            bytes: Some(bytes),
-                            bundle: None,
-                        },
-                    );
-                });
+                self.keep(key, Heavy::locked(bytes));
                 let wrong = Some((e.message_th(), e.message_en()));
                 self.set_status(key, Status::Locked { wrong });
             }
