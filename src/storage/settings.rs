@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::lang::Lang;
+use crate::domain::meta::{Editor, OfficeId};
 
 /// The localStorage key. Versioned so a future format can live beside this one.
 pub const SETTINGS_KEY: &str = "mueang.settings.v1";
@@ -33,6 +34,16 @@ impl Default for Settings {
 }
 
 impl Settings {
+    /// Who edits, exports or settles on this device: the office's id and name and the
+    /// person, as recorded with every change.
+    pub fn editor(&self) -> Editor {
+        Editor {
+            office_id: OfficeId(self.office_id.clone()),
+            office_name: self.office_name.trim().to_owned(),
+            person: self.person.trim().to_owned(),
+        }
+    }
+
     /// Fills in what a first start lacks: the office id.
     pub fn ensure_office_id(&mut self, new_id: impl FnOnce() -> String) -> bool {
         if self.office_id.trim().is_empty() {
@@ -86,5 +97,19 @@ mod tests {
         assert_eq!(s.office_id, "id-1");
         let json = serde_json::to_string(&s).unwrap();
         assert!(json.contains(r#""lang":"th""#), "{json}");
+    }
+
+    #[test]
+    fn the_editor_is_the_office_and_person_as_typed_without_outer_spaces() {
+        let s = Settings {
+            office_id: "id-1".into(),
+            office_name: " พอช. ภาคเหนือ ".into(),
+            person: "สมศรี ".into(),
+            ..Settings::default()
+        };
+        let e = s.editor();
+        assert_eq!(e.office_id.0, "id-1");
+        assert_eq!(e.office_name, "พอช. ภาคเหนือ");
+        assert_eq!(e.person, "สมศรี");
     }
 }

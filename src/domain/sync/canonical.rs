@@ -161,22 +161,16 @@ fn write_records(out: &mut Vec<u8>, value: &Value, top: bool) {
         return;
     };
     // An empty list (or an empty `conflicts`) means the same as an absent one.
-    let mut keys: Vec<&String> = map.keys().filter(|k| !holds_nothing(&map[*k])).collect();
-    keys.sort();
-    out.push(b'{');
-    for (i, key) in keys.into_iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        write_string(out, key);
-        out.push(b':');
-        match &map[key] {
-            Value::Array(records) => write_record_list(out, records),
-            nested if top && key == CONFLICTS_KEY => write_records(out, nested, false),
-            other => write_value(out, other),
-        }
-    }
-    out.push(b'}');
+    let entries = map
+        .iter()
+        .filter(|(_, v)| !holds_nothing(v))
+        .map(|(k, v)| (k.as_str(), (k.as_str(), v)))
+        .collect();
+    write_object(out, entries, |out, (key, value)| match value {
+        Value::Array(records) => write_record_list(out, records),
+        nested if top && key == CONFLICTS_KEY => write_records(out, nested, false),
+        other => write_value(out, other),
+    });
 }
 
 fn holds_nothing(value: &Value) -> bool {
@@ -200,12 +194,23 @@ fn write_record_list(out: &mut Vec<u8>, records: &[Value]) {
         })
         .collect();
     texts.sort();
+    write_array(out, texts, |out, (_, text)| {
+        out.extend_from_slice(text.as_bytes())
+    });
+}
+
+/// `[<item>,...]` in the order given; `write` writes each item.
+fn write_array<V>(
+    out: &mut Vec<u8>,
+    items: impl IntoIterator<Item = V>,
+    mut write: impl FnMut(&mut Vec<u8>, V),
+) {
     out.push(b'[');
-    for (i, (_, text)) in texts.iter().enumerate() {
+    for (i, item) in items.into_iter().enumerate() {
         if i > 0 {
             out.push(b',');
         }
-        out.extend_from_slice(text.as_bytes());
+        write(out, item);
     }
     out.push(b']');
 }
@@ -216,16 +221,7 @@ fn write_value(out: &mut Vec<u8>, value: &Value) {
             let entries = map.iter().map(|(k, v)| (k.as_str(), v)).collect();
             write_object(out, entries, write_value);
         }
-        Value::Array(items) => {
-            out.push(b'[');
-            for (i, v) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(b',');
-                }
-                write_value(out, v);
-            }
-            out.push(b']');
-        }
+        Value::Array(items) => write_array(out, items, write_value),
         // Scalars: serde_json's own writer, so escapes and number forms match it exactly.
         scalar => {
             let _ = serde_json::to_writer(&mut *out, scalar);

@@ -44,7 +44,8 @@ pub use toast::{provide_edit, use_toasts, ToastRegion, Toasts};
 use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 
-use crate::domain::meta::{Editor, OfficeId, RecordMeta};
+use crate::domain::meta::{Editor, RecordMeta};
+use crate::storage::Settings;
 use crate::ui::state::{use_app, AppState};
 
 /// What saving needs, taken from context once while a component is set up (async code
@@ -64,11 +65,7 @@ pub fn use_editing() -> Editing {
 
 /// Who is editing, from settings: the office id and name, and the person.
 pub fn editor(app: AppState) -> Editor {
-    app.settings.with_untracked(|s| Editor {
-        office_id: OfficeId(s.office_id.clone()),
-        office_name: s.office_name.trim().to_owned(),
-        person: s.person.trim().to_owned(),
-    })
+    app.settings.with_untracked(Settings::editor)
 }
 
 pub fn now() -> DateTime<Utc> {

@@ -5,7 +5,6 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::domain::meta::{Editor, OfficeId};
 use crate::domain::sync::Peers;
 use crate::storage::StorageError;
 use crate::ui::state::{use_app, AppState};
@@ -87,13 +86,4 @@ impl SyncState {
             true
         });
     }
-}
-
-/// Who is exporting or settling: this device's office and person, from settings.
-pub fn editor(app: AppState) -> Editor {
-    app.settings.with_untracked(|s| Editor {
-        office_id: OfficeId(s.office_id.clone()),
-        office_name: s.office_name.trim().to_string(),
-        person: s.person.trim().to_string(),
-    })
 }

@@ -21,8 +21,9 @@ pub use crate::sync::pipeline::{
     file_text, merge_bundles, ExportChoice, ExportError, Exported, FileText, OpenError, Timings,
 };
 use crate::sync::{import_changes, save_peers, LAST_EXPORT_KEY};
+use crate::ui::edit::editor;
 use crate::ui::state::AppState;
-use crate::ui::sync::context::{editor, SyncState};
+use crate::ui::sync::context::SyncState;
 use crate::ui::sync::progress::{now, Progress, Stage};
 
 /// Opens a file's text as a verified bundle (see `sync::pipeline::open_bundle`), moving the

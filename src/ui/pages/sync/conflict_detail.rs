@@ -16,9 +16,9 @@ use crate::domain::sync::fields::{combine, field_rows, FieldRow};
 use crate::domain::sync::{conflict_versions, resolve};
 use crate::storage::ChangeSet;
 use crate::sync::{settled_changes, settled_record};
+use crate::ui::edit::editor;
 use crate::ui::i18n::{tr, use_i18n, Lang};
 use crate::ui::state::use_app;
-use crate::ui::sync::context::editor;
 
 #[component]
 pub fn ConflictDetail(
