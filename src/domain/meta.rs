@@ -50,6 +50,15 @@ impl Editor {
     }
 }
 
+#[cfg(test)]
+impl RecordMeta {
+    /// A record's meta in unit tests: id `n`, made by office "t" on 2 February 2018.
+    pub(crate) fn test(n: u128) -> RecordMeta {
+        let at = DateTime::from_timestamp(1_517_600_000, 0).expect("a valid time");
+        RecordMeta::new(Uuid::from_u128(n), &Editor::office("t"), at)
+    }
+}
+
 /// How many edits each office has made to a record. Two versions are ordered when one
 /// vector dominates the other; otherwise the edits were concurrent and a person decides.
 ///

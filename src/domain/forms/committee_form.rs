@@ -156,17 +156,10 @@ impl RecordForm for CommitteeForm {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::meta::Editor;
-    use chrono::DateTime;
-
-    fn meta() -> RecordMeta {
-        let at = DateTime::from_timestamp(1_517_600_000, 0).unwrap();
-        RecordMeta::new(Uuid::from_u128(7), &Editor::office("t"), at)
-    }
 
     #[test]
     fn a_committee_round_trips_through_its_form() {
-        let mut c = new_committee(meta(), Uuid::from_u128(1));
+        let mut c = new_committee(RecordMeta::test(7), Uuid::from_u128(1));
         c.name = "คณะกรรมการเมืองแม่สอด".into();
         c.members = vec![
             CommitteeMember {
@@ -189,7 +182,7 @@ mod tests {
 
     #[test]
     fn lines_keep_their_index_and_say_what_is_missing() {
-        let base = new_committee(meta(), Uuid::nil());
+        let base = new_committee(RecordMeta::test(7), Uuid::nil());
         let mut form = CommitteeForm::from_record(&base);
         assert_eq!(form.city_id, "");
         form.members.push(MemberLine::blank());

@@ -174,18 +174,12 @@ impl RecordForm for MeetingForm {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::meta::Editor;
-    use chrono::{DateTime, NaiveDate};
+    use chrono::NaiveDate;
     use uuid::Uuid;
-
-    fn meta() -> RecordMeta {
-        let at = DateTime::from_timestamp(1_517_600_000, 0).unwrap();
-        RecordMeta::new(Uuid::from_u128(9), &Editor::office("t"), at)
-    }
 
     #[test]
     fn a_meeting_round_trips_through_its_form() {
-        let mut m = new_meeting(meta(), Uuid::from_u128(3));
+        let mut m = new_meeting(RecordMeta::test(9), Uuid::from_u128(3));
         m.date = NaiveDate::from_ymd_opt(2018, 1, 20);
         m.place = "ศาลาชุมชน".into();
         m.attendance = vec![
@@ -213,7 +207,7 @@ mod tests {
 
     #[test]
     fn counts_and_choices_are_read_or_reported() {
-        let base = new_meeting(meta(), Uuid::from_u128(3));
+        let base = new_meeting(RecordMeta::test(9), Uuid::from_u128(3));
         let mut form = MeetingForm::from_record(&base);
         form.date = "20.1.2561".into();
         form.attendance[0].count = "๔๕".into();
