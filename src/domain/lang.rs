@@ -56,3 +56,28 @@ mod tests {
         assert_eq!(Lang::default(), Lang::Th);
     }
 }
+
+/// A count with its unit in each language's order: Thai puts the number before the
+/// classifier ("ประชุม 3 ครั้ง", "กรรมการ 7 คน") and has no plural; English says
+/// "1 meeting", "3 meetings". Numbers get thousands separators.
+///
+/// ```
+/// use mueang::domain::lang::{counted, Lang};
+/// let meetings = |n| counted(n, "ครั้ง", "meeting", "meetings");
+/// assert_eq!(meetings(3).0, "3 ครั้ง");
+/// assert_eq!(meetings(1).1, "1 meeting");
+/// assert_eq!(meetings(1_200).1, "1,200 meetings");
+/// assert_eq!(Lang::Th.pick(meetings(0)), "0 ครั้ง");
+/// ```
+pub fn counted(n: usize, th_unit: &str, en_one: &str, en_many: &str) -> (String, String) {
+    let digits = n.to_string();
+    let mut shown = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            shown.push(',');
+        }
+        shown.push(c);
+    }
+    let en_unit = if n == 1 { en_one } else { en_many };
+    (format!("{shown} {th_unit}"), format!("{shown} {en_unit}"))
+}

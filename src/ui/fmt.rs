@@ -169,3 +169,13 @@ pub fn text_lang(s: &str) -> Option<&'static str> {
         .any(|c| ('\u{0E00}'..='\u{0E7F}').contains(&c))
         .then_some("th")
 }
+
+/// "3 ครั้ง" / "3 meetings": how many meetings were held.
+pub fn times(lang: Lang, n: usize) -> String {
+    lang.pick(crate::domain::lang::counted(
+        n,
+        "ครั้ง",
+        "meeting",
+        "meetings",
+    ))
+}

@@ -48,6 +48,8 @@ pub struct InstalmentLine {
     /// When the money moved; `None` while it is only planned.
     pub actual_date: Option<NaiveDate>,
     pub due_date: Option<NaiveDate>,
+    /// When the city asked to draw it.
+    pub requested_date: Option<NaiveDate>,
     pub reference: String,
 }
 
@@ -71,6 +73,9 @@ pub struct CitySummary {
     pub figures: CityFigures,
     pub approved: AmountText,
     pub committee_name: Option<String>,
+    /// Where the money goes, Thai and English, with the account number masked: the sheet
+    /// is handed around ([`crate::domain::records::ReceivingAccount::masked_line`]).
+    pub account: Option<(String, String)>,
     pub members: Vec<MemberLine>,
     /// Meetings of the committee dated within the year.
     pub meetings: usize,
@@ -119,6 +124,7 @@ pub fn city_summary(
             planned_date: i.planned_date,
             actual_date: i.actual_date,
             due_date: i.due_date,
+            requested_date: i.requested_date,
             reference: i.reference.clone(),
         })
         .collect();
@@ -142,6 +148,11 @@ pub fn city_summary(
         approved: AmountText::of(figures.approved),
         figures,
         committee_name: committees.first().map(|c| c.name.clone()),
+        account: city
+            .account
+            .as_ref()
+            .filter(|a| a.is_complete())
+            .map(|a| a.masked_line()),
         members: committees
             .iter()
             .flat_map(|c| &c.members)

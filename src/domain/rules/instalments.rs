@@ -189,7 +189,7 @@ pub fn overdue(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             let Some(approved) = approved_limit(ctx, city, fy) else {
                 continue;
             };
-            if ctx.today <= deadline || approved.is_zero() {
+            if ctx.as_of <= deadline || approved.is_zero() {
                 continue;
             }
             let in_time = |i: &&&Instalment| i.transferred_by(deadline);
@@ -290,7 +290,7 @@ pub fn exceeds_approved(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         for (fy, instalments) in city_years(ctx, city) {
             let moved: Vec<&&Instalment> = instalments
                 .iter()
-                .filter(|i| i.transferred_by(ctx.today))
+                .filter(|i| i.transferred_by(ctx.as_of))
                 .collect();
             let transferred: Baht = moved.iter().map(|i| i.amount).sum();
             let approved = approved_limit(ctx, city, fy).unwrap_or(Baht::ZERO);

@@ -98,6 +98,8 @@ fn CityView(
                 let figures = Memo::new(move |_| app.dataset.with(|ds| city_figures(ds, id, year)));
                 let (th, en) = (c.name_th.clone(), c.name_en.clone());
                 let unit = c.unit_type;
+                // Masked: a city's page is what is put on the screen at meetings.
+                let account = c.account.as_ref().filter(|a| a.is_complete()).map(|a| a.masked_line());
                 view! {
                     <section class="page city-page" data-testid="city-page">
                         <p><A href="/cities">"← " {tr(CityText::BackToList)}</A></p>
@@ -113,6 +115,13 @@ fn CityView(
                         <p class="lead">
                             {move || if thai() { unit.label_th() } else { unit.label_en() }}
                             {province.map(|p: Province| view! { " · " {move || i18n.pick(&p.name_th, &p.name_en).to_string()} })}
+                        </p>
+                        <p class="pays-into" data-testid="city-account">
+                            {tr(CityText::Account)} ": "
+                            {match account {
+                                Some((th, en)) => view! { <strong>{move || i18n.pick(&th, &en).to_string()}</strong> }.into_any(),
+                                None => view! { <span class="muted">{tr(CityText::NoAccountYet)}</span> }.into_any(),
+                            }}
                         </p>
                         <section class="panel">
                             <h2>{tr(CityText::BudgetBar)} " " {move || if thai() { year.label_th() } else { year.label_en() }}</h2>

@@ -26,6 +26,7 @@ pub enum CityText {
     LocalCode,
     Account,
     AccountHint,
+    NoAccountYet,
     AccountName,
     Bank,
     Branch,
@@ -90,6 +91,7 @@ impl Text for CityText {
             District => ("อำเภอ", "District (amphoe)"),
             LocalCode => ("รหัสองค์กรปกครองส่วนท้องถิ่น", "Local government code"),
             Account => ("บัญชีรับเงิน", "Receiving account"),
+            NoAccountYet => ("ยังไม่ได้กรอก (ต้องมีก่อนบันทึกการโอนเงิน)", "not entered yet (needed before a transfer is recorded)"),
             AccountHint => (
                 "บัญชีที่รับเงินงวด มักเป็นของเครือข่ายหรือคณะกรรมการเมือง ไม่ใช่ของเทศบาล ต้องมีชื่อบัญชี ธนาคาร และเลขที่บัญชีก่อนบันทึกการโอน",
                 "Where the instalments go: usually the community network's or the committee's account, not the municipality's. A transfer needs the account name, bank and number.",

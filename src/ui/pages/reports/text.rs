@@ -22,6 +22,12 @@ pub enum ReportText {
     Today,
     // Deadlines
     DeadlinesTitle,
+    WaitingTitle,
+    PaysInto,
+    NoAccount,
+    WaitingNote,
+    ColRequestedOn,
+    ColDaysWaiting,
     OverdueTitle,
     DueSoonTitle,
     NothingLate,
@@ -187,6 +193,15 @@ impl Text for ReportText {
             Today => ("วันนี้", "Today"),
             DeadlinesTitle => ("งวดที่ 2: ค้างและใกล้ครบกำหนด", "Second instalments: overdue and due soon"),
             OverdueTitle => ("เลยกำหนด", "Overdue"),
+            PaysInto => ("บัญชีรับเงิน", "Paid into"),
+            NoAccount => ("ยังไม่ได้กรอกบัญชีรับเงิน", "No receiving account entered yet"),
+            WaitingTitle => ("ขอเบิกแล้ว รอโอน", "Requested, waiting for transfer"),
+            WaitingNote => (
+                "เมืองขอเบิกแล้ว จึงไม่นับว่าล่าช้า รอ พอช. โอนเงิน",
+                "The city has asked to draw, so it is not overdue; the transfer is CODI's to make.",
+            ),
+            ColRequestedOn => ("วันที่ขอเบิก", "Requested on"),
+            ColDaysWaiting => ("รอมา (วัน)", "Days waiting"),
             DueSoonTitle => ("ใกล้ครบกำหนด", "Due soon"),
             NothingLate => (
                 "ไม่มีงวดที่ 2 ที่ค้างหรือใกล้ครบกำหนด",

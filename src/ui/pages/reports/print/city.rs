@@ -82,6 +82,7 @@ fn CitySheet(
     let (mou_date, deadline, last_meeting) = (s.mou_date, s.second_deadline, s.last_meeting);
     let meetings = s.meetings;
     let committee = s.committee_name.clone();
+    let account = s.account.clone();
     let members = s.members.clone();
     let projects = s.projects.clone();
     let instalments = s.instalments.clone();
@@ -123,7 +124,12 @@ fn CitySheet(
                 <dt>{tr(T::SecondDeadline)}</dt>
                 <dd>{move || fmt::opt_date(lang(), deadline)}</dd>
                 <dt>{tr(T::Meetings)}</dt>
-                <dd>{meetings} " · " {tr(T::LastMeeting)} " " {move || fmt::opt_date(lang(), last_meeting)}</dd>
+                <dd>{move || fmt::times(lang(), meetings)} " · " {tr(T::LastMeeting)} " " {move || fmt::opt_date(lang(), last_meeting)}</dd>
+                <dt>{tr(T::PaysInto)}</dt>
+                <dd data-testid="sheet-account">{match account {
+                    Some((th, en)) => view! { {move || i18n.pick(&th, &en).to_string()} }.into_any(),
+                    None => view! { {tr(T::NoAccount)} }.into_any(),
+                }}</dd>
             </dl>
             <h2>
                 {tr(T::Committee)}
@@ -210,6 +216,7 @@ fn CitySheet(
                                 <th scope="col" class="num">{tr(T::ColNumber)}</th>
                                 <th scope="col" class="num">{tr(T::ColAmount)}</th>
                                 <th scope="col">{tr(T::ColPlanned)}</th>
+                                <th scope="col">{tr(T::ColRequestedOn)}</th>
                                 <th scope="col">{tr(T::ColActual)}</th>
                                 <th scope="col">{tr(T::ColDue)}</th>
                                 <th scope="col">{tr(T::ColReference)}</th>
@@ -224,6 +231,7 @@ fn CitySheet(
                                             <td class="num">{i.number}</td>
                                             <td class="num">{fmt::money(i.amount)}</td>
                                             <td>{move || fmt::opt_date(lang(), i.planned_date)}</td>
+                                            <td>{move || fmt::opt_date(lang(), i.requested_date)}</td>
                                             <td>{move || fmt::opt_date(lang(), i.actual_date)}</td>
                                             <td>{move || fmt::opt_date(lang(), i.due_date)}</td>
                                             <td lang=fmt::text_lang(&i.reference)>{i.reference.clone()}</td>
