@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::domain::dates::{format_be_long, FiscalYear};
+use crate::domain::dates::{format_be_document, FiscalYear};
 use crate::domain::meta::RecordId;
 use crate::domain::money::Baht;
 use crate::domain::records::{
@@ -68,7 +68,7 @@ pub struct CitySummary {
     pub fiscal_year: FiscalYear,
     pub fiscal_year_th: String,
     pub today: NaiveDate,
-    /// "1 พฤษภาคม 2561": "as of" on the sheet.
+    /// "1 พฤษภาคม พ.ศ. 2561": "as of" on the sheet.
     pub today_th: String,
     pub figures: CityFigures,
     pub approved: AmountText,
@@ -142,9 +142,9 @@ pub fn city_summary(
     Ok(CitySummary {
         city: ix.city_line(city),
         fiscal_year,
-        fiscal_year_th: fiscal_year.label_th(),
+        fiscal_year_th: fiscal_year.label_th_document(),
         today,
-        today_th: format_be_long(today),
+        today_th: format_be_document(today),
         approved: AmountText::of(figures.approved),
         figures,
         committee_name: committees.first().map(|c| c.name.clone()),
@@ -219,8 +219,8 @@ pub fn regional_summary(
     RegionalSummary {
         region_th,
         region_en,
-        fiscal_year_th: scope.fiscal_year.label_th(),
-        today_th: format_be_long(today),
+        fiscal_year_th: scope.fiscal_year.label_th_document(),
+        today_th: format_be_document(today),
         total_support: AmountText::of(dashboard.totals.total_support),
         drill_down: drill_down(ds, scope),
         reconciliations: reconcile_all(ds, scope),
@@ -244,7 +244,7 @@ mod tests {
         let ds = crate::domain::example::north_2561_first_paid();
         let s = city_summary(&ds, city_id("phayao"), FiscalYear(2561), may_day()).expect("Phayao");
         assert_eq!(s.city.name_th, "เทศบาลเมืองพะเยา");
-        assert_eq!(s.today_th, "1 พฤษภาคม 2561");
+        assert_eq!(s.today_th, "1 พฤษภาคม พ.ศ. 2561");
         assert_eq!(s.figures.transferred, Baht::whole(350_000));
         assert_eq!(s.approved.words, "ห้าแสนบาทถ้วน");
         assert_eq!(s.instalments.len(), 1);
@@ -265,7 +265,7 @@ mod tests {
             (s.region_th.as_str(), s.region_en.as_str()),
             ("ภาคเหนือ", "North")
         );
-        assert_eq!(s.total_support.figures, "6,410,000.00");
+        assert_eq!(s.total_support.figures, "6,410,000");
         assert_eq!(s.total_support.words, "หกล้านสี่แสนหนึ่งหมื่นบาทถ้วน");
         assert_eq!(s.drill_down.totals, s.dashboard.totals);
         assert_eq!(s.dashboard.deadlines.overdue.len(), 12);

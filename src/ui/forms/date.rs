@@ -118,7 +118,7 @@ pub fn DateField(
     };
     let extra = view! {
         {move || date.get().map(|d| view! {
-            <p class="date-shown" data-testid="date-shown">
+            <p class="date-shown" data-testid="date-shown" aria-live="polite">
                 {move || {
                     let doubtful = doubt.with(Option::is_some);
                     match (i18n.lang.get(), doubtful) {

@@ -1,6 +1,8 @@
 //! Cities (`/cities`): filter by region, province, unit type and name; add a city.
 
 use leptos::prelude::*;
+
+use crate::domain::lang::units;
 use leptos_router::components::A;
 
 use super::text::CityText;
@@ -73,7 +75,7 @@ pub fn CitiesPage() -> impl IntoView {
                 <SelectField field="filter-unit" label=t(CityText::UnitType) value=Bind::signal(unit)
                     options=unit_options no_placeholder=true/>
             </div>
-            <p class="muted" role="status">{move || number(rows.with(Vec::len))} " " {tr(CityText::Shown)}</p>
+            <p class="muted" role="status">{move || units::CITIES_SHOWN.phrase(i18n.lang.get(), rows.with(Vec::len))}</p>
             <Show when=move || !rows.with(Vec::is_empty)
                 fallback=|| view! { <p class="empty" data-testid="no-cities">{tr(CityText::NoCities)}</p> }>
                 <ul class="record-list" data-testid="city-list">

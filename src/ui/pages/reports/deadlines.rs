@@ -4,6 +4,8 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use crate::domain::lang::units;
+
 use crate::domain::reports::{Deadlines, DueSoon, Overdue, Waiting};
 use crate::ui::i18n::{tr, use_i18n};
 
@@ -47,10 +49,9 @@ pub fn DeadlinesPanel(
     };
     let heading = move |title: T, n: usize| {
         format!(
-            "{} · {} {}",
+            "{} · {}",
             i18n.t(title),
-            fmt::number(n),
-            i18n.t(T::CitiesUnit)
+            units::CITIES.phrase(i18n.lang.get(), n)
         )
     };
     view! {

@@ -96,7 +96,7 @@ fn CitySheet(
                     {move || i18n.pick(&province.0, &province.1).to_owned()}
                 </p>
                 <p class="center">
-                    {move || fmt::fiscal_year(lang(), fy)} " · " {move || as_of_line(i18n, today)}
+                    {move || fmt::doc_fiscal_year(lang(), fy)} " · " {move || as_of_line(i18n, today)}
                 </p>
             </header>
             <table class="sheet-table figures-table">
@@ -120,11 +120,11 @@ fn CitySheet(
             </p>
             <dl class="facts">
                 <dt>{tr(T::MouDate)}</dt>
-                <dd>{move || fmt::opt_date(lang(), mou_date)}</dd>
+                <dd>{move || fmt::doc_opt_date(lang(), mou_date)}</dd>
                 <dt>{tr(T::SecondDeadline)}</dt>
-                <dd>{move || fmt::opt_date(lang(), deadline)}</dd>
+                <dd>{move || fmt::doc_opt_date(lang(), deadline)}</dd>
                 <dt>{tr(T::Meetings)}</dt>
-                <dd>{move || fmt::times(lang(), meetings)} " · " {tr(T::LastMeeting)} " " {move || fmt::opt_date(lang(), last_meeting)}</dd>
+                <dd>{move || fmt::times(lang(), meetings)} " · " {tr(T::LastMeeting)} " " {move || fmt::doc_opt_date(lang(), last_meeting)}</dd>
                 <dt>{tr(T::PaysInto)}</dt>
                 <dd data-testid="sheet-account">{match account {
                     Some((th, en)) => view! { {move || i18n.pick(&th, &en).to_string()} }.into_any(),
@@ -230,10 +230,10 @@ fn CitySheet(
                                         <tr>
                                             <td class="num">{i.number}</td>
                                             <td class="num">{fmt::money(i.amount)}</td>
-                                            <td>{move || fmt::opt_date(lang(), i.planned_date)}</td>
-                                            <td>{move || fmt::opt_date(lang(), i.requested_date)}</td>
-                                            <td>{move || fmt::opt_date(lang(), i.actual_date)}</td>
-                                            <td>{move || fmt::opt_date(lang(), i.due_date)}</td>
+                                            <td>{move || fmt::doc_opt_date(lang(), i.planned_date)}</td>
+                                            <td>{move || fmt::doc_opt_date(lang(), i.requested_date)}</td>
+                                            <td>{move || fmt::doc_opt_date(lang(), i.actual_date)}</td>
+                                            <td>{move || fmt::doc_opt_date(lang(), i.due_date)}</td>
                                             <td lang=fmt::text_lang(&i.reference)>{i.reference.clone()}</td>
                                         </tr>
                                     }
