@@ -106,9 +106,10 @@ fn split_index(s: &str) -> (&str, Option<usize>) {
 /// assert_eq!(field_label(RecordKind::Mou, "signatories[1].name").1, "name of signatory 2");
 /// ```
 pub fn field_label(kind: RecordKind, path: &str) -> (String, String) {
-    let mut parts = path.split('.');
-    let first = parts.next().unwrap_or_default();
-    let leaf = parts.last();
+    let (first, leaf) = match path.split_once('.') {
+        Some((first, rest)) => (first, rest.rsplit('.').next()),
+        None => (path, None),
+    };
     let (outer, index) = split_index(first);
     let unknown = || ("ข้อมูลช่องหนึ่ง".to_string(), "one of its fields".to_string());
     let Some((outer_th, outer_en)) = segment(kind, None, outer) else {

@@ -69,6 +69,7 @@ test('as of a day, a request in time waiting for its transfer, and dates read be
   const doubt = page.locator('#f-requested_date-marks li', { hasText: 'ก่อนโครงการเริ่ม' });
   await doubt.first().waitFor();
   assert.match(await doubt.first().innerText(), /3 ก\.พ\. 2561/, 'says what to type for 2018');
+  await s.field('requested_date').scrollIntoViewIfNeeded();
   await app.screenshot('money-date-3-2-18.png');
   // (5) "3/2/61" is 3 ก.พ. 2561, shown before saving, with no warning.
   await s.fill('requested_date', '3/2/61');
@@ -77,6 +78,7 @@ test('as of a day, a request in time waiting for its transfer, and dates read be
     return p && p.textContent.includes('3 ก.พ. 2561') && !p.textContent.includes('ค.ศ.');
   });
   await page.waitForFunction(() => !document.querySelector('#f-requested_date-marks li'));
+  await s.field('requested_date').scrollIntoViewIfNeeded();
   await app.screenshot('money-date-3-2-61.png');
   await s.fill('requested_date', '20 เมษา 61');
   assert.match(await dateShown(page, 'requested_date').innerText(), /20 เม\.ย\. 2561/);
@@ -85,7 +87,7 @@ test('as of a day, a request in time waiting for its transfer, and dates read be
 
   // ---- (1) as of 2 Feb 2018, the day before the MOU, nothing had been transferred
   const reports = new ReportsPage(app);
-  await reports.open('?region=north');
+  await reports.open('?fy=2561&region=north');
   await reports.setAsOf('2 ก.พ. 2561', '2018-02-02');
   await page.waitForFunction(() => {
     const el = document.querySelector('[data-testid="totals"] [data-figure="transferred"] .card-number');
@@ -109,7 +111,7 @@ test('as of a day, a request in time waiting for its transfer, and dates read be
   assert.match(await page.getByTestId('waiting-heading').innerText(), /ขอเบิกแล้ว รอโอน · 1 เมือง/);
   assert.equal(await reports.overdueRows().count(), 11);
   assert.equal(await reports.overdueRows().filter({ hasText: MAE_SOT }).count(), 0);
-  await page.getByTestId('deadlines').scrollIntoViewIfNeeded();
+  await page.getByTestId('waiting').scrollIntoViewIfNeeded();
   await app.screenshot('money-dashboard-waiting.png');
 
   // CODI transfers it on 15 May 2018, after the deadline.
@@ -121,7 +123,7 @@ test('as of a day, a request in time waiting for its transfer, and dates read be
   await page.getByTestId('transferred-on').waitFor();
 
   // As of 1 May it was still waiting (the transfer came later) ...
-  await reports.open('?region=north&asof=2018-05-01');
+  await reports.open('?fy=2561&region=north&asof=2018-05-01');
   await waiting.first().waitFor();
   assert.equal(await waiting.count(), 1);
   assert.equal(await reports.overdueRows().count(), 11);

@@ -10,7 +10,6 @@ use crate::domain::forms::form::enum_from_key;
 use crate::domain::records::LocalUnitType;
 use crate::domain::reports::Label;
 use crate::domain::views::city_list::{city_rows, CityQuery};
-use crate::ui::fmt::number;
 use crate::ui::forms::screens::{provinces_in, region_options};
 use crate::ui::forms::{enum_options, t, Bind, SelectField, TextField};
 use crate::ui::i18n::{tr, use_i18n, Lang};

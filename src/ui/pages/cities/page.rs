@@ -10,6 +10,7 @@ use super::budget_bar::BudgetBar;
 use super::form::CityEditor;
 use super::text::CityText;
 use crate::domain::dates::{format_be_short, format_en, FiscalYear};
+use crate::domain::lang::units;
 use crate::domain::meta::RecordId;
 use crate::domain::records::{City, Province};
 use crate::domain::reports::Label;
@@ -175,7 +176,7 @@ fn Sections(
                     r.committees.iter().map(|c| {
                         let (href, name, n) = (format!("/committees/{}", c.meta.id), c.name.clone(), c.members.len());
                         view! {
-                            <p><A href=href><span lang="th">{name}</span></A> <span class="muted">" · " {n} " " {tr(CityText::Members)}</span></p>
+                            <p><A href=href><span lang="th">{name}</span></A> <span class="muted">" · " {move || units::MEMBERS.phrase(i18n.lang.get(), n)}</span></p>
                         }
                     }).collect_view().into_any()
                 })}

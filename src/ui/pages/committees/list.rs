@@ -6,7 +6,7 @@ use crate::domain::lang::units;
 
 use super::text::CommitteeText;
 use crate::domain::views::entry_lists::{committee_rows, CommitteeRow};
-use crate::ui::i18n::{tr, use_i18n, Lang};
+use crate::ui::i18n::{use_i18n, Lang};
 use crate::ui::pages::record_list::{list_page, or_dash, AddLink, ListPageSpec, RecordRow};
 
 #[component]

@@ -2,7 +2,6 @@
 //! cities; a province's region can be changed (saved at once, with undo).
 
 use crate::domain::sorting::SortSmall;
-use crate::ui::fmt::number;
 use std::collections::HashMap;
 
 use leptos::prelude::*;

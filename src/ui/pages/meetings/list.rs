@@ -8,7 +8,7 @@ use crate::domain::lang::units;
 use super::text::MeetingText;
 use crate::domain::views::entry_lists::{meeting_rows, MeetingRow};
 use crate::ui::fmt::date_shown;
-use crate::ui::i18n::{tr, use_i18n, Lang};
+use crate::ui::i18n::{use_i18n, Lang};
 use crate::ui::pages::record_list::{list_page, AddLink, ListPageSpec, RecordRow};
 
 #[component]

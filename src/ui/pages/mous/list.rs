@@ -7,7 +7,7 @@ use crate::domain::lang::units;
 use super::text::MouText;
 use crate::domain::views::entry_lists::{mou_rows, MouRow};
 use crate::ui::fmt::date_shown;
-use crate::ui::i18n::{tr, use_i18n, Lang};
+use crate::ui::i18n::{use_i18n, Lang};
 use crate::ui::pages::record_list::{list_page, or_dash, AddLink, ListPageSpec, RecordRow};
 
 #[component]

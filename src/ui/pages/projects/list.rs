@@ -3,7 +3,6 @@
 //! itself is `domain::views::project_list`, timed in `tests/bench_lists.rs`).
 
 use crate::domain::sorting::SortSmall;
-use crate::ui::fmt::number;
 use leptos::prelude::*;
 
 use crate::domain::lang::units;

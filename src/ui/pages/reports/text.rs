@@ -190,7 +190,7 @@ impl Text for ReportText {
                 "Type a date, e.g. 1 May 2018, then press Enter",
             ),
             Today => ("วันนี้", "Today"),
-            DeadlinesTitle => ("งวดที่ 2: ค้างและใกล้ครบกำหนด", "Second instalments: overdue and due soon"),
+            DeadlinesTitle => ("งวดที่ 2: รอโอน เลยกำหนด และใกล้ครบกำหนด", "Second instalments: waiting for transfer, overdue and due soon"),
             OverdueTitle => ("เลยกำหนด", "Overdue"),
             PaysInto => ("บัญชีรับเงิน", "Paid into"),
             NoAccount => ("ยังไม่ได้กรอกบัญชีรับเงิน", "No receiving account entered yet"),
@@ -203,8 +203,8 @@ impl Text for ReportText {
             ColDaysWaiting => ("รอมา (วัน)", "Days waiting"),
             DueSoonTitle => ("ใกล้ครบกำหนด", "Due soon"),
             NothingLate => (
-                "ไม่มีงวดที่ 2 ที่ค้างหรือใกล้ครบกำหนด",
-                "No second instalment is overdue or due soon.",
+                "ไม่มีงวดที่ 2 ที่รอโอน ค้าง หรือใกล้ครบกำหนด",
+                "No second instalment is waiting for transfer, overdue or due soon.",
             ),
             NoDeadline => (
                 "ปีงบประมาณนี้ยังไม่ได้กำหนดวันครบกำหนดงวดที่ 2",
