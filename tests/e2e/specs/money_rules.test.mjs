@@ -7,7 +7,8 @@
 // Also: where the money goes is shown with the account number masked.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup } from '../lib/browser.mjs';
+import path from 'node:path';
+import { setup, SCREENSHOTS } from '../lib/browser.mjs';
 import { loadExample, ReportsPage } from '../lib/reports.mjs';
 import { Screens } from '../lib/screens.mjs';
 
@@ -20,6 +21,11 @@ const MAE_SOT = 'เทศบาลนครแม่สอด';
 /** The text under a date field: the date as the app understood it. */
 function dateShown(page, field) {
   return page.locator('.field', { has: page.locator(`#f-${field}`) }).getByTestId('date-shown');
+}
+
+/** A picture of the instalment's dates panel, where the request date is typed. */
+async function shotOf(page, name) {
+  await page.locator('fieldset', { has: page.locator('#f-requested_date') }).screenshot({ path: path.join(SCREENSHOTS, name) });
 }
 
 test('as of a day, a request in time waiting for its transfer, and dates read before saving', async () => {
@@ -69,8 +75,7 @@ test('as of a day, a request in time waiting for its transfer, and dates read be
   const doubt = page.locator('#f-requested_date-marks li', { hasText: 'ก่อนโครงการเริ่ม' });
   await doubt.first().waitFor();
   assert.match(await doubt.first().innerText(), /3 ก\.พ\. 2561/, 'says what to type for 2018');
-  await s.field('requested_date').scrollIntoViewIfNeeded();
-  await app.screenshot('money-date-3-2-18.png');
+  await shotOf(page, 'money-date-3-2-18.png');
   // (5) "3/2/61" is 3 ก.พ. 2561, shown before saving, with no warning.
   await s.fill('requested_date', '3/2/61');
   await page.waitForFunction(() => {
@@ -78,8 +83,7 @@ test('as of a day, a request in time waiting for its transfer, and dates read be
     return p && p.textContent.includes('3 ก.พ. 2561') && !p.textContent.includes('ค.ศ.');
   });
   await page.waitForFunction(() => !document.querySelector('#f-requested_date-marks li'));
-  await s.field('requested_date').scrollIntoViewIfNeeded();
-  await app.screenshot('money-date-3-2-61.png');
+  await shotOf(page, 'money-date-3-2-61.png');
   await s.fill('requested_date', '20 เมษา 61');
   assert.match(await dateShown(page, 'requested_date').innerText(), /20 เม\.ย\. 2561/);
   await s.saveAndWait(/\/instalments\/[0-9a-f-]{36}$/);
