@@ -108,6 +108,51 @@ fn an_error_finding_exits_1() {
     assert_eq!(json["findings"][0]["importance"], "error");
 }
 
+/// `--as-of` is the report's day, `--today` the day that counts as today: a transfer on
+/// 15 Mar 2018 is not counted as of 1 Mar 2018, and is only "in the future" when today is
+/// before it.
+#[test]
+fn as_of_and_today_are_separate_days() {
+    let mut doc = north_2561();
+    let i = &mut doc.records.instalments[0];
+    i.actual_date = chrono::NaiveDate::from_ymd_opt(2018, 3, 15);
+    let path = temp_file("as-of.json", &doc.to_json());
+    let rules = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["check", path.to_str().unwrap(), "--json"];
+        all.extend_from_slice(args);
+        let out = mueang(&all);
+        let json: Value = serde_json::from_str(&stdout(&out)).expect("json");
+        json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["rule"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // As of 1 Mar 2018, read on 1 May 2018: the transfer had not happened yet; no error.
+    let report = rules(&["--as-of", "2018-03-01", "--today", "2018-05-01"]);
+    assert!(
+        !report.iter().any(|r| r == "transfer.future_date"),
+        "{report:?}"
+    );
+    // Today 1 Mar 2018: the same transfer is dated in the future.
+    let slip = rules(&["--today", "2018-03-01"]);
+    assert!(slip.iter().any(|r| r == "transfer.future_date"), "{slip:?}");
+    // --as-of alone: today is this computer's date, long after 2018.
+    let now = rules(&["--as-of", "2018-03-01"]);
+    assert!(!now.iter().any(|r| r == "transfer.future_date"), "{now:?}");
+    let text = stdout(&mueang(&[
+        "check",
+        path.to_str().unwrap(),
+        "--as-of",
+        "2018-03-01",
+        "--today",
+        "2018-05-01",
+    ]));
+    assert!(text.contains("as of 1 Mar 2018"), "{text}");
+    assert!(text.contains("ณ วันที่ 1 มี.ค. 2561"), "{text}");
+}
+
 #[test]
 fn a_missing_file_exits_2_with_a_message_in_both_languages() {
     let out = mueang(&["check", "/nonexistent/north.json"]);

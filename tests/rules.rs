@@ -2,7 +2,7 @@
 //! where it fires and cases where it must not.
 //!
 //! Each file holds `{"rule", "description", "cases": [...]}`; a case has a `name`, a
-//! `today`, `reference_data` (start from the shipped regions, provinces and FY2561
+//! `today` (and an optional `as_of`, the report's day, when it is not today), `reference_data` (start from the shipped regions, provinces and FY2561
 //! parameters, as every office does), `expect` (rule code → count; codes not listed must
 //! not fire at all), optional `details` (a finding of that rule with this field and these
 //! figures must exist) and a `document` in file format v1.
@@ -18,7 +18,7 @@ use serde_json::Value;
 use mueang::domain::document::Document;
 use mueang::domain::records::Dataset;
 use mueang::domain::reference::starter_dataset;
-use mueang::domain::rules::{check, Finding, RuleCode};
+use mueang::domain::rules::{check_as_of, Finding, RuleCode};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -34,6 +34,9 @@ struct FixtureFile {
 struct Case {
     name: String,
     today: NaiveDate,
+    /// The report's day when it is not `today` (`check_as_of`).
+    #[serde(default)]
+    as_of: Option<NaiveDate>,
     #[serde(default)]
     reference_data: bool,
     expect: BTreeMap<String, usize>,
@@ -99,7 +102,7 @@ fn detail_matches(d: &Detail, f: &Finding) -> bool {
 /// What went wrong with one case, if anything.
 fn run_case(case: &Case) -> Result<(), String> {
     let ds = dataset(case)?;
-    let findings = check(&ds, case.today);
+    let findings = check_as_of(&ds, case.as_of.unwrap_or(case.today), case.today);
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for f in &findings {
         *counts.entry(f.rule.code()).or_default() += 1;

@@ -9,6 +9,7 @@ use serde_json::json;
 
 use mueang::cli::synthetic::{synthetic_dataset, SyntheticSize};
 use mueang::domain::example::{city_id, north_2561};
+use mueang::domain::records::ProgrammeParameters;
 use mueang::domain::rules::{check, findings_for_record, Importance, RuleCode};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -40,7 +41,8 @@ fn the_fourteen_stable_codes_with_their_importance_and_descriptions() {
     );
     for &rule in RuleCode::ALL {
         assert_eq!(RuleCode::from_code(rule.code()), Some(rule));
-        assert!(!rule.description_th().is_empty() && !rule.description_en().is_empty());
+        let (th, en) = rule.describe(&ProgrammeParameters::fy2561());
+        assert!(!th.is_empty() && !en.is_empty());
         let warning = matches!(
             rule,
             RuleCode::InstalmentOverdue | RuleCode::TotalStatedMismatch

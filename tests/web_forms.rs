@@ -88,10 +88,9 @@ async fn date_field_shows_be_and_the_calendar_picks_a_be_date() {
         provide_i18n(Lang::Th);
         view! { <DateField field="date" label="วันที่".to_string() value=Bind::signal(raw) today/> }
     });
-    wait_until(
-        "3/2/61 shown as 3 กุมภาพันธ์ 2561",
-        || el.inner_text().contains("3 กุมภาพันธ์ 2561"),
-    )
+    wait_until("3/2/61 shown as 3 ก.พ. 2561", || {
+        el.inner_text().contains("อ่านได้ว่า 3 ก.พ. 2561")
+    })
     .await;
     el.query_selector(".cal-open")
         .unwrap()
@@ -126,6 +125,19 @@ async fn date_field_shows_be_and_the_calendar_picks_a_be_date() {
     raw.set("3/2/1475".into());
     wait_until("the era warning at the date", || {
         by_id("f-date-marks").inner_text().contains("พ.ศ.")
+    })
+    .await;
+
+    // "3/2/18" (someone meaning 2018) reads as BE 2518, shown with its CE year and flagged
+    // as before the programme, with what to type instead.
+    raw.set("3/2/18".into());
+    wait_until("3/2/18 read as 3 ก.พ. 2518 (ค.ศ. 1975)", || {
+        el.inner_text().contains("3 ก.พ. 2518 (ค.ศ. 1975)")
+    })
+    .await;
+    wait_until("the before-the-programme warning at the date", || {
+        let marks = by_id("f-date-marks").inner_text();
+        marks.contains("ก่อนโครงการเริ่ม") && marks.contains("3 ก.พ. 2561")
     })
     .await;
     el.remove();

@@ -1,4 +1,4 @@
-//! `mueang check FILE [--today YYYY-MM-DD] [--json]`.
+//! `mueang check FILE [--as-of YYYY-MM-DD] [--today YYYY-MM-DD] [--json]`.
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -9,7 +9,9 @@ use serde::Serialize;
 use crate::domain::dates::{format_be_short, format_en};
 use crate::domain::document::Document;
 use crate::domain::records::Dataset;
-use crate::domain::rules::{check, has_errors, record_label, Finding, Importance};
+use crate::domain::rules::{check_as_of, has_errors, record_label, Finding, Importance};
+
+use crate::domain::rules::count_en;
 
 use super::{EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE};
 
@@ -17,7 +19,12 @@ use super::{EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE};
 pub struct Args {
     /// The data file to check (Mueang file format v1).
     pub file: PathBuf,
-    /// Check as of this day, YYYY-MM-DD (default: today). Deadlines depend on it.
+    /// The report date, YYYY-MM-DD (default: --today): deadlines are judged on it and
+    /// transfers after it are not counted yet.
+    #[arg(long = "as-of", value_name = "YYYY-MM-DD", value_parser = parse_iso_date)]
+    pub as_of: Option<NaiveDate>,
+    /// The day taken as today, YYYY-MM-DD (default: this computer's date): a transfer
+    /// dated after it is an error (money cannot have moved in the future).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_iso_date)]
     pub today: Option<NaiveDate>,
     /// Print the findings as JSON instead of text.
@@ -40,6 +47,7 @@ struct Summary {
 #[derive(Serialize)]
 struct Report<'a> {
     file: String,
+    as_of: NaiveDate,
     today: NaiveDate,
     summary: Summary,
     findings: &'a [Finding],
@@ -66,7 +74,8 @@ pub fn run(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<
     let today = args
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());
-    let findings = check(&doc.records, today);
+    let as_of = args.as_of.unwrap_or(today);
+    let findings = check_as_of(&doc.records, as_of, today);
     let count = |i: Importance| findings.iter().filter(|f| f.importance == i).count();
     let summary = Summary {
         errors: count(Importance::Error),
@@ -76,6 +85,7 @@ pub fn run(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<
     if args.json {
         let report = Report {
             file: shown,
+            as_of,
             today,
             summary,
             findings: &findings,
@@ -83,7 +93,7 @@ pub fn run(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<
         let json = serde_json::to_string_pretty(&report).map_err(io::Error::other)?;
         writeln!(out, "{json}")?;
     } else {
-        print_text(out, &doc.records, &shown, today, &findings, &summary)?;
+        print_text(out, &doc.records, &shown, as_of, &findings, &summary)?;
     }
     Ok(if has_errors(&findings) {
         EXIT_FINDINGS
@@ -96,7 +106,7 @@ fn print_text(
     out: &mut dyn Write,
     ds: &Dataset,
     file: &str,
-    today: NaiveDate,
+    as_of: NaiveDate,
     findings: &[Finding],
     s: &Summary,
 ) -> io::Result<()> {
@@ -121,18 +131,18 @@ fn print_text(
     }
     writeln!(
         out,
-        "{file}: ณ วันที่ {} พบข้อผิดพลาด {} คำเตือน {} ข้อสังเกต {}",
-        format_be_short(today),
+        "{file}: ณ วันที่ {} พบข้อผิดพลาด {} รายการ คำเตือน {} รายการ ข้อสังเกต {} รายการ",
+        format_be_short(as_of),
         s.errors,
         s.warnings,
         s.info
     )?;
     writeln!(
         out,
-        "{file}: as of {}: {} errors, {} warnings, {} info",
-        format_en(today),
-        s.errors,
-        s.warnings,
-        s.info
+        "{file}: as of {}: {}, {}, {}",
+        format_en(as_of),
+        count_en(s.errors, "error", "errors"),
+        count_en(s.warnings, "warning", "warnings"),
+        count_en(s.info, "info", "info")
     )
 }

@@ -177,7 +177,7 @@ fn print_preview(out: &mut dyn Write, first: &Path, o: &MergeOutcome) -> io::Res
     if !conflicts.is_empty() {
         writeln!(
             out,
-            "ข้อมูลขัดแย้ง {} ระเบียน / {} records in conflict:",
+            "ข้อมูลขัดแย้ง {} รายการ / {} records in conflict:",
             conflicts.len(),
             conflicts.len()
         )?;

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::meta::{Editor, RecordId};
 use crate::domain::records::limits::shown;
 use crate::domain::records::{Dataset, RecordKind};
+use crate::domain::rules::{kind_en, kind_th};
 use crate::domain::sync::manifest::Manifest;
 
 /// The `format` value that identifies a Mueang file.
@@ -79,7 +80,7 @@ impl DocumentError {
                 format!("ข้อมูลไม่ถูกต้องที่ {path}: {detail}")
             }
             DocumentError::DuplicateId { kind, id } => {
-                format!("พบรหัสระเบียนซ้ำใน {}: {id}", kind.key())
+                format!("พบรหัสรายการซ้ำในข้อมูล{}: {id}", kind_th(*kind))
             }
         }
     }
@@ -98,7 +99,7 @@ impl DocumentError {
             ),
             DocumentError::Invalid { path, detail } => format!("Invalid data at {path}: {detail}"),
             DocumentError::DuplicateId { kind, id } => {
-                format!("The same record id appears twice in {}: {id}", kind.key())
+                format!("The same record id appears twice among the {} records: {id}", kind_en(*kind))
             }
         }
     }

@@ -58,7 +58,7 @@ impl Text for BannerText {
             ExportTitle => ("ยังไม่ได้ส่งออกข้อมูล", "Data not exported"),
             ExportNever => ("ยังไม่เคยส่งออกข้อมูลจากเครื่องนี้ มีการแก้ไขรอมา", "Nothing has been exported from this device yet; changes have been waiting"),
             ExportSince => ("ส่งออกครั้งล่าสุดเมื่อ", "Last exported"),
-            ExportChanged => ("ระเบียนที่แก้ไขแล้วยังไม่ได้ส่งออก:", "Records changed and not yet exported:"),
+            ExportChanged => ("รายการที่แก้ไขแล้วยังไม่ได้ส่งออก:", "Records changed and not yet exported:"),
             ExportNow => ("ส่งออกข้อมูล", "Export the data"),
             Later => ("ไว้ทีหลัง", "Later"),
             Days => ("วันแล้ว", "days ago"),

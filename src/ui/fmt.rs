@@ -169,3 +169,35 @@ pub fn text_lang(s: &str) -> Option<&'static str> {
         .any(|c| ('\u{0E00}'..='\u{0E7F}').contains(&c))
         .then_some("th")
 }
+
+/// "3 ครั้ง" / "3 meetings": how many meetings were held.
+pub fn times(lang: Lang, n: usize) -> String {
+    lang.pick(crate::domain::lang::counted(
+        n,
+        "ครั้ง",
+        "meeting",
+        "meetings",
+    ))
+}
+
+/// A date on a printed document: "3 กุมภาพันธ์ พ.ศ. 2561" (the era before the year, as
+/// official letters write it) or "3 Feb 2018".
+pub fn doc_date(lang: Lang, d: NaiveDate) -> String {
+    match lang {
+        Lang::Th => crate::domain::dates::format_be_document(d),
+        Lang::En => format_en(d),
+    }
+}
+
+/// [`doc_date`], or "–" for none.
+pub fn doc_opt_date(lang: Lang, d: Option<NaiveDate>) -> String {
+    d.map_or_else(|| "–".to_owned(), |d| doc_date(lang, d))
+}
+
+/// A fiscal year on a printed document: "ปีงบประมาณ พ.ศ. 2561".
+pub fn doc_fiscal_year(lang: Lang, fy: FiscalYear) -> String {
+    match lang {
+        Lang::Th => fy.label_th_document(),
+        Lang::En => fy.label_en(),
+    }
+}

@@ -90,6 +90,23 @@ pub fn format_be_long(d: NaiveDate) -> String {
     )
 }
 
+/// "3 กุมภาพันธ์ พ.ศ. 2561": printed documents name the era before the year, as Thai
+/// official letters do.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use mueang::domain::dates::format_be_document;
+/// assert_eq!(format_be_document(NaiveDate::from_ymd_opt(2018, 2, 3).unwrap()), "3 กุมภาพันธ์ พ.ศ. 2561");
+/// ```
+pub fn format_be_document(d: NaiveDate) -> String {
+    format!(
+        "{} {} พ.ศ. {}",
+        d.day(),
+        MONTHS[month_index(d)][TH_LONG],
+        be_year(d)
+    )
+}
+
 /// "3 Feb 2018": English, CE, day first so it cannot be misread as month/day.
 ///
 /// ```
@@ -185,6 +202,11 @@ impl FiscalYear {
     /// "ปีงบประมาณ 2561".
     pub fn label_th(self) -> String {
         format!("ปีงบประมาณ {}", self.0)
+    }
+
+    /// "ปีงบประมาณ พ.ศ. 2561": the form for printed documents.
+    pub fn label_th_document(self) -> String {
+        format!("ปีงบประมาณ พ.ศ. {}", self.0)
     }
 
     /// "FY2561 (Oct 2017 – Sep 2018)": English readers need the CE span spelled out.

@@ -7,7 +7,7 @@ use crate::domain::reports::{city_bars, Label, Scope};
 use super::lookup::Lookup;
 use super::table::{Cell, Column, Table};
 
-const ID: Column = Column::new("รหัสระเบียน", "Record id");
+const ID: Column = Column::new("รหัสรายการ", "Record id");
 const CITY: Column = Column::new("เมือง", "City");
 const PROVINCE: Column = Column::new("จังหวัด", "Province");
 const FISCAL_YEAR: Column = Column::new("ปีงบประมาณ", "Fiscal year");
@@ -37,6 +37,10 @@ pub fn cities(ds: &Dataset, scope: Scope) -> Table {
             Column::new("คงเหลือ", "Remaining"),
             Column::new("ต่อยอด", "Co-funding"),
             Column::new("จำนวนโครงการ", "Projects"),
+            Column::new(
+                "บัญชีรับเงิน (เลขที่บัญชีปิดบางส่วน)",
+                "Receiving account (number masked)",
+            ),
             ID,
         ],
     );
@@ -61,6 +65,16 @@ pub fn cities(ds: &Dataset, scope: Scope) -> Table {
             Cell::Amount(f.remaining),
             Cell::Amount(f.co_funding),
             Cell::count(f.projects),
+            // A CSV leaves the device (e-mail, LINE, a shared drive): the number is masked
+            // as on screens shown at meetings; the whole number is only on the city's form.
+            Cell::text(
+                lookup
+                    .city(f.city_id)
+                    .and_then(|c| c.account.as_ref())
+                    .filter(|a| a.is_complete())
+                    .map(|a| a.masked_line().0)
+                    .unwrap_or_default(),
+            ),
             Cell::Id(f.city_id),
         ]);
     }

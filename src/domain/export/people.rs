@@ -83,7 +83,7 @@ pub fn meetings(ds: &Dataset, scope: Scope) -> Table {
             Column::new("จำนวนปัญหาที่เสนอ", "Problems raised"),
             Column::new("ปัญหาที่เสนอ", "Problems"),
             Column::new("มติ", "Decisions"),
-            Column::new("รหัสระเบียน", "Record id"),
+            Column::new("รหัสรายการ", "Record id"),
         ],
     );
     for m in ds.live::<Meeting>() {
@@ -141,8 +141,8 @@ pub fn mous(ds: &Dataset, scope: Scope) -> Table {
             Column::new("ผู้ลงนาม", "Signatory"),
             Column::new("ในฐานะ", "Signs as"),
             Column::new("ตำแหน่ง", "Position"),
-            Column::new("ลงนามแทน", "Signs for"),
-            Column::new("รหัสระเบียน", "Record id"),
+            Column::new("ลงนามในนาม", "Signs for"),
+            Column::new("รหัสรายการ", "Record id"),
         ],
     );
     let lists_region = |m: &Mou| m.city_ids.iter().any(|&c| lookup.city_in(scope, c));

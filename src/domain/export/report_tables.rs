@@ -151,14 +151,14 @@ pub fn reconciliations(recs: &[Reconciliation]) -> Table {
     let mut t = Table::new(
         "reconciliation",
         vec![
-            Column::new("ยอดที่ประกาศ", "Stated total"),
+            Column::new("ยอดรวมที่แจ้ง", "Stated total"),
             Column::new("แหล่งที่มา", "Source"),
             Column::new("ปีงบประมาณ", "Fiscal year"),
             Column::new("รายการ", "Figure"),
             Column::new("รายการ (อังกฤษ)", "Figure (English)"),
-            Column::new("ที่ประกาศ", "Stated"),
-            Column::new("ที่รวมจากระเบียน", "Computed from records"),
-            Column::new("ผลต่าง (ประกาศ − ระเบียน)", "Difference (stated − computed)"),
+            Column::new("ยอดรวมที่แจ้ง", "Stated"),
+            Column::new("ยอดที่คำนวณจากข้อมูลที่บันทึก", "Computed from records"),
+            Column::new("ผลต่าง (ที่แจ้ง − ที่คำนวณ)", "Difference (stated − computed)"),
         ],
     );
     for r in recs {
@@ -197,10 +197,10 @@ pub fn findings(ds: &Dataset, findings: &[Finding]) -> Table {
             Column::new("ความสำคัญ", "Importance"),
             Column::new("ข้อความ", "Message (Thai)"),
             Column::new("ข้อความภาษาอังกฤษ", "Message"),
-            Column::new("ระเบียนที่เกี่ยวข้อง", "Records"),
+            Column::new("รายการที่เกี่ยวข้อง", "Records"),
             Column::new("ช่องข้อมูล", "Field"),
             Column::new("ตัวเลข", "Figures"),
-            Column::new("รหัสระเบียน", "Record ids"),
+            Column::new("รหัสรายการ", "Record ids"),
         ],
     );
     for f in findings {

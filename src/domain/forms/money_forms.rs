@@ -89,6 +89,10 @@ pub struct InstalmentForm {
     pub planned_date: String,
     pub actual_date: String,
     pub due_date: String,
+    /// When the city asked to draw this instalment (with its report). Missing from drafts
+    /// kept before the field existed, hence the default.
+    #[serde(default)]
+    pub requested_date: String,
     pub reference: String,
 }
 
@@ -133,6 +137,7 @@ impl RecordForm for InstalmentForm {
             planned_date: date_text(i.planned_date),
             actual_date: date_text(i.actual_date),
             due_date: date_text(i.due_date),
+            requested_date: date_text(i.requested_date),
             reference: i.reference.clone(),
         }
     }
@@ -154,6 +159,7 @@ impl RecordForm for InstalmentForm {
         i.planned_date = r.date("planned_date", &self.planned_date, base.planned_date);
         i.actual_date = r.date("actual_date", &self.actual_date, base.actual_date);
         i.due_date = r.date("due_date", &self.due_date, base.due_date);
+        i.requested_date = r.date("requested_date", &self.requested_date, base.requested_date);
         i.reference = self.reference.trim().to_owned();
         Built {
             record: i,
@@ -220,6 +226,30 @@ mod tests {
         assert!(parse_share("-5").is_err());
         assert_eq!(share_text(seventy), "70");
         assert_eq!(share_text(Decimal::new(125, 3)), "12.5");
+    }
+
+    #[test]
+    fn the_city_request_is_typed_read_and_shown_again() {
+        let ds = north_2561().records;
+        let base = ds.instalments[0].clone();
+        let mut form = InstalmentForm::from_record(&base);
+        assert_eq!(form.requested_date, "");
+        form.requested_date = "20 เมษา 61".into();
+        let built = form.build(&base);
+        assert!(built.is_complete(), "{:?}", built.errors);
+        let day = NaiveDate::from_ymd_opt(2018, 4, 20).unwrap();
+        assert_eq!(built.record.requested_date, Some(day));
+        assert_eq!(
+            InstalmentForm::from_record(&built.record).requested_date,
+            "20 เม.ย. 2561"
+        );
+        form.requested_date = "20 Foo".into();
+        assert!(form.build(&base).error_at("requested_date").is_some());
+        // A draft kept before the field existed still opens.
+        let mut old = serde_json::to_value(InstalmentForm::from_record(&base)).unwrap();
+        old.as_object_mut().unwrap().remove("requested_date");
+        let back: InstalmentForm = serde_json::from_value(old).unwrap();
+        assert_eq!(back.requested_date, "");
     }
 
     #[test]

@@ -113,6 +113,55 @@ pub struct ReceivingAccount {
 }
 
 impl ReceivingAccount {
+    /// Where the money goes, as one line for screens and sheets that others see, with the
+    /// number masked: "เครือข่ายฯ แม่สอด · กรุงไทย สาขาแม่สอด · เลขที่ xxx-x-xx789-0".
+    ///
+    /// ```
+    /// use mueang::domain::records::ReceivingAccount;
+    /// let a = ReceivingAccount {
+    ///     account_name: "เครือข่ายชุมชนแม่สอด".into(),
+    ///     bank: "กรุงไทย".into(),
+    ///     branch: "แม่สอด".into(),
+    ///     number: "123-4-56789-0".into(),
+    ///     signers: vec![],
+    /// };
+    /// assert_eq!(a.masked_line().0, "เครือข่ายชุมชนแม่สอด · กรุงไทย สาขาแม่สอด · เลขที่ xxx-x-xx789-0");
+    /// assert_eq!(a.masked_line().1, "เครือข่ายชุมชนแม่สอด · กรุงไทย, แม่สอด branch · no. xxx-x-xx789-0");
+    /// ```
+    pub fn masked_line(&self) -> (String, String) {
+        let (name, bank, branch) = (
+            self.account_name.trim(),
+            self.bank.trim(),
+            self.branch.trim(),
+        );
+        let number = mask_account(self.number.trim());
+        let join = |parts: [String; 3]| {
+            parts
+                .into_iter()
+                .filter(|p| !p.trim().is_empty())
+                .collect::<Vec<_>>()
+                .join(" · ")
+        };
+        let th_bank = match branch {
+            "" => bank.to_string(),
+            b => format!("{bank} สาขา{b}").trim().to_string(),
+        };
+        let en_bank = match branch {
+            "" => bank.to_string(),
+            b => format!("{bank}, {b} branch")
+                .trim_start_matches(", ")
+                .to_string(),
+        };
+        let num = |word: &str| match number.as_str() {
+            "" => String::new(),
+            n => format!("{word} {n}"),
+        };
+        (
+            join([name.to_string(), th_bank, num("เลขที่")]),
+            join([name.to_string(), en_bank, num("no.")]),
+        )
+    }
+
     /// Whether it says enough to send money: a name, a bank and a number.
     pub fn is_complete(&self) -> bool {
         [&self.account_name, &self.bank, &self.number]
@@ -130,12 +179,13 @@ impl ReceivingAccount {
 /// assert_eq!(mask_account("12"), "12");
 /// ```
 pub fn mask_account(number: &str) -> String {
-    let digits = number.chars().filter(char::is_ascii_digit).count();
+    // Thai digits are digits too: "๑๒๓-๔" must not pass through whole.
+    let digits = number.chars().filter(|c| c.is_numeric()).count();
     let mut hidden = digits.saturating_sub(4);
     number
         .chars()
         .map(|c| {
-            if c.is_ascii_digit() && hidden > 0 {
+            if c.is_numeric() && hidden > 0 {
                 hidden -= 1;
                 'x'
             } else {

@@ -55,7 +55,7 @@ pub enum Allowed {
 impl Allowed {
     pub fn th(self) -> String {
         match self {
-            Allowed::Amount => "ต้องอยู่ระหว่าง 0 ถึง 1,000,000,000,000.00 บาท".to_owned(),
+            Allowed::Amount => "ต้องอยู่ระหว่าง 0 ถึง 1,000,000,000,000 บาท".to_owned(),
             Allowed::Share => "ต้องอยู่ระหว่าง 0 ถึง 1 (0% ถึง 100%)".to_owned(),
             Allowed::FiscalYear => "ต้องเป็นปีงบประมาณ พ.ศ. 2500 ถึง 2700".to_owned(),
             Allowed::Count { min, max } => format!("ต้องเป็นจำนวนเต็ม {min} ถึง {max}"),
@@ -69,7 +69,7 @@ impl Allowed {
 
     pub fn en(self) -> String {
         match self {
-            Allowed::Amount => "must be from 0 to 1,000,000,000,000.00 baht".to_owned(),
+            Allowed::Amount => "must be from 0 to 1,000,000,000,000 baht".to_owned(),
             Allowed::Share => "must be from 0 to 1 (0% to 100%)".to_owned(),
             Allowed::FiscalYear => "must be a BE fiscal year from 2500 to 2700".to_owned(),
             Allowed::Count { min, max } => format!("must be a whole number from {min} to {max}"),

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::domain::baht_text::baht_text;
-use crate::domain::dates::{format_be_long, format_en, FiscalYear};
+use crate::domain::dates::{format_be_document, format_en, FiscalYear};
 use crate::domain::meta::RecordId;
 use crate::domain::money::{percent_text, Baht};
 use crate::domain::records::{City, Dataset, Mou, SignatoryRole, Witness};
@@ -21,7 +21,8 @@ use super::scope::Scope;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AmountText {
     pub amount: Baht,
-    /// "350,000.00"
+    /// "350,000": a whole amount without ".00", as it is written in a sentence;
+    /// satang when there are any ("350,000.50").
     pub figures: String,
     /// "สามแสนห้าหมื่นบาทถ้วน" (BAHTTEXT)
     pub words: String,
@@ -31,7 +32,7 @@ impl AmountText {
     pub fn of(amount: Baht) -> AmountText {
         AmountText {
             amount,
-            figures: amount.format(),
+            figures: amount.format_whole_if_round(),
             words: baht_text(amount),
         }
     }
@@ -68,14 +69,14 @@ pub struct MouSheet {
     pub mou_id: RecordId,
     pub title: String,
     pub date: Option<NaiveDate>,
-    /// "3 กุมภาพันธ์ 2561": the long BE form used on signed documents.
+    /// "3 กุมภาพันธ์ พ.ศ. 2561": the long BE form used on signed documents.
     pub date_th: Option<String>,
     /// "3 Feb 2018"
     pub date_en: Option<String>,
     pub place: String,
     pub city: CityLine,
     pub fiscal_year: FiscalYear,
-    /// "ปีงบประมาณ 2561"
+    /// "ปีงบประมาณ พ.ศ. 2561"
     pub fiscal_year_th: String,
     /// One or more rows per role, in the order working group, city, local government,
     /// project chair, CODI.
@@ -126,12 +127,12 @@ pub fn mou_sheet(
         mou_id: mou.meta.id,
         title: mou.title.clone(),
         date: mou.date,
-        date_th: mou.date.map(format_be_long),
+        date_th: mou.date.map(format_be_document),
         date_en: mou.date.map(format_en),
         place: mou.place.clone(),
         city: ix.city_line(city),
         fiscal_year,
-        fiscal_year_th: fiscal_year.label_th(),
+        fiscal_year_th: fiscal_year.label_th_document(),
         signatories: signatory_lines(mou, city_id),
         witness: mou.witness.clone(),
         approved: AmountText::of(approved),
@@ -140,7 +141,7 @@ pub fn mou_sheet(
         first_instalment: AmountText::of_computed(first),
         second_instalment: AmountText::of_computed(first.map(|f| approved - f)),
         second_deadline: deadline,
-        second_deadline_th: deadline.map(format_be_long),
+        second_deadline_th: deadline.map(format_be_document),
         second_deadline_en: deadline.map(format_en),
     })
 }
@@ -210,13 +211,13 @@ mod tests {
         let s = sheet("mae-sot").expect("Mae Sot is in the MOU");
         assert_eq!(s.city.name_th, "เทศบาลนครแม่สอด");
         assert_eq!(s.city.province_th, "ตาก");
-        assert_eq!(s.date_th.as_deref(), Some("3 กุมภาพันธ์ 2561"));
+        assert_eq!(s.date_th.as_deref(), Some("3 กุมภาพันธ์ พ.ศ. 2561"));
         assert_eq!(s.date_en.as_deref(), Some("3 Feb 2018"));
         assert!(s.place.starts_with("เทศบาลเมืองอรัญญิก"));
-        assert_eq!(s.fiscal_year_th, "ปีงบประมาณ 2561");
+        assert_eq!(s.fiscal_year_th, "ปีงบประมาณ พ.ศ. 2561");
         assert_eq!(
             (s.approved.figures.as_str(), s.approved.words.as_str()),
-            ("500,000.00", "ห้าแสนบาทถ้วน")
+            ("500,000", "ห้าแสนบาทถ้วน")
         );
         assert_eq!(s.first_share_percent, "70");
         assert_eq!(
@@ -224,10 +225,10 @@ mod tests {
                 s.first_instalment.figures.as_str(),
                 s.first_instalment.words.as_str()
             ),
-            ("350,000.00", "สามแสนห้าหมื่นบาทถ้วน")
+            ("350,000", "สามแสนห้าหมื่นบาทถ้วน")
         );
         assert_eq!(s.second_instalment.words, "หนึ่งแสนห้าหมื่นบาทถ้วน");
-        assert_eq!(s.second_deadline_th.as_deref(), Some("30 เมษายน 2561"));
+        assert_eq!(s.second_deadline_th.as_deref(), Some("30 เมษายน พ.ศ. 2561"));
         assert_eq!(
             s.witness.map(|w| w.name).as_deref(),
             Some("นายสยาม นนท์คำจันทร์")

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::domain::dates::{format_be_long, FiscalYear};
+use crate::domain::dates::{format_be_document, FiscalYear};
 use crate::domain::meta::RecordId;
 use crate::domain::money::Baht;
 use crate::domain::records::{
@@ -48,6 +48,8 @@ pub struct InstalmentLine {
     /// When the money moved; `None` while it is only planned.
     pub actual_date: Option<NaiveDate>,
     pub due_date: Option<NaiveDate>,
+    /// When the city asked to draw it.
+    pub requested_date: Option<NaiveDate>,
     pub reference: String,
 }
 
@@ -66,11 +68,14 @@ pub struct CitySummary {
     pub fiscal_year: FiscalYear,
     pub fiscal_year_th: String,
     pub today: NaiveDate,
-    /// "1 พฤษภาคม 2561": "as of" on the sheet.
+    /// "1 พฤษภาคม พ.ศ. 2561": "as of" on the sheet.
     pub today_th: String,
     pub figures: CityFigures,
     pub approved: AmountText,
     pub committee_name: Option<String>,
+    /// Where the money goes, Thai and English, with the account number masked: the sheet
+    /// is handed around ([`crate::domain::records::ReceivingAccount::masked_line`]).
+    pub account: Option<(String, String)>,
     pub members: Vec<MemberLine>,
     /// Meetings of the committee dated within the year.
     pub meetings: usize,
@@ -119,6 +124,7 @@ pub fn city_summary(
             planned_date: i.planned_date,
             actual_date: i.actual_date,
             due_date: i.due_date,
+            requested_date: i.requested_date,
             reference: i.reference.clone(),
         })
         .collect();
@@ -136,12 +142,17 @@ pub fn city_summary(
     Ok(CitySummary {
         city: ix.city_line(city),
         fiscal_year,
-        fiscal_year_th: fiscal_year.label_th(),
+        fiscal_year_th: fiscal_year.label_th_document(),
         today,
-        today_th: format_be_long(today),
+        today_th: format_be_document(today),
         approved: AmountText::of(figures.approved),
         figures,
         committee_name: committees.first().map(|c| c.name.clone()),
+        account: city
+            .account
+            .as_ref()
+            .filter(|a| a.is_complete())
+            .map(|a| a.masked_line()),
         members: committees
             .iter()
             .flat_map(|c| &c.members)
@@ -208,8 +219,8 @@ pub fn regional_summary(
     RegionalSummary {
         region_th,
         region_en,
-        fiscal_year_th: scope.fiscal_year.label_th(),
-        today_th: format_be_long(today),
+        fiscal_year_th: scope.fiscal_year.label_th_document(),
+        today_th: format_be_document(today),
         total_support: AmountText::of(dashboard.totals.total_support),
         drill_down: drill_down(ds, scope),
         reconciliations: reconcile_all(ds, scope),
@@ -233,7 +244,7 @@ mod tests {
         let ds = crate::domain::example::north_2561_first_paid();
         let s = city_summary(&ds, city_id("phayao"), FiscalYear(2561), may_day()).expect("Phayao");
         assert_eq!(s.city.name_th, "เทศบาลเมืองพะเยา");
-        assert_eq!(s.today_th, "1 พฤษภาคม 2561");
+        assert_eq!(s.today_th, "1 พฤษภาคม พ.ศ. 2561");
         assert_eq!(s.figures.transferred, Baht::whole(350_000));
         assert_eq!(s.approved.words, "ห้าแสนบาทถ้วน");
         assert_eq!(s.instalments.len(), 1);
@@ -254,7 +265,7 @@ mod tests {
             (s.region_th.as_str(), s.region_en.as_str()),
             ("ภาคเหนือ", "North")
         );
-        assert_eq!(s.total_support.figures, "6,410,000.00");
+        assert_eq!(s.total_support.figures, "6,410,000");
         assert_eq!(s.total_support.words, "หกล้านสี่แสนหนึ่งหมื่นบาทถ้วน");
         assert_eq!(s.drill_down.totals, s.dashboard.totals);
         assert_eq!(s.dashboard.deadlines.overdue.len(), 12);

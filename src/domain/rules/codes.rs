@@ -5,6 +5,9 @@ use std::fmt;
 
 use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::domain::money::percent_text;
+use crate::domain::records::ProgrammeParameters;
+
 /// How much a finding matters. Findings never stop anyone saving; only errors block the
 /// steps that commit money (see [`crate::domain::rules::blocking_approval`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -63,12 +66,13 @@ macro_rules! rule_codes {
                 match self { $(RuleCode::$variant => Importance::$importance,)* }
             }
 
-            /// One line for a findings page and `docs/rules.md`.
-            pub fn description_th(self) -> &'static str {
+            /// The description with `{share}` where the year's figure goes; see
+            /// [`RuleCode::describe`].
+            fn template_th(self) -> &'static str {
                 match self { $(RuleCode::$variant => $th,)* }
             }
 
-            pub fn description_en(self) -> &'static str {
+            fn template_en(self) -> &'static str {
                 match self { $(RuleCode::$variant => $en,)* }
             }
         }
@@ -80,8 +84,8 @@ rule_codes! {
         "โครงการได้รับอนุมัติเกินวงเงินสูงสุดต่อโครงการ",
         "A project's approved amount is above the per-project maximum.";
     CityCap => "city.cap", Error,
-        "โครงการที่อนุมัติของเมืองรวมกันเกินวงเงินสูงสุดต่อเมืองหรือวงเงินที่อนุมัติให้เมือง",
-        "A city's approved projects together exceed the city maximum or the city's approved ceiling.";
+        "วงเงินที่อนุมัติให้เมืองเกินวงเงินสูงสุดต่อเมือง หรือโครงการที่อนุมัติของเมืองรวมกันเกินวงเงินสูงสุดหรือวงเงินที่อนุมัติให้เมือง",
+        "A city's approved amount is above the city maximum, or its approved projects together exceed the maximum or the city's approved amount.";
     CommitteeGrantAmount => "committee_grant.amount", Error,
         "งบคณะกรรมการเมืองไม่ตรงกับประเภทท้องถิ่น หรือให้ซ้ำในปีเดียวกัน",
         "A committee grant does not match the city's type of local government, or is given twice in one year.";
@@ -89,14 +93,14 @@ rule_codes! {
         "งบจังหวัดไม่ตรงกับที่กำหนด หรือให้จังหวัดเดียวกันสองครั้งในปีเดียวกัน",
         "A province start-up grant differs from the parameter, or a province has two in one year.";
     InstalmentFirstShare => "instalment.first_share", Error,
-        "งวดที่ 1 ไม่เท่ากับสัดส่วนที่กำหนด (70%) ของวงเงินที่อนุมัติ",
-        "A first instalment is not the set share (70%) of the city's approved amount.";
+        "งวดที่ 1 ไม่เท่ากับสัดส่วนที่กำหนด ({share}) ของวงเงินที่อนุมัติให้เมือง (ไม่เกินวงเงินสูงสุดต่อเมือง)",
+        "A first instalment is not the set share ({share}) of the city's approved amount (at most the city maximum).";
     InstalmentBeforeMou => "instalment.before_mou", Error,
         "โอนเงินให้เมืองก่อนวันลงนามบันทึกความร่วมมือ หรือโดยไม่มีบันทึกความร่วมมือ",
         "Money was transferred to a city before its MOU was signed, or without an MOU.";
     InstalmentOverdue => "instalment.overdue", Warning,
-        "เบิกงวดที่ 2 ไม่แล้วเสร็จภายในกำหนด",
-        "The second instalment was not completed by the deadline.";
+        "เมืองไม่ได้ขอเบิกงวดที่ 2 ภายในกำหนด (หรือภายในวันที่ตกลงขยายให้)",
+        "The city did not ask to draw its second instalment by the deadline (or by its agreed extension).";
     TransferExceedsApproved => "transfer.exceeds_approved", Error,
         "เงินที่โอนให้เมืองรวมกันเกินวงเงินที่อนุมัติ",
         "Transfers to a city add up to more than its approved amount.";
@@ -110,17 +114,38 @@ rule_codes! {
         "ปีของวันที่ดูเหมือนผิดศักราช (พ.ศ./ค.ศ.)",
         "A date's year looks like the wrong era (BE/CE mixed up).";
     RecordMissingField => "record.missing_field", Error,
-        "ข้อมูลที่จำเป็นว่างอยู่ หรืออ้างถึงระเบียนที่ไม่มีอยู่",
+        "ข้อมูลที่จำเป็นยังว่างอยู่ หรืออ้างถึงรายการที่ไม่มีอยู่",
         "A required field is empty, or refers to a record that does not exist.";
     RecordDuplicate => "record.duplicate", Error,
         "เมืองเดียวกันหรือกรรมการคนเดียวกันถูกบันทึกซ้ำ",
         "The same city, or the same committee member, is entered twice.";
     TotalStatedMismatch => "total.stated_mismatch", Warning,
-        "ยอดรวมที่ประกาศไว้ไม่ตรงกับที่ระเบียนรวมได้",
+        "ยอดรวมที่แจ้งไม่ตรงกับยอดที่คำนวณจากข้อมูลที่บันทึก",
         "A stated total differs from what the records add up to.";
     ValueOutOfRange => "value.out_of_range", Error,
         "ค่าที่บันทึกไว้อยู่นอกขอบเขตที่โครงการรับได้ (จำนวนเงิน สัดส่วน จำนวน ปี ความยาวข้อความ หรืออักขระที่มองไม่เห็นในชื่อ)",
         "A stored value is outside the range the programme accepts (amount, share, count, year, text length, or an invisible character in a name).";
+}
+
+impl RuleCode {
+    /// One line for a findings page and `docs/rules.md`, in Thai and English, with the
+    /// figures of `params` (the first-instalment share is read, never written as "70%").
+    ///
+    /// ```
+    /// use mueang::domain::records::ProgrammeParameters;
+    /// use mueang::domain::rules::RuleCode;
+    /// let mut p = ProgrammeParameters::fy2561();
+    /// assert!(RuleCode::InstalmentFirstShare.describe(&p).0.contains("(70%)"));
+    /// p.first_instalment_share = rust_decimal::Decimal::new(60, 2);
+    /// assert!(RuleCode::InstalmentFirstShare.describe(&p).1.contains("(60%)"));
+    /// ```
+    pub fn describe(self, params: &ProgrammeParameters) -> (String, String) {
+        let share = format!("{}%", percent_text(params.first_instalment_share));
+        (
+            self.template_th().replace("{share}", &share),
+            self.template_en().replace("{share}", &share),
+        )
+    }
 }
 
 impl fmt::Display for RuleCode {

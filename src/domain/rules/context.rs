@@ -63,7 +63,13 @@ pub(crate) type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefau
 
 pub(crate) struct Ctx<'a> {
     pub ds: &'a Dataset,
+    /// The device's today: what counts as the future (`transfer.future_date`, dates too far
+    /// ahead).
     pub today: NaiveDate,
+    /// The day the check is made "as of": transfers after it have not happened yet for
+    /// this check, and deadlines are judged on it. Equal to `today` unless a report asks
+    /// about an earlier day.
+    pub as_of: NaiveDate,
     pub regions: HashMap<RecordId, &'a Region>,
     pub provinces: HashMap<RecordId, &'a Province>,
     pub cities: HashMap<RecordId, &'a City>,
@@ -82,7 +88,7 @@ fn by_id<R: crate::domain::records::Record>(ds: &Dataset) -> HashMap<RecordId, &
 }
 
 impl<'a> Ctx<'a> {
-    pub fn new(ds: &'a Dataset, today: NaiveDate) -> Ctx<'a> {
+    pub fn new(ds: &'a Dataset, as_of: NaiveDate, today: NaiveDate) -> Ctx<'a> {
         let mut projects_by_city: HashMap<RecordId, Vec<&Project>> = HashMap::default();
         for p in ds.live::<Project>() {
             projects_by_city.entry(p.city_id).or_default().push(p);
@@ -104,6 +110,7 @@ impl<'a> Ctx<'a> {
         Ctx {
             ds,
             today,
+            as_of,
             regions: by_id(ds),
             provinces: by_id(ds),
             cities: by_id(ds),

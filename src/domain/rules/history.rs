@@ -14,7 +14,7 @@ pub fn status_name_th(s: ProjectStatus) -> &'static str {
         ProjectStatus::UnderReview => "อยู่ระหว่างพิจารณา",
         ProjectStatus::Approved => "อนุมัติ",
         ProjectStatus::Rejected => "ไม่อนุมัติ",
-        ProjectStatus::InProgress => "ดำเนินการ",
+        ProjectStatus::InProgress => "อยู่ระหว่างดำเนินการ",
         ProjectStatus::Completed => "เสร็จสิ้น",
     }
 }

@@ -189,7 +189,7 @@ pub fn overdue(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             let Some(approved) = approved_limit(ctx, city, fy) else {
                 continue;
             };
-            if ctx.today <= deadline || approved.is_zero() {
+            if ctx.as_of <= deadline || approved.is_zero() {
                 continue;
             }
             let in_time = |i: &&&Instalment| i.transferred_by(deadline);
@@ -228,7 +228,7 @@ pub fn overdue(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 field,
                 figures,
                 format!(
-                    "{} {}: ยังไม่ได้เบิกงวดที่ 2 ภายใน {} — ได้รับแล้ว {} จากที่อนุมัติ {} ยังไม่ได้เบิก {}",
+                    "{} {}: เมืองยังไม่ได้ขอเบิกงวดที่ 2 ภายใน {} — ได้รับโอนแล้ว {} จากวงเงินที่อนุมัติ {} ยังค้าง {}",
                     city_th(ctx, city.meta.id),
                     fy.label_th(),
                     date_th(deadline),
@@ -237,7 +237,7 @@ pub fn overdue(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                     baht_th(outstanding)
                 ),
                 format!(
-                    "{}, FY{}: the second instalment was not drawn by {}: {} of the approved {} received, {} not drawn.",
+                    "{}, FY{}: the city had not asked to draw its second instalment by {}: {} of the approved {} received, {} outstanding.",
                     city_en(ctx, city.meta.id),
                     fy,
                     date_en(deadline),
@@ -290,7 +290,7 @@ pub fn exceeds_approved(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         for (fy, instalments) in city_years(ctx, city) {
             let moved: Vec<&&Instalment> = instalments
                 .iter()
-                .filter(|i| i.transferred_by(ctx.today))
+                .filter(|i| i.transferred_by(ctx.as_of))
                 .collect();
             let transferred: Baht = moved.iter().map(|i| i.amount).sum();
             let approved = approved_limit(ctx, city, fy).unwrap_or(Baht::ZERO);

@@ -29,8 +29,8 @@ impl Check<'_, '_> {
             self.push(
                 r,
                 field,
-                format!("{}{name_th}: ยังไม่ได้กรอก{th} ({field})", kind_th(r.kind())),
-                format!("The {}{name_en} has no {en} ({field}).", kind_en(r.kind())),
+                format!("{}{name_th}: ยังไม่ได้กรอก{th}", kind_th(r.kind())),
+                format!("The {}{name_en} has no {en}.", kind_en(r.kind())),
             );
         }
     }
@@ -59,12 +59,12 @@ impl Check<'_, '_> {
             r,
             field,
             format!(
-                "{}{name_th}: {th} ({field}) อ้างถึง{} {id} ซึ่งไม่มีอยู่หรือถูกลบแล้ว",
+                "{}{name_th}: {th} อ้างถึง{} {id} ซึ่งไม่มีอยู่หรือถูกลบแล้ว",
                 kind_th(r.kind()),
                 kind_th(target)
             ),
             format!(
-                "The {}{name_en}: its {en} ({field}) refers to {} {id}, which does not exist or was deleted.",
+                "The {}{name_en}: its {en} refers to {} {id}, which does not exist or was deleted.",
                 kind_en(r.kind()),
                 kind_en(target)
             ),

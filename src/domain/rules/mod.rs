@@ -10,6 +10,7 @@ mod codes;
 mod context;
 mod duplicate;
 mod era;
+mod field_names;
 mod finding;
 mod gate;
 mod grants;
@@ -28,10 +29,13 @@ use crate::domain::meta::RecordId;
 use crate::domain::records::Dataset;
 
 pub use codes::{Importance, RuleCode};
+pub use era::{date_doubt, programme_start};
+pub use field_names::field_label;
 pub use finding::{Figure, FigureValue, Finding, RecordRef};
 pub use gate::{blocking_approval, blocking_transfer};
 pub use history::{status_name_en, status_name_th};
 pub use record_names::{kind_en, kind_th, record_label};
+pub use text::count_en;
 
 /// Every finding for `ds` as of `today`, sorted by rule (in [`RuleCode::ALL`] order), then
 /// by the records concerned; the same input always gives the same list.
@@ -47,7 +51,15 @@ pub use record_names::{kind_en, kind_th, record_label};
 /// assert_eq!(findings[0].rule, RuleCode::TotalStatedMismatch);
 /// ```
 pub fn check(ds: &Dataset, today: NaiveDate) -> Vec<Finding> {
-    let ctx = context::Ctx::new(ds, today);
+    check_as_of(ds, today, today)
+}
+
+/// Every finding as of `as_of` (deadlines judged on it, transfers after it not counted),
+/// with `today` the device's day (a transfer after it is `transfer.future_date`, whatever
+/// the report date). A report "as of 2 Feb 2018" read in 2026 is `check_as_of(ds, 2018-02-02,
+/// 2026-…)`.
+pub fn check_as_of(ds: &Dataset, as_of: NaiveDate, today: NaiveDate) -> Vec<Finding> {
+    let ctx = context::Ctx::new(ds, as_of, today);
     let mut out = Vec::new();
     caps::project_cap(&ctx, &mut out);
     caps::city_cap(&ctx, &mut out);

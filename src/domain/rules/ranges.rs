@@ -8,6 +8,7 @@ use crate::domain::records::{Dataset, KindVisitor, Record, RecordKind};
 
 use super::codes::RuleCode;
 use super::context::Ctx;
+use super::field_names::field_label;
 use super::finding::{Finding, RecordRef};
 use super::{kind_en, kind_th};
 
@@ -35,18 +36,19 @@ fn finding<R: Record>(r: &R, p: OutOfRange) -> Finding {
         value,
         allowed,
     } = p;
+    let (field_th, field_en) = field_label(R::KIND, &field);
     Finding::new(
         RuleCode::ValueOutOfRange,
         vec![RecordRef::to(r)],
         Some(&field),
         Vec::new(),
         format!(
-            "ช่อง {field} ของ{} มีค่า \"{value}\" ซึ่ง{} ตัวเลขที่คำนวณจากค่านี้อาจแสดงเป็น — หรือไม่ถูกต้อง กรุณาแก้ไข",
+            "{field_th}ของ{}นี้ มีค่า \"{value}\" ซึ่ง{} ตัวเลขที่คำนวณจากค่านี้อาจแสดงเป็น — หรือไม่ถูกต้อง กรุณาแก้ไข",
             kind_th(R::KIND),
             allowed.th()
         ),
         format!(
-            "{field} of this {} is \"{value}\", which {}; figures computed from it may show as — or be wrong. Please correct it.",
+            "The {field_en} of this {} is \"{value}\", which {}; figures computed from it may show as — or be wrong. Please correct it.",
             kind_en(R::KIND),
             allowed.en()
         ),

@@ -17,7 +17,7 @@ pub fn kind_th(kind: RecordKind) -> &'static str {
         RecordKind::Mou => "บันทึกความร่วมมือ",
         RecordKind::Instalment => "งวดเงิน",
         RecordKind::ProgrammeParameters => "เกณฑ์โครงการ",
-        RecordKind::StatedTotal => "ยอดรวมที่ประกาศ",
+        RecordKind::StatedTotal => "ยอดรวมที่แจ้ง",
     }
 }
 

@@ -12,11 +12,11 @@ use crate::domain::text::canonical;
 use super::context::Ctx;
 
 pub fn baht_th(b: Baht) -> String {
-    format!("{} บาท", b.format())
+    format!("{} บาท", b.format_whole_if_round())
 }
 
 pub fn baht_en(b: Baht) -> String {
-    format!("{} baht", b.format())
+    format!("{} baht", b.format_whole_if_round())
 }
 
 /// "1 transfer", "2 transfers": Thai needs no plural, English does.

@@ -85,10 +85,10 @@ pub fn stated_mismatch(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             field.get_or_insert(key);
             figures.extend(count_figures(key, stated, computed, diff));
             th.push(format!(
-                "{word_th} ประกาศ {stated} นับได้ {computed} ต่างกัน {diff}"
+                "{word_th}: ยอดรวมที่แจ้ง {stated} {word_th} นับจากข้อมูลที่บันทึกได้ {computed} {word_th} ต่างกัน {diff} {word_th}"
             ));
             en.push(format!(
-                "{word_en}: stated {stated}, records {computed}, difference {diff}"
+                "{word_en}: stated {stated}, recorded {computed}, difference {diff}"
             ));
         }
         if let Some(stated) = t.amount.filter(|&a| a != computed.amount) {
@@ -98,13 +98,13 @@ pub fn stated_mismatch(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             figures.push(Figure::amount("computed_amount", computed.amount));
             figures.push(Figure::amount("difference_amount", diff));
             th.push(format!(
-                "งบประมาณ ประกาศ {} รวมจากระเบียนได้ {} ต่างกัน {}",
+                "งบประมาณ: ยอดรวมที่แจ้ง {} ยอดที่คำนวณจากข้อมูลที่บันทึก {} ต่างกัน {}",
                 baht_th(stated),
                 baht_th(computed.amount),
                 baht_th(diff)
             ));
             en.push(format!(
-                "amount: stated {}, records {}, difference {}",
+                "amount: stated {}, computed from the records {}, difference {}",
                 baht_en(stated),
                 baht_en(computed.amount),
                 baht_en(diff)
@@ -119,7 +119,7 @@ pub fn stated_mismatch(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             field,
             figures,
             format!(
-                "ยอดรวมที่ประกาศ \"{}\" ({}) ไม่ตรงกับระเบียน: {} (ต่างกัน = ที่ประกาศ − ที่รวมได้; ไม่มีการแก้ตัวเลขใด)",
+                "ยอดรวมที่แจ้ง \"{}\" ({}) ไม่ตรงกับยอดที่คำนวณจากข้อมูลที่บันทึก: {} (ผลต่าง = ยอดรวมที่แจ้ง − ยอดที่คำนวณ; ไม่มีการแก้ตัวเลขใด)",
                 t.label,
                 t.fiscal_year.label_th(),
                 th.join("; ")

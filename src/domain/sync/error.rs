@@ -8,6 +8,7 @@ use crate::domain::document::DocumentError;
 use crate::domain::meta::RecordId;
 use crate::domain::records::limits::{self, Allowed};
 use crate::domain::records::RecordKind;
+use crate::domain::rules::{kind_en, kind_th};
 use crate::domain::sync::crypto::CryptoError;
 
 /// A record named in an error: its kind, and its id and name where the file had them.
@@ -20,7 +21,7 @@ pub struct RecordLabel {
 
 impl RecordLabel {
     fn th(&self) -> String {
-        let mut s = format!(" (ระเบียน {}", self.kind.key());
+        let mut s = format!(" (ข้อมูล{}", kind_th(self.kind));
         if let Some(id) = &self.id {
             s += &format!(" รหัส {id}");
         }
@@ -31,7 +32,7 @@ impl RecordLabel {
     }
 
     fn en(&self) -> String {
-        let mut s = format!(" ({} record", self.kind.key());
+        let mut s = format!(" ({} record", kind_en(self.kind));
         if let Some(id) = &self.id {
             s += &format!(" {id}");
         }
@@ -70,7 +71,7 @@ impl Impossibility {
         match self {
             Impossibility::EmptyOfficeInVersion => "เวกเตอร์เวอร์ชันมีสำนักงานที่ไม่มีรหัส",
             Impossibility::EditorNotCounted => {
-                "เวกเตอร์เวอร์ชันไม่นับการแก้ไขของสำนักงานที่แก้ไขล่าสุด (updated_by)"
+                "ประวัติการแก้ไขไม่นับการแก้ไขของสำนักงานที่แก้ไขล่าสุด"
             }
             Impossibility::CounterAboveCeiling => {
                 "จำนวนครั้งที่แก้ไขในเวกเตอร์เวอร์ชันเกินเพดาน 9,007,199,254,740,991 ซึ่งไม่มีทางเกิดจากการแก้ไขจริง"
@@ -207,13 +208,13 @@ impl BundleError {
             BundleError::Crypto(c) => c.message_th(),
             BundleError::ChecksumMismatch { .. } => "ข้อมูลในไฟล์ไม่ตรงกับค่าตรวจสอบ (checksum) ที่บันทึกไว้ตอนส่งออก ไฟล์อาจถูกแก้ไขหรือเสียหายระหว่างส่ง กรุณาขอไฟล์ใหม่จากผู้ส่ง".into(),
             BundleError::CountMismatch { kind, what, stated, found } => format!(
-                "จำนวน{}ใน {} ไม่ตรงกับที่ระบุไว้ (ระบุ {stated} พบ {found}) ไฟล์อาจไม่ครบ",
+                "จำนวน{}ในข้อมูล{} ไม่ตรงกับที่ระบุไว้ (ระบุ {stated} รายการ พบ {found} รายการ) ไฟล์อาจไม่ครบ",
                 what_th(what),
-                kind.key()
+                kind_th(*kind)
             ),
             BundleError::SiblingWithoutRecord { kind, id } => format!(
-                "พบข้อมูลขัดแย้งของระเบียน {id} ใน {} แต่ไม่พบระเบียนนั้นในไฟล์",
-                kind.key()
+                "พบข้อมูลขัดแย้งของรายการ {id} ในข้อมูล{} แต่ไม่พบรายการนั้นในไฟล์",
+                kind_th(*kind)
             ),
             BundleError::Impossible {
                 path,
@@ -226,7 +227,7 @@ impl BundleError {
                 label_th(record)
             ),
             BundleError::BadSchemaVersion => {
-                "ไม่มีหมายเลขรุ่นสคีมา (schema_version) หรือไม่ใช่จำนวนเต็ม".into()
+                "ไม่มีหมายเลขรุ่นของรูปแบบไฟล์ หรือไม่ใช่จำนวนเต็ม".into()
             }
             BundleError::MissingExportField { field } => {
                 format!("ชุดข้อมูลไม่มีช่อง {field} ซึ่งต้องระบุว่าสำนักงานใดส่งออกและเมื่อใด")
@@ -247,8 +248,8 @@ impl BundleError {
                 limits::MAX_FILE_BYTES / MB
             ),
             BundleError::TooManyRecords { kind, count } => format!(
-                "มีระเบียน {} มากเกินไป ({count}) มีได้ไม่เกิน {} ระเบียนต่อประเภท",
-                kind.key(),
+                "มีข้อมูล{} มากเกินไป ({count} รายการ) มีได้ไม่เกิน {} รายการต่อประเภท",
+                kind_th(*kind),
                 limits::MAX_RECORDS_PER_KIND
             ),
         }
@@ -266,12 +267,12 @@ impl BundleError {
             BundleError::Crypto(c) => c.message_en(),
             BundleError::ChecksumMismatch { .. } => "The data does not match the checksum recorded at export: the file was changed or damaged on the way. Ask the sender for a new copy.".into(),
             BundleError::CountMismatch { kind, what, stated, found } => format!(
-                "The number of {what} in {} differs from the manifest (stated {stated}, found {found}); the file may be incomplete.",
-                kind.key()
+                "The number of {} {what} differs from the manifest (stated {stated}, found {found}); the file may be incomplete.",
+                kind_en(*kind)
             ),
             BundleError::SiblingWithoutRecord { kind, id } => format!(
-                "A conflict version of record {id} in {} is present, but the record itself is not.",
-                kind.key()
+                "A conflict version of {} record {id} is present, but the record itself is not.",
+                kind_en(*kind)
             ),
             BundleError::Impossible {
                 path,
@@ -306,7 +307,7 @@ impl BundleError {
             ),
             BundleError::TooManyRecords { kind, count } => format!(
                 "Too many {} records ({count}); a file may hold at most {} of one kind.",
-                kind.key(),
+                kind_en(*kind),
                 limits::MAX_RECORDS_PER_KIND
             ),
         }
@@ -333,8 +334,8 @@ fn where_en(path: &str) -> String {
 
 fn what_th(what: &str) -> &'static str {
     match what {
-        "records" => "ระเบียน",
-        "deleted records" => "ระเบียนที่ลบ",
+        "records" => "รายการ",
+        "deleted records" => "รายการที่ลบ",
         _ => "ข้อมูลขัดแย้ง",
     }
 }

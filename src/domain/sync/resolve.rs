@@ -11,6 +11,7 @@ use chrono::{DateTime, Utc};
 
 use crate::domain::meta::{Editor, RecordId, VersionVector};
 use crate::domain::records::{AnyRecord, Dataset, KindVisitor, Record, RecordKind};
+use crate::domain::rules::{kind_en, kind_th};
 use crate::domain::sorting::SortSmall;
 use crate::domain::sync::merge::ConflictInfo;
 use crate::domain::sync::purge::strip_tombstone;
@@ -29,13 +30,10 @@ impl ResolveError {
     pub fn message_th(&self) -> String {
         match self {
             ResolveError::NotInConflict { kind, id } => {
-                format!(
-                    "ระเบียน {id} ใน {} ไม่มีข้อมูลขัดแย้งแล้ว (อาจมีผู้ตัดสินแล้ว)",
-                    kind.key()
-                )
+                format!("{} รหัส {id} ไม่มีข้อมูลขัดแย้งแล้ว (อาจมีผู้ตัดสินแล้ว)", kind_th(*kind))
             }
             ResolveError::WrongRecord { kind, id } => {
-                format!("ข้อมูลที่เลือกไม่ใช่ของระเบียน {id} ใน {}", kind.key())
+                format!("ข้อมูลที่เลือกไม่ใช่ของ{} รหัส {id}", kind_th(*kind))
             }
         }
     }
@@ -43,13 +41,13 @@ impl ResolveError {
     pub fn message_en(&self) -> String {
         match self {
             ResolveError::NotInConflict { kind, id } => format!(
-                "Record {id} in {} is no longer in conflict (perhaps it was already settled).",
-                kind.key()
+                "The {} record {id} is no longer in conflict (perhaps it was already settled).",
+                kind_en(*kind)
             ),
             ResolveError::WrongRecord { kind, id } => {
                 format!(
-                    "The chosen content is not for record {id} in {}.",
-                    kind.key()
+                    "The chosen content is not for the {} record {id}.",
+                    kind_en(*kind)
                 )
             }
         }

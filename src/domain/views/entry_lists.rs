@@ -199,6 +199,8 @@ pub struct InstalmentRow {
     pub amount: Baht,
     pub planned_date: Option<NaiveDate>,
     pub actual_date: Option<NaiveDate>,
+    /// When the city asked to draw it: "requested, waiting for transfer" until it moves.
+    pub requested_date: Option<NaiveDate>,
 }
 
 /// Instalments by city name, year and number.
@@ -226,6 +228,7 @@ pub fn instalment_rows(ds: &Dataset, f: &ListFilter) -> Vec<InstalmentRow> {
                 amount: i.amount,
                 planned_date: i.planned_date,
                 actual_date: i.actual_date,
+                requested_date: i.requested_date,
             })
         })
         .collect();

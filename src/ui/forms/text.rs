@@ -13,6 +13,7 @@ pub enum FormText {
     Month,
     Year,
     EraSuspect,
+    ReadAs,
     DateHint,
     MoneyHint,
     FindingsTitle,
@@ -35,9 +36,10 @@ impl Text for FormText {
             Month => ("เดือน", "Month"),
             Year => ("ปี พ.ศ.", "Year (BE)"),
             EraSuspect => (
-                "ปีนี้ดูผิดปกติ อาจสลับ พ.ศ. กับ ค.ศ. กรุณาตรวจสอบ",
-                "This year looks wrong: BE and CE may be mixed up. Please check.",
+                "วันที่นี้น่าจะผิด อาจสลับ พ.ศ. กับ ค.ศ.:",
+                "This date looks wrong; BE and CE may be mixed up:",
             ),
+            ReadAs => ("อ่านได้ว่า", "Read as"),
             DateHint => (
                 "พิมพ์เป็น พ.ศ. เช่น 3.2.2561 หรือ 3 ก.พ. 61 หรือเลือกจากปฏิทิน",
                 "Type the date in the Buddhist Era (e.g. 3.2.2561) or in CE (3 Feb 2018), or use the calendar",

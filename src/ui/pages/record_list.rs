@@ -6,6 +6,8 @@
 use std::hash::Hash;
 
 use leptos::prelude::*;
+
+use crate::domain::lang::units;
 use leptos_router::components::A;
 
 use crate::domain::records::Dataset;
@@ -122,8 +124,13 @@ where
     K: Eq + Hash + Send + Sync + 'static,
     T: Text,
 {
+    let i18n = crate::ui::i18n::use_i18n();
     view! {
-        <p class="muted" role="status" data-testid=count_testid>{move || number(rows.with(Vec::len))} " " {tr(ScreenText::Shown)}</p>
+        <p class="muted" role="status">
+            {move || units::ITEMS_SHOWN.around(i18n.lang.get(), rows.with(Vec::len)).0} " "
+            <span data-testid=count_testid>{move || number(rows.with(Vec::len))}</span> " "
+            {move || units::ITEMS_SHOWN.around(i18n.lang.get(), rows.with(Vec::len)).1}
+        </p>
         <Show when=move || !rows.with(Vec::is_empty) fallback=move || view! { <p class="empty">{tr(empty)}</p> }>
             <ul class="record-list">
                 <For each=move || rows.get() key=key children=row/>

@@ -126,9 +126,9 @@ test('the MOU of Mae Sot prints on one or two A4 pages in Thai, without the app 
   await sheet.waitFor();
   const text = await sheet.innerText();
   for (const expected of [
-    'เทศบาลนครแม่สอด', 'จังหวัดตาก', '3 กุมภาพันธ์ 2561', 'ปีงบประมาณ 2561',
-    '500,000.00 บาท (ห้าแสนบาทถ้วน)', 'ร้อยละ 70', '350,000.00 บาท (สามแสนห้าหมื่นบาทถ้วน)',
-    '150,000.00 บาท (หนึ่งแสนห้าหมื่นบาทถ้วน)', '30 เมษายน 2561', 'สักขีพยาน', 'นายสยาม นนท์คำจันทร์',
+    'เทศบาลนครแม่สอด', 'จังหวัดตาก', '3 กุมภาพันธ์ พ.ศ. 2561', 'ปีงบประมาณ พ.ศ. 2561',
+    '500,000 บาท (ห้าแสนบาทถ้วน)', 'ร้อยละ 70', '350,000 บาท (สามแสนห้าหมื่นบาทถ้วน)',
+    '150,000 บาท (หนึ่งแสนห้าหมื่นบาทถ้วน)', '30 เมษายน พ.ศ. 2561', 'สักขีพยาน', 'นายสยาม นนท์คำจันทร์',
   ]) {
     assert.ok(text.includes(expected), `MOU shows ${expected}`);
   }
@@ -160,7 +160,7 @@ test('city summary and regional summary sheets print with their figures', async 
   const cityText = await city.innerText();
   assert.ok(cityText.includes('เทศบาลเมืองพะเยา'));
   assert.ok(cityText.includes('ห้าแสนบาทถ้วน'));
-  assert.ok(cityText.includes('3 ก.พ. 2561'), 'MOU date in BE');
+  assert.ok(cityText.includes('3 กุมภาพันธ์ พ.ศ. 2561'), 'MOU date in BE, with the era before the year');
   assert.equal(await app.page.locator('[data-testid="instalments"] tbody tr').count(), 1);
   await savePdf(app.page, 'city-phayao.pdf');
 

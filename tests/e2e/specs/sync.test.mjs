@@ -92,7 +92,7 @@ test('edits on both sides travel both ways, and the same bundle twice changes no
   const fromB = await b.exportBundle({ to: NORTH, onlyMissing: true });
   assert.match(fromB.name, /^mueang-สำนักงานเมืองแม่สอด-/);
   assert.match(fromB.summary, /เฉพาะที่เปลี่ยน/);
-  assert.match(fromB.summary, /· 1 ระเบียน ·/, fromB.summary);
+  assert.match(fromB.summary, /· 1 รายการ ·/, fromB.summary);
   await b.page.getByTestId('export-done').scrollIntoViewIfNeeded();
   await b.screenshot('sync-export-done.png');
   await a.choose(fromB.file);

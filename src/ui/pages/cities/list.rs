@@ -1,6 +1,8 @@
 //! Cities (`/cities`): filter by region, province, unit type and name; add a city.
 
 use leptos::prelude::*;
+
+use crate::domain::lang::units;
 use leptos_router::components::A;
 
 use super::text::CityText;
@@ -8,7 +10,6 @@ use crate::domain::forms::form::enum_from_key;
 use crate::domain::records::LocalUnitType;
 use crate::domain::reports::Label;
 use crate::domain::views::city_list::{city_rows, CityQuery};
-use crate::ui::fmt::number;
 use crate::ui::forms::screens::{provinces_in, region_options};
 use crate::ui::forms::{enum_options, t, Bind, SelectField, TextField};
 use crate::ui::i18n::{tr, use_i18n, Lang};
@@ -73,7 +74,7 @@ pub fn CitiesPage() -> impl IntoView {
                 <SelectField field="filter-unit" label=t(CityText::UnitType) value=Bind::signal(unit)
                     options=unit_options no_placeholder=true/>
             </div>
-            <p class="muted" role="status">{move || number(rows.with(Vec::len))} " " {tr(CityText::Shown)}</p>
+            <p class="muted" role="status">{move || units::CITIES_SHOWN.phrase(i18n.lang.get(), rows.with(Vec::len))}</p>
             <Show when=move || !rows.with(Vec::is_empty)
                 fallback=|| view! { <p class="empty" data-testid="no-cities">{tr(CityText::NoCities)}</p> }>
                 <ul class="record-list" data-testid="city-list">

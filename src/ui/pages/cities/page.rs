@@ -10,6 +10,7 @@ use super::budget_bar::BudgetBar;
 use super::form::CityEditor;
 use super::text::CityText;
 use crate::domain::dates::{format_be_short, format_en, FiscalYear};
+use crate::domain::lang::units;
 use crate::domain::meta::RecordId;
 use crate::domain::records::{City, Province};
 use crate::domain::reports::Label;
@@ -98,6 +99,8 @@ fn CityView(
                 let figures = Memo::new(move |_| app.dataset.with(|ds| city_figures(ds, id, year)));
                 let (th, en) = (c.name_th.clone(), c.name_en.clone());
                 let unit = c.unit_type;
+                // Masked: a city's page is what is put on the screen at meetings.
+                let account = c.account.as_ref().filter(|a| a.is_complete()).map(|a| a.masked_line());
                 view! {
                     <section class="page city-page" data-testid="city-page">
                         <p><A href="/cities">"← " {tr(CityText::BackToList)}</A></p>
@@ -113,6 +116,13 @@ fn CityView(
                         <p class="lead">
                             {move || if thai() { unit.label_th() } else { unit.label_en() }}
                             {province.map(|p: Province| view! { " · " {move || i18n.pick(&p.name_th, &p.name_en).to_string()} })}
+                        </p>
+                        <p class="pays-into" data-testid="city-account">
+                            {tr(CityText::Account)} ": "
+                            {match account {
+                                Some((th, en)) => view! { <strong>{move || i18n.pick(&th, &en).to_string()}</strong> }.into_any(),
+                                None => view! { <span class="muted">{tr(CityText::NoAccountYet)}</span> }.into_any(),
+                            }}
                         </p>
                         <section class="panel">
                             <h2>{tr(CityText::BudgetBar)} " " {move || if thai() { year.label_th() } else { year.label_en() }}</h2>
@@ -166,7 +176,7 @@ fn Sections(
                     r.committees.iter().map(|c| {
                         let (href, name, n) = (format!("/committees/{}", c.meta.id), c.name.clone(), c.members.len());
                         view! {
-                            <p><A href=href><span lang="th">{name}</span></A> <span class="muted">" · " {n} " " {tr(CityText::Members)}</span></p>
+                            <p><A href=href><span lang="th">{name}</span></A> <span class="muted">" · " {move || units::MEMBERS.phrase(i18n.lang.get(), n)}</span></p>
                         }
                     }).collect_view().into_any()
                 })}

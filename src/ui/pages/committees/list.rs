@@ -2,9 +2,11 @@
 
 use leptos::prelude::*;
 
+use crate::domain::lang::units;
+
 use super::text::CommitteeText;
 use crate::domain::views::entry_lists::{committee_rows, CommitteeRow};
-use crate::ui::i18n::{tr, use_i18n, Lang};
+use crate::ui::i18n::{use_i18n, Lang};
 use crate::ui::pages::record_list::{list_page, or_dash, AddLink, ListPageSpec, RecordRow};
 
 #[component]
@@ -56,8 +58,8 @@ fn Row(
             <span class="record-title" lang="th">{or_dash(name)}</span>
             <span class="record-sub">{city_name}</span>
             <span class="record-figures">
-                <span>{members} " " {tr(CommitteeText::MemberCount)}</span>
-                <span>{meetings} " " {tr(CommitteeText::MeetingCount)}</span>
+                <span>{move || units::MEMBERS.phrase(i18n.lang.get(), members)}</span>
+                <span>{move || units::MEETINGS.phrase(i18n.lang.get(), meetings)}</span>
             </span>
         </RecordRow>
     }

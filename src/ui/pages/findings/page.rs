@@ -1,11 +1,14 @@
 //! `/findings?importance=error&rule=project.cap&city=<id>`.
 
 use leptos::prelude::*;
+
+use crate::domain::lang::units;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use super::text::FindingsText;
+use crate::domain::dates::FiscalYear;
 use crate::domain::editing::stored_or_shipped::with_reference;
 use crate::domain::forms::form::enum_key;
 use crate::domain::rules::{check, record_label, Finding};
@@ -92,12 +95,13 @@ pub fn FindingsPage() -> impl IntoView {
     let rule_options = Signal::derive(move || {
         let thai = i18n.lang.get() == Lang::Th;
         let mut v = vec![(String::new(), i18n.t(ScreenText::All).to_string())];
+        // The shares the descriptions quote are this fiscal year's.
+        let params = app
+            .dataset
+            .with(|ds| ds.parameters_for(FiscalYear::containing(today())));
         for (r, n) in all.with(|f| rule_counts(f)) {
-            let d = if thai {
-                r.description_th()
-            } else {
-                r.description_en()
-            };
+            let (th, en) = r.describe(&params);
+            let d = if thai { th } else { en };
             v.push((r.code().to_string(), format!("{} — {d} ({n})", r.code())));
         }
         v
@@ -122,7 +126,9 @@ pub fn FindingsPage() -> impl IntoView {
                     options=with_all(city_options()) no_placeholder=true/>
             </div>
             <p class="muted" role="status" data-testid="findings-count">
-                <span data-testid="shown-count">{move || number(shown.with(Vec::len))}</span> " " {tr(ScreenText::Shown)}
+                {move || units::ITEMS_SHOWN.around(i18n.lang.get(), shown.with(Vec::len)).0} " "
+                <span data-testid="shown-count">{move || number(shown.with(Vec::len))}</span> " "
+                {move || units::ITEMS_SHOWN.around(i18n.lang.get(), shown.with(Vec::len)).1}
                 " · " {tr(FindingsText::Summary)} " " {move || number(all.with(Vec::len))}
                 " "
                 <button type="button" class="link-button" on:click=clear>{tr(FindingsText::Clear)}</button>

@@ -34,7 +34,7 @@ impl Text for FindingsText {
             Rule => ("หลักเกณฑ์", "Rule"),
             None => ("ไม่มีผลการตรวจที่ตรงกับตัวกรอง", "No finding matches the filters"),
             NoneAtAll => ("ไม่พบปัญหาตามหลักเกณฑ์", "No rule problems found"),
-            Open => ("เปิดระเบียน", "Open the record"),
+            Open => ("เปิดรายการนี้", "Open the record"),
             Concerns => ("เกี่ยวกับ", "About"),
             Summary => ("ทั้งหมด", "In all"),
             Clear => ("ล้างตัวกรอง", "Clear the filters"),

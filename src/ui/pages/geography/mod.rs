@@ -2,10 +2,11 @@
 //! cities; a province's region can be changed (saved at once, with undo).
 
 use crate::domain::sorting::SortSmall;
-use crate::ui::fmt::number;
 use std::collections::HashMap;
 
 use leptos::prelude::*;
+
+use crate::domain::lang::units;
 use leptos::task::spawn_local;
 
 use crate::domain::editing::stored_or_shipped;
@@ -29,7 +30,6 @@ pub enum GeoText {
     Province,
     Cities,
     RegionOf,
-    Shown,
 }
 
 impl Text for GeoText {
@@ -47,7 +47,6 @@ impl Text for GeoText {
             Province => ("จังหวัด", "Province"),
             Cities => ("เมือง", "Cities"),
             RegionOf => ("ภาคของจังหวัด", "Region of"),
-            Shown => ("จังหวัดที่แสดง", "provinces shown"),
         }
     }
 }
@@ -117,7 +116,7 @@ pub fn ProvincesPage() -> impl IntoView {
             // Before the stored records are read, the shipped rows would show wrong counts and
             // regions, and a region chosen then would be saved over an unread edit.
             <WhenLoaded>
-            <p class="muted" role="status">{move || number(rows.with(Vec::len))} " " {tr(GeoText::Shown)}</p>
+            <p class="muted" role="status">{move || units::PROVINCES_SHOWN.phrase(i18n.lang.get(), rows.with(Vec::len))}</p>
             <table class="records-table provinces">
                 <Head cols=vec![Col::text(GeoText::Province), Col::text(GeoText::Region), Col::num(GeoText::Cities)]/>
                 <tbody>

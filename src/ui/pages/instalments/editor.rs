@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::account::PaysInto;
 use super::text::InstalmentText;
 use super::transfer::TransferPanel;
 use crate::domain::forms::form::parse_fiscal_year;
@@ -74,6 +75,7 @@ pub fn InstalmentEditor(
                 <legend>{tr(ScreenText::Basics)}</legend>
                 <LinkedChoice field="city_id" label=t(ScreenText::City) pages="/cities" open=t(ScreenText::OpenCity)
                     value=crate::bind!(s.form, city_id) options=city_options() marks=s.marks("city_id")/>
+                <PaysInto city_id=Signal::derive(move || s.form.with(|f| f.city_id.clone()))/>
                 <TextField field="fiscal_year" label=t(ScreenText::FiscalYear) inputmode="numeric" required=true
                     value=crate::bind!(s.form, fiscal_year) marks=s.marks("fiscal_year")/>
                 <NumberField field="number" label=t(InstalmentText::Number) hint=t(InstalmentText::NumberHint)
@@ -89,6 +91,9 @@ pub fn InstalmentEditor(
                 <legend>{tr(ScreenText::Date)}</legend>
                 <DateField field="planned_date" label=t(InstalmentText::PlannedDate) today=today()
                     value=crate::bind!(s.form, planned_date) marks=s.marks("planned_date")/>
+                <DateField field="requested_date" label=t(InstalmentText::RequestedDate) today=today()
+                    hint=t(InstalmentText::RequestedDateHint)
+                    value=crate::bind!(s.form, requested_date) marks=s.marks("requested_date")/>
                 <DateField field="due_date" label=t(InstalmentText::DueDate) today=today()
                     value=crate::bind!(s.form, due_date) marks=s.marks("due_date")/>
                 <TextField field="reference" label=t(InstalmentText::Reference) hint=t(InstalmentText::ReferenceHint)

@@ -86,18 +86,24 @@ fn Row(
         amount,
         planned_date,
         actual_date,
+        requested_date,
     } = row;
     let city_name = move || city.as_ref().map(|c| c.shown(thai()).to_string());
     let moved = actual_date.is_some();
+    let waiting = !moved && requested_date.is_some();
+    let (chip, word) = match (moved, waiting) {
+        (true, _) => ("status-chip status-completed", InstalmentText::Transferred),
+        (false, true) => ("status-chip status-in_progress", InstalmentText::Requested),
+        _ => ("status-chip status-proposed", InstalmentText::Planned),
+    };
+    let shown_date = actual_date.or(requested_date).or(planned_date);
     view! {
         <RecordRow href=format!("/instalments/{id}") transferred=moved>
             <span class="record-title">{city_name}</span>
             <span class="record-sub">
                 {tr(InstalmentText::InstalmentNo)} " " {number} " · " {move || year_shown(fiscal_year, thai())} " · "
-                <span class=if moved { "status-chip status-completed" } else { "status-chip status-proposed" }>
-                    {move || if moved { i18n.t(InstalmentText::Transferred) } else { i18n.t(InstalmentText::Planned) }}
-                </span>
-                " " {move || date_shown(actual_date.or(planned_date), thai())}
+                <span class=chip>{move || i18n.t(word)}</span>
+                " " {move || date_shown(shown_date, thai())}
             </span>
             <span class="record-figures"><span class="amount">{amount.format()}</span></span>
         </RecordRow>

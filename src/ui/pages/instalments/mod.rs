@@ -2,6 +2,7 @@
 //! (`/instalments/:id`, `/instalments/new?city=<id>`) with "record the transfer", which
 //! the rules' gate (`rules::blocking_transfer`) allows only without errors.
 
+mod account;
 mod editor;
 mod list;
 pub mod text;

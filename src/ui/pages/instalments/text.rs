@@ -32,6 +32,12 @@ pub enum InstalmentText {
     Planned,
     Transferred,
     InstalmentNo,
+    Requested,
+    RequestedDate,
+    RequestedDateHint,
+    PaysInto,
+    NoAccount,
+    AddAccount,
 }
 
 impl Text for InstalmentText {
@@ -53,7 +59,7 @@ impl Text for InstalmentText {
             Amount => ("จำนวนเงินงวดนี้", "Amount of this instalment"),
             ExpectedIs => ("ตามเกณฑ์ควรเป็น", "By the rules it should be"),
             PlannedDate => ("วันที่วางแผนโอน", "Planned transfer date"),
-            DueDate => ("กำหนดเบิกให้เสร็จ", "Due by"),
+            DueDate => ("กำหนดที่ขยายให้เมืองนี้ (ถ้าตกลงขยาย)", "Extended deadline agreed with this city (if any)"),
             Reference => ("เลขที่อ้างอิง", "Reference"),
             ReferenceHint => ("เลขที่ใบโอนหรือใบสำคัญ", "Bank transfer or voucher number"),
             Transfer => ("การโอนเงิน", "Transfer"),
@@ -72,6 +78,18 @@ impl Text for InstalmentText {
             Planned => ("ยังไม่โอน", "Planned"),
             Transferred => ("โอนแล้ว", "Transferred"),
             InstalmentNo => ("งวดที่", "Instalment"),
+            Requested => ("ขอเบิกแล้ว รอโอน", "Requested, waiting for transfer"),
+            RequestedDate => ("วันที่เมืองขอเบิก (ส่งรายงานแล้ว)", "Date the city asked to draw (with its report)"),
+            RequestedDateHint => (
+                "งวดที่ 2: ถ้าเมืองขอเบิกภายในกำหนด ไม่นับว่าล่าช้า แม้ พอช. จะโอนทีหลัง",
+                "Second instalment: a request by the deadline is not overdue, even if CODI transfers later",
+            ),
+            PaysInto => ("โอนเข้าบัญชี", "Paid into"),
+            NoAccount => (
+                "เมืองนี้ยังไม่มีบัญชีรับเงิน ต้องกรอกที่หน้าข้อมูลเมืองก่อนจึงจะบันทึกการโอนได้",
+                "This city has no receiving account yet: add it on the city's form before a transfer can be recorded",
+            ),
+            AddAccount => ("กรอกบัญชีรับเงินของเมือง", "Add the city's receiving account"),
         }
     }
 }

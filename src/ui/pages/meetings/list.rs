@@ -3,10 +3,12 @@
 
 use leptos::prelude::*;
 
+use crate::domain::lang::units;
+
 use super::text::MeetingText;
 use crate::domain::views::entry_lists::{meeting_rows, MeetingRow};
 use crate::ui::fmt::date_shown;
-use crate::ui::i18n::{tr, use_i18n, Lang};
+use crate::ui::i18n::{use_i18n, Lang};
 use crate::ui::pages::record_list::{list_page, AddLink, ListPageSpec, RecordRow};
 
 #[component]
@@ -58,8 +60,8 @@ fn Row(
             <span class="record-title">{move || date_shown(date, thai())} " · " <span lang="th">{place}</span></span>
             <span class="record-sub"><span lang="th">{committee}</span> " · " {city_name}</span>
             <span class="record-figures">
-                <span>{attendance} " " {tr(MeetingText::People)}</span>
-                <span>{problems} " " {tr(MeetingText::ProblemCount)}</span>
+                <span>{move || units::ATTENDEES.phrase(i18n.lang.get(), attendance as usize)}</span>
+                <span>{move || units::PROBLEMS.phrase(i18n.lang.get(), problems)}</span>
             </span>
         </RecordRow>
     }

@@ -23,7 +23,6 @@ pub enum MeetingText {
     Decisions,
     DecisionsHint,
     NoMeetings,
-    ProblemCount,
 }
 
 impl Text for MeetingText {
@@ -52,7 +51,6 @@ impl Text for MeetingText {
             Decisions => ("มติที่ประชุม", "Decisions"),
             DecisionsHint => ("เช่น เห็นชอบส่งข้อเสนอโครงการ 3 โครงการ", "e.g. agreed to send three project proposals"),
             NoMeetings => ("ยังไม่มีการประชุมที่ตรงกับตัวกรอง", "No meeting matches the filters"),
-            ProblemCount => ("ปัญหา", "problems"),
         }
     }
 }

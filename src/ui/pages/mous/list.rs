@@ -2,10 +2,12 @@
 
 use leptos::prelude::*;
 
+use crate::domain::lang::units;
+
 use super::text::MouText;
 use crate::domain::views::entry_lists::{mou_rows, MouRow};
 use crate::ui::fmt::date_shown;
-use crate::ui::i18n::{tr, use_i18n, Lang};
+use crate::ui::i18n::{use_i18n, Lang};
 use crate::ui::pages::record_list::{list_page, or_dash, AddLink, ListPageSpec, RecordRow};
 
 #[component]
@@ -54,8 +56,8 @@ fn Row(
             <span class="record-title" lang="th">{or_dash(title)}</span>
             <span class="record-sub">{move || date_shown(date, i18n.lang.get() == Lang::Th)} " · " <span lang="th">{place}</span></span>
             <span class="record-figures">
-                <span>{cities} " " {tr(MouText::CityCount)}</span>
-                <span>{signatories} " " {tr(MouText::SignatoryCount)}</span>
+                <span>{move || units::MOU_CITIES.phrase(i18n.lang.get(), cities)}</span>
+                <span>{move || units::SIGNATORIES.phrase(i18n.lang.get(), signatories)}</span>
             </span>
         </RecordRow>
     }

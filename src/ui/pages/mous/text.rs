@@ -29,8 +29,6 @@ pub enum MouText {
     WitnessName,
     WitnessPosition,
     NoMous,
-    CityCount,
-    SignatoryCount,
 }
 
 impl Text for MouText {
@@ -62,14 +60,12 @@ impl Text for MouText {
             ),
             SignatoryName => ("ชื่อ-สกุลผู้ลงนาม", "Signatory's full name"),
             Role => ("ลงนามในฐานะ", "Signs as"),
-            SignedFor => ("ลงนามแทนเมือง", "Signs for the city"),
+            SignedFor => ("ลงนามในนามเมือง", "Signs for the city"),
             Position => ("ตำแหน่ง", "Position"),
             Witness => ("สักขีพยาน", "Witness"),
             WitnessName => ("ชื่อ-สกุลสักขีพยาน", "Witness's full name"),
             WitnessPosition => ("ตำแหน่งสักขีพยาน", "Witness's position"),
             NoMous => ("ยังไม่มีบันทึกความร่วมมือที่ตรงกับตัวกรอง", "No MOU matches the filters"),
-            CityCount => ("เมือง", "cities"),
-            SignatoryCount => ("ผู้ลงนาม", "signatories"),
         }
     }
 }

@@ -2,8 +2,9 @@
 //! category and status, sort, and pages of 50 so 10,000 projects stay quick (the query
 //! itself is `domain::views::project_list`, timed in `tests/bench_lists.rs`).
 
-use crate::ui::fmt::number;
 use leptos::prelude::*;
+
+use crate::domain::lang::units;
 use leptos_router::components::A;
 
 use super::text::ProjectText;
@@ -122,7 +123,7 @@ pub fn ProjectList(
                     value=Bind::signal(sort) options=sort_options no_placeholder=true/>
             </div>
             <p class="muted" role="status" data-testid="project-count">
-                {move || number(rows.with(Vec::len))} " " {tr(ProjectText::Shown)}
+                {move || units::PROJECTS_SHOWN.phrase(i18n.lang.get(), rows.with(Vec::len))}
             </p>
             <Show when=move || !rows.with(Vec::is_empty)
                 fallback=|| view! { <p class="empty">{tr(ProjectText::NoProjects)}</p> }>

@@ -9,7 +9,8 @@ use crate::domain::records::Region;
 use crate::domain::reports::{
     dashboard_from_findings, reconcile_all, Dashboard, Scope, DEFAULT_DUE_SOON_DAYS,
 };
-use crate::domain::rules::check;
+use crate::domain::rules::check_as_of;
+use crate::ui::edit::today;
 use crate::ui::i18n::{tr, use_i18n, Msg};
 use crate::ui::state::use_app;
 
@@ -33,7 +34,11 @@ pub fn ReportsPage() -> impl IntoView {
         region_id: choice.region.get(),
     });
     // The rules run once per change of data or date; the dashboard reads their findings.
-    let findings = Memo::new(move |_| app.dataset.with(|ds| check(ds, choice.as_of.get())));
+    // "As of" is the report's day; the device's today still decides what is in the future.
+    let findings = Memo::new(move |_| {
+        app.dataset
+            .with(|ds| check_as_of(ds, choice.as_of.get(), today()))
+    });
     let dash: Memo<Dashboard> = Memo::new(move |_| {
         app.dataset.with(|ds| {
             findings.with(|f| {

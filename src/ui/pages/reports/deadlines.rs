@@ -4,7 +4,9 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::domain::reports::{Deadlines, DueSoon, Overdue};
+use crate::domain::lang::units;
+
+use crate::domain::reports::{Deadlines, DueSoon, Overdue, Waiting};
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::table::{Col, ReportTable};
 
@@ -41,13 +43,16 @@ pub fn DeadlinesPanel(
         );
         rows
     });
-    let nothing = move || overdue.with(Vec::is_empty) && due_soon.with(Vec::is_empty);
+    // Oldest request first (as the domain gives them).
+    let waiting = Memo::new(move |_| deadlines.with(|d| d.waiting.clone()));
+    let nothing = move || {
+        overdue.with(Vec::is_empty) && due_soon.with(Vec::is_empty) && waiting.with(Vec::is_empty)
+    };
     let heading = move |title: T, n: usize| {
         format!(
-            "{} · {} {}",
+            "{} · {}",
             i18n.t(title),
-            fmt::number(n),
-            i18n.t(T::CitiesUnit)
+            units::CITIES.phrase(i18n.lang.get(), n)
         )
     };
     view! {
@@ -71,6 +76,30 @@ pub fn DeadlinesPanel(
                         <OverdueRow o/>
                     </For>
                 </ReportTable>
+            </Show>
+            <Show when=move || !waiting.with(Vec::is_empty)>
+                <h3 class="waiting" data-testid="waiting-heading">
+                    {move || heading(T::WaitingTitle, waiting.with(Vec::len))}
+                </h3>
+                <p class="muted">{tr(T::WaitingNote)}</p>
+                <div class="table-wrap" tabindex="0">
+                    <table class="report-table" data-testid="waiting">
+                        <thead>
+                            <tr>
+                                <th scope="col">{tr(T::ColCity)}</th>
+                                <th scope="col" class="num">{tr(T::ColNumber)}</th>
+                                <th scope="col">{tr(T::ColRequestedOn)}</th>
+                                <th scope="col" class="num">{tr(T::ColDaysWaiting)}</th>
+                                <th scope="col" class="num">{tr(T::ColAmount)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            <For each=move || waiting.get() key=|w| w.instalment_id let:w>
+                                <WaitingRow w/>
+                            </For>
+                        </tbody>
+                    </table>
+                </div>
             </Show>
             <Show when=move || !due_soon.with(Vec::is_empty)>
                 <h3 class="soon">{move || heading(T::DueSoonTitle, due_soon.with(Vec::len))}</h3>
@@ -123,6 +152,29 @@ fn OverdueRow(
             <td class="num">{fmt::money(o.outstanding_at_deadline)}</td>
             <td class="num">{fmt::money(o.transferred)}</td>
             <td class="num strong">{fmt::money(o.remaining)}</td>
+        </tr>
+    }
+}
+
+#[component]
+fn WaitingRow(
+    /// One request waiting for its transfer.
+    w: Waiting,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let requested = w.requested_date;
+    view! {
+        <tr>
+            <CityCell
+                name=(w.city.name_th.clone(), w.city.name_en.clone())
+                province=(w.city.province_th.clone(), w.city.province_en.clone())
+            />
+            <td class="num">
+                <a href=format!("/instalments/{}", w.instalment_id)>{w.number}</a>
+            </td>
+            <td class="nowrap">{move || fmt::date(i18n.lang.get(), requested)}</td>
+            <td class="num">{fmt::count(w.days_waiting)}</td>
+            <td class="num strong">{fmt::money(w.amount)}</td>
         </tr>
     }
 }

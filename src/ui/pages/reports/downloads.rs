@@ -10,7 +10,8 @@ use crate::domain::records::Dataset;
 use crate::domain::reports::{
     dashboard_from_findings, reconcile_all, Scope, DEFAULT_DUE_SOON_DAYS,
 };
-use crate::domain::rules::check;
+use crate::domain::rules::check_as_of;
+use crate::ui::edit::today;
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::state::use_app;
 
@@ -70,9 +71,9 @@ impl List {
             List::Members => export::committee_members(ds, scope, contacts),
             List::Meetings => export::meetings(ds, scope),
             List::Mous => export::mous(ds, scope),
-            List::Findings => export::findings(ds, &check(ds, as_of)),
+            List::Findings => export::findings(ds, &check_as_of(ds, as_of, today())),
             List::Dashboard => {
-                let findings = check(ds, as_of);
+                let findings = check_as_of(ds, as_of, today());
                 let d = dashboard_from_findings(ds, scope, as_of, DEFAULT_DUE_SOON_DAYS, &findings);
                 export::dashboard_rows(&d)
             }

@@ -31,9 +31,9 @@ impl Text for StatedText {
     fn pair(self) -> (&'static str, &'static str) {
         use StatedText::*;
         match self {
-            Title => ("ยอดรวมที่แจ้งไว้", "Stated totals"),
+            Title => ("ยอดรวมที่แจ้ง", "Stated totals"),
             Intro => (
-                "ตัวเลขที่ประกาศในข่าวหรือหนังสือ เก็บไว้เทียบกับยอดที่คำนวณจากระเบียน ไม่แก้ตัวเลขฝ่ายใดฝ่ายหนึ่ง",
+                "ตัวเลขที่แจ้งในข่าวหรือหนังสือ เก็บไว้เทียบกับยอดที่คำนวณจากข้อมูลที่บันทึก ไม่แก้ตัวเลขฝ่ายใดฝ่ายหนึ่ง",
                 "Figures as announced in a news item or letter, kept to compare with what the records add up to. Neither is ever corrected.",
             ),
             Add => ("เพิ่มยอดรวมที่แจ้ง", "Add a stated total"),
@@ -48,11 +48,11 @@ impl Text for StatedText {
             Cities => ("จำนวนเมือง", "Number of cities"),
             Provinces => ("จำนวนจังหวัด", "Number of provinces"),
             Amount => ("งบประมาณสนับสนุนรวม", "Total support"),
-            Comparison => ("เทียบกับระเบียน", "Against the records"),
+            Comparison => ("เทียบกับข้อมูลที่บันทึก", "Against the records"),
             Figure => ("รายการ", "Figure"),
-            Stated => ("ที่แจ้ง", "Stated"),
-            Computed => ("จากระเบียน", "From the records"),
-            Difference => ("ผลต่าง (แจ้ง − ระเบียน)", "Difference (stated − records)"),
+            Stated => ("ยอดรวมที่แจ้ง", "Stated"),
+            Computed => ("ยอดที่คำนวณจากข้อมูลที่บันทึก", "Computed from the records"),
+            Difference => ("ผลต่าง (ที่แจ้ง − ที่คำนวณ)", "Difference (stated − computed)"),
             NotStated => ("ไม่ได้แจ้ง", "not stated"),
             NoTotals => ("ยังไม่มียอดรวมที่แจ้ง", "No stated total yet"),
         }

@@ -3,6 +3,8 @@
 //! side.
 
 use leptos::prelude::*;
+
+use crate::domain::lang::units;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
@@ -99,7 +101,7 @@ fn ConflictList(
                                 }
                             </p>
                             <p class="muted">
-                                {item.versions} " " {tr(SyncText::VersionsCount)}
+                                {move || units::VERSIONS.phrase(i18n.lang.get(), item.versions)}
                                 {item.with_deletion.then(|| view! {
                                     " · " <span class="badge-deleted">{tr(SyncText::WithDeletion)}</span>
                                 })}

@@ -2,6 +2,8 @@
 //! passphrase; downloaded as a file named by office and date, or shared (tablets).
 
 use leptos::prelude::*;
+
+use crate::domain::lang::units;
 use leptos::task::spawn_local;
 
 use super::progress_bar::ProgressBar;
@@ -277,10 +279,9 @@ fn MadeFile(
             BundleScope::Since => i18n.t(SyncText::ScopeSince),
         };
         let mut s = format!(
-            "{} · {} {} · {}",
+            "{} · {} · {}",
             format_bytes(made.size as f64),
-            made.records,
-            i18n.t(SyncText::RecordsUnit),
+            units::RECORDS.phrase(i18n.lang.get(), made.records),
             what
         );
         if made.encrypted {

@@ -88,7 +88,6 @@ pub enum SyncText {
     ConflictsTitle,
     ConflictsIntro,
     NoConflicts,
-    VersionsCount,
     WithDeletion,
     Settle,
     BackToList,
@@ -114,7 +113,7 @@ impl Text for SyncText {
         match self {
             NavSync => ("ส่ง/รับข้อมูล", "Send/receive"),
             NavConflicts => ("ข้อมูลขัดแย้ง", "Conflicts"),
-            ConflictsBadgeLabel => ("ระเบียนที่ขัดแย้ง", "records in conflict"),
+            ConflictsBadgeLabel => ("รายการที่ขัดแย้ง", "records in conflict"),
             SyncTitle => ("ส่งและรับข้อมูลระหว่างสำนักงาน", "Send and receive data between offices"),
             SyncIntro => (
                 "ไม่มีเซิร์ฟเวอร์กลาง สำนักงานแลกเปลี่ยนข้อมูลกันด้วยไฟล์ (ส่งทาง LINE อีเมล หรือแฟลชไดรฟ์) นำเข้ากี่ครั้ง ลำดับใดก็ได้ ข้อมูลจะไม่หาย",
@@ -163,7 +162,7 @@ impl Text for SyncText {
             ShareFailed => ("แชร์ไม่สำเร็จ ใช้การดาวน์โหลดแทน", "Sharing failed; use the download instead."),
             DownloadFailed => ("ดาวน์โหลดไม่สำเร็จ", "The download failed."),
             FileLocked => ("ล็อกด้วยรหัสผ่าน", "locked with a passphrase"),
-            RecordsUnit => ("ระเบียน", "records"),
+            RecordsUnit => ("รายการ", "records"),
             ScopeFull => ("ข้อมูลทั้งหมด", "everything"),
             ScopeSince => ("เฉพาะที่เปลี่ยน", "changes only"),
             ImportTitle => ("นำเข้าข้อมูล", "Import data"),
@@ -197,7 +196,7 @@ impl Text for SyncText {
             ),
             PreviewTitle => ("สิ่งที่จะเปลี่ยน", "What would change"),
             PreviewIntro => (
-                "นับตามระเบียนในไฟล์ เทียบกับข้อมูลในเครื่องนี้",
+                "นับตามรายการในไฟล์ เทียบกับข้อมูลในเครื่องนี้",
                 "Counted over the records in the files, against the data on this device.",
             ),
             ColKind => ("ประเภทข้อมูล", "Kind of record"),
@@ -212,7 +211,7 @@ impl Text for SyncText {
                 "Nothing would change: this device already has everything in the files.",
             ),
             WillConflict => (
-                "ระเบียนเหล่านี้ถูกแก้ไขทั้งสองฝ่ายโดยไม่เห็นการแก้ไขของกันและกัน จะเก็บไว้ทั้งสองฉบับ ให้เลือกภายหลังในหน้า \"ข้อมูลขัดแย้ง\"",
+                "รายการเหล่านี้ถูกแก้ไขทั้งสองฝ่ายโดยไม่เห็นการแก้ไขของกันและกัน จะเก็บไว้ทั้งสองฉบับ ให้เลือกภายหลังในหน้า \"ข้อมูลขัดแย้ง\"",
                 "These records were edited on both sides without seeing each other's change: both versions are kept, for you to choose between on the Conflicts page.",
             ),
             Apply => ("บันทึกการนำเข้า", "Save the import"),
@@ -231,11 +230,10 @@ impl Text for SyncText {
             Stage(s) => stage_pair(s),
             ConflictsTitle => ("ข้อมูลขัดแย้ง", "Conflicts"),
             ConflictsIntro => (
-                "สองสำนักงานแก้ไขระเบียนเดียวกันโดยไม่เห็นการแก้ไขของกันและกัน ระบบเก็บไว้ทุกฉบับ ให้เลือกฉบับที่ถูกต้อง หรือเลือกทีละช่อง แล้วบันทึก",
+                "สองสำนักงานแก้ไขรายการเดียวกันโดยไม่เห็นการแก้ไขของกันและกัน ระบบเก็บไว้ทุกฉบับ ให้เลือกฉบับที่ถูกต้อง หรือเลือกทีละช่อง แล้วบันทึก",
                 "Two offices edited the same record without seeing each other's change. Every version is kept: choose the right one, or pick field by field, and save.",
             ),
             NoConflicts => ("ไม่มีข้อมูลขัดแย้ง", "No conflicts"),
-            VersionsCount => ("ฉบับ", "versions"),
             WithDeletion => ("ฉบับหนึ่งถูกลบ", "one version is a deletion"),
             Settle => ("เลือกฉบับ", "Settle"),
             BackToList => ("กลับไปที่รายการ", "Back to the list"),
@@ -255,7 +253,7 @@ impl Text for SyncText {
             Settled => ("บันทึกแล้ว ข้อขัดแย้งนี้ยุติแล้ว", "Saved: this conflict is settled."),
             SameInAll => ("เหมือนกันทุกฉบับ", "same in every version"),
             NotInConflict => (
-                "ระเบียนนี้ไม่มีข้อขัดแย้งแล้ว",
+                "รายการนี้ไม่มีข้อขัดแย้งแล้ว",
                 "This record is no longer in conflict.",
             ),
             Unnamed => ("(ไม่มีชื่อ)", "(no name)"),

@@ -44,6 +44,7 @@ fn CitySheet(
     let (mou_date, deadline, last_meeting) = (s.mou_date, s.second_deadline, s.last_meeting);
     let meetings = s.meetings;
     let committee = s.committee_name.clone();
+    let account = s.account.clone();
     let members: Vec<AnyView> = s
         .members
         .clone()
@@ -89,9 +90,10 @@ fn CitySheet(
                 <tr>
                     <td class="num">{i.number}</td>
                     <td class="num">{fmt::money(i.amount)}</td>
-                    <td>{move || fmt::opt_date(lang(), i.planned_date)}</td>
-                    <td>{move || fmt::opt_date(lang(), i.actual_date)}</td>
-                    <td>{move || fmt::opt_date(lang(), i.due_date)}</td>
+                    <td>{move || fmt::doc_opt_date(lang(), i.planned_date)}</td>
+                    <td>{move || fmt::doc_opt_date(lang(), i.requested_date)}</td>
+                    <td>{move || fmt::doc_opt_date(lang(), i.actual_date)}</td>
+                    <td>{move || fmt::doc_opt_date(lang(), i.due_date)}</td>
                     <td lang=fmt::text_lang(&i.reference)>{i.reference.clone()}</td>
                 </tr>
             }
@@ -108,7 +110,7 @@ fn CitySheet(
                     {move || i18n.pick(&province.0, &province.1).to_owned()}
                 </p>
                 <p class="center">
-                    {move || fmt::fiscal_year(lang(), fy)} " · " {move || as_of_line(i18n, today)}
+                    {move || fmt::doc_fiscal_year(lang(), fy)} " · " {move || as_of_line(i18n, today)}
                 </p>
             </header>
             <table class="sheet-table figures-table">
@@ -132,11 +134,16 @@ fn CitySheet(
             </p>
             <dl class="facts">
                 <dt>{tr(T::MouDate)}</dt>
-                <dd>{move || fmt::opt_date(lang(), mou_date)}</dd>
+                <dd>{move || fmt::doc_opt_date(lang(), mou_date)}</dd>
                 <dt>{tr(T::SecondDeadline)}</dt>
-                <dd>{move || fmt::opt_date(lang(), deadline)}</dd>
+                <dd>{move || fmt::doc_opt_date(lang(), deadline)}</dd>
                 <dt>{tr(T::Meetings)}</dt>
-                <dd>{meetings} " · " {tr(T::LastMeeting)} " " {move || fmt::opt_date(lang(), last_meeting)}</dd>
+                <dd>{move || fmt::times(lang(), meetings)} " · " {tr(T::LastMeeting)} " " {move || fmt::doc_opt_date(lang(), last_meeting)}</dd>
+                <dt>{tr(T::PaysInto)}</dt>
+                <dd data-testid="sheet-account">{match account {
+                    Some((th, en)) => view! { {move || i18n.pick(&th, &en).to_string()} }.into_any(),
+                    None => view! { {tr(T::NoAccount)} }.into_any(),
+                }}</dd>
             </dl>
             <h2>
                 {tr(T::Committee)}
@@ -152,7 +159,7 @@ fn CitySheet(
             ] rows=projects/>
             <h2>{tr(T::Instalments)}</h2>
             <SheetTable testid="instalments" empty=T::NoneYet cols=vec![
-                Col::num(T::ColNumber), Col::num(T::ColAmount), Col::text(T::ColPlanned),
+                Col::num(T::ColNumber), Col::num(T::ColAmount), Col::text(T::ColPlanned), Col::text(T::ColRequestedOn),
                 Col::text(T::ColActual), Col::text(T::ColDue), Col::text(T::ColReference),
             ] rows=instalments/>
             <h2>{tr(T::Findings)}</h2>

@@ -130,6 +130,6 @@ pub(crate) fn as_of_line(i18n: crate::ui::i18n::I18n, d: NaiveDate) -> String {
     format!(
         "{} {}",
         i18n.t(T::PrintedOn),
-        crate::ui::fmt::date(i18n.lang.get(), d)
+        crate::ui::fmt::doc_date(i18n.lang.get(), d)
     )
 }

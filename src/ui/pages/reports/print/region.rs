@@ -110,7 +110,7 @@ fn RegionSheet(
                 <h1>{tr(T::RegionalSummaryTitle)}</h1>
                 <p class="center strong">{move || i18n.pick(&region.0, &region.1).to_owned()}</p>
                 <p class="center">
-                    {move || fmt::fiscal_year(i18n.lang.get(), fy)} " · " {move || as_of_line(i18n, today)}
+                    {move || fmt::doc_fiscal_year(i18n.lang.get(), fy)} " · " {move || as_of_line(i18n, today)}
                 </p>
             </header>
             <table class="sheet-table figures-table" data-testid="region-figures">
