@@ -6,64 +6,24 @@
 #![cfg(target_arch = "wasm32")]
 
 mod common;
-use chrono::{DateTime, Utc};
-use common::browser::{dump, put_raw_chunk, wait_until};
+use common::browser::{dump, import_from_b as import, put_raw_chunk, wait_until};
 use leptos::prelude::*;
 use mueang::domain::example::north_2561;
-use mueang::domain::meta::{Editor, OfficeId, RecordId};
+use mueang::domain::meta::RecordId;
 use mueang::domain::records::Dataset;
-use mueang::domain::sync::{draft_full, normalize};
+use mueang::domain::sync::normalize;
 use mueang::storage::{self, ChangeSet, Settings, StorageError, Store};
-use mueang::sync::{digest, load_all};
+use mueang::sync::load_all;
 use mueang::ui::i18n::{provide_i18n, Lang, Msg};
 use mueang::ui::kept_aside::{KeptAsideBanner, KeptAsideSection};
 use mueang::ui::records::{example_changes, replace_all};
 use mueang::ui::state::AppState;
-use mueang::ui::sync::context::SyncState;
-use mueang::ui::sync::pipeline::{apply_import, file_text, merge_bundles, open_bundle, Timings};
-use mueang::ui::sync::progress::Progress;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 const DB: &str = "t-kept-aside";
-
-fn office_b() -> Editor {
-    Editor {
-        office_id: OfficeId("b".into()),
-        office_name: "สำนักงาน b".into(),
-        person: "ทดสอบ".into(),
-    }
-}
-
-/// A verified full bundle of `ds` from office b, opened as the import screen opens it.
-async fn bundle_of(ds: &Dataset) -> mueang::domain::sync::Bundle {
-    let at = DateTime::<Utc>::from_timestamp(1_517_800_000, 0).unwrap();
-    let draft = draft_full(ds, &office_b(), at);
-    let sum = digest::sha256_hex(draft.canonical_bytes()).await;
-    let bytes = draft.finish(&sum).to_json().into_bytes();
-    let mut t = Timings::default();
-    open_bundle(file_text(bytes).unwrap(), None, Progress::new(), &mut t)
-        .await
-        .expect("opens")
-}
-
-/// Imports `ds` as a bundle from office b, as the import screen does after "confirm".
-async fn import(app: AppState, ds: &Dataset) -> bool {
-    let bundle = bundle_of(ds).await;
-    let outcome = app
-        .dataset
-        .with_untracked(|local| merge_bundles(local, &[&bundle]));
-    let sync = SyncState {
-        last_export: RwSignal::new(None),
-        peers: RwSignal::new(None),
-    };
-    let mut t = Timings::default();
-    apply_import(app, sync, &[bundle], outcome, Progress::new(), &mut t)
-        .await
-        .is_some()
-}
 
 fn told_kept_aside(app: AppState) -> bool {
     app.notices

@@ -125,4 +125,49 @@ pub mod browser {
         assert!(tx.await.unwrap().is_committed());
         db.close();
     }
+
+    /// A verified full bundle of `ds` exported by office b, opened as the import screen
+    /// opens files (Web Crypto's hashing).
+    pub async fn bundle_from_b(
+        ds: &mueang::domain::records::Dataset,
+    ) -> mueang::domain::sync::Bundle {
+        use mueang::ui::sync::pipeline::{file_text, open_bundle, Timings};
+        let who = mueang::domain::meta::Editor {
+            office_id: mueang::domain::meta::OfficeId("b".into()),
+            office_name: "สำนักงาน b".into(),
+            person: "ทดสอบ".into(),
+        };
+        let at = chrono::DateTime::from_timestamp(1_517_800_000, 0).unwrap();
+        let draft = mueang::domain::sync::draft_full(ds, &who, at);
+        let sum = mueang::sync::digest::sha256_hex(draft.canonical_bytes()).await;
+        let bytes = draft.finish(&sum).to_json().into_bytes();
+        let mut t = Timings::default();
+        let progress = mueang::ui::sync::progress::Progress::new();
+        open_bundle(file_text(bytes).unwrap(), None, progress, &mut t)
+            .await
+            .expect("opens")
+    }
+
+    /// Imports `ds` as a bundle from office b into `app`, as the import screen does once
+    /// the person confirms. True if it was stored.
+    pub async fn import_from_b(
+        app: mueang::ui::state::AppState,
+        ds: &mueang::domain::records::Dataset,
+    ) -> bool {
+        use leptos::prelude::*;
+        use mueang::ui::sync::pipeline::{apply_import, merge_bundles, Timings};
+        let bundle = bundle_from_b(ds).await;
+        let outcome = app
+            .dataset
+            .with_untracked(|local| merge_bundles(local, &[&bundle]));
+        let sync = mueang::ui::sync::context::SyncState {
+            last_export: RwSignal::new(None),
+            peers: RwSignal::new(None),
+        };
+        let mut t = Timings::default();
+        let progress = mueang::ui::sync::progress::Progress::new();
+        apply_import(app, sync, &[bundle], outcome, progress, &mut t)
+            .await
+            .is_some()
+    }
 }
