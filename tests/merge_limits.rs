@@ -250,3 +250,33 @@ fn a_stripped_tombstone_is_purged_once_every_known_office_has_it() {
     assert_eq!(removed[0].1, id);
     assert!(at_a.cities.iter().all(|c| c.meta.id != id));
 }
+
+#[test]
+fn a_bundle_of_tombstones_of_every_kind_verifies_and_names_no_one() {
+    // Before, tombstones were emptied by trial: an instalment's fiscal year and number
+    // became 0, out of range, and every office refused the bundle carrying them.
+    let a = office("a");
+    let mut ds = example();
+    let i = with_committee(&mut ds);
+    let member = ds.committees[i].members[0].name.clone();
+    let names: Vec<String> = ds.cities.iter().map(|c| c.name_th.clone()).collect();
+    struct DeleteAll<'a>(&'a mut Dataset, &'a Editor);
+    impl mueang::domain::records::KindVisitor for DeleteAll<'_> {
+        fn visit<R: mueang::domain::records::Record>(&mut self) {
+            for r in R::all_mut(self.0) {
+                r.meta_mut().deleted = true;
+                r.meta_mut().touch(self.1, t(1));
+            }
+        }
+    }
+    mueang::domain::records::RecordKind::visit_all(&mut DeleteAll(&mut ds, &a));
+    assert!(strip_tombstones(&mut ds) > 50);
+    let text = export_full(&ds, &a, t(2)).to_json();
+    let bundle = mueang::domain::sync::verify_bytes(text.as_bytes())
+        .unwrap_or_else(|e| panic!("refused: {e:?}"));
+    assert_eq!(bundle.records().total_len(), ds.total_len());
+    assert!(!text.contains(&member), "a member's name travels");
+    for n in names {
+        assert!(!text.contains(&n), "{n} travels");
+    }
+}

@@ -88,7 +88,11 @@ async fn an_import_stopped_midway_leaves_indexeddb_byte_identical() {
         inject(fault);
         assert!(!import_from_b(app, &incoming).await, "{fault:?}: must fail");
         assert_eq!(dump(DB).await, before, "{fault:?}: IndexedDB changed");
-        assert_eq!(app.dataset.get_untracked(), memory, "{fault:?}: memory changed");
+        assert_eq!(
+            app.dataset.get_untracked(),
+            memory,
+            "{fault:?}: memory changed"
+        );
         if matches!(fault, Fault::QuotaAfter(_)) {
             let told = app
                 .notices
