@@ -132,6 +132,14 @@ fn a_version_made_after_seeing_the_deletion_is_shown_as_restored_not_updated() {
     let out = merge(&here, &there);
     let p = out.preview.total();
     assert_eq!((p.updated, p.restored, p.conflict), (0, 1, 0));
+    assert_eq!(
+        out.restored,
+        [(
+            mueang::domain::records::RecordKind::City,
+            here.cities[0].meta.id
+        )],
+        "named for the preview"
+    );
     assert!(!out.dataset.cities[0].meta.deleted);
 }
 

@@ -15,9 +15,13 @@ use crate::ui::pages::reports::fmt::number;
 pub struct PreviewView {
     pub kinds: Vec<(RecordKind, KindPreview)>,
     pub total: KindPreview,
-    /// (Thai, English) labels of the records newly in conflict (at most a screenful).
-    pub conflicts: Vec<(String, String)>,
+    /// (Thai, English) labels of the records newly in conflict (at most a screenful), and
+    /// whether one side is a deletion made here (a bundle trying to bring a deleted record
+    /// back without having seen the deletion: a person settles it).
+    pub conflicts: Vec<(String, String, bool)>,
     pub more_conflicts: usize,
+    /// (Thai, English) labels of deleted records the files bring back.
+    pub restored: Vec<(String, String)>,
 }
 
 /// How many conflicting records are named; the rest are counted.
@@ -30,13 +34,26 @@ impl PreviewView {
             .iter()
             .take(NAMED)
             .map(|c| {
-                record_label(
+                let (th, en) = record_label(
                     &o.dataset,
                     &RecordRef {
                         kind: c.kind,
                         id: c.id,
                     },
-                )
+                );
+                (th, en, c.with_deletion)
+            })
+            .collect();
+        let restored = o
+            .restored
+            .iter()
+            .take(NAMED)
+            .map(|(kind, id)| {
+                let r = RecordRef {
+                    kind: *kind,
+                    id: *id,
+                };
+                record_label(&o.dataset, &r)
             })
             .collect();
         PreviewView {
@@ -44,6 +61,7 @@ impl PreviewView {
             total: o.preview.total(),
             conflicts,
             more_conflicts: o.conflicts.len().saturating_sub(NAMED),
+            restored,
         }
     }
 }
@@ -70,6 +88,16 @@ pub fn PreviewTable(
         .conflicts
         .iter()
         .cloned()
+        .map(|(th, en, deleted)| {
+            let note = deleted.then(|| view! { " (" {tr(SyncText::DeletedHere)} ")" });
+            view! { <li>{move || i18n.pick(&th, &en).to_string()} {note}</li> }
+        })
+        .collect_view();
+    let has_restored = !preview.restored.is_empty();
+    let restored = preview
+        .restored
+        .iter()
+        .cloned()
         .map(|(th, en)| view! { <li>{move || i18n.pick(&th, &en).to_string()}</li> })
         .collect_view();
     let more = preview.more_conflicts;
@@ -87,6 +115,7 @@ pub fn PreviewTable(
                             <th scope="col">{tr(SyncText::ColUnchanged)}</th>
                             <th scope="col">{tr(SyncText::ColDeleted)}</th>
                             <th scope="col">{tr(SyncText::ColConflict)}</th>
+                            <th scope="col">{tr(SyncText::ColRestored)}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -105,6 +134,12 @@ pub fn PreviewTable(
                         {conflicts}
                         {(more > 0).then(|| view! { <li>"+" {more}</li> })}
                     </ul>
+                </div>
+            })}
+            {has_restored.then(|| view! {
+                <div class="will-restore" data-testid="preview-restored">
+                    <p>{tr(SyncText::WillRestore)}</p>
+                    <ul>{restored}</ul>
                 </div>
             })}
         </div>
@@ -131,6 +166,7 @@ fn PreviewRow(
             {cell(counts.unchanged)}
             {cell(counts.deleted)}
             {cell(counts.conflict)}
+            {cell(counts.restored)}
         </tr>
     }
 }
