@@ -11,7 +11,6 @@ use crate::domain::records::RecordKind;
 use crate::storage::{self, Applied, ChangeSet, Persistence, Quota, Settings, StorageError, Store};
 use crate::sync::{KeptAside, Loaded};
 use crate::ui::i18n::Msg;
-use crate::ui::records;
 
 /// A message shown in the notice area until dismissed.
 #[derive(Debug, Clone, PartialEq)]
@@ -178,19 +177,6 @@ impl AppState {
                 None
             }
         }
-    }
-
-    /// Replaces every record with `ds` (an import, "load example data") in one transaction,
-    /// then the in-memory dataset. False (with a notice shown) if nothing was saved.
-    pub async fn replace_all(self, label: &str, ds: Dataset) -> bool {
-        let changes = match records::replace_all(label, &ds) {
-            Ok(cs) => cs,
-            Err(e) => {
-                self.notify_error(&e);
-                return false;
-            }
-        };
-        self.apply(changes, move |d| *d = ds).await.is_some()
     }
 
     /// Asks for persistent storage and refreshes the quota figures.

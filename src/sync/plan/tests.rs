@@ -245,3 +245,24 @@ fn an_import_over_a_record_kept_aside_is_refused_naming_it() {
         1
     );
 }
+
+#[test]
+fn a_purged_tombstone_is_deleted_from_storage_whatever_the_plan() {
+    // What apply_import does: merge, purge what every known office has, plan.
+    let mut local = normalize(&north_2561().records);
+    local.cities[0].meta.deleted = true;
+    local.cities[0].meta.touch(&office("b"), t(1));
+    crate::domain::sync::purge::strip_tombstones(&mut local);
+    let at_b = local.clone();
+    let bundle = crate::domain::sync::export_full(&at_b, &office("b"), t(2));
+    let mut peers = crate::domain::sync::Peers::default();
+    peers.note_received(&bundle);
+    let mut merged = merge(&local, bundle.records()).dataset;
+    let purged = crate::domain::sync::purge_tombstones(&mut merged, &peers);
+    assert_eq!(purged, [(RecordKind::City, local.cities[0].meta.id)]);
+    for kept in [KeptAside::default(), kept_aside("mous/00", Some("x"))] {
+        let mut cs = ChangeSet::new("import");
+        import_changes_keeping(&mut cs, &local, &merged, None, &kept).unwrap();
+        assert_eq!(ops(&cs), ["delete cities"], "{kept:?}");
+    }
+}
