@@ -222,7 +222,10 @@ async fn an_import_is_stored_whole_and_the_same_bundle_again_writes_nothing() {
     }
     let mut expected = merge(&a, &b).dataset;
     let known = load_peers(&store).await.unwrap();
-    assert_eq!(mueang::domain::sync::purge_tombstones(&mut expected, &known).len(), 1);
+    assert_eq!(
+        mueang::domain::sync::purge_tombstones(&mut expected, &known).len(),
+        1
+    );
     let in_memory = app.dataset.get_untracked();
     assert_eq!(normalize(&in_memory), normalize(&expected));
     let stored = load_dataset(&store).await.unwrap();
