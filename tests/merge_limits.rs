@@ -288,3 +288,22 @@ fn a_bundle_of_tombstones_of_every_kind_verifies_and_names_no_one() {
         assert!(!text.contains(&n), "{n} travels");
     }
 }
+
+#[test]
+fn the_import_purges_only_deletions_older_than_its_cutoff() {
+    let a = office("a");
+    let mut at_a = example();
+    let id = at_a.cities[0].meta.id;
+    at_a.cities[0].meta.deleted = true;
+    at_a.cities[0].meta.touch(&a, t(10));
+    let mut peers = Peers::default();
+    peers.note_received(&export_full(&at_a, &office("b"), t(11)));
+    let mut fresh = at_a.clone();
+    let cut = mueang::domain::sync::purge_tombstones_before;
+    assert!(
+        cut(&mut fresh, &peers, t(10)).is_empty(),
+        "not older than the cutoff"
+    );
+    assert_eq!(cut(&mut fresh, &peers, t(11)), [(RecordKind::City, id)]);
+    assert!(mueang::domain::sync::PURGE_AFTER_DAYS >= 7);
+}

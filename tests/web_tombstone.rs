@@ -1,7 +1,7 @@
 //! Issue 10, part 5 (tombstones), in a real browser: a record deleted in the app is stored
 //! as a tombstone holding only what sync needs — no name, no account, no phone number, in
-//! the record or in its audit log — and once every known office has the deletion, the
-//! import that shows it purges the tombstone from IndexedDB.
+//! the record or in its audit log — and once every known office has an old deletion, the
+//! import that shows it purges the tombstone from IndexedDB (a fresh one stays a month).
 #![cfg(target_arch = "wasm32")]
 
 mod common;
@@ -9,12 +9,14 @@ use common::browser::{dump, import_from_b};
 use leptos::prelude::*;
 use mueang::domain::editing::save_plan::SaveAction;
 use mueang::domain::example::north_2561;
-use mueang::domain::records::{City, ReceivingAccount};
+use mueang::domain::meta::{Editor, OfficeId};
+use mueang::domain::records::{City, ReceivingAccount, Record};
+use mueang::domain::sync::purge::strip_tombstone;
 use mueang::domain::sync::{merge, normalize};
-use mueang::storage::{self, Settings, Store};
+use mueang::storage::{self, ChangeSet, Settings, Store};
 use mueang::sync::load_dataset;
 use mueang::ui::edit::save::store_version;
-use mueang::ui::records::replace_all;
+use mueang::ui::records::{put_record, replace_all};
 use mueang::ui::state::AppState;
 use wasm_bindgen_test::*;
 
@@ -98,17 +100,43 @@ async fn a_deletion_stores_no_personal_data_and_is_purged_once_every_office_has_
     );
     assert_eq!(tomb.province_id, city.province_id, "what sync needs stays");
 
-    // Office b's next bundle holds the deletion (it merged a's export): b is the only
-    // office known here, so the import purges the tombstone, in the same transaction.
-    let at_b = merge(&example, &back).dataset;
-    assert!(at_b
-        .get::<City>(city.meta.id)
-        .is_some_and(|c| c.meta.deleted));
+    // A deletion made long ago (2018) that b holds too, beside the one just made.
+    let mut old = example.cities[1].clone();
+    old.meta.deleted = true;
+    old.meta.touch(
+        &Editor {
+            office_id: OfficeId("a".into()),
+            office_name: "สำนักงาน a".into(),
+            person: String::new(),
+        },
+        chrono::DateTime::from_timestamp(1_530_000_000, 0).unwrap(),
+    );
+    let old = strip_tombstone(&old).unwrap();
+    let mut cs = ChangeSet::new("old deletion");
+    put_record(&mut cs, &old).unwrap();
+    let stored_old = old.clone();
+    app.apply(cs, move |ds| ds.upsert(stored_old.into_any()))
+        .await
+        .expect("stored");
+
+    // Office b's next bundle holds both deletions (it merged a's export), and b is the only
+    // office known here: the import purges the old one in the same transaction, and keeps
+    // the fresh one for PURGE_AFTER_DAYS (an office not known yet may still need it).
+    let at_b = merge(&example, &app.dataset.get_untracked()).dataset;
+    for id in [city.meta.id, old.meta.id] {
+        assert!(at_b.get::<City>(id).is_some_and(|c| c.meta.deleted));
+    }
     assert!(import_from_b(app, &at_b).await);
     let after = load_dataset(&store).await.unwrap();
-    assert!(after.get::<City>(city.meta.id).is_none(), "purged");
+    assert!(after.get::<City>(old.meta.id).is_none(), "purged");
     assert!(app
         .dataset
-        .with_untracked(|ds| ds.get::<City>(city.meta.id).is_none()));
+        .with_untracked(|ds| ds.get::<City>(old.meta.id).is_none()));
+    assert!(
+        after
+            .get::<City>(city.meta.id)
+            .is_some_and(|c| c.meta.deleted),
+        "a fresh deletion stays"
+    );
     assert_eq!(after.cities.len(), example.cities.len() - 1);
 }

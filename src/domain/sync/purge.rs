@@ -6,6 +6,8 @@
 //! version ([`PeerState::has_seen`](super::PeerState::has_seen)). Every bundle carries all
 //! of its office's tombstones, so such evidence arrives with the next bundle from each office.
 
+use chrono::{DateTime, Utc};
+
 use crate::domain::meta::RecordId;
 use crate::domain::records::{Dataset, KindVisitor, Record, RecordKind};
 use crate::domain::sync::peers::Peers;
@@ -14,9 +16,25 @@ use crate::domain::sync::peers::Peers;
 /// seen; returns what was removed. With no known office nothing is removed: a deletion
 /// nobody has heard of yet must not vanish.
 pub fn purge_tombstones(ds: &mut Dataset, peers: &Peers) -> Vec<(RecordKind, RecordId)> {
+    purge_tombstones_before(ds, peers, DateTime::<Utc>::MAX_UTC)
+}
+
+/// How long a deletion is kept after every known office has it, before an import purges
+/// it: an office that starts sending bundles meanwhile (one not known yet) still learns of
+/// it instead of bringing the record back.
+pub const PURGE_AFTER_DAYS: i64 = 30;
+
+/// [`purge_tombstones`], only for deletions made before `before` (the import passes
+/// [`PURGE_AFTER_DAYS`] ago).
+pub fn purge_tombstones_before(
+    ds: &mut Dataset,
+    peers: &Peers,
+    before: DateTime<Utc>,
+) -> Vec<(RecordKind, RecordId)> {
     let mut p = Purge {
         ds,
         peers,
+        before,
         removed: Vec::new(),
     };
     if !peers.0.is_empty() {
@@ -28,6 +46,7 @@ pub fn purge_tombstones(ds: &mut Dataset, peers: &Peers) -> Vec<(RecordKind, Rec
 struct Purge<'a> {
     ds: &'a mut Dataset,
     peers: &'a Peers,
+    before: DateTime<Utc>,
     removed: Vec<(RecordKind, RecordId)>,
 }
 
@@ -35,7 +54,7 @@ impl KindVisitor for Purge<'_> {
     fn visit<R: Record>(&mut self) {
         let in_conflict: std::collections::HashSet<RecordId> =
             R::siblings(self.ds).iter().map(|s| s.meta().id).collect();
-        let peers = self.peers;
+        let (peers, before) = (self.peers, self.before);
         let removed = &mut self.removed;
         R::all_mut(self.ds).retain(|r| {
             let m = r.meta();
@@ -45,7 +64,8 @@ impl KindVisitor for Purge<'_> {
                     .values()
                     .all(|p| p.has_seen(R::KIND, m.id, &m.version))
             };
-            let purge = m.deleted && !in_conflict.contains(&m.id) && seen_by_all();
+            let purge =
+                m.deleted && m.updated_at < before && !in_conflict.contains(&m.id) && seen_by_all();
             if purge {
                 removed.push((R::KIND, m.id));
             }

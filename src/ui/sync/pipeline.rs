@@ -17,7 +17,8 @@ use chrono::Utc;
 use leptos::prelude::*;
 
 use crate::domain::sync::{
-    draft_full, draft_since, encrypt, purge_tombstones, Bundle, MergeOutcome,
+    draft_full, draft_since, encrypt, purge_tombstones_before, Bundle, MergeOutcome,
+    PURGE_AFTER_DAYS,
 };
 use crate::storage::{ChangeSet, StorageError};
 use crate::sync::digest::sha256_hex;
@@ -77,10 +78,11 @@ pub async fn apply_import(
             peers.note_received(b);
         }
     }
-    // Deletions every known office now holds need not travel any more (docs/sync.md,
-    // "Purging tombstones"): they go in the same transaction as the import.
+    // Deletions older than a month that every known office now holds need not travel any
+    // more (docs/sync.md, "Purging tombstones"): they go in the same transaction.
     let mut merged = outcome.dataset;
-    let purged = purge_tombstones(&mut merged, &peers).len();
+    let old = Utc::now() - chrono::Duration::days(PURGE_AFTER_DAYS);
+    let purged = purge_tombstones_before(&mut merged, &peers, old).len();
     t.peers += now() - start;
     let start = now();
     let mut cs = ChangeSet::new("import");
