@@ -34,6 +34,90 @@ struct Expected {
     contains: Option<String>,
     /// For valid cases: how many city tombstones must arrive.
     deleted: Option<usize>,
+    /// For valid cases: the city with this id is deleted here before the import.
+    delete_first: Option<String>,
+    /// For valid cases: what the preview must count, over all kinds.
+    conflict: Option<usize>,
+    restored: Option<usize>,
+    /// For valid cases: texts that must be nowhere in what is stored after the import.
+    absent: Option<Vec<String>>,
+    /// For valid cases: the most versions (shown and in conflict) any city may keep.
+    max_versions: Option<usize>,
+    /// For valid cases: a finding the rules must give on the stored data.
+    finding: Option<String>,
+}
+
+/// Deletes the city `id` in `store` as this office would: a stripped tombstone.
+fn delete_here(store: &mut Dataset, id: &str) -> Result<(), String> {
+    let here = mueang::domain::meta::Editor {
+        office_id: mueang::domain::meta::OfficeId("here".into()),
+        office_name: "here".into(),
+        person: String::new(),
+    };
+    let at = chrono::DateTime::from_timestamp(1_530_000_000, 0).unwrap();
+    let city = store
+        .cities
+        .iter_mut()
+        .find(|c| c.meta.id.to_string() == id)
+        .ok_or(format!("no city {id} to delete first"))?;
+    city.meta.deleted = true;
+    city.meta.touch(&here, at);
+    mueang::domain::sync::purge::strip_tombstones(store);
+    Ok(())
+}
+
+/// The checks of the valid cases on what the import stored.
+fn check_stored(
+    name: &str,
+    exp: &Expected,
+    imported: &Import,
+    store: &Dataset,
+) -> Result<(), String> {
+    let p = imported.outcome.preview.total();
+    for (what, want, got) in [
+        ("conflict", exp.conflict, p.conflict),
+        ("restored", exp.restored, p.restored),
+    ] {
+        if want.is_some_and(|n| n != got) {
+            return Err(format!(
+                "{name}: the preview counts {got} {what}, not {want:?}"
+            ));
+        }
+    }
+    let text = serde_json::to_string(store).unwrap();
+    for secret in exp.absent.iter().flatten() {
+        if text.contains(secret.as_str()) {
+            return Err(format!("{name}: {secret:?} is stored"));
+        }
+    }
+    if let Some(max) = exp.max_versions {
+        let most = store
+            .cities
+            .iter()
+            .map(|c| {
+                1 + store
+                    .conflicts
+                    .cities
+                    .iter()
+                    .filter(|s| s.meta.id == c.meta.id)
+                    .count()
+            })
+            .max()
+            .unwrap_or(0);
+        if most > max || most < 2 {
+            return Err(format!(
+                "{name}: a city keeps {most} versions (at most {max})"
+            ));
+        }
+    }
+    if let Some(code) = &exp.finding {
+        let today = chrono::NaiveDate::from_ymd_opt(2018, 6, 1).unwrap();
+        let findings = mueang::domain::rules::check(store, today);
+        if !findings.iter().any(|f| f.rule.code() == code.as_str()) {
+            return Err(format!("{name}: no {code} finding"));
+        }
+    }
+    Ok(())
 }
 
 /// The store as the app keeps it: replaced only by a successful import.
@@ -69,7 +153,10 @@ fn run_case(dir: &Path) -> Result<(), String> {
     let exp: Expected =
         serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap())
             .map_err(|e| format!("{name}: bad expected.json: {e}"))?;
-    let original = north_2561().records;
+    let mut original = north_2561().records;
+    if let Some(id) = &exp.delete_first {
+        delete_here(&mut original, id)?;
+    }
     let mut store = original.clone();
     let result = import_into(&mut store, &input(dir), exp.passphrase.as_deref());
     match (result, exp.valid) {
@@ -92,7 +179,7 @@ fn run_case(dir: &Path) -> Result<(), String> {
                     return Err(format!("{name}: {found} tombstones, expected {n}"));
                 }
             }
-            Ok(())
+            check_stored(&name, &exp, &imported, &store)
         }
         (Ok(_), false) => Err(format!("{name}: imported, but must be refused")),
         (Err(e), true) => Err(format!(

@@ -132,6 +132,14 @@ fn a_version_made_after_seeing_the_deletion_is_shown_as_restored_not_updated() {
     let out = merge(&here, &there);
     let p = out.preview.total();
     assert_eq!((p.updated, p.restored, p.conflict), (0, 1, 0));
+    assert_eq!(
+        out.restored,
+        [(
+            mueang::domain::records::RecordKind::City,
+            here.cities[0].meta.id
+        )],
+        "named for the preview"
+    );
     assert!(!out.dataset.cities[0].meta.deleted);
 }
 
@@ -249,4 +257,52 @@ fn a_stripped_tombstone_is_purged_once_every_known_office_has_it() {
     assert_eq!(removed.len(), 1);
     assert_eq!(removed[0].1, id);
     assert!(at_a.cities.iter().all(|c| c.meta.id != id));
+}
+
+#[test]
+fn a_bundle_of_tombstones_of_every_kind_verifies_and_names_no_one() {
+    // Before, tombstones were emptied by trial: an instalment's fiscal year and number
+    // became 0, out of range, and every office refused the bundle carrying them.
+    let a = office("a");
+    let mut ds = example();
+    let i = with_committee(&mut ds);
+    let member = ds.committees[i].members[0].name.clone();
+    let names: Vec<String> = ds.cities.iter().map(|c| c.name_th.clone()).collect();
+    struct DeleteAll<'a>(&'a mut Dataset, &'a Editor);
+    impl mueang::domain::records::KindVisitor for DeleteAll<'_> {
+        fn visit<R: mueang::domain::records::Record>(&mut self) {
+            for r in R::all_mut(self.0) {
+                r.meta_mut().deleted = true;
+                r.meta_mut().touch(self.1, t(1));
+            }
+        }
+    }
+    mueang::domain::records::RecordKind::visit_all(&mut DeleteAll(&mut ds, &a));
+    assert!(strip_tombstones(&mut ds) > 50);
+    let text = export_full(&ds, &a, t(2)).to_json();
+    let bundle = mueang::domain::sync::verify_bytes(text.as_bytes())
+        .unwrap_or_else(|e| panic!("refused: {e:?}"));
+    assert_eq!(bundle.records().total_len(), ds.total_len());
+    assert!(!text.contains(&member), "a member's name travels");
+    for n in names {
+        assert!(!text.contains(&n), "{n} travels");
+    }
+}
+
+#[test]
+fn the_import_purges_only_deletions_older_than_its_cutoff() {
+    let a = office("a");
+    let mut at_a = example();
+    let id = at_a.cities[0].meta.id;
+    at_a.cities[0].meta.deleted = true;
+    at_a.cities[0].meta.touch(&a, t(10));
+    let mut peers = Peers::default();
+    peers.note_received(&export_full(&at_a, &office("b"), t(11)));
+    let mut fresh = at_a.clone();
+    let cut = mueang::domain::sync::purge_tombstones_before;
+    assert!(
+        cut(&mut fresh, &peers, t(10)).is_empty(),
+        "not older than the cutoff"
+    );
+    assert_eq!(cut(&mut fresh, &peers, t(11)), [(RecordKind::City, id)]);
 }

@@ -227,6 +227,17 @@ impl ChangeSet {
         self.ops.is_empty()
     }
 
+    /// The kinds this set replaces whole (deleting first whatever is stored of them).
+    pub fn replaced_kinds(&self) -> Vec<&str> {
+        self.ops
+            .iter()
+            .filter_map(|op| match op {
+                Op::ReplaceKind { kind, .. } => Some(kind.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// The chunk keys that must be read before planning (those edited in place),
     /// with the chunks laid out as `layout` says.
     pub fn chunks_to_read(&self, layout: &Layout) -> BTreeSet<String> {

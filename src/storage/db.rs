@@ -281,7 +281,13 @@ impl Store {
             let range = KeyRange::bound(&lo.into(), &hi.into(), None, None)?;
             store.delete(Query::KeyRange(range))?;
         }
-        for (key, bytes) in &plan.writes {
+        for (i, (key, bytes)) in plan.writes.iter().enumerate() {
+            #[cfg(debug_assertions)]
+            if let Some(e) = super::fault::strike(i) {
+                let _ = tx.abort();
+                return Err(e);
+            }
+            let _ = i;
             match bytes {
                 Some(b) => store.put(&js_bytes(b), Some(&JsValue::from_str(key)))?,
                 None => {

@@ -25,6 +25,9 @@ pub enum StorageError {
     /// A record could not be turned into JSON, or a kind name is unusable: a bug, not the
     /// person's fault.
     Encode(String),
+    /// Refused: the action would overwrite or delete stored data this build could not
+    /// read, which is kept aside as it is (`sync::load`). `detail` says what is refused.
+    KeptAside(String),
     /// Anything else the browser reported; `detail` says what.
     Unexpected(String),
 }
@@ -76,6 +79,10 @@ impl StorageError {
                 "บันทึกข้อมูลนี้ไม่ได้ (ข้อผิดพลาดของแอป)",
                 "This data could not be saved (an app error).",
             ),
+            StorageError::KeptAside(_) => (
+                "ยังทำไม่ได้: ข้อมูลบางรายการในเครื่องนี้อ่านไม่ได้และแยกเก็บไว้ตามเดิม งานนี้จะลบหรือเขียนทับข้อมูลเหล่านั้น ดูและดาวน์โหลดเก็บไว้ได้ที่หน้าตั้งค่า",
+                "Not done: some data on this device could not be read and is kept aside as it is; this would delete or overwrite it. See and download it in Settings.",
+            ),
             StorageError::Unexpected(_) => (
                 "เกิดข้อผิดพลาดในการเก็บข้อมูล",
                 "A storage error occurred.",
@@ -94,6 +101,7 @@ impl StorageError {
             StorageError::Unavailable(d)
             | StorageError::Corrupt(d)
             | StorageError::Encode(d)
+            | StorageError::KeptAside(d)
             | StorageError::Unexpected(d) => Some(d),
             _ => None,
         }
@@ -216,6 +224,7 @@ mod tests {
             StorageError::Closed,
             StorageError::Corrupt(String::new()),
             StorageError::Encode(String::new()),
+            StorageError::KeptAside(String::new()),
             StorageError::Unexpected(String::new()),
         ];
         for e in all {

@@ -51,16 +51,11 @@ impl MemoryStore {
         Ok(plan)
     }
 
-    /// Every chunk as (kind, bytes), as the app reads them at start.
-    pub fn kinds_and_bytes(&self) -> Vec<(String, Vec<u8>)> {
+    /// Every chunk as (key, bytes), as the app reads them at start.
+    pub fn chunks_as_read(&self) -> Vec<(String, Result<Vec<u8>, String>)> {
         self.chunks
             .iter()
-            .map(|(k, v)| {
-                (
-                    chunks::kind_of_key(k).unwrap_or_default().to_string(),
-                    v.clone(),
-                )
-            })
+            .map(|(k, v)| (k.clone(), Ok(v.clone())))
             .collect()
     }
 }

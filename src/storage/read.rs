@@ -25,41 +25,52 @@ pub struct JournalEntry {
 }
 
 impl Store {
-    /// Every chunk of these kinds, as (kind, bytes), in one read transaction.
-    async fn chunk_texts(&self, kinds: &[&str]) -> Result<Vec<(String, Vec<u8>)>, StorageError> {
+    /// Every chunk of these kinds as (chunk key, bytes), in one read transaction. A stored
+    /// value that is not bytes (nothing this app writes) is described instead, so the
+    /// caller can keep it aside rather than fail the whole read.
+    pub async fn load_chunks(
+        &self,
+        kinds: &[&str],
+    ) -> Result<Vec<(String, Result<Vec<u8>, String>)>, StorageError> {
         let tx = self.transaction(&[CHUNKS], TransactionMode::ReadOnly)?;
         let store = tx.object_store(CHUNKS)?;
         let mut pending = Vec::new();
         for kind in kinds {
             let (lo, hi) = chunks::kind_range(kind);
-            let range = KeyRange::bound(&lo.into(), &hi.into(), None, None)?;
-            pending.push((
-                kind.to_string(),
-                store
-                    .get_all(Some(Query::KeyRange(range)), None)?
-                    .into_future(),
-            ));
+            let range = || KeyRange::bound(&lo.as_str().into(), &hi.as_str().into(), None, None);
+            let keys = store
+                .get_all_keys(Some(Query::KeyRange(range()?)), None)?
+                .into_future();
+            let values = store
+                .get_all(Some(Query::KeyRange(range()?)), None)?
+                .into_future();
+            pending.push((keys, values));
         }
         let mut out = Vec::new();
-        for (kind, fut) in pending {
-            for value in fut.await? {
-                let text = chunk_bytes(value).ok_or_else(|| {
-                    StorageError::Corrupt(format!("chunk of {kind} is not JSON bytes"))
-                })?;
-                out.push((kind.clone(), text));
+        for (keys, values) in pending {
+            let (keys, values) = (keys.await?, values.await?);
+            for (key, value) in keys.iter().zip(values) {
+                let key = key.as_string().unwrap_or_default();
+                let bytes = match chunk_bytes(value.clone()) {
+                    Some(b) => Ok(b),
+                    None => Err(describe(&value)),
+                };
+                out.push((key, bytes));
             }
         }
         Ok(out)
     }
 
-    /// Every stored chunk of these kinds as (kind, UTF-8 JSON bytes), in one read
-    /// transaction, for callers that decode chunks straight into their own types (the
-    /// dataset with its conflict versions: `sync::stored::load_dataset`).
-    pub async fn load_chunks(
-        &self,
-        kinds: &[&str],
-    ) -> Result<Vec<(String, Vec<u8>)>, StorageError> {
-        self.chunk_texts(kinds).await
+    /// Every chunk of these kinds, as (kind, bytes); a value that is not bytes fails.
+    async fn chunk_texts(&self, kinds: &[&str]) -> Result<Vec<(String, Vec<u8>)>, StorageError> {
+        let mut out = Vec::new();
+        for (key, bytes) in self.load_chunks(kinds).await? {
+            let kind = chunks::kind_of_key(&key).unwrap_or_default().to_string();
+            let bytes = bytes
+                .map_err(|_| StorageError::Corrupt(format!("chunk {key} is not JSON bytes")))?;
+            out.push((kind, bytes));
+        }
+        Ok(out)
     }
 
     /// All records of one kind, in no particular order.
@@ -181,4 +192,13 @@ impl Store {
             })
             .collect()
     }
+}
+
+/// A stored value that is not chunk bytes, as text: its JSON if it has one, else how the
+/// browser prints it.
+fn describe(value: &JsValue) -> String {
+    js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| format!("{value:?}"))
 }

@@ -2,6 +2,8 @@
 //!
 //! - [`stored`]: conflict versions, peers and the last export time in IndexedDB, and the
 //!   one-pass load of the whole dataset (plain Rust, tested natively).
+//! - [`load`]: reading the stored dataset back, keeping aside (never dropping) what does
+//!   not read (plain Rust, tested natively).
 //! - [`plan`]: what an import or a settled conflict writes — only what changes, in one
 //!   change set (plain Rust, tested natively).
 //! - Browser only: [`digest`] (Web Crypto SHA-256), [`files`] (reading chosen or dropped
@@ -12,6 +14,7 @@
 //! import or export to the app's state, the bench) are in `ui::sync`; the pages are in
 //! `ui::pages::sync`; docs/sync.md has the design and a how-to.
 
+pub mod load;
 pub mod plan;
 pub mod stage;
 pub mod stored;
@@ -25,10 +28,11 @@ pub mod files;
 #[cfg(target_arch = "wasm32")]
 pub mod pipeline;
 
+pub use load::{load_from_chunks, recovery_file, KeptAside, Loaded, Unreadable};
 pub use plan::{conflicted_ids, import_changes, settled_changes, settled_record};
 pub use stored::{
     conflicts_kind, peer_key, peers_from, save_peers, LAST_EXPORT_KEY, PEERS_KEY, PEER_PREFIX,
 };
 
 #[cfg(target_arch = "wasm32")]
-pub use stored::{last_export_at, load_dataset, load_peers};
+pub use stored::{last_export_at, load_all, load_dataset, load_peers};

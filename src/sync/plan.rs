@@ -14,6 +14,7 @@ use crate::domain::meta::{Editor, RecordId};
 use crate::domain::records::{AnyRecord, Dataset, KindVisitor, Record, RecordKind};
 use crate::domain::sync::{resolve, Bundle, ResolveError};
 use crate::storage::{ChangeSet, StorageError};
+use crate::sync::load::KeptAside;
 use crate::sync::stored::{conflicts_kind, group_siblings, pick};
 
 /// How much of a kind may change before it is rewritten whole rather than chunk by chunk.
@@ -29,11 +30,27 @@ pub fn import_changes(
     merged: &Dataset,
     incoming: Option<&Bundle>,
 ) -> Result<usize, StorageError> {
+    import_changes_keeping(cs, local, merged, incoming, &KeptAside::default())
+}
+
+/// [`import_changes`] on a device where `kept` was kept aside when the data was read (see
+/// `sync::load`): no kind is written whole (that deletes what is stored of it, the
+/// unreadable entries with the rest), only record by record; and an import that would
+/// write over a record kept aside (or into a chunk that could not be read) is refused with
+/// [`StorageError::KeptAside`], naming it, before anything is written.
+pub fn import_changes_keeping(
+    cs: &mut ChangeSet,
+    local: &Dataset,
+    merged: &Dataset,
+    incoming: Option<&Bundle>,
+    kept: &KeptAside,
+) -> Result<usize, StorageError> {
     let mut v = Changes {
         cs,
         local,
         merged,
         incoming,
+        kept,
         written: 0,
         result: Ok(()),
     };
@@ -46,6 +63,7 @@ struct Changes<'a> {
     local: &'a Dataset,
     merged: &'a Dataset,
     incoming: Option<&'a Bundle>,
+    kept: &'a KeptAside,
     written: usize,
     result: Result<(), StorageError>,
 }
@@ -62,6 +80,9 @@ impl Changes<'_> {
     fn records<R: Record>(&mut self) -> Result<(), StorageError> {
         let (local, merged) = (R::all(self.local), R::all(self.merged));
         let key = R::KIND.key();
+        if self.kept.blocks_whole_kinds() {
+            return self.record_by_record(local, merged);
+        }
         if local.is_empty() {
             if !merged.is_empty() {
                 self.replace_whole(merged)?;
@@ -109,6 +130,35 @@ impl Changes<'_> {
         Ok(())
     }
 
+    /// Puts every record of `merged` that differs from `local`, refusing to write over what
+    /// was kept aside.
+    fn record_by_record<R: Record>(
+        &mut self,
+        local: &[R],
+        merged: &[R],
+    ) -> Result<(), StorageError> {
+        let key = R::KIND.key();
+        let by_id: HashMap<RecordId, &R> = local.iter().map(|r| (r.meta().id, r)).collect();
+        for m in merged {
+            let id = m.meta().id.to_string();
+            if by_id.get(&m.meta().id).is_some_and(|l| *l == m) {
+                continue;
+            }
+            if self.kept.may_hold(key, &id) {
+                return Err(StorageError::KeptAside(format!("{key} {id}")));
+            }
+            self.cs.put(key, &id, m)?;
+            self.written += 1;
+        }
+        // Merge drops nothing; a purged tombstone is the one record that goes.
+        let kept: std::collections::HashSet<RecordId> =
+            merged.iter().map(|r| r.meta().id).collect();
+        for id in by_id.keys().filter(|id| !kept.contains(id)) {
+            self.cs.delete(key, &id.to_string())?;
+        }
+        Ok(())
+    }
+
     /// Writes every record of a kind. When the merged records are the incoming bundle's, one
     /// for one and in its order, each is stored as the file's own text: it is what they were
     /// read from, so it reads back as the same records, and nothing is serialised again.
@@ -147,6 +197,9 @@ impl Changes<'_> {
                 .get(id)
                 .is_some_and(|l| same_set(&pick(local_list, l), &versions));
             if !same {
+                if self.kept.may_hold(&kind, &id.to_string()) {
+                    return Err(StorageError::KeptAside(format!("{kind} {id}")));
+                }
                 self.cs.put(&kind, &id.to_string(), &versions)?;
                 self.written += 1;
             }

@@ -11,15 +11,10 @@
 //!   the entry of the office it came from or goes to. (Before, all of them were one value,
 //!   `sync.peers`; it is still read, under the entries that replace it office by office.)
 //!
-//! Reading is one pass: each chunk is deserialised straight into the typed lists (no
-//! intermediate JSON document of everything), which matters with 100,000 records stored.
-//! Plain Rust, tested natively; [`load_dataset`] adds the browser read.
+//! Reading (one pass per chunk, keeping aside what does not read) is [`crate::sync::load`].
+//! Plain Rust, tested natively; `load_all` adds the browser read.
 
 use std::collections::BTreeMap;
-use std::fmt;
-use std::marker::PhantomData;
-
-use serde::de::{Deserializer, IgnoredAny, MapAccess, Visitor};
 
 use crate::domain::meta::{OfficeId, RecordId};
 use crate::domain::records::{Dataset, KindVisitor, Record, RecordKind};
@@ -136,137 +131,29 @@ pub fn pick<'a, R>(list: &'a [R], positions: &[usize]) -> Vec<&'a R> {
     positions.iter().filter_map(|&i| list.get(i)).collect()
 }
 
-/// Builds the dataset from stored chunks given as (chunk kind, bytes), records and
-/// conflict versions alike. Records come out in storage order (by bucket), not by id.
-pub fn dataset_from_chunks(chunks: &[(String, Vec<u8>)]) -> Result<Dataset, StorageError> {
-    let mut by_kind: BTreeMap<&str, Vec<&[u8]>> = BTreeMap::new();
-    for (kind, bytes) in chunks {
-        by_kind.entry(kind.as_str()).or_default().push(bytes);
-    }
-    let mut fill = Fill {
-        by_kind,
-        out: Dataset::default(),
-        result: Ok(()),
-    };
-    RecordKind::visit_all(&mut fill);
-    fill.result.map(|()| fill.out)
-}
-
-struct Fill<'a> {
-    by_kind: BTreeMap<&'a str, Vec<&'a [u8]>>,
-    out: Dataset,
-    result: Result<(), StorageError>,
-}
-
-impl KindVisitor for Fill<'_> {
-    fn visit<R: Record>(&mut self) {
-        if self.result.is_err() {
-            return;
-        }
-        let corrupt = |kind: &str, e: serde_json::Error| {
-            StorageError::Corrupt(format!("a chunk of {kind}: {e}"))
-        };
-        // Chunks are read as text: `from_str` shares the record decoders the rest of the app
-        // already has, where `from_slice` would add a second copy of them to the wasm.
-        fn text<'b>(bytes: &'b [u8], kind: &str) -> Result<&'b str, StorageError> {
-            std::str::from_utf8(bytes)
-                .map_err(|e| StorageError::Corrupt(format!("a chunk of {kind}: {e}")))
-        }
-        for bytes in self.by_kind.get(R::KIND.key()).into_iter().flatten() {
-            let t = match text(bytes, R::KIND.key()) {
-                Ok(t) => t,
-                Err(e) => {
-                    self.result = Err(e);
-                    return;
-                }
-            };
-            let mut de = serde_json::Deserializer::from_str(t);
-            let into = R::all_mut(&mut self.out);
-            if let Err(e) = de.deserialize_map(ValuesInto::<R, One>::new(into)) {
-                self.result = Err(corrupt(R::KIND.key(), e));
-                return;
-            }
-        }
-        let kind = conflicts_kind(R::KIND);
-        for bytes in self.by_kind.get(kind.as_str()).into_iter().flatten() {
-            let t = match text(bytes, &kind) {
-                Ok(t) => t,
-                Err(e) => {
-                    self.result = Err(e);
-                    return;
-                }
-            };
-            let mut de = serde_json::Deserializer::from_str(t);
-            let into = R::siblings_mut(&mut self.out);
-            if let Err(e) = de.deserialize_map(ValuesInto::<R, Many>::new(into)) {
-                self.result = Err(corrupt(&kind, e));
-                return;
-            }
-        }
-    }
-}
-
-/// A chunk entry holds one record.
-struct One;
-/// A chunk entry holds a list of versions.
-struct Many;
-
-/// Reads a chunk `{"<id>": value, ...}` and pushes each value's record(s) onto a list,
-/// without keeping the ids or building a map.
-struct ValuesInto<'v, R, Shape> {
-    into: &'v mut Vec<R>,
-    shape: PhantomData<Shape>,
-}
-
-impl<'v, R, Shape> ValuesInto<'v, R, Shape> {
-    fn new(into: &'v mut Vec<R>) -> Self {
-        ValuesInto {
-            into,
-            shape: PhantomData,
-        }
-    }
-}
-
-impl<'de, R: Record> Visitor<'de> for ValuesInto<'_, R, One> {
-    type Value = ();
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a chunk of records by id")
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while map.next_key::<IgnoredAny>()?.is_some() {
-            self.into.push(map.next_value()?);
-        }
-        Ok(())
-    }
-}
-
-impl<'de, R: Record> Visitor<'de> for ValuesInto<'_, R, Many> {
-    type Value = ();
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a chunk of version lists by id")
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while map.next_key::<IgnoredAny>()?.is_some() {
-            let versions: Vec<R> = map.next_value()?;
-            self.into.extend(versions);
-        }
-        Ok(())
-    }
-}
-
 #[cfg(target_arch = "wasm32")]
 mod browser {
     use chrono::{DateTime, Utc};
 
     use super::*;
     use crate::storage::Store;
+    use crate::sync::load::{dataset_from_chunks, load_from_chunks, Loaded};
 
-    /// Every record and conflict version on this device, in one read transaction.
-    pub async fn load_dataset(store: &Store) -> Result<Dataset, StorageError> {
+    /// Every record and conflict version on this device, in one read transaction, with
+    /// what could not be read kept aside (see [`crate::sync::load`]).
+    pub async fn load_all(store: &Store) -> Result<Loaded, StorageError> {
         let kinds = storage_kinds();
         let kinds: Vec<&str> = kinds.iter().map(String::as_str).collect();
         let chunks = store.load_chunks(&kinds).await?;
-        dataset_from_chunks(&chunks)
+        Ok(load_from_chunks(&chunks))
+    }
+
+    /// Like [`load_all`], but anything unreadable is an error (tests comparing what is
+    /// stored).
+    pub async fn load_dataset(store: &Store) -> Result<Dataset, StorageError> {
+        let kinds = storage_kinds();
+        let kinds: Vec<&str> = kinds.iter().map(String::as_str).collect();
+        dataset_from_chunks(&store.load_chunks(&kinds).await?)
     }
 
     /// What this office knows about the others (empty before the first exchange), with
@@ -285,7 +172,7 @@ mod browser {
 }
 
 #[cfg(target_arch = "wasm32")]
-pub use browser::{last_export_at, load_dataset, load_peers};
+pub use browser::{last_export_at, load_all, load_dataset, load_peers};
 
 #[cfg(test)]
 mod tests;

@@ -75,11 +75,13 @@ fn dismiss(key: &str) {
     let _ = LocalStorage::set(key, js_sys::Date::now());
 }
 
-/// Both banners, for the app shell.
+/// Every banner, for the app shell (the first: stored data kept aside unread,
+/// `ui::kept_aside`).
 #[component]
 pub fn Banners() -> impl IntoView {
     view! {
         <div class="banners">
+            <crate::ui::kept_aside::KeptAsideBanner/>
             <PersistenceBanner/>
             <ExportReminder/>
         </div>

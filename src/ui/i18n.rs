@@ -115,6 +115,7 @@ messages! {
     ErrCorrupt => StorageError::Corrupt(String::new()).texts(),
     ErrEncode => StorageError::Encode(String::new()).texts(),
     ErrUnexpected => StorageError::Unexpected(String::new()).texts(),
+    ErrKeptAside => StorageError::KeptAside(String::new()).texts(),
     ErrSettingsNotSaved => (
         "บันทึกการตั้งค่าไม่ได้ จะใช้ได้เฉพาะครั้งนี้",
         "Settings could not be saved; they last only for this visit.",
@@ -140,6 +141,7 @@ impl StorageError {
             StorageError::Corrupt(_) => Msg::ErrCorrupt,
             StorageError::Encode(_) => Msg::ErrEncode,
             StorageError::Unexpected(_) => Msg::ErrUnexpected,
+            StorageError::KeptAside(_) => Msg::ErrKeptAside,
         }
     }
 }

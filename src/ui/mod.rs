@@ -20,6 +20,8 @@ pub mod forms;
 #[cfg(target_arch = "wasm32")]
 pub mod header;
 #[cfg(target_arch = "wasm32")]
+pub mod kept_aside;
+#[cfg(target_arch = "wasm32")]
 pub mod notices;
 #[cfg(target_arch = "wasm32")]
 pub mod pages;

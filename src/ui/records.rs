@@ -11,6 +11,7 @@ use serde_json::value::RawValue;
 use crate::domain::records::Dataset;
 use crate::domain::records::{Record, RecordKind};
 use crate::storage::{ChangeSet, StorageError};
+use crate::sync::KeptAside;
 
 /// Adds "store this record" to a change set. Deleting is storing a tombstone
 /// (`meta.deleted`), so the deletion travels to other offices.
@@ -62,6 +63,28 @@ pub fn replace_all(label: &str, ds: &Dataset) -> Result<ChangeSet, StorageError>
     Ok(cs)
 }
 
+/// What "load example data" writes, and the dataset memory holds afterwards. Into a
+/// device without records the example is stored as it is; into one with records it is
+/// merged (nothing deleted or overwritten; the person is asked first) and only what changes
+/// is written. Refused while anything stored is kept aside unread (`sync::load`): the
+/// person sees why, and nothing is written.
+pub fn example_changes(
+    local: &Dataset,
+    example: &Dataset,
+    kept: &KeptAside,
+) -> Result<(ChangeSet, Dataset), StorageError> {
+    if kept.blocks_whole_kinds() {
+        return Err(StorageError::KeptAside("load example".into()));
+    }
+    if local.total_len() == 0 {
+        return Ok((replace_all("load example", example)?, example.clone()));
+    }
+    let merged = crate::domain::sync::merge(local, example).dataset;
+    let mut cs = ChangeSet::new("merge example");
+    crate::sync::import_changes(&mut cs, local, &merged, None)?;
+    Ok((cs, merged))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,6 +121,36 @@ mod tests {
         let back: Dataset =
             serde_json::from_str(&chunks::grouped_json(&kinds, texts).unwrap()).unwrap();
         assert_eq!(normalised(&back), normalised(&ds));
+    }
+
+    #[test]
+    fn the_example_merges_into_data_and_is_refused_while_anything_is_kept_aside() {
+        let example = crate::domain::example::north_2561().records;
+        let none = KeptAside::default();
+        let (cs, ds) = example_changes(&Dataset::default(), &example, &none).unwrap();
+        assert_eq!(cs.label, "load example");
+        assert_eq!(ds, example);
+        // A device with one city of its own: merged, that city kept, nothing replaced whole
+        // unless most of a kind changes (the example's own kinds, all new there).
+        let mut local = Dataset::default();
+        let mut mine = example.cities[0].clone();
+        mine.meta.id = crate::domain::meta::RecordId::new_v4();
+        mine.name_en = "Mine".into();
+        local.cities.push(mine.clone());
+        let (cs, ds) = example_changes(&local, &example, &none).unwrap();
+        assert_eq!(cs.label, "merge example");
+        assert!(ds.cities.contains(&mine));
+        assert_eq!(ds.cities.len(), example.cities.len() + 1);
+        let kept = KeptAside {
+            failed: Some("read failed".into()),
+            ..Default::default()
+        };
+        for local in [Dataset::default(), local] {
+            match example_changes(&local, &example, &kept) {
+                Err(StorageError::KeptAside(_)) => {}
+                other => panic!("{:?}", other.map(|(cs, _)| cs.label)),
+            }
+        }
     }
 
     #[test]

@@ -9,8 +9,8 @@ use leptos::task::spawn_local;
 use crate::domain::records::Dataset;
 use crate::domain::records::RecordKind;
 use crate::storage::{self, Applied, ChangeSet, Persistence, Quota, Settings, StorageError, Store};
+use crate::sync::{KeptAside, Loaded};
 use crate::ui::i18n::Msg;
-use crate::ui::records;
 
 /// A message shown in the notice area until dismissed.
 #[derive(Debug, Clone, PartialEq)]
@@ -41,6 +41,9 @@ pub struct AppState {
     pub dataset: RwSignal<Dataset>,
     /// True once `dataset` holds what is on disk.
     pub loaded: RwSignal<bool>,
+    /// What is stored but could not be read (`sync::load`): shown, downloadable as it is,
+    /// and while there is any, nothing that writes a whole kind runs.
+    pub kept_aside: RwSignal<KeptAside>,
     pub notices: RwSignal<Vec<Notice>>,
     /// A new service worker is waiting: offer "reload".
     pub update_ready: RwSignal<bool>,
@@ -65,6 +68,7 @@ impl AppState {
             store_status: RwSignal::new(StoreStatus::Opening),
             dataset: RwSignal::new(Dataset::default()),
             loaded: RwSignal::new(false),
+            kept_aside: RwSignal::new(KeptAside::default()),
             notices: RwSignal::new(Vec::new()),
             update_ready: RwSignal::new(false),
             persistence: RwSignal::new(None),
@@ -101,16 +105,34 @@ impl AppState {
                 Ok(store) => {
                     self.store.set(Some(store.clone()));
                     self.store_status.set(StoreStatus::Ready);
-                    // Records and their conflict versions, decoded chunk by chunk.
-                    match crate::sync::load_dataset(&store).await {
-                        Ok(ds) => self.dataset.set(ds),
-                        Err(e) => self.notify_error(&e),
-                    }
+                    self.show_loaded(crate::sync::load_all(&store).await);
                 }
                 Err(e) => self.store_status.set(StoreStatus::Failed(e)),
             }
             self.loaded.set(true);
         });
+    }
+
+    /// Puts what was read from IndexedDB in memory: the records that read, and what was
+    /// kept aside. A read that failed as a whole leaves memory empty and blocks every
+    /// whole-kind write (the data is still stored: replacing a kind would delete it).
+    pub fn show_loaded(self, loaded: Result<Loaded, StorageError>) {
+        match loaded {
+            Ok(Loaded {
+                dataset,
+                unreadable,
+            }) => {
+                self.dataset.set(dataset);
+                self.kept_aside.set(KeptAside {
+                    items: unreadable,
+                    failed: None,
+                });
+            }
+            Err(e) => {
+                self.kept_aside.update(|k| k.failed = Some(e.to_string()));
+                self.notify_error(&e);
+            }
+        }
     }
 
     /// Saves one user action. On success `then` updates the in-memory dataset (so memory
@@ -129,6 +151,19 @@ impl AppState {
             self.notify_error(&e);
             return None;
         };
+        // Replacing a kind deletes what is stored of it first, what could not be read too.
+        let replaced = changes.replaced_kinds().join(", ");
+        if !replaced.is_empty()
+            && self
+                .kept_aside
+                .with_untracked(KeptAside::blocks_whole_kinds)
+        {
+            self.notify_error(&StorageError::KeptAside(format!(
+                "{label}: {replaced}",
+                label = changes.label
+            )));
+            return None;
+        }
         let label = changes.label.clone();
         match store.apply(changes).await {
             Ok(applied) => {
@@ -142,19 +177,6 @@ impl AppState {
                 None
             }
         }
-    }
-
-    /// Replaces every record with `ds` (an import, "load example data") in one transaction,
-    /// then the in-memory dataset. False (with a notice shown) if nothing was saved.
-    pub async fn replace_all(self, label: &str, ds: Dataset) -> bool {
-        let changes = match records::replace_all(label, &ds) {
-            Ok(cs) => cs,
-            Err(e) => {
-                self.notify_error(&e);
-                return false;
-            }
-        };
-        self.apply(changes, move |d| *d = ds).await.is_some()
     }
 
     /// Asks for persistent storage and refreshes the quota figures.

@@ -84,16 +84,14 @@ fn reload(app: AppState, sync: TabSync) {
         return;
     };
     spawn_local(async move {
-        let loaded = crate::sync::load_dataset(&store).await;
+        let loaded = crate::sync::load_all(&store).await;
         if GENERATION.with(Cell::get) != generation {
             return;
         }
-        match loaded {
-            Ok(ds) => {
-                app.dataset.set(ds);
-                sync.followed_at.set(Some(js_sys::Date::now()));
-            }
-            Err(e) => app.notify_error(&e),
+        let ok = loaded.is_ok();
+        app.show_loaded(loaded);
+        if ok {
+            sync.followed_at.set(Some(js_sys::Date::now()));
         }
     });
 }

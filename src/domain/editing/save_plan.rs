@@ -12,6 +12,7 @@ use super::audit::{entry_for, AuditAction, AuditEntry, AuditLog};
 use super::stored_or_shipped::missing_reference;
 use crate::domain::meta::{Editor, RecordId, RecordMeta};
 use crate::domain::records::{Dataset, Record, RecordKind};
+use crate::domain::sync::purge::strip_tombstone;
 
 /// What the person asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,6 +42,9 @@ pub struct AuditAppend {
     pub kind: RecordKind,
     pub id: RecordId,
     pub entry: AuditEntry,
+    /// The record is deleted: the log keeps who changed which field when, but no values
+    /// (they may be a person's name or phone number; PDPA: deleted personal data must go).
+    pub forget_values: bool,
 }
 
 impl AuditAppend {
@@ -52,6 +56,12 @@ impl AuditAppend {
             Some(log) if log.id == self.id && log.kind == self.kind => log,
             _ => AuditLog::new(self.kind, self.id),
         };
+        if self.forget_values {
+            for change in log.entries.iter_mut().flat_map(|e| e.changes.iter_mut()) {
+                change.old.clear();
+                change.new.clear();
+            }
+        }
         log.push(self.entry.clone());
         log
     }
@@ -86,8 +96,14 @@ pub fn plan_save<R: Record>(
         SaveAction::Save | SaveAction::Undo => content.meta().deleted,
     };
     content.meta_mut().deleted = deleted;
+    // A deletion is compared as it would be stored: stripped (see below).
+    let stripped = |r: &R| strip_tombstone(r).unwrap_or_else(|| r.clone());
+    let same = |s: &R| match deleted {
+        true => same_content(&stripped(s), &stripped(&content)),
+        false => same_content(s, &content),
+    };
     let meta = match stored {
-        Some(s) if same_content(s, &content) => return SavePlan::Unchanged(s.clone()),
+        Some(s) if same(s) => return SavePlan::Unchanged(s.clone()),
         Some(s) => {
             let mut m = s.meta().clone();
             m.touch(who, at);
@@ -102,10 +118,17 @@ pub fn plan_save<R: Record>(
         SaveAction::Undo => Some(AuditAction::Undone),
         SaveAction::Restore => Some(AuditAction::Restored),
     };
+    let mut entry = entry_for(stored, &content, audit_action);
+    if deleted {
+        // A deletion keeps only what sync needs, and its entry names no values.
+        entry.changes.clear();
+        content = stripped(&content);
+    }
     let audit = AuditAppend {
         kind: R::KIND,
         id: content.meta().id,
-        entry: entry_for(stored, &content, audit_action),
+        entry,
+        forget_values: deleted,
     };
     SavePlan::Write {
         record: content,

@@ -11,6 +11,7 @@ pub mod mou;
 pub mod parameters;
 pub mod project;
 pub mod stated_total;
+pub mod tombstone;
 
 pub use city::{mask_account, City, CityBudget, LocalUnitType, ReceivingAccount};
 pub use committee::{
@@ -23,6 +24,7 @@ pub use mou::{Mou, Signatory, SignatoryRole, Witness};
 pub use parameters::{ProgrammeParameters, PROGRAMME_START};
 pub use project::{CoFunding, Project, ProjectStatus, StatusChange};
 pub use stated_total::StatedTotal;
+pub use tombstone::Emptied;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -31,7 +33,9 @@ use crate::domain::meta::RecordMeta;
 use limits::{OutOfRange, Ranged};
 
 /// What every record kind offers to the generic machinery (storage, merge, rules).
-pub trait Record: Ranged + Clone + PartialEq + Serialize + DeserializeOwned + 'static {
+pub trait Record:
+    Ranged + Emptied + Clone + PartialEq + Serialize + DeserializeOwned + 'static
+{
     const KIND: RecordKind;
     fn meta(&self) -> &RecordMeta;
     fn meta_mut(&mut self) -> &mut RecordMeta;

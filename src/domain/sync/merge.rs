@@ -87,6 +87,9 @@ pub struct MergeOutcome {
     pub preview: Preview,
     /// Records whose conflict is new or gained a version in this merge.
     pub conflicts: Vec<ConflictInfo>,
+    /// Records deleted here that come back (see [`KindPreview::restored`]), for the
+    /// preview to name.
+    pub restored: Vec<(RecordKind, RecordId)>,
 }
 
 /// Merges `incoming` (a verified bundle's records) into `local`. Pure: neither input changes;
@@ -105,12 +108,14 @@ pub fn merge(local: &Dataset, incoming: &Dataset) -> MergeOutcome {
         out: Dataset::default(),
         preview: Preview::default(),
         conflicts: Vec::new(),
+        restored: Vec::new(),
     };
     RecordKind::visit_all(&mut m);
     MergeOutcome {
         dataset: m.out,
         preview: m.preview,
         conflicts: m.conflicts,
+        restored: m.restored,
     }
 }
 
@@ -138,6 +143,7 @@ struct MergeKinds<'a> {
     out: Dataset,
     preview: Preview,
     conflicts: Vec<ConflictInfo>,
+    restored: Vec<(RecordKind, RecordId)>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -227,7 +233,10 @@ impl KindVisitor for MergeKinds<'_> {
                     Change::Updated => preview.updated += 1,
                     Change::Unchanged => preview.unchanged += 1,
                     Change::Deleted => preview.deleted += 1,
-                    Change::Restored => preview.restored += 1,
+                    Change::Restored => {
+                        preview.restored += 1;
+                        self.restored.push((R::KIND, group[0].0));
+                    }
                     Change::Conflict => {
                         preview.conflict += 1;
                         self.conflicts.push(ConflictInfo {

@@ -49,7 +49,7 @@ pub use open::{
     Opening,
 };
 pub use peers::{Knowledge, PeerState, Peers};
-pub use purge::purge_tombstones;
+pub use purge::{purge_tombstones, purge_tombstones_before, PURGE_AFTER_DAYS};
 pub use raw::records_text;
 pub use record_texts::RecordTexts;
 pub use resolve::{conflict_versions, list_conflicts, resolve, ResolveError};

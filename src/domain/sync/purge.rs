@@ -6,7 +6,7 @@
 //! version ([`PeerState::has_seen`](super::PeerState::has_seen)). Every bundle carries all
 //! of its office's tombstones, so such evidence arrives with the next bundle from each office.
 
-use serde_json::{Map, Value};
+use chrono::{DateTime, Utc};
 
 use crate::domain::meta::RecordId;
 use crate::domain::records::{Dataset, KindVisitor, Record, RecordKind};
@@ -16,9 +16,25 @@ use crate::domain::sync::peers::Peers;
 /// seen; returns what was removed. With no known office nothing is removed: a deletion
 /// nobody has heard of yet must not vanish.
 pub fn purge_tombstones(ds: &mut Dataset, peers: &Peers) -> Vec<(RecordKind, RecordId)> {
+    purge_tombstones_before(ds, peers, DateTime::<Utc>::MAX_UTC)
+}
+
+/// How long a deletion is kept after every known office has it, before an import purges
+/// it: an office that starts sending bundles meanwhile (one not known yet) still learns of
+/// it instead of bringing the record back.
+pub const PURGE_AFTER_DAYS: i64 = 30;
+
+/// [`purge_tombstones`], only for deletions made before `before` (the import passes
+/// [`PURGE_AFTER_DAYS`] ago).
+pub fn purge_tombstones_before(
+    ds: &mut Dataset,
+    peers: &Peers,
+    before: DateTime<Utc>,
+) -> Vec<(RecordKind, RecordId)> {
     let mut p = Purge {
         ds,
         peers,
+        before,
         removed: Vec::new(),
     };
     if !peers.0.is_empty() {
@@ -30,6 +46,7 @@ pub fn purge_tombstones(ds: &mut Dataset, peers: &Peers) -> Vec<(RecordKind, Rec
 struct Purge<'a> {
     ds: &'a mut Dataset,
     peers: &'a Peers,
+    before: DateTime<Utc>,
     removed: Vec<(RecordKind, RecordId)>,
 }
 
@@ -37,7 +54,7 @@ impl KindVisitor for Purge<'_> {
     fn visit<R: Record>(&mut self) {
         let in_conflict: std::collections::HashSet<RecordId> =
             R::siblings(self.ds).iter().map(|s| s.meta().id).collect();
-        let peers = self.peers;
+        let (peers, before) = (self.peers, self.before);
         let removed = &mut self.removed;
         R::all_mut(self.ds).retain(|r| {
             let m = r.meta();
@@ -47,7 +64,8 @@ impl KindVisitor for Purge<'_> {
                     .values()
                     .all(|p| p.has_seen(R::KIND, m.id, &m.version))
             };
-            let purge = m.deleted && !in_conflict.contains(&m.id) && seen_by_all();
+            let purge =
+                m.deleted && m.updated_at < before && !in_conflict.contains(&m.id) && seen_by_all();
             if purge {
                 removed.push((R::KIND, m.id));
             }
@@ -58,66 +76,17 @@ impl KindVisitor for Purge<'_> {
 
 /// A deletion as it is kept and sent: only what sync needs. The record's `meta` stays
 /// (id, version vector, deleted flag, times, the deleting office), minus the person's name;
-/// every other field is emptied: names, phone numbers, amounts and notes are gone (PDPA:
-/// deleted personal data must go). Returns `None` when `r` is not a deletion.
-///
-/// The record keeps its type, so every reader (old bundles, storage, other offices' older
-/// Mueang) still reads it: each value becomes the emptiest its field accepts (`""`, `"0"`,
-/// `0`, `false`, `[]` or `null`), and a value no empty form fits (a date, a kind such as
-/// `unit_type`) stays; those say nothing about a person. Stripping twice changes nothing.
+/// of the rest, each kind keeps only its links and what places it (see
+/// [`Emptied`](crate::domain::records::Emptied)): names, phone numbers, accounts, amounts
+/// and notes are gone (PDPA: deleted personal data must go). Returns `None` when `r` is
+/// not a deletion. Stripping twice changes nothing.
 pub fn strip_tombstone<R: Record>(r: &R) -> Option<R> {
     if !r.meta().deleted {
         return None;
     }
-    let mut stripped = r.clone();
+    let mut stripped = r.emptied();
     stripped.meta_mut().updated_by.person.clear();
-    let Ok(Value::Object(mut fields)) = serde_json::to_value(&stripped) else {
-        return Some(stripped);
-    };
-    let keys: Vec<String> = fields.keys().filter(|k| *k != "meta").cloned().collect();
-    for key in keys {
-        empty_leaves::<R>(&mut fields, &mut vec![key]);
-    }
-    Some(serde_json::from_value(Value::Object(fields)).unwrap_or(stripped))
-}
-
-/// Empties every leaf under `path` that the record still reads with, depth first.
-fn empty_leaves<R: Record>(fields: &mut Map<String, Value>, path: &mut Vec<String>) {
-    let Some(current) = leaf(fields, path).cloned() else {
-        return;
-    };
-    if let Value::Object(inner) = &current {
-        for k in inner.keys() {
-            path.push(k.clone());
-            empty_leaves::<R>(fields, path);
-            path.pop();
-        }
-        return;
-    }
-    let candidates = match &current {
-        Value::String(s) if !s.is_empty() => vec![Value::from(""), Value::from("0"), Value::Null],
-        Value::Number(n) if n.as_u64() != Some(0) => vec![Value::from(0), Value::Null],
-        Value::Bool(true) => vec![Value::Bool(false), Value::Null],
-        Value::Array(a) if !a.is_empty() => vec![Value::Array(Vec::new()), Value::Null],
-        _ => Vec::new(),
-    };
-    for candidate in candidates {
-        if let Some(slot) = leaf(fields, path) {
-            *slot = candidate;
-        }
-        if serde_json::from_value::<R>(Value::Object(fields.clone())).is_ok() {
-            return;
-        }
-    }
-    if let Some(slot) = leaf(fields, path) {
-        *slot = current;
-    }
-}
-
-fn leaf<'a>(fields: &'a mut Map<String, Value>, path: &[String]) -> Option<&'a mut Value> {
-    let (first, rest) = path.split_first()?;
-    rest.iter()
-        .try_fold(fields.get_mut(first)?, |v, k| v.get_mut(k.as_str()))
+    Some(stripped)
 }
 
 /// Strips every deletion in `ds` (see [`strip_tombstone`]); returns how many changed. For

@@ -183,3 +183,86 @@ fn mostly_changed_kinds_are_replaced() {
     import_changes(&mut cs, &base, &edited, None).unwrap();
     assert_eq!(ops(&cs), [format!("replace cities {}", base.cities.len())]);
 }
+
+fn kept_aside(chunk: &str, id: Option<&str>) -> KeptAside {
+    KeptAside {
+        items: vec![crate::sync::load::Unreadable {
+            chunk: chunk.into(),
+            id: id.map(str::to_string),
+            error: "invalid type".into(),
+            bytes: b"{\"meta\":1}".to_vec(),
+        }],
+        failed: None,
+    }
+}
+
+#[test]
+fn with_data_kept_aside_no_kind_is_written_whole() {
+    let ds = normalize(&north_2561().records);
+    let kept = kept_aside("mous/00", Some("not-an-example-id"));
+    // Into a store whose readable part is empty: every record is put on its own.
+    let mut cs = ChangeSet::new("import");
+    let n = import_changes_keeping(&mut cs, &Dataset::default(), &ds, None, &kept).unwrap();
+    assert_eq!(n, ds.total_len());
+    assert!(cs.replaced_kinds().is_empty(), "{:?}", ops(&cs));
+    assert!(ops(&cs).iter().all(|o| o.starts_with("put ")));
+    // Mostly changed: still record by record.
+    let mut changed = ds.clone();
+    for c in &mut changed.cities {
+        c.name_en.push('!');
+    }
+    let mut cs = ChangeSet::new("import");
+    import_changes_keeping(&mut cs, &ds, &changed, None, &kept).unwrap();
+    assert!(cs.replaced_kinds().is_empty());
+    assert_eq!(ops(&cs).len(), ds.cities.len());
+    // Without anything kept aside the same import replaces the kind.
+    let mut cs = ChangeSet::new("import");
+    import_changes(&mut cs, &ds, &changed, None).unwrap();
+    assert_eq!(cs.replaced_kinds(), ["cities"]);
+}
+
+#[test]
+fn an_import_over_a_record_kept_aside_is_refused_naming_it() {
+    let ds = normalize(&north_2561().records);
+    let id = ds.cities[2].meta.id.to_string();
+    let mut local = ds.clone();
+    local.cities.remove(2);
+    for kept in [
+        kept_aside("cities/0a", Some(&id)),
+        kept_aside("cities/0a", None),
+    ] {
+        let mut cs = ChangeSet::new("import");
+        match import_changes_keeping(&mut cs, &local, &ds, None, &kept) {
+            Err(StorageError::KeptAside(what)) => assert!(what.contains(&id), "{what}"),
+            other => panic!("{other:?}"),
+        }
+    }
+    // A record kept aside in another kind does not stop it.
+    let mut cs = ChangeSet::new("import");
+    let kept = kept_aside("projects/01", Some(&id));
+    assert_eq!(
+        import_changes_keeping(&mut cs, &local, &ds, None, &kept).unwrap(),
+        1
+    );
+}
+
+#[test]
+fn a_purged_tombstone_is_deleted_from_storage_whatever_the_plan() {
+    // What apply_import does: merge, purge what every known office has, plan.
+    let mut local = normalize(&north_2561().records);
+    local.cities[0].meta.deleted = true;
+    local.cities[0].meta.touch(&office("b"), t(1));
+    crate::domain::sync::purge::strip_tombstones(&mut local);
+    let at_b = local.clone();
+    let bundle = crate::domain::sync::export_full(&at_b, &office("b"), t(2));
+    let mut peers = crate::domain::sync::Peers::default();
+    peers.note_received(&bundle);
+    let mut merged = merge(&local, bundle.records()).dataset;
+    let purged = crate::domain::sync::purge_tombstones(&mut merged, &peers);
+    assert_eq!(purged, [(RecordKind::City, local.cities[0].meta.id)]);
+    for kept in [KeptAside::default(), kept_aside("mous/00", Some("x"))] {
+        let mut cs = ChangeSet::new("import");
+        import_changes_keeping(&mut cs, &local, &merged, None, &kept).unwrap();
+        assert_eq!(ops(&cs), ["delete cities"], "{kept:?}");
+    }
+}

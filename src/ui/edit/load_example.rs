@@ -1,6 +1,7 @@
 //! "Load example data" on the overview: the Northern region's FY2561 example. Into an
 //! empty store it is loaded as is; into a store with data it is merged (never replacing
-//! anything), after the person confirms.
+//! anything, writing only what changes), after the person confirms. While stored data is
+//! kept aside unread, the button is off and says why (`ui::records::example_changes`).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -8,8 +9,8 @@ use leptos::task::spawn_local;
 use super::text::EditText;
 use super::use_editing;
 use crate::domain::example::north_2561;
-use crate::domain::sync::merge;
-use crate::ui::i18n::tr;
+use crate::ui::i18n::{tr, Msg};
+use crate::ui::records::example_changes;
 
 #[component]
 pub fn LoadExample() -> impl IntoView {
@@ -28,29 +29,37 @@ pub fn LoadExample() -> impl IntoView {
         busy.set(true);
         spawn_local(async move {
             let example = north_2561().records;
-            let local = app.dataset.get_untracked();
-            let empty = local.total_len() == 0;
-            let (label, ds, text) = if empty {
-                ("load example", example, EditText::ExampleLoaded)
-            } else {
-                (
-                    "merge example",
-                    merge(&local, &example).dataset,
-                    EditText::ExampleMerged,
-                )
-            };
-            if app.replace_all(label, ds).await {
-                ed.toasts.show(text, None, None);
+            let planned = app.dataset.with_untracked(|local| {
+                app.kept_aside
+                    .with_untracked(|kept| example_changes(local, &example, kept))
+            });
+            match planned {
+                Ok((cs, ds)) => {
+                    let text = if cs.label == "load example" {
+                        EditText::ExampleLoaded
+                    } else {
+                        EditText::ExampleMerged
+                    };
+                    if app.apply(cs, move |d| *d = ds).await.is_some() {
+                        ed.toasts.show(text, None, None);
+                    }
+                }
+                Err(e) => app.notify_error(&e),
             }
             busy.try_set(false);
         });
     };
+    // Nothing that writes a whole kind runs while stored data is kept aside unread.
+    let blocked = move || app.kept_aside.with(|k| k.blocks_whole_kinds());
     view! {
         <section class="panel example" data-testid="example">
             <p>{tr(EditText::ExampleIntro)}</p>
+            <Show when=blocked>
+                <p class="hint" data-testid="example-blocked">{tr(Msg::ErrKeptAside)}</p>
+            </Show>
             <Show when=move || confirming.get() fallback=move || view! {
                 <button type="button" class="secondary" data-testid="load-example"
-                    disabled=move || busy.get()
+                    disabled=move || busy.get() || blocked()
                     on:click=move |_| if has_data() { confirming.set(true) } else { load() }>
                     {tr(EditText::ExampleLoad)}
                 </button>

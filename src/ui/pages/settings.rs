@@ -17,6 +17,7 @@ pub fn SettingsPage() -> impl IntoView {
             <OfficeForm/>
             <LanguageChoice/>
             <StorageInfo/>
+            <crate::ui::kept_aside::KeptAsideSection/>
         </section>
     }
 }

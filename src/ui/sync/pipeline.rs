@@ -4,8 +4,10 @@
 //!
 //! Import: bytes → text → (unlock) → parse and check every record → SHA-256 (Web Crypto,
 //! of the file's own records text when it is canonical) → merge with the local data →
-//! preview; then, once the person confirms, one change set with only what changes plus the
-//! peers → one IndexedDB transaction → the in-memory dataset. Nothing is written before the
+//! preview; then, once the person confirms, one change set with only what changes, the
+//! tombstones every known office now holds purged, plus the peers → one IndexedDB
+//! transaction → the in-memory dataset. While stored data is kept aside unread, no kind
+//! is written whole and nothing kept aside is written over (`sync::load`). Nothing is written before the
 //! person confirms, and a refused file writes nothing.
 //!
 //! Export: draft (canonical records) → SHA-256 (Web Crypto) → JSON → (lock) → a file;
@@ -14,13 +16,17 @@
 use chrono::Utc;
 use leptos::prelude::*;
 
-use crate::domain::sync::{draft_full, draft_since, encrypt, Bundle, MergeOutcome};
+use crate::domain::sync::{
+    draft_full, draft_since, encrypt, purge_tombstones_before, Bundle, MergeOutcome,
+    PURGE_AFTER_DAYS,
+};
 use crate::storage::{ChangeSet, StorageError};
 use crate::sync::digest::sha256_hex;
 pub use crate::sync::pipeline::{
     file_text, merge_bundles, ExportChoice, ExportError, Exported, FileText, OpenError, Timings,
 };
-use crate::sync::{import_changes, save_peers, LAST_EXPORT_KEY};
+use crate::sync::plan::import_changes_keeping;
+use crate::sync::{save_peers, LAST_EXPORT_KEY};
 use crate::ui::edit::editor;
 use crate::ui::state::AppState;
 use crate::ui::sync::context::SyncState;
@@ -42,6 +48,8 @@ pub async fn open_bundle(
 pub struct Applied {
     /// Records and conflict entries written.
     pub written: usize,
+    /// Deletions removed because every known office has them.
+    pub purged: usize,
 }
 
 /// Stores the outcome of merging `bundles` into the data on this device: the records that
@@ -57,24 +65,6 @@ pub async fn apply_import(
 ) -> Option<Applied> {
     progress.step(Stage::Saving, 0.8).await;
     let start = now();
-    let mut cs = ChangeSet::new("import");
-    let planned = app.dataset.with_untracked(|local| {
-        import_changes(
-            &mut cs,
-            local,
-            &outcome.dataset,
-            bundles.first().filter(|_| bundles.len() == 1),
-        )
-    });
-    let written = match planned {
-        Ok(n) => n,
-        Err(e) => {
-            app.notify_error(&e);
-            return None;
-        }
-    };
-    t.plan += now() - start;
-    let start = now();
     let mut peers = match sync.peers(app).await {
         Ok(p) => p,
         Err(e) => {
@@ -88,15 +78,42 @@ pub async fn apply_import(
         for b in bundles {
             peers.note_received(b);
         }
+    }
+    // Deletions older than a month that every known office now holds need not travel any
+    // more (docs/sync.md, "Purging tombstones"): they go in the same transaction.
+    let mut merged = outcome.dataset;
+    let old = Utc::now() - chrono::Duration::days(PURGE_AFTER_DAYS);
+    let purged = purge_tombstones_before(&mut merged, &peers, old).len();
+    t.peers += now() - start;
+    let start = now();
+    let mut cs = ChangeSet::new("import");
+    let planned = app.dataset.with_untracked(|local| {
+        app.kept_aside.with_untracked(|kept| {
+            import_changes_keeping(
+                &mut cs,
+                local,
+                &merged,
+                bundles.first().filter(|_| bundles.len() == 1),
+                kept,
+            )
+        })
+    });
+    let written = match planned {
+        Ok(n) => n,
+        Err(e) => {
+            app.notify_error(&e);
+            return None;
+        }
+    };
+    t.plan += now() - start;
+    if news {
         let senders = bundles.iter().map(|b| &b.exported_by().office_id);
         if let Err(e) = save_peers(&mut cs, &peers, senders) {
             app.notify_error(&e);
             return None;
         }
     }
-    t.peers += now() - start;
     let start = now();
-    let merged = outcome.dataset;
     let saved = if cs.is_empty() {
         true
     } else {
@@ -109,7 +126,7 @@ pub async fn apply_import(
     if news {
         sync.peers.set(Some(peers));
     }
-    Some(Applied { written })
+    Some(Applied { written, purged })
 }
 
 /// Makes the bundle, then saves the export time and what `to` now holds, in one

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Records } from './records.mjs';
 
 /** The preview's columns, in the order of the table. */
-const COLUMNS = ['new', 'updated', 'unchanged', 'deleted', 'conflict'];
+const COLUMNS = ['new', 'updated', 'unchanged', 'deleted', 'conflict', 'restored'];
 
 export class Office extends Records {
   /**

@@ -44,7 +44,7 @@ async function twoOffices() {
   const totals = await b.previewTotals();
   assert.ok(totals.new > 12, `every record is new to the empty office (${JSON.stringify(totals)})`);
   assert.deepEqual([totals.updated, totals.deleted, totals.conflict], [0, 0, 0]);
-  assert.deepEqual(await b.previewKind('เมือง'), { new: 12, updated: 0, unchanged: 0, deleted: 0, conflict: 0 });
+  assert.deepEqual(await b.previewKind('เมือง'), { new: 12, updated: 0, unchanged: 0, deleted: 0, conflict: 0, restored: 0 });
   assert.match(await b.apply(), /นำเข้าเรียบร้อย/);
   assert.equal((await b.cityList()).length, 12);
   return { a, b };
@@ -70,7 +70,7 @@ test('edits on both sides travel both ways, and the same bundle twice changes no
   const t1 = await b.previewTotals();
   assert.equal(t1.updated, 1, JSON.stringify(t1));
   assert.deepEqual([t1.new, t1.deleted, t1.conflict], [0, 0, 0]);
-  assert.deepEqual(await b.previewKind('เมือง'), { new: 0, updated: 1, unchanged: 11, deleted: 0, conflict: 0 });
+  assert.deepEqual(await b.previewKind('เมือง'), { new: 0, updated: 1, unchanged: 11, deleted: 0, conflict: 0, restored: 0 });
   assert.match(await b.apply(), /นำเข้าเรียบร้อย/);
   assert.deepEqual(await b.cityNames(NAN.id), { th: NAN.th, en: 'Nan Town (edited at the north)' });
   // Mae Sot's own edit is untouched by the north's older version of Phayao.
@@ -98,7 +98,7 @@ test('edits on both sides travel both ways, and the same bundle twice changes no
   await a.choose(fromB.file);
   assert.equal(await a.importFile().getByTestId('manifest-office').innerText(), MAE_SOT_OFFICE);
   const t2 = await a.previewTotals();
-  assert.deepEqual(t2, { new: 0, updated: 1, unchanged: 0, deleted: 0, conflict: 0 });
+  assert.deepEqual(t2, { new: 0, updated: 1, unchanged: 0, deleted: 0, conflict: 0, restored: 0 });
   await a.page.getByTestId('import-preview').scrollIntoViewIfNeeded();
   await a.screenshot('sync-preview.png');
   assert.match(await a.apply(), /นำเข้าเรียบร้อย/);
@@ -206,7 +206,7 @@ test('a city deleted at one office is gone at the other after the import', async
 
   const fromA = await a.exportBundle();
   await b.choose(fromA.file);
-  assert.deepEqual(await b.previewKind('เมือง'), { new: 0, updated: 0, unchanged: 11, deleted: 1, conflict: 0 });
+  assert.deepEqual(await b.previewKind('เมือง'), { new: 0, updated: 0, unchanged: 11, deleted: 1, conflict: 0, restored: 0 });
   assert.match(await b.apply(), /นำเข้าเรียบร้อย/);
   const list = await b.cityList();
   assert.equal(list.length, 11);
@@ -269,7 +269,7 @@ test('a locked bundle opens with the right passphrase; a wrong one is refused in
   await b.importFile().getByTestId('unlock-pass').fill('ลับเฉพาะ 2561');
   await b.importFile().getByTestId('unlock-button').click();
   assert.equal(await b.importFile().getByTestId('manifest-office').innerText(), NORTH);
-  assert.deepEqual(await b.previewKind('เมือง'), { new: 0, updated: 1, unchanged: 11, deleted: 0, conflict: 0 });
+  assert.deepEqual(await b.previewKind('เมือง'), { new: 0, updated: 1, unchanged: 11, deleted: 0, conflict: 0, restored: 0 });
   assert.match(await b.apply(), /นำเข้าเรียบร้อย/);
   assert.deepEqual(await b.cityNames(MAE_SOT.id), { th: MAE_SOT.th, en: 'Mae Sot (sent locked)' });
   await close(a, b);

@@ -285,3 +285,59 @@ fn the_stored_version_of_shipped_data_is_its_shipped_copy() {
     );
     assert_eq!(stored_version::<City>(&empty, city.meta.id), None);
 }
+
+#[test]
+fn a_deletion_keeps_no_personal_data_in_the_record_or_its_log() {
+    let mut stored = stored_city();
+    stored.name_en = "Mae Sot".into();
+    let mut edited = stored.clone();
+    edited.name_en = "Mae Sot Town".into();
+    let (after_edit, edit) = written(plan_save(
+        Some(&stored),
+        edited,
+        SaveAction::Save,
+        &office("a"),
+        t(1),
+    ));
+    let log = edit.onto(None);
+    assert_eq!(log.entries[0].changes[0].new, "Mae Sot Town");
+    let (gone, delete) = written(plan_save(
+        Some(&after_edit),
+        after_edit.clone(),
+        SaveAction::Delete,
+        &office("a"),
+        t(2),
+    ));
+    assert!(gone.meta.deleted && gone.name_th.is_empty() && gone.name_en.is_empty());
+    assert!(gone.meta.updated_by.person.is_empty());
+    assert_eq!(gone.meta.version.get(&office("a").office_id), 3);
+    let text = serde_json::to_string(&gone).unwrap();
+    assert!(
+        !text.contains("Mae Sot") && !text.contains(&stored.name_th),
+        "{text}"
+    );
+    let log = delete.onto(Some(log));
+    assert_eq!(log.entries.len(), 2, "who changed what, when, stays");
+    assert_eq!(log.entries[0].changes[0].field, "name_en");
+    let log_text = serde_json::to_string(&log).unwrap();
+    assert!(!log_text.contains("Mae Sot"), "{log_text}");
+    // Deleting again, or undoing a creation into a deletion, writes a stripped one too.
+    assert_eq!(
+        plan_save(
+            Some(&gone),
+            after_edit.clone(),
+            SaveAction::Delete,
+            &office("a"),
+            t(3)
+        ),
+        SavePlan::Unchanged(gone.clone())
+    );
+    let (undone, _) = written(plan_save(
+        Some(&after_edit),
+        undo_content(None, Some(&after_edit)).unwrap(),
+        SaveAction::Undo,
+        &office("a"),
+        t(4),
+    ));
+    assert!(undone.meta.deleted && undone.name_en.is_empty());
+}

@@ -16,9 +16,13 @@ use crate::ui::table::{Col, Head};
 pub struct PreviewView {
     pub kinds: Vec<(RecordKind, KindPreview)>,
     pub total: KindPreview,
-    /// (Thai, English) labels of the records newly in conflict (at most a screenful).
-    pub conflicts: Vec<(String, String)>,
+    /// (Thai, English) labels of the records newly in conflict (at most a screenful), and
+    /// whether one side is a deletion made here (a bundle trying to bring a deleted record
+    /// back without having seen the deletion: a person settles it).
+    pub conflicts: Vec<(String, String, bool)>,
     pub more_conflicts: usize,
+    /// (Thai, English) labels of deleted records the files bring back.
+    pub restored: Vec<(String, String)>,
 }
 
 /// How many conflicting records are named; the rest are counted.
@@ -31,13 +35,26 @@ impl PreviewView {
             .iter()
             .take(NAMED)
             .map(|c| {
-                record_label(
+                let (th, en) = record_label(
                     &o.dataset,
                     &RecordRef {
                         kind: c.kind,
                         id: c.id,
                     },
-                )
+                );
+                (th, en, c.with_deletion)
+            })
+            .collect();
+        let restored = o
+            .restored
+            .iter()
+            .take(NAMED)
+            .map(|(kind, id)| {
+                let r = RecordRef {
+                    kind: *kind,
+                    id: *id,
+                };
+                record_label(&o.dataset, &r)
             })
             .collect();
         PreviewView {
@@ -45,6 +62,7 @@ impl PreviewView {
             total: o.preview.total(),
             conflicts,
             more_conflicts: o.conflicts.len().saturating_sub(NAMED),
+            restored,
         }
     }
 }
@@ -71,6 +89,16 @@ pub fn PreviewTable(
         .conflicts
         .iter()
         .cloned()
+        .map(|(th, en, deleted)| {
+            let note = deleted.then(|| view! { " (" {tr(SyncText::DeletedHere)} ")" });
+            view! { <li>{move || i18n.pick(&th, &en).to_string()} {note}</li> }
+        })
+        .collect_view();
+    let has_restored = !preview.restored.is_empty();
+    let restored = preview
+        .restored
+        .iter()
+        .cloned()
         .map(|(th, en)| view! { <li>{move || i18n.pick(&th, &en).to_string()}</li> })
         .collect_view();
     let more = preview.more_conflicts;
@@ -80,7 +108,7 @@ pub fn PreviewTable(
             <p class="hint">{tr(SyncText::PreviewIntro)}</p>
             <div class="table-scroll">
                 <table class="preview-table">
-                    <Head cols=vec![Col::text(SyncText::ColKind), Col::text(SyncText::ColNew), Col::text(SyncText::ColUpdated), Col::text(SyncText::ColUnchanged), Col::text(SyncText::ColDeleted), Col::text(SyncText::ColConflict)]/>
+                    <Head cols=vec![Col::text(SyncText::ColKind), Col::text(SyncText::ColNew), Col::text(SyncText::ColUpdated), Col::text(SyncText::ColUnchanged), Col::text(SyncText::ColDeleted), Col::text(SyncText::ColConflict), Col::text(SyncText::ColRestored)]/>
                     <tbody>
                         {rows}
                         <PreviewRow label=total_label counts=preview.total total=true/>
@@ -97,6 +125,12 @@ pub fn PreviewTable(
                         {conflicts}
                         {(more > 0).then(|| view! { <li>"+" {more}</li> })}
                     </ul>
+                </div>
+            })}
+            {has_restored.then(|| view! {
+                <div class="will-restore" data-testid="preview-restored">
+                    <p>{tr(SyncText::WillRestore)}</p>
+                    <ul>{restored}</ul>
                 </div>
             })}
         </div>
@@ -123,6 +157,7 @@ fn PreviewRow(
             {cell(counts.unchanged)}
             {cell(counts.deleted)}
             {cell(counts.conflict)}
+            {cell(counts.restored)}
         </tr>
     }
 }

@@ -69,6 +69,9 @@ pub enum SyncText {
     ColUnchanged,
     ColDeleted,
     ColConflict,
+    ColRestored,
+    WillRestore,
+    DeletedHere,
     Total,
     NothingChanges,
     WillConflict,
@@ -205,6 +208,12 @@ impl Text for SyncText {
             ColUnchanged => ("เหมือนเดิม", "Unchanged"),
             ColDeleted => ("ลบ", "Deleted"),
             ColConflict => ("ขัดแย้ง", "In conflict"),
+            ColRestored => ("นำกลับมา", "Restored"),
+            WillRestore => (
+                "รายการเหล่านี้ลบไปแล้วในเครื่องนี้ ไฟล์นี้นำกลับมา เพราะอีกสำนักงานเห็นการลบแล้วแต่เลือกเก็บไว้:",
+                "These were deleted on this device; the file brings them back, because another office saw the deletion and chose to keep them:",
+            ),
+            DeletedHere => ("ลบแล้วในเครื่องนี้", "deleted here"),
             Total => ("รวม", "Total"),
             NothingChanges => (
                 "ไม่มีอะไรเปลี่ยน ข้อมูลในไฟล์มีอยู่ในเครื่องนี้แล้ว",

@@ -1,0 +1,190 @@
+//! Stored data this build could not read (`sync::load`), shown to the person:
+//!
+//! - [`KeptAsideBanner`] on every page while there is any: how many, that nothing was
+//!   deleted, what is off meanwhile, and a link to Settings. Not dismissible: it lasts as
+//!   long as the data it speaks of.
+//! - [`KeptAsideSection`] in Settings (`#kept-aside`): each entry (the list it belongs to,
+//!   its id, why it failed) and "download as stored", a file holding every entry's bytes
+//!   exactly as stored (`sync::recovery_file`) for whoever repairs it. README, "When data
+//!   cannot be read", says what to do with it.
+
+use leptos::prelude::*;
+
+use crate::domain::records::RecordKind;
+use crate::sync::{recovery_file, Unreadable};
+use crate::ui::i18n::{tr, use_i18n, Lang, Msg, Text};
+use crate::ui::state::use_app;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum KeptText {
+    Title,
+    FailedTitle,
+    FailedBody,
+    Off,
+    SeeThem,
+    SectionTitle,
+    SectionIntro,
+    ColList,
+    ColId,
+    ColWhy,
+    WholeChunk,
+    Conflicts,
+    Download,
+}
+
+impl Text for KeptText {
+    fn pair(self) -> (&'static str, &'static str) {
+        use KeptText::*;
+        match self {
+            Title => ("ข้อมูลบางรายการอ่านไม่ได้", "Some data could not be read"),
+            FailedTitle => ("อ่านข้อมูลในเครื่องนี้ไม่ได้", "The data on this device could not be read"),
+            FailedBody => (
+                "ข้อมูลยังอยู่ในเครื่อง ไม่ได้ลบ กรุณาโหลดหน้าใหม่ หากยังเป็นอยู่ ให้คัดลอกรายละเอียดส่งให้ผู้ดูแล",
+                "It is still on this device; nothing was deleted. Reload the page; if this goes on, send the details to support.",
+            ),
+            Off => (
+                "ข้อมูลอื่นใช้งานได้ตามปกติ แต่ระหว่างนี้โหลดข้อมูลตัวอย่างไม่ได้ และการนำเข้าจะไม่เขียนทับข้อมูลที่แยกไว้",
+                "Everything else works as usual; meanwhile the example cannot be loaded and imports never write over what is kept aside.",
+            ),
+            SeeThem => ("ดูและดาวน์โหลด", "See and download them"),
+            SectionTitle => ("ข้อมูลที่อ่านไม่ได้", "Data that could not be read"),
+            SectionIntro => (
+                "รายการเหล่านี้ยังเก็บอยู่ในเครื่องตามเดิม ไม่ได้ลบ ดาวน์โหลดเก็บไว้แล้วส่งไฟล์ให้ผู้ดูแลเพื่อกู้คืน",
+                "These are still stored on this device as they were, not deleted. Download them and send the file to support to recover them.",
+            ),
+            ColList => ("ประเภทข้อมูล", "List"),
+            ColId => ("รหัส", "Id"),
+            ColWhy => ("สาเหตุ", "Why"),
+            WholeChunk => ("ทั้งกลุ่ม (หลายรายการ)", "a whole group (several records)"),
+            Conflicts => ("ฉบับที่ขัดกัน", "conflicting versions"),
+            Download => ("ดาวน์โหลดตามที่เก็บไว้", "Download as stored"),
+        }
+    }
+}
+
+/// "ข้อมูล 3 รายการในเครื่องนี้อ่านไม่ได้…" / "3 records on this device could not be read…".
+fn count_text(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Th => {
+            format!("ข้อมูล {n} รายการในเครื่องนี้อ่านไม่ได้ จึงแยกเก็บไว้ตามเดิม ไม่ได้ลบ")
+        }
+        Lang::En => {
+            let (noun, verb) = if n == 1 {
+                ("record", "It is")
+            } else {
+                ("records", "They are")
+            };
+            format!("{n} {noun} on this device could not be read. {verb} kept aside as stored, not deleted.")
+        }
+    }
+}
+
+/// The list an entry belongs to, in the person's words.
+fn list_name(u: &Unreadable, lang: Lang) -> String {
+    let (kind, conflicts) = match u.kind().strip_prefix("conflicts.") {
+        Some(k) => (k, true),
+        None => (u.kind(), false),
+    };
+    let name = RecordKind::ALL
+        .iter()
+        .find(|k| k.key() == kind)
+        .map_or_else(
+            || kind.to_string(),
+            |k| Msg::Kind(*k).text(lang).to_string(),
+        );
+    if conflicts {
+        format!("{name} ({})", lang.pick(KeptText::Conflicts.pair()))
+    } else {
+        name
+    }
+}
+
+/// On every page while stored data is kept aside, or the read failed.
+#[component]
+pub fn KeptAsideBanner() -> impl IntoView {
+    let app = use_app();
+    let i18n = use_i18n();
+    let count = move || app.kept_aside.with(|k| k.count());
+    let failed = move || app.kept_aside.with(|k| k.failed.clone());
+    let any = move || count() > 0;
+    view! {
+        <Show when=any>
+            <div class="notice notice-error banner" role="alert" data-testid="kept-aside-banner">
+                <p>
+                    <strong>{tr(KeptText::Title)}</strong> " "
+                    <span data-testid="kept-aside-count" data-count=count>
+                        {move || count_text(i18n.lang.get(), count())}
+                    </span> " " {tr(KeptText::Off)}
+                </p>
+                <a href="/settings#kept-aside" class="button">{tr(KeptText::SeeThem)}</a>
+            </div>
+        </Show>
+        <Show when=move || failed().is_some()>
+            <div class="notice notice-error banner" role="alert" data-testid="load-failed-banner">
+                <p><strong>{tr(KeptText::FailedTitle)}</strong> " " {tr(KeptText::FailedBody)}</p>
+                <p class="muted"><small>{failed}</small></p>
+            </div>
+        </Show>
+    }
+}
+
+/// Settings' list of what is kept aside, with "download as stored".
+#[component]
+pub fn KeptAsideSection() -> impl IntoView {
+    let app = use_app();
+    let i18n = use_i18n();
+    let error = RwSignal::new(None::<String>);
+    let download = move |_| {
+        let office = app.settings.with_untracked(|s| s.office_id.clone());
+        let at = chrono::Utc::now();
+        let text = app
+            .kept_aside
+            .with_untracked(|k| recovery_file(&k.items, &office, &at.to_rfc3339()));
+        let name = format!("mueang-unreadable-{}.json", at.format("%Y-%m-%d"));
+        let done = crate::sync::files::json_blob(text.as_bytes())
+            .and_then(|blob| crate::sync::files::download(&blob, &name));
+        error.set(done.err());
+    };
+    let rows = move || {
+        let lang = i18n.lang.get();
+        app.kept_aside.with(|k| {
+            k.items
+                .iter()
+                .map(|u| {
+                    let id =
+                        u.id.clone()
+                            .unwrap_or_else(|| lang.pick(KeptText::WholeChunk.pair()).to_string());
+                    view! {
+                        <tr>
+                            <td>{list_name(u, lang)}</td>
+                            <td><code>{id}</code></td>
+                            <td class="muted"><small>{u.error.clone()}</small></td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <Show when=move || app.kept_aside.with(|k| k.count() > 0)>
+            <section class="panel" id="kept-aside" data-testid="kept-aside">
+                <h2>{tr(KeptText::SectionTitle)}</h2>
+                <p>{tr(KeptText::SectionIntro)}</p>
+                <div class="table-scroll">
+                    <table>
+                        <thead><tr>
+                            <th scope="col">{tr(KeptText::ColList)}</th>
+                            <th scope="col">{tr(KeptText::ColId)}</th>
+                            <th scope="col">{tr(KeptText::ColWhy)}</th>
+                        </tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+                <button type="button" data-testid="kept-aside-download" on:click=download>
+                    {tr(KeptText::Download)}
+                </button>
+                {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            </section>
+        </Show>
+    }
+}
