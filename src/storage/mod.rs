@@ -24,6 +24,8 @@ pub mod settings;
 #[cfg(target_arch = "wasm32")]
 pub mod db;
 #[cfg(target_arch = "wasm32")]
+pub mod device_key;
+#[cfg(target_arch = "wasm32")]
 pub mod quota;
 #[cfg(target_arch = "wasm32")]
 mod read;

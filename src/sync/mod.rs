@@ -24,6 +24,8 @@ pub mod digest;
 pub mod files;
 #[cfg(target_arch = "wasm32")]
 pub mod pipeline;
+#[cfg(target_arch = "wasm32")]
+pub mod signing;
 
 pub use plan::{conflicted_ids, import_changes, settled_changes, settled_record};
 pub use stored::{

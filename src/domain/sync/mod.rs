@@ -35,6 +35,7 @@ mod raw;
 pub mod record_texts;
 pub mod resolve;
 pub mod signature;
+mod trust_text;
 pub mod verify;
 mod versions;
 

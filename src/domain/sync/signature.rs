@@ -117,6 +117,12 @@ pub fn verify_native(bundle: &Bundle) -> Result<Option<[u8; 32]>, BundleError> {
     Ok(Some(p.public_key))
 }
 
+/// The public key a bundle names as its signer, *not verified here*: for bundles already
+/// verified on opening (the app's opener refuses a bad signature), e.g. to keep the key.
+pub fn signer(bundle: &Bundle) -> Option<[u8; 32]> {
+    parts(bundle).ok().flatten().map(|p| p.public_key)
+}
+
 /// A short fingerprint of a public key for people to compare by phone or LINE: the first
 /// 8 bytes of its SHA-256, in four groups of four hex digits (`"3f2a 9c01 77de 0b45"`).
 pub fn fingerprint(public_key: &[u8]) -> String {
