@@ -301,3 +301,37 @@ fn write_the_signed_fixtures() {
     ));
     std::fs::write(format!("{dir}/signed-rfc8032-key1.json"), signed.to_json()).unwrap();
 }
+
+#[test]
+fn the_import_screen_names_the_device_and_warns_in_thai_and_english() {
+    use mueang::domain::lang::Lang;
+    let fp = "3f2a 9c01 77de 0b45".to_string();
+    let first = Trust::FirstKey {
+        fingerprint: fp.clone(),
+    };
+    assert!(first.shown(Lang::Th).contains(&fp) && first.shown(Lang::Th).contains("จะจำ"));
+    assert!(first.shown(Lang::En).contains("kept when you save"));
+    assert_eq!(first.warning("ภาคเหนือ"), None);
+    assert!(Trust::Unsigned.shown(Lang::Th).contains("ไม่ได้ลงชื่อ"));
+    assert_eq!(Trust::Unsigned.warning("ภาคเหนือ"), None);
+
+    let (th, en) = Trust::UnsignedFromKnown { kept: fp.clone() }
+        .warning("ภาคเหนือ")
+        .unwrap();
+    assert!(th.contains("ภาคเหนือ") && th.contains(&fp) && th.contains("ไม่ได้ลงชื่อ"));
+    assert!(en.contains("not signed") && en.contains("Cancel"));
+
+    let now = "0000 1111 2222 3333".to_string();
+    let (th, en) = Trust::KeyChanged {
+        kept: fp.clone(),
+        now: now.clone(),
+    }
+    .warning("ภาคเหนือ")
+    .unwrap();
+    for text in [&th, &en] {
+        assert!(text.contains(&fp) && text.contains(&now), "{text}");
+    }
+    assert!(th.contains("ยอมรับและบันทึกการนำเข้า") && en.contains("Accept and save the import"));
+    // Everyday words only.
+    assert!(!th.contains("ระเบียน"));
+}
