@@ -189,7 +189,7 @@ fuzz:
 	@command -v c++ >/dev/null || { echo "a C++ compiler is needed (apt-get install g++)"; exit 1; }
 	@bin=$$(nice -n 19 "$(ROOT)/fuzz/build.sh"); mkdir -p "$(FUZZ_WORK)/corpus-live" "$(FUZZ_WORK)/artifacts"; \
 	  cd "$(ROOT)" && nice -n 19 "$$bin" $(FUZZ_FLAGS) -max_total_time=$(FUZZ_SECONDS) \
-	    "$(FUZZ_WORK)/corpus-live" "$(FUZZ_CORPUS)" $(FUZZ_SEEDS) 2>&1 | tee "$(FUZZ_WORK)/long.log" | grep -E "^(#[0-9]+ +(pulse|DONE)|stat::|==|SUMMARY)"; \
+	    "$(FUZZ_WORK)/corpus-live" "$(FUZZ_CORPUS)" $(FUZZ_SEEDS) 2>&1 | tee "$(FUZZ_WORK)/long.log" | grep -E "^(#[0-9]+[[:space:]]+(pulse|DONE)|stat::|==|SUMMARY)"; \
 	  mkdir -p "$(FUZZ_WORK)/minimised" && rm -f "$(FUZZ_WORK)/minimised"/*; \
 	  "$$bin" -merge=1 $(FUZZ_FLAGS) "$(FUZZ_WORK)/minimised" "$(FUZZ_CORPUS)" "$(FUZZ_WORK)/corpus-live" >/dev/null 2>&1; \
 	  rm -f "$(FUZZ_CORPUS)"/* && cp "$(FUZZ_WORK)/minimised"/* "$(FUZZ_CORPUS)/"; \
@@ -201,7 +201,7 @@ fuzz-short:
 	@command -v c++ >/dev/null || { echo "a C++ compiler is needed (apt-get install g++)"; exit 1; }
 	@bin=$$("$(ROOT)/fuzz/build.sh"); mkdir -p "$(FUZZ_WORK)/short" "$(FUZZ_WORK)/artifacts"; \
 	  cd "$(ROOT)" && "$$bin" $(FUZZ_FLAGS) -max_total_time=$(FUZZ_SHORT_SECONDS) \
-	    "$(FUZZ_WORK)/short" "$(FUZZ_CORPUS)" 2>&1 | grep -E "^(#[0-9]+ +DONE|stat::number_of_executed_units|==|SUMMARY)"
+	    "$(FUZZ_WORK)/short" "$(FUZZ_CORPUS)" 2>&1 | grep -E "^(#[0-9]+[[:space:]]+DONE|stat::number_of_executed_units|==|SUMMARY)"
 
 clean:
 	rm -rf "$(ROOT)/dist" "$(E2E)/screenshots" "$(LOGS)"
