@@ -22,7 +22,7 @@ LOGS := $(ROOT)/target/test-logs
 
 .PHONY: help serve test size build bench bench-load bench-lists profile-import tools browser \
         tool-target tool-components tool-trunk tool-wasm-bindgen tool-npm \
-        test-lint test-native test-web test-e2e clean
+        test-lint test-native test-web test-e2e fuzz fuzz-short clean
 
 help:
 	@echo "make serve   build and serve on http://127.0.0.1:$(PORT)"
@@ -32,6 +32,8 @@ help:
 	@echo "make profile-import   a CPU profile of that import, top functions printed"
 	@echo "make bench-load   first and repeat visit on a throttled mobile profile (Slow 4G, CPU x4)"
 	@echo "make bench-lists   the list screens' work on 10,000 projects, natively (times)"
+	@echo "make fuzz    the long coverage-guided fuzzing run (FUZZ_SECONDS, one core, nice 19)"
+	@echo "make fuzz-short   a short fuzzing run from the committed corpus (FUZZ_SHORT_SECONDS)"
 
 # ---------------------------------------------------------------- tools (idempotent)
 tools: tool-target tool-components tool-trunk tool-wasm-bindgen tool-npm
@@ -168,6 +170,38 @@ test-e2e: build browser
 	@echo "==> tier 3: Playwright end-to-end against dist/"
 	@cd "$(E2E)" && mkdir -p screenshots && SUMMARY_FILE="$(SUMMARY_FILE)" ./tier.sh "3 end-to-end (Playwright)" "$(LOGS)/e2e.log" \
 	  node --test --test-concurrency=1 --test-reporter=spec specs/
+
+# ---------------------------------------------------------------- fuzz
+# libFuzzer over opening, merging, the rules and re-export (fuzz/README.md), built on stable
+# Rust (fuzz/build.sh; needs a C++ compiler for libFuzzer, fetches libfuzzer-sys from
+# crates.io). `cargo test` already replays the committed corpus (tests/fuzz_corpus.rs).
+# `make fuzz`: the long run on one core at the lowest priority, seeded with the committed
+# corpus and the fixtures; then the corpus is minimised back into fuzz/corpus/. Prints the
+# execution count; a crash leaves its input in target/fuzz/artifacts/ and fails.
+FUZZ_SECONDS ?= 3600
+FUZZ_SHORT_SECONDS ?= 60
+FUZZ_CORPUS := $(ROOT)/fuzz/corpus/open_merge_rules
+FUZZ_WORK := $(ROOT)/target/fuzz
+FUZZ_SEEDS := $(ROOT)/tests/fixtures/bad-bundles/*/ $(ROOT)/tests/fixtures/v1 $(ROOT)/tests/fixtures/signed
+FUZZ_FLAGS := -max_len=65536 -timeout=10 -rss_limit_mb=1024 -print_final_stats=1 -artifact_prefix=$(FUZZ_WORK)/artifacts/
+
+fuzz:
+	@command -v c++ >/dev/null || { echo "a C++ compiler is needed (apt-get install g++)"; exit 1; }
+	@bin=$$(nice -n 19 "$(ROOT)/fuzz/build.sh"); mkdir -p "$(FUZZ_WORK)/corpus-live" "$(FUZZ_WORK)/artifacts"; \
+	  cd "$(ROOT)" && nice -n 19 "$$bin" $(FUZZ_FLAGS) -max_total_time=$(FUZZ_SECONDS) \
+	    "$(FUZZ_WORK)/corpus-live" "$(FUZZ_CORPUS)" $(FUZZ_SEEDS) 2>&1 | tee "$(FUZZ_WORK)/long.log" | grep -E "^(#[0-9]+[[:space:]]+(pulse|DONE)|stat::|==|SUMMARY)"; \
+	  mkdir -p "$(FUZZ_WORK)/minimised" && rm -f "$(FUZZ_WORK)/minimised"/*; \
+	  "$$bin" -merge=1 $(FUZZ_FLAGS) "$(FUZZ_WORK)/minimised" "$(FUZZ_CORPUS)" "$(FUZZ_WORK)/corpus-live" >/dev/null 2>&1; \
+	  rm -f "$(FUZZ_CORPUS)"/* && cp "$(FUZZ_WORK)/minimised"/* "$(FUZZ_CORPUS)/"; \
+	  echo "corpus: $$(ls "$(FUZZ_CORPUS)" | wc -l) inputs, $$(du -sh "$(FUZZ_CORPUS)" | cut -f1) (fuzz/corpus/open_merge_rules)"
+
+# A real fuzzing run short enough for CI: about 5 minutes to build on 2 cores, then
+# FUZZ_SHORT_SECONDS of fuzzing from the committed corpus. Fails on a crash.
+fuzz-short:
+	@command -v c++ >/dev/null || { echo "a C++ compiler is needed (apt-get install g++)"; exit 1; }
+	@bin=$$("$(ROOT)/fuzz/build.sh"); mkdir -p "$(FUZZ_WORK)/short" "$(FUZZ_WORK)/artifacts"; \
+	  cd "$(ROOT)" && "$$bin" $(FUZZ_FLAGS) -max_total_time=$(FUZZ_SHORT_SECONDS) \
+	    "$(FUZZ_WORK)/short" "$(FUZZ_CORPUS)" 2>&1 | grep -E "^(#[0-9]+[[:space:]]+DONE|stat::number_of_executed_units|==|SUMMARY)"
 
 clean:
 	rm -rf "$(ROOT)/dist" "$(E2E)/screenshots" "$(LOGS)"

@@ -71,6 +71,24 @@ pub fn run(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<
             return Ok(EXIT_UNUSABLE);
         }
     };
+    // A signed bundle's signature is checked the way `merge` checks it (checksum first,
+    // since the signature covers it); unsigned files are checked as before.
+    if doc.signature.is_some() {
+        match crate::domain::sync::open(text.as_bytes(), None) {
+            Ok(bundle) => {
+                if let Err(e) = super::signed::report(err, &shown, &bundle)? {
+                    writeln!(err, "{shown}: {}", e.message_th())?;
+                    writeln!(err, "{shown}: {}", e.message_en())?;
+                    return Ok(EXIT_UNUSABLE);
+                }
+            }
+            Err(e) => {
+                writeln!(err, "{shown}: {}", e.message_th())?;
+                writeln!(err, "{shown}: {}", e.message_en())?;
+                return Ok(EXIT_UNUSABLE);
+            }
+        }
+    }
     let today = args
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());

@@ -124,7 +124,9 @@ pub(super) fn read_dataset(
         }
     };
     let result = match open(&bytes, passphrase) {
-        Ok(bundle) => Ok(bundle.into_records()),
+        Ok(bundle) => {
+            super::signed::report(err, &shown.to_string(), &bundle)?.map(|()| bundle.into_records())
+        }
         // Saved data files have no manifest; they are merged too, without a checksum.
         Err(BundleError::NoManifest) => {
             let text = String::from_utf8_lossy(&bytes);

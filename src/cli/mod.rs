@@ -14,6 +14,7 @@ pub mod example;
 mod merge;
 mod routes;
 pub mod schema;
+mod signed;
 pub mod synthetic;
 
 use std::ffi::OsString;

@@ -40,6 +40,10 @@ pub struct Document {
     /// Present in bundles exported for another office (see `sync`): id, counts, checksum.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub manifest: Option<Manifest>,
+    /// The exporting device's Ed25519 signature of the header (docs/file-format.md,
+    /// "Signature"); absent in unsigned bundles and plain data files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature: Option<crate::domain::sync::signature::Signature>,
     pub records: Dataset,
 }
 
@@ -128,6 +132,7 @@ impl Document {
             exported_at: None,
             exported_by: None,
             manifest: None,
+            signature: None,
             records,
         }
     }

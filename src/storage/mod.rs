@@ -23,6 +23,8 @@ pub mod settings;
 
 #[cfg(target_arch = "wasm32")]
 pub mod db;
+#[cfg(target_arch = "wasm32")]
+pub mod device_key;
 #[cfg(all(target_arch = "wasm32", debug_assertions))]
 pub mod fault;
 #[cfg(target_arch = "wasm32")]

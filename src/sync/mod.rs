@@ -27,6 +27,8 @@ pub mod digest;
 pub mod files;
 #[cfg(target_arch = "wasm32")]
 pub mod pipeline;
+#[cfg(target_arch = "wasm32")]
+pub mod signing;
 
 pub use load::{load_from_chunks, recovery_file, KeptAside, Loaded, Unreadable};
 pub use plan::{conflicted_ids, import_changes, settled_changes, settled_record};

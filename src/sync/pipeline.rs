@@ -117,6 +117,12 @@ pub async fn open_bundle<F: Future<Output = ()>>(
     let start = now();
     let bundle = opening.finish().map_err(OpenError::Bundle)?;
     t.parse += now() - start;
+    // A bad signature is refused like a bad checksum: before anything is shown or stored.
+    let start = now();
+    crate::sync::signing::verify(&bundle)
+        .await
+        .map_err(OpenError::Bundle)?;
+    t.hash += now() - start;
     Ok(bundle)
 }
 

@@ -15,6 +15,7 @@ use crate::domain::sync::manifest::{count_records, BundleScope, Manifest};
 use crate::domain::sync::merge::normalize;
 use crate::domain::sync::peers::PeerState;
 use crate::domain::sync::record_texts::RecordTexts;
+use crate::domain::sync::signature::Signature;
 
 /// A verified or freshly exported bundle. Unlike a plain [`Document`], its manifest, time and
 /// exporting office are always present.
@@ -137,6 +138,8 @@ struct Head<'a> {
     exported_at: DateTime<Utc>,
     exported_by: &'a Editor,
     manifest: &'a Manifest,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    signature: Option<&'a Signature>,
 }
 
 impl Bundle {
@@ -196,6 +199,17 @@ impl Bundle {
         self.exported_at
     }
 
+    /// The exporting device's signature, if the bundle is signed (see `signature.rs`).
+    pub fn signature(&self) -> Option<&Signature> {
+        self.document.signature.as_ref()
+    }
+
+    /// The bundle signed: `signature` must be of [`signature::signed_bytes`](crate::domain::sync::signature::signed_bytes) of this bundle.
+    pub fn with_signature(mut self, signature: Signature) -> Bundle {
+        self.document.signature = Some(signature);
+        self
+    }
+
     pub fn records(&self) -> &Dataset {
         &self.document.records
     }
@@ -244,6 +258,7 @@ impl Bundle {
             exported_at: self.exported_at,
             exported_by: &self.exported_by,
             manifest: &manifest,
+            signature: self.document.signature.as_ref(),
         };
         let Ok(mut out) = serde_json::to_vec(&head) else {
             return String::new();

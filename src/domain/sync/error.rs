@@ -164,6 +164,9 @@ pub enum BundleError {
     TooLarge { bytes: usize },
     /// More records of one kind than [`limits::MAX_RECORDS_PER_KIND`].
     TooManyRecords { kind: RecordKind, count: usize },
+    /// The signature does not verify (or cannot be read: `reason` names the part). The
+    /// bundle was changed after it was signed, or was not signed by the key it carries.
+    BadSignature { reason: &'static str },
 }
 
 impl BundleError {
@@ -193,6 +196,7 @@ impl BundleError {
             BundleError::OutOfRange(_) => "out_of_range",
             BundleError::TooLarge { .. } => "too_large",
             BundleError::TooManyRecords { .. } => "too_many_records",
+            BundleError::BadSignature { .. } => "bad_signature",
         }
     }
 
@@ -252,6 +256,7 @@ impl BundleError {
                 kind_th(*kind),
                 limits::MAX_RECORDS_PER_KIND
             ),
+            BundleError::BadSignature { .. } => "ลายเซ็นของไฟล์นี้ไม่ถูกต้อง: ไฟล์ถูกแก้ไขหลังส่งออก หรือไม่ได้มาจากเครื่องที่ลงชื่อไว้ จึงไม่นำเข้า กรุณาขอไฟล์ใหม่จากผู้ส่ง".into(),
         }
     }
 
@@ -310,6 +315,7 @@ impl BundleError {
                 kind_en(*kind),
                 limits::MAX_RECORDS_PER_KIND
             ),
+            BundleError::BadSignature { .. } => "This bundle's signature is not valid: it was changed after export, or it did not come from the device that signed it, so it is not imported. Ask the sender for a new copy.".into(),
         }
     }
 }

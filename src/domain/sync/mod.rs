@@ -34,6 +34,8 @@ pub mod purge;
 mod raw;
 pub mod record_texts;
 pub mod resolve;
+pub mod signature;
+mod trust_text;
 pub mod verify;
 mod versions;
 
@@ -53,4 +55,5 @@ pub use purge::{purge_tombstones, purge_tombstones_before, PURGE_AFTER_DAYS};
 pub use raw::records_text;
 pub use record_texts::RecordTexts;
 pub use resolve::{conflict_versions, list_conflicts, resolve, ResolveError};
+pub use signature::{KeptKey, Signature, Trust};
 pub use verify::{prepare, prepare_by, verify_data_file, Prepared, Reader};

@@ -98,6 +98,12 @@ impl Opening {
         self.prepared.record_count()
     }
 
+    /// The checksum the manifest states, if the file has a manifest. The fuzz target hands
+    /// it back to [`Opening::hashed`] so that mutated files reach the checks after it.
+    pub fn stated_sha256(&self) -> Option<&str> {
+        self.prepared.stated_sha256()
+    }
+
     /// What to hash next with SHA-256, or `None` once the checksum is known.
     pub fn to_hash(&self) -> Option<&[u8]> {
         match self.hashing {

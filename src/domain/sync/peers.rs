@@ -19,6 +19,7 @@ use crate::domain::meta::{Causality, OfficeId, RecordId, VersionVector};
 use crate::domain::records::{Dataset, RecordKind};
 use crate::domain::sync::bundle::Bundle;
 use crate::domain::sync::merge::MAX_VERSIONS;
+use crate::domain::sync::signature::KeptKey;
 
 /// Per record, the versions an office is known to hold (none containing another).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -80,6 +81,9 @@ pub struct PeerState {
     /// [`REMEMBERED_BUNDLES`]): lets the import screen say "already imported".
     #[serde(default)]
     pub received_bundles: Vec<Uuid>,
+    /// The office's signing key, kept on first use (see `signature.rs`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<KeptKey>,
 }
 
 /// How many imported bundle ids are remembered per office.

@@ -16,6 +16,7 @@
 use chrono::Utc;
 use leptos::prelude::*;
 
+use crate::domain::sync::signature::signer;
 use crate::domain::sync::{
     draft_full, draft_since, encrypt, purge_tombstones_before, Bundle, MergeOutcome,
     PURGE_AFTER_DAYS,
@@ -72,11 +73,16 @@ pub async fn apply_import(
             return None;
         }
     };
-    // Bundles already received taught nothing new about their office: no need to rewrite.
+    // Bundles already received taught nothing new about their office (nor a new key, which
+    // comes with a new bundle id): no need to rewrite.
     let news = bundles.iter().any(|b| !peers.already_received(b));
     if news {
         for b in bundles {
             peers.note_received(b);
+            // Trust on first use; a changed key was accepted by the person (the preview
+            // warned): it replaces the kept one, which is recorded.
+            let office = &b.exported_by().office_id;
+            peers.keep_key(office, signer(b).as_ref(), Utc::now());
         }
     }
     // Deletions older than a month that every known office now holds need not travel any
@@ -152,7 +158,7 @@ pub async fn export(
             _ => draft_full(ds, &who, at),
         });
     let sum = sha256_hex(draft.canonical_bytes()).await;
-    let bundle = draft.finish(&sum);
+    let bundle = crate::sync::signing::sign(draft.finish(&sum)).await;
     let name = bundle.file_name();
     let records = bundle.records().total_len();
     let scope = bundle.manifest().scope;

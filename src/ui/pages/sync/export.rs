@@ -158,6 +158,7 @@ pub fn ExportPanel() -> impl IntoView {
         <section class="panel sync-export" aria-labelledby="export-title">
             <h2 id="export-title">{tr(SyncText::ExportTitle)}</h2>
             <p class="muted">{tr(SyncText::ExportIntro)}</p>
+            <super::signed_by::DeviceCode/>
             <p data-testid="last-export">
                 <span class="label">{tr(SyncText::LastExport)}</span> ": " {last}
             </p>

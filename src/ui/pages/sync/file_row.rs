@@ -4,9 +4,10 @@
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
+use super::signed_by::SignedBy;
 use super::text::SyncText;
 use super::values::when;
-use crate::domain::sync::{Bundle, BundleScope};
+use crate::domain::sync::{Bundle, BundleScope, Trust};
 use crate::ui::fmt::number;
 use crate::ui::i18n::{tr, use_i18n};
 
@@ -41,10 +42,12 @@ pub struct Summary {
     pub scope: BundleScope,
     pub records: usize,
     pub already: bool,
+    /// Who signed, against the key kept for the office (see `signature::trust`).
+    pub trust: Trust,
 }
 
 impl Summary {
-    pub fn of(b: &Bundle, already: bool) -> Summary {
+    pub fn of(b: &Bundle, already: bool, trust: Trust) -> Summary {
         let by = b.exported_by();
         Summary {
             office: if by.office_name.trim().is_empty() {
@@ -57,6 +60,7 @@ impl Summary {
             scope: b.manifest().scope,
             records: b.manifest().counts.values().map(|c| c.records).sum(),
             already,
+            trust,
         }
     }
 }
@@ -152,7 +156,10 @@ fn Ready(summary: Summary) -> impl IntoView {
         scope,
         records,
         already,
+        trust,
     } = summary;
+    let signed_by = SignedBy(trust.clone());
+    let warning = super::signed_by::warning(&trust, &office);
     let scope_text = move || {
         i18n.t(match scope {
             BundleScope::Full => SyncText::ScopeFull,
@@ -170,7 +177,14 @@ fn Ready(summary: Summary) -> impl IntoView {
             <dd>{move || when(exported_at, i18n.lang.get())}</dd>
             <dt>{tr(SyncText::RecordsUnit)}</dt>
             <dd>{number(records)} " · " {scope_text}</dd>
+            <dt>{tr(SyncText::SignedBy)}</dt>
+            <dd data-testid="manifest-signed-by">{move || signed_by.text(i18n.lang.get())}</dd>
         </dl>
+        {warning.map(|(th, en)| view! {
+            <p class="sync-warning" role="alert" data-testid="signature-warning">
+                {move || i18n.pick(&th, &en).to_string()}
+            </p>
+        })}
         <Show when=move || already>
             <p class="muted" data-testid="already-imported">{tr(SyncText::AlreadyImported)}</p>
         </Show>

@@ -121,7 +121,13 @@ pub fn ImportPanel() -> impl IntoView {
                     <button type="button" data-testid="import-apply"
                         prop:disabled=move || st.busy.get()
                         on:click=move |_| st.apply()>
-                        {move || i18n.t(if st.busy.get() { SyncText::Applying } else { SyncText::Apply })}
+                        {move || i18n.t(if st.busy.get() {
+                            SyncText::Applying
+                        } else if st.needs_warning() {
+                            SyncText::AcceptAndApply
+                        } else {
+                            SyncText::Apply
+                        })}
                     </button>
                     <button type="button" class="secondary" data-testid="import-cancel"
                         prop:disabled=move || st.busy.get()

@@ -11,6 +11,7 @@ use leptos::task::spawn_local;
 use super::file_row::{Entry, Status, Summary};
 use super::preview::PreviewView;
 use super::text::SyncText;
+use crate::domain::sync::signature::{signer, trust};
 use crate::domain::sync::{Bundle, MergeOutcome};
 use crate::sync::files;
 use crate::ui::i18n::{Lang, Text};
@@ -168,11 +169,15 @@ impl Import {
         self.timings.update_value(|all| all.add(&t));
         match result {
             Ok(bundle) => {
-                let already = match self.sync_peers().await {
-                    Some(p) => p.already_received(&bundle),
-                    None => false,
-                };
-                let summary = Summary::of(&bundle, already);
+                let peers = self.sync_peers().await.unwrap_or_default();
+                let already = peers.already_received(&bundle);
+                // The opener verified the signature; who signed, against the kept keys.
+                let trust = trust(
+                    &peers,
+                    &bundle.exported_by().office_id,
+                    signer(&bundle).as_ref(),
+                );
+                let summary = Summary::of(&bundle, already, trust);
                 self.keep(key, Heavy::opened(bundle));
                 self.set_status(key, Status::Ready(summary));
             }
@@ -225,6 +230,15 @@ impl Import {
         self.heavy.set_value(HashMap::new());
         self.preview.set(None);
         self.outcome.set_value(None);
+    }
+
+    /// Whether a verified file must be accepted knowingly: unsigned or signed by another key
+    /// than the one kept for its office.
+    pub(super) fn needs_warning(self) -> bool {
+        self.entries.with(|l| {
+            l.iter()
+                .any(|e| matches!(&e.status, Status::Ready(s) if s.trust.needs_warning()))
+        })
     }
 
     /// Whether every chosen file is verified (and there is at least one).

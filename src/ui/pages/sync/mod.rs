@@ -13,6 +13,7 @@ mod import_state;
 mod nav;
 mod preview;
 mod progress_bar;
+mod signed_by;
 pub mod text;
 mod values;
 
