@@ -36,6 +36,9 @@ fn the_fourteen_stable_codes_with_their_importance_and_descriptions() {
             "record.duplicate",
             "total.stated_mismatch",
             "value.out_of_range",
+            "household.duplicate",
+            "household.members",
+            "community.coverage",
         ]
     );
     for &rule in RuleCode::ALL {
@@ -43,7 +46,10 @@ fn the_fourteen_stable_codes_with_their_importance_and_descriptions() {
         assert!(!rule.description_th().is_empty() && !rule.description_en().is_empty());
         let warning = matches!(
             rule,
-            RuleCode::InstalmentOverdue | RuleCode::TotalStatedMismatch
+            RuleCode::InstalmentOverdue
+                | RuleCode::TotalStatedMismatch
+                | RuleCode::HouseholdDuplicate
+                | RuleCode::CommunityCoverage
         );
         let expected = if warning {
             Importance::Warning

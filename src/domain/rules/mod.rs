@@ -18,6 +18,7 @@ mod instalments;
 mod missing;
 mod ranges;
 mod record_names;
+mod survey;
 mod text;
 mod totals;
 
@@ -32,6 +33,7 @@ pub use finding::{Figure, FigureValue, Finding, RecordRef};
 pub use gate::{blocking_approval, blocking_transfer};
 pub use history::{status_name_en, status_name_th};
 pub use record_names::{kind_en, kind_th, record_label};
+pub use survey::{house_number_key, COVERAGE_SHORT_BELOW};
 
 /// Every finding for `ds` as of `today`, sorted by rule (in [`RuleCode::ALL`] order), then
 /// by the records concerned; the same input always gives the same list.
@@ -64,6 +66,7 @@ pub fn check(ds: &Dataset, today: NaiveDate) -> Vec<Finding> {
     duplicate::duplicate(&ctx, &mut out);
     totals::stated_mismatch(&ctx, &mut out);
     ranges::out_of_range(&ctx, &mut out);
+    survey::survey(&ctx, &mut out);
     // Stable, so findings of one rule about the same records keep the order of the fields.
     out.sort_by_small(|a, b| (a.rule, &a.records).cmp(&(b.rule, &b.records)));
     out
