@@ -4,6 +4,16 @@
 
 use serde::{Deserialize, Serialize};
 
+/// What every choice list offers, so summaries and forms can count and label any of them.
+pub trait Choice: Copy + Eq + Ord + std::hash::Hash + 'static {
+    /// Every choice, in the order forms and summaries show them.
+    fn all() -> &'static [Self];
+    fn th(self) -> &'static str;
+    fn en(self) -> &'static str;
+    /// Its position in [`Choice::all`].
+    fn index(self) -> usize;
+}
+
 /// Declares a choice list once: the enum (snake_case in files), [`ALL`](Landowner::ALL) in
 /// form order, and `label_th` / `label_en`, so a choice cannot be added without its words.
 macro_rules! choices {
@@ -28,6 +38,21 @@ macro_rules! choices {
 
             pub fn label_en(self) -> &'static str {
                 match self { $($name::$variant => $en,)* }
+            }
+        }
+
+        impl Choice for $name {
+            fn all() -> &'static [$name] {
+                $name::ALL
+            }
+            fn th(self) -> &'static str {
+                self.label_th()
+            }
+            fn en(self) -> &'static str {
+                self.label_en()
+            }
+            fn index(self) -> usize {
+                self as usize
             }
         }
     };

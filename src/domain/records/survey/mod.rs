@@ -8,8 +8,8 @@ pub mod privacy;
 pub mod ranges;
 
 pub use choices::{
-    EvictionThreat, Hazard, HouseCondition, HouseTenure, HousingProgramme, IncomeBand, LandTenure,
-    Landowner, LocationSource, Missing, Need, Solution,
+    Choice, EvictionThreat, Hazard, HouseCondition, HouseTenure, HousingProgramme, IncomeBand,
+    LandTenure, Landowner, LocationSource, Missing, Need, Solution,
 };
 pub use community::{Community, Location, SavingsGroup};
 pub use household::{Household, SurveyRound, Vulnerable};
