@@ -67,12 +67,19 @@ fn everything_in_it_says_it_is_fictional() {
     let ds = demo_survey(500, 1).records;
     assert!(ds.communities.iter().all(|c| c.notes == FICTIONAL_NOTE));
     assert!(ds.survey_rounds.iter().all(|r| r.notes == FICTIONAL_NOTE));
-    assert!(ds.survey_rounds.iter().all(|r| r.title.contains("ข้อมูลสมมติ")));
+    assert!(ds
+        .survey_rounds
+        .iter()
+        .all(|r| r.title.contains("ข้อมูลสมมติ")));
     for h in &ds.households {
         assert!(h.head_name.ends_with("(สมมติ)"), "{}", h.head_name);
         assert!(h.surveyor.contains("(สมมติ)"), "{}", h.surveyor);
         // Never a dialable Thai number: those start 0 then 2–9.
-        assert!(h.phone.is_empty() || h.phone.starts_with("000-"), "{}", h.phone);
+        assert!(
+            h.phone.is_empty() || h.phone.starts_with("000-"),
+            "{}",
+            h.phone
+        );
     }
 }
 

@@ -41,6 +41,15 @@ macro_rules! choices {
             }
         }
 
+        impl crate::domain::reports::Label for $name {
+            fn label_th(&self) -> &'static str {
+                $name::label_th(*self)
+            }
+            fn label_en(&self) -> &'static str {
+                $name::label_en(*self)
+            }
+        }
+
         impl Choice for $name {
             fn all() -> &'static [$name] {
                 $name::ALL
