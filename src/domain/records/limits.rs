@@ -50,7 +50,7 @@ pub enum Allowed {
     Length { max: usize },
     /// No zero-width or bidi control character (this one was found).
     Visible { found: char },
-    /// A latitude within Thailand, [`survey::ranges::LATITUDES`](super::survey::ranges).
+    /// A latitude within Thailand ([`survey::ranges::latitudes`](super::survey::ranges::latitudes)).
     Latitude,
     /// A longitude within Thailand.
     Longitude,

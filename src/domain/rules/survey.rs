@@ -192,12 +192,14 @@ fn coverage(ctx: &Ctx<'_>, index: &Index<'_>, out: &mut Vec<Finding>) {
                     count_en(surveyed as usize, "household", "households")
                 ),
             )
-        } else if share < COVERAGE_SHORT_BELOW
+        } else if Decimal::from(surveyed) < COVERAGE_SHORT_BELOW * Decimal::from(stated)
             && *closed
                 .entry(c.city_id)
                 .or_insert_with(|| city_round_closed(ctx, index, c.city_id))
         {
-            let pct = (share * Decimal::ONE_HUNDRED).round();
+            // Rounded down, so a share just under half never reads "50%".
+            let pct =
+                (Decimal::from(surveyed) * Decimal::ONE_HUNDRED / Decimal::from(stated)).floor();
             (
                 format!(
                     "ชุมชน{name}: ปิดรอบการสำรวจแล้ว แต่สำรวจได้ {surveyed} จาก {stated} ครัวเรือน \
@@ -259,6 +261,7 @@ fn missing(ctx: &Ctx<'_>, index: &Index<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::rules::FigureValue;
 
     #[test]
     fn house_numbers_compare_as_people_read_them() {
@@ -268,5 +271,53 @@ mod tests {
         assert_ne!(house_number_key("12/3"), house_number_key("12/4"));
         assert_ne!(house_number_key("123"), house_number_key("12/3"));
         assert_eq!(COVERAGE_SHORT_BELOW, Decimal::new(5, 1));
+    }
+
+    /// 100 of 201 is 49.75 %: shown as 0.50, but under half, so it is flagged; 101 is not.
+    #[test]
+    fn just_under_half_is_short_even_where_the_rounded_share_says_half() {
+        use crate::domain::meta::{stable_id, RecordMeta};
+        use crate::domain::records::Dataset;
+        let day = |m, d| chrono::NaiveDate::from_ymd_opt(2018, m, d).unwrap();
+        let city = stable_id("city");
+        let mut community = Community::new(RecordMeta::shipped("com"), city, "ชุมชน");
+        community.households = Some(201);
+        let round = SurveyRound {
+            meta: RecordMeta::shipped("round"),
+            city_id: city,
+            title: "รอบที่ 1".into(),
+            date: Some(day(3, 1)),
+            closed_on: Some(day(3, 31)),
+            surveyor: String::new(),
+            notes: String::new(),
+        };
+        let mut ds = Dataset::default();
+        for n in 0..101 {
+            let meta = RecordMeta::shipped(&format!("h{n}"));
+            let mut h = Household::new(meta, community.meta.id, &n.to_string());
+            h.members = 1;
+            ds.households.push(h);
+        }
+        ds.communities.push(community);
+        ds.survey_rounds.push(round);
+        let coverage = |ds: &Dataset| {
+            let ctx = Ctx::new(ds, day(4, 1));
+            let mut out = Vec::new();
+            coverage(&ctx, &Index::new(&ctx), &mut out);
+            out
+        };
+        assert!(coverage(&ds).is_empty(), "101 of 201 is half or more");
+        ds.households.pop();
+        let found = coverage(&ds);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].figure("coverage"),
+            Some(&FigureValue::Share(Decimal::new(50, 2)))
+        );
+        assert!(
+            found[0].message_en.contains("100 of 201"),
+            "{}",
+            found[0].message_en
+        );
     }
 }
