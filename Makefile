@@ -20,7 +20,7 @@ WBG_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", 
 PORT ?= 8080
 LOGS := $(ROOT)/target/test-logs
 
-.PHONY: help serve test size build bench bench-load bench-lists profile-import tools browser \
+.PHONY: help serve test size build bench bench-load bench-lists bench-survey profile-import tools browser \
         tool-target tool-components tool-trunk tool-wasm-bindgen tool-npm \
         test-lint test-native test-web test-e2e fuzz fuzz-short clean
 
@@ -34,6 +34,7 @@ help:
 	@echo "make bench-lists   the list screens' work on 10,000 projects, natively (times)"
 	@echo "make fuzz    the long coverage-guided fuzzing run (FUZZ_SECONDS, one core, nice 19)"
 	@echo "make fuzz-short   a short fuzzing run from the committed corpus (FUZZ_SHORT_SECONDS)"
+	@echo "make bench-survey   a region's survey (100,000 households) natively: import, rules, summary (times)"
 
 # ---------------------------------------------------------------- tools (idempotent)
 tools: tool-target tool-components tool-trunk tool-wasm-bindgen tool-npm
@@ -118,6 +119,13 @@ bench: tools browser
 BENCH_LOAD_RUNS ?= 3
 bench-load: build browser
 	@cd "$(E2E)" && MUEANG_DIST="$(ROOT)/dist" node bench/load.mjs $(BENCH_LOAD_RUNS)
+
+# A region's survey (100,000 fictional households, mueang demo-survey), natively with the
+# release profile: export, verify (an import's parse and checks), rules and one city's
+# summary. Prints times; asserts none. BENCH_HOUSEHOLDS=… for another size.
+BENCH_HOUSEHOLDS ?= 100000
+bench-survey:
+	@cd "$(ROOT)" && cargo run --release --quiet --bin mueang -- bench-survey --households $(BENCH_HOUSEHOLDS)
 
 # The project and city lists and the live findings on a 10,000-project country, natively
 # with the release profile (benches/bench_lists.rs). Prints medians; asserts no time.

@@ -12,6 +12,7 @@ use crate::ui::i18n::{provide_i18n, Msg};
 use crate::ui::notices::Notices;
 use crate::ui::pages::cities::{CitiesPage, CityEditPage, CityPage};
 use crate::ui::pages::committees::{CommitteePage, CommitteesPage};
+use crate::ui::pages::communities::{CommunitiesPage, CommunityPage};
 use crate::ui::pages::findings::FindingsPage;
 use crate::ui::pages::geography::ProvincesPage;
 use crate::ui::pages::grants::{CommitteeGrantPage, GrantsPage, ProvinceGrantPage};
@@ -109,6 +110,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/parameters/:id") view=ParametersPage/>
                     <Route path=path!("/stated-totals") view=StatedTotalsPage/>
                     <Route path=path!("/stated-totals/:id") view=StatedTotalPage/>
+                    <Route path=path!("/communities") view=CommunitiesPage/>
+                    <Route path=path!("/communities/:id") view=CommunityPage/>
                     <Route path=path!("/findings") view=FindingsPage/>
                     <Route path=path!("/sync") view=SyncPage/>
                     <Route path=path!("/conflicts") view=ConflictsPage/>

@@ -37,6 +37,9 @@ fn the_fourteen_stable_codes_with_their_importance_and_descriptions() {
             "record.duplicate",
             "total.stated_mismatch",
             "value.out_of_range",
+            "household.duplicate",
+            "household.members",
+            "community.coverage",
         ]
     );
     for &rule in RuleCode::ALL {
@@ -45,7 +48,10 @@ fn the_fourteen_stable_codes_with_their_importance_and_descriptions() {
         assert!(!th.is_empty() && !en.is_empty());
         let warning = matches!(
             rule,
-            RuleCode::InstalmentOverdue | RuleCode::TotalStatedMismatch
+            RuleCode::InstalmentOverdue
+                | RuleCode::TotalStatedMismatch
+                | RuleCode::HouseholdDuplicate
+                | RuleCode::CommunityCoverage
         );
         let expected = if warning {
             Importance::Warning

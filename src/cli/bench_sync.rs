@@ -141,5 +141,15 @@ pub fn run(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<
         "  serialise for storage    {serialise_ms:8.1} ms ({:.1} MB)",
         stored.unwrap_or(0) as f64 / 1e6
     )?;
+    // A hostile value: a 10 MB city name must be refused without reading it all (it once
+    // took ~7 s). Timed here, not asserted in a test, so a busy machine cannot flake it.
+    let mut hostile = ds.clone();
+    if let Some(c) = hostile.cities.first_mut() {
+        c.name_th = "ก".repeat(10 * 1024 * 1024 / 3);
+    }
+    let hostile = export_full(&hostile, &bench_editor(), now).to_json();
+    let t = Instant::now();
+    let refused = crate::domain::sync::verify(&hostile).is_err();
+    writeln!(out, "  10 MB city name refused: {refused} {:8.1} ms", ms(t))?;
     Ok(EXIT_OK)
 }

@@ -7,8 +7,10 @@
 
 pub mod bench_merge;
 mod bench_rules;
+mod bench_survey;
 pub mod bench_sync;
 mod check;
+mod demo_survey;
 mod diff;
 pub mod example;
 mod merge;
@@ -61,6 +63,10 @@ pub enum Command {
     Diff(diff::Args),
     /// Write the app's route table as JSON (what `tests/e2e/routes.json` holds).
     Routes,
+    /// Write the example's cities with a clearly fictional city-wide survey (ข้อมูลสมมติ).
+    DemoSurvey(demo_survey::Args),
+    /// Time a region's survey: export, verify, rules and a city's summary (N households).
+    BenchSurvey(bench_survey::Args),
 }
 
 /// Runs one command line; everything goes to `out` and `err`, so tests can run it
@@ -95,6 +101,8 @@ where
         Command::Merge(args) => merge::run(args, out, err),
         Command::Diff(args) => diff::run(args, out, err),
         Command::Routes => routes::run(out),
+        Command::DemoSurvey(args) => demo_survey::run(args, out, err),
+        Command::BenchSurvey(args) => bench_survey::run(args, out),
     };
     // Output that cannot be written (a closed pipe, a full disk) means the job failed.
     result.unwrap_or_else(|e| {

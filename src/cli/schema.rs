@@ -1,5 +1,6 @@
-//! `mueang schema`: the JSON Schema of file format v1, generated from the types, as
-//! committed in `docs/schema/mueang-data-v2.schema.json`.
+//! `mueang schema`: the JSON Schema of the current file format (v3), generated from the
+//! types, as committed in `docs/schema/mueang-data-v3.schema.json` (older versions' schemas
+//! stay beside it).
 
 use std::io::{self, Write};
 

@@ -4,6 +4,7 @@
 pub mod baht_text;
 pub mod dataset_lookups;
 pub mod dates;
+pub mod demo_survey;
 pub mod document;
 pub mod editing;
 pub mod example;

@@ -40,6 +40,7 @@ pub fn Header() -> impl IntoView {
             <A href="/provinces">{tr(Msg::Kind(RecordKind::Province))}</A>
             <A href="/cities">{tr(Msg::Kind(RecordKind::City))}</A>
             <A href="/projects">{tr(Msg::Kind(RecordKind::Project))}</A>
+            <A href="/communities">{tr(Msg::Kind(RecordKind::Community))}</A>
             <A href="/committees">{tr(Msg::Kind(RecordKind::Committee))}</A>
             <A href="/meetings">{tr(Msg::Kind(RecordKind::Meeting))}</A>
             <A href="/mous">{tr(Msg::Kind(RecordKind::Mou))}</A>

@@ -202,6 +202,9 @@ fn kind_pair(k: RecordKind) -> (&'static str, &'static str) {
         RecordKind::Instalment => ("งวดเงิน", "Instalments"),
         RecordKind::ProgrammeParameters => ("เกณฑ์โครงการ", "Programme parameters"),
         RecordKind::StatedTotal => ("ยอดรวมที่แจ้ง", "Stated totals"),
+        RecordKind::Community => ("ชุมชน", "Communities"),
+        RecordKind::SurveyRound => ("รอบการสำรวจ", "Survey rounds"),
+        RecordKind::Household => ("ครัวเรือน", "Households"),
     }
 }
 

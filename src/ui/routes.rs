@@ -118,6 +118,14 @@ pub const ROUTES: &[AppRoute] = &[
             "/stated-totals/new",
         ],
     ),
+    route("/communities", &["/communities"]),
+    route(
+        "/communities/:id",
+        &[
+            "/communities/new",
+            "/communities/new?city=6315ebf8-46dd-5cc6-903a-296457676d77",
+        ],
+    ),
     route("/findings", &["/findings"]),
     route("/sync", &["/sync"]),
     route("/conflicts", &["/conflicts"]),

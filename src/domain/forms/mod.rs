@@ -5,6 +5,7 @@
 pub mod calendar;
 pub mod city_form;
 pub mod committee_form;
+pub mod community_form;
 pub mod form;
 pub mod grant_forms;
 pub mod meeting_form;

@@ -50,6 +50,10 @@ pub enum Allowed {
     Length { max: usize },
     /// No zero-width or bidi control character (this one was found).
     Visible { found: char },
+    /// A latitude within Thailand ([`survey::ranges::latitudes`](super::survey::ranges::latitudes)).
+    Latitude,
+    /// A longitude within Thailand.
+    Longitude,
 }
 
 impl Allowed {
@@ -64,6 +68,7 @@ impl Allowed {
                 "มีอักขระที่มองไม่เห็น (U+{:04X}) ซึ่งใช้ในชื่อไม่ได้ เพราะจะติดไปในเอกสารที่พิมพ์และไฟล์ CSV",
                 u32::from(found)
             ),
+            Allowed::Latitude | Allowed::Longitude => super::survey::ranges::allowed_th(self),
         }
     }
 
@@ -79,6 +84,7 @@ impl Allowed {
                  on printed documents and in CSV files",
                 u32::from(found)
             ),
+            Allowed::Latitude | Allowed::Longitude => super::survey::ranges::allowed_en(self),
         }
     }
 }
@@ -100,12 +106,17 @@ pub trait Ranged {
 
 /// Collects problems; field names are only written out for a problem, since this runs
 /// for every record of every import.
-struct Check<'a> {
-    out: &'a mut dyn FnMut(OutOfRange),
+pub(crate) struct Check<'a> {
+    pub(crate) out: &'a mut dyn FnMut(OutOfRange),
 }
 
 impl Check<'_> {
-    fn report(&mut self, field: impl FnOnce() -> String, value: String, allowed: Allowed) {
+    pub(crate) fn report(
+        &mut self,
+        field: impl FnOnce() -> String,
+        value: String,
+        allowed: Allowed,
+    ) {
         (self.out)(OutOfRange {
             field: field(),
             value,
@@ -113,32 +124,37 @@ impl Check<'_> {
         });
     }
 
-    fn amount(&mut self, field: impl FnOnce() -> String, v: Baht) {
+    pub(crate) fn amount(&mut self, field: impl FnOnce() -> String, v: Baht) {
         if !v.in_range() {
             self.report(field, shown(&v.to_canonical_string()), Allowed::Amount);
         }
     }
 
-    fn share(&mut self, field: impl FnOnce() -> String, v: Decimal) {
+    pub(crate) fn share(&mut self, field: impl FnOnce() -> String, v: Decimal) {
         if v.is_sign_negative() && !v.is_zero() || v > Decimal::ONE {
             self.report(field, shown(&v.to_string()), Allowed::Share);
         }
     }
 
-    fn year(&mut self, field: impl FnOnce() -> String, fy: FiscalYear) {
+    pub(crate) fn year(&mut self, field: impl FnOnce() -> String, fy: FiscalYear) {
         if !FISCAL_YEARS.contains(&fy.0) {
             self.report(field, fy.0.to_string(), Allowed::FiscalYear);
         }
     }
 
-    fn count(&mut self, field: impl FnOnce() -> String, v: u64, range: RangeInclusive<u64>) {
+    pub(crate) fn count(
+        &mut self,
+        field: impl FnOnce() -> String,
+        v: u64,
+        range: RangeInclusive<u64>,
+    ) {
         if !range.contains(&v) {
             let (min, max) = range.into_inner();
             self.report(field, v.to_string(), Allowed::Count { min, max });
         }
     }
 
-    fn text(&mut self, field: impl FnOnce() -> String, s: &str, max: usize) {
+    pub(crate) fn text(&mut self, field: impl FnOnce() -> String, s: &str, max: usize) {
         if let Some(len) = too_long(s, max) {
             let value = format!("{} ({len})", shown(s));
             self.report(field, value, Allowed::Length { max });
@@ -146,7 +162,7 @@ impl Check<'_> {
     }
 
     /// A name: a length limit, and nothing invisible.
-    fn name(&mut self, field: impl Fn() -> String, s: &str) {
+    pub(crate) fn name(&mut self, field: impl Fn() -> String, s: &str) {
         self.text(&field, s, MAX_NAME_CHARS);
         if let Some(found) = first_invisible(s) {
             self.report(field, shown(s), Allowed::Visible { found });
@@ -171,7 +187,7 @@ pub fn shown(s: &str) -> String {
     }
 }
 
-fn at(list: &str, i: usize, field: &str) -> String {
+pub(crate) fn at(list: &str, i: usize, field: &str) -> String {
     format!("{list}[{i}].{field}")
 }
 
@@ -186,6 +202,7 @@ macro_rules! ranged {
         }
     };
 }
+pub(crate) use ranged;
 
 ranged!(Region, |r, c| {
     c.text(|| "code".into(), &r.code, MAX_NAME_CHARS);

@@ -11,6 +11,7 @@ pub mod mou;
 pub mod parameters;
 pub mod project;
 pub mod stated_total;
+pub mod survey;
 pub mod tombstone;
 
 pub use city::{mask_account, City, CityBudget, LocalUnitType, ReceivingAccount};
@@ -24,6 +25,7 @@ pub use mou::{Mou, Signatory, SignatoryRole, Witness};
 pub use parameters::{ProgrammeParameters, PROGRAMME_START};
 pub use project::{CoFunding, Project, ProjectStatus, StatusChange};
 pub use stated_total::StatedTotal;
+pub use survey::{Community, Household, SurveyRound};
 pub use tombstone::Emptied;
 
 use serde::de::DeserializeOwned;
@@ -60,7 +62,7 @@ pub trait KindVisitor {
 /// [`Record`] impls and the [`Dataset`] fields all come from this one list, so adding a
 /// kind cannot forget one of them.
 macro_rules! record_kinds {
-    ($($ty:ident => $field:ident, $key:literal;)*) => {
+    ($($ty:ident => $field:ident, $key:literal $(, since $since:literal)?;)*) => {
         /// The kinds of record, as named in files (`"cities"`) and in finding references.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
@@ -148,7 +150,12 @@ macro_rules! record_kinds {
         #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
         #[serde(deny_unknown_fields)]
         pub struct Dataset {
-            $(#[serde(default, rename = $key)] pub $field: Vec<$ty>,)*
+            $(
+                #[serde(default, rename = $key)]
+                $(#[doc = concat!("Since schema ", $since, "; left out when empty, so a file without it keeps the bytes of the version before.")]
+                #[serde(skip_serializing_if = "Vec::is_empty")])?
+                pub $field: Vec<$ty>,
+            )*
             /// Versions kept beside the shown ones while records are in conflict; absent from
             /// files that have none.
             #[serde(default, skip_serializing_if = "Siblings::is_empty")]
@@ -209,4 +216,7 @@ record_kinds! {
     Instalment => instalments, "instalments";
     ProgrammeParameters => programme_parameters, "programme_parameters";
     StatedTotal => stated_totals, "stated_totals";
+    Community => communities, "communities", since 3;
+    SurveyRound => survey_rounds, "survey_rounds", since 3;
+    Household => households, "households", since 3;
 }

@@ -195,6 +195,73 @@ impl Emptied for StatedTotal {
     }
 }
 
+impl Emptied for Community {
+    fn emptied(&self) -> Self {
+        Community {
+            meta: self.meta.clone(),
+            city_id: self.city_id,
+            name: String::new(),
+            district: String::new(),
+            subdistrict: String::new(),
+            location: None,
+            households: None,
+            population: None,
+            landowner: None,
+            tenure: None,
+            eviction: None,
+            eviction_date: None,
+            hazards: Vec::new(),
+            missing: Vec::new(),
+            savings_group: None,
+            organisation: String::new(),
+            preferred_solution: None,
+            programme: None,
+            notes: String::new(),
+        }
+    }
+}
+
+impl Emptied for SurveyRound {
+    fn emptied(&self) -> Self {
+        SurveyRound {
+            meta: self.meta.clone(),
+            city_id: self.city_id,
+            title: String::new(),
+            date: None,
+            closed_on: None,
+            surveyor: String::new(),
+            notes: String::new(),
+        }
+    }
+}
+
+/// A household's tombstone keeps where it was counted (community, round) and nothing of
+/// the family: not the house number, the head's name, the phone or any count.
+impl Emptied for Household {
+    fn emptied(&self) -> Self {
+        Household {
+            meta: self.meta.clone(),
+            community_id: self.community_id,
+            round_id: self.round_id,
+            surveyed_on: None,
+            surveyor: String::new(),
+            house_number: String::new(),
+            head_name: String::new(),
+            phone: String::new(),
+            members: 0,
+            vulnerable: Default::default(),
+            land_tenure: None,
+            house_tenure: None,
+            monthly_rent: None,
+            condition: None,
+            income_band: None,
+            savings_member: false,
+            need: None,
+            notes: String::new(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,8 +269,9 @@ mod tests {
     struct Check(Vec<String>);
     impl KindVisitor for Check {
         fn visit<R: Record>(&mut self) {
-            let ds = crate::domain::example::north_2561().records;
-            for r in R::all(&ds) {
+            let programme = crate::domain::example::north_2561().records;
+            let survey = crate::domain::demo_survey::demo_survey(40, 7).records;
+            for r in R::all(&programme).iter().chain(R::all(&survey)) {
                 let t = r.emptied();
                 assert!(t.emptied() == t, "idempotent");
                 assert_eq!(t.meta(), r.meta());

@@ -19,6 +19,7 @@ mod outside;
 mod reconciliation;
 mod scope;
 mod summaries;
+pub mod survey;
 mod years;
 
 pub use charts::{category_scales, BarScale};

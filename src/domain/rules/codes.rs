@@ -125,6 +125,15 @@ rule_codes! {
     ValueOutOfRange => "value.out_of_range", Error,
         "ค่าที่บันทึกไว้อยู่นอกขอบเขตที่โครงการรับได้ (จำนวนเงิน สัดส่วน จำนวน ปี ความยาวข้อความ หรืออักขระที่มองไม่เห็นในชื่อ)",
         "A stored value is outside the range the programme accepts (amount, share, count, year, text length, or an invisible character in a name).";
+    HouseholdDuplicate => "household.duplicate", Warning,
+        "บ้านเลขที่เดียวกันถูกบันทึกซ้ำในชุมชนเดียวกัน",
+        "The same house number is entered twice in one community.";
+    HouseholdMembers => "household.members", Error,
+        "จำนวนสมาชิกครัวเรือนเป็นไปไม่ได้ (ไม่มีสมาชิก หรือกลุ่มเปราะบางมากกว่าสมาชิกทั้งหมด)",
+        "A household's members are impossible (none, or more in a vulnerable group than in the household).";
+    CommunityCoverage => "community.coverage", Warning,
+        "ครัวเรือนที่สำรวจมากกว่าที่ชุมชนแจ้งไว้ หรือไม่ถึงครึ่งเมื่อปิดรอบการสำรวจแล้ว",
+        "A community's surveyed households exceed its stated households, or are under half of them once the round is closed.";
 }
 
 impl RuleCode {

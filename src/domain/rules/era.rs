@@ -44,11 +44,18 @@ fn each_date(r: AnyRecordRef<'_>, mut f: impl FnMut(Field, NaiveDate)) {
                 f(("status_history", Some(n)), s.date);
             }
         }
+        AnyRecordRef::SurveyRound(r) => {
+            one("date", r.date);
+            one("closed_on", r.closed_on);
+        }
+        AnyRecordRef::Household(h) => one("surveyed_on", h.surveyed_on),
         AnyRecordRef::Region(_)
         | AnyRecordRef::Province(_)
         | AnyRecordRef::City(_)
         | AnyRecordRef::Committee(_)
-        | AnyRecordRef::StatedTotal(_) => {}
+        | AnyRecordRef::StatedTotal(_)
+        // An eviction notice may well predate the programme.
+        | AnyRecordRef::Community(_) => {}
     }
 }
 

@@ -14,15 +14,22 @@ use super::record_names::{kind_en, kind_th, own_name};
 use super::text::is_blank;
 
 /// What a field is called for people, in Thai and English.
-type Label<'l> = (&'l str, &'l str);
+pub(super) type Label<'l> = (&'l str, &'l str);
 
-struct Check<'c, 'a> {
-    ctx: &'c Ctx<'a>,
-    out: &'c mut Vec<Finding>,
+/// Shared with the survey's checks (`survey.rs`), which bring their own look-ups.
+pub(super) struct Check<'c, 'a> {
+    pub(super) ctx: &'c Ctx<'a>,
+    pub(super) out: &'c mut Vec<Finding>,
 }
 
 impl Check<'_, '_> {
-    fn blank(&mut self, r: AnyRecordRef<'_>, field: &str, label: Label<'_>, value: &str) {
+    pub(super) fn blank(
+        &mut self,
+        r: AnyRecordRef<'_>,
+        field: &str,
+        label: Label<'_>,
+        value: &str,
+    ) {
         if is_blank(value) {
             let (th, en) = label;
             let (name_th, name_en) = names(r);
@@ -35,7 +42,7 @@ impl Check<'_, '_> {
         }
     }
 
-    fn exists(
+    pub(super) fn exists(
         &mut self,
         r: AnyRecordRef<'_>,
         field: &str,
@@ -50,9 +57,20 @@ impl Check<'_, '_> {
             RecordKind::Committee => self.ctx.committees.contains_key(&id),
             _ => true,
         };
-        if found {
-            return;
+        if !found {
+            self.refers_to_nothing(r, field, label, target, id);
         }
+    }
+
+    /// `r`'s `field` names `target` `id`, which does not exist or was deleted.
+    pub(super) fn refers_to_nothing(
+        &mut self,
+        r: AnyRecordRef<'_>,
+        field: &str,
+        label: Label<'_>,
+        target: RecordKind,
+        id: RecordId,
+    ) {
         let (th, en) = label;
         let (name_th, name_en) = names(r);
         self.push(
@@ -102,7 +120,7 @@ fn names(r: AnyRecordRef<'_>) -> (String, String) {
 }
 
 const THAI_NAME: Label<'static> = ("ชื่อภาษาไทย", "Thai name");
-const CITY: Label<'static> = ("เมือง", "city");
+pub(super) const CITY: Label<'static> = ("เมือง", "city");
 
 /// "ชื่อกรรมการลำดับที่ 2" / "member 2": people count from one.
 fn nth(n: usize, th: &str, en: &str) -> (String, String) {

@@ -19,6 +19,7 @@ mod instalments;
 mod missing;
 mod ranges;
 mod record_names;
+mod survey;
 mod text;
 mod totals;
 
@@ -35,6 +36,7 @@ pub use finding::{Figure, FigureValue, Finding, RecordRef};
 pub use gate::{blocking_approval, blocking_transfer};
 pub use history::{status_name_en, status_name_th};
 pub use record_names::{kind_en, kind_th, record_label};
+pub use survey::{house_number_key, COVERAGE_SHORT_BELOW};
 pub use text::count_en;
 
 /// Every finding for `ds` as of `today`, sorted by rule (in [`RuleCode::ALL`] order), then
@@ -76,6 +78,7 @@ pub fn check_as_of(ds: &Dataset, as_of: NaiveDate, today: NaiveDate) -> Vec<Find
     duplicate::duplicate(&ctx, &mut out);
     totals::stated_mismatch(&ctx, &mut out);
     ranges::out_of_range(&ctx, &mut out);
+    survey::survey(&ctx, &mut out);
     // Stable, so findings of one rule about the same records keep the order of the fields.
     out.sort_by_small(|a, b| (a.rule, &a.records).cmp(&(b.rule, &b.records)));
     out

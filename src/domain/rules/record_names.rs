@@ -18,6 +18,9 @@ pub fn kind_th(kind: RecordKind) -> &'static str {
         RecordKind::Instalment => "งวดเงิน",
         RecordKind::ProgrammeParameters => "เกณฑ์โครงการ",
         RecordKind::StatedTotal => "ยอดรวมที่แจ้ง",
+        RecordKind::Community => "ชุมชน",
+        RecordKind::SurveyRound => "รอบการสำรวจ",
+        RecordKind::Household => "ครัวเรือน",
     }
 }
 
@@ -35,6 +38,9 @@ pub fn kind_en(kind: RecordKind) -> &'static str {
         RecordKind::Instalment => "instalment",
         RecordKind::ProgrammeParameters => "programme parameters",
         RecordKind::StatedTotal => "stated total",
+        RecordKind::Community => "community",
+        RecordKind::SurveyRound => "survey round",
+        RecordKind::Household => "household",
     }
 }
 
@@ -68,6 +74,15 @@ pub fn own_name(r: AnyRecordRef<'_>) -> (String, String) {
             (x.fiscal_year.label_th(), format!("FY{}", x.fiscal_year))
         }
         AnyRecordRef::StatedTotal(x) => same(&x.label),
+        AnyRecordRef::Community(x) => same(&x.name),
+        AnyRecordRef::SurveyRound(x) => same(&x.title),
+        // By house number, never by the head's name: messages may reach a summary that
+        // leaves personal data out.
+        AnyRecordRef::Household(x) if x.house_number.trim().is_empty() => Default::default(),
+        AnyRecordRef::Household(x) => (
+            format!("บ้านเลขที่ {}", x.house_number),
+            format!("house no. {}", x.house_number),
+        ),
     }
 }
 

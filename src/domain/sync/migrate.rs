@@ -13,6 +13,10 @@
 //! local-government code and receiving account; an instalment's `requested_date`; the
 //! parameters' `programme_start`), so a version 1 document is a valid version 2 document
 //! with the same meaning: its step changes only the version number.
+//!
+//! Version 3 added the survey's record kinds (`communities`, `survey_rounds`,
+//! `households`), left out of files when empty; a version 2 document holds none of them
+//! and means the same as version 3, so its step too changes only the version number.
 
 use serde_json::{Map, Value};
 
@@ -22,7 +26,7 @@ use crate::domain::document::SCHEMA_VERSION;
 type Step = fn(Value) -> Result<Value, String>;
 
 /// `STEPS[n]` migrates version `n` to `n + 1`; its length is [`SCHEMA_VERSION`].
-const STEPS: [Step; SCHEMA_VERSION as usize] = [v0_to_v1, v1_to_v2];
+const STEPS: [Step; SCHEMA_VERSION as usize] = [v0_to_v1, v1_to_v2, v2_to_v3];
 
 /// Migrates a whole document from `from_version` to the current [`SCHEMA_VERSION`].
 /// A document already current is returned unchanged; a newer one is an error (the caller
@@ -81,6 +85,12 @@ fn v0_to_v1(mut doc: Value) -> Result<Value, String> {
 fn v1_to_v2(mut doc: Value) -> Result<Value, String> {
     let root = doc.as_object_mut().ok_or("the document is not an object")?;
     root.insert("schema_version".into(), Value::from(2));
+    Ok(doc)
+}
+
+fn v2_to_v3(mut doc: Value) -> Result<Value, String> {
+    let root = doc.as_object_mut().ok_or("the document is not an object")?;
+    root.insert("schema_version".into(), Value::from(3));
     Ok(doc)
 }
 

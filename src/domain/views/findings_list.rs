@@ -69,6 +69,9 @@ pub fn record_path(r: &RecordRef) -> Option<String> {
         RecordKind::Instalment => "/instalments",
         RecordKind::ProgrammeParameters => "/parameters",
         RecordKind::StatedTotal => "/stated-totals",
+        RecordKind::Community => "/communities",
+        // Rounds and households get their pages with the survey screens (issue #12).
+        RecordKind::SurveyRound | RecordKind::Household => return None,
     };
     Some(format!("{base}/{}", r.id))
 }

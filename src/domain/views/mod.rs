@@ -6,6 +6,7 @@
 pub mod choices;
 pub mod city_list;
 pub mod city_page;
+pub mod community_list;
 pub mod entry_lists;
 pub mod export_reminder;
 pub mod findings_list;

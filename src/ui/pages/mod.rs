@@ -2,6 +2,7 @@
 
 pub mod cities;
 pub mod committees;
+pub mod communities;
 pub mod crash_test;
 pub mod editor_frame;
 pub mod editor_nav;
