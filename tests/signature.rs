@@ -85,6 +85,8 @@ fn ed25519_dalek_agrees_with_the_rfc_8032_test_vectors() {
 #[test]
 fn a_bundle_signed_in_the_browser_verifies_natively() {
     let bundle = open(SIGNED_IN_BROWSER.as_bytes(), None).expect("the fixture opens");
+    // Signed as schema 2 and read as the current one: the signature covers what was signed.
+    assert_eq!(bundle.written_version(), 2);
     let signer = verify_native(&bundle).expect("the browser's signature verifies");
     assert_eq!(signer.map(|k| k.to_vec()), Some(unhex(RFC8032[0].1)));
 }

@@ -66,7 +66,15 @@ fn leaked_name(message: &str) -> Option<String> {
 fn is_english_word(key: &str) -> bool {
     matches!(
         key,
-        "regions" | "provinces" | "cities" | "committees" | "meetings" | "projects" | "instalments"
+        "regions"
+            | "provinces"
+            | "cities"
+            | "committees"
+            | "meetings"
+            | "projects"
+            | "instalments"
+            | "communities"
+            | "households"
     )
 }
 
@@ -74,6 +82,9 @@ fn is_english_word(key: &str) -> bool {
 fn wording_problem(th: &str, en: &str) -> Option<String> {
     if th.contains(DATABASE_WORD) || en.contains(DATABASE_WORD) {
         return Some(format!("\"{DATABASE_WORD}\""));
+    }
+    if th.contains("ชุมชนชุมชน") {
+        return Some("\"ชุมชน\" said twice".to_owned());
     }
     for text in [th, en] {
         if let Some(name) = leaked_name(text) {

@@ -74,6 +74,16 @@ fn community_name(index: &Index<'_>, id: RecordId) -> String {
     }
 }
 
+/// "ชุมชนริมน้ำ" for a community named "ริมน้ำ", and not "ชุมชนชุมชนริมน้ำ" for one whose
+/// name already says so (most do).
+fn called_th(name: &str) -> String {
+    if name.trim_start().starts_with("ชุมชน") {
+        name.to_owned()
+    } else {
+        format!("ชุมชน{name}")
+    }
+}
+
 fn duplicates(index: &Index<'_>, out: &mut Vec<Finding>) {
     for (&community, households) in &index.households {
         let mut by_number: BTreeMap<String, Vec<&Household>> = BTreeMap::new();
@@ -87,13 +97,14 @@ fn duplicates(index: &Index<'_>, out: &mut Vec<Finding>) {
             let n = group.len();
             let number = &group[0].house_number;
             let name = community_name(index, community);
+            let name_th = called_th(&name);
             out.push(Finding::new(
                 RuleCode::HouseholdDuplicate,
                 group.iter().map(|h| RecordRef::to(*h)).collect(),
                 Some("house_number"),
                 vec![Figure::count("records", n as i64)],
                 format!(
-                    "ชุมชน{name}: บ้านเลขที่ {number} ถูกบันทึก {n} ครั้ง ถ้าซ้ำกันให้ลบรายการที่ซ้ำ \
+                    "{name_th}: บ้านเลขที่ {number} ถูกบันทึก {n} ครั้ง ถ้าซ้ำกันให้ลบรายการที่ซ้ำ \
                      ถ้าเป็นคนละครัวเรือนในบ้านหลังเดียวกันไม่ต้องแก้ไข"
                 ),
                 format!(
@@ -175,6 +186,7 @@ fn coverage(ctx: &Ctx<'_>, index: &Index<'_>, out: &mut Vec<Finding>) {
         } else {
             c.name.clone()
         };
+        let name_th = called_th(&name);
         let figures = vec![
             Figure::count("surveyed", i64::from(surveyed)),
             Figure::count("stated", i64::from(stated)),
@@ -183,7 +195,7 @@ fn coverage(ctx: &Ctx<'_>, index: &Index<'_>, out: &mut Vec<Finding>) {
         let (th, en) = if surveyed > stated {
             (
                 format!(
-                    "ชุมชน{name}: สำรวจแล้ว {surveyed} ครัวเรือน มากกว่าที่แจ้งไว้ {stated} ครัวเรือน \
+                    "{name_th}: สำรวจแล้ว {surveyed} ครัวเรือน มากกว่าที่แจ้งไว้ {stated} ครัวเรือน \
                      ตรวจดูว่ามีครัวเรือนที่บันทึกซ้ำ หรือควรแก้จำนวนที่แจ้งไว้"
                 ),
                 format!(
@@ -202,7 +214,7 @@ fn coverage(ctx: &Ctx<'_>, index: &Index<'_>, out: &mut Vec<Finding>) {
                 (Decimal::from(surveyed) * Decimal::ONE_HUNDRED / Decimal::from(stated)).floor();
             (
                 format!(
-                    "ชุมชน{name}: ปิดรอบการสำรวจแล้ว แต่สำรวจได้ {surveyed} จาก {stated} ครัวเรือน \
+                    "{name_th}: ปิดรอบการสำรวจแล้ว แต่สำรวจได้ {surveyed} จาก {stated} ครัวเรือน \
                      ({pct}%) ไม่ถึงครึ่งของที่แจ้งไว้"
                 ),
                 format!(

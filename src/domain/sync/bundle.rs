@@ -8,6 +8,7 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use crate::domain::document::Document;
+use crate::domain::document::SCHEMA_VERSION;
 use crate::domain::meta::{Editor, OfficeId, RecordId};
 use crate::domain::records::{Dataset, KindVisitor, Record, RecordKind};
 use crate::domain::sync::canonical::{dataset_canonical, sha256_hex};
@@ -31,6 +32,9 @@ pub struct Bundle {
     checksum_from_types: bool,
     /// The canonical records of a fresh export, kept so `to_json` does not compute them again.
     canonical: CanonicalCache,
+    /// The schema version the file was written in: an older file is migrated on opening,
+    /// but its signature covers the header as it was signed.
+    written_version: u32,
     /// Each record's text as the file had it (a verified current-schema file), for storing
     /// as it came. Not part of a bundle's identity.
     texts: TextsCache,
@@ -144,8 +148,9 @@ struct Head<'a> {
 
 impl Bundle {
     /// Wraps a document whose manifest and export fields were checked by the caller.
-    pub(crate) fn from_checked(document: Document) -> Option<Bundle> {
+    pub(crate) fn from_checked(document: Document, written_version: u32) -> Option<Bundle> {
         Some(Bundle {
+            written_version,
             manifest: document.manifest.clone()?,
             exported_by: document.exported_by.clone()?,
             exported_at: document.exported_at?,
@@ -183,6 +188,7 @@ impl Bundle {
             exported_at: now,
             checksum_from_types: true,
             canonical: CanonicalCache(Some(Arc::new(canonical))),
+            written_version: SCHEMA_VERSION,
             texts: TextsCache::default(),
         }
     }
@@ -197,6 +203,11 @@ impl Bundle {
 
     pub fn exported_at(&self) -> DateTime<Utc> {
         self.exported_at
+    }
+
+    /// The schema version the file was written in (this build's for a fresh export).
+    pub fn written_version(&self) -> u32 {
+        self.written_version
     }
 
     /// The exporting device's signature, if the bundle is signed (see `signature.rs`).
@@ -287,41 +298,6 @@ impl Bundle {
         }
         std::borrow::Cow::Owned(doc)
     }
-
-    /// A file name that says whose data it is and when: `mueang-<office>-<yyyy-mm-dd>.json`,
-    /// with anything but letters (Thai included), digits and `-` replaced, so it is safe on
-    /// every file system and in chat apps.
-    pub fn file_name(&self) -> String {
-        let by = &self.exported_by;
-        let who = if by.office_name.trim().is_empty() {
-            &by.office_id.0
-        } else {
-            &by.office_name
-        };
-        let mut safe: String = who
-            .trim()
-            .chars()
-            .map(|c| {
-                if c.is_alphanumeric() || c == '-' || is_thai_mark(c) {
-                    c
-                } else {
-                    '-'
-                }
-            })
-            .take(40)
-            .collect();
-        while safe.contains("--") {
-            safe = safe.replace("--", "-");
-        }
-        let safe = safe.trim_matches('-');
-        let safe = if safe.is_empty() { "office" } else { safe };
-        format!("mueang-{safe}-{}.json", self.exported_at.format("%Y-%m-%d"))
-    }
-}
-
-/// Thai vowel and tone marks are not "alphanumeric" in Unicode but belong in a name.
-fn is_thai_mark(c: char) -> bool {
-    ('\u{0E31}'..='\u{0E4E}').contains(&c)
 }
 
 /// Everything the office holds, tombstones and conflicts included, in canonical order.

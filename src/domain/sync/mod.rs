@@ -25,6 +25,7 @@ pub mod crypto;
 pub mod diff;
 pub mod error;
 pub mod fields;
+mod file_name;
 pub mod manifest;
 pub mod merge;
 pub mod migrate;

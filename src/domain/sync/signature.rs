@@ -65,7 +65,7 @@ pub fn signed_bytes(bundle: &Bundle) -> Vec<u8> {
     let doc = bundle.document();
     let head = serde_json::json!({
         "format": doc.format,
-        "schema_version": doc.schema_version,
+        "schema_version": bundle.written_version(),
         "exported_at": bundle.exported_at(),
         "exported_by": bundle.exported_by(),
         "manifest": bundle.manifest(),

@@ -42,6 +42,8 @@ pub struct Prepared {
     canonical: OnceCell<Vec<u8>>,
     /// How the typed records were read from the text.
     read_by: Reader,
+    /// The schema version the file was written in (a signature covers it as written).
+    written_version: u32,
 }
 
 /// The two ways a file's text becomes typed records. Both refuse the same files (a test
@@ -63,15 +65,17 @@ impl Prepared {
             doc,
             canonical: OnceCell::new(),
             read_by,
+            written_version: SCHEMA_VERSION,
         }
     }
 
-    fn migrated(mut doc: Document, canonical: Vec<u8>) -> Prepared {
+    fn migrated(mut doc: Document, canonical: Vec<u8>, written_version: u32) -> Prepared {
         sort_siblings(&mut doc.records);
         Prepared {
             doc,
             canonical: OnceCell::from(canonical),
             read_by: Reader::Tree,
+            written_version,
         }
     }
 
@@ -105,8 +109,9 @@ impl Prepared {
     /// Compares the manifest's checksum with `sha256_hex`, the SHA-256 of what it covers.
     /// Files are opened through [`Opening`](super::open::Opening), which calls this.
     pub fn finish(self, sha256_hex: &str) -> Result<Bundle, BundleError> {
+        let written = self.written_version;
         let doc = self.finish_document(sha256_hex)?;
-        Bundle::from_checked(doc).ok_or(BundleError::NoManifest)
+        Bundle::from_checked(doc, written).ok_or(BundleError::NoManifest)
     }
 
     fn finish_document(self, sha256_hex: &str) -> Result<Document, BundleError> {
@@ -169,11 +174,14 @@ fn read_typed(
     if doc.format != FORMAT_NAME || !(TYPED_SINCE..=SCHEMA_VERSION).contains(&doc.schema_version) {
         return Err(serde::de::Error::custom("not a current Mueang document"));
     }
-    doc.schema_version = SCHEMA_VERSION;
+    let written = std::mem::replace(&mut doc.schema_version, SCHEMA_VERSION);
     if require_manifest && doc.manifest.is_none() {
         return Ok(Err(BundleError::NoManifest));
     }
-    Ok(check_document(&doc).map(|()| Prepared::new(doc, Reader::Typed)))
+    Ok(check_document(&doc).map(|()| Prepared {
+        written_version: written,
+        ..Prepared::new(doc, Reader::Typed)
+    }))
 }
 
 /// A typed reader's refusal, for [`prepare_by`] (which has no tree to locate it in).
@@ -209,7 +217,7 @@ fn read_tree(text: &str, require_manifest: bool) -> Result<Prepared, BundleError
         })?;
         let doc = typed(&value)?;
         check_document(&doc)?;
-        return Ok(Prepared::migrated(doc, canonical));
+        return Ok(Prepared::migrated(doc, canonical, version));
     }
     // A current file the fast reader refused: the path-tracking reader says where. It reads
     // the JSON tree already parsed (one path-tracking instantiation for old and current

@@ -2,120 +2,108 @@
 //! group and the housing solution in view, with findings beside the fields.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::text::CommunityText;
 use crate::domain::forms::community_form::{new_community, CommunityForm};
+use crate::domain::meta::{RecordId, RecordMeta};
 use crate::domain::records::survey::{
     Community, EvictionThreat, HousingProgramme, LandTenure, Landowner, Solution,
 };
+use crate::domain::records::Dataset;
 use crate::ui::edit::record_page::{record_page, RecordPageSpec};
-use crate::ui::edit::{blank_meta, today, use_edit_session, EditSession, Target};
+use crate::ui::edit::{today, EditSession};
 use crate::ui::forms::screens::{city_options, ScreenText};
 use crate::ui::forms::{
-    enum_options, t, DateField, MoneyField, NumberField, SelectField, TextArea, TextField,
+    enum_options, t, DateField, LinkedChoice, MoneyField, NumberField, SelectField, TextArea,
+    TextField,
 };
 use crate::ui::i18n::tr;
 use crate::ui::pages::editor_frame::EditorFrame;
 use crate::ui::pages::editor_nav::EditorActions;
-use crate::ui::state::use_app;
 
 /// `/communities/:id` and `/communities/new?city=<id>`.
 #[component]
 pub fn CommunityPage() -> impl IntoView {
     let spec = RecordPageSpec {
         list: "/communities",
-        testid: "community-page",
         parent: Some("city"),
         slot: "community",
         new_title: CommunityText::NewTitle,
         edit_title: CommunityText::EditTitle,
     };
-    record_page::<Community, _>(spec, |target, parent| {
-        view! { <Editor target=target city=parent/> }.into_any()
-    })
+    record_page(spec, blank, |s| view! { <Editor s/> }.into_any())
 }
 
-/// The community form. For a new community, `city` pre-selects the city.
+/// A new community of `city` (none chosen yet without one).
+fn blank(_: &Dataset, meta: RecordMeta, city: Option<RecordId>) -> Community {
+    new_community(meta, city.unwrap_or_default())
+}
+
+/// The community form.
 #[component]
 fn Editor(
-    /// Which community.
-    target: Target,
-    /// For a new community: its city, if known.
-    #[prop(default = None)]
-    city: Option<uuid::Uuid>,
+    /// The community's editing session.
+    s: EditSession<CommunityForm>,
 ) -> impl IntoView {
-    let app = use_app();
-    let s: EditSession<CommunityForm> = use_edit_session(target, move |id| {
-        new_community(blank_meta(app, id), city.unwrap_or_else(uuid::Uuid::nil))
-    });
     let name = Signal::derive(move || s.form.with(|f| f.name.clone()));
-    let city_link = move || {
-        s.form
-            .with(|f| uuid::Uuid::parse_str(&f.city_id).ok())
-            .map(|c| view! { <A href=format!("/cities/{c}")>{tr(ScreenText::OpenCity)}</A> })
-    };
     view! {
         <EditorFrame session=s testid="community-editor">
-            <form class="record-form" on:submit=|ev| ev.prevent_default()>
-                <fieldset class="panel">
-                    <legend>{tr(ScreenText::Basics)}</legend>
-                    <SelectField field="city_id" label=t(ScreenText::City) required=true
-                        value=crate::bind!(s.form, city_id) options=city_options() marks=s.marks("city_id")/>
-                    <p class="field-link">{city_link}</p>
-                    <TextField field="name" label=t(CommunityText::Name) hint=t(CommunityText::NameHint) required=true
-                        value=crate::bind!(s.form, name) marks=s.marks("name")/>
-                    <TextField field="district" label=t(CommunityText::District)
-                        value=crate::bind!(s.form, district) marks=s.marks("district")/>
-                    <TextField field="subdistrict" label=t(CommunityText::Subdistrict)
-                        value=crate::bind!(s.form, subdistrict) marks=s.marks("subdistrict")/>
-                </fieldset>
-                <fieldset class="panel">
-                    <legend>{tr(CommunityText::Place)}</legend>
-                    <p class="hint">{tr(CommunityText::LocationHint)}</p>
-                    <TextField field="location.latitude" label=t(CommunityText::Latitude) inputmode="decimal"
-                        value=crate::bind!(s.form, latitude) marks=s.marks("location.latitude")/>
-                    <TextField field="location.longitude" label=t(CommunityText::Longitude) inputmode="decimal"
-                        value=crate::bind!(s.form, longitude) marks=s.marks("location.longitude")/>
-                </fieldset>
-                <fieldset class="panel">
-                    <legend>{tr(CommunityText::People)}</legend>
-                    <NumberField field="households" label=t(CommunityText::Households) hint=t(CommunityText::HouseholdsHint)
-                        value=crate::bind!(s.form, households) marks=s.marks("households")/>
-                    <NumberField field="population" label=t(CommunityText::Population)
-                        value=crate::bind!(s.form, population) marks=s.marks("population")/>
-                </fieldset>
-                <fieldset class="panel">
-                    <legend>{tr(CommunityText::Land)}</legend>
-                    <SelectField field="landowner" label=t(CommunityText::Landowner)
-                        value=crate::bind!(s.form, landowner) options=enum_options(Landowner::ALL) marks=s.marks("landowner")/>
-                    <SelectField field="tenure" label=t(CommunityText::Tenure)
-                        value=crate::bind!(s.form, tenure) options=enum_options(LandTenure::ALL) marks=s.marks("tenure")/>
-                    <SelectField field="eviction" label=t(CommunityText::Eviction)
-                        value=crate::bind!(s.form, eviction) options=enum_options(EvictionThreat::ALL) marks=s.marks("eviction")/>
-                    <DateField field="eviction_date" label=t(CommunityText::EvictionDate) today=today()
-                        value=crate::bind!(s.form, eviction_date) marks=s.marks("eviction_date")/>
-                </fieldset>
-                <fieldset class="panel">
-                    <legend>{tr(CommunityText::Savings)}</legend>
-                    <NumberField field="savings_group.members" label=t(CommunityText::SavingsMembers)
-                        value=crate::bind!(s.form, savings_members) marks=s.marks("savings_group.members")/>
-                    <MoneyField field="savings_group.balance" label=t(CommunityText::SavingsBalance)
-                        value=crate::bind!(s.form, savings_balance) marks=s.marks("savings_group.balance")/>
-                    <TextField field="organisation" label=t(CommunityText::Organisation)
-                        value=crate::bind!(s.form, organisation) marks=s.marks("organisation")/>
-                </fieldset>
-                <fieldset class="panel">
-                    <legend>{tr(CommunityText::Plan)}</legend>
-                    <SelectField field="preferred_solution" label=t(CommunityText::Solution)
-                        value=crate::bind!(s.form, preferred_solution) options=enum_options(Solution::ALL) marks=s.marks("preferred_solution")/>
-                    <SelectField field="programme" label=t(CommunityText::Programme)
-                        value=crate::bind!(s.form, programme) options=enum_options(HousingProgramme::ALL) marks=s.marks("programme")/>
-                    <TextArea field="notes" label=t(CommunityText::Notes) rows=3
-                        value=crate::bind!(s.form, notes) marks=s.marks("notes")/>
-                </fieldset>
-                <EditorActions session=s name=name list="/communities"/>
-            </form>
+            <fieldset class="panel">
+                <legend>{tr(ScreenText::Basics)}</legend>
+                <LinkedChoice field="city_id" label=t(ScreenText::City) pages="/cities" open=t(ScreenText::OpenCity)
+                    value=crate::bind!(s.form, city_id) options=city_options() marks=s.marks("city_id")/>
+                <TextField field="name" label=t(CommunityText::Name) hint=t(CommunityText::NameHint) required=true
+                    value=crate::bind!(s.form, name) marks=s.marks("name")/>
+                <TextField field="district" label=t(CommunityText::District)
+                    value=crate::bind!(s.form, district) marks=s.marks("district")/>
+                <TextField field="subdistrict" label=t(CommunityText::Subdistrict)
+                    value=crate::bind!(s.form, subdistrict) marks=s.marks("subdistrict")/>
+            </fieldset>
+            <fieldset class="panel">
+                <legend>{tr(CommunityText::Place)}</legend>
+                <p class="hint">{tr(CommunityText::LocationHint)}</p>
+                <TextField field="location.latitude" label=t(CommunityText::Latitude) inputmode="decimal"
+                    value=crate::bind!(s.form, latitude) marks=s.marks("location.latitude")/>
+                <TextField field="location.longitude" label=t(CommunityText::Longitude) inputmode="decimal"
+                    value=crate::bind!(s.form, longitude) marks=s.marks("location.longitude")/>
+            </fieldset>
+            <fieldset class="panel">
+                <legend>{tr(CommunityText::People)}</legend>
+                <NumberField field="households" label=t(CommunityText::Households) hint=t(CommunityText::HouseholdsHint)
+                    value=crate::bind!(s.form, households) marks=s.marks("households")/>
+                <NumberField field="population" label=t(CommunityText::Population)
+                    value=crate::bind!(s.form, population) marks=s.marks("population")/>
+            </fieldset>
+            <fieldset class="panel">
+                <legend>{tr(CommunityText::Land)}</legend>
+                <SelectField field="landowner" label=t(CommunityText::Landowner)
+                    value=crate::bind!(s.form, landowner) options=enum_options(Landowner::ALL) marks=s.marks("landowner")/>
+                <SelectField field="tenure" label=t(CommunityText::Tenure)
+                    value=crate::bind!(s.form, tenure) options=enum_options(LandTenure::ALL) marks=s.marks("tenure")/>
+                <SelectField field="eviction" label=t(CommunityText::Eviction)
+                    value=crate::bind!(s.form, eviction) options=enum_options(EvictionThreat::ALL) marks=s.marks("eviction")/>
+                <DateField field="eviction_date" label=t(CommunityText::EvictionDate) today=today()
+                    value=crate::bind!(s.form, eviction_date) marks=s.marks("eviction_date")/>
+            </fieldset>
+            <fieldset class="panel">
+                <legend>{tr(CommunityText::Savings)}</legend>
+                <NumberField field="savings_group.members" label=t(CommunityText::SavingsMembers)
+                    value=crate::bind!(s.form, savings_members) marks=s.marks("savings_group.members")/>
+                <MoneyField field="savings_group.balance" label=t(CommunityText::SavingsBalance)
+                    value=crate::bind!(s.form, savings_balance) marks=s.marks("savings_group.balance")/>
+                <TextField field="organisation" label=t(CommunityText::Organisation)
+                    value=crate::bind!(s.form, organisation) marks=s.marks("organisation")/>
+            </fieldset>
+            <fieldset class="panel">
+                <legend>{tr(CommunityText::Plan)}</legend>
+                <SelectField field="preferred_solution" label=t(CommunityText::Solution)
+                    value=crate::bind!(s.form, preferred_solution) options=enum_options(Solution::ALL) marks=s.marks("preferred_solution")/>
+                <SelectField field="programme" label=t(CommunityText::Programme)
+                    value=crate::bind!(s.form, programme) options=enum_options(HousingProgramme::ALL) marks=s.marks("programme")/>
+                <TextArea field="notes" label=t(CommunityText::Notes) rows=3
+                    value=crate::bind!(s.form, notes) marks=s.marks("notes")/>
+            </fieldset>
+            <EditorActions session=s name=name list="/communities"/>
         </EditorFrame>
     }
 }
