@@ -233,3 +233,36 @@ fn bench_rules_prints_a_median() {
     assert!(text.contains("20 cities, 100 projects"), "{text}");
     assert!(text.contains("median") && text.contains("ms"), "{text}");
 }
+
+/// `check` gives the verdict an import gives: every refused file of the corpus is refused
+/// (exit 2, the same message), every accepted one is checked. Before, `check` read files
+/// leniently and ran the rules over values an import refuses (a counter over its ceiling).
+#[test]
+fn check_refuses_what_an_import_refuses() {
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/bad-bundles");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(corpus).unwrap() {
+        let dir = entry.unwrap().path();
+        let (input, expected) = (dir.join("input.json"), dir.join("expected.json"));
+        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+        // Encrypted files need a passphrase, which `check` does not take; binary inputs
+        // (input.bin) are refused before JSON and covered by bad_bundles.rs.
+        // A file without a manifest is a saved data file, which `check` (and `merge`)
+        // take; only the app's import wants a bundle.
+        if !input.exists() || name.starts_with("encrypted") || name == "no-manifest" {
+            continue;
+        }
+        let expected: Value =
+            serde_json::from_str(&std::fs::read_to_string(&expected).unwrap()).unwrap();
+        let out = mueang(&["check", input.to_str().unwrap(), "--today", "2018-05-01"]);
+        if expected["valid"] == Value::Bool(true) {
+            assert_ne!(out.status.code(), Some(2), "{name}: {}", stderr(&out));
+        } else {
+            assert_eq!(out.status.code(), Some(2), "{name} was not refused");
+            let en = expected["en"].as_str().unwrap();
+            assert!(stderr(&out).contains(en), "{name}: {}", stderr(&out));
+        }
+        checked += 1;
+    }
+    assert!(checked > 40, "only {checked} cases");
+}

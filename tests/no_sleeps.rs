@@ -75,3 +75,35 @@ fn the_search_catches_each_way_of_sleeping() {
     }
     assert!(offences("x.mjs", "await page.waitForURL(/x/);").is_empty());
 }
+
+/// No test times itself either: a time limit in a test fails on a slow machine (CI has two
+/// cores) and proves nothing on a fast one. Speed is printed by the bench commands
+/// (`make bench`, `mueang bench-*`, `tests/e2e/bench/`), which assert no time.
+#[test]
+fn no_test_asserts_a_time() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    sources(&root.join("tests"), &mut files);
+    let clocks = [
+        format!("{}{}", "Instant::", "now("),
+        format!("{}{}", "performance.", "now("),
+    ];
+    let found: Vec<String> = files
+        .iter()
+        .filter(|f| !f.components().any(|c| c.as_os_str() == "bench"))
+        .flat_map(|f| {
+            let text = std::fs::read_to_string(f).unwrap();
+            let file = f.strip_prefix(root).unwrap().display().to_string();
+            text.lines()
+                .enumerate()
+                .filter(|(_, l)| clocks.iter().any(|c| l.contains(c.as_str())))
+                .map(|(i, l)| format!("{file}:{}: {}", i + 1, l.trim()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(
+        found.is_empty(),
+        "measure speed in a bench command, not in a test:\n{}",
+        found.join("\n")
+    );
+}

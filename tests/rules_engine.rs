@@ -2,14 +2,13 @@
 //! tombstones, the JSON of a finding, and speed.
 
 use std::collections::BTreeSet;
-use std::time::Instant;
 
 use chrono::NaiveDate;
 use serde_json::json;
 
 use mueang::cli::synthetic::{synthetic_dataset, SyntheticSize};
 use mueang::domain::example::{city_id, north_2561};
-use mueang::domain::records::ProgrammeParameters;
+use mueang::domain::records::{ProgrammeParameters, RecordKind};
 use mueang::domain::rules::{check, findings_for_record, Importance, RuleCode};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -143,17 +142,31 @@ fn findings_for_a_record_are_those_naming_it() {
     assert!(mae_sot[0].message_en.contains("Mae Sot"));
 }
 
-/// The real measure is `cargo run --release --bin mueang -- bench-rules` (a few ms); this
-/// unoptimised run only guards against a rule turning quadratic, which would take seconds.
+/// A country-sized dataset checks to the end. How long it takes is a speed figure, printed
+/// by `cargo run --release --bin mueang -- bench-rules` (a few ms), not asserted here: a
+/// timed assertion flakes on a loaded machine.
 #[test]
-fn a_thousand_cities_and_ten_thousand_projects_check_quickly() {
+fn a_thousand_cities_and_ten_thousand_projects_check() {
     let ds = synthetic_dataset(SyntheticSize {
         cities: 1000,
         projects: 10_000,
     });
-    let start = Instant::now();
     let findings = check(&ds, day(2018, 5, 1));
-    let elapsed = start.elapsed();
     assert!(!findings.is_empty());
-    assert!(elapsed.as_millis() < 1500, "took {elapsed:?}");
+    // Every finding names records the dataset holds.
+    let ids: std::collections::HashSet<_> = ds
+        .projects
+        .iter()
+        .map(|p| p.meta.id)
+        .chain(ds.cities.iter().map(|c| c.meta.id))
+        .chain(ds.instalments.iter().map(|i| i.meta.id))
+        .collect();
+    assert!(findings
+        .iter()
+        .flat_map(|f| &f.records)
+        .filter(|r| matches!(
+            r.kind,
+            RecordKind::Project | RecordKind::City | RecordKind::Instalment
+        ))
+        .all(|r| ids.contains(&r.id)));
 }

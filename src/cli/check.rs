@@ -7,9 +7,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::domain::dates::{format_be_short, format_en};
-use crate::domain::document::Document;
 use crate::domain::records::Dataset;
 use crate::domain::rules::{check_as_of, has_errors, record_label, Finding, Importance};
+use crate::domain::sync::verify_data_file;
 
 use crate::domain::rules::count_en;
 
@@ -17,7 +17,7 @@ use super::{EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The data file to check (Mueang file format v1).
+    /// The data file to check (a Mueang data file or bundle).
     pub file: PathBuf,
     /// The report date, YYYY-MM-DD (default: --today): deadlines are judged on it and
     /// transfers after it are not counted yet.
@@ -63,7 +63,9 @@ pub fn run(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<
             return Ok(EXIT_UNUSABLE);
         }
     };
-    let doc = match Document::parse(&text) {
+    // The same checks as an import (`merge`, the app): a file the app would refuse is
+    // refused here with the same message, never checked as if it could be imported.
+    let doc = match verify_data_file(&text) {
         Ok(d) => d,
         Err(e) => {
             writeln!(err, "{shown}: {}", e.message_th())?;
