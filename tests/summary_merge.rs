@@ -61,7 +61,11 @@ fn summary(ds: &Dataset, from: &str, at: DateTime<Utc>) -> Bundle {
 }
 
 fn full(ds: &Dataset, from: &str, at: DateTime<Utc>) -> Bundle {
-    open(export_full(ds, &office(from), at).to_json().as_bytes(), None).expect("opens")
+    open(
+        export_full(ds, &office(from), at).to_json().as_bytes(),
+        None,
+    )
+    .expect("opens")
 }
 
 /// Saves `edit` over household `i` at office `who`, as the forms do.
@@ -170,7 +174,11 @@ fn a_conflict_with_a_summary_keeps_the_names_and_settling_it_too() {
     let out = merge(&a, summary(&b, "b", t(4)).records());
     assert_eq!(out.conflicts.len(), 1);
     let id = a.households[0].meta.id;
-    let versions = conflict_versions(&out.dataset, mueang::domain::records::RecordKind::Household, id);
+    let versions = conflict_versions(
+        &out.dataset,
+        mueang::domain::records::RecordKind::Household,
+        id,
+    );
     let held: Vec<&str> = versions
         .iter()
         .filter_map(|v| match v {
@@ -221,7 +229,10 @@ fn a_deletion_travels_in_a_summary() {
     b.households[1] = record;
     let out = merge(&a, summary(&b, "b", t(3)).records());
     assert!(out.dataset.households[1].meta.deleted);
-    assert_eq!(out.dataset.households[0], a.households[0], "the other keeps its names");
+    assert_eq!(
+        out.dataset.households[0], a.households[0],
+        "the other keeps its names"
+    );
     let p = out.preview.kinds[&mueang::domain::records::RecordKind::Household];
     assert_eq!(p.deleted, 1);
     // A's deletion reaches B through A's summary too.

@@ -17,11 +17,29 @@ const SLOTS: u8 = 3;
 
 #[derive(Debug, Clone)]
 enum Op {
-    Members { office: usize, slot: u8, n: u32 },
-    Name { slot: u8, v: u8 },
-    Delete { office: usize, slot: u8 },
-    Resolve { office: usize, slot: u8, pick: usize },
-    Send { from: usize, to: usize, summary: bool },
+    Members {
+        office: usize,
+        slot: u8,
+        n: u32,
+    },
+    Name {
+        slot: u8,
+        v: u8,
+    },
+    Delete {
+        office: usize,
+        slot: u8,
+    },
+    Resolve {
+        office: usize,
+        slot: u8,
+        pick: usize,
+    },
+    Send {
+        from: usize,
+        to: usize,
+        summary: bool,
+    },
 }
 
 fn arb_op() -> impl Strategy<Value = Op> {
@@ -85,9 +103,9 @@ impl World {
         let now = self.tick();
         match *op {
             Op::Members { office, slot, n } => self.edit(office, slot, now, |h| h.members = n),
-            Op::Name { slot, v } => {
-                self.edit(0, slot, now, |h| h.head_name = format!("นางสมมติ {slot}-{v}"))
-            }
+            Op::Name { slot, v } => self.edit(0, slot, now, |h| {
+                h.head_name = format!("นางสมมติ {slot}-{v}")
+            }),
             Op::Delete { office, slot } => {
                 self.deleted.insert(slot);
                 self.edit(office, slot, now, |h| h.meta.deleted = true)
@@ -102,7 +120,15 @@ impl World {
                 if chosen.meta().deleted {
                     self.deleted.insert(slot);
                 }
-                resolve(ds, RecordKind::Household, id(slot), chosen, &editor(office), now).unwrap();
+                resolve(
+                    ds,
+                    RecordKind::Household,
+                    id(slot),
+                    chosen,
+                    &editor(office),
+                    now,
+                )
+                .unwrap();
             }
             Op::Send { from, to, summary } => self.send(from, to, summary, now),
         }
@@ -128,7 +154,12 @@ impl World {
     /// An ordinary edit through the forms' save plan, of a live record not in conflict.
     fn edit(&mut self, office: usize, slot: u8, now: DateTime<Utc>, f: impl Fn(&mut Household)) {
         let ds = &mut self.offices[office];
-        if ds.conflicts.households.iter().any(|h| h.meta.id == id(slot)) {
+        if ds
+            .conflicts
+            .households
+            .iter()
+            .any(|h| h.meta.id == id(slot))
+        {
             return;
         }
         let Some(i) = ds.households.iter().position(|h| h.meta.id == id(slot)) else {
@@ -157,15 +188,23 @@ impl World {
         let ds = &self.offices[o];
         for h in ds.households.iter().filter(|h| !h.meta.deleted) {
             let versions: Vec<&Household> = std::iter::once(h)
-                .chain(ds.conflicts.households.iter().filter(|s| s.meta.id == h.meta.id))
+                .chain(
+                    ds.conflicts
+                        .households
+                        .iter()
+                        .filter(|s| s.meta.id == h.meta.id),
+                )
                 .filter(|v| !v.meta.deleted)
                 .collect();
             let named = |v: &&Household| !v.head_name.is_empty() && !v.phone.is_empty();
             let slot = (0..SLOTS).find(|s| id(*s) == h.meta.id).unwrap_or(0);
-            let ok = self.deleted.contains(&slot) || match versions.len() {
-                1 => named(&versions[0]),
-                _ => versions.iter().any(|v| named(v) && v.meta.left_out.is_empty()),
-            };
+            let ok = self.deleted.contains(&slot)
+                || match versions.len() {
+                    1 => named(&versions[0]),
+                    _ => versions
+                        .iter()
+                        .any(|v| named(v) && v.meta.left_out.is_empty()),
+                };
             // Without names only where the version says they were left out.
             let honest = versions
                 .iter()

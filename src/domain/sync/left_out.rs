@@ -46,7 +46,11 @@ pub(crate) fn fill_from<'a, R: Record + 'a>(w: &R, sources: impl Iterator<Item =
         let newest = sources
             .iter()
             .filter(|v| !v.meta().left_out.contains(field))
-            .min_by(|a, b| edits(**b).cmp(&edits(**a)).then_with(|| display_order(**a, **b)));
+            .min_by(|a, b| {
+                edits(**b)
+                    .cmp(&edits(**a))
+                    .then_with(|| display_order(**a, **b))
+            });
         if let Some(source) = newest {
             copy_personal(&mut any, &(*source).clone().into_any(), field);
             any.meta_mut().left_out.retain(|f| f != field);

@@ -232,7 +232,12 @@ impl KindVisitor for MergeKinds<'_> {
             let mut kept_here = local.clone();
             if let Some(f) = &filled {
                 all = f.iter().collect();
-                kept_here = all.iter().zip(group).filter(|(_, e)| e.1 == Side::Local).map(|(v, _)| *v).collect();
+                kept_here = all
+                    .iter()
+                    .zip(group)
+                    .filter(|(_, e)| e.1 == Side::Local)
+                    .map(|(v, _)| *v)
+                    .collect();
             }
             let (result, left_out) = settle_keeping_local(&all, &kept_here);
             if group.iter().any(|e| e.1 == Side::Incoming) {

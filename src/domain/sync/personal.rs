@@ -74,9 +74,13 @@ mod tests {
     #[test]
     fn the_refusal_counts_in_both_languages() {
         let one = NotAcknowledged { values: 1 };
-        assert!(one.message_en().contains("1 name, phone number or contact of"));
+        assert!(one
+            .message_en()
+            .contains("1 name, phone number or contact of"));
         let many = NotAcknowledged { values: 30 };
-        assert!(many.message_en().contains("30 names, phone numbers or contacts"));
+        assert!(many
+            .message_en()
+            .contains("30 names, phone numbers or contacts"));
         assert!(many.message_th().contains("ผู้คน 30 รายการ"));
         assert!(many.message_th().contains("ข้อมูลส่วนบุคคล"));
     }

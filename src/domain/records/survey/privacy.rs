@@ -112,7 +112,11 @@ pub fn leave_out_personal_data(ds: &mut Dataset) -> usize {
         let held = held_fields(&AnyRecord::Committee(c.clone()));
         mark(&mut c.meta, held);
     }
-    for r in ds.survey_rounds.iter_mut().chain(&mut ds.conflicts.survey_rounds) {
+    for r in ds
+        .survey_rounds
+        .iter_mut()
+        .chain(&mut ds.conflicts.survey_rounds)
+    {
         let held = held_fields(&AnyRecord::SurveyRound(r.clone()));
         mark(&mut r.meta, held);
     }

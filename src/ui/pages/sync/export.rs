@@ -126,7 +126,9 @@ pub fn ExportPanel() -> impl IntoView {
             to,
             passphrase,
             leave_out_personal: untrack(|| personal.get() && mode.get() == PersonalMode::Summary),
-            unlocked_acknowledged: untrack(|| mode.get() == PersonalMode::Unlocked && acknowledged.get()),
+            unlocked_acknowledged: untrack(|| {
+                mode.get() == PersonalMode::Unlocked && acknowledged.get()
+            }),
         };
         busy.set(true);
         progress.start();
@@ -151,7 +153,9 @@ pub fn ExportPanel() -> impl IntoView {
                     }
                     Err(_) => error.set(Some(both(SyncText::DownloadFailed))),
                 },
-                Err(ExportError::PersonalData(e)) => error.set(Some((e.message_th(), e.message_en()))),
+                Err(ExportError::PersonalData(e)) => {
+                    error.set(Some((e.message_th(), e.message_en())))
+                }
                 Err(ExportError::Crypto(e)) => error.set(Some((e.message_th(), e.message_en()))),
                 Err(ExportError::Storage(e)) => error.set(Some((
                     e.message(Lang::Th).to_string(),

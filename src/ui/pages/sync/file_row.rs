@@ -5,9 +5,9 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 use super::signed_by::SignedBy;
-use crate::domain::sync::personal::{LEFT_OUT_EN, LEFT_OUT_TH};
 use super::text::SyncText;
 use super::values::when;
+use crate::domain::sync::personal::{LEFT_OUT_EN, LEFT_OUT_TH};
 use crate::domain::sync::{Bundle, BundleScope, Trust};
 use crate::ui::fmt::number;
 use crate::ui::i18n::{tr, use_i18n};
