@@ -255,3 +255,41 @@ fn a_name_typed_at_b_travels_back_as_an_edit() {
     assert_eq!(h.head_name, "นางสมมติ ที่1", "what B never had stays A's");
     assert!(h.meta.left_out.is_empty());
 }
+
+#[test]
+fn settling_field_by_field_keeps_the_name_chosen() {
+    use mueang::domain::sync::fields::combine;
+    use std::collections::BTreeMap;
+    let mut a = at_a();
+    let mut b = merge(&Dataset::default(), summary(&a, "a", t(1)).records()).dataset;
+    save(&mut a, 0, "a", t(2), |h| {
+        h.head_name = "นางสมมติ แก้ที่เอ".into()
+    });
+    save(&mut b, 0, "b", t(3), |h| h.members = 5);
+    let out = merge(&a, summary(&b, "b", t(4)).records()).dataset;
+    let kind = mueang::domain::records::RecordKind::Household;
+    let id = a.households[0].meta.id;
+    let versions = conflict_versions(&out, kind, id);
+    let bs = versions
+        .iter()
+        .position(|v| !v.meta().left_out.is_empty())
+        .unwrap();
+    let as_ = 1 - bs;
+    // B's version as the base, with the name and phone from A's and the members from B's.
+    let choices = BTreeMap::from([("head_name".to_string(), as_), ("phone".to_string(), as_)]);
+    let combined = combine(&versions, bs, &choices).unwrap();
+    assert_eq!(
+        combined.meta().left_out,
+        ["surveyor"],
+        "chosen fields are held"
+    );
+    let mut settled = out.clone();
+    resolve(&mut settled, kind, id, combined, &office("a"), t(5)).unwrap();
+    let h = &settled.households[0];
+    assert_eq!((h.members, h.head_name.as_str()), (5, "นางสมมติ แก้ที่เอ"));
+    assert_eq!(
+        h.surveyor, "นายสำรวจ สมมติ",
+        "the field not chosen is filled, not blanked"
+    );
+    assert!(h.meta.left_out.is_empty());
+}
