@@ -62,7 +62,7 @@ test('personal data leaves only locked, as a summary, or unlocked on purpose', a
   assert.match(said, /รายการ/);
   assert.equal(await a.page.getByTestId('export-done').count(), 0);
   assert.deepEqual(await a.axe(), [], 'axe with the acknowledgement and the refusal');
-  await a.screenshot('privacy-refused');
+  await a.screenshot('privacy-refused.png');
 
   // The summary: downloaded, no names or phones, the manifest says they were left out.
   await a.page.getByTestId('export-personal-summary').check();
@@ -87,7 +87,7 @@ test('personal data leaves only locked, as a summary, or unlocked on purpose', a
     assert.ok(!text.includes(name), `${name} is not in the summary`);
   }
   assert.ok(summary.records.households.every((h) => h.meta.left_out?.includes('head_name')));
-  await a.screenshot('privacy-summary');
+  await a.screenshot('privacy-summary.png');
 
   // The receiving office sees, before importing, that names and phones are not included.
   const b = new Office(await env.newApp(), 'สำนักงานเมืองแม่สอด');
@@ -98,7 +98,7 @@ test('personal data leaves only locked, as a summary, or unlocked on purpose', a
   assert.match(await note.innerText(), /ชื่อและเบอร์โทรไม่ได้รวมมา/);
   const totals = await b.previewTotals();
   assert.ok(totals.new >= 30, JSON.stringify(totals));
-  await b.screenshot('privacy-import-preview');
+  await b.screenshot('privacy-import-preview.png');
 
   for (const o of [a, b]) {
     assert.deepEqual(o.app.errors, [], `page errors at ${o.name}`);
