@@ -9,7 +9,7 @@ use pretty_assertions::assert_eq;
 use mueang::domain::editing::save_plan::{plan_save, SaveAction, SavePlan};
 use mueang::domain::meta::{stable_id, Editor, OfficeId, RecordMeta};
 use mueang::domain::records::survey::{count_personal_data, Community, Household};
-use mueang::domain::records::{AnyRecord, Dataset, Record};
+use mueang::domain::records::{AnyRecord, Dataset};
 use mueang::domain::sync::personal::is_summary;
 use mueang::domain::sync::{
     conflict_versions, draft_full, export_full, merge, open, resolve, Bundle, PersonalData,

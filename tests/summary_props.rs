@@ -6,7 +6,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 use mueang::domain::editing::save_plan::{plan_save, SaveAction, SavePlan};
-use mueang::domain::meta::{stable_id, Editor, OfficeId, RecordMeta};
+use mueang::domain::meta::{stable_id, Editor, RecordMeta};
 use mueang::domain::records::survey::{count_personal_data, Household};
 use mueang::domain::records::{Dataset, RecordKind};
 use mueang::domain::sync::{conflict_versions, draft_full, merge, resolve};
