@@ -11,6 +11,7 @@ mod file_row;
 mod import;
 mod import_state;
 mod nav;
+mod personal_choice;
 mod preview;
 mod progress_bar;
 mod signed_by;
