@@ -15,6 +15,7 @@ use crate::domain::records::survey::{
     HouseCondition, HouseTenure, IncomeBand, LandTenure, Need,
 };
 use crate::domain::records::Dataset;
+use crate::domain::rules::RuleCode;
 use crate::domain::views::survey_entry::next_household;
 use crate::ui::edit::record_page::{record_page, RecordPageSpec};
 use crate::ui::edit::{focus, now, today, EditActions, EditSession};
@@ -67,6 +68,25 @@ fn quiet_until(marks: Signal<Vec<Mark>>, code: &'static str, quiet: Signal<bool>
         if quiet.get() {
             m.retain(|m| m.code != Some(code));
         }
+        m
+    })
+}
+
+/// The marks at the house number, with `household.duplicate` also when another household
+/// of the group comes first in its finding (the session's marks keep a finding to the
+/// field of its first record, and a new household is the last).
+fn house_number_marks(s: EditSession<HouseholdForm>) -> Signal<Vec<Mark>> {
+    let own = s.marks("house_number");
+    Signal::derive(move || {
+        let mut m = own.get();
+        s.findings.with(|list| {
+            m.extend(
+                list.iter()
+                    .filter(|f| f.rule == RuleCode::HouseholdDuplicate)
+                    .filter(|f| f.records.first().is_some_and(|r| r.id != s.id))
+                    .map(Mark::finding),
+            )
+        });
         m
     })
 }
@@ -141,7 +161,7 @@ fn HouseholdEditor(
             <fieldset class="panel">
                 <legend>{tr(T::TheHousehold)}</legend>
                 <TextField field="house_number" label=t(T::HouseNumber) hint=t(T::HouseNumberHint) required=true
-                    value=crate::bind!(s.form, house_number) marks=s.marks("house_number")/>
+                    value=crate::bind!(s.form, house_number) marks=house_number_marks(s)/>
                 <TextField field="head_name" label=t(T::HeadName) autocomplete="off"
                     value=crate::bind!(s.form, head_name) marks=s.marks("head_name")/>
                 <TextField field="phone" label=t(T::Phone) inputmode="tel" hint=t(T::PersonalHint)
