@@ -84,7 +84,12 @@ fn live_household_findings_on_the_community_slice_equal_the_whole_check() {
         let mut all = with_reference(&ds);
         all.upsert(draft.clone().into_any());
         let id = draft.meta.id;
-        let expected = sorted(check(&all, today).into_iter().filter(|f| f.concerns(id)).collect());
+        let expected = sorted(
+            check(&all, today)
+                .into_iter()
+                .filter(|f| f.concerns(id))
+                .collect(),
+        );
         assert_eq!(live, expected, "household {id}");
         compared += 1;
         with_findings += usize::from(!expected.is_empty());

@@ -40,7 +40,10 @@ impl Progress {
                     format!("{n} of {of_en} surveyed"),
                 ))
             }
-            None => lang.pick((format!("สำรวจแล้ว {count_th}"), format!("{count_en} surveyed"))),
+            None => lang.pick((
+                format!("สำรวจแล้ว {count_th}"),
+                format!("{count_en} surveyed"),
+            )),
         }
     }
 }
@@ -53,7 +56,10 @@ fn grouped(text: &str) -> &str {
 /// The progress of community `id`.
 pub fn survey_progress(ds: &Dataset, id: RecordId) -> Progress {
     Progress {
-        surveyed: ds.live::<Household>().filter(|h| h.community_id == id).count(),
+        surveyed: ds
+            .live::<Household>()
+            .filter(|h| h.community_id == id)
+            .count(),
         stated: ds.get::<Community>(id).and_then(|c| c.households),
     }
 }

@@ -96,13 +96,24 @@ fn the_next_household_keeps_the_last_ones_round_surveyor_and_sitting_day() {
     first.head_name = "ไม่ควรติดไป".into();
     ds.households.push(first);
     // Another community's later household is not this one's "last".
-    ds.households
-        .push(household("x", stable_id("other"), "9", at(3, 3, 8) + Duration::minutes(5)));
+    ds.households.push(household(
+        "x",
+        stable_id("other"),
+        "9",
+        at(3, 3, 8) + Duration::minutes(5),
+    ));
     let h = next_household(&ds, com, blank_meta("สมชาย"), day(3, 3), at(3, 3, 9));
     assert_eq!(h.round_id, Some(stable_id("old")));
     assert_eq!(h.surveyor, "นางแก้ว (สมมติ)");
-    assert_eq!(h.surveyed_on, Some(day(3, 1)), "same sitting: the paper form's day");
-    assert_eq!(h.head_name, "", "nothing of the household itself is carried");
+    assert_eq!(
+        h.surveyed_on,
+        Some(day(3, 1)),
+        "same sitting: the paper form's day"
+    );
+    assert_eq!(
+        h.head_name, "",
+        "nothing of the household itself is carried"
+    );
     // The next morning the day is today's again; round and surveyor stay.
     let later = next_household(&ds, com, blank_meta("สมชาย"), day(3, 4), at(3, 4, 2));
     assert_eq!(later.surveyed_on, Some(day(3, 4)));
@@ -125,7 +136,10 @@ fn households_list_in_house_number_order_without_names_and_progress_counts_live_
     assert_eq!(numbers, ["2", "๒", "10", "12/2", "12/10", ""]);
     let repeated: Vec<bool> = rows.iter().map(|r| r.repeated).collect();
     assert_eq!(repeated, [true, true, false, false, false, false]);
-    assert!(format!("{rows:?}").find("หัวหน้า").is_none(), "no head's name");
+    assert!(
+        format!("{rows:?}").find("หัวหน้า").is_none(),
+        "no head's name"
+    );
     let p = survey_progress(&ds, com);
     assert_eq!((p.surveyed, p.stated), (6, Some(40)));
     assert_eq!(p.text(Lang::Th), "สำรวจแล้ว 6 จาก 40 ครัวเรือน");
@@ -133,11 +147,20 @@ fn households_list_in_house_number_order_without_names_and_progress_counts_live_
     let other = survey_progress(&ds, stable_id("other"));
     assert_eq!((other.surveyed, other.stated), (0, None));
     assert_eq!(other.text(Lang::Th), "สำรวจแล้ว 0 ครัวเรือน");
-    let one = Progress { surveyed: 1, stated: None };
+    let one = Progress {
+        surveyed: 1,
+        stated: None,
+    };
     assert_eq!(one.text(Lang::En), "1 household surveyed");
-    let of_one = Progress { surveyed: 1, stated: Some(1) };
+    let of_one = Progress {
+        surveyed: 1,
+        stated: Some(1),
+    };
     assert_eq!(of_one.text(Lang::En), "1 of 1 household surveyed");
-    let big = Progress { surveyed: 1_200, stated: Some(1_500) };
+    let big = Progress {
+        surveyed: 1_200,
+        stated: Some(1_500),
+    };
     assert_eq!(big.text(Lang::Th), "สำรวจแล้ว 1,200 จาก 1,500 ครัวเรือน");
 }
 
@@ -156,7 +179,9 @@ fn rounds_list_by_city_with_households_counted() {
     let here = round_rows(&ds, &f);
     let titles: Vec<&str> = here.iter().map(|r| r.title.as_str()).collect();
     assert_eq!(titles, ["open", "old"], "the city's own, latest first");
-    assert!(here.iter().all(|r| r.city.as_ref().is_some_and(|c| c.id == city)));
+    assert!(here
+        .iter()
+        .all(|r| r.city.as_ref().is_some_and(|c| c.id == city)));
     let open = rows.iter().find(|r| r.title == "open").unwrap();
     assert_eq!(open.households, 1);
     let found = round_rows(

@@ -11,9 +11,7 @@ use super::header::{RoundFields, SurveyHead};
 use super::text::HouseholdText as T;
 use crate::domain::forms::household_form::HouseholdForm;
 use crate::domain::meta::{RecordId, RecordMeta};
-use crate::domain::records::survey::{
-    HouseCondition, HouseTenure, IncomeBand, LandTenure, Need,
-};
+use crate::domain::records::survey::{HouseCondition, HouseTenure, IncomeBand, LandTenure, Need};
 use crate::domain::records::Dataset;
 use crate::domain::rules::RuleCode;
 use crate::domain::views::survey_entry::next_household;
@@ -47,7 +45,11 @@ pub fn HouseholdPage() -> impl IntoView {
 
 /// The next blank household of `community`: its round, surveyor and day (see
 /// `next_household`).
-fn blank(ds: &Dataset, meta: RecordMeta, community: Option<RecordId>) -> crate::domain::records::survey::Household {
+fn blank(
+    ds: &Dataset,
+    meta: RecordMeta,
+    community: Option<RecordId>,
+) -> crate::domain::records::survey::Household {
     next_household(ds, community.unwrap_or_default(), meta, today(), now())
 }
 
@@ -62,7 +64,11 @@ fn household_name(f: &HouseholdForm, i18n: crate::ui::i18n::I18n) -> String {
 }
 
 /// `marks` without `code` while `quiet` holds (a blank count on a form not yet saved).
-fn quiet_until(marks: Signal<Vec<Mark>>, code: &'static str, quiet: Signal<bool>) -> Signal<Vec<Mark>> {
+fn quiet_until(
+    marks: Signal<Vec<Mark>>,
+    code: &'static str,
+    quiet: Signal<bool>,
+) -> Signal<Vec<Mark>> {
     Signal::derive(move || {
         let mut m = marks.get();
         if quiet.get() {
@@ -123,7 +129,10 @@ fn HouseholdEditor(
                 next.update(|n| *n += 1);
             } else {
                 let c = community.get_untracked();
-                to(&format!("/households/new?community={c}"), Default::default());
+                to(
+                    &format!("/households/new?community={c}"),
+                    Default::default(),
+                );
             }
         });
     };
@@ -137,14 +146,21 @@ fn HouseholdEditor(
     });
     let on_deleted = Callback::new({
         let to = use_navigate();
-        move |_| to(&format!("/communities/{}", community.get_untracked()), Default::default())
+        move |_| {
+            to(
+                &format!("/communities/{}", community.get_untracked()),
+                Default::default(),
+            )
+        }
     });
     let blank_members = Signal::derive(move || {
         !s.attempted.get() && !s.stored.get() && s.form.with(|f| f.members.trim().is_empty())
     });
     let members_marks = quiet_until(s.marks("members"), "household.members", blank_members);
     let rented = move || {
-        s.form.with(|f| f.house_tenure == "rent" || f.land_tenure == "rent" || !f.monthly_rent.trim().is_empty())
+        s.form.with(|f| {
+            f.house_tenure == "rent" || f.land_tenure == "rent" || !f.monthly_rent.trim().is_empty()
+        })
     };
     // A blank household never goes in by a second tap on "save and next".
     let nothing_typed = move || !s.stored.get() && !s.dirty.get();

@@ -49,8 +49,13 @@ pub fn SurveyHead(
     let app = use_app();
     let i18n = use_i18n();
     let community = Memo::new(move |_| {
-        let id = s.form.with(|f| uuid::Uuid::parse_str(&f.community_id).ok())?;
-        app.dataset.with(|ds| ds.get::<Community>(id).map(|c| (id, c.name.clone(), c.city_id)))
+        let id = s
+            .form
+            .with(|f| uuid::Uuid::parse_str(&f.community_id).ok())?;
+        app.dataset.with(|ds| {
+            ds.get::<Community>(id)
+                .map(|c| (id, c.name.clone(), c.city_id))
+        })
     });
     let city = move || {
         let (_, _, city) = community.get()?;
@@ -94,8 +99,11 @@ pub fn RoundFields(
     let app = use_app();
     let i18n = use_i18n();
     let city = Memo::new(move |_| {
-        let id = s.form.with(|f| uuid::Uuid::parse_str(&f.community_id).ok())?;
-        app.dataset.with(|ds| ds.get::<Community>(id).map(|c| c.city_id))
+        let id = s
+            .form
+            .with(|f| uuid::Uuid::parse_str(&f.community_id).ok())?;
+        app.dataset
+            .with(|ds| ds.get::<Community>(id).map(|c| c.city_id))
     });
     let options = Signal::derive(move || {
         let Some(city) = city.get() else {
@@ -106,7 +114,11 @@ pub fn RoundFields(
             round_choices(ds, city)
                 .into_iter()
                 .map(|(id, title, date)| {
-                    let title = if title.trim().is_empty() { "—".to_string() } else { title };
+                    let title = if title.trim().is_empty() {
+                        "—".to_string()
+                    } else {
+                        title
+                    };
                     let label = match date {
                         Some(d) if thai => format!("{title} · {}", format_be_short(d)),
                         Some(d) => format!("{title} · {}", crate::domain::dates::format_en(d)),

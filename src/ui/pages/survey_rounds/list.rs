@@ -5,9 +5,9 @@ use leptos::prelude::*;
 
 use super::text::RoundText;
 use crate::domain::dates::{format_be_short, format_en};
+use crate::domain::lang::counted;
 use crate::domain::views::survey_entry::{round_rows, RoundRow};
 use crate::ui::edit::today;
-use crate::domain::lang::counted;
 use crate::ui::i18n::{use_i18n, Lang};
 use crate::ui::pages::record_list::{list_page, or_dash, AddLink, ListPageSpec, RecordRow};
 
@@ -53,17 +53,30 @@ fn Row(
         households,
     } = row;
     let thai = move || i18n.lang.get() == Lang::Th;
-    let day = move |d: chrono::NaiveDate| if thai() { format_be_short(d) } else { format_en(d) };
+    let day = move |d: chrono::NaiveDate| {
+        if thai() {
+            format_be_short(d)
+        } else {
+            format_en(d)
+        }
+    };
     let closed = closed_on.is_some_and(|d| d <= today());
     let sub = move || {
-        let city = city.as_ref().map(|c| c.shown(thai()).to_string()).unwrap_or_default();
+        let city = city
+            .as_ref()
+            .map(|c| c.shown(thai()).to_string())
+            .unwrap_or_default();
         let dates = match (date, closed_on) {
             (Some(a), Some(b)) => format!("{} – {}", day(a), day(b)),
             (Some(a), None) => day(a),
             (None, Some(b)) => format!("– {}", day(b)),
             (None, None) => String::new(),
         };
-        [city, dates].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ")
+        [city, dates]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ")
     };
     view! {
         <RecordRow href=format!("/survey-rounds/{id}")>

@@ -1,0 +1,33 @@
+import { setup } from './lib/browser.mjs';
+import { Survey } from './lib/survey.mjs';
+const env = await setup();
+const app = await env.newApp({ width: 800, height: 1280 });
+const s = new Survey(app);
+const shot = (n) => s.page.screenshot({ path: `/tmp/hh_${n}.png`, fullPage: true });
+try {
+  await s.loadExample();
+  await s.newRound('สำรวจข้อมูลทั้งเมือง ปี 2561', '1 มี.ค. 61');
+  await shot('round');
+  const c = await s.newCommunity('ชุมชนริมเมย (สมมติ)', 40);
+  await s.page.getByTestId('start-survey').click();
+  await s.page.getByTestId('household-editor').waitFor();
+  await s.page.screenshot({ path: '/tmp/hh_entry_top.png' });
+  await shot('entry_blank');
+  await s.fill('house_number', '12/3'); await s.fill('members', '4');
+  await s.tap('land_tenure', 'เช่า'); await s.tap('condition', 'ดี');
+  await s.saveAndNext('สำรวจแล้ว 1 จาก 40 ครัวเรือน');
+  await s.fill('house_number', '12/3'); await s.fill('members', '0');
+  await s.tap('house_tenure', 'เช่าบ้าน');
+  await s.waitForMark('house_number', 'household.duplicate');
+  await s.waitForMark('members', 'household.members');
+  await shot('entry_dup');
+  await s.page.getByTestId('save-next').click();
+  await s.waitForProgress('สำรวจแล้ว 2 จาก 40');
+  await app.navigate(`/communities/${c}`);
+  await s.page.getByTestId('household-row').nth(1).waitFor();
+  await shot('community');
+  await app.navigate('/survey-rounds');
+  await shot('rounds');
+  console.log('errors', JSON.stringify(app.errors));
+} catch (e) { console.error(e); await shot('fail'); }
+await env.stop();
