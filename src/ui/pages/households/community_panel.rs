@@ -7,6 +7,7 @@ use leptos_router::components::A;
 
 use super::text::HouseholdText as T;
 use crate::domain::meta::RecordId;
+use crate::domain::records::survey::Community;
 use crate::domain::views::survey_entry::{household_rows, survey_progress, HouseholdRow};
 use crate::ui::fmt::number;
 use crate::ui::i18n::{tr, use_i18n};
@@ -26,6 +27,15 @@ pub fn SurveyStart(
     let i18n = use_i18n();
     let progress = Memo::new(move |_| app.dataset.with(|ds| survey_progress(ds, id)));
     let started = move || progress.with(|p| p.surveyed > 0);
+    let rounds = move || {
+        let city = app
+            .dataset
+            .with(|ds| ds.get::<Community>(id).map(|c| c.city_id));
+        city.map_or_else(
+            || "/survey-rounds".to_string(),
+            |c| format!("/survey-rounds?city={c}"),
+        )
+    };
     view! {
         <div class="panel survey-start" data-testid="survey-start">
             <Show when=move || stored.get() fallback=move || view! {
@@ -38,6 +48,7 @@ pub fn SurveyStart(
                     attr:data-testid="start-survey">
                     {move || if started() { i18n.t(T::Continue) } else { i18n.t(T::Start) }}
                 </A>
+                <p class="survey-rounds-link"><A href=rounds>{tr(T::CityRounds)}</A></p>
             </Show>
         </div>
     }

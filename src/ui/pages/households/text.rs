@@ -49,6 +49,7 @@ pub enum HouseholdText {
     Persons,
     Repeated,
     ListPrivacy,
+    CityRounds,
 }
 
 impl Text for HouseholdText {
@@ -110,6 +111,7 @@ impl Text for HouseholdText {
             NoHouseholds => ("ยังไม่ได้สำรวจครัวเรือน", "No household surveyed yet"),
             Persons => ("สมาชิก (คน)", "Members"),
             Repeated => ("เลขซ้ำ", "repeated"),
+            CityRounds => ("รอบการสำรวจของเมืองนี้", "This city's survey rounds"),
             ListPrivacy => (
                 "รายการนี้ไม่แสดงชื่อและเบอร์โทร เปิดดูได้ที่ครัวเรือนแต่ละหลัง",
                 "This list leaves out names and phones; open a household to see them",
