@@ -16,6 +16,7 @@ use crate::ui::pages::communities::{CommunitiesPage, CommunityPage};
 use crate::ui::pages::findings::FindingsPage;
 use crate::ui::pages::geography::ProvincesPage;
 use crate::ui::pages::grants::{CommitteeGrantPage, GrantsPage, ProvinceGrantPage};
+use crate::ui::pages::households::HouseholdPage;
 use crate::ui::pages::instalments::{InstalmentPage, InstalmentsPage};
 use crate::ui::pages::meetings::{MeetingPage, MeetingsPage};
 use crate::ui::pages::mous::{MouPage, MousPage};
@@ -25,6 +26,7 @@ use crate::ui::pages::reports::{
     CityPrintPage, MouPrintPage, ProvinceReportPage, RegionPrintPage, RegionReportPage, ReportsPage,
 };
 use crate::ui::pages::stated_totals::{StatedTotalPage, StatedTotalsPage};
+use crate::ui::pages::survey_rounds::{SurveyRoundPage, SurveyRoundsPage};
 use crate::ui::pages::sync::{ConflictsPage, SyncPage};
 use crate::ui::pages::{
     crash_test::CrashTest, home::HomePage, not_found::NotFound, settings::SettingsPage,
@@ -112,6 +114,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/stated-totals/:id") view=StatedTotalPage/>
                     <Route path=path!("/communities") view=CommunitiesPage/>
                     <Route path=path!("/communities/:id") view=CommunityPage/>
+                    <Route path=path!("/households/:id") view=HouseholdPage/>
+                    <Route path=path!("/survey-rounds") view=SurveyRoundsPage/>
+                    <Route path=path!("/survey-rounds/:id") view=SurveyRoundPage/>
                     <Route path=path!("/findings") view=FindingsPage/>
                     <Route path=path!("/sync") view=SyncPage/>
                     <Route path=path!("/conflicts") view=ConflictsPage/>

@@ -8,6 +8,7 @@ pub mod committee_form;
 pub mod community_form;
 pub mod form;
 pub mod grant_forms;
+pub mod household_form;
 pub mod meeting_form;
 pub mod money_forms;
 pub mod mou_form;

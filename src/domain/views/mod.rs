@@ -13,4 +13,5 @@ pub mod findings_list;
 pub mod grant_lists;
 pub mod paging;
 pub mod project_list;
+pub mod survey_entry;
 pub mod thai_sort;
