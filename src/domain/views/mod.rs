@@ -14,3 +14,4 @@ pub mod grant_lists;
 pub mod paging;
 pub mod project_list;
 pub mod thai_sort;
+pub mod to_do;

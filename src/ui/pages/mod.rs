@@ -21,3 +21,4 @@ pub mod reports;
 pub mod settings;
 pub mod stated_totals;
 pub mod sync;
+pub mod to_do;
