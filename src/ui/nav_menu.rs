@@ -2,7 +2,8 @@
 //! tablet (it wraps rather than scrolls, so nothing is cut off). Each group is a disclosure
 //! button (`aria-expanded`, `aria-controls`) whose panel of links sits right after it, so
 //! Tab goes from the button into its links; one panel is open at a time; Escape closes it
-//! and puts focus back on its button; a click elsewhere or following a link closes it.
+//! and puts focus back on its button; a touch elsewhere, tabbing out of the menu or
+//! following a link closes it.
 //! The group of the page on screen is marked (`aria-current`, underlined). The table of
 //! groups and links is `ui::nav`.
 
@@ -43,7 +44,8 @@ pub fn MainNav() -> impl IntoView {
         }
     });
     on_cleanup(move || outside.remove());
-    let on_key = move |e: ev::KeyboardEvent| {
+    // Escape closes the open panel wherever focus is, and gives focus to its button.
+    let escape = window_event_listener(ev::keydown, move |e| {
         if e.key() != "Escape" {
             return;
         }
@@ -52,9 +54,24 @@ pub fn MainNav() -> impl IntoView {
             open.set(None);
             focus_button(g);
         }
+    });
+    on_cleanup(move || escape.remove());
+    // Tabbing out of the menu closes it, so an open panel never covers where focus went.
+    let on_focus_out = move |e: ev::FocusEvent| {
+        let to = e
+            .related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        // No related target: focus left the page or went nowhere; keep the panel.
+        let Some(to) = to else { return };
+        let stays = nav_ref
+            .get_untracked()
+            .is_some_and(|nav| nav.contains(Some(&to)));
+        if !stays {
+            open.set(None);
+        }
     };
     view! {
-        <nav class="mainnav" aria-label=tr(Msg::NavLabel) node_ref=nav_ref on:keydown=on_key>
+        <nav class="mainnav" aria-label=tr(Msg::NavLabel) node_ref=nav_ref on:focusout=on_focus_out>
             <ul class="nav-bar">
                 <li><A href="/" exact=true>{tr(Msg::NavHome)}</A></li>
                 {NavGroup::ALL.into_iter().map(|group| view! { <GroupMenu group open current/> }).collect_view()}

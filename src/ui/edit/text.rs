@@ -112,7 +112,7 @@ impl Text for EditText {
             DemoLabel => ("ข้อมูลสมมติ — ไม่ใช่ข้อมูลจริง", "Fictional data — not real"),
             DemoIntro => (
                 "การสำรวจชุมชนและครัวเรือน 300 ครัวเรือนที่แต่งขึ้นทั้งหมด ในเมืองของข้อมูลตัวอย่าง (มาพร้อมข้อมูลตัวอย่าง) ชื่อคนทุกคนมีคำว่า (สมมติ) ใช้สำหรับสาธิตและฝึกใช้งานเท่านั้น",
-                "A made-up city-wide survey of 300 households in communities of the example's cities (the example comes with it). Every name is marked (สมมติ). For demonstrations and practice only.",
+                "A made-up city-wide survey of 300 households in communities of the example's cities (the example comes with it). Every name is marked as made up. For demonstrations and practice only.",
             ),
             DemoLoad => ("โหลดข้อมูลสมมติ (การสำรวจ)", "Load fictional survey data"),
             DemoConfirm => (
