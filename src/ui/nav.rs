@@ -50,7 +50,7 @@ impl Text for NavGroup {
     fn pair(self) -> (&'static str, &'static str) {
         match self {
             NavGroup::Money => ("เงิน", "Money"),
-            NavGroup::Places => ("เมืองและชุมชน", "People and places"),
+            NavGroup::Places => ("เมืองและชุมชน", "People & places"),
             NavGroup::Reports => ("รายงาน", "Reports"),
             NavGroup::Exchange => ("แลกเปลี่ยนข้อมูล", "Exchange"),
         }
