@@ -15,3 +15,4 @@ pub mod paging;
 pub mod project_list;
 pub mod survey_entry;
 pub mod thai_sort;
+pub mod to_do;

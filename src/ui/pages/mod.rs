@@ -23,3 +23,4 @@ pub mod settings;
 pub mod stated_totals;
 pub mod survey_rounds;
 pub mod sync;
+pub mod to_do;

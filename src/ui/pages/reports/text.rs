@@ -7,7 +7,6 @@ use crate::ui::i18n::Text;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ReportText {
     // Navigation and titles
-    NavReports,
     ReportsTitle,
     ReportsIntro,
     HomeLink,
@@ -169,7 +168,6 @@ impl Text for ReportText {
     fn pair(self) -> (&'static str, &'static str) {
         use ReportText::*;
         match self {
-            NavReports => ("รายงาน", "Reports"),
             ReportsTitle => ("รายงานภาพรวม", "Reports"),
             ReportsIntro => (
                 "ทุกตัวเลขคำนวณจากข้อมูลที่เก็บในเครื่องนี้ เลือกปีงบประมาณ ภาค และวันที่ของข้อมูลได้",
