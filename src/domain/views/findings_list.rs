@@ -70,6 +70,7 @@ pub fn record_path(r: &RecordRef) -> Option<String> {
         RecordKind::ProgrammeParameters => "/parameters",
         RecordKind::StatedTotal => "/stated-totals",
         RecordKind::Community => "/communities",
+        RecordKind::ProgressReport => "/progress-reports",
         // Rounds and households get their pages with the survey screens (issue #12).
         RecordKind::SurveyRound | RecordKind::Household => return None,
     };
