@@ -169,9 +169,7 @@ impl RecordForm for InstalmentForm {
         // Chosen from a list, so only an id this build wrote; anything else keeps the stored one.
         i.progress_report_id = match self.progress_report_id.trim() {
             "" => None,
-            raw => uuid::Uuid::parse_str(raw)
-                .ok()
-                .or(base.progress_report_id),
+            raw => uuid::Uuid::parse_str(raw).ok().or(base.progress_report_id),
         };
         i.reference = self.reference.trim().to_owned();
         Built {

@@ -17,10 +17,10 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::meta::{RecordId, RecordMeta};
-use crate::domain::sorting::SortSmall;
 use crate::domain::money::Baht;
 use crate::domain::records::limits::{ranged, Check, OutOfRange, Ranged, MAX_TEXT_CHARS};
 use crate::domain::records::{Dataset, Project};
+use crate::domain::sorting::SortSmall;
 
 /// One dated report of a project's progress.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -176,7 +176,14 @@ mod tests {
         assert_eq!(latest_reports(&ds, day)[&stable_id("p1")].percent, 20);
         let one = latest_report(&ds, stable_id("p1"), NaiveDate::MAX).map(|r| r.percent);
         assert_eq!(one, Some(60));
-        assert_eq!(latest_report(&ds, stable_id("p2"), day.pred_opt().unwrap().with_month(3).unwrap()), None);
+        assert_eq!(
+            latest_report(
+                &ds,
+                stable_id("p2"),
+                day.pred_opt().unwrap().with_month(3).unwrap()
+            ),
+            None
+        );
         let history: Vec<u8> = reports_of(&ds, stable_id("p1"))
             .iter()
             .map(|r| r.percent)

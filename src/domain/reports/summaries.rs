@@ -11,8 +11,8 @@ use crate::domain::dates::{format_be_document, FiscalYear};
 use crate::domain::meta::RecordId;
 use crate::domain::money::Baht;
 use crate::domain::records::{
-    latest_report, Category, ProgressReport, City, Committee, Dataset, Meeting, MemberRole, Progress,
-    ProjectStatus, Region, Sector,
+    latest_report, Category, City, Committee, Dataset, Meeting, MemberRole, Progress,
+    ProgressReport, ProjectStatus, Region, Sector,
 };
 use crate::domain::rules::{check, Finding};
 

@@ -7,8 +7,7 @@ use chrono::NaiveDate;
 use crate::domain::meta::RecordId;
 use crate::domain::records::{
     City, Committee, CommitteeGrant, Dataset, Instalment, Mou, ProgressReport, Project,
-    ProjectStatus, Record,
-    RecordKind, StatusChange,
+    ProjectStatus, Record, RecordKind, StatusChange,
 };
 
 use super::codes::RuleCode;
@@ -150,7 +149,11 @@ fn city_slice(ds: &Dataset, city_id: RecordId) -> Dataset {
     });
     for r in &progress_reports {
         if !projects.iter().any(|p| p.meta.id == r.project_id) {
-            projects.extend(ds.live::<Project>().find(|p| p.meta.id == r.project_id).cloned());
+            projects.extend(
+                ds.live::<Project>()
+                    .find(|p| p.meta.id == r.project_id)
+                    .cloned(),
+            );
         }
     }
     Dataset {

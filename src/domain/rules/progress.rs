@@ -5,10 +5,10 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::sorting::SortSmall;
 use crate::domain::dates::{format_be_short, format_en};
 use crate::domain::meta::RecordId;
 use crate::domain::records::{AnyRecordRef, Instalment, ProgressReport, Project, RecordKind};
+use crate::domain::sorting::SortSmall;
 
 use super::codes::RuleCode;
 use super::context::{Ctx, HashMap};
@@ -61,14 +61,22 @@ pub fn progress(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 /// "รายงานวันที่ 3 ก.พ. 2561 ของโครงการ "…"" / "The report of 3 Feb 2018 on project "…"".
 fn report_th(p: &Project, r: &ProgressReport) -> String {
     match r.date {
-        Some(d) => format!("รายงานความก้าวหน้าวันที่ {} ของโครงการ \"{}\"", format_be_short(d), p.title),
+        Some(d) => format!(
+            "รายงานความก้าวหน้าวันที่ {} ของโครงการ \"{}\"",
+            format_be_short(d),
+            p.title
+        ),
         None => format!("รายงานความก้าวหน้าของโครงการ \"{}\"", p.title),
     }
 }
 
 fn report_en(p: &Project, r: &ProgressReport) -> String {
     match r.date {
-        Some(d) => format!("The progress report of {} on project \"{}\"", format_en(d), p.title),
+        Some(d) => format!(
+            "The progress report of {} on project \"{}\"",
+            format_en(d),
+            p.title
+        ),
         None => format!("A progress report on project \"{}\"", p.title),
     }
 }
@@ -127,7 +135,10 @@ fn before_approval(p: &Project, r: &ProgressReport, out: &mut Vec<Finding>) {
             RuleCode::ProgressBeforeApproval,
             record,
             Some("date"),
-            vec![Figure::date("reported", date), Figure::date("approved", approved)],
+            vec![
+                Figure::date("reported", date),
+                Figure::date("approved", approved),
+            ],
             format!(
                 "{}: ลงวันที่ก่อนวันที่อนุมัติโครงการ ({}) ตรวจดูวันที่ของรายงาน",
                 report_th(p, r),

@@ -260,7 +260,8 @@ fn row(ds: &Dataset, p: &Project, city: Option<&City>) -> ProjectRow {
         fiscal_year: p.fiscal_year,
         amount: amount(p),
         // The latest dated report's, else the project's own (docs/screens.md).
-        progress_percent: Progress::of(p, latest_report(ds, p.meta.id, chrono::NaiveDate::MAX)).percent,
+        progress_percent: Progress::of(p, latest_report(ds, p.meta.id, chrono::NaiveDate::MAX))
+            .percent,
     }
 }
 
