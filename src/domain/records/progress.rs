@@ -159,13 +159,15 @@ mod tests {
 
     #[test]
     fn the_latest_is_by_date_whatever_the_order_entered_and_undated_or_deleted_do_not_count() {
-        let mut ds = Dataset::default();
-        ds.progress_reports = vec![
-            report("b", "p1", Some((2018, 6, 1)), 60),
-            report("a", "p1", Some((2018, 3, 1)), 20),
-            report("c", "p1", None, 90),
-            report("d", "p2", Some((2018, 4, 1)), 10),
-        ];
+        let mut ds = Dataset {
+            progress_reports: vec![
+                report("b", "p1", Some((2018, 6, 1)), 60),
+                report("a", "p1", Some((2018, 3, 1)), 20),
+                report("c", "p1", None, 90),
+                report("d", "p2", Some((2018, 4, 1)), 10),
+            ],
+            ..Dataset::default()
+        };
         let mut gone = report("e", "p1", Some((2018, 9, 1)), 100);
         gone.meta.deleted = true;
         ds.progress_reports.push(gone);
