@@ -55,7 +55,7 @@ test('a progress report above the approved amount is flagged at the field, then 
 
   // ---- corrected to 45,000: the finding goes, and the report saves back to the project
   await s.fill('spent_to_date', '45,000');
-  await page.waitForFunction(() => !document.querySelector('#f-spent_to_date-marks li[data-rule]'));
+  await page.waitForFunction(() => !document.querySelector('#f-spent_to_date-marks li[data-rule="progress.exceeds_approved"]'));
   assert.deepEqual(await s.findingRules(), []);
   await s.save();
   await s.toast('บันทึกแล้ว');
