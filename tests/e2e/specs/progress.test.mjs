@@ -4,7 +4,8 @@
 // project's history (newest first) after a reload, and its percent is the project's.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup } from '../lib/browser.mjs';
+import path from 'node:path';
+import { setup, SCREENSHOTS } from '../lib/browser.mjs';
 import { Screens } from '../lib/screens.mjs';
 
 let env;
@@ -20,7 +21,7 @@ test('a progress report above the approved amount is flagged at the field, then 
   await s.loadExample();
 
   // ---- a project of Mae Sot, approved for 50,000 on 10 Feb 2018
-  await s.openCity(MAE_SOT);
+  const cityId = await s.openCity(MAE_SOT);
   await page.getByTestId('add-project').click();
   await page.getByTestId('project-editor').waitFor();
   await s.fill('title', 'ลานกีฬาชุมชนริมเมย');
@@ -51,7 +52,9 @@ test('a progress report above the approved amount is flagged at the field, then 
   await s.marks('spent_to_date').filter({ hasText: 'progress.exceeds_approved' }).waitFor();
   assert.deepEqual(await s.rulesAt('spent_to_date'), ['progress.exceeds_approved']);
   assert.match(await s.marks('spent_to_date').first().innerText(), /เกินเงินที่อนุมัติ 50,000 บาท อยู่ 10,000 บาท/);
-  await app.screenshot('progress-exceeds-approved.png');
+  const money = page.locator('fieldset', { has: s.field('spent_to_date') });
+  await money.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'progress-exceeds-approved.png') });
 
   // ---- corrected to 45,000: the finding goes, and the report saves back to the project
   await s.fill('spent_to_date', '45,000');
@@ -76,11 +79,43 @@ test('a progress report above the approved amount is flagged at the field, then 
   await history.scrollIntoViewIfNeeded();
   await app.screenshot('progress-history.png');
 
+  // ---- the city sheet and the dashboard use the latest report, as of 1 May 2018
+  await app.goto(`/print/city/${cityId}?fy=2561&asof=2018-05-01`);
+  const row = page.getByTestId('city-sheet').locator('tr', { hasText: 'ลานกีฬาชุมชนริมเมย' });
+  await row.waitFor();
+  const cells = await row.locator('td').allInnerTexts();
+  assert.ok(cells.includes('60 %') || cells.includes('60%'), cells.join(' | '));
+  assert.ok(cells.includes('45,000'), cells.join(' | '));
+  assert.ok(cells.some((c) => /15 .*2561/.test(c)), cells.join(' | '));
+  await row.scrollIntoViewIfNeeded();
+  await app.screenshot('progress-city-sheet.png');
+  await app.goto('/reports?fy=2561&region=north&asof=2018-05-01');
+  const totals = page.getByTestId('progress-totals');
+  await totals.waitFor();
+  assert.match(await totals.locator('[data-figure="reported"]').innerText(), /1 \/ 1/);
+  assert.match(await totals.locator('[data-figure="spent"]').innerText(), /45,000/);
+  assert.match(await totals.locator('[data-figure="approved-reported"]').innerText(), /50,000/);
+  await totals.scrollIntoViewIfNeeded();
+  await app.screenshot('progress-dashboard.png');
+
   // ---- the report opens from the history, as saved
+  await app.goto(projectPath);
   await item.first().getByRole('link').click();
   await page.getByTestId('progress-editor').waitFor();
   assert.equal(await s.value('spent_to_date'), '45,000');
   assert.equal(await s.value('percent'), '60');
+
+  // ---- the city's instalment can rest on the report: it is offered, newest first
+  await app.goto('/instalments');
+  await page.locator('.record-link', { hasText: MAE_SOT }).first().click();
+  await page.getByTestId('instalment-editor').waitFor();
+  const options = await s.field('progress_report_id').locator('option').allInnerTexts();
+  assert.ok(options.some((o) => /15 มี\.ค\. 2561 · ลานกีฬาชุมชนริมเมย · 60%/.test(o)), options.join(' | '));
+  await s.choose('progress_report_id', options.find((o) => o.includes('ลานกีฬาชุมชนริมเมย')));
+  await s.saveAndWait();
+  await s.field('progress_report_id').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'progress-instalment.png') });
+  assert.deepEqual(await s.rulesAt('progress_report_id'), []);
   assert.deepEqual(app.errors, []);
   await app.context.close();
 });

@@ -61,11 +61,11 @@ pub fn ProgressHistory(
             view! { <span>{tr(ProgressText::SpentShort)} " " {fmt::money(b)} " " {tr(ProgressText::Baht)}</span> }
         });
         view! {
-            <li class="card" data-testid="progress-report">
+            <li data-testid="progress-report">
                 <A href=format!("/progress-reports/{}", l.id)><strong>{date}</strong></A>
                 " · " <span>{l.percent} "%"</span>
                 {spent.map(|s| view! { " · " {s} })}
-                {(!l.work_done.is_empty()).then(|| view! { <p class="sub" lang=fmt::text_lang(&l.work_done)>{l.work_done.clone()}</p> })}
+                {(!l.work_done.is_empty()).then(|| view! { <span class="sub" lang=fmt::text_lang(&l.work_done)>{l.work_done.clone()}</span> })}
             </li>
         }
     };
@@ -79,7 +79,7 @@ pub fn ProgressHistory(
                 if ls.is_empty() {
                     view! { <p class="empty">{tr(ProgressText::NoReports)}</p> }.into_any()
                 } else {
-                    view! { <ul class="cards">{ls.into_iter().map(row).collect_view()}</ul> }.into_any()
+                    view! { <ul class="plain">{ls.into_iter().map(row).collect_view()}</ul> }.into_any()
                 }
             }}
         </section>
