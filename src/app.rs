@@ -21,6 +21,7 @@ use crate::ui::pages::instalments::{InstalmentPage, InstalmentsPage};
 use crate::ui::pages::meetings::{MeetingPage, MeetingsPage};
 use crate::ui::pages::mous::{MouPage, MousPage};
 use crate::ui::pages::parameters::{ParametersListPage, ParametersPage};
+use crate::ui::pages::progress::ProgressReportPage;
 use crate::ui::pages::projects::{ProjectPage, ProjectsPage};
 use crate::ui::pages::reports::{
     CityPrintPage, MouPrintPage, ProvinceReportPage, RegionPrintPage, RegionReportPage, ReportsPage,
@@ -117,6 +118,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/households/:id") view=HouseholdPage/>
                     <Route path=path!("/survey-rounds") view=SurveyRoundsPage/>
                     <Route path=path!("/survey-rounds/:id") view=SurveyRoundPage/>
+                    <Route path=path!("/progress-reports/:id") view=ProgressReportPage/>
                     <Route path=path!("/findings") view=FindingsPage/>
                     <Route path=path!("/sync") view=SyncPage/>
                     <Route path=path!("/conflicts") view=ConflictsPage/>

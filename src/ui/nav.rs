@@ -135,11 +135,12 @@ impl Text for NavItem {
 }
 
 /// First path segments that belong to a group without being an entry of it: printouts are
-/// reports; a community's households and survey rounds are the survey's.
+/// reports; a community's households are the survey's; a project's progress reports are
+/// money, like the project.
 const OTHER_SECTIONS: &[(&str, NavGroup)] = &[
     ("print", NavGroup::Reports),
     ("households", NavGroup::Places),
-    ("survey-rounds", NavGroup::Places),
+    ("progress-reports", NavGroup::Money),
 ];
 
 /// The group whose screen `path` is (a query or fragment is ignored), to mark it in the

@@ -13,4 +13,5 @@ pub mod meeting_form;
 pub mod money_forms;
 pub mod mou_form;
 pub mod parameters_form;
+pub mod progress_form;
 pub mod project_form;

@@ -72,6 +72,7 @@ pub fn record_path(r: &RecordRef) -> Option<String> {
         RecordKind::Community => "/communities",
         RecordKind::SurveyRound => "/survey-rounds",
         RecordKind::Household => "/households",
+        RecordKind::ProgressReport => "/progress-reports",
     };
     Some(format!("{base}/{}", r.id))
 }

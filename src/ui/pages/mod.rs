@@ -16,6 +16,7 @@ pub mod meetings;
 pub mod mous;
 pub mod not_found;
 pub mod parameters;
+pub mod progress;
 pub mod projects;
 pub mod record_list;
 pub mod reports;
