@@ -22,6 +22,8 @@ pub mod header;
 #[cfg(target_arch = "wasm32")]
 pub mod kept_aside;
 #[cfg(target_arch = "wasm32")]
+pub mod lazy;
+#[cfg(target_arch = "wasm32")]
 pub mod notices;
 #[cfg(target_arch = "wasm32")]
 pub mod pages;
