@@ -33,19 +33,22 @@ use crate::ui::pages::reports::{
 use crate::ui::pages::stated_totals::{StatedTotalPage, StatedTotalsPage};
 use crate::ui::pages::sync::{ConflictsPage, SyncPage};
 
-/// What a page shows when its code could not be loaded: both languages, since the
-/// language setting's own text may be in the chunk that failed. The button reloads the
-/// page (handled by public/boot.js, like the crash page's).
+/// What a page shows when its code could not be loaded: in both languages, like
+/// index.html's loading line, so it reads the same whoever holds the tablet. The button
+/// reloads the page (handled by public/boot.js, like the crash page's).
 pub fn chunk_failed() -> AnyView {
     view! {
-        <section class="chunk-failed" role="alert">
-            <h1 lang="th">เปิดหน้านี้ไม่ได้</h1>
+        <section class="page chunk-failed" role="alert">
+            <h1>
+                <span lang="th">"เปิดหน้านี้ไม่ได้"</span>
+                " · "
+                <span lang="en">"This page could not be opened"</span>
+            </h1>
             <p lang="th">
                 "ส่วนนี้ของแอปยังไม่ได้ดาวน์โหลดมาไว้ในเครื่อง กรุณาเชื่อมต่ออินเทอร์เน็ตแล้วลองอีกครั้ง ข้อมูลที่บันทึกไว้ยังอยู่ครบ"
             </p>
             <p lang="en">
-                "This page could not be opened: this part of the app has not been downloaded \
-                 yet. Connect to the internet and try again. Your saved data is safe."
+                "This part of the app has not been downloaded yet. Connect to the internet and try again. Your saved data is safe."
             </p>
             <button type="button" data-reload>"ลองอีกครั้ง · Try again"</button>
         </section>
