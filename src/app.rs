@@ -9,8 +9,8 @@ use crate::ui::banners::Banners;
 use crate::ui::edit::{provide_edit, ToastRegion};
 use crate::ui::header::Header;
 use crate::ui::i18n::{provide_i18n, Msg};
-use crate::ui::notices::Notices;
 use crate::ui::lazy::*;
+use crate::ui::notices::Notices;
 use crate::ui::pages::{
     crash_test::CrashTest, home::HomePage, not_found::NotFound, settings::SettingsPage,
 };
