@@ -2,6 +2,7 @@
 #   make serve   build the release app and serve it on http://127.0.0.1:8080
 #   make test    native tests, browser (wasm) tests in headless Chromium, Playwright e2e
 #   make size    transfer sizes of the release build (raw, gzip, brotli)
+#   make build   the release build, its wasm split into chunks (make build-one: one wasm)
 # See docs/development.md for what each step does and why.
 
 SHELL := /bin/bash
