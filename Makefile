@@ -25,7 +25,7 @@ LOGS := $(ROOT)/target/test-logs
 
 .PHONY: help serve test size build bench bench-load bench-lists bench-survey profile-import tools browser \
         tool-target tool-components tool-trunk tool-wasm-bindgen tool-wasm-split tool-npm build-one \
-        test-lint test-native test-web test-e2e fuzz fuzz-short clean
+        test-lint test-native test-web test-e2e test-fuzz tool-cxx fuzz fuzz-short clean
 
 help:
 	@echo "make serve   build and serve on http://127.0.0.1:$(PORT)"
@@ -172,7 +172,7 @@ profile-import: tools browser
 # ran no test at all. All tiers run even if one fails, then the summary decides.
 test: tools browser
 	@mkdir -p "$(LOGS)"; : > "$(LOGS)/summary.txt"; status=0; start=$$(date +%s); \
-	for t in test-lint test-native test-web test-e2e; do \
+	for t in test-lint test-native test-web test-e2e test-fuzz; do \
 	  $(MAKE) --no-print-directory $$t SUMMARY_FILE="$(LOGS)/summary.txt" || status=1; \
 	done; \
 	echo; echo "==================== test summary ===================="; \
@@ -202,6 +202,24 @@ test-e2e: build browser
 	@cd "$(E2E)" && mkdir -p screenshots && SUMMARY_FILE="$(SUMMARY_FILE)" ./tier.sh "3 end-to-end (Playwright)" "$(LOGS)/e2e.log" \
 	  node --test --test-concurrency=1 --test-reporter=spec specs/
 
+# A short real fuzzing run (fuzz/short.sh): the instrumented build, then
+# FUZZ_SHORT_SECONDS of libFuzzer from the committed corpus; fails on a crash.
+test-fuzz: tool-cxx
+	@echo "==> tier 4: fuzzing, $(FUZZ_SHORT_SECONDS) s from the committed corpus"
+	@cd "$(ROOT)" && FUZZ_SHORT_SECONDS=$(FUZZ_SHORT_SECONDS) SUMMARY_FILE="$(SUMMARY_FILE)" \
+	  tests/e2e/tier.sh "4 fuzz (libFuzzer, $(FUZZ_SHORT_SECONDS) s)" "$(LOGS)/fuzz.log" fuzz/short.sh
+
+# libFuzzer is C++: the fuzz tiers need a C++ compiler, installed like Chromium.
+tool-cxx:
+	@if command -v c++ >/dev/null; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "==> apt-get install g++"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq g++; \
+	else \
+	  echo "A C++ compiler is needed for the fuzzing tier, e.g.: sudo apt-get install g++"; \
+	  exit 1; \
+	fi
+
 # ---------------------------------------------------------------- fuzz
 # libFuzzer over opening, merging, the rules and re-export (fuzz/README.md), built on stable
 # Rust (fuzz/build.sh; needs a C++ compiler for libFuzzer, fetches libfuzzer-sys from
@@ -216,8 +234,7 @@ FUZZ_WORK := $(ROOT)/target/fuzz
 FUZZ_SEEDS := $(ROOT)/tests/fixtures/bad-bundles/*/ $(ROOT)/tests/fixtures/v1 $(ROOT)/tests/fixtures/signed
 FUZZ_FLAGS := -max_len=65536 -timeout=10 -rss_limit_mb=1024 -print_final_stats=1 -artifact_prefix=$(FUZZ_WORK)/artifacts/
 
-fuzz:
-	@command -v c++ >/dev/null || { echo "a C++ compiler is needed (apt-get install g++)"; exit 1; }
+fuzz: tool-cxx
 	@bin=$$(nice -n 19 "$(ROOT)/fuzz/build.sh"); mkdir -p "$(FUZZ_WORK)/corpus-live" "$(FUZZ_WORK)/artifacts"; \
 	  cd "$(ROOT)" && nice -n 19 "$$bin" $(FUZZ_FLAGS) -max_total_time=$(FUZZ_SECONDS) \
 	    "$(FUZZ_WORK)/corpus-live" "$(FUZZ_CORPUS)" $(FUZZ_SEEDS) 2>&1 | tee "$(FUZZ_WORK)/long.log" | grep -E "^(#[0-9]+[[:space:]]+(pulse|DONE)|stat::|==|SUMMARY)"; \
@@ -228,11 +245,8 @@ fuzz:
 
 # A real fuzzing run short enough for CI: about 5 minutes to build on 2 cores, then
 # FUZZ_SHORT_SECONDS of fuzzing from the committed corpus. Fails on a crash.
-fuzz-short:
-	@command -v c++ >/dev/null || { echo "a C++ compiler is needed (apt-get install g++)"; exit 1; }
-	@bin=$$("$(ROOT)/fuzz/build.sh"); mkdir -p "$(FUZZ_WORK)/short" "$(FUZZ_WORK)/artifacts"; \
-	  cd "$(ROOT)" && "$$bin" $(FUZZ_FLAGS) -max_total_time=$(FUZZ_SHORT_SECONDS) \
-	    "$(FUZZ_WORK)/short" "$(FUZZ_CORPUS)" 2>&1 | grep -E "^(#[0-9]+[[:space:]]+DONE|stat::number_of_executed_units|==|SUMMARY)"
+fuzz-short: tool-cxx
+	@cd "$(ROOT)" && FUZZ_SHORT_SECONDS=$(FUZZ_SHORT_SECONDS) fuzz/short.sh
 
 clean:
 	rm -rf "$(ROOT)/dist" "$(E2E)/screenshots" "$(LOGS)"

@@ -97,6 +97,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/stated-totals/:id") view={Lazy::<StatedTotalRoute>::new()} />
                     <Route path=path!("/communities") view={Lazy::<CommunitiesRoute>::new()} />
                     <Route path=path!("/communities/:id") view={Lazy::<CommunityRoute>::new()} />
+                    <Route path=path!("/households/:id") view={Lazy::<HouseholdRoute>::new()} />
+                    <Route path=path!("/survey-rounds") view={Lazy::<SurveyRoundsRoute>::new()} />
+                    <Route path=path!("/survey-rounds/:id") view={Lazy::<SurveyRoundRoute>::new()} />
+                    <Route path=path!("/progress-reports/:id") view={Lazy::<ProgressReportRoute>::new()} />
                     <Route path=path!("/findings") view={Lazy::<FindingsRoute>::new()} />
                     <Route path=path!("/sync") view={Lazy::<SyncRoute>::new()} />
                     <Route path=path!("/conflicts") view={Lazy::<ConflictsRoute>::new()} />

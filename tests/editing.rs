@@ -56,6 +56,50 @@ fn live_project_findings_on_the_city_slice_equal_the_whole_check() {
     );
 }
 
+/// The same for households on their community's slice, over a fictional survey with
+/// drafts that repeat a house number, have no members or more elderly than members.
+#[test]
+fn live_household_findings_on_the_community_slice_equal_the_whole_check() {
+    use mueang::domain::records::survey::Household;
+    let ds = mueang::domain::demo_survey::demo_survey(600, 5).records;
+    let today = NaiveDate::from_ymd_opt(2018, 6, 1).unwrap();
+    let sorted = |found: Vec<mueang::domain::rules::Finding>| {
+        let mut v: Vec<String> = found
+            .into_iter()
+            .map(|f| format!("{} {:?} {}", f.rule.code(), f.field, f.message_en))
+            .collect();
+        v.sort();
+        v
+    };
+    let (mut compared, mut with_findings) = (0, 0);
+    for (n, h) in ds.households.iter().enumerate().step_by(11) {
+        let mut draft: Household = h.clone();
+        match n % 4 {
+            0 => draft.house_number = ds.households[n.saturating_sub(1)].house_number.clone(),
+            1 => draft.members = 0,
+            2 => draft.vulnerable.elderly = draft.members + 1,
+            _ => draft.house_number.clear(),
+        }
+        let live = sorted(draft_findings(&ds, draft.clone().into_any(), today));
+        let mut all = with_reference(&ds);
+        all.upsert(draft.clone().into_any());
+        let id = draft.meta.id;
+        let expected = sorted(
+            check(&all, today)
+                .into_iter()
+                .filter(|f| f.concerns(id))
+                .collect(),
+        );
+        assert_eq!(live, expected, "household {id}");
+        compared += 1;
+        with_findings += usize::from(!expected.is_empty());
+    }
+    assert!(
+        compared > 40 && with_findings > 30,
+        "{compared} compared, {with_findings} with findings"
+    );
+}
+
 #[test]
 fn the_index_agrees_with_a_plain_filter() {
     let ds = synthetic_dataset(SyntheticSize {

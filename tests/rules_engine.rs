@@ -39,6 +39,10 @@ fn the_fourteen_stable_codes_with_their_importance_and_descriptions() {
             "household.duplicate",
             "household.members",
             "community.coverage",
+            "progress.exceeds_approved",
+            "progress.before_approval",
+            "progress.backwards",
+            "instalment.report_city",
         ]
     );
     for &rule in RuleCode::ALL {
@@ -51,6 +55,7 @@ fn the_fourteen_stable_codes_with_their_importance_and_descriptions() {
                 | RuleCode::TotalStatedMismatch
                 | RuleCode::HouseholdDuplicate
                 | RuleCode::CommunityCoverage
+                | RuleCode::ProgressBackwards
         );
         let expected = if warning {
             Importance::Warning

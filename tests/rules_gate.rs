@@ -77,6 +77,7 @@ fn instalment(key: &str, city: RecordId, number: u8, amount: i64) -> Instalment 
         actual_date: None,
         due_date: None,
         requested_date: None,
+        progress_report_id: None,
         reference: String::new(),
     }
 }

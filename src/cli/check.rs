@@ -73,6 +73,7 @@ pub fn run(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<
             return Ok(EXIT_UNUSABLE);
         }
     };
+    super::signed::left_out_notice(err, &shown, doc.manifest.as_ref())?;
     // A signed bundle's signature is checked the way `merge` checks it (checksum first,
     // since the signature covers it); unsigned files are checked as before.
     if doc.signature.is_some() {

@@ -125,6 +125,7 @@ pub(super) fn read_dataset(
     };
     let result = match open(&bytes, passphrase) {
         Ok(bundle) => {
+            super::signed::left_out_notice(err, &shown.to_string(), Some(bundle.manifest()))?;
             super::signed::report(err, &shown.to_string(), &bundle)?.map(|()| bundle.into_records())
         }
         // Saved data files have no manifest; they are merged too, without a checksum.

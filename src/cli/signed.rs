@@ -35,3 +35,17 @@ pub fn report(
         Err(e) => Ok(Err(e)),
     }
 }
+
+/// Says, in Thai and English, that a bundle is a summary without personal data.
+pub fn left_out_notice(
+    err: &mut dyn Write,
+    shown: &str,
+    manifest: Option<&crate::domain::sync::Manifest>,
+) -> io::Result<()> {
+    use crate::domain::sync::personal::{is_summary, LEFT_OUT_EN, LEFT_OUT_TH};
+    if manifest.is_some_and(is_summary) {
+        writeln!(err, "{shown}: {LEFT_OUT_TH}")?;
+        writeln!(err, "{shown}: {LEFT_OUT_EN}")?;
+    }
+    Ok(())
+}

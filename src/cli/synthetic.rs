@@ -162,6 +162,7 @@ fn instalment(
         actual_date: Some(paid),
         due_date: Some(date(2018, 4, 30)),
         requested_date: None,
+        progress_report_id: None,
         reference: format!("TRF-{n}-{number}"),
     }
 }

@@ -275,6 +275,7 @@ fn first_instalments() -> Vec<Instalment> {
             actual_date: None,
             due_date: None,
             requested_date: None,
+            progress_report_id: None,
             reference: String::new(),
         })
         .collect()

@@ -182,6 +182,11 @@ pub struct RecordMeta {
     pub deleted: bool,
     #[serde(default)]
     pub version: VersionVector,
+    /// Personal-data fields (as named in `PERSONAL_FIELDS`) whose values this version does
+    /// not carry, because it travelled in a summary without personal data. An office that
+    /// holds them keeps them (docs/sync.md, "Summaries without personal data").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub left_out: Vec<String>,
 }
 
 impl RecordMeta {
@@ -196,6 +201,7 @@ impl RecordMeta {
             updated_by: editor.clone(),
             deleted: false,
             version,
+            left_out: Vec::new(),
         }
     }
 
@@ -215,6 +221,7 @@ impl RecordMeta {
             },
             deleted: false,
             version: VersionVector::default(),
+            left_out: Vec::new(),
         }
     }
 

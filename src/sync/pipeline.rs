@@ -17,6 +17,7 @@ use serde::Serialize;
 
 use crate::domain::meta::OfficeId;
 use crate::domain::records::Dataset;
+use crate::domain::sync::personal::NotAcknowledged;
 pub use crate::domain::sync::FileText;
 use crate::domain::sync::{
     file_text as domain_file_text, is_locked, merge, merge_many, unlock, Bundle, BundleError,
@@ -143,6 +144,17 @@ pub struct ExportChoice {
     pub since: bool,
     /// Lock the file with this passphrase.
     pub passphrase: Option<String>,
+    /// A summary without personal data (names, phones and contacts left out).
+    pub leave_out_personal: bool,
+    /// The person ticked that personal data may go out unlocked.
+    pub unlocked_acknowledged: bool,
+}
+
+impl ExportChoice {
+    /// Whether the file will be locked.
+    pub fn locks(&self) -> bool {
+        self.passphrase.as_deref().is_some_and(|p| !p.is_empty())
+    }
 }
 
 /// A bundle ready to download or share.
@@ -153,12 +165,16 @@ pub struct Exported {
     pub records: usize,
     pub scope: BundleScope,
     pub encrypted: bool,
+    /// A summary without personal data.
+    pub summary: bool,
     pub millis: f64,
 }
 
 /// Why an export failed.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ExportError {
+    /// Personal data would leave unlocked without the acknowledgement.
+    PersonalData(NotAcknowledged),
     Crypto(CryptoError),
     Storage(StorageError),
 }

@@ -1,14 +1,10 @@
-//! The top bar: app and office name, language switch, offline badge, and navigation.
+//! The top bar: app and office name, language switch, offline badge, and the main menu
+//! (`ui::nav_menu`).
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
-use crate::domain::records::RecordKind;
 use crate::ui::i18n::{tr, use_i18n, Msg};
-use crate::ui::pages::findings::text::FindingsText;
-use crate::ui::pages::grants::text::GrantText;
-use crate::ui::pages::reports::text::ReportText;
-use crate::ui::pages::sync::SyncNavLinks;
+use crate::ui::nav_menu::MainNav;
 use crate::ui::state::use_app;
 
 #[component]
@@ -35,24 +31,7 @@ pub fn Header() -> impl IntoView {
             <OfflineBadge/>
             <LangSwitch/>
         </header>
-        <nav class="mainnav" aria-label=tr(Msg::NavLabel)>
-            <A href="/">{tr(Msg::NavHome)}</A>
-            <A href="/provinces">{tr(Msg::Kind(RecordKind::Province))}</A>
-            <A href="/cities">{tr(Msg::Kind(RecordKind::City))}</A>
-            <A href="/projects">{tr(Msg::Kind(RecordKind::Project))}</A>
-            <A href="/communities">{tr(Msg::Kind(RecordKind::Community))}</A>
-            <A href="/committees">{tr(Msg::Kind(RecordKind::Committee))}</A>
-            <A href="/meetings">{tr(Msg::Kind(RecordKind::Meeting))}</A>
-            <A href="/mous">{tr(Msg::Kind(RecordKind::Mou))}</A>
-            <A href="/instalments">{tr(Msg::Kind(RecordKind::Instalment))}</A>
-            <A href="/grants">{tr(GrantText::Nav)}</A>
-            <A href="/findings">{tr(FindingsText::Nav)}</A>
-            <A href="/parameters">{tr(Msg::Kind(RecordKind::ProgrammeParameters))}</A>
-            <A href="/stated-totals">{tr(Msg::Kind(RecordKind::StatedTotal))}</A>
-            <A href="/reports">{tr(ReportText::NavReports)}</A>
-            <SyncNavLinks/>
-            <A href="/settings">{tr(Msg::NavSettings)}</A>
-        </nav>
+        <MainNav/>
     }
 }
 

@@ -205,6 +205,7 @@ fn kind_pair(k: RecordKind) -> (&'static str, &'static str) {
         RecordKind::Community => ("ชุมชน", "Communities"),
         RecordKind::SurveyRound => ("รอบการสำรวจ", "Survey rounds"),
         RecordKind::Household => ("ครัวเรือน", "Households"),
+        RecordKind::ProgressReport => ("รายงานความก้าวหน้า", "Progress reports"),
     }
 }
 

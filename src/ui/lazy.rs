@@ -22,15 +22,18 @@ use crate::ui::pages::communities::{CommunitiesPage, CommunityPage};
 use crate::ui::pages::findings::FindingsPage;
 use crate::ui::pages::geography::ProvincesPage;
 use crate::ui::pages::grants::{CommitteeGrantPage, GrantsPage, ProvinceGrantPage};
+use crate::ui::pages::households::HouseholdPage;
 use crate::ui::pages::instalments::{InstalmentPage, InstalmentsPage};
 use crate::ui::pages::meetings::{MeetingPage, MeetingsPage};
 use crate::ui::pages::mous::{MouPage, MousPage};
 use crate::ui::pages::parameters::{ParametersListPage, ParametersPage};
+use crate::ui::pages::progress::ProgressReportPage;
 use crate::ui::pages::projects::{ProjectPage, ProjectsPage};
 use crate::ui::pages::reports::{
     CityPrintPage, MouPrintPage, ProvinceReportPage, RegionPrintPage, RegionReportPage, ReportsPage,
 };
 use crate::ui::pages::stated_totals::{StatedTotalPage, StatedTotalsPage};
+use crate::ui::pages::survey_rounds::{SurveyRoundPage, SurveyRoundsPage};
 use crate::ui::pages::sync::{ConflictsPage, SyncPage};
 
 /// What a page shows when its code could not be loaded: in both languages, like
@@ -112,6 +115,7 @@ lazy_routes!(records {
     ParametersRoute => parameters_view: ParametersPage,
     StatedTotalsRoute => stated_totals_view: StatedTotalsPage,
     StatedTotalRoute => stated_total_view: StatedTotalPage,
+    ProgressReportRoute => progress_report_view: ProgressReportPage,
 });
 
 lazy_routes!(reports {
@@ -127,6 +131,9 @@ lazy_routes!(reports {
 lazy_routes!(survey {
     CommunitiesRoute => communities_view: CommunitiesPage,
     CommunityRoute => community_view: CommunityPage,
+    HouseholdRoute => household_view: HouseholdPage,
+    SurveyRoundsRoute => survey_rounds_view: SurveyRoundsPage,
+    SurveyRoundRoute => survey_round_view: SurveyRoundPage,
 });
 
 lazy_routes!(sync {

@@ -1,7 +1,8 @@
-//! The user interface. The translation table ([`i18n`]) and the route table ([`routes`])
-//! are plain Rust and build natively; everything else needs the browser.
+//! The user interface. The translation table ([`i18n`]), the route table ([`routes`]) and
+//! the main menu's table ([`nav`]) are plain Rust and build natively; everything else needs the browser.
 
 pub mod i18n;
+pub mod nav;
 pub mod records;
 pub mod routes;
 
@@ -23,6 +24,8 @@ pub mod header;
 pub mod kept_aside;
 #[cfg(target_arch = "wasm32")]
 pub mod lazy;
+#[cfg(target_arch = "wasm32")]
+pub mod nav_menu;
 #[cfg(target_arch = "wasm32")]
 pub mod notices;
 #[cfg(target_arch = "wasm32")]

@@ -126,6 +126,18 @@ pub const ROUTES: &[AppRoute] = &[
             "/communities/new?city=6315ebf8-46dd-5cc6-903a-296457676d77",
         ],
     ),
+    // The example has no community: a household is visited as a new one without its
+    // community (the chooser); the sweep's survey test visits the rest with data.
+    route("/households/:id", &["/households/new"]),
+    route("/survey-rounds", &["/survey-rounds"]),
+    route(
+        "/survey-rounds/:id",
+        &[
+            "/survey-rounds/new",
+            "/survey-rounds/new?city=6315ebf8-46dd-5cc6-903a-296457676d77",
+        ],
+    ),
+    route("/progress-reports/:id", &["/progress-reports/new"]),
     route("/findings", &["/findings"]),
     route("/sync", &["/sync"]),
     route("/conflicts", &["/conflicts"]),

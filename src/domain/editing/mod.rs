@@ -14,6 +14,7 @@ pub mod stored_or_shipped;
 use chrono::NaiveDate;
 
 use crate::domain::meta::RecordId;
+use crate::domain::records::survey::{Community, Household};
 use crate::domain::records::{
     AnyRecord, City, Committee, CommitteeGrant, Dataset, Instalment, Mou, Project, ProvinceGrant,
     Record,
@@ -53,6 +54,9 @@ pub fn draft_findings(ds: &Dataset, draft: AnyRecord, today: NaiveDate) -> Vec<F
         // live check cheap with 10,000 projects. `tests/editing.rs` compares it with the
         // whole-dataset check.
         AnyRecord::Project(p) => city_slice(ds, p.city_id),
+        // A household's rules look no further than its community and its city's rounds:
+        // entering one at a meeting stays quick with a region's 100,000 stored.
+        AnyRecord::Household(h) => community_slice(ds, h.community_id),
         _ => ds.clone(),
     };
     stored_or_shipped::add_missing(&mut with);
@@ -82,6 +86,22 @@ pub fn city_slice(ds: &Dataset, city_id: RecordId) -> Dataset {
         province_grants: select(ds, |g: &ProvinceGrant| Some(g.province_id) == province),
         instalments: select(ds, |i: &Instalment| mine(i.city_id)),
         mous: select(ds, |m: &Mou| m.city_ids.contains(&city_id)),
+        ..Dataset::default()
+    }
+}
+
+/// One community's survey: the community, its households, its city and the survey rounds
+/// (a handful a city) with the reference data: what a household's rules read.
+pub fn community_slice(ds: &Dataset, community: RecordId) -> Dataset {
+    let city = ds.get::<Community>(community).map(|c| c.city_id);
+    Dataset {
+        regions: ds.regions.clone(),
+        provinces: ds.provinces.clone(),
+        programme_parameters: ds.programme_parameters.clone(),
+        cities: select(ds, |c: &City| Some(c.meta.id) == city),
+        communities: select(ds, |c: &Community| c.meta.id == community),
+        survey_rounds: ds.survey_rounds.clone(),
+        households: select(ds, |h: &Household| h.community_id == community),
         ..Dataset::default()
     }
 }

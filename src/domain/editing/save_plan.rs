@@ -112,6 +112,9 @@ pub fn plan_save<R: Record>(
         None => RecordMeta::new(content.meta().id, who, at),
     };
     *content.meta_mut() = RecordMeta { deleted, ..meta };
+    if let Some(s) = stored {
+        crate::domain::sync::left_out::after_edit(s, &mut content);
+    }
     let audit_action = match action {
         SaveAction::Save => None,
         SaveAction::Delete => Some(AuditAction::Deleted),

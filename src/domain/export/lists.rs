@@ -1,7 +1,9 @@
 //! The money lists: cities with their figures, projects, instalments and grants.
 //! Each takes a [`Scope`]: records of its fiscal year, in its region.
 
-use crate::domain::records::{CommitteeGrant, Dataset, Instalment, Project, ProvinceGrant};
+use crate::domain::records::{
+    latest_reports, CommitteeGrant, Dataset, Instalment, Progress, Project, ProvinceGrant,
+};
 use crate::domain::reports::{city_bars, Label, Scope};
 
 use super::lookup::Lookup;
@@ -85,6 +87,9 @@ pub fn cities(ds: &Dataset, scope: Scope) -> Table {
 pub fn projects(ds: &Dataset, scope: Scope) -> Table {
     let lookup = Lookup::new(ds);
     let [status_iso, status_be] = Column::date_pair("วันที่เปลี่ยนสถานะ", "Status date");
+    let [report_iso, report_be] =
+        Column::date_pair("วันที่รายงานความก้าวหน้าล่าสุด", "Latest progress report");
+    let latest = latest_reports(ds, chrono::NaiveDate::MAX);
     let mut t = Table::new(
         "projects",
         vec![
@@ -102,6 +107,9 @@ pub fn projects(ds: &Dataset, scope: Scope) -> Table {
             Column::new("ต่อยอด", "Co-funding"),
             Column::new("แหล่งต่อยอด", "Co-funding sources"),
             Column::new("ความคืบหน้า (%)", "Progress (%)"),
+            Column::new("ใช้จ่ายแล้ว", "Spent to date"),
+            report_iso,
+            report_be,
             ID,
         ],
     );
@@ -110,6 +118,9 @@ pub fn projects(ds: &Dataset, scope: Scope) -> Table {
     for p in ds.live::<Project>().filter(in_scope) {
         let [d_iso, d_be] = Cell::date_pair(p.status_history.last().map(|s| s.date));
         let sources: Vec<&str> = p.co_funding.iter().map(|c| c.source.as_str()).collect();
+        // The latest dated report's figures, else the project's own percent.
+        let progress = Progress::of(p, latest.get(&p.meta.id).copied());
+        let [r_iso, r_be] = Cell::date_pair(progress.reported_on);
         t.push(vec![
             Cell::text(lookup.city_name(p.city_id)),
             Cell::text(lookup.province_name(lookup.province_of_city(p.city_id))),
@@ -124,7 +135,10 @@ pub fn projects(ds: &Dataset, scope: Scope) -> Table {
             Cell::amount(p.amount_approved),
             Cell::Amount(p.co_funding_total()),
             Cell::text(sources.join("; ")),
-            Cell::Count(i64::from(p.progress_percent)),
+            Cell::Count(i64::from(progress.percent)),
+            Cell::amount(progress.spent_to_date),
+            r_iso,
+            r_be,
             Cell::Id(p.meta.id),
         ]);
     }

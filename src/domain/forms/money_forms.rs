@@ -93,6 +93,10 @@ pub struct InstalmentForm {
     /// kept before the field existed, hence the default.
     #[serde(default)]
     pub requested_date: String,
+    /// The id of the progress report the request rests on ("" for none). Missing from
+    /// drafts kept before the field existed.
+    #[serde(default)]
+    pub progress_report_id: String,
     pub reference: String,
 }
 
@@ -115,6 +119,7 @@ pub fn new_instalment(
         actual_date: None,
         due_date: None,
         requested_date: None,
+        progress_report_id: None,
         reference: String::new(),
     }
 }
@@ -138,6 +143,7 @@ impl RecordForm for InstalmentForm {
             actual_date: date_text(i.actual_date),
             due_date: date_text(i.due_date),
             requested_date: date_text(i.requested_date),
+            progress_report_id: i.progress_report_id.map(id_text).unwrap_or_default(),
             reference: i.reference.clone(),
         }
     }
@@ -160,6 +166,11 @@ impl RecordForm for InstalmentForm {
         i.actual_date = r.date("actual_date", &self.actual_date, base.actual_date);
         i.due_date = r.date("due_date", &self.due_date, base.due_date);
         i.requested_date = r.date("requested_date", &self.requested_date, base.requested_date);
+        // Chosen from a list, so only an id this build wrote; anything else keeps the stored one.
+        i.progress_report_id = match self.progress_report_id.trim() {
+            "" => None,
+            raw => uuid::Uuid::parse_str(raw).ok().or(base.progress_report_id),
+        };
         i.reference = self.reference.trim().to_owned();
         Built {
             record: i,

@@ -36,6 +36,11 @@ pub struct Instalment {
     /// Left out of files when empty, so records written before v2 keep their bytes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub requested_date: Option<NaiveDate>,
+    /// The progress report the city's request rests on (a second instalment is drawn with
+    /// one). Left out of files when empty; `instalment.report_city` when it is another
+    /// city's report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progress_report_id: Option<RecordId>,
     /// Bank or voucher reference.
     #[serde(default, deserialize_with = "crate::domain::fast_de::line")]
     pub reference: String,

@@ -9,6 +9,7 @@ pub mod instalment;
 pub mod limits;
 pub mod mou;
 pub mod parameters;
+pub mod progress;
 pub mod project;
 pub mod stated_total;
 pub mod survey;
@@ -23,6 +24,7 @@ pub use grants::{CommitteeGrant, ProvinceGrant};
 pub use instalment::Instalment;
 pub use mou::{Mou, Signatory, SignatoryRole, Witness};
 pub use parameters::{ProgrammeParameters, PROGRAMME_START};
+pub use progress::{latest_report, latest_reports, reports_of, Progress, ProgressReport};
 pub use project::{CoFunding, Project, ProjectStatus, StatusChange};
 pub use stated_total::StatedTotal;
 pub use survey::{Community, Household, SurveyRound};
@@ -219,4 +221,5 @@ record_kinds! {
     Community => communities, "communities", since 3;
     SurveyRound => survey_rounds, "survey_rounds", since 3;
     Household => households, "households", since 3;
+    ProgressReport => progress_reports, "progress_reports", since 3;
 }

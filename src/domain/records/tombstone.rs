@@ -158,6 +158,7 @@ impl Emptied for Instalment {
             actual_date: None,
             due_date: None,
             requested_date: None,
+            progress_report_id: self.progress_report_id,
             reference: String::new(),
         }
     }
@@ -258,6 +259,21 @@ impl Emptied for Household {
             savings_member: false,
             need: None,
             notes: String::new(),
+        }
+    }
+}
+
+/// A report's tombstone keeps its project and nothing of what it said.
+impl Emptied for ProgressReport {
+    fn emptied(&self) -> Self {
+        ProgressReport {
+            meta: self.meta.clone(),
+            project_id: self.project_id,
+            date: None,
+            percent: 0,
+            work_done: String::new(),
+            spent_to_date: None,
+            problems: String::new(),
         }
     }
 }

@@ -11,6 +11,7 @@ use super::deadlines::{collect, Deadlines};
 use super::figures::{city_figures, totals, Totals};
 use super::index::Index;
 use super::outside::{outside, Outside};
+use super::progress::{progress_totals, ProgressTotals};
 use super::scope::Scope;
 
 /// Projects in one status. Every status has a row, zeros included, so the table's shape
@@ -45,6 +46,8 @@ pub struct Dashboard {
     pub deadlines: Deadlines,
     /// Money and records of the year that no city in the report carries (see [`Outside`]).
     pub outside: Outside,
+    /// Spending to date from the latest progress reports, against the approved amounts.
+    pub progress: ProgressTotals,
 }
 
 /// The dashboard for `scope` as of `today`; a city is due soon within `due_soon_days` of
@@ -104,5 +107,6 @@ pub fn dashboard_from_findings(
         by_category,
         deadlines: collect(&ix, &figures, today, due_soon_days, findings),
         outside: outside(&ix),
+        progress: progress_totals(&ix, today),
     }
 }

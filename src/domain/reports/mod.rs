@@ -16,6 +16,7 @@ mod index;
 mod mou_sheet;
 mod names;
 mod outside;
+mod progress;
 mod reconciliation;
 mod scope;
 mod summaries;
@@ -34,6 +35,7 @@ pub use figures::{CityFigures, Totals};
 pub use mou_sheet::{mou_sheet, AmountText, MouSheet, SignatoryLine};
 pub use names::{CityLine, ProvinceLine};
 pub use outside::Outside;
+pub use progress::ProgressTotals;
 pub use reconciliation::{
     reconcile, reconcile_all, Quantity, ReconciledFigure, Reconciliation, ReconciliationRow,
 };

@@ -11,7 +11,8 @@ use crate::domain::dates::{format_be_document, FiscalYear};
 use crate::domain::meta::RecordId;
 use crate::domain::money::Baht;
 use crate::domain::records::{
-    Category, City, Committee, Dataset, Meeting, MemberRole, ProjectStatus, Region, Sector,
+    latest_report, Category, City, Committee, Dataset, Meeting, MemberRole, Progress,
+    ProgressReport, ProjectStatus, Region, Sector,
 };
 use crate::domain::rules::{check, Finding};
 
@@ -36,7 +37,12 @@ pub struct ProjectLine {
     pub requested: Option<Baht>,
     pub approved: Option<Baht>,
     pub co_funding: Baht,
+    /// The latest dated progress report's percent, else the project's own.
     pub progress_percent: u8,
+    /// The latest report's spending to date (the programme's money).
+    pub spent_to_date: Option<Baht>,
+    /// The latest report's date; `None` without a dated report.
+    pub reported_on: Option<NaiveDate>,
 }
 
 /// An instalment row of the city summary.
@@ -133,6 +139,11 @@ pub fn city_summary(
     let mut ids: HashSet<RecordId> = committee_ids;
     ids.insert(city_id);
     ids.extend(projects.iter().map(|p| p.meta.id));
+    ids.extend(
+        ds.live::<ProgressReport>()
+            .filter(|r| projects.iter().any(|p| p.meta.id == r.project_id))
+            .map(|r| r.meta.id),
+    );
     ids.extend(ix.instalments_of(city_id).iter().map(|i| i.meta.id));
     ids.extend(ix.committee_grants_of(city_id).iter().map(|g| g.meta.id));
     let findings = check(ds, today)
@@ -168,7 +179,8 @@ pub fn city_summary(
         second_deadline: ix.params.second_instalment_deadline,
         projects: projects
             .iter()
-            .map(|p| ProjectLine {
+            .map(|p| (p, Progress::of(p, latest_report(ds, p.meta.id, today))))
+            .map(|(p, progress)| ProjectLine {
                 project_id: p.meta.id,
                 title: p.title.clone(),
                 proposer: p.proposer.clone(),
@@ -177,7 +189,9 @@ pub fn city_summary(
                 requested: p.amount_requested,
                 approved: p.amount_approved,
                 co_funding: p.co_funding_total(),
-                progress_percent: p.progress_percent,
+                progress_percent: progress.percent,
+                spent_to_date: progress.spent_to_date,
+                reported_on: progress.reported_on,
             })
             .collect(),
         instalments,

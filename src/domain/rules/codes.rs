@@ -134,6 +134,18 @@ rule_codes! {
     CommunityCoverage => "community.coverage", Warning,
         "ครัวเรือนที่สำรวจมากกว่าที่ชุมชนแจ้งไว้ หรือไม่ถึงครึ่งเมื่อปิดรอบการสำรวจแล้ว",
         "A community's surveyed households exceed its stated households, or are under half of them once the round is closed.";
+    ProgressExceedsApproved => "progress.exceeds_approved", Error,
+        "รายงานความก้าวหน้าแจ้งเงินที่ใช้ไปแล้วเกินเงินที่อนุมัติให้โครงการ",
+        "A progress report states more spent to date than the project's approved amount.";
+    ProgressBeforeApproval => "progress.before_approval", Error,
+        "รายงานความก้าวหน้าลงวันที่ก่อนวันที่อนุมัติโครงการ หรือโครงการยังไม่ได้รับอนุมัติ",
+        "A progress report is dated before the project was approved, or the project is not approved.";
+    ProgressBackwards => "progress.backwards", Warning,
+        "ความคืบหน้าหรือเงินที่ใช้ไปแล้วน้อยกว่ารายงานฉบับก่อน",
+        "A progress report shows less done or less spent than an earlier report.";
+    InstalmentReportCity => "instalment.report_city", Error,
+        "งวดเงินอ้างถึงรายงานความก้าวหน้าของโครงการในเมืองอื่น",
+        "An instalment rests on a progress report of another city's project.";
 }
 
 impl RuleCode {

@@ -49,6 +49,7 @@ fn each_date(r: AnyRecordRef<'_>, mut f: impl FnMut(Field, NaiveDate)) {
             one("closed_on", r.closed_on);
         }
         AnyRecordRef::Household(h) => one("surveyed_on", h.surveyed_on),
+        AnyRecordRef::ProgressReport(r) => one("date", r.date),
         AnyRecordRef::Region(_)
         | AnyRecordRef::Province(_)
         | AnyRecordRef::City(_)

@@ -52,7 +52,15 @@ fn segment(
         (_, "place") => ("สถานที่", "place"),
         (_, "planned_share") => ("สัดส่วนที่วางแผน", "planned share"),
         (_, "position") => ("ตำแหน่ง", "position"),
+        (None, "problems") if kind == RecordKind::ProgressReport => {
+            ("ปัญหาและอุปสรรค", "problems met")
+        }
         (_, "problems") => ("ปัญหาที่ยกขึ้น", "problems raised"),
+        (_, "percent") => ("ความคืบหน้า", "progress"),
+        (_, "work_done") => ("งานที่ทำแล้ว", "work done"),
+        (_, "spent_to_date") => ("เงินที่ใช้ไปแล้ว", "spending to date"),
+        (_, "progress_report_id") => ("รายงานความก้าวหน้าที่ใช้ขอเบิก", "progress report"),
+        (_, "project_id") => ("โครงการ", "project"),
         (_, "progress_percent") => ("ความคืบหน้า", "progress"),
         (_, "project_max") => ("วงเงินสูงสุดต่อโครงการ", "project maximum"),
         (_, "proposer") => ("ผู้เสนอ", "proposer"),
@@ -81,6 +89,7 @@ fn segment(
         (None, "date") => match kind {
             RecordKind::Meeting => ("วันที่ประชุม", "meeting date"),
             RecordKind::Mou => ("วันที่ลงนาม", "signing date"),
+            RecordKind::ProgressReport => ("วันที่รายงาน", "report date"),
             _ => ("วันที่ให้งบ", "grant date"),
         },
         _ => return None,
@@ -150,7 +159,7 @@ mod tests {
     use crate::domain::records::RecordKind::*;
 
     /// Every path the rules name in a message, with the kind it belongs to.
-    const PATHS: [(RecordKind, &str); 24] = [
+    const PATHS: [(RecordKind, &str); 29] = [
         (Instalment, "planned_date"),
         (Instalment, "actual_date"),
         (Instalment, "due_date"),
@@ -175,6 +184,11 @@ mod tests {
         (ProgrammeParameters, "first_instalment_share"),
         (StatedTotal, "label"),
         (CommitteeGrant, "date"),
+        (ProgressReport, "date"),
+        (ProgressReport, "percent"),
+        (ProgressReport, "spent_to_date"),
+        (ProgressReport, "work_done"),
+        (Instalment, "progress_report_id"),
     ];
 
     #[test]

@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 
 use crate::domain::meta::RecordId;
 use crate::domain::records::{
-    City, Committee, CommitteeGrant, Dataset, Instalment, Mou, Project, ProjectStatus, Record,
-    RecordKind, StatusChange,
+    City, Committee, CommitteeGrant, Dataset, Instalment, Mou, ProgressReport, Project,
+    ProjectStatus, Record, RecordKind, StatusChange,
 };
 
 use super::codes::RuleCode;
@@ -136,6 +136,26 @@ fn city_slice(ds: &Dataset, city_id: RecordId) -> Dataset {
         .find(|c| c.meta.id == city_id)
         .map(|c| c.province_id);
     let mine = |id: RecordId| id == city_id;
+    let mut projects = select(ds, |p: &Project| mine(p.city_id));
+    let instalments = select(ds, |i: &Instalment| mine(i.city_id));
+    // The city's reports, and the reports its instalments rest on with their projects
+    // (another city's report must be seen as such, not as a report that does not exist).
+    let pointed: Vec<RecordId> = instalments
+        .iter()
+        .filter_map(|i| i.progress_report_id)
+        .collect();
+    let progress_reports = select(ds, |r: &ProgressReport| {
+        pointed.contains(&r.meta.id) || projects.iter().any(|p| p.meta.id == r.project_id)
+    });
+    for r in &progress_reports {
+        if !projects.iter().any(|p| p.meta.id == r.project_id) {
+            projects.extend(
+                ds.live::<Project>()
+                    .find(|p| p.meta.id == r.project_id)
+                    .cloned(),
+            );
+        }
+    }
     Dataset {
         regions: ds.regions.clone(),
         provinces: ds.provinces.clone(),
@@ -146,9 +166,10 @@ fn city_slice(ds: &Dataset, city_id: RecordId) -> Dataset {
             .cloned()
             .collect(),
         committees: select(ds, |c: &Committee| mine(c.city_id)),
-        projects: select(ds, |p: &Project| mine(p.city_id)),
+        projects,
+        progress_reports,
         committee_grants: select(ds, |g: &CommitteeGrant| mine(g.city_id)),
-        instalments: select(ds, |i: &Instalment| mine(i.city_id)),
+        instalments,
         mous: select(ds, |m: &Mou| m.city_ids.contains(&city_id)),
         ..Dataset::default()
     }

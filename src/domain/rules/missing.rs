@@ -31,15 +31,20 @@ impl Check<'_, '_> {
         value: &str,
     ) {
         if is_blank(value) {
-            let (th, en) = label;
-            let (name_th, name_en) = names(r);
-            self.push(
-                r,
-                field,
-                format!("{}{name_th}: ยังไม่ได้กรอก{th}", kind_th(r.kind())),
-                format!("The {}{name_en} has no {en}.", kind_en(r.kind())),
-            );
+            self.absent(r, field, label);
         }
+    }
+
+    /// `r` has nothing in `field` (a date or an amount not given).
+    pub(super) fn absent(&mut self, r: AnyRecordRef<'_>, field: &str, label: Label<'_>) {
+        let (th, en) = label;
+        let (name_th, name_en) = names(r);
+        self.push(
+            r,
+            field,
+            format!("{}{name_th}: ยังไม่ได้กรอก{th}", kind_th(r.kind())),
+            format!("The {}{name_en} has no {en}.", kind_en(r.kind())),
+        );
     }
 
     pub(super) fn exists(

@@ -17,6 +17,7 @@ mod grants;
 mod history;
 mod instalments;
 mod missing;
+mod progress;
 mod ranges;
 mod record_names;
 mod survey;
@@ -79,6 +80,7 @@ pub fn check_as_of(ds: &Dataset, as_of: NaiveDate, today: NaiveDate) -> Vec<Find
     totals::stated_mismatch(&ctx, &mut out);
     ranges::out_of_range(&ctx, &mut out);
     survey::survey(&ctx, &mut out);
+    progress::progress(&ctx, &mut out);
     // Stable, so findings of one rule about the same records keep the order of the fields.
     out.sort_by_small(|a, b| (a.rule, &a.records).cmp(&(b.rule, &b.records)));
     out

@@ -21,6 +21,7 @@ pub fn kind_th(kind: RecordKind) -> &'static str {
         RecordKind::Community => "ชุมชน",
         RecordKind::SurveyRound => "รอบการสำรวจ",
         RecordKind::Household => "ครัวเรือน",
+        RecordKind::ProgressReport => "รายงานความก้าวหน้า",
     }
 }
 
@@ -41,6 +42,7 @@ pub fn kind_en(kind: RecordKind) -> &'static str {
         RecordKind::Community => "community",
         RecordKind::SurveyRound => "survey round",
         RecordKind::Household => "household",
+        RecordKind::ProgressReport => "progress report",
     }
 }
 
@@ -83,6 +85,14 @@ pub fn own_name(r: AnyRecordRef<'_>) -> (String, String) {
             format!("บ้านเลขที่ {}", x.house_number),
             format!("house no. {}", x.house_number),
         ),
+        // A report is known by its day: "of 3 ก.พ. 2561".
+        AnyRecordRef::ProgressReport(x) => match x.date {
+            Some(d) => (
+                format!("วันที่ {}", crate::domain::dates::format_be_short(d)),
+                format!("of {}", crate::domain::dates::format_en(d)),
+            ),
+            None => Default::default(),
+        },
     }
 }
 

@@ -10,9 +10,10 @@ use uuid::Uuid;
 use crate::domain::document::Document;
 use crate::domain::document::SCHEMA_VERSION;
 use crate::domain::meta::{Editor, OfficeId, RecordId};
+use crate::domain::records::survey::{count_personal_data, leave_out_personal_data};
 use crate::domain::records::{Dataset, KindVisitor, Record, RecordKind};
 use crate::domain::sync::canonical::{dataset_canonical, sha256_hex};
-use crate::domain::sync::manifest::{count_records, BundleScope, Manifest};
+use crate::domain::sync::manifest::{count_records, BundleScope, Manifest, PersonalData};
 use crate::domain::sync::merge::normalize;
 use crate::domain::sync::peers::PeerState;
 use crate::domain::sync::record_texts::RecordTexts;
@@ -79,6 +80,7 @@ pub struct ExportDraft {
     editor: Editor,
     now: DateTime<Utc>,
     canonical: Vec<u8>,
+    personal_data: Option<PersonalData>,
 }
 
 impl ExportDraft {
@@ -97,7 +99,22 @@ impl ExportDraft {
             editor: editor.clone(),
             now,
             canonical,
+            personal_data: None,
         }
+    }
+
+    /// The summary without personal data: names, phones and contacts emptied, each version
+    /// naming what it lost (`meta.left_out`), the manifest saying `personal_data: left_out`.
+    pub fn without_personal_data(mut self) -> ExportDraft {
+        leave_out_personal_data(&mut self.records);
+        self.canonical = dataset_canonical(&self.records);
+        self.personal_data = Some(PersonalData::LeftOut);
+        self
+    }
+
+    /// How many personal values (names, phones, contacts) the bundle would carry.
+    pub fn personal_values(&self) -> usize {
+        count_personal_data(&self.records)
     }
 
     /// What the checksum covers.
@@ -169,6 +186,7 @@ impl Bundle {
             editor,
             now,
             canonical,
+            personal_data,
         } = draft;
         let manifest = Manifest {
             bundle_id: Uuid::new_v4(),
@@ -176,6 +194,7 @@ impl Bundle {
             to_office: to,
             counts: count_records(&records),
             sha256,
+            personal_data,
         };
         let mut document = Document::new(records);
         document.exported_at = Some(now);

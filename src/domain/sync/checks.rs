@@ -7,14 +7,28 @@ use std::collections::{BTreeMap, HashSet};
 use crate::domain::document::{Document, DocumentError};
 use crate::domain::meta::{RecordId, VectorProblem};
 use crate::domain::records::limits::{OutOfRange, MAX_RECORDS_PER_KIND};
+use crate::domain::records::survey::{count_personal_data, PERSONAL_FIELDS};
 use crate::domain::records::{Dataset, KindVisitor, Record, RecordKind};
 use crate::domain::sync::error::{BundleError, Impossibility, OutOfRangeAt, RecordLabel};
-use crate::domain::sync::manifest::{count_records, KindCount};
+use crate::domain::sync::manifest::{count_records, KindCount, Manifest};
+use crate::domain::sync::personal::is_summary;
 
 pub(crate) fn check_records(ds: &Dataset) -> Result<(), BundleError> {
     let mut c = Checker { ds, error: None };
     RecordKind::visit_all(&mut c);
     c.error.map_or(Ok(()), Err)
+}
+
+/// A summary without personal data must hold none: the receiving office is told so.
+pub(crate) fn check_summary(ds: &Dataset, manifest: &Manifest) -> Result<(), BundleError> {
+    if !is_summary(manifest) || count_personal_data(ds) == 0 {
+        return Ok(());
+    }
+    Err(BundleError::Impossible {
+        path: "manifest.personal_data".into(),
+        reason: Impossibility::PersonalDataInSummary,
+        record: None,
+    })
 }
 
 /// A bundle must say who exported it and when: the receiver records it and shows it.
@@ -125,6 +139,14 @@ fn check_version<R: Record>(r: &R, path: impl Fn() -> String) -> Result<(), Bund
     }
     if !m.version.0.is_empty() && m.version.get(&m.updated_by.office_id) == 0 {
         return Err(impossible(Impossibility::EditorNotCounted));
+    }
+    let personal = |f: &String| {
+        PERSONAL_FIELDS
+            .iter()
+            .any(|p| p.kind == R::KIND && p.field == f)
+    };
+    if !m.left_out.iter().all(personal) {
+        return Err(impossible(Impossibility::NotPersonalField));
     }
     if let Err(p) = m.version.check() {
         return Err(impossible(match p {

@@ -64,6 +64,10 @@ pub enum Impossibility {
     CounterAboveCeiling,
     /// More offices than [`MAX_OFFICES`](crate::domain::meta::MAX_OFFICES) in one vector.
     TooManyOffices,
+    /// `meta.left_out` names a field that is not personal data of the record's kind.
+    NotPersonalField,
+    /// A summary without personal data that holds some.
+    PersonalDataInSummary,
 }
 
 impl Impossibility {
@@ -77,6 +81,12 @@ impl Impossibility {
                 "จำนวนครั้งที่แก้ไขในเวกเตอร์เวอร์ชันเกินเพดาน 9,007,199,254,740,991 ซึ่งไม่มีทางเกิดจากการแก้ไขจริง"
             }
             Impossibility::TooManyOffices => "เวกเตอร์เวอร์ชันระบุสำนักงานเกิน 1,000 แห่ง",
+            Impossibility::NotPersonalField => {
+                "รายการนี้บอกว่าไม่ได้รวมข้อมูลช่องหนึ่งมา แต่ช่องนั้นไม่ใช่ข้อมูลส่วนบุคคล"
+            }
+            Impossibility::PersonalDataInSummary => {
+                "ไฟล์บอกว่าเป็นสรุปโดยไม่มีข้อมูลส่วนบุคคล แต่ยังมีชื่อ เบอร์โทร หรือช่องทางติดต่ออยู่"
+            }
         }
     }
 
@@ -92,6 +102,12 @@ impl Impossibility {
                 "an edit count in the version vector is above the ceiling 9,007,199,254,740,991, which no real history reaches"
             }
             Impossibility::TooManyOffices => "the version vector names more than 1,000 offices",
+            Impossibility::NotPersonalField => {
+                "the record says a field was left out, but that field is not personal data"
+            }
+            Impossibility::PersonalDataInSummary => {
+                "the file says it is a summary without personal data, yet it holds names, phone numbers or contacts"
+            }
         }
     }
 }

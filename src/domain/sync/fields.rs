@@ -151,6 +151,13 @@ pub fn combine(
         match maps.get(from).and_then(|m| m.get(key)) {
             Some(v) => {
                 record.insert(key.clone(), v.clone());
+                // A value chosen from a version that holds it is no longer left out.
+                if !source.meta().left_out.contains(key) {
+                    let meta = record.get_mut("meta").and_then(Value::as_object_mut);
+                    if let Some(Value::Array(l)) = meta.and_then(|m| m.get_mut("left_out")) {
+                        l.retain(|f| f.as_str() != Some(key));
+                    }
+                }
             }
             None => {
                 record.remove(key);

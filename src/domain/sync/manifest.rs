@@ -20,6 +20,16 @@ pub enum BundleScope {
     Since,
 }
 
+/// What a bundle says about the personal data (PDPA) its records could have carried.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PersonalData {
+    /// A summary: names, phone numbers and contacts were left out; each version that lost a
+    /// value names the field in `meta.left_out`.
+    LeftOut,
+}
+
 /// How many entries of one kind a bundle holds; checked on import against what arrived.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
@@ -51,6 +61,9 @@ pub struct Manifest {
     pub counts: BTreeMap<RecordKind, KindCount>,
     /// SHA-256 of the canonical records (see `canonical.rs`), 64 lowercase hex digits.
     pub sha256: String,
+    /// `left_out` for a summary without personal data; absent when the records are whole.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub personal_data: Option<PersonalData>,
 }
 
 /// Counts of every kind that has anything, as written into and checked against a manifest.

@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::domain::meta::RecordId;
 use crate::domain::records::{Dataset, KindVisitor, Record, RecordKind};
 use crate::domain::sorting::SortSmall;
+use crate::domain::sync::left_out::fill as fill_left_out;
 use crate::domain::sync::purge::strip_tombstone;
 pub use crate::domain::sync::versions::MAX_VERSIONS;
 use crate::domain::sync::versions::{display_order, same_versions, settle_bounded};
@@ -224,8 +225,21 @@ impl KindVisitor for MergeKinds<'_> {
                 _ => {}
             }
             let local: Vec<&R> = pick(group, Side::Local);
-            let all: Vec<&R> = group.iter().map(|e| e.2).collect();
-            let (result, left_out) = settle_keeping_local(&all, &local);
+            let mut all: Vec<&R> = group.iter().map(|e| e.2).collect();
+            // Versions that came without personal data take it from one they contain, before
+            // settling: a summary never blanks what an office holds (see `left_out.rs`).
+            let filled = fill_left_out(&all);
+            let mut kept_here = local.clone();
+            if let Some(f) = &filled {
+                all = f.iter().collect();
+                kept_here = all
+                    .iter()
+                    .zip(group)
+                    .filter(|(_, e)| e.1 == Side::Local)
+                    .map(|(v, _)| *v)
+                    .collect();
+            }
+            let (result, left_out) = settle_keeping_local(&all, &kept_here);
             if group.iter().any(|e| e.1 == Side::Incoming) {
                 carried = true;
                 match classify(&local, &result) {

@@ -26,11 +26,13 @@ pub mod diff;
 pub mod error;
 pub mod fields;
 mod file_name;
+pub(crate) mod left_out;
 pub mod manifest;
 pub mod merge;
 pub mod migrate;
 pub mod open;
 pub mod peers;
+pub mod personal;
 pub mod purge;
 mod raw;
 pub mod record_texts;
@@ -44,7 +46,7 @@ pub use bundle::{draft_full, draft_since, export_full, export_since, Bundle, Exp
 pub use crypto::{decrypt, encrypt, CryptoError, PBKDF2_ITERATIONS};
 pub use diff::{diff, KindDiff};
 pub use error::{BundleError, Impossibility, RecordLabel};
-pub use manifest::{BundleScope, KindCount, Manifest};
+pub use manifest::{BundleScope, KindCount, Manifest, PersonalData};
 pub use merge::{merge, merge_many, normalize, ConflictInfo, KindPreview, MergeOutcome, Preview};
 pub use migrate::migrate;
 pub use open::{

@@ -86,6 +86,8 @@ pub fn strip_tombstone<R: Record>(r: &R) -> Option<R> {
     }
     let mut stripped = r.emptied();
     stripped.meta_mut().updated_by.person.clear();
+    // Nothing personal is left to be missing.
+    stripped.meta_mut().left_out.clear();
     Some(stripped)
 }
 

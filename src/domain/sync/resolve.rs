@@ -164,6 +164,8 @@ impl KindVisitor for Resolve<'_> {
             meta.created_at = at;
         }
         meta.touch(self.editor, self.now);
+        // A version that came without personal data does not blank what another holds.
+        record = crate::domain::sync::left_out::fill_from(&record, versions.iter().copied());
         if let Some(stripped) = strip_tombstone(&record) {
             record = stripped;
         }

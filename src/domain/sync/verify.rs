@@ -18,7 +18,9 @@ use crate::domain::records::limits::{shown, MAX_FILE_BYTES};
 use crate::domain::records::RecordKind;
 use crate::domain::sync::bundle::Bundle;
 use crate::domain::sync::canonical::{canonical_records, dataset_canonical, sha256_hex};
-use crate::domain::sync::checks::{check_counts, check_export_fields, check_records};
+use crate::domain::sync::checks::{
+    check_counts, check_export_fields, check_records, check_summary,
+};
 use crate::domain::sync::crypto::ENCRYPTED_FORMAT;
 use crate::domain::sync::error::{BundleError, RecordLabel};
 use crate::domain::sync::migrate::migrate;
@@ -255,6 +257,7 @@ fn check_document(doc: &Document) -> Result<(), BundleError> {
     if let Some(manifest) = &doc.manifest {
         check_export_fields(doc)?;
         check_counts(&doc.records, &manifest.counts)?;
+        check_summary(&doc.records, manifest)?;
     }
     Ok(())
 }

@@ -70,8 +70,9 @@ pub fn record_path(r: &RecordRef) -> Option<String> {
         RecordKind::ProgrammeParameters => "/parameters",
         RecordKind::StatedTotal => "/stated-totals",
         RecordKind::Community => "/communities",
-        // Rounds and households get their pages with the survey screens (issue #12).
-        RecordKind::SurveyRound | RecordKind::Household => return None,
+        RecordKind::SurveyRound => "/survey-rounds",
+        RecordKind::Household => "/households",
+        RecordKind::ProgressReport => "/progress-reports",
     };
     Some(format!("{base}/{}", r.id))
 }

@@ -13,4 +13,6 @@ pub mod findings_list;
 pub mod grant_lists;
 pub mod paging;
 pub mod project_list;
+pub mod survey_entry;
 pub mod thai_sort;
+pub mod to_do;

@@ -9,7 +9,9 @@ use serde::{Deserialize, Serialize};
 use crate::domain::dates::FiscalYear;
 use crate::domain::meta::RecordId;
 use crate::domain::money::Baht;
-use crate::domain::records::{Category, City, Dataset, Project, ProjectStatus};
+use crate::domain::records::{
+    latest_report, Category, City, Dataset, Progress, Project, ProjectStatus,
+};
 use crate::domain::views::thai_sort::thai_sort_key;
 
 /// How the list is ordered.
@@ -205,7 +207,7 @@ impl ProjectIndex {
             _ => ds.get::<Project>(e.id)?,
         };
         let city = self.cities.get(e.city).and_then(|c| ds.get::<City>(c.0));
-        Some(row(p, city))
+        Some(row(ds, p, city))
     }
 }
 
@@ -245,7 +247,7 @@ fn status_rank(s: ProjectStatus) -> usize {
     ProjectStatus::ALL.iter().position(|&x| x == s).unwrap_or(0)
 }
 
-fn row(p: &Project, city: Option<&City>) -> ProjectRow {
+fn row(ds: &Dataset, p: &Project, city: Option<&City>) -> ProjectRow {
     ProjectRow {
         id: p.meta.id,
         title: p.title.clone(),
@@ -257,7 +259,9 @@ fn row(p: &Project, city: Option<&City>) -> ProjectRow {
         status: p.status(),
         fiscal_year: p.fiscal_year,
         amount: amount(p),
-        progress_percent: p.progress_percent,
+        // The latest dated report's, else the project's own (docs/screens.md).
+        progress_percent: Progress::of(p, latest_report(ds, p.meta.id, chrono::NaiveDate::MAX))
+            .percent,
     }
 }
 

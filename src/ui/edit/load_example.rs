@@ -1,45 +1,84 @@
-//! "Load example data" on the overview: the Northern region's FY2561 example. Into an
-//! empty store it is loaded as is; into a store with data it is merged (never replacing
+//! "Load example data" on the overview: the Northern region's FY2561 example, and beside it
+//! a small, clearly fictional city-wide survey (ข้อมูลสมมติ, `domain::demo_survey`: the
+//! example's cities with made-up communities and households). Both take the same path:
+//! into an empty store loaded as is; into a store with data merged (never replacing
 //! anything, writing only what changes), after the person confirms. While stored data is
-//! kept aside unread, the button is off and says why (`ui::records::example_changes`).
+//! kept aside unread, both buttons are off and say why (`ui::records::example_changes`).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::text::EditText;
 use super::use_editing;
+use crate::domain::demo_survey::demo_survey;
 use crate::domain::example::north_2561;
-use crate::ui::i18n::{tr, Msg};
+use crate::domain::records::Dataset;
+use crate::ui::i18n::{tr, use_i18n, Msg};
 use crate::ui::records::example_changes;
+
+/// Households in the fictional survey the app offers: enough to see lists, summaries and
+/// findings at work, few enough to load at once on a tablet. Fixed seed: every device gets
+/// the same records, so loading it on two devices and exchanging bundles merges cleanly.
+pub const DEMO_HOUSEHOLDS: usize = 300;
+pub const DEMO_SEED: u64 = 2561;
+
+/// Which data a button loads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Source {
+    Example,
+    Fictional,
+}
+
+impl Source {
+    fn records(self) -> Dataset {
+        match self {
+            // The same records as public/examples/north-2561.json (a native test keeps the
+            // two equal), built in rather than fetched so this works before the cache is filled.
+            Source::Example => north_2561().records,
+            Source::Fictional => demo_survey(DEMO_HOUSEHOLDS, DEMO_SEED).records,
+        }
+    }
+
+    /// The question before merging, and its "yes".
+    fn confirm(self) -> (EditText, EditText) {
+        match self {
+            Source::Example => (EditText::ExampleConfirm, EditText::ExampleConfirmYes),
+            Source::Fictional => (EditText::DemoConfirm, EditText::DemoConfirmYes),
+        }
+    }
+
+    fn done(self, loaded_as_is: bool) -> EditText {
+        match (self, loaded_as_is) {
+            (Source::Example, true) => EditText::ExampleLoaded,
+            (Source::Example, false) => EditText::ExampleMerged,
+            (Source::Fictional, true) => EditText::DemoLoaded,
+            (Source::Fictional, false) => EditText::DemoMerged,
+        }
+    }
+}
 
 #[component]
 pub fn LoadExample() -> impl IntoView {
     let ed = use_editing();
     let app = ed.app;
-    let confirming = RwSignal::new(false);
+    let confirming = RwSignal::new(None::<Source>);
     let busy = RwSignal::new(false);
     let has_data = move || {
         app.dataset
             .with(|ds| ds.counts().iter().any(|(_, n)| *n > 0))
     };
-    // The same records as public/examples/north-2561.json (a native test keeps the two
-    // equal), built in rather than fetched so this works before the cache is filled.
-    let load = move || {
-        confirming.set(false);
+    let load = move |source: Source| {
+        confirming.set(None);
         busy.set(true);
         spawn_local(async move {
-            let example = north_2561().records;
+            let records = source.records();
             let planned = app.dataset.with_untracked(|local| {
                 app.kept_aside
-                    .with_untracked(|kept| example_changes(local, &example, kept))
+                    .with_untracked(|kept| example_changes(local, &records, kept))
             });
             match planned {
                 Ok((cs, ds)) => {
-                    let text = if cs.label == "load example" {
-                        EditText::ExampleLoaded
-                    } else {
-                        EditText::ExampleMerged
-                    };
+                    let text = source.done(cs.label == "load example");
                     if app.apply(cs, move |d| *d = ds).await.is_some() {
                         ed.toasts.show(text, None, None);
                     }
@@ -51,29 +90,64 @@ pub fn LoadExample() -> impl IntoView {
     };
     // Nothing that writes a whole kind runs while stored data is kept aside unread.
     let blocked = move || app.kept_aside.with(|k| k.blocks_whole_kinds());
+    let ask_or_load = move |source: Source| {
+        if has_data() {
+            confirming.set(Some(source));
+        } else {
+            load(source);
+        }
+    };
+    let button = move |source: Source, testid: &'static str, label: EditText| {
+        view! {
+            <button type="button" class="secondary" data-testid=testid
+                disabled=move || busy.get() || blocked()
+                on:click=move |_| ask_or_load(source)>
+                {tr(label)}
+            </button>
+        }
+    };
     view! {
         <section class="panel example" data-testid="example">
             <p>{tr(EditText::ExampleIntro)}</p>
             <Show when=blocked>
                 <p class="hint" data-testid="example-blocked">{tr(Msg::ErrKeptAside)}</p>
             </Show>
-            <Show when=move || confirming.get() fallback=move || view! {
-                <button type="button" class="secondary" data-testid="load-example"
-                    disabled=move || busy.get() || blocked()
-                    on:click=move |_| if has_data() { confirming.set(true) } else { load() }>
-                    {tr(EditText::ExampleLoad)}
-                </button>
-            }>
-                <div class="confirm" role="group" data-testid="example-confirm">
-                    <p>{tr(EditText::ExampleConfirm)}</p>
-                    <button type="button" data-testid="example-merge" on:click=move |_| load()>
-                        {tr(EditText::ExampleConfirmYes)}
-                    </button>
-                    <button type="button" class="secondary" on:click=move |_| confirming.set(false)>
-                        {tr(EditText::Cancel)}
-                    </button>
+            <Show when=move || confirming.get().is_some() fallback=move || view! {
+                <div class="example-choices">
+                    {button(Source::Example, "load-example", EditText::ExampleLoad)}
                 </div>
+                <div class="example-choices fictional" data-testid="demo-survey">
+                    <p><strong>{tr(EditText::DemoLabel)}</strong>" "{tr(EditText::DemoIntro)}</p>
+                    {button(Source::Fictional, "load-demo-survey", EditText::DemoLoad)}
+                </div>
+            }>
+                <Confirm confirming load/>
             </Show>
         </section>
+    }
+}
+
+/// "This device has data: merge?" for the source being loaded.
+#[component]
+fn Confirm(
+    confirming: RwSignal<Option<Source>>,
+    load: impl Fn(Source) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let source = move || confirming.get().unwrap_or(Source::Example);
+    let (ask, yes) = (
+        move || i18n.t(source().confirm().0),
+        move || i18n.t(source().confirm().1),
+    );
+    view! {
+        <div class="confirm" role="group" data-testid="example-confirm">
+            <p>{ask}</p>
+            <button type="button" data-testid="example-merge" on:click=move |_| load(source())>
+                {yes}
+            </button>
+            <button type="button" class="secondary" on:click=move |_| confirming.set(None)>
+                {tr(EditText::Cancel)}
+            </button>
+        </div>
     }
 }

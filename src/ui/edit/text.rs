@@ -40,6 +40,13 @@ pub enum EditText {
     ExampleConfirmYes,
     ExampleLoaded,
     ExampleMerged,
+    DemoLabel,
+    DemoIntro,
+    DemoLoad,
+    DemoConfirm,
+    DemoConfirmYes,
+    DemoLoaded,
+    DemoMerged,
     Loading,
     NotFound,
 }
@@ -102,6 +109,19 @@ impl Text for EditText {
             ExampleConfirmYes => ("รวมข้อมูลตัวอย่าง", "Merge the example"),
             ExampleLoaded => ("โหลดข้อมูลตัวอย่างแล้ว", "Example data loaded"),
             ExampleMerged => ("รวมข้อมูลตัวอย่างแล้ว", "Example data merged"),
+            DemoLabel => ("ข้อมูลสมมติ — ไม่ใช่ข้อมูลจริง", "Fictional data — not real"),
+            DemoIntro => (
+                "การสำรวจชุมชนและครัวเรือน 300 ครัวเรือนที่แต่งขึ้นทั้งหมด ในเมืองของข้อมูลตัวอย่าง (มาพร้อมข้อมูลตัวอย่าง) ชื่อคนทุกคนมีคำว่า (สมมติ) ใช้สำหรับสาธิตและฝึกใช้งานเท่านั้น",
+                "A made-up city-wide survey of 300 households in communities of the example's cities (the example comes with it). Every name is marked as made up. For demonstrations and practice only.",
+            ),
+            DemoLoad => ("โหลดข้อมูลสมมติ (การสำรวจ)", "Load fictional survey data"),
+            DemoConfirm => (
+                "เครื่องนี้มีข้อมูลอยู่แล้ว ข้อมูลสมมติจะถูกรวมเข้ากับข้อมูลเดิม (ไม่ลบหรือเขียนทับ) และจะถูกส่งไปกับข้อมูลเมื่อส่งให้สำนักงานอื่น ควรใช้กับเครื่องที่ใช้ฝึกเท่านั้น ต้องการรวมหรือไม่?",
+                "This device already has data. The fictional data will be merged into it (nothing is deleted or overwritten), and will go out with it when you send data to another office: use it on a practice device only. Merge it?",
+            ),
+            DemoConfirmYes => ("รวมข้อมูลสมมติ", "Merge the fictional data"),
+            DemoLoaded => ("โหลดข้อมูลสมมติแล้ว", "Fictional data loaded"),
+            DemoMerged => ("รวมข้อมูลสมมติแล้ว", "Fictional data merged"),
             Loading => ("กำลังโหลด…", "Loading…"),
             NotFound => ("ไม่พบรายการนี้", "Record not found"),
         }

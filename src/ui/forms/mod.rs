@@ -18,6 +18,7 @@
 
 mod bind;
 mod calendar;
+mod choice_buttons;
 mod date;
 mod lines;
 mod marks;
@@ -30,6 +31,7 @@ mod text_field;
 
 pub use bind::{t, Bind};
 pub use calendar::Calendar;
+pub use choice_buttons::ChoiceButtons;
 pub use date::DateField;
 pub use lines::{remove_line, LinkedChoice, RemoveLine};
 pub use marks::{field_dom_id, FieldMarks, Mark, MarkLevel};

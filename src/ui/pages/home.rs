@@ -1,4 +1,5 @@
-//! The overview: what is stored on this device, by kind.
+//! The overview: what needs doing first (`pages::to_do`), then what is stored on this
+//! device, by kind.
 
 use leptos::prelude::*;
 
@@ -6,6 +7,7 @@ use crate::domain::records::RecordKind;
 use crate::ui::edit::LoadExample;
 use crate::ui::i18n::{tr, use_i18n, Msg};
 use crate::ui::pages::reports::ReportsLink;
+use crate::ui::pages::to_do::ToDoList;
 use crate::ui::state::use_app;
 
 /// The kinds always shown, even at zero, because they are what people work with first.
@@ -28,6 +30,7 @@ pub fn HomePage() -> impl IntoView {
             <h1>{tr(Msg::HomeTitle)}</h1>
             <p class="lead">{tr(Msg::HomeIntro)}</p>
             <Show when=move || app.loaded.get() fallback=|| view! { <p>{tr(Msg::Loading)}</p> }>
+                <ToDoList/>
                 <h2>{tr(Msg::HomeRecordsOnDevice)}</h2>
                 <ul class="cards" data-testid="counts">
                     <For each=move || counts.get() key=|(k, n)| (*k, *n) let:((kind, n))>

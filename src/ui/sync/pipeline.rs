@@ -16,6 +16,7 @@
 use chrono::Utc;
 use leptos::prelude::*;
 
+use crate::domain::sync::personal::check_personal_export;
 use crate::domain::sync::signature::signer;
 use crate::domain::sync::{
     draft_full, draft_since, encrypt, purge_tombstones_before, Bundle, MergeOutcome,
@@ -157,6 +158,17 @@ pub async fn export(
             }
             _ => draft_full(ds, &who, at),
         });
+    let draft = match choice.leave_out_personal {
+        true => draft.without_personal_data(),
+        false => draft,
+    };
+    // Checked on what the file would really hold: an export "since" may carry none.
+    check_personal_export(
+        draft.personal_values(),
+        choice.locks(),
+        choice.unlocked_acknowledged,
+    )
+    .map_err(ExportError::PersonalData)?;
     let sum = sha256_hex(draft.canonical_bytes()).await;
     let bundle = crate::sync::signing::sign(draft.finish(&sum)).await;
     let name = bundle.file_name();
@@ -175,7 +187,9 @@ pub async fn export(
     let mut cs = ChangeSet::new("export");
     cs.set_meta(LAST_EXPORT_KEY, &at)
         .map_err(ExportError::Storage)?;
-    if let Some(to) = &choice.to {
+    // A summary does not count as sent: the office still lacks the names it left out, so
+    // the next "only what it lacks" export to it carries those records again.
+    if let Some(to) = choice.to.as_ref().filter(|_| !choice.leave_out_personal) {
         peers.note_sent(to, &bundle);
         save_peers(&mut cs, &peers, [to]).map_err(ExportError::Storage)?;
     }
@@ -196,6 +210,7 @@ pub async fn export(
         records,
         scope,
         encrypted,
+        summary: choice.leave_out_personal,
         millis: now() - start,
     })
 }

@@ -48,3 +48,56 @@ test('axe finds nothing on any route of the router, with the example, in Thai an
   assert.deepEqual(app.errors, []);
   await app.context.close();
 });
+
+// The survey screens hold nothing with the example alone (it has no community), so they
+// are swept again with a survey entered: a community with households (one house number
+// twice, so the warnings show), its entry screen mid-way, a household, and a round.
+test('axe finds nothing on the survey screens with households entered, in Thai and English', async () => {
+  const { Survey } = await import('../lib/survey.mjs');
+  const app = await env.newApp({ width: 800, height: 1280 });
+  const s = new Survey(app);
+  await s.loadExample();
+  await app.loaded();
+  const round = await s.newRound('รอบที่ 1', '1 มี.ค. 61');
+  const community = await s.newCommunity('ชุมชนทดสอบ (สมมติ)', 4);
+  await s.page.getByTestId('start-survey').click();
+  await s.page.getByTestId('household-editor').waitFor();
+  for (const [n, members] of [['1', '3'], ['2', '0']]) {
+    await s.fill('house_number', n);
+    await s.fill('members', members);
+    await s.tap('condition', 'ดี');
+    await s.saveAndNext(`สำรวจแล้ว ${n} จาก 4 ครัวเรือน`);
+  }
+  const problems = [];
+  let visited = 0;
+  for (const lang of ['th', 'en']) {
+    if (lang === 'en') {
+      await app.navigate('/');
+      await app.langSwitch().click();
+      await app.page.waitForFunction(() => document.documentElement.lang === 'en');
+    }
+    const rows = [`/communities/${community}`, `/survey-rounds/${round}`, '/survey-rounds'];
+    for (const address of rows) {
+      await app.navigate(address);
+      visited += 1;
+      for (const v of await s.axe(TAGS)) problems.push(`${lang} ${address}: ${v}`);
+    }
+    // The entry screen with a repeated house number typed (a warning at the field).
+    await app.navigate(`/households/new?community=${community}`);
+    await s.fill('house_number', '1');
+    await s.fill('members', '2');
+    await s.tap('land_tenure', lang === 'th' ? 'เช่า' : 'rented');
+    await s.waitForMark('house_number', 'household.duplicate');
+    visited += 1;
+    for (const v of await s.axe(TAGS)) problems.push(`${lang} /households/new?community=… (entry): ${v}`);
+    // A stored household with its finding (no members).
+    await app.navigate(`/communities/${community}`);
+    await s.page.locator('[data-testid="household-row"] td:first-child a', { hasText: /^2$/ }).click();
+    await s.waitForMark('members', 'household.members');
+    visited += 1;
+    for (const v of await s.axe(TAGS)) problems.push(`${lang} household page: ${v}`);
+  }
+  assert.deepEqual(problems, [], `axe on ${visited} survey screens`);
+  assert.deepEqual(app.errors, []);
+  await app.context.close();
+});

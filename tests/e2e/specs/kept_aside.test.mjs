@@ -58,6 +58,11 @@ test('damaged records are kept aside, shown, downloadable as stored, and never w
   await app.goto('/');
   await app.page.getByTestId('example-blocked').waitFor();
   assert.equal(await app.page.getByTestId('load-example').isDisabled(), true);
+  assert.equal(await app.page.getByTestId('load-demo-survey').isDisabled(), true, 'the fictional survey too');
+  // What needs doing starts with the records set aside, linking to where they are listed.
+  const kept = app.page.locator('[data-testid="to-do"] li[data-kind="KeptAside"] a');
+  assert.match(await kept.innerText(), /ข้อมูลที่อ่านไม่ได้ เก็บแยกไว้ ยังไม่ได้ลบ 2 รายการ/);
+  assert.equal(await kept.getAttribute('href'), '/settings#kept-aside');
 
   // Settings lists each entry and downloads them as stored.
   await app.goto('/settings');

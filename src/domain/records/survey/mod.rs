@@ -13,4 +13,7 @@ pub use choices::{
 };
 pub use community::{Community, Location, SavingsGroup};
 pub use household::{Household, SurveyRound, Vulnerable};
-pub use privacy::{strip_personal_data, PersonalField, PERSONAL_FIELDS};
+pub use privacy::{
+    count_personal_data, leave_out_personal_data, strip_personal_data, PersonalField,
+    PERSONAL_FIELDS,
+};

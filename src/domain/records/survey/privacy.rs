@@ -5,7 +5,7 @@
 //! personal data; so are committee members' contacts. Counts, choices, money and places
 //! are not: a summary keeps them, so every report still adds up.
 
-use crate::domain::records::{Dataset, RecordKind};
+use crate::domain::records::{AnyRecord, Dataset, RecordKind};
 
 /// A field holding personal data: its kind and its path as in files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,6 +82,106 @@ pub fn strip_personal_data(ds: &mut Dataset) -> usize {
         clear(&mut h.phone);
     }
     removed
+}
+
+/// How many non-empty personal values `ds` holds, conflict versions included: what decides
+/// whether an export needs a passphrase or a deliberate choice.
+pub fn count_personal_data(ds: &Dataset) -> usize {
+    let filled = |s: &String| usize::from(!s.is_empty());
+    let committees = ds.committees.iter().chain(&ds.conflicts.committees);
+    let rounds = ds.survey_rounds.iter().chain(&ds.conflicts.survey_rounds);
+    let households = ds.households.iter().chain(&ds.conflicts.households);
+    committees
+        .flat_map(|c| &c.members)
+        .map(|m| filled(&m.contact))
+        .chain(rounds.map(|r| filled(&r.surveyor)))
+        .chain(households.map(|h| filled(&h.surveyor) + filled(&h.head_name) + filled(&h.phone)))
+        .sum()
+}
+
+/// [`strip_personal_data`] for a summary: each version also names, in `meta.left_out`, the
+/// fields whose values it no longer carries, so that an office holding them keeps them
+/// (docs/sync.md, "Summaries without personal data"). Returns how many values were removed.
+pub fn leave_out_personal_data(ds: &mut Dataset) -> usize {
+    fn mark(meta: &mut crate::domain::meta::RecordMeta, held: Vec<&'static str>) {
+        meta.left_out.extend(held.into_iter().map(String::from));
+        meta.left_out.sort_unstable();
+        meta.left_out.dedup();
+    }
+    for c in ds.committees.iter_mut().chain(&mut ds.conflicts.committees) {
+        let held = held_fields(&AnyRecord::Committee(c.clone()));
+        mark(&mut c.meta, held);
+    }
+    for r in ds
+        .survey_rounds
+        .iter_mut()
+        .chain(&mut ds.conflicts.survey_rounds)
+    {
+        let held = held_fields(&AnyRecord::SurveyRound(r.clone()));
+        mark(&mut r.meta, held);
+    }
+    for h in ds.households.iter_mut().chain(&mut ds.conflicts.households) {
+        let held = held_fields(&AnyRecord::Household(h.clone()));
+        mark(&mut h.meta, held);
+    }
+    strip_personal_data(ds)
+}
+
+/// The personal fields of `record` that hold a value (a committee's when any member has a
+/// contact); none for a deletion or a kind without personal data.
+pub fn held_fields(record: &AnyRecord) -> Vec<&'static str> {
+    PERSONAL_FIELDS
+        .iter()
+        .filter(|f| f.kind == record.kind() && !record.meta().deleted)
+        .filter(|f| personal_value(record, f.field).is_some_and(|v| !v.is_empty()))
+        .map(|f| f.field)
+        .collect()
+}
+
+/// One personal field's value (committee contacts joined by a line break), `None` for a
+/// field the kind does not have.
+pub fn personal_value(record: &AnyRecord, field: &str) -> Option<String> {
+    match (record, field) {
+        (AnyRecord::Committee(c), "members[].contact") => Some(
+            c.members
+                .iter()
+                .map(|m| m.contact.as_str())
+                .collect::<Vec<_>>()
+                .join("\n")
+                .trim()
+                .to_string(),
+        ),
+        (AnyRecord::SurveyRound(r), "surveyor") => Some(r.surveyor.clone()),
+        (AnyRecord::Household(h), "surveyor") => Some(h.surveyor.clone()),
+        (AnyRecord::Household(h), "head_name") => Some(h.head_name.clone()),
+        (AnyRecord::Household(h), "phone") => Some(h.phone.clone()),
+        _ => None,
+    }
+}
+
+/// Copies one personal field from `source` into `target` (versions of one record). A
+/// committee's contacts go member by member, matched by name: the summary's side may have
+/// added or reordered members.
+pub fn copy_personal(target: &mut AnyRecord, source: &AnyRecord, field: &str) {
+    match (target, source, field) {
+        (AnyRecord::Committee(t), AnyRecord::Committee(s), "members[].contact") => {
+            for m in t.members.iter_mut().filter(|m| m.contact.is_empty()) {
+                if let Some(held) = s.members.iter().find(|o| o.name == m.name) {
+                    m.contact = held.contact.clone();
+                }
+            }
+        }
+        (AnyRecord::SurveyRound(t), AnyRecord::SurveyRound(s), "surveyor") => {
+            t.surveyor = s.surveyor.clone()
+        }
+        (AnyRecord::Household(t), AnyRecord::Household(s), f) => match f {
+            "surveyor" => t.surveyor = s.surveyor.clone(),
+            "head_name" => t.head_name = s.head_name.clone(),
+            "phone" => t.phone = s.phone.clone(),
+            _ => {}
+        },
+        _ => {}
+    }
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@ use crate::ui::forms::{
 use crate::ui::i18n::tr;
 use crate::ui::pages::editor_frame::EditorFrame;
 use crate::ui::pages::editor_nav::EditorActions;
+use crate::ui::pages::households::{CommunityHouseholds, SurveyStart};
 
 /// `/communities/:id` and `/communities/new?city=<id>`.
 #[component]
@@ -47,7 +48,8 @@ fn Editor(
 ) -> impl IntoView {
     let name = Signal::derive(move || s.form.with(|f| f.name.clone()));
     view! {
-        <EditorFrame session=s testid="community-editor">
+        <EditorFrame session=s testid="community-editor" below=view! { <CommunityHouseholds id=s.id/> }.into_any()>
+            <SurveyStart id=s.id stored=s.stored/>
             <fieldset class="panel">
                 <legend>{tr(ScreenText::Basics)}</legend>
                 <LinkedChoice field="city_id" label=t(ScreenText::City) pages="/cities" open=t(ScreenText::OpenCity)

@@ -6,7 +6,6 @@ use crate::ui::i18n::Text;
 pub enum FindingsText {
     Title,
     Intro,
-    Nav,
     Importance,
     Rule,
     None,
@@ -29,7 +28,6 @@ impl Text for FindingsText {
                 "ทุกข้อที่ข้อมูลไม่ตรงตามหลักเกณฑ์ของโครงการ ข้อผิดพลาดทำให้อนุมัติโครงการหรือโอนเงินไม่ได้จนกว่าจะแก้ คำเตือนไม่ขวางสิ่งใด",
                 "Everything in the data that breaks a programme rule. Errors stop approving a project or recording a transfer until fixed; warnings stop nothing.",
             ),
-            Nav => ("ผลการตรวจ", "Findings"),
             Importance => ("ระดับ", "Importance"),
             Rule => ("หลักเกณฑ์", "Rule"),
             None => ("ไม่มีผลการตรวจที่ตรงกับตัวกรอง", "No finding matches the filters"),

@@ -18,7 +18,6 @@ pub enum GrantText {
     CommitteeGrant,
     DatePaid,
     NoGrants,
-    Nav,
 }
 
 impl Text for GrantText {
@@ -45,7 +44,6 @@ impl Text for GrantText {
             CommitteeGrant => ("งบคณะกรรมการเมือง", "Committee grant"),
             DatePaid => ("วันที่จ่าย", "Date paid"),
             NoGrants => ("ยังไม่มีรายการที่ตรงกับตัวกรอง", "Nothing matches the filters"),
-            Nav => ("งบจังหวัด/คณะกรรมการ", "Grants"),
         }
     }
 }

@@ -16,11 +16,13 @@ use crate::ui::edit::record_page::{record_page, RecordPageSpec};
 use crate::ui::edit::{today, EditSession};
 use crate::ui::forms::screens::{city_options, this_fiscal_year, ScreenText};
 use crate::ui::forms::{
-    t, DateField, ExpectedAmount, LinkedChoice, MoneyField, NumberField, TextField,
+    t, DateField, ExpectedAmount, LinkedChoice, MoneyField, NumberField, SelectField, TextField,
 };
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::pages::editor_frame::EditorFrame;
 use crate::ui::pages::editor_nav::EditorActions;
+use crate::ui::pages::progress::report_options;
+use crate::ui::pages::progress::text::ProgressText;
 use crate::ui::state::use_app;
 
 /// `/instalments/:id` and `/instalments/new?city=<id>`.
@@ -94,6 +96,12 @@ pub fn InstalmentEditor(
                 <DateField field="requested_date" label=t(InstalmentText::RequestedDate) today=today()
                     hint=t(InstalmentText::RequestedDateHint)
                     value=crate::bind!(s.form, requested_date) marks=s.marks("requested_date")/>
+                <SelectField field="progress_report_id" label=t(ProgressText::ReportOf) hint=t(ProgressText::ReportHint)
+                    value=crate::bind!(s.form, progress_report_id) marks=s.marks("progress_report_id")
+                    options=report_options(
+                        Signal::derive(move || s.form.with(|f| f.city_id.clone())),
+                        Signal::derive(move || s.form.with(|f| f.progress_report_id.clone())),
+                    )/>
                 <DateField field="due_date" label=t(InstalmentText::DueDate) today=today()
                     value=crate::bind!(s.form, due_date) marks=s.marks("due_date")/>
                 <TextField field="reference" label=t(InstalmentText::Reference) hint=t(InstalmentText::ReferenceHint)

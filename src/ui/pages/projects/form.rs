@@ -9,16 +9,20 @@ use super::text::ProjectText;
 use crate::domain::dates::FiscalYear;
 use crate::domain::forms::project_form::{new_project, ProjectForm};
 use crate::domain::meta::RecordId;
+use crate::domain::records::latest_report;
 use crate::domain::records::{Category, City};
 use crate::domain::views::city_page::default_year;
 use crate::ui::edit::{blank_meta, today, use_edit_session, EditSession, Target};
+use crate::ui::fmt;
 use crate::ui::forms::screens::city_options_by_shown_name;
 use crate::ui::forms::{
     enum_options, t, LinkedChoice, MoneyField, NumberField, SelectField, TextArea, TextField,
 };
-use crate::ui::i18n::tr;
+use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::pages::editor_frame::EditorFrame;
 use crate::ui::pages::editor_nav::EditorActions;
+use crate::ui::pages::progress::text::ProgressText;
+use crate::ui::pages::progress::ProgressHistory;
 use crate::ui::state::use_app;
 
 /// The editor for a new project (of `city`, when started from a city) or a stored one.
@@ -49,8 +53,34 @@ pub fn ProjectEditor(
     });
     let city_options = city_options_by_shown_name();
     let name = Signal::derive(move || s.form.with(|f| f.title.clone()));
+    // The latest dated report's percent wins over the project's own field, which stays
+    // for projects without reports (docs/screens.md).
+    let latest = Memo::new(move |_| {
+        app.dataset
+            .with(|ds| latest_report(ds, s.id, chrono::NaiveDate::MAX).map(|r| (r.percent, r.date)))
+    });
+    let i18n = use_i18n();
+    let progress = move || match latest.get() {
+        Some((pct, date)) => view! {
+            <p data-testid="latest-progress">
+                <strong>{tr(ProgressText::Latest)} ": " {pct} "%"</strong> " "
+                {tr(ProgressText::FromReport)} " " {move || fmt::opt_date(i18n.lang.get(), date)}
+            </p>
+        }
+        .into_any(),
+        None => view! {
+            <NumberField field="progress_percent" label=t(ProjectText::ProgressPercent) suffix="%"
+                hint=t(ProgressText::OwnField)
+                value=crate::bind!(s.form, progress_percent) marks=s.marks("progress_percent")/>
+        }
+        .into_any(),
+    };
+    let below = view! {
+        <Show when=move || s.stored.get()><ProgressHistory project=s.id/></Show>
+    }
+    .into_any();
     view! {
-        <EditorFrame session=s testid="project-editor">
+        <EditorFrame session=s testid="project-editor" below=below>
             <fieldset class="panel">
                 <legend>{tr(ProjectText::Basics)}</legend>
                 <LinkedChoice field="city_id" label=t(ProjectText::City) pages="/cities" open=t(ProjectText::OpenCity)
@@ -78,8 +108,7 @@ pub fn ProjectEditor(
             <Pipeline s name/>
             <fieldset class="panel">
                 <legend>{tr(ProjectText::Progress)}</legend>
-                <NumberField field="progress_percent" label=t(ProjectText::ProgressPercent) suffix="%"
-                    value=crate::bind!(s.form, progress_percent) marks=s.marks("progress_percent")/>
+                {progress}
                 <TextArea field="completion_report" label=t(ProjectText::Report) hint=t(ProjectText::ReportHint)
                     rows=6 value=crate::bind!(s.form, completion_report) marks=s.marks("completion_report")/>
             </fieldset>

@@ -22,7 +22,7 @@ use super::query::{region_key, use_report_choice};
 use super::reconciliation::ReconciliationPanel;
 use super::scope_bar::ScopeBar;
 use super::text::ReportText as T;
-use super::totals::TotalsCards;
+use super::totals::{ProgressCards, TotalsCards};
 
 #[component]
 pub fn ReportsPage() -> impl IntoView {
@@ -113,6 +113,7 @@ pub fn ReportsPage() -> impl IntoView {
                         </For>
                     </ul>
                 </section>
+                <ProgressCards progress=Signal::derive(move || dash.with(|d| d.progress.clone()))/>
                 <OutsideNotice outside=Signal::derive(move || dash.with(|d| d.outside.clone()))/>
                 <ReconciliationPanel recs=recs/>
                 <StatusTable rows=Signal::derive(move || dash.with(|d| d.by_status.clone()))/>

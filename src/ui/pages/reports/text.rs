@@ -7,7 +7,6 @@ use crate::ui::i18n::Text;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ReportText {
     // Navigation and titles
-    NavReports,
     ReportsTitle,
     ReportsIntro,
     HomeLink,
@@ -131,6 +130,12 @@ pub enum ReportText {
     ColTitle,
     ColCoFunding,
     ColProgress,
+    ColSpent,
+    ColReportedOn,
+    ProgressTitle,
+    ProgressReported,
+    ProgressSpent,
+    ProgressApprovedReported,
     Instalments,
     ColNumber,
     ColAmount,
@@ -169,7 +174,6 @@ impl Text for ReportText {
     fn pair(self) -> (&'static str, &'static str) {
         use ReportText::*;
         match self {
-            NavReports => ("รายงาน", "Reports"),
             ReportsTitle => ("รายงานภาพรวม", "Reports"),
             ReportsIntro => (
                 "ทุกตัวเลขคำนวณจากข้อมูลที่เก็บในเครื่องนี้ เลือกปีงบประมาณ ภาค และวันที่ของข้อมูลได้",
@@ -321,6 +325,18 @@ impl Text for ReportText {
             ColTitle => ("ชื่อโครงการ", "Title"),
             ColCoFunding => ("ต่อยอด (บาท)", "Co-funding (baht)"),
             ColProgress => ("ความก้าวหน้า", "Progress"),
+            ColSpent => ("ใช้จ่ายแล้ว (บาท)", "Spent to date (baht)"),
+            ColReportedOn => ("รายงานล่าสุด", "Latest report"),
+            ProgressTitle => ("ความก้าวหน้าและการใช้จ่าย", "Progress and spending"),
+            ProgressReported => (
+                "โครงการที่มีรายงานความก้าวหน้า / โครงการที่อนุมัติแล้ว",
+                "Projects with a progress report / approved projects",
+            ),
+            ProgressSpent => ("ใช้จ่ายแล้วตามรายงานล่าสุด", "Spent to date, latest reports"),
+            ProgressApprovedReported => (
+                "เงินที่อนุมัติให้โครงการที่มีรายงาน",
+                "Approved for the projects that reported",
+            ),
             Instalments => ("งวดเงิน", "Instalments"),
             ColNumber => ("งวด", "No."),
             ColAmount => ("จำนวนเงิน (บาท)", "Amount (baht)"),

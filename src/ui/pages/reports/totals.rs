@@ -33,6 +33,31 @@ pub fn TotalsCards(
     }
 }
 
+/// Progress reports against the money: how many approved projects reported, what their
+/// latest reports say was spent, and what was approved for those same projects.
+#[component]
+pub fn ProgressCards(
+    /// The dashboard's progress totals.
+    #[prop(into)]
+    progress: Signal<crate::domain::reports::ProgressTotals>,
+) -> impl IntoView {
+    let reported = move || {
+        progress.with(|p| format!("{} / {}", fmt::number(p.reported), fmt::number(p.projects)))
+    };
+    let spent = move || progress.with(|p| fmt::money(p.spent));
+    let approved = move || progress.with(|p| fmt::money(p.approved_reported));
+    view! {
+        <section class="panel" aria-labelledby="progress-title">
+            <h2 id="progress-title">{tr(T::ProgressTitle)}</h2>
+            <ul class="cards figures" data-testid="progress-totals">
+                <Figure key="reported" label=T::ProgressReported value=Signal::derive(reported)/>
+                <Figure key="spent" label=T::ProgressSpent money=true value=Signal::derive(spent)/>
+                <Figure key="approved-reported" label=T::ProgressApprovedReported money=true value=Signal::derive(approved)/>
+            </ul>
+        </section>
+    }
+}
+
 /// One headline figure.
 #[component]
 fn Figure(

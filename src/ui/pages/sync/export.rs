@@ -6,11 +6,14 @@ use leptos::prelude::*;
 use crate::domain::lang::units;
 use leptos::task::spawn_local;
 
+use super::personal_choice::{PersonalChoice, PersonalMode};
 use super::progress_bar::ProgressBar;
 use super::text::SyncText;
 use super::values::when;
 use crate::domain::meta::OfficeId;
+use crate::domain::records::survey::count_personal_data;
 use crate::domain::sync::crypto::{check_passphrase, PassphraseWeakness};
+use crate::domain::sync::personal::{LEFT_OUT_EN, LEFT_OUT_TH};
 use crate::domain::sync::{BundleScope, CryptoError};
 use crate::sync::files;
 use crate::ui::i18n::{format_bytes, tr, use_i18n, Lang, Text};
@@ -27,6 +30,7 @@ struct Made {
     records: usize,
     scope: BundleScope,
     encrypted: bool,
+    summary: bool,
     can_share: bool,
 }
 
@@ -45,6 +49,14 @@ pub fn ExportPanel() -> impl IntoView {
     let to = RwSignal::new(String::new());
     let only_missing = RwSignal::new(false);
     let lock = RwSignal::new(false);
+    // With personal data on the device the person picks how it goes (locked by default).
+    let personal = Memo::new(move |_| app.dataset.with(|ds| count_personal_data(ds) > 0));
+    let mode = RwSignal::new(PersonalMode::Lock);
+    let acknowledged = RwSignal::new(false);
+    let locking = move || match personal.get() {
+        true => mode.get() == PersonalMode::Lock,
+        false => lock.get(),
+    };
     let pass1 = RwSignal::new(String::new());
     let pass2 = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
@@ -76,7 +88,7 @@ pub fn ExportPanel() -> impl IntoView {
 
     // Shown as soon as something is typed; export stays off until the passphrase is strong.
     let weakness = Memo::new(move |_| {
-        lock.get()
+        locking()
             .then(|| check_passphrase(&pass1.get()).err())
             .flatten()
     });
@@ -88,7 +100,7 @@ pub fn ExportPanel() -> impl IntoView {
         }
         error.set(None);
         made.set(None);
-        let passphrase = if lock.get_untracked() {
+        let passphrase = if untrack(locking) {
             let (a, b) = (pass1.get_untracked(), pass2.get_untracked());
             if a.is_empty() {
                 let e = CryptoError::EmptyPassphrase;
@@ -113,6 +125,10 @@ pub fn ExportPanel() -> impl IntoView {
             since: only_missing.get_untracked() && to.is_some(),
             to,
             passphrase,
+            leave_out_personal: untrack(|| personal.get() && mode.get() == PersonalMode::Summary),
+            unlocked_acknowledged: untrack(|| {
+                mode.get() == PersonalMode::Unlocked && acknowledged.get()
+            }),
         };
         busy.set(true);
         progress.start();
@@ -127,6 +143,7 @@ pub fn ExportPanel() -> impl IntoView {
                             records: ex.records,
                             scope: ex.scope,
                             encrypted: ex.encrypted,
+                            summary: ex.summary,
                             can_share: files::can_share(&f),
                         }));
                         file.set_value(Some(f));
@@ -136,6 +153,9 @@ pub fn ExportPanel() -> impl IntoView {
                     }
                     Err(_) => error.set(Some(both(SyncText::DownloadFailed))),
                 },
+                Err(ExportError::PersonalData(e)) => {
+                    error.set(Some((e.message_th(), e.message_en())))
+                }
                 Err(ExportError::Crypto(e)) => error.set(Some((e.message_th(), e.message_en()))),
                 Err(ExportError::Storage(e)) => error.set(Some((
                     e.message(Lang::Th).to_string(),
@@ -192,6 +212,10 @@ pub fn ExportPanel() -> impl IntoView {
                     <span>{tr(SyncText::OnlyMissing)}</span>
                 </label>
                 <p class="hint">{tr(SyncText::OnlyMissingHint)}</p>
+                <Show when=move || personal.get()>
+                    <PersonalChoice mode acknowledged/>
+                </Show>
+                <Show when=move || !personal.get()>
                 <div class="pdpa" role="note">
                     <strong>{tr(SyncText::PdpaTitle)}</strong>
                     <p>{tr(SyncText::PdpaBody)}</p>
@@ -205,7 +229,8 @@ pub fn ExportPanel() -> impl IntoView {
                     />
                     <span>{tr(SyncText::LockWithPassphrase)}</span>
                 </label>
-                <Show when=move || lock.get()>
+                </Show>
+                <Show when=locking>
                     <div class="passphrases">
                         <label class="field">
                             <span class="label">{tr(SyncText::Passphrase)}</span>
@@ -288,6 +313,10 @@ fn MadeFile(
         if made.encrypted {
             s.push_str(" · ");
             s.push_str(i18n.t(SyncText::FileLocked));
+        }
+        if made.summary {
+            s.push_str(" · ");
+            s.push_str(i18n.pick(LEFT_OUT_TH, LEFT_OUT_EN));
         }
         s
     };

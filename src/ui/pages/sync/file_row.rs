@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::signed_by::SignedBy;
 use super::text::SyncText;
 use super::values::when;
+use crate::domain::sync::personal::{LEFT_OUT_EN, LEFT_OUT_TH};
 use crate::domain::sync::{Bundle, BundleScope, Trust};
 use crate::ui::fmt::number;
 use crate::ui::i18n::{tr, use_i18n};
@@ -42,6 +43,8 @@ pub struct Summary {
     pub scope: BundleScope,
     pub records: usize,
     pub already: bool,
+    /// A summary without personal data (names and phone numbers left out).
+    pub summary: bool,
     /// Who signed, against the key kept for the office (see `signature::trust`).
     pub trust: Trust,
 }
@@ -60,6 +63,7 @@ impl Summary {
             scope: b.manifest().scope,
             records: b.manifest().counts.values().map(|c| c.records).sum(),
             already,
+            summary: crate::domain::sync::personal::is_summary(b.manifest()),
             trust,
         }
     }
@@ -156,6 +160,7 @@ fn Ready(summary: Summary) -> impl IntoView {
         scope,
         records,
         already,
+        summary,
         trust,
     } = summary;
     let signed_by = SignedBy(trust.clone());
@@ -185,6 +190,11 @@ fn Ready(summary: Summary) -> impl IntoView {
                 {move || i18n.pick(&th, &en).to_string()}
             </p>
         })}
+        <Show when=move || summary>
+            <p class="sync-warning" data-testid="personal-left-out">
+                {move || i18n.pick(LEFT_OUT_TH, LEFT_OUT_EN)}
+            </p>
+        </Show>
         <Show when=move || already>
             <p class="muted" data-testid="already-imported">{tr(SyncText::AlreadyImported)}</p>
         </Show>

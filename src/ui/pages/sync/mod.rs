@@ -1,5 +1,5 @@
 //! The sync screens: send and receive bundles (`/sync`), settle conflicts (`/conflicts`),
-//! the header's links and conflict badge, and the `make bench` hook (`/sync?bench`, only in
+//! and the `make bench` hook (`/sync?bench`, only in
 //! builds with the `bench` feature: the release carries nothing people do not use).
 
 #[cfg(feature = "bench")]
@@ -10,7 +10,7 @@ mod export;
 mod file_row;
 mod import;
 mod import_state;
-mod nav;
+mod personal_choice;
 mod preview;
 mod progress_bar;
 mod signed_by;
@@ -23,7 +23,6 @@ use crate::ui::i18n::tr;
 use text::SyncText;
 
 pub use conflicts::ConflictsPage;
-pub use nav::SyncNavLinks;
 
 /// `/sync`: export on top (what people do most after a day's work), import below.
 /// With the `bench` feature, `/sync?bench` is the page `make bench` drives instead (not

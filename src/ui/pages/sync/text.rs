@@ -8,8 +8,6 @@ use crate::ui::i18n::Text;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SyncText {
     // Navigation
-    NavSync,
-    NavConflicts,
     ConflictsBadgeLabel,
     // Page
     SyncTitle,
@@ -117,8 +115,6 @@ impl Text for SyncText {
     fn pair(self) -> (&'static str, &'static str) {
         use SyncText::*;
         match self {
-            NavSync => ("ส่ง/รับข้อมูล", "Send/receive"),
-            NavConflicts => ("ข้อมูลขัดแย้ง", "Conflicts"),
             ConflictsBadgeLabel => ("รายการที่ขัดแย้ง", "records in conflict"),
             SyncTitle => ("ส่งและรับข้อมูลระหว่างสำนักงาน", "Send and receive data between offices"),
             SyncIntro => (

@@ -46,6 +46,12 @@ pub fn field_label(key: &str) -> (&str, &str) {
         "status_history" => ("ประวัติสถานะ", "Status history"),
         "progress_percent" => ("ความคืบหน้า (%)", "Progress (%)"),
         "completion_report" => ("รายงานผล", "Completion report"),
+        // Progress reports (issue #13) and the instalment's link to one.
+        "project_id" => ("โครงการ", "Project"),
+        "percent" => ("ความคืบหน้า (%)", "Done (%)"),
+        "work_done" => ("งานที่ทำแล้ว", "What was done"),
+        "spent_to_date" => ("เงินที่ใช้ไปแล้ว", "Spent to date"),
+        "progress_report_id" => ("รายงานความก้าวหน้าที่ใช้ขอเบิก", "Progress report"),
         "date" => ("วันที่", "Date"),
         "place" => ("สถานที่", "Place"),
         "attendance" => ("ผู้เข้าร่วม", "Attendance"),

@@ -76,6 +76,8 @@ fn CitySheet(
                     <td class="num">{p.approved.map(fmt::money).unwrap_or_else(|| "–".into())}</td>
                     <td class="num">{fmt::money(p.co_funding)}</td>
                     <td class="num">{p.progress_percent} "%"</td>
+                    <td class="num">{p.spent_to_date.map(fmt::money).unwrap_or_else(|| "–".into())}</td>
+                    <td>{move || fmt::doc_opt_date(lang(), p.reported_on)}</td>
                 </tr>
             }
             .into_any()
@@ -156,6 +158,7 @@ fn CitySheet(
             <SheetTable empty=T::NoProjects cols=vec![
                 Col::text(T::ColTitle), Col::text(T::ColCategory), Col::text(T::ColStatus),
                 Col::num(T::ColApproved), Col::num(T::ColCoFunding), Col::num(T::ColProgress),
+                Col::num(T::ColSpent), Col::text(T::ColReportedOn),
             ] rows=projects/>
             <h2>{tr(T::Instalments)}</h2>
             <SheetTable testid="instalments" empty=T::NoneYet cols=vec![
