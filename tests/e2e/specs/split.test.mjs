@@ -26,7 +26,12 @@ test('a chunk that fails to load shows a message, and opens once it loads', asyn
   let blocked = 0;
   await app.page.route(/\/split\/.*\.wasm$/, (route) => { blocked += 1; return route.abort(); });
   await app.goto('/');
-  await app.page.locator('nav.mainnav a[href="/cities"]').click();
+  // The cities are in the menu's "people and places" group.
+  const openCities = async () => {
+    await app.page.getByTestId('nav-group-places').click();
+    await app.page.locator('nav.mainnav a[href="/cities"]').click();
+  };
+  await openCities();
 
   const failed = app.page.locator('main .chunk-failed');
   await failed.waitFor();
@@ -41,7 +46,7 @@ test('a chunk that fails to load shows a message, and opens once it loads', asyn
 
   // The network is back: the next visit to a page of that chunk loads it.
   await app.page.unroute(/\/split\/.*\.wasm$/);
-  await app.page.locator('nav.mainnav a[href="/cities"]').click();
+  await openCities();
   await app.page.waitForURL('**/cities');
   await app.page.locator('main h1').filter({ hasNotText: 'เปิดหน้านี้ไม่ได้' }).waitFor();
   assert.equal(await app.page.locator('main .chunk-failed').count(), 0);
