@@ -2,6 +2,7 @@
 #   make serve   build the release app and serve it on http://127.0.0.1:8080
 #   make test    native tests, browser (wasm) tests in headless Chromium, Playwright e2e
 #   make size    transfer sizes of the release build (raw, gzip, brotli)
+#   make build   the release build, its wasm split into chunks (make build-one: one wasm)
 # See docs/development.md for what each step does and why.
 
 SHELL := /bin/bash
@@ -15,13 +16,15 @@ E2E := $(ROOT)/tests/e2e
 export PATH := $(E2E)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
 TRUNK_VERSION := 0.21.14
+# Cuts the wasm into chunks loaded on demand (tools/split/wasm-bindgen; issue 14).
+WASM_SPLIT_VERSION := 0.2.4
 # wasm-bindgen-cli must equal the wasm-bindgen in Cargo.lock.
 WBG_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3 }' $(ROOT)/Cargo.lock)
 PORT ?= 8080
 LOGS := $(ROOT)/target/test-logs
 
 .PHONY: help serve test size build bench bench-load bench-lists bench-survey profile-import tools browser \
-        tool-target tool-components tool-trunk tool-wasm-bindgen tool-npm \
+        tool-target tool-components tool-trunk tool-wasm-bindgen tool-wasm-split tool-npm build-one \
         test-lint test-native test-web test-e2e test-fuzz tool-cxx fuzz fuzz-short clean
 
 help:
@@ -37,7 +40,7 @@ help:
 	@echo "make bench-survey   a region's survey (100,000 households) natively: import, rules, summary (times)"
 
 # ---------------------------------------------------------------- tools (idempotent)
-tools: tool-target tool-components tool-trunk tool-wasm-bindgen tool-npm
+tools: tool-target tool-components tool-trunk tool-wasm-bindgen tool-wasm-split tool-npm
 
 tool-target:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
@@ -66,6 +69,14 @@ tool-wasm-bindgen:
 	    || cargo install --force wasm-bindgen-cli --version $(WBG_VERSION); \
 	fi
 
+# wasm-split-cli has no --version: cargo's list of installed crates says which one it is.
+tool-wasm-split:
+	@if ! cargo install --list | grep -qx "wasm_split_cli_support v$(WASM_SPLIT_VERSION):" \
+	   || ! command -v wasm-split-cli >/dev/null; then \
+	  echo "==> installing wasm_split_cli_support $(WASM_SPLIT_VERSION) (about 4 minutes)"; \
+	  cargo install --locked wasm_split_cli_support --version $(WASM_SPLIT_VERSION) --features build-binary; \
+	fi
+
 # playwright-core (library only, no browser download) and binaryen (wasm-opt 132).
 tool-npm:
 	@if [ ! -x "$(E2E)/node_modules/.bin/wasm-opt" ] \
@@ -88,8 +99,20 @@ browser:
 	fi
 
 # ---------------------------------------------------------------- build and serve
+# The release build is split (src/ui/lazy.rs, docs/development.md#size): rustc links with
+# --emit-relocs and --cfg mueang_split, tools/split/ stands in for wasm-bindgen to cut the
+# wasm into chunks, tools/post_build.sh puts them in dist/split/. Its own target dir, so
+# the browser tests' and clippy's builds (unsplit) do not rebuild it. `make build-one`
+# builds the app as one wasm, as before.
+SPLIT_ENV := PATH="$(ROOT)/tools/split:$$PATH" CARGO_TARGET_DIR="$(ROOT)/target/split" \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components --cfg mueang_split -Clink-args=--emit-relocs"
+
 build: tools
-	@echo "==> trunk build --release"
+	@echo "==> trunk build --release (split into chunks)"
+	@cd "$(ROOT)" && $(SPLIT_ENV) trunk build --release
+
+build-one: tools
+	@echo "==> trunk build --release (one wasm)"
 	@cd "$(ROOT)" && trunk build --release
 
 serve: build

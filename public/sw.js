@@ -28,8 +28,12 @@ const STATIC = [
   '/icons/maskable-512.png',
   '/examples/north-2561.json',
 ];
+// The wasm chunks of the pages not needed first (src/ui/lazy.rs), listed from dist at build
+// time by tools/post_build.sh: precached so every page opens offline after one visit.
+const SPLIT = [/*__SPLIT_FILES__*/];
 
-// Trunk's content-hashed names (`/mueang-app-0123456789abcdef_bg.wasm`).
+// Trunk's content-hashed names (`/mueang-app-0123456789abcdef_bg.wasm`), and the chunks'
+// (`/split/reports-0123456789abcdef.wasm`).
 const HASHED = /-[0-9a-f]{16}(_bg)?\.(wasm|js|css)$/;
 
 // Local file references in index.html: href/src/content attribute values, quoted or not
@@ -51,7 +55,7 @@ async function precache() {
   if (!res.ok) throw new Error('index.html: HTTP ' + res.status);
   const html = await res.clone().text();
   await cache.put(SHELL, res);
-  const files = new Set([...STATIC, ...referencedFiles(html)]);
+  const files = new Set([...STATIC, ...SPLIT, ...referencedFiles(html)]);
   files.delete(SHELL);
   // One missing optional file (e.g. no example data in a build) must not stop offline use.
   await Promise.all([...files].map(async (url) => {

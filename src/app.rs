@@ -2,33 +2,15 @@
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{path, Lazy};
 
 use crate::storage::{load_settings, save_settings};
 use crate::ui::banners::Banners;
 use crate::ui::edit::{provide_edit, ToastRegion};
 use crate::ui::header::Header;
 use crate::ui::i18n::{provide_i18n, Msg};
+use crate::ui::lazy::*;
 use crate::ui::notices::Notices;
-use crate::ui::pages::cities::{CitiesPage, CityEditPage, CityPage};
-use crate::ui::pages::committees::{CommitteePage, CommitteesPage};
-use crate::ui::pages::communities::{CommunitiesPage, CommunityPage};
-use crate::ui::pages::findings::FindingsPage;
-use crate::ui::pages::geography::ProvincesPage;
-use crate::ui::pages::grants::{CommitteeGrantPage, GrantsPage, ProvinceGrantPage};
-use crate::ui::pages::households::HouseholdPage;
-use crate::ui::pages::instalments::{InstalmentPage, InstalmentsPage};
-use crate::ui::pages::meetings::{MeetingPage, MeetingsPage};
-use crate::ui::pages::mous::{MouPage, MousPage};
-use crate::ui::pages::parameters::{ParametersListPage, ParametersPage};
-use crate::ui::pages::progress::ProgressReportPage;
-use crate::ui::pages::projects::{ProjectPage, ProjectsPage};
-use crate::ui::pages::reports::{
-    CityPrintPage, MouPrintPage, ProvinceReportPage, RegionPrintPage, RegionReportPage, ReportsPage,
-};
-use crate::ui::pages::stated_totals::{StatedTotalPage, StatedTotalsPage};
-use crate::ui::pages::survey_rounds::{SurveyRoundPage, SurveyRoundsPage};
-use crate::ui::pages::sync::{ConflictsPage, SyncPage};
 use crate::ui::pages::{
     crash_test::CrashTest, home::HomePage, not_found::NotFound, settings::SettingsPage,
 };
@@ -86,42 +68,42 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/settings") view=SettingsPage/>
-                    <Route path=path!("/provinces") view=ProvincesPage/>
-                    <Route path=path!("/cities") view=CitiesPage/>
-                    <Route path=path!("/cities/:id") view=CityPage/>
-                    <Route path=path!("/cities/:id/edit") view=CityEditPage/>
-                    <Route path=path!("/projects") view=ProjectsPage/>
-                    <Route path=path!("/projects/:id") view=ProjectPage/>
-                    <Route path=path!("/reports") view=ReportsPage/>
-                    <Route path=path!("/reports/region/:id") view=RegionReportPage/>
-                    <Route path=path!("/reports/province/:id") view=ProvinceReportPage/>
-                    <Route path=path!("/print/mou/:city_id") view=MouPrintPage/>
-                    <Route path=path!("/print/city/:city_id") view=CityPrintPage/>
-                    <Route path=path!("/print/region/:region_id") view=RegionPrintPage/>
-                    <Route path=path!("/committees") view=CommitteesPage/>
-                    <Route path=path!("/committees/:id") view=CommitteePage/>
-                    <Route path=path!("/meetings") view=MeetingsPage/>
-                    <Route path=path!("/meetings/:id") view=MeetingPage/>
-                    <Route path=path!("/mous") view=MousPage/>
-                    <Route path=path!("/mous/:id") view=MouPage/>
-                    <Route path=path!("/instalments") view=InstalmentsPage/>
-                    <Route path=path!("/instalments/:id") view=InstalmentPage/>
-                    <Route path=path!("/grants") view=GrantsPage/>
-                    <Route path=path!("/grants/province/:id") view=ProvinceGrantPage/>
-                    <Route path=path!("/grants/committee/:id") view=CommitteeGrantPage/>
-                    <Route path=path!("/parameters") view=ParametersListPage/>
-                    <Route path=path!("/parameters/:id") view=ParametersPage/>
-                    <Route path=path!("/stated-totals") view=StatedTotalsPage/>
-                    <Route path=path!("/stated-totals/:id") view=StatedTotalPage/>
-                    <Route path=path!("/communities") view=CommunitiesPage/>
-                    <Route path=path!("/communities/:id") view=CommunityPage/>
-                    <Route path=path!("/households/:id") view=HouseholdPage/>
-                    <Route path=path!("/survey-rounds") view=SurveyRoundsPage/>
-                    <Route path=path!("/survey-rounds/:id") view=SurveyRoundPage/>
-                    <Route path=path!("/progress-reports/:id") view=ProgressReportPage/>
-                    <Route path=path!("/findings") view=FindingsPage/>
-                    <Route path=path!("/sync") view=SyncPage/>
-                    <Route path=path!("/conflicts") view=ConflictsPage/>
+                    <Route path=path!("/provinces") view={Lazy::<ProvincesRoute>::new()} />
+                    <Route path=path!("/cities") view={Lazy::<CitiesRoute>::new()} />
+                    <Route path=path!("/cities/:id") view={Lazy::<CityRoute>::new()} />
+                    <Route path=path!("/cities/:id/edit") view={Lazy::<CityEditRoute>::new()} />
+                    <Route path=path!("/projects") view={Lazy::<ProjectsRoute>::new()} />
+                    <Route path=path!("/projects/:id") view={Lazy::<ProjectRoute>::new()} />
+                    <Route path=path!("/reports") view={Lazy::<ReportsRoute>::new()} />
+                    <Route path=path!("/reports/region/:id") view={Lazy::<RegionReportRoute>::new()} />
+                    <Route path=path!("/reports/province/:id") view={Lazy::<ProvinceReportRoute>::new()} />
+                    <Route path=path!("/print/mou/:city_id") view={Lazy::<MouPrintRoute>::new()} />
+                    <Route path=path!("/print/city/:city_id") view={Lazy::<CityPrintRoute>::new()} />
+                    <Route path=path!("/print/region/:region_id") view={Lazy::<RegionPrintRoute>::new()} />
+                    <Route path=path!("/committees") view={Lazy::<CommitteesRoute>::new()} />
+                    <Route path=path!("/committees/:id") view={Lazy::<CommitteeRoute>::new()} />
+                    <Route path=path!("/meetings") view={Lazy::<MeetingsRoute>::new()} />
+                    <Route path=path!("/meetings/:id") view={Lazy::<MeetingRoute>::new()} />
+                    <Route path=path!("/mous") view={Lazy::<MousRoute>::new()} />
+                    <Route path=path!("/mous/:id") view={Lazy::<MouRoute>::new()} />
+                    <Route path=path!("/instalments") view={Lazy::<InstalmentsRoute>::new()} />
+                    <Route path=path!("/instalments/:id") view={Lazy::<InstalmentRoute>::new()} />
+                    <Route path=path!("/grants") view={Lazy::<GrantsRoute>::new()} />
+                    <Route path=path!("/grants/province/:id") view={Lazy::<ProvinceGrantRoute>::new()} />
+                    <Route path=path!("/grants/committee/:id") view={Lazy::<CommitteeGrantRoute>::new()} />
+                    <Route path=path!("/parameters") view={Lazy::<ParametersListRoute>::new()} />
+                    <Route path=path!("/parameters/:id") view={Lazy::<ParametersRoute>::new()} />
+                    <Route path=path!("/stated-totals") view={Lazy::<StatedTotalsRoute>::new()} />
+                    <Route path=path!("/stated-totals/:id") view={Lazy::<StatedTotalRoute>::new()} />
+                    <Route path=path!("/communities") view={Lazy::<CommunitiesRoute>::new()} />
+                    <Route path=path!("/communities/:id") view={Lazy::<CommunityRoute>::new()} />
+                    <Route path=path!("/households/:id") view={Lazy::<HouseholdRoute>::new()} />
+                    <Route path=path!("/survey-rounds") view={Lazy::<SurveyRoundsRoute>::new()} />
+                    <Route path=path!("/survey-rounds/:id") view={Lazy::<SurveyRoundRoute>::new()} />
+                    <Route path=path!("/progress-reports/:id") view={Lazy::<ProgressReportRoute>::new()} />
+                    <Route path=path!("/findings") view={Lazy::<FindingsRoute>::new()} />
+                    <Route path=path!("/sync") view={Lazy::<SyncRoute>::new()} />
+                    <Route path=path!("/conflicts") view={Lazy::<ConflictsRoute>::new()} />
                     <Route path=path!("/_crash") view=CrashTest/>
                 </Routes>
             </main>

@@ -23,6 +23,8 @@ pub mod header;
 #[cfg(target_arch = "wasm32")]
 pub mod kept_aside;
 #[cfg(target_arch = "wasm32")]
+pub mod lazy;
+#[cfg(target_arch = "wasm32")]
 pub mod nav_menu;
 #[cfg(target_arch = "wasm32")]
 pub mod notices;

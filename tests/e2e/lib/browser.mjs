@@ -33,9 +33,12 @@ export async function setup() {
     server,
     browser,
     url: server.url,
-    /** A fresh context (own storage, own service worker) with a tablet viewport. */
-    async newApp(viewport = { width: 800, height: 1280 }) {
-      const context = await browser.newContext({ viewport, serviceWorkers: 'allow' });
+    /**
+     * A fresh context (own storage, own service worker) with a tablet viewport.
+     * `serviceWorkers: 'block'` leaves the worker out (so `page.route` sees every request).
+     */
+    async newApp(viewport = { width: 800, height: 1280 }, { serviceWorkers = 'allow' } = {}) {
+      const context = await browser.newContext({ viewport, serviceWorkers });
       const page = await context.newPage();
       const errors = [];
       page.on('pageerror', (e) => errors.push(e));
