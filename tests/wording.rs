@@ -13,7 +13,6 @@ use serde_json::Value;
 
 use mueang::domain::document::Document;
 use mueang::domain::example::north_2561;
-use mueang::domain::lang::{units, Lang};
 use mueang::domain::records::{Dataset, ProgrammeParameters, RecordKind};
 use mueang::domain::reference::starter_dataset;
 use mueang::domain::rules::{check, check_as_of, Finding, RuleCode};
@@ -271,18 +270,6 @@ fn without_placeholders(s: &str) -> String {
         }
     }
     out
-}
-
-#[test]
-fn counts_are_in_thai_word_order_with_english_plurals() {
-    assert_eq!(units::MEETINGS.phrase(Lang::Th, 3), "ประชุม 3 ครั้ง");
-    assert_eq!(units::CITIES_SHOWN.phrase(Lang::Th, 12), "แสดง 12 เมือง");
-    assert_eq!(units::SIGNATORIES.phrase(Lang::Th, 5), "ผู้ลงนาม 5 คน");
-    assert_eq!(units::MEMBERS.phrase(Lang::Th, 7), "กรรมการ 7 คน");
-    assert_eq!(units::ERRORS.phrase(Lang::Th, 0), "ข้อผิดพลาด 0 รายการ");
-    assert_eq!(units::WARNINGS.phrase(Lang::En, 1), "1 warning");
-    assert_eq!(units::WARNINGS.phrase(Lang::En, 13), "13 warnings");
-    assert_eq!(units::SIGNATORIES.phrase(Lang::En, 1), "1 signatory");
 }
 
 #[test]

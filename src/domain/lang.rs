@@ -189,6 +189,7 @@ mod counting_tests {
         assert_eq!(units::ERRORS.phrase(Lang::Th, 0), "ข้อผิดพลาด 0 รายการ");
         assert_eq!(units::WARNINGS.phrase(Lang::En, 1), "1 warning");
         assert_eq!(units::WARNINGS.phrase(Lang::En, 2), "2 warnings");
+        assert_eq!(units::SIGNATORIES.phrase(Lang::En, 1), "1 signatory");
         assert_eq!(units::ERRORS.phrase(Lang::En, 0), "0 errors");
         assert_eq!(units::CITIES.phrase(Lang::Th, 12_000), "12,000 เมือง");
         for u in units::ALL {
