@@ -2,7 +2,8 @@
 
 use std::path::PathBuf;
 
-use mueang::cli::run;
+mod common;
+
 use mueang::domain::sync::{list_conflicts, verify};
 
 const FIX: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/bad-bundles");
@@ -12,24 +13,10 @@ fn fixture(case: &str) -> String {
 }
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("mueang-cli-sync-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
+    common::scratch("cli-sync", name)
 }
 
-fn mueang(args: &[&str]) -> (u8, String, String) {
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = run(
-        std::iter::once("mueang").chain(args.iter().copied()),
-        &mut out,
-        &mut err,
-    );
-    (
-        code,
-        String::from_utf8(out).unwrap(),
-        String::from_utf8(err).unwrap(),
-    )
-}
+use common::mueang;
 
 #[test]
 fn merge_writes_a_verified_bundle_and_prints_the_preview_and_conflicts() {

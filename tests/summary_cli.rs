@@ -4,8 +4,9 @@
 
 use std::path::PathBuf;
 
+mod common;
+
 use chrono::DateTime;
-use mueang::cli::run;
 use mueang::domain::meta::Editor;
 use mueang::domain::records::survey::count_personal_data;
 use mueang::domain::sync::{draft_full, open};
@@ -16,24 +17,10 @@ const SURVEY: &str = concat!(
 );
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("mueang-summary-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
+    common::scratch("summary-cli", name)
 }
 
-fn mueang(args: &[&str]) -> (u8, String, String) {
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = run(
-        std::iter::once("mueang").chain(args.iter().copied()),
-        &mut out,
-        &mut err,
-    );
-    (
-        code,
-        String::from_utf8(out).unwrap(),
-        String::from_utf8(err).unwrap(),
-    )
-}
+use common::mueang;
 
 /// The fixture's summary, written to a file.
 fn summary_file() -> PathBuf {

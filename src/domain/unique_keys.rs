@@ -119,6 +119,9 @@ impl<'de> Visitor<'de> for Tree<'_> {
         Ok(Value::Number(v.into()))
     }
 
+    // Only the generic tree holds a float: every amount, share and coordinate in the types
+    // is read from a string (`Baht`, `rust_decimal::serde::str`), so a number written as a
+    // JSON float is refused there and never reaches the domain as an f64.
     fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
         Ok(Number::from_f64(v).map_or(Value::Null, Value::Number))
     }

@@ -40,7 +40,8 @@ fn details(panic: &str) -> String {
 fn show(details: &str) -> Option<()> {
     let doc = web_sys::window()?.document()?;
     let body = doc.body()?;
-    body.set_inner_html("");
+    // Emptied without parsing anything as HTML: the crash page is built from text nodes.
+    body.set_text_content(None);
     let el = |tag: &str, text: &str, attrs: &[(&str, &str)]| -> Option<web_sys::Element> {
         let e = doc.create_element(tag).ok()?;
         e.set_text_content(Some(text));

@@ -171,3 +171,28 @@ pub mod browser {
             .is_some()
     }
 }
+
+/// A path in a per-process scratch folder named after the test file (`prefix`), so
+/// parallel test binaries never share one.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn scratch(prefix: &str, name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("mueang-{prefix}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+/// The `mueang` command run in-process: exit code, stdout, stderr.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn mueang(args: &[&str]) -> (u8, String, String) {
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = mueang::cli::run(
+        std::iter::once("mueang").chain(args.iter().copied()),
+        &mut out,
+        &mut err,
+    );
+    (
+        code,
+        String::from_utf8(out).unwrap(),
+        String::from_utf8(err).unwrap(),
+    )
+}
