@@ -10,7 +10,6 @@ use common::browser::wait_until;
 use leptos::prelude::*;
 use mueang::domain::dates::FiscalYear;
 use mueang::domain::example::north_2561;
-use mueang::domain::forms::project_form::new_project;
 use mueang::domain::meta::{stable_id, Editor, OfficeId, RecordMeta};
 use mueang::domain::money::Baht;
 use mueang::domain::records::{Category, City, Project};
@@ -169,7 +168,7 @@ fn project_list_timings_in_wasm_with_10000_projects() {
     let at = chrono::DateTime::from_timestamp(1_517_637_600, 0).unwrap();
     for n in 0..10_000u32 {
         let c = &cities[n as usize % cities.len()];
-        let mut p: Project = new_project(
+        let mut p: Project = Project::new(
             RecordMeta::new(stable_id(&format!("b{n}")), &editor, at),
             c.meta.id,
             FiscalYear(2561),

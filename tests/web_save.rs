@@ -12,10 +12,9 @@ use mueang::domain::dates::FiscalYear;
 use mueang::domain::editing::save_plan::SaveAction;
 use mueang::domain::editing::{AuditAction, AuditLog, AUDIT_KIND};
 use mueang::domain::example::north_2561;
-use mueang::domain::forms::project_form::new_project;
 use mueang::domain::meta::{stable_id, Editor, OfficeId, RecordMeta};
 use mueang::domain::money::Baht;
-use mueang::domain::records::{Category, Dataset, Record};
+use mueang::domain::records::{Category, Dataset, Project, Record};
 use mueang::storage::{self, Settings, Store};
 use mueang::ui::edit::save::store_version;
 use mueang::ui::state::AppState;
@@ -48,7 +47,7 @@ async fn a_save_writes_the_record_and_its_audit_entry_together_and_undo_is_audit
         office_name: String::new(),
         person: String::new(),
     };
-    let mut p = new_project(
+    let mut p = Project::new(
         RecordMeta::new(stable_id("p1"), &editor, chrono::Utc::now()),
         city.meta.id,
         FiscalYear(2561),

@@ -3,7 +3,6 @@
 //! own version: the pathological case of a file made to freeze the import.
 
 use std::io::{self, Write};
-use std::time::Instant;
 
 use chrono::{Duration, TimeZone, Utc};
 
@@ -12,6 +11,7 @@ use crate::domain::meta::{Editor, OfficeId, VersionVector};
 use crate::domain::records::Dataset;
 use crate::domain::sync::merge;
 
+use super::timing::Runs;
 use super::EXIT_OK;
 
 #[derive(Debug, clap::Args)]
@@ -59,29 +59,16 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
     let (local, incoming) = conflicting_versions(args.versions);
     let size = serde_json::to_string(&incoming).map_or(0, |s| s.len());
     let mut kept = 0;
-    let mut times: Vec<f64> = (0..args.runs.max(1))
-        .map(|_| {
-            let start = Instant::now();
-            let outcome = merge(&local, &incoming);
-            let ms = start.elapsed().as_secs_f64() * 1000.0;
-            kept = outcome.dataset.cities.len() + outcome.dataset.conflicts.cities.len();
-            ms
-        })
-        .collect();
-    times.sort_by(f64::total_cmp);
+    let runs = Runs::time(args.runs, || {
+        let outcome = merge(&local, &incoming);
+        kept = outcome.dataset.cities.len() + outcome.dataset.conflicts.cities.len();
+    });
     writeln!(
         out,
         "merge: {} concurrent versions of one city ({:.1} MB of records) into 1 local version; {kept} kept",
         args.versions,
         size as f64 / 1e6
     )?;
-    writeln!(
-        out,
-        "median {:.2} ms over {} runs (min {:.2} ms, max {:.2} ms)",
-        times[times.len() / 2],
-        times.len(),
-        times[0],
-        times[times.len() - 1]
-    )?;
+    writeln!(out, "{runs}")?;
     Ok(EXIT_OK)
 }

@@ -2,13 +2,13 @@
 //! synthetic country, so a slow rule shows up before offices feel it.
 
 use std::io::{self, Write};
-use std::time::Instant;
 
 use chrono::NaiveDate;
 
 use crate::domain::rules::check;
 
 use super::synthetic::{synthetic_dataset, SyntheticSize};
+use super::timing::Runs;
 use super::EXIT_OK;
 
 #[derive(Debug, clap::Args)]
@@ -30,17 +30,10 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
     let today = NaiveDate::from_ymd_opt(2018, 5, 1).expect("a valid date");
     // One untimed run so allocation and caches settle before measuring.
     let findings = check(&ds, today).len();
-    let mut times: Vec<f64> = (0..args.runs.max(1))
-        .map(|_| {
-            let start = Instant::now();
-            let n = check(&ds, today).len();
-            let ms = start.elapsed().as_secs_f64() * 1000.0;
-            debug_assert_eq!(n, findings);
-            ms
-        })
-        .collect();
-    times.sort_by(f64::total_cmp);
-    let median = times[times.len() / 2];
+    let runs = Runs::time(args.runs, || {
+        let n = check(&ds, today).len();
+        debug_assert_eq!(n, findings);
+    });
     writeln!(
         out,
         "rules check: {} cities, {} projects, {} records, {} findings",
@@ -49,12 +42,6 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
         ds.total_len(),
         findings
     )?;
-    writeln!(
-        out,
-        "median {median:.2} ms over {} runs (min {:.2} ms, max {:.2} ms)",
-        times.len(),
-        times[0],
-        times[times.len() - 1]
-    )?;
+    writeln!(out, "{runs}")?;
     Ok(EXIT_OK)
 }

@@ -14,6 +14,7 @@ use crate::domain::rules::check;
 use crate::domain::sync::{export_full, verify};
 
 use super::bench_sync::bench_editor;
+use super::timing::{ms, Runs};
 use super::EXIT_OK;
 
 #[derive(Debug, clap::Args)]
@@ -23,10 +24,6 @@ pub struct Args {
     /// How many timed runs of the summary; the median is reported.
     #[arg(long, default_value_t = 15)]
     pub runs: usize,
-}
-
-fn ms(start: Instant) -> f64 {
-    start.elapsed().as_secs_f64() * 1000.0
 }
 
 pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
@@ -47,15 +44,10 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
     let checked = ms(start);
     let city = ds.cities[0].meta.id;
     let households = city_summary(&ds, city).households;
-    let mut times: Vec<f64> = (0..args.runs.max(1))
-        .map(|_| {
-            let start = Instant::now();
-            let s = city_summary(&ds, city);
-            debug_assert_eq!(s.households, households);
-            ms(start)
-        })
-        .collect();
-    times.sort_by(f64::total_cmp);
+    let runs = Runs::time(args.runs, || {
+        let s = city_summary(&ds, city);
+        debug_assert_eq!(s.households, households);
+    });
     writeln!(
         out,
         "survey: {} households in {} communities, {} records, bundle {:.1} MB",
@@ -79,11 +71,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
     writeln!(out, "rules check {checked:.0} ms, {findings} findings")?;
     writeln!(
         out,
-        "city summary ({households} households of one city, scanning all): median {:.2} ms over {} runs (min {:.2}, max {:.2})",
-        times[times.len() / 2],
-        times.len(),
-        times[0],
-        times[times.len() - 1]
+        "city summary ({households} households of one city, scanning all): {runs}"
     )?;
     Ok(EXIT_OK)
 }

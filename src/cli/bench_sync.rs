@@ -15,6 +15,7 @@ use crate::domain::sync::canonical::sha256_hex;
 use crate::domain::sync::{export_full, merge, Opening};
 
 use super::synthetic::{synthetic_dataset, SyntheticSize};
+use super::timing::ms;
 use super::{EXIT_OK, EXIT_UNUSABLE};
 
 #[derive(Debug, clap::Args)]
@@ -50,10 +51,6 @@ pub fn bench_editor() -> Editor {
         office_name: "สำนักงานภาคทดสอบ".into(),
         person: "ผู้ทดสอบ".into(),
     }
-}
-
-fn ms(start: Instant) -> f64 {
-    start.elapsed().as_secs_f64() * 1000.0
 }
 
 pub fn run(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {

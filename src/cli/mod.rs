@@ -18,6 +18,7 @@ mod routes;
 pub mod schema;
 mod signed;
 pub mod synthetic;
+mod timing;
 
 use std::ffi::OsString;
 use std::io::Write;

@@ -9,9 +9,9 @@ use crate::domain::dates::FiscalYear;
 use crate::domain::meta::{stable_id, Editor, RecordMeta};
 use crate::domain::money::Baht;
 use crate::domain::records::{
-    Category, City, CityBudget, Committee, CommitteeGrant, CommitteeMember, Dataset, Instalment,
-    LocalUnitType, MemberRole, Mou, Project, ProjectStatus, ProvinceGrant, Sector, Signatory,
-    SignatoryRole, StatedTotal, StatusChange,
+    Category, City, Committee, CommitteeGrant, CommitteeMember, Dataset, Instalment, LocalUnitType,
+    MemberRole, Mou, Project, ProjectStatus, ProvinceGrant, Sector, Signatory, SignatoryRole,
+    StatedTotal, StatusChange,
 };
 use crate::domain::reference::starter_dataset;
 
@@ -39,20 +39,15 @@ pub fn synthetic_dataset(size: SyntheticSize) -> Dataset {
     let province_ids: Vec<_> = ds.provinces.iter().map(|p| p.meta.id).collect();
     for n in 0..size.cities {
         let unit_type = LocalUnitType::ALL[n % 4];
-        let city = City {
-            meta: meta(&format!("city:{n}")),
-            name_th: format!("{}ทดสอบ{n}", unit_type.name_th()),
-            name_en: format!("Test {n}"),
+        let city = City::with_ceiling(
+            meta(&format!("city:{n}")),
+            format!("{}ทดสอบ{n}", unit_type.name_th()),
+            format!("Test {n}"),
             unit_type,
-            province_id: province_ids[n % province_ids.len()],
-            budgets: vec![CityBudget {
-                fiscal_year: FY,
-                approved_ceiling: Baht::whole(500_000),
-            }],
-            district: String::new(),
-            local_code: String::new(),
-            account: None,
-        };
+            province_ids[n % province_ids.len()],
+            FY,
+            Baht::whole(500_000),
+        );
         let id = city.meta.id;
         ds.committees.push(Committee {
             meta: meta(&format!("committee:{n}")),

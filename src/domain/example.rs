@@ -13,7 +13,7 @@ use crate::domain::document::Document;
 use crate::domain::meta::{stable_id, Editor, OfficeId, RecordId, RecordMeta};
 use crate::domain::money::Baht;
 use crate::domain::records::{
-    City, CityBudget, CommitteeGrant, Dataset, Instalment, LocalUnitType, Mou, ProgrammeParameters,
+    City, CommitteeGrant, Dataset, Instalment, LocalUnitType, Mou, ProgrammeParameters,
     ProvinceGrant, Signatory, SignatoryRole, StatedTotal, Witness,
 };
 use crate::domain::reference::{province_id, provinces, region_id, regions};
@@ -187,19 +187,16 @@ pub fn north_2561() -> Document {
 fn cities() -> Vec<City> {
     CITIES
         .iter()
-        .map(|&(key, th, en, unit_type, province)| City {
-            meta: meta(&format!("city:{key}")),
-            name_th: th.into(),
-            name_en: en.into(),
-            unit_type,
-            province_id: province_id(province),
-            budgets: vec![CityBudget {
-                fiscal_year: FY,
-                approved_ceiling: Baht::whole(500_000),
-            }],
-            district: String::new(),
-            local_code: String::new(),
-            account: None,
+        .map(|&(key, th, en, unit_type, province)| {
+            City::with_ceiling(
+                meta(&format!("city:{key}")),
+                th.into(),
+                en.into(),
+                unit_type,
+                province_id(province),
+                FY,
+                Baht::whole(500_000),
+            )
         })
         .collect()
 }

@@ -15,52 +15,8 @@ use crate::sync::{recovery_file, Unreadable};
 use crate::ui::i18n::{tr, use_i18n, Lang, Msg, Text};
 use crate::ui::state::use_app;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum KeptText {
-    Title,
-    FailedTitle,
-    FailedBody,
-    Off,
-    SeeThem,
-    SectionTitle,
-    SectionIntro,
-    ColList,
-    ColId,
-    ColWhy,
-    WholeChunk,
-    Conflicts,
-    Download,
-}
-
-impl Text for KeptText {
-    fn pair(self) -> (&'static str, &'static str) {
-        use KeptText::*;
-        match self {
-            Title => ("ข้อมูลบางรายการอ่านไม่ได้", "Some data could not be read"),
-            FailedTitle => ("อ่านข้อมูลในเครื่องนี้ไม่ได้", "The data on this device could not be read"),
-            FailedBody => (
-                "ข้อมูลยังอยู่ในเครื่อง ไม่ได้ลบ กรุณาโหลดหน้าใหม่ หากยังเป็นอยู่ ให้คัดลอกรายละเอียดส่งให้ผู้ดูแล",
-                "It is still on this device; nothing was deleted. Reload the page; if this goes on, send the details to support.",
-            ),
-            Off => (
-                "ข้อมูลอื่นใช้งานได้ตามปกติ แต่ระหว่างนี้โหลดข้อมูลตัวอย่างไม่ได้ และการนำเข้าจะไม่เขียนทับข้อมูลที่แยกไว้",
-                "Everything else works as usual; meanwhile the example cannot be loaded and imports never write over what is kept aside.",
-            ),
-            SeeThem => ("ดูและดาวน์โหลด", "See and download them"),
-            SectionTitle => ("ข้อมูลที่อ่านไม่ได้", "Data that could not be read"),
-            SectionIntro => (
-                "รายการเหล่านี้ยังเก็บอยู่ในเครื่องตามเดิม ไม่ได้ลบ ดาวน์โหลดเก็บไว้แล้วส่งไฟล์ให้ผู้ดูแลเพื่อกู้คืน",
-                "These are still stored on this device as they were, not deleted. Download them and send the file to support to recover them.",
-            ),
-            ColList => ("ประเภทข้อมูล", "List"),
-            ColId => ("รหัส", "Id"),
-            ColWhy => ("สาเหตุ", "Why"),
-            WholeChunk => ("ทั้งกลุ่ม (หลายรายการ)", "a whole group (several records)"),
-            Conflicts => ("ฉบับที่ขัดกัน", "conflicting versions"),
-            Download => ("ดาวน์โหลดตามที่เก็บไว้", "Download as stored"),
-        }
-    }
-}
+// The texts are in `src/ui/messages/kept_aside.toml`; build.rs makes the enum from it.
+include!(concat!(env!("OUT_DIR"), "/messages/kept_aside.rs"));
 
 /// "ข้อมูล 3 รายการในเครื่องนี้อ่านไม่ได้…" / "3 records on this device could not be read…".
 fn count_text(lang: Lang, n: usize) -> String {

@@ -75,20 +75,15 @@ impl CityForm {
 
 /// A city not yet typed in: the form starts from this. `province_id` is nil (not chosen).
 pub fn new_city(meta: RecordMeta, fiscal_year: FiscalYear) -> City {
-    City {
+    City::with_ceiling(
         meta,
-        name_th: String::new(),
-        name_en: String::new(),
-        unit_type: LocalUnitType::SubdistrictMunicipality,
-        province_id: Uuid::nil(),
-        budgets: vec![CityBudget {
-            fiscal_year,
-            approved_ceiling: Baht::ZERO,
-        }],
-        district: String::new(),
-        local_code: String::new(),
-        account: None,
-    }
+        String::new(),
+        String::new(),
+        LocalUnitType::SubdistrictMunicipality,
+        Uuid::nil(),
+        fiscal_year,
+        Baht::ZERO,
+    )
 }
 
 impl RecordForm for CityForm {

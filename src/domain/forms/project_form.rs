@@ -4,10 +4,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::dates::FiscalYear;
-use crate::domain::meta::{RecordId, RecordMeta};
 use crate::domain::money::Baht;
-use crate::domain::records::{Category, CoFunding, Project, ProjectStatus, StatusChange};
+use crate::domain::records::{CoFunding, Project, ProjectStatus, StatusChange};
 
 use super::committee_form::read_city;
 use super::form::{
@@ -45,25 +43,6 @@ pub struct ProjectForm {
     pub status_history: Vec<StatusLine>,
     pub progress_percent: String,
     pub completion_report: String,
-}
-
-/// A project not yet typed in, for `city` (nil when not chosen) in `fiscal_year`.
-pub fn new_project(meta: RecordMeta, city: RecordId, fiscal_year: FiscalYear) -> Project {
-    Project {
-        meta,
-        city_id: city,
-        fiscal_year,
-        proposer: String::new(),
-        category: Category::Other,
-        title: String::new(),
-        description: String::new(),
-        amount_requested: None,
-        amount_approved: None,
-        co_funding: Vec::new(),
-        status_history: Vec::new(),
-        progress_percent: 0,
-        completion_report: String::new(),
-    }
 }
 
 impl ProjectForm {
@@ -221,12 +200,14 @@ impl RecordForm for ProjectForm {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::dates::FiscalYear;
     use crate::domain::example::north_2561;
+    use crate::domain::records::Category;
     use uuid::Uuid;
 
     fn stored() -> Project {
         let ds = north_2561().records;
-        let mut p = new_project(
+        let mut p = Project::new(
             ds.cities[0].meta.clone(),
             ds.cities[0].meta.id,
             FiscalYear(2561),
@@ -289,7 +270,7 @@ mod tests {
     #[test]
     fn pipeline_steps() {
         let mut form =
-            ProjectForm::from_record(&new_project(stored().meta, Uuid::nil(), FiscalYear(2561)));
+            ProjectForm::from_record(&Project::new(stored().meta, Uuid::nil(), FiscalYear(2561)));
         assert_eq!(form.category, "");
         assert_eq!(form.city_id, "");
         assert_eq!(form.status(), ProjectStatus::Proposed);

@@ -196,6 +196,33 @@ pub fn mask_account(number: &str) -> String {
 }
 
 impl City {
+    /// A city with one year's approved ceiling and nothing else (no district, code or
+    /// account): the start of a new city's form, the example's cities and the benches'.
+    pub fn with_ceiling(
+        meta: RecordMeta,
+        name_th: String,
+        name_en: String,
+        unit_type: LocalUnitType,
+        province_id: RecordId,
+        fiscal_year: FiscalYear,
+        approved_ceiling: Baht,
+    ) -> City {
+        City {
+            meta,
+            name_th,
+            name_en,
+            unit_type,
+            province_id,
+            budgets: vec![CityBudget {
+                fiscal_year,
+                approved_ceiling,
+            }],
+            district: String::new(),
+            local_code: String::new(),
+            account: None,
+        }
+    }
+
     pub fn budget_for(&self, fy: FiscalYear) -> Option<Baht> {
         self.budgets
             .iter()

@@ -338,16 +338,18 @@ ranged!(StatedTotal, |r, c| {
     }
 });
 
+/// Every value of `r` out of range, for the tests here and of the survey's ranges.
+#[cfg(test)]
+pub(crate) fn problems<R: Ranged>(r: &R) -> Vec<OutOfRange> {
+    let mut v = Vec::new();
+    r.out_of_range(&mut |p| v.push(p));
+    v
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::example::north_2561;
-
-    fn problems<R: Ranged>(r: &R) -> Vec<OutOfRange> {
-        let mut v = Vec::new();
-        r.out_of_range(&mut |p| v.push(p));
-        v
-    }
 
     #[test]
     fn the_example_data_is_in_range() {

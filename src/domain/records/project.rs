@@ -112,6 +112,25 @@ pub struct Project {
 }
 
 impl Project {
+    /// A project not yet typed in, for `city` (nil when not chosen) in `fiscal_year`.
+    pub fn new(meta: RecordMeta, city: RecordId, fiscal_year: FiscalYear) -> Project {
+        Project {
+            meta,
+            city_id: city,
+            fiscal_year,
+            proposer: String::new(),
+            category: Category::Other,
+            title: String::new(),
+            description: String::new(),
+            amount_requested: None,
+            amount_approved: None,
+            co_funding: Vec::new(),
+            status_history: Vec::new(),
+            progress_percent: 0,
+            completion_report: String::new(),
+        }
+    }
+
     pub fn status(&self) -> ProjectStatus {
         self.status_history
             .last()

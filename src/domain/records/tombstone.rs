@@ -9,7 +9,11 @@
 //! and share is emptied.
 //!
 //! Each kind lists every one of its fields here (a struct literal, no `..`), so a field
-//! added later does not compile until someone decides whether a tombstone keeps it. What
+//! added later does not compile until someone decides whether a tombstone keeps it. The
+//! kinds with a blank constructor (`Project::new`, `Community::new`, `Household::new`,
+//! each itself a literal of every field, empty but for the place in the programme) start
+//! from that blank instead and name what they keep besides: a blank record describes no
+//! one, and a field added there is decided once for both. What
 //! is kept is always in its range (docs/rules.md), so a bundle carrying tombstones verifies
 //! at every office (before, emptying by trial gave an instalment fiscal year 0 and number
 //! 0, and every office refused such a bundle), and the record keeps its type: storage,
@@ -90,19 +94,8 @@ impl Emptied for Meeting {
 impl Emptied for Project {
     fn emptied(&self) -> Self {
         Project {
-            meta: self.meta.clone(),
-            city_id: self.city_id,
-            fiscal_year: self.fiscal_year,
-            proposer: String::new(),
             category: self.category,
-            title: String::new(),
-            description: String::new(),
-            amount_requested: None,
-            amount_approved: None,
-            co_funding: Vec::new(),
-            status_history: Vec::new(),
-            progress_percent: 0,
-            completion_report: String::new(),
+            ..Project::new(self.meta.clone(), self.city_id, self.fiscal_year)
         }
     }
 }
@@ -198,27 +191,7 @@ impl Emptied for StatedTotal {
 
 impl Emptied for Community {
     fn emptied(&self) -> Self {
-        Community {
-            meta: self.meta.clone(),
-            city_id: self.city_id,
-            name: String::new(),
-            district: String::new(),
-            subdistrict: String::new(),
-            location: None,
-            households: None,
-            population: None,
-            landowner: None,
-            tenure: None,
-            eviction: None,
-            eviction_date: None,
-            hazards: Vec::new(),
-            missing: Vec::new(),
-            savings_group: None,
-            organisation: String::new(),
-            preferred_solution: None,
-            programme: None,
-            notes: String::new(),
-        }
+        Community::new(self.meta.clone(), self.city_id, "")
     }
 }
 
@@ -241,24 +214,8 @@ impl Emptied for SurveyRound {
 impl Emptied for Household {
     fn emptied(&self) -> Self {
         Household {
-            meta: self.meta.clone(),
-            community_id: self.community_id,
             round_id: self.round_id,
-            surveyed_on: None,
-            surveyor: String::new(),
-            house_number: String::new(),
-            head_name: String::new(),
-            phone: String::new(),
-            members: 0,
-            vulnerable: Default::default(),
-            land_tenure: None,
-            house_tenure: None,
-            monthly_rent: None,
-            condition: None,
-            income_band: None,
-            savings_member: false,
-            need: None,
-            notes: String::new(),
+            ..Household::new(self.meta.clone(), self.community_id, "")
         }
     }
 }

@@ -9,7 +9,7 @@ use crate::domain::records::{City, Project};
 use super::codes::RuleCode;
 use super::context::Ctx;
 use super::finding::{Figure, Finding, RecordRef};
-use super::text::{baht_en, baht_th, city_en, city_th, count_en};
+use super::text::{baht_en, baht_th, city_en, city_th, city_year_over, count_en};
 
 /// `project.cap`: whatever the status, an approved amount above the maximum is wrong, so
 /// a rejected project with a bad figure is flagged too (it would be wrong if re-opened).
@@ -106,31 +106,23 @@ fn check_city_year(
     };
     let mut records = vec![RecordRef::to(city)];
     records.extend(projects.iter().map(|p| RecordRef::to(*p)));
+    let n = projects.len();
+    let what = (
+        format!("โครงการที่อนุมัติ {n} โครงการ"),
+        count_en(n, "approved project", "approved projects"),
+    );
+    let over = (
+        format!("{why_th} {}", baht_th(limit)),
+        format!("{why_en} of {}", baht_en(limit)),
+    );
+    let (th, en) = city_year_over(ctx, city.meta.id, fy, what, committed, over, excess);
     out.push(Finding::new(
         RuleCode::CityCap,
         records,
         Some("amount_approved"),
         figures,
-        format!(
-            "{} {}: โครงการที่อนุมัติ {} โครงการ รวม {} เกิน{} {} อยู่ {}",
-            city_th(ctx, city.meta.id),
-            fy.label_th(),
-            projects.len(),
-            baht_th(committed),
-            why_th,
-            baht_th(limit),
-            baht_th(excess)
-        ),
-        format!(
-            "{}, FY{}: {} add up to {}, {} above {} of {}.",
-            city_en(ctx, city.meta.id),
-            fy,
-            count_en(projects.len(), "approved project", "approved projects"),
-            baht_en(committed),
-            baht_en(excess),
-            why_en,
-            baht_en(limit)
-        ),
+        th,
+        en,
     ));
 }
 

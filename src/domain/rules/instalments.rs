@@ -12,7 +12,7 @@ use crate::domain::records::{City, Instalment};
 use super::codes::RuleCode;
 use super::context::Ctx;
 use super::finding::{Figure, Finding, RecordRef};
-use super::text::{baht_en, baht_th, city_en, city_th, count_en, date_en, date_th};
+use super::text::{baht_en, baht_th, city_en, city_th, city_year_over, count_en, date_en, date_th};
 
 /// `instalment.first_share`: instalment 1 must be the parameter's share of the city's
 /// approved ceiling, to the satang. A city with no ceiling for that year counts as
@@ -300,6 +300,15 @@ pub fn exceeds_approved(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             let excess = transferred - approved;
             let mut records = vec![RecordRef::to(city)];
             records.extend(moved.iter().map(|i| RecordRef::to(**i)));
+            let what = (
+                format!("โอนแล้ว {} งวด", moved.len()),
+                count_en(moved.len(), "transfer", "transfers"),
+            );
+            let over = (
+                format!("วงเงินที่อนุมัติ {}", baht_th(approved)),
+                format!("the approved {}", baht_en(approved)),
+            );
+            let (th, en) = city_year_over(ctx, city.meta.id, fy, what, transferred, over, excess);
             out.push(Finding::new(
                 RuleCode::TransferExceedsApproved,
                 records,
@@ -309,24 +318,8 @@ pub fn exceeds_approved(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                     Figure::amount("approved", approved),
                     Figure::amount("excess", excess),
                 ],
-                format!(
-                    "{} {}: โอนแล้ว {} งวด รวม {} เกินวงเงินที่อนุมัติ {} อยู่ {}",
-                    city_th(ctx, city.meta.id),
-                    fy.label_th(),
-                    moved.len(),
-                    baht_th(transferred),
-                    baht_th(approved),
-                    baht_th(excess)
-                ),
-                format!(
-                    "{}, FY{}: {} add up to {}, {} above the approved {}.",
-                    city_en(ctx, city.meta.id),
-                    fy,
-                    count_en(moved.len(), "transfer", "transfers"),
-                    baht_en(transferred),
-                    baht_en(excess),
-                    baht_en(approved)
-                ),
+                th,
+                en,
             ));
         }
     }

@@ -47,6 +47,11 @@ impl Check<'_, '_> {
         );
     }
 
+    /// `r`'s reference `link` names `id`: a finding unless that record is there.
+    pub(super) fn link(&mut self, r: AnyRecordRef<'_>, link: Link, id: RecordId) {
+        self.exists(r, link.field, link.label, link.kind, id);
+    }
+
     pub(super) fn exists(
         &mut self,
         r: AnyRecordRef<'_>,
@@ -125,7 +130,35 @@ fn names(r: AnyRecordRef<'_>) -> (String, String) {
 }
 
 const THAI_NAME: Label<'static> = ("ชื่อภาษาไทย", "Thai name");
-pub(super) const CITY: Label<'static> = ("เมือง", "city");
+
+/// A reference field, what it is called and the kind it points at.
+#[derive(Clone, Copy)]
+pub(super) struct Link {
+    field: &'static str,
+    label: Label<'static>,
+    kind: RecordKind,
+}
+
+pub(super) const CITY_ID: Link = Link {
+    field: "city_id",
+    label: ("เมือง", "city"),
+    kind: RecordKind::City,
+};
+const PROVINCE_ID: Link = Link {
+    field: "province_id",
+    label: ("จังหวัด", "province"),
+    kind: RecordKind::Province,
+};
+const REGION_ID: Link = Link {
+    field: "region_id",
+    label: ("ภาค", "region"),
+    kind: RecordKind::Region,
+};
+const COMMITTEE_ID: Link = Link {
+    field: "committee_id",
+    label: ("คณะกรรมการเมือง", "committee"),
+    kind: RecordKind::Committee,
+};
 
 /// "ชื่อกรรมการลำดับที่ 2" / "member 2": people count from one.
 fn nth(n: usize, th: &str, en: &str) -> (String, String) {
@@ -147,13 +180,7 @@ pub fn missing_field(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             &p.code,
         );
         c.blank(AnyRecordRef::Province(p), "name_th", THAI_NAME, &p.name_th);
-        c.exists(
-            AnyRecordRef::Province(p),
-            "region_id",
-            ("ภาค", "region"),
-            RecordKind::Region,
-            p.region_id,
-        );
+        c.link(AnyRecordRef::Province(p), REGION_ID, p.region_id);
     }
     for city in ds.live::<City>() {
         c.blank(
@@ -162,22 +189,10 @@ pub fn missing_field(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             THAI_NAME,
             &city.name_th,
         );
-        c.exists(
-            AnyRecordRef::City(city),
-            "province_id",
-            ("จังหวัด", "province"),
-            RecordKind::Province,
-            city.province_id,
-        );
+        c.link(AnyRecordRef::City(city), PROVINCE_ID, city.province_id);
     }
     for com in ds.live::<Committee>() {
-        c.exists(
-            AnyRecordRef::Committee(com),
-            "city_id",
-            CITY,
-            RecordKind::City,
-            com.city_id,
-        );
+        c.link(AnyRecordRef::Committee(com), CITY_ID, com.city_id);
         for (n, m) in com.members.iter().enumerate() {
             if is_blank(&m.name) {
                 let (th, en) = nth(n, "ชื่อกรรมการ", "name for member");
@@ -187,13 +202,7 @@ pub fn missing_field(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         }
     }
     for m in ds.live::<Meeting>() {
-        c.exists(
-            AnyRecordRef::Meeting(m),
-            "committee_id",
-            ("คณะกรรมการเมือง", "committee"),
-            RecordKind::Committee,
-            m.committee_id,
-        );
+        c.link(AnyRecordRef::Meeting(m), COMMITTEE_ID, m.committee_id);
     }
     for p in ds.live::<Project>() {
         c.blank(
@@ -208,31 +217,13 @@ pub fn missing_field(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             ("ชุมชนหรือเครือข่ายผู้เสนอ", "proposing community or network"),
             &p.proposer,
         );
-        c.exists(
-            AnyRecordRef::Project(p),
-            "city_id",
-            CITY,
-            RecordKind::City,
-            p.city_id,
-        );
+        c.link(AnyRecordRef::Project(p), CITY_ID, p.city_id);
     }
     for g in ds.live::<ProvinceGrant>() {
-        c.exists(
-            AnyRecordRef::ProvinceGrant(g),
-            "province_id",
-            ("จังหวัด", "province"),
-            RecordKind::Province,
-            g.province_id,
-        );
+        c.link(AnyRecordRef::ProvinceGrant(g), PROVINCE_ID, g.province_id);
     }
     for g in ds.live::<CommitteeGrant>() {
-        c.exists(
-            AnyRecordRef::CommitteeGrant(g),
-            "city_id",
-            CITY,
-            RecordKind::City,
-            g.city_id,
-        );
+        c.link(AnyRecordRef::CommitteeGrant(g), CITY_ID, g.city_id);
     }
     for mou in ds.live::<Mou>() {
         if mou.date.is_none() {
@@ -273,13 +264,7 @@ pub fn missing_field(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         }
     }
     for i in ds.live::<Instalment>() {
-        c.exists(
-            AnyRecordRef::Instalment(i),
-            "city_id",
-            CITY,
-            RecordKind::City,
-            i.city_id,
-        );
+        c.link(AnyRecordRef::Instalment(i), CITY_ID, i.city_id);
     }
     for t in ds.live::<StatedTotal>() {
         c.blank(
@@ -289,13 +274,7 @@ pub fn missing_field(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             &t.label,
         );
         if let Some(region) = t.region_id {
-            c.exists(
-                AnyRecordRef::StatedTotal(t),
-                "region_id",
-                ("ภาค", "region"),
-                RecordKind::Region,
-                region,
-            );
+            c.link(AnyRecordRef::StatedTotal(t), REGION_ID, region);
         }
     }
 }

@@ -16,7 +16,7 @@ use crate::domain::thai_digits::to_ascii_digits;
 use super::codes::RuleCode;
 use super::context::{Ctx, HashMap};
 use super::finding::{Figure, Finding, RecordRef};
-use super::missing::{Check, CITY};
+use super::missing::{Check, CITY_ID};
 use super::text::{count_en, is_blank};
 
 /// A community's surveyed households below this share of its stated ones, once the city's
@@ -241,11 +241,11 @@ fn missing(ctx: &Ctx<'_>, index: &Index<'_>, out: &mut Vec<Finding>) {
     for com in ctx.ds.live::<Community>() {
         let r = AnyRecordRef::Community(com);
         c.blank(r, "name", ("ชื่อชุมชน", "name"), &com.name);
-        c.exists(r, "city_id", CITY, RecordKind::City, com.city_id);
+        c.link(r, CITY_ID, com.city_id);
     }
     for round in ctx.ds.live::<SurveyRound>() {
         let r = AnyRecordRef::SurveyRound(round);
-        c.exists(r, "city_id", CITY, RecordKind::City, round.city_id);
+        c.link(r, CITY_ID, round.city_id);
         if round.date.is_none() {
             c.blank(r, "date", ("วันที่เริ่มสำรวจ", "start date"), "");
         }

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::dates::{format_be_short, format_en};
+use crate::domain::dates::{format_be_short, format_en, FiscalYear};
 use crate::domain::meta::RecordId;
 use crate::domain::money::Baht;
 use crate::domain::records::City;
@@ -47,6 +47,34 @@ pub fn city_th(ctx: &Ctx<'_>, id: RecordId) -> String {
 pub fn city_en(ctx: &Ctx<'_>, id: RecordId) -> String {
     ctx.city(id)
         .map_or_else(|| format!("city {id}"), city_name_en)
+}
+
+/// What a city's year adds up to, over a limit (`city.cap`, `transfer.exceeds_approved`):
+/// "<city> <year>: <what> รวม <total> เกิน<limit> อยู่ <excess>" and
+/// "<city>, FY<year>: <what> add up to <total>, <excess> above <limit>.".
+pub fn city_year_over(
+    ctx: &Ctx<'_>,
+    city: RecordId,
+    fy: FiscalYear,
+    (what_th, what_en): (String, String),
+    total: Baht,
+    (limit_th, limit_en): (String, String),
+    excess: Baht,
+) -> (String, String) {
+    let th = format!(
+        "{} {}: {what_th} รวม {} เกิน{limit_th} อยู่ {}",
+        city_th(ctx, city),
+        fy.label_th(),
+        baht_th(total),
+        baht_th(excess)
+    );
+    let en = format!(
+        "{}, FY{fy}: {what_en} add up to {}, {} above {limit_en}.",
+        city_en(ctx, city),
+        baht_en(total),
+        baht_en(excess)
+    );
+    (th, en)
 }
 
 /// English name, else the Thai one: many records only have the official Thai name.

@@ -28,10 +28,52 @@ pub struct ListPageSpec<T: Text> {
     /// Said when no row passes the filters.
     pub empty: T,
     pub add: AddLink<T>,
-    /// Whether the page filters by city, fiscal year and search words (stated totals: none).
-    pub filters: bool,
+    pub filters: Filters,
+}
+
+impl<T: Text> ListPageSpec<T> {
+    /// A page `testid` with its title, intro and "nothing here" texts, in that order.
+    pub fn new(testid: &'static str, texts: [T; 3], add: AddLink<T>, filters: Filters) -> Self {
+        let [title, intro, empty] = texts;
+        ListPageSpec {
+            testid,
+            title,
+            intro,
+            empty,
+            add,
+            filters,
+        }
+    }
+}
+
+/// The filters a list page shows: the city chooser, and a fiscal-year or search box when
+/// the kind has them.
+#[derive(Clone, Copy)]
+pub struct Filters {
+    pub shown: bool,
     pub by_year: bool,
     pub by_search: bool,
+}
+
+impl Filters {
+    /// No filters (stated totals: a short list, every total shown).
+    pub const NONE: Filters = Filters {
+        shown: false,
+        by_year: false,
+        by_search: false,
+    };
+    /// The city and search words.
+    pub const SEARCH: Filters = Filters {
+        shown: true,
+        by_year: false,
+        by_search: true,
+    };
+    /// The city and the fiscal year.
+    pub const YEAR: Filters = Filters {
+        shown: true,
+        by_year: true,
+        by_search: false,
+    };
 }
 
 /// The "+ Add" button of a list.
@@ -46,6 +88,23 @@ pub struct AddLink<T: Text> {
 }
 
 impl<T: Text> AddLink<T> {
+    pub fn new(href: &'static str, label: T, testid: &'static str) -> Self {
+        AddLink {
+            href,
+            label,
+            testid,
+            with_city: false,
+        }
+    }
+
+    /// The new record starts in the city the list is filtered by.
+    pub fn with_city(self) -> Self {
+        AddLink {
+            with_city: true,
+            ..self
+        }
+    }
+
     /// The button, its address following the filter's city when it should.
     pub fn view(self, filter: Memo<ListFilter>) -> impl IntoView {
         let href = move || match filter.with(|f| f.city).filter(|_| self.with_city) {
@@ -133,7 +192,8 @@ where
         </p>
         <Show when=move || !rows.with(Vec::is_empty) fallback=move || view! { <p class="empty">{tr(empty)}</p> }>
             <ul class="record-list">
-                <For each=move || rows.get() key=key children=row/>
+                // A row reads no signal while it is built: only its own closures track.
+                <For each=move || rows.get() key=key children=move |r| untrack(move || row(r))/>
             </ul>
         </Show>
     }
@@ -157,14 +217,16 @@ where
     let inputs = use_list_inputs();
     let filter = inputs.filter;
     let shown = Memo::new(move |_| filter.with(|f| app.dataset.with(|ds| rows(ds, f))));
-    let filters = spec.filters.then(|| match extra {
-        Some(extra) => view! {
-            <ListFilters inputs by_year=spec.by_year by_search=spec.by_search>{extra}</ListFilters>
+    let Filters {
+        shown: filtered,
+        by_year,
+        by_search,
+    } = spec.filters;
+    let filters = filtered.then(|| match extra {
+        Some(extra) => {
+            view! { <ListFilters inputs by_year by_search>{extra}</ListFilters> }.into_any()
         }
-        .into_any(),
-        None => {
-            view! { <ListFilters inputs by_year=spec.by_year by_search=spec.by_search/> }.into_any()
-        }
+        None => view! { <ListFilters inputs by_year by_search/> }.into_any(),
     });
     view! {
         <section class="page records-page" data-testid=spec.testid>

@@ -118,13 +118,8 @@ mod tests {
     use super::*;
     use crate::domain::meta::{stable_id, RecordMeta};
     use crate::domain::money::Baht;
+    use crate::domain::records::limits::problems;
     use crate::domain::records::survey::{Location, LocationSource, SavingsGroup};
-
-    fn problems<R: Ranged>(r: &R) -> Vec<OutOfRange> {
-        let mut v = Vec::new();
-        r.out_of_range(&mut |p| v.push(p));
-        v
-    }
 
     #[test]
     fn a_community_outside_thailand_or_too_large_is_named_field_by_field() {

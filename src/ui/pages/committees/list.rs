@@ -7,40 +7,24 @@ use crate::domain::lang::units;
 use super::text::CommitteeText;
 use crate::domain::views::entry_lists::{committee_rows, CommitteeRow};
 use crate::ui::i18n::{use_i18n, Lang};
-use crate::ui::pages::record_list::{list_page, or_dash, AddLink, ListPageSpec, RecordRow};
+use crate::ui::pages::record_list::{
+    list_page, or_dash, AddLink, Filters, ListPageSpec, RecordRow,
+};
 
 #[component]
 pub fn CommitteesPage() -> impl IntoView {
-    let spec = ListPageSpec {
-        testid: "committees-page",
-        title: CommitteeText::Title,
-        intro: CommitteeText::Intro,
-        empty: CommitteeText::NoCommittees,
-        add: AddLink {
-            href: "/committees/new",
-            label: CommitteeText::Add,
-            testid: "add-committee",
-            with_city: true,
-        },
-        filters: true,
-        by_year: false,
-        by_search: true,
-    };
-    list_page(
-        spec,
-        committee_rows,
-        CommitteeRow::clone,
-        |r| view! { <Row row=r/> }.into_any(),
-        None,
-    )
+    let texts = [
+        CommitteeText::Title,
+        CommitteeText::Intro,
+        CommitteeText::NoCommittees,
+    ];
+    let add = AddLink::new("/committees/new", CommitteeText::Add, "add-committee").with_city();
+    let spec = ListPageSpec::new("committees-page", texts, add, Filters::SEARCH);
+    list_page(spec, committee_rows, CommitteeRow::clone, row, None)
 }
 
 /// One committee.
-#[component]
-fn Row(
-    /// The row shown.
-    row: CommitteeRow,
-) -> impl IntoView {
+fn row(row: CommitteeRow) -> AnyView {
     let i18n = use_i18n();
     let CommitteeRow {
         id,
@@ -63,4 +47,5 @@ fn Row(
             </span>
         </RecordRow>
     }
+    .into_any()
 }

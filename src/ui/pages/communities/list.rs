@@ -8,40 +8,24 @@ use crate::domain::records::survey::EvictionThreat;
 use crate::domain::views::community_list::{community_rows, CommunityRow};
 use crate::ui::fmt::number;
 use crate::ui::i18n::{tr, use_i18n, Lang};
-use crate::ui::pages::record_list::{list_page, or_dash, AddLink, ListPageSpec, RecordRow};
+use crate::ui::pages::record_list::{
+    list_page, or_dash, AddLink, Filters, ListPageSpec, RecordRow,
+};
 
 #[component]
 pub fn CommunitiesPage() -> impl IntoView {
-    let spec = ListPageSpec {
-        testid: "communities-page",
-        title: CommunityText::Title,
-        intro: CommunityText::Intro,
-        empty: CommunityText::NoCommunities,
-        add: AddLink {
-            href: "/communities/new",
-            label: CommunityText::Add,
-            testid: "add-community",
-            with_city: true,
-        },
-        filters: true,
-        by_year: false,
-        by_search: true,
-    };
-    list_page(
-        spec,
-        community_rows,
-        CommunityRow::clone,
-        |r| view! { <Row row=r/> }.into_any(),
-        None,
-    )
+    let texts = [
+        CommunityText::Title,
+        CommunityText::Intro,
+        CommunityText::NoCommunities,
+    ];
+    let add = AddLink::new("/communities/new", CommunityText::Add, "add-community").with_city();
+    let spec = ListPageSpec::new("communities-page", texts, add, Filters::SEARCH);
+    list_page(spec, community_rows, CommunityRow::clone, row, None)
 }
 
 /// One community: name, city and district, surveyed of stated households.
-#[component]
-fn Row(
-    /// The row shown.
-    row: CommunityRow,
-) -> impl IntoView {
+fn row(row: CommunityRow) -> AnyView {
     let i18n = use_i18n();
     let CommunityRow {
         id,
@@ -82,4 +66,5 @@ fn Row(
             </span>
         </RecordRow>
     }
+    .into_any()
 }

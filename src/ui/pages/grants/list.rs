@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::text::GrantText;
 use crate::domain::views::choices::shown_name;
+use crate::domain::views::entry_lists::ListFilter;
 use crate::domain::views::grant_lists::{committee_grant_rows, province_grant_rows, GrantRow};
 use crate::ui::fmt::{date_shown, year_shown};
 use crate::ui::i18n::{tr, use_i18n, Lang};
@@ -19,39 +20,46 @@ pub fn GrantsPage() -> impl IntoView {
         Memo::new(move |_| filter.with(|f| app.dataset.with(|ds| province_grant_rows(ds, f))));
     let committees =
         Memo::new(move |_| filter.with(|f| app.dataset.with(|ds| committee_grant_rows(ds, f))));
-    let committee_add = AddLink {
-        href: "/grants/committee/new",
-        label: GrantText::AddCommitteeGrant,
-        testid: "add-committee-grant",
-        with_city: true,
-    };
-    let province_add = AddLink {
-        href: "/grants/province/new",
-        label: GrantText::AddProvinceGrant,
-        testid: "add-province-grant",
-        with_city: false,
-    };
+    let committee_add = AddLink::new(
+        "/grants/committee/new",
+        GrantText::AddCommitteeGrant,
+        "add-committee-grant",
+    );
+    let province_add = AddLink::new(
+        "/grants/province/new",
+        GrantText::AddProvinceGrant,
+        "add-province-grant",
+    );
+    let committee_texts = [GrantText::CommitteeGrants, GrantText::CommitteeGrantsIntro];
+    let province_texts = [GrantText::ProvinceGrants, GrantText::ProvinceGrantsIntro];
     view! {
         <section class="page records-page" data-testid="grants-page">
             <h1>{tr(GrantText::Title)}</h1>
             <p class="lead">{tr(GrantText::Intro)}</p>
             <ListFilters inputs by_year=true/>
-            <section class="panel" data-testid="committee-grants">
-                <div class="section-head">
-                    <h2>{tr(GrantText::CommitteeGrants)}</h2>
-                    {committee_add.view(filter)}
-                </div>
-                <p class="muted">{tr(GrantText::CommitteeGrantsIntro)}</p>
-                {row_list(committees, GrantText::NoGrants, None, GrantRow::clone, committee_row)}
-            </section>
-            <section class="panel" data-testid="province-grants">
-                <div class="section-head">
-                    <h2>{tr(GrantText::ProvinceGrants)}</h2>
-                    {province_add.view(filter)}
-                </div>
-                <p class="muted">{tr(GrantText::ProvinceGrantsIntro)}</p>
-                {row_list(provinces, GrantText::NoGrants, None, GrantRow::clone, province_row)}
-            </section>
+            {section("committee-grants", committee_texts, committee_add.with_city(), filter, committees, committee_row)}
+            {section("province-grants", province_texts, province_add, filter, provinces, province_row)}
+        </section>
+    }
+}
+
+/// One kind of grant: its heading and "+ Add", what it is, and its rows.
+fn section(
+    testid: &'static str,
+    [heading, intro]: [GrantText; 2],
+    add: AddLink<GrantText>,
+    filter: Memo<ListFilter>,
+    rows: Memo<Vec<GrantRow>>,
+    row: fn(GrantRow) -> AnyView,
+) -> impl IntoView {
+    view! {
+        <section class="panel" data-testid=testid>
+            <div class="section-head">
+                <h2>{tr(heading)}</h2>
+                {add.view(filter)}
+            </div>
+            <p class="muted">{tr(intro)}</p>
+            {row_list(rows, GrantText::NoGrants, None, GrantRow::clone, row)}
         </section>
     }
 }

@@ -9,7 +9,7 @@ use crate::ui::fmt::{date_shown, year_shown};
 use crate::ui::forms::screens::ScreenText;
 use crate::ui::forms::{t, Bind, SelectField};
 use crate::ui::i18n::{tr, use_i18n, Lang};
-use crate::ui::pages::record_list::{list_page, AddLink, ListPageSpec, RecordRow};
+use crate::ui::pages::record_list::{list_page, AddLink, Filters, ListPageSpec, RecordRow};
 
 #[component]
 pub fn InstalmentsPage() -> impl IntoView {
@@ -28,21 +28,13 @@ pub fn InstalmentsPage() -> impl IntoView {
             ),
         ]
     });
-    let spec = ListPageSpec {
-        testid: "instalments-page",
-        title: InstalmentText::Title,
-        intro: InstalmentText::Intro,
-        empty: InstalmentText::NoInstalments,
-        add: AddLink {
-            href: "/instalments/new",
-            label: InstalmentText::Add,
-            testid: "add-instalment",
-            with_city: true,
-        },
-        filters: true,
-        by_year: true,
-        by_search: false,
-    };
+    let texts = [
+        InstalmentText::Title,
+        InstalmentText::Intro,
+        InstalmentText::NoInstalments,
+    ];
+    let add = AddLink::new("/instalments/new", InstalmentText::Add, "add-instalment").with_city();
+    let spec = ListPageSpec::new("instalments-page", texts, add, Filters::YEAR);
     let rows = move |ds: &_, f: &ListFilter| {
         let transferred = match status.get().as_str() {
             "planned" => Some(false),
@@ -65,17 +57,13 @@ pub fn InstalmentsPage() -> impl IntoView {
         spec,
         rows,
         InstalmentRow::clone,
-        |r| view! { <Row row=r/> }.into_any(),
+        row,
         Some(status_filter.into_any()),
     )
 }
 
 /// One instalment.
-#[component]
-fn Row(
-    /// The row shown.
-    row: InstalmentRow,
-) -> impl IntoView {
+fn row(row: InstalmentRow) -> AnyView {
     let i18n = use_i18n();
     let thai = move || i18n.lang.get() == Lang::Th;
     let InstalmentRow {
@@ -108,4 +96,5 @@ fn Row(
             <span class="record-figures"><span class="amount">{amount.format()}</span></span>
         </RecordRow>
     }
+    .into_any()
 }

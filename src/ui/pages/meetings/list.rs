@@ -9,40 +9,22 @@ use super::text::MeetingText;
 use crate::domain::views::entry_lists::{meeting_rows, MeetingRow};
 use crate::ui::fmt::date_shown;
 use crate::ui::i18n::{use_i18n, Lang};
-use crate::ui::pages::record_list::{list_page, AddLink, ListPageSpec, RecordRow};
+use crate::ui::pages::record_list::{list_page, AddLink, Filters, ListPageSpec, RecordRow};
 
 #[component]
 pub fn MeetingsPage() -> impl IntoView {
-    let spec = ListPageSpec {
-        testid: "meetings-page",
-        title: MeetingText::Title,
-        intro: MeetingText::Intro,
-        empty: MeetingText::NoMeetings,
-        add: AddLink {
-            href: "/meetings/new",
-            label: MeetingText::Add,
-            testid: "add-meeting",
-            with_city: false,
-        },
-        filters: true,
-        by_year: false,
-        by_search: true,
-    };
-    list_page(
-        spec,
-        meeting_rows,
-        MeetingRow::clone,
-        |r| view! { <Row row=r/> }.into_any(),
-        None,
-    )
+    let texts = [
+        MeetingText::Title,
+        MeetingText::Intro,
+        MeetingText::NoMeetings,
+    ];
+    let add = AddLink::new("/meetings/new", MeetingText::Add, "add-meeting");
+    let spec = ListPageSpec::new("meetings-page", texts, add, Filters::SEARCH);
+    list_page(spec, meeting_rows, MeetingRow::clone, row, None)
 }
 
 /// One meeting.
-#[component]
-fn Row(
-    /// The row shown.
-    row: MeetingRow,
-) -> impl IntoView {
+fn row(row: MeetingRow) -> AnyView {
     let i18n = use_i18n();
     let thai = move || i18n.lang.get() == Lang::Th;
     let MeetingRow {
@@ -65,4 +47,5 @@ fn Row(
             </span>
         </RecordRow>
     }
+    .into_any()
 }

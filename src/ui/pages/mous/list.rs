@@ -8,40 +8,20 @@ use super::text::MouText;
 use crate::domain::views::entry_lists::{mou_rows, MouRow};
 use crate::ui::fmt::date_shown;
 use crate::ui::i18n::{use_i18n, Lang};
-use crate::ui::pages::record_list::{list_page, or_dash, AddLink, ListPageSpec, RecordRow};
+use crate::ui::pages::record_list::{
+    list_page, or_dash, AddLink, Filters, ListPageSpec, RecordRow,
+};
 
 #[component]
 pub fn MousPage() -> impl IntoView {
-    let spec = ListPageSpec {
-        testid: "mous-page",
-        title: MouText::Title,
-        intro: MouText::Intro,
-        empty: MouText::NoMous,
-        add: AddLink {
-            href: "/mous/new",
-            label: MouText::Add,
-            testid: "add-mou",
-            with_city: true,
-        },
-        filters: true,
-        by_year: false,
-        by_search: true,
-    };
-    list_page(
-        spec,
-        mou_rows,
-        MouRow::clone,
-        |r| view! { <Row row=r/> }.into_any(),
-        None,
-    )
+    let texts = [MouText::Title, MouText::Intro, MouText::NoMous];
+    let add = AddLink::new("/mous/new", MouText::Add, "add-mou").with_city();
+    let spec = ListPageSpec::new("mous-page", texts, add, Filters::SEARCH);
+    list_page(spec, mou_rows, MouRow::clone, row, None)
 }
 
 /// One MOU.
-#[component]
-fn Row(
-    /// The row shown.
-    row: MouRow,
-) -> impl IntoView {
+fn row(row: MouRow) -> AnyView {
     let i18n = use_i18n();
     let MouRow {
         id,
@@ -61,4 +41,5 @@ fn Row(
             </span>
         </RecordRow>
     }
+    .into_any()
 }

@@ -7,10 +7,10 @@ use super::cofunding::CoFundingLines;
 use super::pipeline::Pipeline;
 use super::text::ProjectText;
 use crate::domain::dates::FiscalYear;
-use crate::domain::forms::project_form::{new_project, ProjectForm};
+use crate::domain::forms::project_form::ProjectForm;
 use crate::domain::meta::RecordId;
 use crate::domain::records::latest_report;
-use crate::domain::records::{Category, City};
+use crate::domain::records::{Category, City, Project};
 use crate::domain::views::city_page::default_year;
 use crate::ui::edit::{blank_meta, today, use_edit_session, EditSession, Target};
 use crate::ui::fmt;
@@ -45,7 +45,7 @@ pub fn ProjectEditor(
         })
         .unwrap_or(this_year);
     let s: EditSession<ProjectForm> = use_edit_session(target, move |id| {
-        new_project(
+        Project::new(
             blank_meta(app, id),
             city.unwrap_or_else(uuid::Uuid::nil),
             fy,

@@ -7,41 +7,25 @@ use crate::domain::records::StatedTotal;
 use crate::domain::views::entry_lists::stated_total_rows;
 use crate::ui::fmt::year_shown;
 use crate::ui::i18n::{use_i18n, Lang};
-use crate::ui::pages::record_list::{list_page, AddLink, ListPageSpec, RecordRow};
+use crate::ui::pages::record_list::{list_page, AddLink, Filters, ListPageSpec, RecordRow};
 
 #[component]
 pub fn StatedTotalsPage() -> impl IntoView {
-    let spec = ListPageSpec {
-        testid: "stated-totals-page",
-        title: StatedText::Title,
-        intro: StatedText::Intro,
-        empty: StatedText::NoTotals,
-        add: AddLink {
-            href: "/stated-totals/new",
-            label: StatedText::Add,
-            testid: "add-stated-total",
-            with_city: false,
-        },
-        filters: false,
-        by_year: false,
-        by_search: false,
-    };
+    let texts = [StatedText::Title, StatedText::Intro, StatedText::NoTotals];
+    let add = AddLink::new("/stated-totals/new", StatedText::Add, "add-stated-total");
+    let spec = ListPageSpec::new("stated-totals-page", texts, add, Filters::NONE);
     // No filters are shown, so every total is listed whatever the empty filter says.
     list_page(
         spec,
         stated_total_rows,
         |s: &StatedTotal| (s.meta.id, s.meta.updated_at),
-        |s| view! { <Row s/> }.into_any(),
+        row,
         None,
     )
 }
 
 /// One stated total.
-#[component]
-fn Row(
-    /// The total shown.
-    s: StatedTotal,
-) -> impl IntoView {
+fn row(s: StatedTotal) -> AnyView {
     let i18n = use_i18n();
     let thai = move || i18n.lang.get() == Lang::Th;
     view! {
@@ -51,4 +35,5 @@ fn Row(
             <span class="record-figures">{s.amount.map(|a| view! { <span class="amount">{a.format()}</span> })}</span>
         </RecordRow>
     }
+    .into_any()
 }

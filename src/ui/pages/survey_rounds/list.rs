@@ -9,40 +9,20 @@ use crate::domain::lang::counted;
 use crate::domain::views::survey_entry::{round_rows, RoundRow};
 use crate::ui::edit::today;
 use crate::ui::i18n::{use_i18n, Lang};
-use crate::ui::pages::record_list::{list_page, or_dash, AddLink, ListPageSpec, RecordRow};
+use crate::ui::pages::record_list::{
+    list_page, or_dash, AddLink, Filters, ListPageSpec, RecordRow,
+};
 
 #[component]
 pub fn SurveyRoundsPage() -> impl IntoView {
-    let spec = ListPageSpec {
-        testid: "survey-rounds-page",
-        title: RoundText::Title,
-        intro: RoundText::Intro,
-        empty: RoundText::None,
-        add: AddLink {
-            href: "/survey-rounds/new",
-            label: RoundText::Add,
-            testid: "add-survey-round",
-            with_city: true,
-        },
-        filters: true,
-        by_year: false,
-        by_search: true,
-    };
-    list_page(
-        spec,
-        round_rows,
-        RoundRow::clone,
-        |r| view! { <Row row=r/> }.into_any(),
-        None,
-    )
+    let texts = [RoundText::Title, RoundText::Intro, RoundText::None];
+    let add = AddLink::new("/survey-rounds/new", RoundText::Add, "add-survey-round").with_city();
+    let spec = ListPageSpec::new("survey-rounds-page", texts, add, Filters::SEARCH);
+    list_page(spec, round_rows, RoundRow::clone, row, None)
 }
 
 /// One round: title, city and dates, households entered.
-#[component]
-fn Row(
-    /// The row shown.
-    row: RoundRow,
-) -> impl IntoView {
+fn row(row: RoundRow) -> AnyView {
     let i18n = use_i18n();
     let RoundRow {
         id,
@@ -89,4 +69,5 @@ fn Row(
             </span>
         </RecordRow>
     }
+    .into_any()
 }

@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 
-use super::text::SyncText;
 use crate::ui::i18n::use_i18n;
 use crate::ui::sync::progress::Progress;
 
@@ -16,7 +15,7 @@ pub fn ProgressBar(
         progress
             .state
             .get()
-            .map(|(s, _)| i18n.t(SyncText::Stage(s)))
+            .map(|(s, _)| i18n.t(s))
             .unwrap_or_default()
     };
     let percent = move || {
