@@ -18,6 +18,26 @@ use crate::ui::state::AppState;
 use crate::ui::sw;
 use crate::ui::tabs::{follow_other_tabs, TabNotice};
 
+/// The router's routes from the one table (`ui::routes`): a `lazy` page is loaded on demand.
+macro_rules! router {
+    ($($path:tt => $where:ident $page:ident, [$($example:tt),* $(,)?];)*) => {
+        view! {
+            <Routes fallback=NotFound>
+                $(<Route path=path!($path) view={page!($where $page)} />)*
+            </Routes>
+        }
+    };
+}
+
+macro_rules! page {
+    (lazy $route:ident) => {
+        Lazy::<$route>::new()
+    };
+    (main $page:ident) => {
+        $page
+    };
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     let (settings, settings_error) = load_settings();
@@ -64,48 +84,7 @@ pub fn App() -> impl IntoView {
             <TabNotice/>
             <ToastRegion/>
             <main id="main">
-                // The same paths, in the same order, as ui::routes::ROUTES (tests/routes.rs).
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/settings") view=SettingsPage/>
-                    <Route path=path!("/provinces") view={Lazy::<ProvincesRoute>::new()} />
-                    <Route path=path!("/cities") view={Lazy::<CitiesRoute>::new()} />
-                    <Route path=path!("/cities/:id") view={Lazy::<CityRoute>::new()} />
-                    <Route path=path!("/cities/:id/edit") view={Lazy::<CityEditRoute>::new()} />
-                    <Route path=path!("/projects") view={Lazy::<ProjectsRoute>::new()} />
-                    <Route path=path!("/projects/:id") view={Lazy::<ProjectRoute>::new()} />
-                    <Route path=path!("/reports") view={Lazy::<ReportsRoute>::new()} />
-                    <Route path=path!("/reports/region/:id") view={Lazy::<RegionReportRoute>::new()} />
-                    <Route path=path!("/reports/province/:id") view={Lazy::<ProvinceReportRoute>::new()} />
-                    <Route path=path!("/print/mou/:city_id") view={Lazy::<MouPrintRoute>::new()} />
-                    <Route path=path!("/print/city/:city_id") view={Lazy::<CityPrintRoute>::new()} />
-                    <Route path=path!("/print/region/:region_id") view={Lazy::<RegionPrintRoute>::new()} />
-                    <Route path=path!("/committees") view={Lazy::<CommitteesRoute>::new()} />
-                    <Route path=path!("/committees/:id") view={Lazy::<CommitteeRoute>::new()} />
-                    <Route path=path!("/meetings") view={Lazy::<MeetingsRoute>::new()} />
-                    <Route path=path!("/meetings/:id") view={Lazy::<MeetingRoute>::new()} />
-                    <Route path=path!("/mous") view={Lazy::<MousRoute>::new()} />
-                    <Route path=path!("/mous/:id") view={Lazy::<MouRoute>::new()} />
-                    <Route path=path!("/instalments") view={Lazy::<InstalmentsRoute>::new()} />
-                    <Route path=path!("/instalments/:id") view={Lazy::<InstalmentRoute>::new()} />
-                    <Route path=path!("/grants") view={Lazy::<GrantsRoute>::new()} />
-                    <Route path=path!("/grants/province/:id") view={Lazy::<ProvinceGrantRoute>::new()} />
-                    <Route path=path!("/grants/committee/:id") view={Lazy::<CommitteeGrantRoute>::new()} />
-                    <Route path=path!("/parameters") view={Lazy::<ParametersListRoute>::new()} />
-                    <Route path=path!("/parameters/:id") view={Lazy::<ParametersRoute>::new()} />
-                    <Route path=path!("/stated-totals") view={Lazy::<StatedTotalsRoute>::new()} />
-                    <Route path=path!("/stated-totals/:id") view={Lazy::<StatedTotalRoute>::new()} />
-                    <Route path=path!("/communities") view={Lazy::<CommunitiesRoute>::new()} />
-                    <Route path=path!("/communities/:id") view={Lazy::<CommunityRoute>::new()} />
-                    <Route path=path!("/households/:id") view={Lazy::<HouseholdRoute>::new()} />
-                    <Route path=path!("/survey-rounds") view={Lazy::<SurveyRoundsRoute>::new()} />
-                    <Route path=path!("/survey-rounds/:id") view={Lazy::<SurveyRoundRoute>::new()} />
-                    <Route path=path!("/progress-reports/:id") view={Lazy::<ProgressReportRoute>::new()} />
-                    <Route path=path!("/findings") view={Lazy::<FindingsRoute>::new()} />
-                    <Route path=path!("/sync") view={Lazy::<SyncRoute>::new()} />
-                    <Route path=path!("/conflicts") view={Lazy::<ConflictsRoute>::new()} />
-                    <Route path=path!("/_crash") view=CrashTest/>
-                </Routes>
+                {crate::app_routes!(router)}
             </main>
         </Router>
     }

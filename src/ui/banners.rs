@@ -22,7 +22,7 @@ use leptos_router::hooks::use_location;
 use crate::domain::meta::OfficeId;
 use crate::domain::views::export_reminder::{export_reminder, has_changes_from};
 use crate::storage::Persistence;
-use crate::ui::i18n::{tr, use_i18n, Text};
+use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::state::use_app;
 
 /// Days a dismissed banner stays away.
@@ -31,40 +31,8 @@ pub const QUIET_DAYS: f64 = 7.0;
 const PERSIST_DISMISSED: &str = "mueang.banner.persist.dismissed_at";
 const EXPORT_DISMISSED: &str = "mueang.banner.export.dismissed_at";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum BannerText {
-    PersistTitle,
-    PersistBody,
-    PersistAskAgain,
-    ExportTitle,
-    ExportNever,
-    ExportSince,
-    ExportChanged,
-    ExportNow,
-    Later,
-    Days,
-}
-
-impl Text for BannerText {
-    fn pair(self) -> (&'static str, &'static str) {
-        use BannerText::*;
-        match self {
-            PersistTitle => ("เบราว์เซอร์ยังไม่รับปากว่าจะเก็บข้อมูลไว้", "The browser has not agreed to keep the data"),
-            PersistBody => (
-                "เมื่อพื้นที่เครื่องใกล้เต็ม เบราว์เซอร์อาจลบข้อมูลในแอปนี้ได้ ควรติดตั้งแอปไว้ที่หน้าจอหลัก และส่งออกข้อมูลเป็นประจำ",
-                "When the device runs low on space the browser may delete this app's data. Install the app on the home screen and export the data regularly.",
-            ),
-            PersistAskAgain => ("ขออีกครั้ง", "Ask again"),
-            ExportTitle => ("ยังไม่ได้ส่งออกข้อมูล", "Data not exported"),
-            ExportNever => ("ยังไม่เคยส่งออกข้อมูลจากเครื่องนี้ มีการแก้ไขรอมา", "Nothing has been exported from this device yet; changes have been waiting"),
-            ExportSince => ("ส่งออกครั้งล่าสุดเมื่อ", "Last exported"),
-            ExportChanged => ("รายการที่แก้ไขแล้วยังไม่ได้ส่งออก:", "Records changed and not yet exported:"),
-            ExportNow => ("ส่งออกข้อมูล", "Export the data"),
-            Later => ("ไว้ทีหลัง", "Later"),
-            Days => ("วันแล้ว", "days ago"),
-        }
-    }
-}
+// The banners' strings: `src/ui/messages/banners.toml`, made into the enum by build.rs.
+include!(concat!(env!("OUT_DIR"), "/messages/banners.rs"));
 
 fn dismissed_recently(key: &str) -> bool {
     LocalStorage::get::<f64>(key)

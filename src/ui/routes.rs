@@ -1,10 +1,10 @@
 //! Every address the app answers, in one table, with addresses to visit for each.
 //!
-//! Leptos' `path!` needs literal segments, so `src/app.rs` cannot be built from this table;
-//! `tests/routes.rs` instead reads the `path!(…)` entries of `app.rs` and fails unless they
-//! equal [`ROUTES`] in order, and keeps `tests/e2e/routes.json` (what the e2e axe sweep
-//! visits; `mueang routes` prints it) equal to the table. A route added in one place only
-//! fails the native tests, so no screen can be left out of the sweep.
+//! The table is the macro [`app_routes!`](crate::app_routes): `src/app.rs` builds the router
+//! from it (Leptos' `path!` needs literal segments, which a macro hands on as they are) and
+//! this module [`ROUTES`], so a route is added in one line and no screen can be left out
+//! of the sweep. `tests/routes.rs` keeps `tests/e2e/routes.json` (what the e2e axe sweep
+//! visits; `mueang routes` prints it) equal to the table.
 //!
 //! Ids in the examples are records of `public/examples/north-2561.json` (the test checks
 //! each is there); codes are used where the page reads one (`north`, `TH-63`). The example
@@ -23,126 +23,108 @@ pub struct AppRoute {
     pub examples: &'static [&'static str],
 }
 
-const fn route(path: &'static str, examples: &'static [&'static str]) -> AppRoute {
-    AppRoute { path, examples }
+/// The one table of routes: each path as the router takes it (`:name` for a parameter),
+/// the page that answers it (`lazy` for one of `ui::lazy`'s routes, loaded on demand;
+/// `main` for a page of the main module) and the addresses that open it with the example data
+/// loaded (empty only for a route that must not be swept: `/_crash` panics on purpose).
+/// `$then!` receives the table: [`ROUTES`] here, the router in `src/app.rs`.
+#[macro_export]
+macro_rules! app_routes {
+    ($then:ident) => {
+        $then! {
+            "/" => main HomePage, ["/"];
+            "/settings" => main SettingsPage, ["/settings"];
+            "/provinces" => lazy ProvincesRoute, ["/provinces"];
+            "/cities" => lazy CitiesRoute, ["/cities"];
+            "/cities/:id" => lazy CityRoute, [
+                "/cities/6315ebf8-46dd-5cc6-903a-296457676d77",
+                "/cities/new",
+            ];
+            "/cities/:id/edit" => lazy CityEditRoute, [
+                "/cities/6315ebf8-46dd-5cc6-903a-296457676d77/edit",
+            ];
+            "/projects" => lazy ProjectsRoute, ["/projects"];
+            "/projects/:id" => lazy ProjectRoute, [
+                "/projects/new",
+                "/projects/new?city=6315ebf8-46dd-5cc6-903a-296457676d77",
+            ];
+            "/reports" => lazy ReportsRoute, ["/reports"];
+            "/reports/region/:id" => lazy RegionReportRoute, ["/reports/region/north"];
+            "/reports/province/:id" => lazy ProvinceReportRoute, ["/reports/province/TH-63"];
+            "/print/mou/:city_id" => lazy MouPrintRoute, [
+                "/print/mou/6315ebf8-46dd-5cc6-903a-296457676d77",
+            ];
+            "/print/city/:city_id" => lazy CityPrintRoute, [
+                "/print/city/6315ebf8-46dd-5cc6-903a-296457676d77",
+            ];
+            "/print/region/:region_id" => lazy RegionPrintRoute, ["/print/region/north"];
+            "/committees" => lazy CommitteesRoute, ["/committees"];
+            "/committees/:id" => lazy CommitteeRoute, [
+                "/committees/new",
+                "/committees/new?city=6315ebf8-46dd-5cc6-903a-296457676d77",
+            ];
+            "/meetings" => lazy MeetingsRoute, ["/meetings"];
+            "/meetings/:id" => lazy MeetingRoute, ["/meetings/new"];
+            "/mous" => lazy MousRoute, ["/mous"];
+            "/mous/:id" => lazy MouRoute, [
+                "/mous/714cf5bd-4482-58b1-b84e-c96881338a76",
+                "/mous/new",
+            ];
+            "/instalments" => lazy InstalmentsRoute, ["/instalments"];
+            "/instalments/:id" => lazy InstalmentRoute, [
+                "/instalments/7a15d01b-e54e-51ce-b9f0-dd2d09aaa8d6",
+                "/instalments/new",
+            ];
+            "/grants" => lazy GrantsRoute, ["/grants"];
+            "/grants/province/:id" => lazy ProvinceGrantRoute, [
+                "/grants/province/0f2ba697-3910-5cb1-9578-f904465b0901",
+                "/grants/province/new",
+            ];
+            "/grants/committee/:id" => lazy CommitteeGrantRoute, [
+                "/grants/committee/229600a9-dc64-5b21-b49d-90eee99fb501",
+                "/grants/committee/new",
+            ];
+            "/parameters" => lazy ParametersListRoute, ["/parameters"];
+            "/parameters/:id" => lazy ParametersRoute, [
+                "/parameters/0d26116a-8d2f-5f60-b98d-603a8b9284f3",
+                "/parameters/new",
+            ];
+            "/stated-totals" => lazy StatedTotalsRoute, ["/stated-totals"];
+            "/stated-totals/:id" => lazy StatedTotalRoute, [
+                "/stated-totals/2ac8ca47-cb9c-57d4-9966-106433622ebb",
+                "/stated-totals/new",
+            ];
+            "/communities" => lazy CommunitiesRoute, ["/communities"];
+            "/communities/:id" => lazy CommunityRoute, [
+                "/communities/new",
+                "/communities/new?city=6315ebf8-46dd-5cc6-903a-296457676d77",
+            ];
+            // The example has no community: a household is visited as a new one without its
+            // community (the chooser); the sweep's survey test visits the rest with data.
+            "/households/:id" => lazy HouseholdRoute, ["/households/new"];
+            "/survey-rounds" => lazy SurveyRoundsRoute, ["/survey-rounds"];
+            "/survey-rounds/:id" => lazy SurveyRoundRoute, [
+                "/survey-rounds/new",
+                "/survey-rounds/new?city=6315ebf8-46dd-5cc6-903a-296457676d77",
+            ];
+            "/progress-reports/:id" => lazy ProgressReportRoute, ["/progress-reports/new"];
+            "/findings" => lazy FindingsRoute, ["/findings"];
+            "/sync" => lazy SyncRoute, ["/sync"];
+            "/conflicts" => lazy ConflictsRoute, ["/conflicts"];
+            "/_crash" => main CrashTest, [];
+        }
+    };
 }
 
-/// The router's table, in the order of `src/app.rs`.
-pub const ROUTES: &[AppRoute] = &[
-    route("/", &["/"]),
-    route("/settings", &["/settings"]),
-    route("/provinces", &["/provinces"]),
-    route("/cities", &["/cities"]),
-    route(
-        "/cities/:id",
-        &[
-            "/cities/6315ebf8-46dd-5cc6-903a-296457676d77",
-            "/cities/new",
-        ],
-    ),
-    route(
-        "/cities/:id/edit",
-        &["/cities/6315ebf8-46dd-5cc6-903a-296457676d77/edit"],
-    ),
-    route("/projects", &["/projects"]),
-    route(
-        "/projects/:id",
-        &[
-            "/projects/new",
-            "/projects/new?city=6315ebf8-46dd-5cc6-903a-296457676d77",
-        ],
-    ),
-    route("/reports", &["/reports"]),
-    route("/reports/region/:id", &["/reports/region/north"]),
-    route("/reports/province/:id", &["/reports/province/TH-63"]),
-    route(
-        "/print/mou/:city_id",
-        &["/print/mou/6315ebf8-46dd-5cc6-903a-296457676d77"],
-    ),
-    route(
-        "/print/city/:city_id",
-        &["/print/city/6315ebf8-46dd-5cc6-903a-296457676d77"],
-    ),
-    route("/print/region/:region_id", &["/print/region/north"]),
-    route("/committees", &["/committees"]),
-    route(
-        "/committees/:id",
-        &[
-            "/committees/new",
-            "/committees/new?city=6315ebf8-46dd-5cc6-903a-296457676d77",
-        ],
-    ),
-    route("/meetings", &["/meetings"]),
-    route("/meetings/:id", &["/meetings/new"]),
-    route("/mous", &["/mous"]),
-    route(
-        "/mous/:id",
-        &["/mous/714cf5bd-4482-58b1-b84e-c96881338a76", "/mous/new"],
-    ),
-    route("/instalments", &["/instalments"]),
-    route(
-        "/instalments/:id",
-        &[
-            "/instalments/7a15d01b-e54e-51ce-b9f0-dd2d09aaa8d6",
-            "/instalments/new",
-        ],
-    ),
-    route("/grants", &["/grants"]),
-    route(
-        "/grants/province/:id",
-        &[
-            "/grants/province/0f2ba697-3910-5cb1-9578-f904465b0901",
-            "/grants/province/new",
-        ],
-    ),
-    route(
-        "/grants/committee/:id",
-        &[
-            "/grants/committee/229600a9-dc64-5b21-b49d-90eee99fb501",
-            "/grants/committee/new",
-        ],
-    ),
-    route("/parameters", &["/parameters"]),
-    route(
-        "/parameters/:id",
-        &[
-            "/parameters/0d26116a-8d2f-5f60-b98d-603a8b9284f3",
-            "/parameters/new",
-        ],
-    ),
-    route("/stated-totals", &["/stated-totals"]),
-    route(
-        "/stated-totals/:id",
-        &[
-            "/stated-totals/2ac8ca47-cb9c-57d4-9966-106433622ebb",
-            "/stated-totals/new",
-        ],
-    ),
-    route("/communities", &["/communities"]),
-    route(
-        "/communities/:id",
-        &[
-            "/communities/new",
-            "/communities/new?city=6315ebf8-46dd-5cc6-903a-296457676d77",
-        ],
-    ),
-    // The example has no community: a household is visited as a new one without its
-    // community (the chooser); the sweep's survey test visits the rest with data.
-    route("/households/:id", &["/households/new"]),
-    route("/survey-rounds", &["/survey-rounds"]),
-    route(
-        "/survey-rounds/:id",
-        &[
-            "/survey-rounds/new",
-            "/survey-rounds/new?city=6315ebf8-46dd-5cc6-903a-296457676d77",
-        ],
-    ),
-    route("/progress-reports/:id", &["/progress-reports/new"]),
-    route("/findings", &["/findings"]),
-    route("/sync", &["/sync"]),
-    route("/conflicts", &["/conflicts"]),
-    route("/_crash", &[]),
-];
+/// Makes [`ROUTES`] from the table (the pages are the router's business).
+macro_rules! route_table {
+    ($($path:tt => $where:ident $page:ident, [$($example:tt),* $(,)?];)*) => {
+        /// The router's table, in its order.
+        pub const ROUTES: &[AppRoute] = &[$(AppRoute { path: $path, examples: &[$($example),*] },)*];
+    };
+}
+
+app_routes!(route_table);
 
 /// Whether `address` (a query is ignored) opens the route `pattern`: the same number of
 /// segments, literals equal, a `:name` segment matching any non-empty one.

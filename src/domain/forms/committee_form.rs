@@ -10,7 +10,7 @@ use uuid::Uuid;
 use crate::domain::meta::{RecordId, RecordMeta};
 use crate::domain::records::{Committee, CommitteeMember, MemberRole, Sector};
 
-use super::form::{enum_from_key, enum_key, Built, FieldError, Reader, RecordForm};
+use super::form::{enum_key, Built, FieldError, Reader, RecordForm};
 
 /// The roles in the order a committee lists them.
 pub const MEMBER_ROLES: [MemberRole; 3] =
@@ -132,14 +132,14 @@ impl RecordForm for CommitteeForm {
                 let old = base.members.get(i);
                 CommitteeMember {
                     name: m.name.trim().to_owned(),
-                    sector: r.choice(
-                        &format!("members[{i}].sector"),
-                        enum_from_key::<Sector>(&m.sector),
+                    sector: r.line_choice(
+                        ("members", i, "sector"),
+                        &m.sector,
                         old.map_or(Sector::Other, |o| o.sector),
                     ),
-                    role: r.choice(
-                        &format!("members[{i}].role"),
-                        enum_from_key::<MemberRole>(&m.role),
+                    role: r.line_choice(
+                        ("members", i, "role"),
+                        &m.role,
                         old.map_or(MemberRole::Member, |o| o.role),
                     ),
                     contact: m.contact.trim().to_owned(),

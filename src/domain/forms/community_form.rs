@@ -3,7 +3,6 @@
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
 use crate::domain::meta::{RecordId, RecordMeta};
 use crate::domain::records::survey::ranges::{
@@ -90,14 +89,13 @@ impl RecordForm for CommunityForm {
     fn build(&self, base: &Community) -> Built<Community> {
         let mut r = Reader::default();
         let mut c = base.clone();
-        c.city_id = Uuid::parse_str(self.city_id.trim()).unwrap_or(base.city_id);
-        if c.city_id.is_nil() {
-            r.errors.push(FieldError::missing(
-                "city_id",
-                "กรุณาเลือกเมือง",
-                "Please choose the city.",
-            ));
-        }
+        c.city_id = r.parent(
+            "city_id",
+            &self.city_id,
+            base.city_id,
+            "กรุณาเลือกเมือง",
+            "Please choose the city.",
+        );
         c.name = self.name.trim().to_owned();
         c.district = self.district.trim().to_owned();
         c.subdistrict = self.subdistrict.trim().to_owned();
@@ -224,6 +222,7 @@ mod tests {
     use crate::domain::meta::stable_id;
     use crate::domain::money::Baht;
     use crate::domain::records::survey::{EvictionThreat, HousingProgramme, Landowner};
+    use uuid::Uuid;
 
     fn blank() -> Community {
         new_community(RecordMeta::shipped("c"), stable_id("city"))

@@ -10,6 +10,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use crate::domain::dates::{parse_date, FiscalYear};
+use crate::domain::meta::RecordId;
 use crate::domain::money::Baht;
 use crate::domain::records::Record;
 use crate::domain::thai_digits::to_ascii_digits;
@@ -195,6 +196,37 @@ impl Reader {
     }
 
     /// A required choice (a select with no valid value yet).
+    /// The record a new record belongs to (a community's city, a report's project): the
+    /// chosen id, or `base`'s while the text is not an id; missing while none is chosen.
+    pub fn parent(
+        &mut self,
+        field: &str,
+        raw: &str,
+        base: RecordId,
+        th: &str,
+        en: &str,
+    ) -> RecordId {
+        let id = uuid::Uuid::parse_str(raw.trim()).unwrap_or(base);
+        if id.is_nil() {
+            self.errors.push(FieldError::missing(field, th, en));
+        }
+        id
+    }
+
+    /// The choice stored as `key` in line `i` of a list (`members[2].sector`).
+    pub fn line_choice<T: Copy + DeserializeOwned>(
+        &mut self,
+        (list, i, field): (&str, usize, &str),
+        key: &str,
+        fallback: T,
+    ) -> T {
+        self.choice(
+            &format!("{list}[{i}].{field}"),
+            enum_from_key(key),
+            fallback,
+        )
+    }
+
     pub fn choice<T: Copy>(&mut self, field: &str, value: Option<T>, fallback: T) -> T {
         match value {
             Some(v) => v,

@@ -170,14 +170,13 @@ impl RecordForm for RoundForm {
     fn build(&self, base: &SurveyRound) -> Built<SurveyRound> {
         let mut r = Reader::default();
         let mut s = base.clone();
-        s.city_id = Uuid::parse_str(self.city_id.trim()).unwrap_or(base.city_id);
-        if s.city_id.is_nil() {
-            r.errors.push(super::form::FieldError::missing(
-                "city_id",
-                "กรุณาเลือกเมือง",
-                "Please choose the city.",
-            ));
-        }
+        s.city_id = r.parent(
+            "city_id",
+            &self.city_id,
+            base.city_id,
+            "กรุณาเลือกเมือง",
+            "Please choose the city.",
+        );
         s.title = self.title.trim().to_owned();
         s.date = r.date("date", &self.date, base.date);
         s.surveyor = self.surveyor.trim().to_owned();

@@ -154,11 +154,7 @@ impl RecordForm for MeetingForm {
             .map(|(i, p)| {
                 let old = base.problems.get(i).map_or(Category::Other, |o| o.category);
                 ProblemRaised {
-                    category: r.choice(
-                        &format!("problems[{i}].category"),
-                        enum_from_key(&p.category),
-                        old,
-                    ),
+                    category: r.line_choice(("problems", i, "category"), &p.category, old),
                     description: p.description.trim().to_owned(),
                 }
             })

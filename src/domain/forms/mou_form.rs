@@ -13,7 +13,7 @@ use crate::domain::meta::{RecordId, RecordMeta};
 use crate::domain::records::{Mou, Signatory, SignatoryRole, Witness};
 
 use super::committee_form::id_text;
-use super::form::{date_text, enum_from_key, enum_key, Built, FieldError, Reader, RecordForm};
+use super::form::{date_text, enum_key, Built, FieldError, Reader, RecordForm};
 
 /// One signatory, as typed.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -168,9 +168,9 @@ impl RecordForm for MouForm {
                 let old = base.signatories.get(i);
                 Signatory {
                     name: s.name.trim().to_owned(),
-                    role: r.choice(
-                        &format!("signatories[{i}].role"),
-                        enum_from_key(&s.role),
+                    role: r.line_choice(
+                        ("signatories", i, "role"),
+                        &s.role,
                         old.map_or(SignatoryRole::CityRepresentative, |o| o.role),
                     ),
                     city_id: Uuid::parse_str(s.city_id.trim())

@@ -2,12 +2,11 @@
 //! done, the money spent so far and the problems met, as typed.
 
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
 use crate::domain::meta::{RecordId, RecordMeta};
 use crate::domain::records::{Dataset, ProgressReport};
 
-use super::form::{date_text, money_text, Built, FieldError, Reader, RecordForm};
+use super::form::{date_text, money_text, Built, Reader, RecordForm};
 
 /// A report as typed.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -52,14 +51,13 @@ impl RecordForm for ProgressReportForm {
     fn build(&self, base: &ProgressReport) -> Built<ProgressReport> {
         let mut r = Reader::default();
         let mut p = base.clone();
-        p.project_id = Uuid::parse_str(self.project_id.trim()).unwrap_or(base.project_id);
-        if p.project_id.is_nil() {
-            r.errors.push(FieldError::missing(
-                "project_id",
-                "กรุณาเลือกโครงการ",
-                "Please choose the project.",
-            ));
-        }
+        p.project_id = r.parent(
+            "project_id",
+            &self.project_id,
+            base.project_id,
+            "กรุณาเลือกโครงการ",
+            "Please choose the project.",
+        );
         p.date = r.date("date", &self.date, base.date);
         p.percent = if self.percent.trim().is_empty() {
             0
@@ -83,6 +81,7 @@ mod tests {
     use crate::domain::meta::stable_id;
     use crate::domain::money::Baht;
     use chrono::NaiveDate;
+    use uuid::Uuid;
 
     fn blank() -> ProgressReport {
         new_report(

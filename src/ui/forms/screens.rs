@@ -9,7 +9,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::domain::dates::FiscalYear;
 use crate::domain::meta::RecordId;
-use crate::domain::records::{City, Committee, Dataset, Record};
+use crate::domain::records::survey::Community;
+use crate::domain::records::{City, Committee, Dataset, Project, Record};
 use crate::domain::views::choices::{
     city_choices, province_choices, region_choices, shown_name, Choice,
 };
@@ -17,54 +18,8 @@ use crate::ui::edit::{today, EditText};
 use crate::ui::i18n::{tr, use_i18n, Lang, Text};
 use crate::ui::state::use_app;
 
-/// Words the record screens share.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ScreenText {
-    All,
-    City,
-    Province,
-    Region,
-    WholeCountry,
-    FiscalYear,
-    FiscalYearHint,
-    Search,
-    Add,
-    Remove,
-    BackToList,
-    OpenCity,
-    NoneYet,
-    Amount,
-    Date,
-    Expected,
-    UseExpected,
-    Basics,
-}
-
-impl Text for ScreenText {
-    fn pair(self) -> (&'static str, &'static str) {
-        use ScreenText::*;
-        match self {
-            All => ("ทั้งหมด", "All"),
-            City => ("เมือง", "City"),
-            Province => ("จังหวัด", "Province"),
-            Region => ("ภาค", "Region"),
-            WholeCountry => ("ทั้งประเทศ", "Whole country"),
-            FiscalYear => ("ปีงบประมาณ (พ.ศ.)", "Fiscal year (BE)"),
-            FiscalYearHint => ("เช่น 2561", "e.g. 2561"),
-            Search => ("ค้นหา", "Search"),
-            Add => ("เพิ่ม", "Add"),
-            Remove => ("ลบบรรทัดนี้", "Remove this line"),
-            BackToList => ("กลับไปที่รายการ", "Back to the list"),
-            OpenCity => ("เปิดหน้าเมือง", "Open the city's page"),
-            NoneYet => ("ยังไม่มีรายการ", "Nothing recorded yet"),
-            Amount => ("จำนวนเงิน", "Amount"),
-            Date => ("วันที่", "Date"),
-            Expected => ("ตามเกณฑ์", "Expected by the rules"),
-            UseExpected => ("ใช้ยอดตามเกณฑ์", "Use the expected amount"),
-            Basics => ("ข้อมูลหลัก", "Basics"),
-        }
-    }
-}
+// Words the record screens share: `src/ui/messages/screens.toml`, made into the enum by build.rs.
+include!(concat!(env!("OUT_DIR"), "/messages/screens.rs"));
 
 /// The city page's links to the committee, MOU, instalment and Findings screens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -105,6 +60,42 @@ fn choice_pairs(choices: Vec<Choice>, thai: bool) -> Vec<(String, String)> {
         .into_iter()
         .map(|c| (c.id.to_string(), c.shown(thai).to_string()))
         .collect()
+}
+
+/// The name of the city `id` in the interface language ("" for none).
+fn city_shown(ds: &Dataset, id: RecordId, thai: bool) -> &str {
+    ds.get::<City>(id)
+        .map_or("", |c| shown_name(&c.name_th, &c.name_en, thai))
+}
+
+/// `(id, "community — city")` of every live community, by that label.
+pub fn community_options() -> Signal<Vec<(String, String)>> {
+    options_from(|ds, thai| {
+        let mut v: Vec<(String, String)> = ds
+            .live::<Community>()
+            .map(|c| {
+                let city = city_shown(ds, c.city_id, thai);
+                (c.meta.id.to_string(), format!("{} — {city}", c.name))
+            })
+            .collect();
+        v.sort_by(|a, b| a.1.cmp(&b.1));
+        v
+    })
+}
+
+/// `(id, "title · city")` of every live project, by title in Thai order.
+pub fn project_options() -> Signal<Vec<(String, String)>> {
+    options_from(|ds, thai| {
+        let mut v: Vec<(String, String)> = ds
+            .live::<Project>()
+            .map(|p| {
+                let city = city_shown(ds, p.city_id, thai);
+                (p.meta.id.to_string(), format!("{} · {city}", p.title))
+            })
+            .collect();
+        v.sort_by_small(|a, b| crate::ui::fmt::thai_order(&a.1, &b.1));
+        v
+    })
 }
 
 /// `(value, label)` for every live city, by Thai name; labels in the interface language.

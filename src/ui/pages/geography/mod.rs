@@ -16,40 +16,11 @@ use crate::domain::views::thai_sort::thai_sort_key;
 use crate::ui::edit::{save::save, use_editing};
 use crate::ui::forms::screens::{region_options, WhenLoaded};
 use crate::ui::forms::{t, Bind, SelectField, TextField};
-use crate::ui::i18n::{tr, use_i18n, Text};
+use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::table::{Col, Head};
 
-/// The page's strings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum GeoText {
-    Title,
-    Intro,
-    Region,
-    AllRegions,
-    Search,
-    Province,
-    Cities,
-    RegionOf,
-}
-
-impl Text for GeoText {
-    fn pair(self) -> (&'static str, &'static str) {
-        use GeoText::*;
-        match self {
-            Title => ("จังหวัด", "Provinces"),
-            Intro => (
-                "77 จังหวัด จัดตามภาคของ พอช. เปลี่ยนภาคของจังหวัดได้ที่ช่องภาค (บันทึกทันที)",
-                "The 77 provinces by CODI region. Change a province's region in its row (saved at once).",
-            ),
-            Region => ("ภาค", "Region"),
-            AllRegions => ("ทุกภาค", "All regions"),
-            Search => ("ค้นหาจังหวัด", "Find a province"),
-            Province => ("จังหวัด", "Province"),
-            Cities => ("เมือง", "Cities"),
-            RegionOf => ("ภาคของจังหวัด", "Region of"),
-        }
-    }
-}
+// The page's strings: `src/ui/messages/geography.toml`, made into the enum by build.rs.
+include!(concat!(env!("OUT_DIR"), "/messages/geography.rs"));
 
 #[component]
 pub fn ProvincesPage() -> impl IntoView {

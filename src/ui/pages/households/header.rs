@@ -13,31 +13,10 @@ use crate::domain::records::City;
 use crate::domain::views::choices::shown_name;
 use crate::domain::views::survey_entry::{round_choices, survey_progress};
 use crate::ui::edit::{today, EditSession};
+use crate::ui::forms::screens::community_options;
 use crate::ui::forms::{t, DateField, LinkedChoice, SelectField, TextField};
 use crate::ui::i18n::{tr, use_i18n, Lang};
 use crate::ui::state::use_app;
-
-/// `(id, name)` of every live community, "community — city", by name.
-fn community_options() -> Signal<Vec<(String, String)>> {
-    let app = use_app();
-    let i18n = use_i18n();
-    Signal::derive(move || {
-        let thai = i18n.lang.get() == Lang::Th;
-        app.dataset.with(|ds| {
-            let mut v: Vec<(String, String)> = ds
-                .live::<Community>()
-                .map(|c| {
-                    let city = ds
-                        .get::<City>(c.city_id)
-                        .map_or("", |city| shown_name(&city.name_th, &city.name_en, thai));
-                    (c.meta.id.to_string(), format!("{} — {city}", c.name))
-                })
-                .collect();
-            v.sort_by(|a, b| a.1.cmp(&b.1));
-            v
-        })
-    })
-}
 
 /// The community the household belongs to, with its progress; a chooser when the address
 /// named none (`/households/new`).

@@ -8,15 +8,13 @@ use leptos_router::hooks::use_navigate;
 use super::text::ProgressText;
 use crate::domain::forms::progress_form::{new_report, ProgressReportForm};
 use crate::domain::meta::{RecordId, RecordMeta};
-use crate::domain::records::{City, Dataset, ProgressReport, Project};
-use crate::domain::sorting::SortSmall;
-use crate::domain::views::choices::shown_name;
+use crate::domain::records::{Dataset, ProgressReport, Project};
 use crate::ui::edit::record_page::{record_page, RecordPageSpec};
 use crate::ui::edit::{today, EditActions, EditSession};
 use crate::ui::fmt;
-use crate::ui::forms::screens::ScreenText;
+use crate::ui::forms::screens::{project_options, ScreenText};
 use crate::ui::forms::{t, DateField, LinkedChoice, MoneyField, NumberField, TextArea};
-use crate::ui::i18n::{tr, use_i18n, Lang};
+use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::pages::editor_frame::EditorFrame;
 use crate::ui::state::use_app;
 
@@ -35,29 +33,6 @@ pub fn ProgressReportPage() -> impl IntoView {
 
 fn blank(ds: &Dataset, meta: RecordMeta, project: Option<RecordId>) -> ProgressReport {
     new_report(ds, meta, project.unwrap_or_default())
-}
-
-/// Live projects as `(id, "title · city")`, by title.
-fn project_options() -> Signal<Vec<(String, String)>> {
-    let app = use_app();
-    let i18n = use_i18n();
-    Signal::derive(move || {
-        let thai = i18n.lang.get() == Lang::Th;
-        app.dataset.with(|ds| {
-            let mut v: Vec<(String, String)> = ds
-                .live::<Project>()
-                .map(|p| {
-                    let city = ds
-                        .get::<City>(p.city_id)
-                        .map(|c| shown_name(&c.name_th, &c.name_en, thai).to_owned())
-                        .unwrap_or_default();
-                    (p.meta.id.to_string(), format!("{} · {city}", p.title))
-                })
-                .collect();
-            v.sort_by_small(|a, b| fmt::thai_order(&a.1, &b.1));
-            v
-        })
-    })
 }
 
 /// The report form.
