@@ -46,6 +46,11 @@ pub enum Op {
     /// called for: an import of 100,000 records serialises each once, straight into its
     /// chunk.
     ReplaceKind { kind: String, written: WrittenKind },
+    /// Remove what is stored at chunk `key` whatever it holds: the entry `id` (kept as the
+    /// other entries' text is), or with no id the whole chunk. For stored data this build
+    /// cannot read, once the person has downloaded it (`sync::load::removal`); the other
+    /// ops need a record they can name by kind and id.
+    RemoveStored { key: String, id: Option<String> },
     /// Set a value in the `meta` store (e.g. when the last import happened).
     SetMeta { key: String, json: Box<RawValue> },
     /// Remove a value from the `meta` store (one written in an older form, say).
@@ -199,6 +204,21 @@ impl ChangeSet {
         self
     }
 
+    /// Adds "remove what is stored at chunk `key`" (its entry `id`, or with `None` the
+    /// whole chunk), for stored data that cannot be read. Fails on a key of no known kind.
+    pub fn remove_stored(
+        &mut self,
+        key: &str,
+        id: Option<&str>,
+    ) -> Result<&mut Self, StorageError> {
+        check_kind(chunks::kind_of_key(key).unwrap_or_default())?;
+        self.ops.push(Op::RemoveStored {
+            key: key.into(),
+            id: id.map(Into::into),
+        });
+        Ok(self)
+    }
+
     /// Adds "set meta value `key`".
     pub fn set_meta<T: Serialize + ?Sized>(
         &mut self,
@@ -249,6 +269,7 @@ impl ChangeSet {
                 | Op::Update { kind, id, .. } => {
                     Some(chunks::chunk_key(kind, id, chunks::fanout(layout, kind)))
                 }
+                Op::RemoveStored { key, id: Some(_) } => Some(key.clone()),
                 _ => None,
             })
             .collect()

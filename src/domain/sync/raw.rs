@@ -67,23 +67,27 @@ pub(super) fn string_end(b: &[u8], i: usize) -> Option<usize> {
 pub(super) fn value_end(b: &[u8], i: usize) -> Option<usize> {
     match b.get(i)? {
         b'"' => string_end(b, i),
-        b'{' | b'[' => {
+        &open @ (b'{' | b'[') => {
+            // In valid JSON (the text already parsed) the braces outside strings balance
+            // on their own, and so do the brackets: only the value's own kind is counted,
+            // which lets memchr jump over everything else (most of a record's bytes).
+            let close = if open == b'{' { b'}' } else { b']' };
             let mut depth = 0usize;
             let mut j = i;
             loop {
-                match b.get(j)? {
+                j += memchr::memchr3(b'"', open, close, b.get(j..)?)?;
+                match b[j] {
                     b'"' => {
                         j = string_end(b, j)?;
                         continue;
                     }
-                    b'{' | b'[' => depth += 1,
-                    b'}' | b']' => {
+                    c if c == open => depth += 1,
+                    _ => {
                         depth -= 1;
                         if depth == 0 {
                             return Some(j + 1);
                         }
                     }
-                    _ => {}
                 }
                 j += 1;
             }

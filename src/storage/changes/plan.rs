@@ -31,6 +31,8 @@ impl ChangeSet {
         let label = self.label;
         let mut meta = Vec::new();
         let mut counts = Counts::default();
+        // Chunks removed whole (unreadable ones): deleted unless written again later.
+        let mut gone: BTreeSet<String> = BTreeSet::new();
 
         for op in self.ops {
             match op {
@@ -86,13 +88,37 @@ impl ChangeSet {
                     layout.insert(kind, written.fanout);
                     ready.extend(written.chunks);
                 }
+                Op::RemoveStored { key, id } => {
+                    counts.deletes += 1;
+                    match id {
+                        Some(id) => {
+                            let chunk = match live.remove(&key) {
+                                Some(c) => c,
+                                None => chunks::parse_chunk(
+                                    fetched.get(&key).and_then(|t| t.as_deref()),
+                                )?,
+                            };
+                            let mut chunk = chunk;
+                            chunk.remove(&id);
+                            live.insert(key.clone(), chunk);
+                            dirty.insert(key);
+                        }
+                        None => {
+                            live.remove(&key);
+                            dirty.remove(&key);
+                            ready.remove(&key);
+                            gone.insert(key);
+                        }
+                    }
+                }
                 Op::SetMeta { key, json } => meta.push((key, Some(json.get().to_string()))),
                 Op::DeleteMeta { key } => meta.push((key, None)),
             }
         }
 
         let mut writes: BTreeMap<String, Option<Vec<u8>>> =
-            ready.into_iter().map(|(k, b)| (k, Some(b))).collect();
+            gone.into_iter().map(|k| (k, None)).collect();
+        writes.extend(ready.into_iter().map(|(k, b)| (k, Some(b))));
         let mut outgrown = Vec::new();
         for key in dirty {
             if let Some(chunk) = live.get(&key) {

@@ -28,6 +28,7 @@ fn ops(cs: &ChangeSet) -> Vec<String> {
             Op::ReplaceKind { kind, written } => format!("replace {kind} {}", written.count),
             Op::SetMeta { key, .. } => format!("meta {key}"),
             Op::DeleteMeta { key } => format!("delete meta {key}"),
+            Op::RemoveStored { key, .. } => format!("remove stored {key}"),
         })
         .collect()
 }

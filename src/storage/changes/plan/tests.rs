@@ -279,3 +279,55 @@ fn a_kind_grown_by_edits_is_spread_and_nothing_is_lost() {
         .unwrap()
         .contains(&json!({"id": "r3", "t": "short"})));
 }
+
+#[test]
+fn unreadable_data_is_removed_by_its_chunk_key_and_nothing_else_is() {
+    let mut db = Db::default();
+    let mut cs = ChangeSet::new("seed");
+    for id in ["a", "b", "c"] {
+        cs.put("cities", id, &json!({"id": id})).unwrap();
+    }
+    cs.put("instalments", "i", &json!({"id": "i"})).unwrap();
+    run(&mut db, &cs);
+    let city_key = chunks::chunk_key("cities", "a", chunks::fanout(&db.layout, "cities"));
+    let inst_key = chunks::chunk_key(
+        "instalments",
+        "i",
+        chunks::fanout(&db.layout, "instalments"),
+    );
+    // Damage as a disk would: one entry the types refuse, one chunk that is not JSON.
+    let mut chunk = chunks::parse_chunk(db.chunks.get(&city_key).map(Vec::as_slice)).unwrap();
+    chunk.insert(
+        "a".into(),
+        serde_json::value::RawValue::from_string("17".into()).unwrap(),
+    );
+    db.chunks.insert(
+        city_key.clone(),
+        chunks::write_chunk(&chunk).unwrap().unwrap(),
+    );
+    db.chunks.insert(inst_key.clone(), b"{\"cut short".to_vec());
+
+    let mut rm = ChangeSet::new("remove unreadable");
+    rm.remove_stored(&city_key, Some("a")).unwrap();
+    rm.remove_stored(&inst_key, None).unwrap();
+    let plan = run(&mut db, &rm);
+    assert_eq!(plan.counts.deletes, 2);
+    assert!(
+        !db.chunks.contains_key(&inst_key),
+        "the unreadable chunk is gone"
+    );
+    let list: Vec<String> = records(&db, "cities")
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(list, ["b", "c"], "the other entries stay as they were");
+}
+
+#[test]
+fn a_key_of_no_known_kind_is_refused() {
+    let mut cs = ChangeSet::new("x");
+    assert!(cs.remove_stored("no-chunk-key", None).is_err());
+    assert!(cs.remove_stored("", Some("a")).is_err());
+}
