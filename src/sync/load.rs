@@ -27,7 +27,7 @@ use serde_json::value::RawValue;
 
 use crate::domain::records::{Dataset, KindVisitor, Record, RecordKind};
 use crate::storage::chunks::kind_of_key;
-use crate::storage::StorageError;
+use crate::storage::{ChangeSet, StorageError};
 use crate::sync::stored::conflicts_kind;
 
 /// One stored chunk as read: its key (`"cities/0a"`) and its bytes, or, when the stored
@@ -265,6 +265,18 @@ impl<'de, R: Record, S: Shape<R>> Visitor<'de> for ValuesInto<'_, R, S> {
         }
         Ok(())
     }
+}
+
+/// The change that removes every kept-aside entry from storage: an entry by its id within
+/// its chunk (the other entries' text stays as it is), a chunk that cannot be read at all
+/// by its key. Offered only once the person has downloaded them (`recovery_file`), as the
+/// way out of the state where whole-kind writes are refused.
+pub fn removal(items: &[Unreadable]) -> Result<ChangeSet, StorageError> {
+    let mut cs = ChangeSet::new("remove unreadable data");
+    for u in items {
+        cs.remove_stored(&u.chunk, u.id.as_deref())?;
+    }
+    Ok(cs)
 }
 
 /// The file "download as they are" gives: every entry kept aside, its bytes exactly as

@@ -30,7 +30,7 @@ pub mod pipeline;
 #[cfg(target_arch = "wasm32")]
 pub mod signing;
 
-pub use load::{load_from_chunks, recovery_file, KeptAside, Loaded, Unreadable};
+pub use load::{load_from_chunks, recovery_file, removal, KeptAside, Loaded, Unreadable};
 pub use plan::{conflicted_ids, import_changes, settled_changes, settled_record};
 pub use stored::{
     conflicts_kind, peer_key, peers_from, save_peers, LAST_EXPORT_KEY, PEERS_KEY, PEER_PREFIX,

@@ -5,8 +5,9 @@
 //!   long as the data it speaks of.
 //! - [`KeptAsideSection`] in Settings (`#kept-aside`): each entry (the list it belongs to,
 //!   its id, why it failed) and "download as stored", a file holding every entry's bytes
-//!   exactly as stored (`sync::recovery_file`) for whoever repairs it. README, "When data
-//!   cannot be read", says what to do with it.
+//!   exactly as stored (`sync::recovery_file`) for whoever repairs it; once downloaded,
+//!   "remove from this device" (`sync::removal`, after a confirmation) ends the state.
+//!   README, "When data cannot be read", says what to do with it.
 
 use leptos::prelude::*;
 
@@ -90,6 +91,9 @@ pub fn KeptAsideSection() -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
     let error = RwSignal::new(None::<String>);
+    let downloaded = RwSignal::new(false);
+    let asking = RwSignal::new(false);
+    let removed = RwSignal::new(false);
     let download = move |_| {
         let office = app.settings.with_untracked(|s| s.office_id.clone());
         let at = chrono::Utc::now();
@@ -99,7 +103,26 @@ pub fn KeptAsideSection() -> impl IntoView {
         let name = format!("mueang-unreadable-{}.json", at.format("%Y-%m-%d"));
         let done = crate::sync::files::json_blob(text.as_bytes())
             .and_then(|blob| crate::sync::files::download(&blob, &name));
+        downloaded.set(done.is_ok());
         error.set(done.err());
+    };
+    // The way out once the bytes are safe in a file: without it the example and
+    // whole-list writes would stay refused for as long as the device keeps the damage.
+    let remove = move |_| {
+        asking.set(false);
+        let items = app.kept_aside.with_untracked(|k| k.items.clone());
+        leptos::task::spawn_local(async move {
+            let changes = match crate::sync::removal(&items) {
+                Ok(c) => c,
+                Err(e) => return app.notify_error(&e),
+            };
+            if app.apply(changes, |_| {}).await.is_some() {
+                if let Some(store) = app.store.get_untracked() {
+                    app.show_loaded(crate::sync::load_all(&store).await);
+                }
+                removed.set(true);
+            }
+        });
     };
     let rows = move || {
         let lang = i18n.lang.get();
@@ -139,8 +162,30 @@ pub fn KeptAsideSection() -> impl IntoView {
                 <button type="button" data-testid="kept-aside-download" on:click=download>
                     {tr(KeptText::Download)}
                 </button>
+                <Show when=move || asking.get() fallback=move || view! {
+                    <button type="button" class="secondary" data-testid="kept-aside-remove"
+                        disabled=move || !downloaded.get() on:click=move |_| asking.set(true)>
+                        {tr(KeptText::Remove)}
+                    </button>
+                    <Show when=move || !downloaded.get()>
+                        <p class="hint">{tr(KeptText::RemoveFirst)}</p>
+                    </Show>
+                }>
+                    <div class="confirm" role="group" data-testid="kept-aside-confirm">
+                        <p>{tr(KeptText::RemoveAsk)}</p>
+                        <button type="button" data-testid="kept-aside-remove-yes" on:click=remove>
+                            {tr(KeptText::RemoveYes)}
+                        </button>
+                        <button type="button" class="secondary" on:click=move |_| asking.set(false)>
+                            {tr(KeptText::Cancel)}
+                        </button>
+                    </div>
+                </Show>
                 {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             </section>
+        </Show>
+        <Show when=move || removed.get()>
+            <p class="notice" role="status" data-testid="kept-aside-removed">{tr(KeptText::Removed)}</p>
         </Show>
     }
 }

@@ -208,3 +208,37 @@ fn the_recovery_file_holds_every_entry_exactly_as_stored() {
     assert_eq!(back, items[1].bytes);
     assert!(e[1]["id"].is_null());
 }
+
+#[test]
+fn removal_takes_out_exactly_what_was_kept_aside() {
+    let (ds, mut db) = stored_example();
+    let (key, id) = city_chunk(&ds, &db, 0);
+    let mut chunk: BTreeMap<String, serde_json::Value> =
+        serde_json::from_slice(&db.chunks[&key]).unwrap();
+    chunk.insert(
+        id.clone(),
+        serde_json::json!({"meta": {"id": "x"}, "name_th": 17}),
+    );
+    db.chunks
+        .insert(key.clone(), serde_json::to_vec(&chunk).unwrap());
+    let instalments = db
+        .chunks
+        .keys()
+        .find(|k| k.starts_with("instalments/"))
+        .cloned()
+        .unwrap();
+    db.chunks
+        .insert(instalments.clone(), b"{\"cut short".to_vec());
+    let before = load_from_chunks(&db.chunks_as_read());
+    assert_eq!(before.unreadable.len(), 2, "{:?}", before.unreadable);
+
+    db.apply(removal(&before.unreadable).unwrap()).unwrap();
+    let after = load_from_chunks(&db.chunks_as_read());
+    assert!(after.unreadable.is_empty(), "{:?}", after.unreadable);
+    assert!(!db.chunks.contains_key(&instalments));
+    assert_eq!(
+        normalize(&after.dataset),
+        normalize(&before.dataset),
+        "every readable record stays"
+    );
+}

@@ -93,3 +93,39 @@ test('damaged records are kept aside, shown, downloadable as stored, and never w
   assert.deepEqual(app.errors, []);
   await app.context.close();
 });
+
+test('once downloaded, what is kept aside can be removed, and the rest stays', async () => {
+  const app = await env.newApp();
+  const r = new Records(app);
+  await r.loadExample();
+  await app.page.locator('[data-kind="cities"] .card-number', { hasText: '12' }).waitFor();
+  await damage(app.page);
+  await app.reload();
+  await app.page.getByTestId('kept-aside-banner').waitFor();
+
+  await app.goto('/settings');
+  const remove = app.page.getByTestId('kept-aside-remove');
+  await remove.waitFor();
+  assert.equal(await remove.isDisabled(), true, 'not before the data is downloaded');
+  await Promise.all([
+    app.page.waitForEvent('download'),
+    app.page.getByTestId('kept-aside-download').click(),
+  ]);
+  await app.page.waitForFunction(() => !document.querySelector('[data-testid="kept-aside-remove"]').disabled);
+  await remove.click();
+  const confirm = app.page.getByTestId('kept-aside-confirm');
+  assert.match(await confirm.innerText(), /นำข้อมูลที่อ่านไม่ได้ทั้งหมดออกจากเครื่องนี้/);
+  await app.page.getByTestId('kept-aside-remove-yes').click();
+  await app.page.getByTestId('kept-aside-removed').waitFor();
+  assert.equal(await app.page.getByTestId('kept-aside-banner').count(), 0);
+  await app.screenshot('kept-aside-removed.png');
+
+  // The rest stays, the damage does not come back, and the example loads again.
+  await app.reload();
+  assert.equal(await cityCount(app), 11);
+  assert.equal(await app.page.getByTestId('kept-aside-banner').count(), 0);
+  await app.goto('/');
+  assert.equal(await app.page.getByTestId('load-example').isDisabled(), false);
+  assert.deepEqual(app.errors, []);
+  await app.context.close();
+});
