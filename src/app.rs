@@ -100,6 +100,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/households/:id") view={Lazy::<HouseholdRoute>::new()} />
                     <Route path=path!("/survey-rounds") view={Lazy::<SurveyRoundsRoute>::new()} />
                     <Route path=path!("/survey-rounds/:id") view={Lazy::<SurveyRoundRoute>::new()} />
+                    <Route path=path!("/import") view={Lazy::<SheetImportRoute>::new()} />
                     <Route path=path!("/progress-reports/:id") view={Lazy::<ProgressReportRoute>::new()} />
                     <Route path=path!("/findings") view={Lazy::<FindingsRoute>::new()} />
                     <Route path=path!("/sync") view={Lazy::<SyncRoute>::new()} />

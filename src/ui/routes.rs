@@ -137,6 +137,7 @@ pub const ROUTES: &[AppRoute] = &[
             "/survey-rounds/new?city=6315ebf8-46dd-5cc6-903a-296457676d77",
         ],
     ),
+    route("/import", &["/import"]),
     route("/progress-reports/:id", &["/progress-reports/new"]),
     route("/findings", &["/findings"]),
     route("/sync", &["/sync"]),

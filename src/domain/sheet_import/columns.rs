@@ -2,6 +2,8 @@
 //! sheets name columns many ways ("หัวหน้าครอบครัว", "ชื่อหัวหน้าครัวเรือน", "ชื่อ-สกุล"),
 //! often with a unit in brackets ("จำนวนสมาชิก (คน)") or a title row above them.
 
+use std::sync::OnceLock;
+
 use crate::domain::text::normalise_name;
 use crate::domain::thai_digits::to_ascii_digits;
 
@@ -216,15 +218,23 @@ impl Column {
             ),
         }
     }
+}
 
-    /// Every header this column answers to, in the form headers are compared in.
-    fn names(self) -> impl Iterator<Item = String> {
-        let (key, th, en, more) = self.spec();
-        [key, th, en]
-            .into_iter()
-            .chain(more.iter().copied())
-            .map(header_key)
-    }
+/// Every header each column answers to, in the form headers are compared in (made once).
+fn names() -> &'static [(Column, String, usize)] {
+    static NAMES: OnceLock<Vec<(Column, String, usize)>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut out = Vec::new();
+        for c in Column::ALL {
+            let (key, th, en, more) = c.spec();
+            for n in [key, th, en].into_iter().chain(more.iter().copied()) {
+                let k = header_key(n);
+                let len = k.chars().count();
+                out.push((c, k, len));
+            }
+        }
+        out
+    })
 }
 
 /// A header as compared: what is in brackets dropped ("(คน)", "(บาท/เดือน)"), Thai digits
@@ -258,19 +268,13 @@ pub fn recognise(header: &str) -> Option<Column> {
     if key.is_empty() {
         return None;
     }
-    if let Some(c) = Column::ALL
-        .into_iter()
-        .find(|c| c.names().any(|n| n == key))
-    {
-        return Some(c);
+    if let Some((c, _, _)) = names().iter().find(|(_, n, _)| *n == key) {
+        return Some(*c);
     }
     let mut best: Option<(usize, Column)> = None;
-    for c in Column::ALL {
-        for n in c.names() {
-            let len = n.chars().count();
-            if len >= 4 && key.contains(&n) && best.is_none_or(|(l, _)| len > l) {
-                best = Some((len, c));
-            }
+    for (c, n, len) in names() {
+        if *len >= 4 && key.contains(n.as_str()) && best.is_none_or(|(l, _)| *len > l) {
+            best = Some((*len, *c));
         }
     }
     best.map(|(_, c)| c)

@@ -13,6 +13,7 @@ pub mod columns;
 pub mod decode;
 pub mod mapping;
 pub mod preview;
+pub mod sample;
 pub mod words;
 mod xlsx;
 

@@ -119,6 +119,30 @@ impl Preview {
     }
 }
 
+impl Preview {
+    /// `local` with what confirming stores added. The records are new (fresh ids), so
+    /// they are appended rather than looked up one by one among 100,000.
+    pub fn added_to(&self, local: &Dataset) -> Dataset {
+        let (communities, households) = self.to_store();
+        let mut merged = local.clone();
+        merged.communities.extend(communities);
+        merged.households.extend(households);
+        merged
+    }
+}
+
+/// Why rows were held back, in everyday words, for the count after storing.
+pub fn reason_label(code: &str) -> (&'static str, &'static str) {
+    match code {
+        "household.members" => ("จำนวนสมาชิกไม่ถูกต้อง", "members impossible"),
+        "household.duplicate" => ("บ้านเลขที่บันทึกไว้แล้ว", "house number already stored"),
+        "record.missing_field" => ("ขาดข้อมูลที่ต้องมี", "a required value missing"),
+        "import.choice" => ("ค่าไม่ตรงกับตัวเลือก", "a value outside the choices"),
+        "import.formula" => ("เป็นสูตรแทนค่า", "a formula instead of a value"),
+        _ => ("อ่านค่าไม่ได้", "a value that could not be read"),
+    }
+}
+
 /// Reads every row under the header row. `editor` and `now` stamp the new records.
 pub fn preview(
     sheet: &Sheet,

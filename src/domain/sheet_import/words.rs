@@ -3,6 +3,10 @@
 //! offices' sheets ("ซ่อม", "เช่าบ้านอยู่", "✓"). An income written as a figure falls in
 //! its band.
 
+use std::any::TypeId;
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
+
 use rust_decimal::Decimal;
 
 use crate::domain::forms::form::enum_key;
@@ -140,21 +144,36 @@ const INCOME: Words = &[
 
 /// The key whose label, key or everyday word the cell is.
 fn find<T: Choice + serde::Serialize>(word: &str, extra: Words) -> Result<String, ()> {
-    for &c in T::all() {
-        let key = enum_key(&c);
-        if [key.as_str(), c.th(), c.en()]
-            .into_iter()
-            .any(|w| word_key(w) == word)
-        {
-            return Ok(key);
-        }
+    let table = table::<T>(extra);
+    table.get(word).map(|k| (*k).to_owned()).ok_or(())
+}
+
+/// Every word of a choice list, compared form to key, built once per list: thousands of
+/// rows look words up, and comparing needs each word normalised.
+fn table<T: Choice + serde::Serialize>(extra: Words) -> &'static HashMap<String, &'static str> {
+    static TABLES: OnceLock<Mutex<Vec<(TypeId, &'static HashMap<String, &'static str>)>>> =
+        OnceLock::new();
+    let tables = TABLES.get_or_init(Default::default);
+    let mut tables = tables.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, t)) = tables.iter().find(|(id, _)| *id == TypeId::of::<T>()) {
+        return t;
     }
+    let mut t: HashMap<String, &'static str> = HashMap::new();
+    // The everyday words first, so a label or key wins where both say the same.
     for (key, words) in extra {
-        if words.iter().any(|w| word_key(w) == word) {
-            return Ok((*key).to_owned());
+        for w in *words {
+            t.insert(word_key(w), key);
         }
     }
-    Err(())
+    for &c in T::all() {
+        let key: &'static str = Box::leak(enum_key(&c).into_boxed_str());
+        for w in [key, c.th(), c.en()] {
+            t.insert(word_key(w), key);
+        }
+    }
+    let t: &'static HashMap<String, &'static str> = Box::leak(Box::new(t));
+    tables.push((TypeId::of::<T>(), t));
+    t
 }
 
 fn yes_no(word: &str) -> Option<&'static str> {

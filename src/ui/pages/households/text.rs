@@ -50,6 +50,7 @@ pub enum HouseholdText {
     Repeated,
     ListPrivacy,
     CityRounds,
+    ImportSheet,
 }
 
 impl Text for HouseholdText {
@@ -112,6 +113,10 @@ impl Text for HouseholdText {
             Persons => ("สมาชิก (คน)", "Members"),
             Repeated => ("เลขซ้ำ", "repeated"),
             CityRounds => ("รอบการสำรวจของเมืองนี้", "This city's survey rounds"),
+            ImportSheet => (
+                "นำเข้าครัวเรือนจากไฟล์ Excel หรือ CSV",
+                "Bring households in from an Excel or CSV file",
+            ),
             ListPrivacy => (
                 "รายการนี้ไม่แสดงชื่อและเบอร์โทร เปิดดูได้ที่ครัวเรือนแต่ละหลัง",
                 "This list leaves out names and phones; open a household to see them",
