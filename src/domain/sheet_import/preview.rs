@@ -198,6 +198,8 @@ struct Previewer<'a> {
     stored: HashMap<(RecordId, String), ()>,
     new_communities: Vec<Community>,
     rows: Vec<RowOutcome>,
+    /// Choice cells read so far: a sheet repeats a handful of words thousands of times.
+    choices: HashMap<Column, HashMap<String, Result<String, ()>>>,
 }
 
 impl<'a> Previewer<'a> {
@@ -219,11 +221,22 @@ impl<'a> Previewer<'a> {
             stored,
             new_communities: Vec::new(),
             rows: Vec::new(),
+            choices: HashMap::new(),
         }
     }
 
     fn meta(&self) -> RecordMeta {
         RecordMeta::new(Uuid::new_v4(), self.editor, self.now)
+    }
+
+    fn choice(&mut self, column: Column, raw: &str) -> Result<String, ()> {
+        let seen = self.choices.entry(column).or_default();
+        if let Some(known) = seen.get(raw) {
+            return known.clone();
+        }
+        let read = choice_key(column, raw);
+        seen.insert(raw.to_owned(), read.clone());
+        read
     }
 
     fn row(&mut self, row: &[String], line: usize, mapping: &Mapping) -> RowOutcome {
@@ -238,7 +251,7 @@ impl<'a> Previewer<'a> {
                 continue;
             }
             let value = if is_choice(column) {
-                match choice_key(column, raw) {
+                match self.choice(column, raw) {
                     Ok(key) => key,
                     Err(()) => {
                         problems.push(outside_choices(column, raw));

@@ -201,13 +201,12 @@ fn yes_no(word: &str) -> Option<&'static str> {
         "0",
         "false",
     ];
-    if YES.iter().any(|w| word_key(w) == word) {
-        Some("yes")
-    } else if NO.iter().any(|w| word_key(w) == word) {
-        Some("no")
-    } else {
-        None
-    }
+    static WORDS: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        let yes = YES.iter().map(|w| (word_key(w), "yes"));
+        yes.chain(NO.iter().map(|w| (word_key(w), "no"))).collect()
+    });
+    words.get(word).copied()
 }
 
 /// An income written as baht a month ("8,500", "๘๕๐๐ บาท") in its band.
