@@ -291,3 +291,21 @@ proptest! {
         let _ = run(csv.as_bytes(), &dataset(&[]), into_riverside());
     }
 }
+
+/// Confirming goes through the import's plan: exactly the rows without blocking problems
+/// (and nothing else) are written, and a sheet brought in twice writes nothing new.
+#[test]
+fn confirming_writes_the_stored_rows_through_the_import_plan() {
+    // Enough stored that two more do not make the plan rewrite the kind whole.
+    let numbers: Vec<String> = (100..120).map(|n| n.to_string()).collect();
+    let ds = dataset(&numbers.iter().map(String::as_str).collect::<Vec<_>>());
+    let p = run(&fixture("households.xlsx"), &ds, into_riverside());
+    let merged = p.added_to(&ds);
+    assert_eq!(merged.households.len(), 22);
+    let mut cs = mueang::storage::ChangeSet::new("import spreadsheet");
+    let written = mueang::sync::import_changes(&mut cs, &ds, &merged, None).unwrap();
+    assert_eq!(written, 2);
+    let again = run(&fixture("households-utf16.txt"), &merged, into_riverside());
+    assert_eq!(again.stored_count(), 0, "already stored");
+    assert_eq!(again.added_to(&merged), merged);
+}

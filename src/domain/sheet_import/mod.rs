@@ -13,6 +13,7 @@ pub mod columns;
 pub mod decode;
 pub mod mapping;
 pub mod preview;
+mod problems;
 pub mod sample;
 pub mod words;
 mod xlsx;
@@ -21,6 +22,7 @@ pub use columns::Column;
 pub use decode::{decode, Sheet, SheetError, Source};
 pub use mapping::Mapping;
 pub use preview::{preview, Preview, Problem, RowOutcome, Target};
+pub use problems::reason_label;
 
 /// The limits a file must keep to. A region's survey is ~100,000 households; a city's
 /// sheet is a few thousand. Past these the file is refused whole with a message saying

@@ -40,7 +40,7 @@ impl Done {
                 self.reasons
                     .iter()
                     .map(|(code, n)| {
-                        let (lth, len) = crate::domain::sheet_import::preview::reason_label(code);
+                        let (lth, len) = crate::domain::sheet_import::reason_label(code);
                         let (nth, nen) = counted(*n, "แถว", "row", "rows");
                         if thai {
                             format!("{lth} {nth}")
