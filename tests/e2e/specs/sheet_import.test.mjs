@@ -63,7 +63,10 @@ test('a windows-874 CSV is previewed, stored on confirm only, offline', async ()
   // Nothing is stored before confirming: the community still counts none.
   await app.navigate(`/communities/${community}`);
   await s.waitForProgress('สำรวจแล้ว 0 จาก 5 ครัวเรือน');
-  await page.getByTestId('import-link').click();
+  // Opened afresh (a reload, a bookmark): the community's city is chosen once data loads.
+  await app.goto(`/import?community=${community}`);
+  await page.waitForFunction((c) => document.getElementById('import-city')?.value === c, MAE_SOT);
+  await page.waitForFunction((c) => document.getElementById('import-community')?.value === c, community);
   await pick();
   await page.waitForFunction(() => document.getElementById('import-column-0')?.value === 'notes');
   await select(0).selectOption('');

@@ -116,21 +116,26 @@ pub fn SheetImportPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let community = query.with_untracked(|q| q.get("community").unwrap_or_default());
-    let city = app.dataset.with_untracked(|ds| {
-        community
-            .parse::<RecordId>()
-            .ok()
-            .and_then(|id| ds.get::<Community>(id))
-            .map(|c| c.city_id.to_string())
-            .unwrap_or_default()
-    });
     let sheet = RwSignal::new(None::<Sheet>);
     let mapping = RwSignal::new(None::<Mapping>);
     let (city, community, round) = (
-        RwSignal::new(city),
+        RwSignal::new(String::new()),
         RwSignal::new(community),
         RwSignal::new(String::new()),
     );
+    // The address names a community: its city is chosen once the data has loaded (opened
+    // from a bookmark or a reload, the page can come before the data).
+    Effect::new(move |_| {
+        let Ok(id) = community.get_untracked().parse::<RecordId>() else {
+            return;
+        };
+        let of = app
+            .dataset
+            .with(|ds| ds.get::<Community>(id).map(|c| c.city_id));
+        if let Some(c) = of.filter(|_| city.with_untracked(String::is_empty)) {
+            city.set(c.to_string());
+        }
+    });
     let st_target = move || {
         let id = |s: RwSignal<String>| s.with(|v| v.parse::<RecordId>().ok());
         Some(Target {
