@@ -23,7 +23,7 @@ use super::columns::Column;
 use super::decode::Sheet;
 use super::mapping::{header, Mapping};
 use super::problems::{column_of_field, field, formula, members, missing, outside_choices};
-use super::words::{choice_key, is_choice};
+use super::words::{choice_key, is_choice, NotAChoice};
 
 /// Where the rows go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -188,7 +188,7 @@ struct Previewer<'a> {
     new_communities: Vec<Community>,
     rows: Vec<RowOutcome>,
     /// Choice cells read so far: a sheet repeats a handful of words thousands of times.
-    choices: HashMap<Column, HashMap<String, Result<String, ()>>>,
+    choices: HashMap<Column, HashMap<String, Result<String, NotAChoice>>>,
 }
 
 impl<'a> Previewer<'a> {
@@ -218,7 +218,7 @@ impl<'a> Previewer<'a> {
         RecordMeta::new(Uuid::new_v4(), self.editor, self.now)
     }
 
-    fn choice(&mut self, column: Column, raw: &str) -> Result<String, ()> {
+    fn choice(&mut self, column: Column, raw: &str) -> Result<String, NotAChoice> {
         let seen = self.choices.entry(column).or_default();
         if let Some(known) = seen.get(raw) {
             return known.clone();
@@ -242,7 +242,7 @@ impl<'a> Previewer<'a> {
             let value = if is_choice(column) {
                 match self.choice(column, raw) {
                     Ok(key) => key,
-                    Err(()) => {
+                    Err(NotAChoice) => {
                         problems.push(outside_choices(column, raw));
                         continue;
                     }

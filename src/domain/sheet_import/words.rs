@@ -18,9 +18,16 @@ use crate::domain::thai_digits::to_ascii_digits;
 
 use super::columns::Column;
 
-/// A cell as its form value: `Ok("")` when blank, `Ok(key)` when recognised, `Err(())`
+/// A cell that is none of a column's choices (the preview lists them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotAChoice;
+
+/// One choice list's words, compared form to key.
+type Table = &'static HashMap<String, &'static str>;
+
+/// A cell as its form value: `Ok("")` when blank, `Ok(key)` when recognised, `Err(NotAChoice)`
 /// when it is none of the choices (the preview says which ones there are).
-pub fn choice_key(column: Column, cell: &str) -> Result<String, ()> {
+pub fn choice_key(column: Column, cell: &str) -> Result<String, NotAChoice> {
     let cell = cell.trim();
     // A dash is how sheets say "nothing here".
     if cell.is_empty() || matches!(cell, "-" | "–" | "—") {
@@ -37,9 +44,9 @@ pub fn choice_key(column: Column, cell: &str) -> Result<String, ()> {
         Column::Condition => find::<HouseCondition>(&word, CONDITION),
         Column::Need => find::<Need>(&word, NEED),
         Column::IncomeBand => {
-            find::<IncomeBand>(&word, INCOME).or_else(|()| income_figure(cell).ok_or(()))
+            find::<IncomeBand>(&word, INCOME).or_else(|_| income_figure(cell).ok_or(NotAChoice))
         }
-        Column::SavingsMember => yes_no(&word).map(str::to_owned).ok_or(()),
+        Column::SavingsMember => yes_no(&word).map(str::to_owned).ok_or(NotAChoice),
         _ => Ok(cell.to_owned()),
     }
 }
@@ -143,16 +150,15 @@ const INCOME: Words = &[
 ];
 
 /// The key whose label, key or everyday word the cell is.
-fn find<T: Choice + serde::Serialize>(word: &str, extra: Words) -> Result<String, ()> {
+fn find<T: Choice + serde::Serialize>(word: &str, extra: Words) -> Result<String, NotAChoice> {
     let table = table::<T>(extra);
-    table.get(word).map(|k| (*k).to_owned()).ok_or(())
+    table.get(word).map(|k| (*k).to_owned()).ok_or(NotAChoice)
 }
 
 /// Every word of a choice list, compared form to key, built once per list: thousands of
 /// rows look words up, and comparing needs each word normalised.
 fn table<T: Choice + serde::Serialize>(extra: Words) -> &'static HashMap<String, &'static str> {
-    static TABLES: OnceLock<Mutex<Vec<(TypeId, &'static HashMap<String, &'static str>)>>> =
-        OnceLock::new();
+    static TABLES: OnceLock<Mutex<Vec<(TypeId, Table)>>> = OnceLock::new();
     let tables = TABLES.get_or_init(Default::default);
     let mut tables = tables.lock().unwrap_or_else(|e| e.into_inner());
     if let Some((_, t)) = tables.iter().find(|(id, _)| *id == TypeId::of::<T>()) {
@@ -266,10 +272,10 @@ mod tests {
 
     #[test]
     fn values_outside_the_choices_are_refused() {
-        assert_eq!(choice_key(Column::Condition, "สวยงาม"), Err(()));
-        assert_eq!(choice_key(Column::SavingsMember, "บางที"), Err(()));
-        assert_eq!(choice_key(Column::IncomeBand, "-300"), Err(()));
-        assert_eq!(choice_key(Column::IncomeBand, "=A1*2"), Err(()));
+        assert_eq!(choice_key(Column::Condition, "สวยงาม"), Err(NotAChoice));
+        assert_eq!(choice_key(Column::SavingsMember, "บางที"), Err(NotAChoice));
+        assert_eq!(choice_key(Column::IncomeBand, "-300"), Err(NotAChoice));
+        assert_eq!(choice_key(Column::IncomeBand, "=A1*2"), Err(NotAChoice));
         assert!(choices_of(Column::Condition).0.contains("ทรุดโทรม"));
     }
 }
