@@ -5,6 +5,7 @@
 //! writes to the given streams and returns the exit status; this dispatcher only parses
 //! and routes. A new subcommand is a new file, a variant in [`Command`] and a match arm.
 
+mod bench_csv;
 pub mod bench_merge;
 mod bench_rules;
 mod bench_survey;
@@ -68,6 +69,8 @@ pub enum Command {
     DemoSurvey(demo_survey::Args),
     /// Time a region's survey: export, verify, rules and a city's summary (N households).
     BenchSurvey(bench_survey::Args),
+    /// Time the preview of a spreadsheet of N households (windows-874 CSV); -o writes it.
+    BenchCsv(bench_csv::Args),
 }
 
 /// Runs one command line; everything goes to `out` and `err`, so tests can run it
@@ -104,6 +107,7 @@ where
         Command::Routes => routes::run(out),
         Command::DemoSurvey(args) => demo_survey::run(args, out, err),
         Command::BenchSurvey(args) => bench_survey::run(args, out),
+        Command::BenchCsv(args) => bench_csv::run(args, out, err),
     };
     // Output that cannot be written (a closed pipe, a full disk) means the job failed.
     result.unwrap_or_else(|e| {

@@ -20,6 +20,7 @@ pub mod reports;
 pub mod rules;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
+pub mod sheet_import;
 pub mod sorting;
 pub mod sync;
 pub mod text;

@@ -32,6 +32,7 @@ use crate::ui::pages::projects::{ProjectPage, ProjectsPage};
 use crate::ui::pages::reports::{
     CityPrintPage, MouPrintPage, ProvinceReportPage, RegionPrintPage, RegionReportPage, ReportsPage,
 };
+use crate::ui::pages::sheet_import::SheetImportPage;
 use crate::ui::pages::stated_totals::{StatedTotalPage, StatedTotalsPage};
 use crate::ui::pages::survey_rounds::{SurveyRoundPage, SurveyRoundsPage};
 use crate::ui::pages::sync::{ConflictsPage, SyncPage};
@@ -134,6 +135,7 @@ lazy_routes!(survey {
     HouseholdRoute => household_view: HouseholdPage,
     SurveyRoundsRoute => survey_rounds_view: SurveyRoundsPage,
     SurveyRoundRoute => survey_round_view: SurveyRoundPage,
+    SheetImportRoute => sheet_import_view: SheetImportPage,
 });
 
 lazy_routes!(sync {

@@ -36,6 +36,7 @@ impl NavGroup {
                 Meetings,
                 Survey,
                 SurveyRounds,
+                Import,
             ],
             NavGroup::Reports => &[Reports, Findings, StatedTotals],
             NavGroup::Exchange => &[Sync, Conflicts],
@@ -80,6 +81,8 @@ pub enum NavItem {
     Survey,
     /// The survey's rounds, city by city.
     SurveyRounds,
+    /// Households (and communities) brought in from a spreadsheet.
+    Import,
     Reports,
     Findings,
     StatedTotals,
@@ -101,6 +104,7 @@ impl NavItem {
             NavItem::Meetings => "/meetings",
             NavItem::Survey => "/communities",
             NavItem::SurveyRounds => "/survey-rounds",
+            NavItem::Import => "/import",
             NavItem::Reports => "/reports",
             NavItem::Findings => "/findings",
             NavItem::StatedTotals => "/stated-totals",
@@ -125,6 +129,7 @@ impl Text for NavItem {
             NavItem::Meetings => kind(RecordKind::Meeting),
             NavItem::Survey => ("ชุมชนและการสำรวจ", "Communities and survey"),
             NavItem::SurveyRounds => ("รอบการสำรวจ", "Survey rounds"),
+            NavItem::Import => ("นำเข้าจาก Excel", "Import from Excel"),
             NavItem::Reports => ("รายงานและเอกสารพิมพ์", "Reports and printouts"),
             NavItem::Findings => ("ผลการตรวจ", "Findings"),
             NavItem::StatedTotals => kind(RecordKind::StatedTotal),

@@ -102,6 +102,7 @@ macro_rules! app_routes {
             // The example has no community: a household is visited as a new one without its
             // community (the chooser); the sweep's survey test visits the rest with data.
             "/households/:id" => lazy HouseholdRoute, ["/households/new"];
+            "/import" => lazy SheetImportRoute, ["/import"];
             "/survey-rounds" => lazy SurveyRoundsRoute, ["/survey-rounds"];
             "/survey-rounds/:id" => lazy SurveyRoundRoute, [
                 "/survey-rounds/new",

@@ -21,6 +21,7 @@ pub mod projects;
 pub mod record_list;
 pub mod reports;
 pub mod settings;
+pub mod sheet_import;
 pub mod stated_totals;
 pub mod survey_rounds;
 pub mod sync;

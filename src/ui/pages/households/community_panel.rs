@@ -49,6 +49,11 @@ pub fn SurveyStart(
                     {move || if started() { i18n.t(T::Continue) } else { i18n.t(T::Start) }}
                 </A>
                 <p class="survey-rounds-link"><A href=rounds>{tr(T::CityRounds)}</A></p>
+                <p class="import-link">
+                    <A href=format!("/import?community={id}") attr:data-testid="import-link">
+                        {tr(T::ImportSheet)}
+                    </A>
+                </p>
             </Show>
         </div>
     }

@@ -1,0 +1,113 @@
+//! The spreadsheet import screen's strings.
+
+use crate::ui::i18n::Text;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ImportText {
+    Title,
+    Intro,
+    ChooseFile,
+    FileRead,
+    Where,
+    City,
+    Community,
+    FromColumn,
+    Round,
+    NoRound,
+    Columns,
+    ColumnsIntro,
+    Column,
+    Header,
+    Example,
+    BringsIn,
+    NotBroughtIn,
+    NoHeader,
+    DuplicateHeader,
+    MissingColumn,
+    Unmapped,
+    NewCommunities,
+    Rows,
+    Row,
+    HouseNo,
+    Head,
+    Members,
+    Problems,
+    WillStore,
+    OnlyProblems,
+    ShowMore,
+    Ready,
+    Store,
+    Storing,
+    Cancel,
+    NothingToStore,
+    Stored,
+    Skipped,
+    Warnings,
+    ChooseCity,
+}
+
+impl Text for ImportText {
+    fn pair(self) -> (&'static str, &'static str) {
+        use ImportText::*;
+        match self {
+            Title => ("นำเข้าจากตาราง Excel", "Bring in a spreadsheet"),
+            Intro => (
+                "เลือกไฟล์ CSV หรือ Excel (.xlsx) ของการสำรวจครัวเรือน ตรวจดูว่าแต่ละคอลัมน์ตรงกับข้อมูลใด แล้วดูตัวอย่างทุกแถวก่อนบันทึก ยังไม่มีอะไรถูกบันทึกจนกว่าจะกดยืนยัน",
+                "Choose a CSV or Excel (.xlsx) file of a household survey, check which field each column fills, and look at every row before storing. Nothing is stored until you confirm.",
+            ),
+            ChooseFile => ("เลือกไฟล์", "Choose a file"),
+            FileRead => ("อ่านไฟล์แล้ว", "File read"),
+            Where => ("นำเข้าไปที่", "Bring the rows into"),
+            City => ("เมือง", "City"),
+            Community => ("ชุมชน", "Community"),
+            FromColumn => ("ตามคอลัมน์ชุมชนในไฟล์", "As the file's community column says"),
+            Round => ("รอบการสำรวจ", "Survey round"),
+            NoRound => ("ไม่ระบุรอบ", "No round"),
+            Columns => ("คอลัมน์ในไฟล์", "The file's columns"),
+            ColumnsIntro => (
+                "แอปเดาจากชื่อคอลัมน์ แก้ได้ทุกคอลัมน์ แอปจะจำการจับคู่นี้ไว้สำหรับไฟล์ที่มีหัวคอลัมน์เหมือนกัน",
+                "The app guessed from the column names; change any of them. The app remembers this for files with the same column names.",
+            ),
+            Column => ("คอลัมน์", "Column"),
+            Header => ("ชื่อคอลัมน์", "Name in the file"),
+            Example => ("ตัวอย่าง", "First value"),
+            BringsIn => ("นำเข้าเป็น", "Brought in as"),
+            NotBroughtIn => ("— ไม่นำเข้า —", "— not brought in —"),
+            NoHeader => ("(ไม่มีชื่อ)", "(no name)"),
+            DuplicateHeader => (
+                "มีหลายคอลัมน์ชื่อเหมือนกัน ใช้คอลัมน์แรก ถ้าไม่ถูกให้เลือกใหม่:",
+                "Several columns have the same name; the first is used. Choose another if that is wrong:",
+            ),
+            MissingColumn => ("ยังไม่ได้เลือกคอลัมน์ของ", "No column chosen yet for"),
+            Unmapped => (
+                "คอลัมน์ที่มีข้อมูลแต่จะไม่นำเข้า:",
+                "Columns holding data that will not be brought in:",
+            ),
+            NewCommunities => (
+                "ชุมชนใหม่ที่จะเพิ่มในเมืองนี้:",
+                "New communities to be added to this city:",
+            ),
+            Rows => ("ตัวอย่างทุกแถว", "Every row"),
+            Row => ("แถว", "Row"),
+            HouseNo => ("บ้านเลขที่", "House no."),
+            Head => ("หัวหน้าครัวเรือน", "Head of household"),
+            Members => ("สมาชิก", "Members"),
+            Problems => ("ปัญหา", "Problems"),
+            WillStore => ("บันทึก", "Stored"),
+            OnlyProblems => ("แสดงเฉพาะแถวที่มีปัญหา", "Show only rows with problems"),
+            ShowMore => ("แสดงเพิ่ม", "Show more"),
+            Ready => ("พร้อมบันทึก", "Ready to store"),
+            Store => ("ยืนยันและบันทึก", "Confirm and store"),
+            Storing => ("กำลังบันทึก…", "Storing…"),
+            Cancel => ("ยกเลิก", "Cancel"),
+            NothingToStore => (
+                "ไม่มีแถวที่บันทึกได้ กรุณาแก้ไฟล์หรือการจับคู่คอลัมน์",
+                "No row can be stored: fix the file or the columns.",
+            ),
+            Stored => ("บันทึกแล้ว", "Stored"),
+            Skipped => ("ไม่ได้บันทึก", "Not stored"),
+            Warnings => ("มีข้อสังเกต", "With a warning"),
+            ChooseCity => ("กรุณาเลือกเมืองก่อน", "Choose the city first."),
+        }
+    }
+}
