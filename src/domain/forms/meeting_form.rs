@@ -55,6 +55,7 @@ pub fn new_meeting(meta: RecordMeta, committee: RecordId) -> Meeting {
         attendance: Vec::new(),
         problems: Vec::new(),
         decisions: String::new(),
+        attachments: Vec::new(),
     }
 }
 

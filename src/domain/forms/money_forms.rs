@@ -121,6 +121,7 @@ pub fn new_instalment(
         requested_date: None,
         progress_report_id: None,
         reference: String::new(),
+        attachments: Vec::new(),
     }
 }
 

@@ -48,6 +48,7 @@ pub fn new_mou(meta: RecordMeta, cities: Vec<RecordId>) -> Mou {
         city_ids: cities,
         signatories: Vec::new(),
         witness: None,
+        attachments: Vec::new(),
     }
 }
 

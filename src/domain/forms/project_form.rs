@@ -63,6 +63,7 @@ pub fn new_project(meta: RecordMeta, city: RecordId, fiscal_year: FiscalYear) ->
         status_history: Vec::new(),
         progress_percent: 0,
         completion_report: String::new(),
+        attachments: Vec::new(),
     }
 }
 

@@ -83,6 +83,7 @@ impl Emptied for Meeting {
             attendance: Vec::new(),
             problems: Vec::new(),
             decisions: String::new(),
+            attachments: Vec::new(),
         }
     }
 }
@@ -103,6 +104,7 @@ impl Emptied for Project {
             status_history: Vec::new(),
             progress_percent: 0,
             completion_report: String::new(),
+            attachments: Vec::new(),
         }
     }
 }
@@ -141,6 +143,7 @@ impl Emptied for Mou {
             city_ids: self.city_ids.clone(),
             signatories: Vec::new(),
             witness: None,
+            attachments: Vec::new(),
         }
     }
 }
@@ -160,6 +163,7 @@ impl Emptied for Instalment {
             requested_date: None,
             progress_report_id: self.progress_report_id,
             reference: String::new(),
+            attachments: Vec::new(),
         }
     }
 }
@@ -274,6 +278,7 @@ impl Emptied for ProgressReport {
             work_done: String::new(),
             spent_to_date: None,
             problems: String::new(),
+            attachments: Vec::new(),
         }
     }
 }
