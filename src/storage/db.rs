@@ -8,6 +8,8 @@
 //!   and peers one entry per office. The version bump closes any v2 tab still open (it
 //!   would put an edited record in the wrong chunk) and makes an older build say "newer
 //!   version" instead of misreading. v2 data is read as it is: no layout is 256 chunks.
+//! - v4: `blobs` — attachments' bytes, one `Blob` per file keyed by its SHA-256 hex
+//!   ([`super::blobs`]). Nothing else changes: records, journal and meta stay as they are.
 //!
 //! To change the schema: add a step to [`migrate`], bump [`SCHEMA_VERSION`], and add a test in
 //! `tests/web_storage.rs` that opens the previous version, writes, and upgrades.
@@ -34,11 +36,12 @@ pub use super::read::JournalEntry;
 /// The database the app uses.
 pub const DB_NAME: &str = "mueang";
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 pub(super) const CHUNKS: &str = "chunks";
 pub(super) const JOURNAL: &str = "journal";
 pub(super) const META: &str = "meta";
+pub(super) const BLOBS: &str = "blobs";
 
 /// Brings the schema from `old` to `new`, one step at a time.
 fn migrate(db: &Database, old: u32, new: u32) -> Result<(), idb::Error> {
@@ -52,6 +55,9 @@ fn migrate(db: &Database, old: u32, new: u32) -> Result<(), idb::Error> {
         db.create_object_store(META, ObjectStoreParams::new())?;
     }
     // v3 changes what is written, not the stores (see the module notes).
+    if old < 4 && new >= 4 {
+        db.create_object_store(BLOBS, ObjectStoreParams::new())?;
+    }
     Ok(())
 }
 
