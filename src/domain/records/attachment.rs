@@ -17,6 +17,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::lang::counted;
 use crate::domain::records::limits::{at, shown, Allowed, Check, MAX_NAME_CHARS};
 use crate::domain::records::{Dataset, Instalment, Meeting, Mou, ProgressReport, Project};
 use crate::domain::text::first_invisible;
@@ -200,6 +201,49 @@ pub fn for_each_live<'a>(
     each::<Meeting>(ds, |r| r.attachments.as_slice(), &mut f);
     each::<Mou>(ds, |r| r.attachments.as_slice(), &mut f);
     each::<Instalment>(ds, |r| r.attachments.as_slice(), &mut f);
+}
+
+/// What the files of a record that this device does not hold are, said where they belong
+/// (a bundle exported without attachments, or without those the office already had):
+/// "ไม่ได้รับรูป 3 รูป" / "3 photos not included". `None` when nothing is missing.
+pub fn missing_text(list: &[Attachment], held: impl Fn(&str) -> bool) -> Option<(String, String)> {
+    let missing = list.iter().filter(|a| !held(&a.sha256));
+    let (photos, documents) =
+        missing.fold(
+            (0, 0),
+            |(p, d), a| {
+                if a.is_photo() {
+                    (p + 1, d)
+                } else {
+                    (p, d + 1)
+                }
+            },
+        );
+    let photos = (photos > 0).then(|| counted(photos, "รูป", "photo", "photos"));
+    let documents = (documents > 0).then(|| counted(documents, "ฉบับ", "document", "documents"));
+    let (th, en) = match (photos, documents) {
+        (None, None) => return None,
+        (Some(p), None) => (format!("ไม่ได้รับรูป {}", p.0), p.1),
+        (None, Some(d)) => (format!("ไม่ได้รับเอกสาร {}", d.0), d.1),
+        (Some(p), Some(d)) => (
+            format!("ไม่ได้รับรูป {} และเอกสาร {}", p.0, d.0),
+            format!("{} and {}", p.1, d.1),
+        ),
+    };
+    Some((
+        format!("{th} (ไม่ได้ส่งมากับชุดข้อมูล)"),
+        format!("{en} not included (not sent with the bundle)"),
+    ))
+}
+
+/// What attachments take on this device, for Settings.
+pub fn usage_text(files: usize, bytes: u64) -> (String, String) {
+    let (th, en) = counted(files, "ไฟล์", "file", "files");
+    let size = crate::domain::forms::attachment_intake::size_text(bytes);
+    (
+        format!("ไฟล์แนบ (รูปถ่าย เอกสาร) {th} รวม {size}"),
+        format!("Attachments (photos, documents): {en}, {size}"),
+    )
 }
 
 #[cfg(test)]

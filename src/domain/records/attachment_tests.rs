@@ -151,3 +151,23 @@ fn records_without_attachments_keep_their_bytes_and_with_them_read_back_equal() 
     let back: crate::domain::records::Project = serde_json::from_str(&text).unwrap();
     assert_eq!(back, p);
 }
+
+#[test]
+fn missing_files_are_counted_where_they_belong_in_both_languages() {
+    let mut pdf = photo('c');
+    pdf.media_type = "application/pdf".into();
+    let list = vec![photo('a'), photo('b'), pdf, photo('d')];
+    let held = |sha: &str| sha.starts_with('d');
+    let (th, en) = missing_text(&list, held).unwrap();
+    assert_eq!(th, "ไม่ได้รับรูป 2 รูป และเอกสาร 1 ฉบับ (ไม่ได้ส่งมากับชุดข้อมูล)");
+    assert_eq!(
+        en,
+        "2 photos and 1 document not included (not sent with the bundle)"
+    );
+    let (_, en) = missing_text(&list[..1], held).unwrap();
+    assert_eq!(en, "1 photo not included (not sent with the bundle)");
+    assert_eq!(missing_text(&list, |_| true), None);
+    let (th, en) = usage_text(3, 900 * 1024);
+    assert_eq!(th, "ไฟล์แนบ (รูปถ่าย เอกสาร) 3 ไฟล์ รวม 900 kB");
+    assert_eq!(en, "Attachments (photos, documents): 3 files, 900 kB");
+}
