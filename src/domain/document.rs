@@ -44,6 +44,10 @@ pub struct Document {
     /// "Signature"); absent in unsigned bundles and plain data files.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signature: Option<crate::domain::sync::signature::Signature>,
+    /// In bundles exported with attachments: the files the records name (see
+    /// `sync::files`); checked on opening, then moved out of the document.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<crate::domain::sync::files::BundleFile>,
     pub records: Dataset,
 }
 
@@ -133,6 +137,7 @@ impl Document {
             exported_by: None,
             manifest: None,
             signature: None,
+            attachments: Vec::new(),
             records,
         }
     }

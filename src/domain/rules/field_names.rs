@@ -125,6 +125,11 @@ pub fn field_label(kind: RecordKind, path: &str) -> (String, String) {
         None => (path, None),
     };
     let (outer, index) = split_index(first);
+    if outer == "attachments" && index.is_none() && leaf.is_some() {
+        // The audit trail's one line per file, named by its hash (`editing::audit`); the
+        // values shown are the file's name.
+        return ("ไฟล์แนบ".to_string(), "attachment".to_string());
+    }
     let unknown = || ("ข้อมูลช่องหนึ่ง".to_string(), "one of its fields".to_string());
     let Some((outer_th, outer_en)) = segment(kind, None, outer) else {
         return unknown();
@@ -214,6 +219,17 @@ mod tests {
         assert_eq!(
             field_label(Instalment, "no_such_field").1,
             "one of its fields"
+        );
+    }
+
+    #[test]
+    fn an_attached_file_in_the_audit_trail_is_called_an_attachment() {
+        let path = format!("attachments.{}", "a".repeat(64));
+        assert_eq!(field_label(Project, &path).0, "ไฟล์แนบ");
+        assert_eq!(field_label(Meeting, &path).1, "attachment");
+        assert_eq!(
+            field_label(Meeting, "attachments[2].size").0,
+            "ขนาดไฟล์ของไฟล์แนบ ลำดับที่ 3"
         );
     }
 
