@@ -181,6 +181,21 @@ pub fn referenced(ds: &Dataset) -> BTreeMap<&str, &Attachment> {
     out
 }
 
+/// Keeps in `ds` only the records (of the kinds that hold attachments) that `sent` does
+/// not carry: what an office already holds when it is sent "only what it lacks".
+pub fn retain_not_in(ds: &mut Dataset, sent: &Dataset) {
+    use crate::domain::records::Record;
+    fn keep<R: Record>(ds: &mut Dataset, sent: &Dataset) {
+        let ids: std::collections::HashSet<_> = R::all(sent).iter().map(|r| r.meta().id).collect();
+        R::all_mut(ds).retain(|r| !ids.contains(&r.meta().id));
+    }
+    keep::<Project>(ds, sent);
+    keep::<ProgressReport>(ds, sent);
+    keep::<Meeting>(ds, sent);
+    keep::<Mou>(ds, sent);
+    keep::<Instalment>(ds, sent);
+}
+
 /// Calls `f` with the kind and attachment list of every live record that can hold them.
 pub fn for_each_live<'a>(
     ds: &'a Dataset,

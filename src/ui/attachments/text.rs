@@ -16,6 +16,7 @@ pub enum AttachText {
     NotHere,
     ViewFull,
     Pdf,
+    InBundle,
 }
 
 impl Text for AttachText {
@@ -40,6 +41,10 @@ impl Text for AttachText {
             ),
             ViewFull => ("ดูขนาดเต็ม", "View full size"),
             Pdf => ("เอกสาร PDF", "PDF document"),
+            InBundle => (
+                "รวมไฟล์แนบ (รูปถ่าย เอกสาร PDF) ไปด้วย ไฟล์จะใหญ่ขึ้น ไฟล์ที่สำนักงานปลายทางมีแล้วจะไม่ส่งซ้ำ",
+                "Include attachments (photos, PDF documents): the file gets larger; files the other office already has are not sent again",
+            ),
         }
     }
 }
