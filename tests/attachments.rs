@@ -109,7 +109,8 @@ fn a_bundle_with_attachments_verifies_and_carries_them() {
 /// refused on import with a Thai and an English message naming the field.
 #[test]
 fn hostile_references_are_refused_with_a_message_in_both_languages() {
-    let cases: [(&str, fn(&mut Attachment)); 6] = [
+    type Spoil = fn(&mut Attachment);
+    let cases: [(&str, Spoil); 6] = [
         ("sha256", |a| a.sha256 = "../../secret".into()),
         ("sha256", |a| a.sha256 = "A".repeat(64)),
         ("media_type", |a| a.media_type = "text/html".into()),

@@ -24,7 +24,6 @@ use idb::{
     Database, DatabaseEvent, Event as _, Factory, KeyRange, ObjectStoreParams, Query, Request as _,
     TransactionMode,
 };
-use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{IdbDatabase, IdbOpenDbRequest};
 
@@ -143,7 +142,7 @@ impl Store {
         drop(open);
 
         if blocked.get() {
-            close_when_opened(&raw);
+            super::blocked::close_when_opened(&raw);
         }
         if let Some(e) = upgrade_error.borrow_mut().take() {
             return Err(e.into());
@@ -390,16 +389,4 @@ fn js_bytes(bytes: &[u8]) -> JsValue {
 pub async fn delete_database(name: &str) -> Result<(), StorageError> {
     Factory::new()?.delete(name)?.await?;
     Ok(())
-}
-
-/// After a blocked open was given up, the request may still succeed once the other tab
-/// closes; close that connection then so it does not block the next upgrade.
-fn close_when_opened(raw: &IdbOpenDbRequest) {
-    let req = raw.clone();
-    let on_success = Closure::once_into_js(move || {
-        if let Ok(db) = req.result().and_then(|r| r.dyn_into::<IdbDatabase>()) {
-            db.close();
-        }
-    });
-    let _ = raw.add_event_listener_with_callback("success", on_success.unchecked_ref());
 }

@@ -17,6 +17,8 @@
 
 #[cfg(target_arch = "wasm32")]
 pub mod blobs;
+#[cfg(target_arch = "wasm32")]
+mod blocked;
 pub mod changes;
 mod chunk_writer;
 pub mod chunks;

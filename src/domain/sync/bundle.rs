@@ -13,8 +13,7 @@ use crate::domain::meta::{Editor, OfficeId, RecordId};
 use crate::domain::records::survey::{count_personal_data, leave_out_personal_data};
 use crate::domain::records::{Dataset, KindVisitor, Record, RecordKind};
 use crate::domain::sync::canonical::{dataset_canonical, sha256_hex};
-use crate::domain::sync::error::BundleError;
-use crate::domain::sync::files::{check_files, BundleFile, CheckedFile, FilesNote};
+use crate::domain::sync::files::{BundleFile, FilesCache};
 use crate::domain::sync::manifest::{count_records, BundleScope, Manifest, PersonalData};
 use crate::domain::sync::merge::normalize;
 use crate::domain::sync::peers::PeerState;
@@ -25,8 +24,8 @@ use crate::domain::sync::signature::Signature;
 /// exporting office are always present.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bundle {
-    document: Document,
-    manifest: Manifest,
+    pub(super) document: Document,
+    pub(super) manifest: Manifest,
     exported_by: Editor,
     exported_at: DateTime<Utc>,
     /// Whether the manifest's checksum was computed from these typed records. A verified
@@ -41,18 +40,7 @@ pub struct Bundle {
     /// Each record's text as the file had it (a verified current-schema file), for storing
     /// as it came. Not part of a bundle's identity.
     texts: TextsCache,
-    /// The carried files, checked when the bundle was opened.
-    files: FilesCache,
-}
-
-/// Checked files: bytes, not part of a bundle's identity (its records name them by hash).
-#[derive(Clone, Default, Debug)]
-struct FilesCache(Vec<CheckedFile>);
-
-impl PartialEq for FilesCache {
-    fn eq(&self, _: &Self) -> bool {
-        true
-    }
+    pub(super) files: FilesCache,
 }
 
 #[derive(Clone, Default, Debug)]
@@ -229,33 +217,6 @@ impl Bundle {
             texts: TextsCache::default(),
             files: FilesCache::default(),
         }
-    }
-
-    /// The bundle with `files` carried and the manifest saying so (before it is signed:
-    /// the signature covers the manifest).
-    pub fn with_files(mut self, files: Vec<BundleFile>, note: FilesNote) -> Bundle {
-        self.manifest.attachments = Some(note);
-        if let Some(m) = self.document.manifest.as_mut() {
-            m.attachments = Some(note);
-        }
-        self.document.attachments = files;
-        self
-    }
-
-    /// Checks the carried files (see `sync::files`) and takes them out of the document,
-    /// so their text is not held beside their bytes.
-    pub(crate) fn check_carried_files(mut self) -> Result<Bundle, BundleError> {
-        let files = std::mem::take(&mut self.document.attachments);
-        let note = self.manifest.attachments.as_ref();
-        let checked =
-            check_files(&self.document.records, &files, note).map_err(BundleError::Attachment)?;
-        self.files = FilesCache(checked);
-        Ok(self)
-    }
-
-    /// The files this bundle carried, checked (empty until opened by `Opening::finish`).
-    pub fn files(&self) -> &[CheckedFile] {
-        &self.files.0
     }
 
     pub fn manifest(&self) -> &Manifest {

@@ -18,7 +18,9 @@ use serde::{Deserialize, Serialize};
 use crate::domain::records::attachment::{referenced, MAX_ATTACHMENT_BYTES};
 use crate::domain::records::limits::shown;
 use crate::domain::records::Dataset;
+use crate::domain::sync::bundle::Bundle;
 use crate::domain::sync::canonical::sha256_hex;
+use crate::domain::sync::error::BundleError;
 
 /// Whether a bundle carries the files its records name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -206,6 +208,45 @@ pub fn check_files(
         });
     }
     Ok(out)
+}
+
+/// Checked files: bytes, not part of a bundle's identity (its records name them by hash).
+#[derive(Clone, Default, Debug)]
+pub(crate) struct FilesCache(pub(crate) Vec<CheckedFile>);
+
+impl PartialEq for FilesCache {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Bundle {
+    /// The bundle with `files` carried and the manifest saying so (before it is signed:
+    /// the signature covers the manifest).
+    pub fn with_files(mut self, files: Vec<BundleFile>, note: FilesNote) -> Bundle {
+        self.manifest.attachments = Some(note);
+        if let Some(m) = self.document.manifest.as_mut() {
+            m.attachments = Some(note);
+        }
+        self.document.attachments = files;
+        self
+    }
+
+    /// Checks the carried files (see `sync::files`) and takes them out of the document,
+    /// so their text is not held beside their bytes.
+    pub(crate) fn check_carried_files(mut self) -> Result<Bundle, BundleError> {
+        let files = std::mem::take(&mut self.document.attachments);
+        let note = self.manifest.attachments.as_ref();
+        let checked =
+            check_files(&self.document.records, &files, note).map_err(BundleError::Attachment)?;
+        self.files = FilesCache(checked);
+        Ok(self)
+    }
+
+    /// The files this bundle carried, checked (empty until opened by `Opening::finish`).
+    pub fn files(&self) -> &[CheckedFile] {
+        &self.files.0
+    }
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 //! keeps the reference with its audit entry. A file that cannot be kept (no room, a
 //! damaged photo, a type not allowed) is named in the panel and nothing else changes.
 
+mod evidence;
 mod text;
 mod thumb;
 
@@ -26,6 +27,7 @@ mod usage;
 use crate::ui::state::use_app;
 pub use usage::AttachmentUsage;
 
+pub use evidence::CityEvidence;
 pub use text::AttachText;
 use thumb::{Thumb, Viewer};
 

@@ -17,6 +17,9 @@ pub enum AttachText {
     ViewFull,
     Pdf,
     InBundle,
+    Record,
+    FileName,
+    Size,
 }
 
 impl Text for AttachText {
@@ -41,6 +44,9 @@ impl Text for AttachText {
             ),
             ViewFull => ("ดูขนาดเต็ม", "View full size"),
             Pdf => ("เอกสาร PDF", "PDF document"),
+            Record => ("รายการ", "Record"),
+            FileName => ("ชื่อไฟล์", "File name"),
+            Size => ("ขนาด", "Size"),
             InBundle => (
                 "รวมไฟล์แนบ (รูปถ่าย เอกสาร PDF) ไปด้วย ไฟล์จะใหญ่ขึ้น ไฟล์ที่สำนักงานปลายทางมีแล้วจะไม่ส่งซ้ำ",
                 "Include attachments (photos, PDF documents): the file gets larger; files the other office already has are not sent again",
