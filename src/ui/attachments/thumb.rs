@@ -19,12 +19,15 @@ pub(super) fn Thumb(
     let app = use_app();
     let url: RwSignal<Option<String>> = RwSignal::new(None);
     let missing = RwSignal::new(false);
-    let sha = file.sha256.clone();
+    let (sha, media_type) = (file.sha256.clone(), file.media_type.clone());
     spawn_local(async move {
-        let blob = match app.store.get_untracked() {
-            Some(store) => store.blob(&sha).await.ok().flatten(),
+        // A fresh Blob of the bytes, not the stored one: an object URL of a Blob read from
+        // IndexedDB failed to load in Chromium's in-memory (incognito-like) profiles.
+        let bytes = match app.store.get_untracked() {
+            Some(store) => store.blob_bytes(&sha).await.ok().flatten(),
             None => None,
         };
+        let blob = bytes.map(|b| crate::storage::NewBlob::from_bytes(sha, &media_type, &b).blob);
         match blob.and_then(|b| web_sys::Url::create_object_url_with_blob(&b).ok()) {
             Some(u) => {
                 if url.try_set(Some(u.clone())).is_some() {

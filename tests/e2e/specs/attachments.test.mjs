@@ -74,6 +74,8 @@ test('a photo from the file input is scaled, kept with the project offline, and 
   await s.saveAndWait(/\/projects\/[0-9a-f-]{36}$/);
   await app.reload();
   await page.getByTestId('project-editor').waitFor();
+  // Thumbnails load lazily: bring the panel on screen.
+  await tile.scrollIntoViewIfNeeded();
   await page.waitForFunction(() => document.querySelector('[data-testid="attachment"] img')?.naturalWidth > 0);
   assert.equal(await tile.count(), 1);
 
