@@ -2,7 +2,7 @@
 //! tombstone purging, settling conflicts and diffs.
 
 use chrono::{DateTime, Duration, Utc};
-use mueang::domain::document::Document;
+use mueang::domain::document::{Document, SCHEMA_VERSION};
 use mueang::domain::example::north_2561;
 use mueang::domain::meta::{Causality, Editor, OfficeId};
 use mueang::domain::records::{AnyRecord, City, Dataset, RecordKind};
@@ -76,7 +76,7 @@ fn an_old_draft_file_is_migrated_by_verify_and_by_the_document_reader() {
     let bundle = verify(&text).unwrap();
     let doc = Document::parse(&text).unwrap();
     assert_eq!(doc.records, *bundle.records());
-    assert_eq!(doc.schema_version, 3);
+    assert_eq!(doc.schema_version, SCHEMA_VERSION);
     let deleted: Vec<_> = doc
         .records
         .cities
@@ -95,21 +95,21 @@ fn an_old_draft_file_is_migrated_by_verify_and_by_the_document_reader() {
 fn migrate_walks_the_chain_and_leaves_current_files_alone() {
     let v0 = serde_json::json!({"format": "mueang-data", "schema_version": 0,
         "records": {"regions": [{"meta": {"vv": {"a": 1}, "deleted_at": null}}]}});
-    let v3 = migrate(v0, 0).unwrap();
-    assert_eq!(v3["schema_version"], 3);
+    let now = migrate(v0, 0).unwrap();
+    assert_eq!(now["schema_version"], SCHEMA_VERSION);
     assert_eq!(
-        v3["records"]["regions"][0]["meta"],
+        now["records"]["regions"][0]["meta"],
         serde_json::json!({"version": {"a": 1}})
     );
-    // Versions 2 and 3 only add optional fields and kinds: a version 1 or 2 document keeps
+    // Versions 2 to 4 only add optional fields and kinds: an older document keeps
     // its records as they are.
-    for older in [1, 2] {
-        let mut doc = v3.clone();
+    for older in 1..SCHEMA_VERSION {
+        let mut doc = now.clone();
         doc["schema_version"] = older.into();
-        assert_eq!(migrate(doc, older).unwrap(), v3);
+        assert_eq!(migrate(doc, older).unwrap(), now);
     }
-    assert_eq!(migrate(v3.clone(), 3).unwrap(), v3);
-    assert!(migrate(v3, 4).is_err());
+    assert_eq!(migrate(now.clone(), SCHEMA_VERSION).unwrap(), now);
+    assert!(migrate(now, SCHEMA_VERSION + 1).is_err());
 }
 
 #[test]

@@ -116,6 +116,7 @@ fn with_committee() -> Dataset {
             description: "บ้านทรุด".into(),
         }],
         decisions: "@เสนอโครงการ".into(),
+        attachments: Vec::new(),
     });
     ds.committees.push(committee);
     ds

@@ -62,6 +62,7 @@ fn project(key: &str, city: RecordId, approved: Option<i64>, steps: &[ProjectSta
             .collect(),
         progress_percent: 0,
         completion_report: String::new(),
+        attachments: Vec::new(),
     }
 }
 
@@ -79,6 +80,7 @@ fn instalment(key: &str, city: RecordId, number: u8, amount: i64) -> Instalment 
         requested_date: None,
         progress_report_id: None,
         reference: String::new(),
+        attachments: Vec::new(),
     }
 }
 

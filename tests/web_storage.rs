@@ -244,7 +244,7 @@ async fn upgrade_from_v1_keeps_records_and_adds_stores() {
     assert_eq!(v2.version(), SCHEMA_VERSION);
     let mut names = v2.store_names();
     names.sort();
-    assert_eq!(names, ["chunks", "journal", "meta"]);
+    assert_eq!(names, ["blobs", "chunks", "journal", "meta"]);
     assert_eq!(
         v2.load_kind::<Rec>("cities").await.unwrap(),
         vec![rec("c1", "อุตรดิตถ์")]

@@ -1,5 +1,5 @@
-//! `mueang schema`: the JSON Schema of the current file format (v3), generated from the
-//! types, as committed in `docs/schema/mueang-data-v3.schema.json` (older versions' schemas
+//! `mueang schema`: the JSON Schema of the current file format (v4), generated from the
+//! types, as committed in `docs/schema/mueang-data-v4.schema.json` (older versions' schemas
 //! stay beside it).
 
 use std::io::{self, Write};

@@ -115,6 +115,7 @@ pub fn synthetic_dataset(size: SyntheticSize) -> Dataset {
                 position: String::new(),
             }],
             witness: None,
+            attachments: Vec::new(),
         };
         ds.mous.push(mou);
     }
@@ -159,6 +160,7 @@ fn instalment(
         requested_date: None,
         progress_report_id: None,
         reference: format!("TRF-{n}-{number}"),
+        attachments: Vec::new(),
     }
 }
 
@@ -191,5 +193,6 @@ fn project(p: usize, city_id: crate::domain::meta::RecordId) -> Project {
             .collect(),
         progress_percent: 50,
         completion_report: String::new(),
+        attachments: Vec::new(),
     }
 }

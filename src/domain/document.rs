@@ -20,7 +20,7 @@ use crate::domain::sync::manifest::Manifest;
 /// The `format` value that identifies a Mueang file.
 pub const FORMAT_NAME: &str = "mueang-data";
 /// The schema version this build writes and the newest it reads.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 /// The oldest schema version the current types read as it is: every step since only added
 /// optional fields or kinds (see `sync::migrate`), so such a file takes the fast typed reader and
 /// its records are stored as the file wrote them.
@@ -44,6 +44,10 @@ pub struct Document {
     /// "Signature"); absent in unsigned bundles and plain data files.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signature: Option<crate::domain::sync::signature::Signature>,
+    /// In bundles exported with attachments: the files the records name (see
+    /// `sync::files`); checked on opening, then moved out of the document.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<crate::domain::sync::files::BundleFile>,
     pub records: Dataset,
 }
 
@@ -133,6 +137,7 @@ impl Document {
             exported_by: None,
             manifest: None,
             signature: None,
+            attachments: Vec::new(),
             records,
         }
     }

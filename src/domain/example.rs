@@ -251,6 +251,7 @@ fn mou() -> Mou {
             name: "นายสยาม นนท์คำจันทร์".into(),
             position: "ผู้ช่วยผู้อำนวยการภาคเหนือ สถาบันพัฒนาองค์กรชุมชน (พอช.)".into(),
         }),
+        attachments: Vec::new(),
     }
 }
 
@@ -274,6 +275,7 @@ fn first_instalments() -> Vec<Instalment> {
             requested_date: None,
             progress_report_id: None,
             reference: String::new(),
+            attachments: Vec::new(),
         })
         .collect()
 }

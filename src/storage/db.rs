@@ -8,6 +8,8 @@
 //!   and peers one entry per office. The version bump closes any v2 tab still open (it
 //!   would put an edited record in the wrong chunk) and makes an older build say "newer
 //!   version" instead of misreading. v2 data is read as it is: no layout is 256 chunks.
+//! - v4: `blobs` — attachments' bytes, one `Blob` per file keyed by its SHA-256 hex
+//!   ([`super::blobs`]). Nothing else changes: records, journal and meta stay as they are.
 //!
 //! To change the schema: add a step to [`migrate`], bump [`SCHEMA_VERSION`], and add a test in
 //! `tests/web_storage.rs` that opens the previous version, writes, and upgrades.
@@ -22,7 +24,6 @@ use idb::{
     Database, DatabaseEvent, Event as _, Factory, KeyRange, ObjectStoreParams, Query, Request as _,
     TransactionMode,
 };
-use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{IdbDatabase, IdbOpenDbRequest};
 
@@ -34,11 +35,12 @@ pub use super::read::JournalEntry;
 /// The database the app uses.
 pub const DB_NAME: &str = "mueang";
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 pub(super) const CHUNKS: &str = "chunks";
 pub(super) const JOURNAL: &str = "journal";
 pub(super) const META: &str = "meta";
+pub(super) const BLOBS: &str = "blobs";
 
 /// Brings the schema from `old` to `new`, one step at a time.
 fn migrate(db: &Database, old: u32, new: u32) -> Result<(), idb::Error> {
@@ -52,6 +54,9 @@ fn migrate(db: &Database, old: u32, new: u32) -> Result<(), idb::Error> {
         db.create_object_store(META, ObjectStoreParams::new())?;
     }
     // v3 changes what is written, not the stores (see the module notes).
+    if old < 4 && new >= 4 {
+        db.create_object_store(BLOBS, ObjectStoreParams::new())?;
+    }
     Ok(())
 }
 
@@ -137,7 +142,7 @@ impl Store {
         drop(open);
 
         if blocked.get() {
-            close_when_opened(&raw);
+            super::blocked::close_when_opened(&raw);
         }
         if let Some(e) = upgrade_error.borrow_mut().take() {
             return Err(e.into());
@@ -384,16 +389,4 @@ fn js_bytes(bytes: &[u8]) -> JsValue {
 pub async fn delete_database(name: &str) -> Result<(), StorageError> {
     Factory::new()?.delete(name)?.await?;
     Ok(())
-}
-
-/// After a blocked open was given up, the request may still succeed once the other tab
-/// closes; close that connection then so it does not block the next upgrade.
-fn close_when_opened(raw: &IdbOpenDbRequest) {
-    let req = raw.clone();
-    let on_success = Closure::once_into_js(move || {
-        if let Ok(db) = req.result().and_then(|r| r.dyn_into::<IdbDatabase>()) {
-            db.close();
-        }
-    });
-    let _ = raw.add_event_listener_with_callback("success", on_success.unchecked_ref());
 }

@@ -1,5 +1,6 @@
 //! A test seam, compiled in debug builds only (the browser tests; never a release build):
-//! the next `Store::apply` stops after writing some chunks, its transaction aborted, as a
+//! the next `Store::apply` (or `Store::put_blobs`) stops after writing some chunks (or
+//! files), its transaction aborted, as a
 //! full disk or a killed tab would stop it. `tests/web_abort.rs` checks that IndexedDB is
 //! then byte for byte what it was.
 

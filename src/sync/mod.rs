@@ -8,7 +8,8 @@
 //!   change set (plain Rust, tested natively).
 //! - Browser only: [`digest`] (Web Crypto SHA-256), [`files`] (reading chosen or dropped
 //!   files, downloading through a Blob URL, the Web Share API), [`clock`] (step timings)
-//!   and [`pipeline`] (open bundles through the domain's opener, merge).
+//!   [`pipeline`] (open bundles through the domain's opener, merge) and [`photos`]
+//!   (a chosen file or camera photo scaled and hashed before it is kept).
 //!
 //! No Leptos here: the reactive parts (sync state, progress bar, the steps that apply an
 //! import or export to the app's state, the bench) are in `ui::sync`; the pages are in
@@ -25,6 +26,8 @@ pub mod clock;
 pub mod digest;
 #[cfg(target_arch = "wasm32")]
 pub mod files;
+#[cfg(target_arch = "wasm32")]
+pub mod photos;
 #[cfg(target_arch = "wasm32")]
 pub mod pipeline;
 #[cfg(target_arch = "wasm32")]

@@ -148,6 +148,9 @@ pub struct ExportChoice {
     pub leave_out_personal: bool,
     /// The person ticked that personal data may go out unlocked.
     pub unlocked_acknowledged: bool,
+    /// Carry the attached files (photos, PDFs) the records name; otherwise the receiving
+    /// office sees "3 photos not included" where they belong.
+    pub attachments: bool,
 }
 
 impl ExportChoice {

@@ -116,6 +116,10 @@ messages! {
     ErrEncode => StorageError::Encode(String::new()).texts(),
     ErrUnexpected => StorageError::Unexpected(String::new()).texts(),
     ErrKeptAside => StorageError::KeptAside(String::new()).texts(),
+    FilesNotKept => (
+        "พื้นที่ในเครื่องไม่พอเก็บไฟล์แนบที่ได้รับ ข้อมูลนำเข้าครบแล้ว แต่รูปถ่ายและเอกสารยังไม่อยู่ในเครื่องนี้",
+        "There was no room for the attachments received: the records were imported, but the photos and documents are not on this device.",
+    ),
     ErrSettingsNotSaved => (
         "บันทึกการตั้งค่าไม่ได้ จะใช้ได้เฉพาะครั้งนี้",
         "Settings could not be saved; they last only for this visit.",

@@ -7,6 +7,8 @@ pub mod records;
 pub mod routes;
 
 #[cfg(target_arch = "wasm32")]
+pub mod attachments;
+#[cfg(target_arch = "wasm32")]
 pub mod banners;
 #[cfg(target_arch = "wasm32")]
 pub mod charts;

@@ -185,9 +185,24 @@ fn flatten_record<R: Serialize>(r: &R, out: &mut Vec<(String, String)>) {
         return;
     };
     for (k, v) in map {
-        if k != "meta" {
-            flatten(&k, &v, out);
+        match k.as_str() {
+            "meta" => {}
+            "attachments" => flatten_attachments(&v, out),
+            _ => flatten(&k, &v, out),
         }
+    }
+}
+
+/// One line per attached file, named by its hash and showing its file name: adding one
+/// reads "attached IMG_0412.jpg", removing one the reverse, and removing the first of
+/// three does not show the other two as changed (positions would shift).
+fn flatten_attachments(v: &Value, out: &mut Vec<(String, String)>) {
+    for a in v.as_array().map(Vec::as_slice).unwrap_or_default() {
+        let text = |k: &str| a.get(k).and_then(Value::as_str).unwrap_or_default();
+        out.push((
+            format!("attachments.{}", text("sha256")),
+            text("file_name").to_owned(),
+        ));
     }
 }
 
@@ -242,6 +257,7 @@ mod tests {
             status_history: vec![],
             progress_percent: 0,
             completion_report: String::new(),
+            attachments: Vec::new(),
         }
     }
 

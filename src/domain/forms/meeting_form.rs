@@ -43,6 +43,10 @@ pub struct MeetingForm {
     pub attendance: Vec<AttendanceLine>,
     pub problems: Vec<ProblemLine>,
     pub decisions: String,
+    /// The files attached, as the record will hold them (added and removed by the
+    /// attachments panel; missing from drafts kept before attachments existed).
+    #[serde(default)]
+    pub attachments: Vec<crate::domain::records::Attachment>,
 }
 
 /// A meeting not yet typed in, of `committee` (nil when not chosen).
@@ -55,6 +59,7 @@ pub fn new_meeting(meta: RecordMeta, committee: RecordId) -> Meeting {
         attendance: Vec::new(),
         problems: Vec::new(),
         decisions: String::new(),
+        attachments: Vec::new(),
     }
 }
 
@@ -106,12 +111,14 @@ impl RecordForm for MeetingForm {
                 })
                 .collect(),
             decisions: m.decisions.clone(),
+            attachments: m.attachments.clone(),
         }
     }
 
     fn build(&self, base: &Meeting) -> Built<Meeting> {
         let mut r = Reader::default();
         let mut m = base.clone();
+        m.attachments = self.attachments.clone();
         m.committee_id = read_id(
             &mut r,
             "committee_id",

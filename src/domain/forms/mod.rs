@@ -2,6 +2,7 @@
 //! typed), how it becomes a record or says which field is wrong, and the BE calendar of the
 //! date picker. One file a record kind; [`form`] has the parts they share.
 
+pub mod attachment_intake;
 pub mod calendar;
 pub mod city_form;
 pub mod committee_form;

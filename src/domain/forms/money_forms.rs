@@ -98,6 +98,10 @@ pub struct InstalmentForm {
     #[serde(default)]
     pub progress_report_id: String,
     pub reference: String,
+    /// The files attached, as the record will hold them (added and removed by the
+    /// attachments panel; missing from drafts kept before attachments existed).
+    #[serde(default)]
+    pub attachments: Vec<crate::domain::records::Attachment>,
 }
 
 /// An instalment not yet typed in: number 1 of `fiscal_year` for `city` (nil when not chosen),
@@ -121,6 +125,7 @@ pub fn new_instalment(
         requested_date: None,
         progress_report_id: None,
         reference: String::new(),
+        attachments: Vec::new(),
     }
 }
 
@@ -145,12 +150,14 @@ impl RecordForm for InstalmentForm {
             requested_date: date_text(i.requested_date),
             progress_report_id: i.progress_report_id.map(id_text).unwrap_or_default(),
             reference: i.reference.clone(),
+            attachments: i.attachments.clone(),
         }
     }
 
     fn build(&self, base: &Instalment) -> Built<Instalment> {
         let mut r = Reader::default();
         let mut i = base.clone();
+        i.attachments = self.attachments.clone();
         i.city_id = read_city(&mut r, &self.city_id, base.city_id);
         i.fiscal_year = r.fiscal_year("fiscal_year", &self.fiscal_year, base.fiscal_year);
         i.number = u8::try_from(r.whole("number", &self.number, 1, 12, u64::from(base.number)))

@@ -36,6 +36,10 @@ pub struct MouForm {
     pub signatories: Vec<SignatoryLine>,
     pub witness_name: String,
     pub witness_position: String,
+    /// The files attached, as the record will hold them (added and removed by the
+    /// attachments panel; missing from drafts kept before attachments existed).
+    #[serde(default)]
+    pub attachments: Vec<crate::domain::records::Attachment>,
 }
 
 /// An MOU not yet typed in, covering `cities`.
@@ -48,6 +52,7 @@ pub fn new_mou(meta: RecordMeta, cities: Vec<RecordId>) -> Mou {
         city_ids: cities,
         signatories: Vec::new(),
         witness: None,
+        attachments: Vec::new(),
     }
 }
 
@@ -135,12 +140,14 @@ impl RecordForm for MouForm {
                 .as_ref()
                 .map(|w| w.position.clone())
                 .unwrap_or_default(),
+            attachments: m.attachments.clone(),
         }
     }
 
     fn build(&self, base: &Mou) -> Built<Mou> {
         let mut r = Reader::default();
         let mut m = base.clone();
+        m.attachments = self.attachments.clone();
         m.title = self.title.trim().to_owned();
         m.date = r.date("date", &self.date, base.date);
         m.place = self.place.trim().to_owned();

@@ -18,6 +18,10 @@ pub struct ProgressReportForm {
     pub work_done: String,
     pub spent_to_date: String,
     pub problems: String,
+    /// The files attached, as the record will hold them (added and removed by the
+    /// attachments panel; missing from drafts kept before attachments existed).
+    #[serde(default)]
+    pub attachments: Vec<crate::domain::records::Attachment>,
 }
 
 /// A new report of `project` (nil when none is chosen yet). It starts from the project's
@@ -45,12 +49,14 @@ impl RecordForm for ProgressReportForm {
             work_done: r.work_done.clone(),
             spent_to_date: money_text(r.spent_to_date),
             problems: r.problems.clone(),
+            attachments: r.attachments.clone(),
         }
     }
 
     fn build(&self, base: &ProgressReport) -> Built<ProgressReport> {
         let mut r = Reader::default();
         let mut p = base.clone();
+        p.attachments = self.attachments.clone();
         p.project_id = r.parent(
             "project_id",
             &self.project_id,

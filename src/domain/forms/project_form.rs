@@ -43,6 +43,10 @@ pub struct ProjectForm {
     pub status_history: Vec<StatusLine>,
     pub progress_percent: String,
     pub completion_report: String,
+    /// The files attached, as the record will hold them (added and removed by the
+    /// attachments panel; missing from drafts kept before attachments existed).
+    #[serde(default)]
+    pub attachments: Vec<crate::domain::records::Attachment>,
 }
 
 impl ProjectForm {
@@ -121,12 +125,14 @@ impl RecordForm for ProjectForm {
                 .collect(),
             progress_percent: p.progress_percent.to_string(),
             completion_report: p.completion_report.clone(),
+            attachments: p.attachments.clone(),
         }
     }
 
     fn build(&self, base: &Project) -> Built<Project> {
         let mut r = Reader::default();
         let mut p = base.clone();
+        p.attachments = self.attachments.clone();
         p.city_id = read_city(&mut r, &self.city_id, base.city_id);
         p.fiscal_year = r.fiscal_year("fiscal_year", &self.fiscal_year, base.fiscal_year);
         p.proposer = self.proposer.trim().to_owned();

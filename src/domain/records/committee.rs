@@ -139,4 +139,8 @@ pub struct Meeting {
     pub problems: Vec<ProblemRaised>,
     #[serde(default, deserialize_with = "crate::domain::fast_de::text")]
     pub decisions: String,
+    /// Photos and scanned papers (see `records::attachment`); left out of files when
+    /// empty, so records without any keep their bytes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<crate::domain::records::attachment::Attachment>,
 }

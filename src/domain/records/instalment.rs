@@ -44,6 +44,10 @@ pub struct Instalment {
     /// Bank or voucher reference.
     #[serde(default, deserialize_with = "crate::domain::fast_de::line")]
     pub reference: String,
+    /// Photos and scanned papers (see `records::attachment`); left out of files when
+    /// empty, so records without any keep their bytes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<crate::domain::records::attachment::Attachment>,
 }
 
 impl Instalment {

@@ -54,6 +54,8 @@ pub enum Allowed {
     Latitude,
     /// A longitude within Thailand.
     Longitude,
+    /// An attachment's hash, media type, size or file name ([`super::attachment`]).
+    Attachment(super::attachment::AttachmentRule),
 }
 
 impl Allowed {
@@ -69,6 +71,7 @@ impl Allowed {
                 u32::from(found)
             ),
             Allowed::Latitude | Allowed::Longitude => super::survey::ranges::allowed_th(self),
+            Allowed::Attachment(rule) => super::attachment::allowed_th(rule),
         }
     }
 
@@ -85,6 +88,7 @@ impl Allowed {
                 u32::from(found)
             ),
             Allowed::Latitude | Allowed::Longitude => super::survey::ranges::allowed_en(self),
+            Allowed::Attachment(rule) => super::attachment::allowed_en(rule),
         }
     }
 }
@@ -247,6 +251,7 @@ ranged!(Meeting, |r, c| {
             MAX_TEXT_CHARS,
         );
     }
+    super::attachment::check(c, &r.attachments);
 });
 
 ranged!(Project, |r, c| {
@@ -271,6 +276,7 @@ ranged!(Project, |r, c| {
         &r.completion_report,
         MAX_TEXT_CHARS,
     );
+    super::attachment::check(c, &r.attachments);
 });
 
 ranged!(ProvinceGrant, |r, c| {
@@ -298,6 +304,7 @@ ranged!(Mou, |r, c| {
         c.name(|| "witness.name".into(), &w.name);
         c.text(|| "witness.position".into(), &w.position, MAX_NAME_CHARS);
     }
+    super::attachment::check(c, &r.attachments);
 });
 
 ranged!(Instalment, |r, c| {
@@ -308,6 +315,7 @@ ranged!(Instalment, |r, c| {
     }
     c.amount(|| "amount".into(), r.amount);
     c.text(|| "reference".into(), &r.reference, MAX_NAME_CHARS);
+    super::attachment::check(c, &r.attachments);
 });
 
 ranged!(ProgrammeParameters, |r, c| {
@@ -347,51 +355,5 @@ pub(crate) fn problems<R: Ranged>(r: &R) -> Vec<OutOfRange> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::example::north_2561;
-
-    #[test]
-    fn the_example_data_is_in_range() {
-        let ds = north_2561().records;
-        let mut found = Vec::new();
-        ds.for_each(|r| r.out_of_range(&mut |p| found.push(p)));
-        assert_eq!(found, []);
-    }
-
-    #[test]
-    fn each_bound_is_checked_with_its_field() {
-        let mut p = ProgrammeParameters::fy2561();
-        p.first_instalment_share = Decimal::MAX;
-        p.fiscal_year = FiscalYear(2499);
-        p.city_max = Baht::from_satang(100_000_000_000_001);
-        let found = problems(&p);
-        let fields: Vec<&str> = found.iter().map(|p| p.field.as_str()).collect();
-        assert_eq!(
-            fields,
-            ["fiscal_year", "city_max", "first_instalment_share"]
-        );
-        assert_eq!(found[2].value, "79228162514264337593543950335");
-        assert_eq!(found[2].allowed, Allowed::Share);
-        p.first_instalment_share = Decimal::ONE;
-        p.fiscal_year = FiscalYear(2700);
-        p.city_max = Baht::LIMIT;
-        assert!(problems(&p).is_empty());
-    }
-
-    #[test]
-    fn long_and_invisible_names_are_named_without_repeating_them() {
-        let mut city = north_2561().records.cities[0].clone();
-        city.name_th = "ก".repeat(301);
-        city.name_en = "Mae\u{202e}Sot".into();
-        let found = problems(&city);
-        assert_eq!(found.len(), 2);
-        assert_eq!(found[0].allowed, Allowed::Length { max: 300 });
-        assert!(found[0].value.ends_with("… (301)"), "{}", found[0].value);
-        assert!(found[0].value.chars().count() < 50);
-        assert_eq!(found[1].allowed, Allowed::Visible { found: '\u{202e}' });
-        city.name_th = "ก".repeat(300);
-        city.name_en = "Mae Sot".into();
-        assert!(problems(&city).is_empty());
-    }
-}
+#[path = "limits_tests.rs"]
+mod tests;

@@ -1,6 +1,7 @@
 //! The programme's records. Each kind is a plain struct with a `meta` field; the
 //! [`Record`] trait lets storage, merge and the rules treat all kinds alike.
 
+pub mod attachment;
 pub mod city;
 pub mod committee;
 pub mod geography;
@@ -15,6 +16,7 @@ pub mod stated_total;
 pub mod survey;
 pub mod tombstone;
 
+pub use attachment::Attachment;
 pub use city::{mask_account, City, CityBudget, LocalUnitType, ReceivingAccount};
 pub use committee::{
     Attendance, Category, Committee, CommitteeMember, Meeting, MemberRole, ProblemRaised, Sector,

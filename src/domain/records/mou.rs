@@ -74,4 +74,8 @@ pub struct Mou {
     pub signatories: Vec<Signatory>,
     #[serde(default)]
     pub witness: Option<Witness>,
+    /// Photos and scanned papers (see `records::attachment`); left out of files when
+    /// empty, so records without any keep their bytes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<crate::domain::records::attachment::Attachment>,
 }

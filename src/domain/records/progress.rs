@@ -7,9 +7,8 @@
 //! (by date) is what lists, reports and the dashboard show ([`latest_reports`]). The
 //! project's own `progress_percent` stays for projects without any dated report.
 //!
-//! Attachments (photos, scanned papers; issue #13, item 2) are meant to join as an
-//! optional list of references by SHA-256, left out of files when empty, so reports
-//! written now keep their bytes.
+//! Attachments (photos, scanned papers) are an optional list of references by SHA-256
+//! (`records::attachment`), left out of files when empty.
 
 use std::collections::HashMap;
 
@@ -46,6 +45,10 @@ pub struct ProgressReport {
     /// Problems met and help asked for.
     #[serde(default, deserialize_with = "crate::domain::fast_de::text")]
     pub problems: String,
+    /// Photos and scanned papers (see `records::attachment`); left out of files when
+    /// empty, so records without any keep their bytes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<crate::domain::records::attachment::Attachment>,
 }
 
 impl ProgressReport {
@@ -59,6 +62,7 @@ impl ProgressReport {
             work_done: String::new(),
             spent_to_date: None,
             problems: String::new(),
+            attachments: Vec::new(),
         }
     }
 
@@ -142,6 +146,7 @@ ranged!(ProgressReport, |r, c| {
         c.amount(|| "spent_to_date".into(), a);
     }
     c.text(|| "problems".into(), &r.problems, MAX_TEXT_CHARS);
+    crate::domain::records::attachment::check(c, &r.attachments);
 });
 
 #[cfg(test)]

@@ -109,6 +109,10 @@ pub struct Project {
     pub progress_percent: u8,
     #[serde(default, deserialize_with = "crate::domain::fast_de::text")]
     pub completion_report: String,
+    /// Photos and scanned papers (see `records::attachment`); left out of files when
+    /// empty, so records without any keep their bytes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<crate::domain::records::attachment::Attachment>,
 }
 
 impl Project {
@@ -128,6 +132,7 @@ impl Project {
             status_history: Vec::new(),
             progress_percent: 0,
             completion_report: String::new(),
+            attachments: Vec::new(),
         }
     }
 

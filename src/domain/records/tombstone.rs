@@ -87,6 +87,7 @@ impl Emptied for Meeting {
             attendance: Vec::new(),
             problems: Vec::new(),
             decisions: String::new(),
+            attachments: Vec::new(),
         }
     }
 }
@@ -134,6 +135,7 @@ impl Emptied for Mou {
             city_ids: self.city_ids.clone(),
             signatories: Vec::new(),
             witness: None,
+            attachments: Vec::new(),
         }
     }
 }
@@ -153,6 +155,7 @@ impl Emptied for Instalment {
             requested_date: None,
             progress_report_id: self.progress_report_id,
             reference: String::new(),
+            attachments: Vec::new(),
         }
     }
 }
@@ -231,6 +234,7 @@ impl Emptied for ProgressReport {
             work_done: String::new(),
             spent_to_date: None,
             problems: String::new(),
+            attachments: Vec::new(),
         }
     }
 }

@@ -22,6 +22,7 @@ fn segment(
         (_, "amount_approved") => ("วงเงินที่อนุมัติ", "approved amount"),
         (_, "amount_requested") => ("จำนวนเงินที่ขอ", "requested amount"),
         (_, "approved_ceiling") => ("วงเงินที่อนุมัติให้เมือง", "amount approved for the city"),
+        (_, "attachments") => ("ไฟล์แนบ", "attachment"),
         (_, "attendance") => ("ผู้เข้าร่วมประชุม", "attendance"),
         (_, "budgets") => ("งบประมาณรายปี", "yearly budgets"),
         (_, "cities") => ("เมือง", "cities"),
@@ -42,8 +43,10 @@ fn segment(
         (_, "decisions") => ("มติที่ประชุม", "decisions"),
         (_, "description") => ("รายละเอียด", "description"),
         (_, "first_instalment_share") => ("สัดส่วนงวดที่ 1", "first-instalment share"),
+        (_, "file_name") => ("ชื่อไฟล์", "file name"),
         (_, "fiscal_year") => ("ปีงบประมาณ", "fiscal year"),
         (_, "label") => ("ชื่อยอดรวม", "name of the total"),
+        (_, "media_type") => ("ชนิดไฟล์", "file type"),
         (_, "members") => ("กรรมการ", "committee member"),
         (_, "name") => ("ชื่อ", "name"),
         (_, "name_en") => ("ชื่อภาษาอังกฤษ", "English name"),
@@ -58,6 +61,8 @@ fn segment(
         (_, "problems") => ("ปัญหาที่ยกขึ้น", "problems raised"),
         (_, "percent") => ("ความคืบหน้า", "progress"),
         (_, "work_done") => ("งานที่ทำแล้ว", "work done"),
+        (_, "sha256") => ("รหัสตรวจสอบไฟล์", "file checksum"),
+        (_, "size") => ("ขนาดไฟล์", "file size"),
         (_, "spent_to_date") => ("เงินที่ใช้ไปแล้ว", "spending to date"),
         (_, "progress_report_id") => ("รายงานความก้าวหน้าที่ใช้ขอเบิก", "progress report"),
         (_, "project_id") => ("โครงการ", "project"),
@@ -120,6 +125,11 @@ pub fn field_label(kind: RecordKind, path: &str) -> (String, String) {
         None => (path, None),
     };
     let (outer, index) = split_index(first);
+    if outer == "attachments" && index.is_none() && leaf.is_some() {
+        // The audit trail's one line per file, named by its hash (`editing::audit`); the
+        // values shown are the file's name.
+        return ("ไฟล์แนบ".to_string(), "attachment".to_string());
+    }
     let unknown = || ("ข้อมูลช่องหนึ่ง".to_string(), "one of its fields".to_string());
     let Some((outer_th, outer_en)) = segment(kind, None, outer) else {
         return unknown();
@@ -212,11 +222,25 @@ mod tests {
         );
     }
 
+    #[test]
+    fn an_attached_file_in_the_audit_trail_is_called_an_attachment() {
+        let path = format!("attachments.{}", "a".repeat(64));
+        assert_eq!(field_label(Project, &path).0, "ไฟล์แนบ");
+        assert_eq!(field_label(Meeting, &path).1, "attachment");
+        assert_eq!(
+            field_label(Meeting, "attachments[2].size").0,
+            "ขนาดไฟล์ของไฟล์แนบ ลำดับที่ 3"
+        );
+    }
+
     /// Every path `value.out_of_range` can name, read from the source of `records::limits`
     /// so a field added there without words here fails.
     #[test]
     fn every_range_path_has_words() {
-        let source = include_str!("../records/limits.rs");
+        let source = concat!(
+            include_str!("../records/limits.rs"),
+            include_str!("../records/attachment.rs")
+        );
         let mut found = 0;
         for piece in source.split("|| ").skip(1) {
             let path = if let Some(rest) = piece.strip_prefix("at(") {

@@ -13,6 +13,7 @@ use crate::domain::meta::{Editor, OfficeId, RecordId};
 use crate::domain::records::survey::{count_personal_data, leave_out_personal_data};
 use crate::domain::records::{Dataset, KindVisitor, Record, RecordKind};
 use crate::domain::sync::canonical::{dataset_canonical, sha256_hex};
+use crate::domain::sync::files::{BundleFile, FilesCache};
 use crate::domain::sync::manifest::{count_records, BundleScope, Manifest, PersonalData};
 use crate::domain::sync::merge::normalize;
 use crate::domain::sync::peers::PeerState;
@@ -23,8 +24,8 @@ use crate::domain::sync::signature::Signature;
 /// exporting office are always present.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bundle {
-    document: Document,
-    manifest: Manifest,
+    pub(super) document: Document,
+    pub(super) manifest: Manifest,
     exported_by: Editor,
     exported_at: DateTime<Utc>,
     /// Whether the manifest's checksum was computed from these typed records. A verified
@@ -39,6 +40,7 @@ pub struct Bundle {
     /// Each record's text as the file had it (a verified current-schema file), for storing
     /// as it came. Not part of a bundle's identity.
     texts: TextsCache,
+    pub(super) files: FilesCache,
 }
 
 #[derive(Clone, Default, Debug)]
@@ -161,6 +163,8 @@ struct Head<'a> {
     manifest: &'a Manifest,
     #[serde(skip_serializing_if = "Option::is_none")]
     signature: Option<&'a Signature>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    attachments: &'a [BundleFile],
 }
 
 impl Bundle {
@@ -175,6 +179,7 @@ impl Bundle {
             checksum_from_types: false,
             canonical: CanonicalCache::default(),
             texts: TextsCache::default(),
+            files: FilesCache::default(),
         })
     }
 
@@ -195,6 +200,7 @@ impl Bundle {
             counts: count_records(&records),
             sha256,
             personal_data,
+            attachments: None,
         };
         let mut document = Document::new(records);
         document.exported_at = Some(now);
@@ -209,6 +215,7 @@ impl Bundle {
             canonical: CanonicalCache(Some(Arc::new(canonical))),
             written_version: SCHEMA_VERSION,
             texts: TextsCache::default(),
+            files: FilesCache::default(),
         }
     }
 
@@ -289,6 +296,7 @@ impl Bundle {
             exported_by: &self.exported_by,
             manifest: &manifest,
             signature: self.document.signature.as_ref(),
+            attachments: &self.document.attachments,
         };
         let Ok(mut out) = serde_json::to_vec(&head) else {
             return String::new();

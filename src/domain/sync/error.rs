@@ -183,6 +183,8 @@ pub enum BundleError {
     /// The signature does not verify (or cannot be read: `reason` names the part). The
     /// bundle was changed after it was signed, or was not signed by the key it carries.
     BadSignature { reason: &'static str },
+    /// A carried attachment that fails its checks (`sync::files`).
+    Attachment(crate::domain::sync::files::FileRefusal),
 }
 
 impl BundleError {
@@ -213,6 +215,7 @@ impl BundleError {
             BundleError::TooLarge { .. } => "too_large",
             BundleError::TooManyRecords { .. } => "too_many_records",
             BundleError::BadSignature { .. } => "bad_signature",
+            BundleError::Attachment(_) => "attachment_refused",
         }
     }
 
@@ -272,6 +275,7 @@ impl BundleError {
                 kind_th(*kind),
                 limits::MAX_RECORDS_PER_KIND
             ),
+            BundleError::Attachment(r) => r.th(),
             BundleError::BadSignature { .. } => "ลายเซ็นของไฟล์นี้ไม่ถูกต้อง: ไฟล์ถูกแก้ไขหลังส่งออก หรือไม่ได้มาจากเครื่องที่ลงชื่อไว้ จึงไม่นำเข้า กรุณาขอไฟล์ใหม่จากผู้ส่ง".into(),
         }
     }
@@ -331,6 +335,7 @@ impl BundleError {
                 kind_en(*kind),
                 limits::MAX_RECORDS_PER_KIND
             ),
+            BundleError::Attachment(r) => r.en(),
             BundleError::BadSignature { .. } => "This bundle's signature is not valid: it was changed after export, or it did not come from the device that signed it, so it is not imported. Ask the sender for a new copy.".into(),
         }
     }

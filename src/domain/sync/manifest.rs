@@ -64,6 +64,10 @@ pub struct Manifest {
     /// `left_out` for a summary without personal data; absent when the records are whole.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub personal_data: Option<PersonalData>,
+    /// Whether the bundle carries the files its records name (`sync::files`); absent in
+    /// bundles written before attachments existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attachments: Option<crate::domain::sync::files::FilesNote>,
 }
 
 /// Counts of every kind that has anything, as written into and checked against a manifest.

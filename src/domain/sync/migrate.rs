@@ -17,6 +17,13 @@
 //! Version 3 added the survey's record kinds (`communities`, `survey_rounds`,
 //! `households`), left out of files when empty; a version 2 document holds none of them
 //! and means the same as version 3, so its step too changes only the version number.
+//!
+//! Version 4 added attachments (`attachments`, references by SHA-256 on projects, progress
+//! reports, meetings, MOUs and instalments), left out of records when empty, and a
+//! bundle's optional `attachments` section; a version 3 document holds none and means the
+//! same, so its step changes only the version number ([`v3_to_v4`] calls one small
+//! function per addition, so additions of the same version join without touching each
+//! other).
 
 use serde_json::{Map, Value};
 
@@ -26,7 +33,7 @@ use crate::domain::document::SCHEMA_VERSION;
 type Step = fn(Value) -> Result<Value, String>;
 
 /// `STEPS[n]` migrates version `n` to `n + 1`; its length is [`SCHEMA_VERSION`].
-const STEPS: [Step; SCHEMA_VERSION as usize] = [v0_to_v1, v1_to_v2, v2_to_v3];
+const STEPS: [Step; SCHEMA_VERSION as usize] = [v0_to_v1, v1_to_v2, v2_to_v3, v3_to_v4];
 
 /// Migrates a whole document from `from_version` to the current [`SCHEMA_VERSION`].
 /// A document already current is returned unchanged; a newer one is an error (the caller
@@ -92,6 +99,20 @@ fn v2_to_v3(mut doc: Value) -> Result<Value, String> {
     let root = doc.as_object_mut().ok_or("the document is not an object")?;
     root.insert("schema_version".into(), Value::from(3));
     Ok(doc)
+}
+
+fn v3_to_v4(mut doc: Value) -> Result<Value, String> {
+    v4_attachments(&mut doc)?;
+    let root = doc.as_object_mut().ok_or("the document is not an object")?;
+    root.insert("schema_version".into(), Value::from(4));
+    Ok(doc)
+}
+
+/// Attachments (issue #13): optional lists, left out when empty, and an optional bundle
+/// section; a version 3 document holds none, so there is nothing to change.
+fn v4_attachments(doc: &mut Value) -> Result<(), String> {
+    doc.as_object().ok_or("the document is not an object")?;
+    Ok(())
 }
 
 /// Manifest counts for migrated records (the old manifest had none).

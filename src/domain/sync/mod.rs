@@ -26,6 +26,7 @@ pub mod diff;
 pub mod error;
 pub mod fields;
 mod file_name;
+pub mod files;
 pub(crate) mod left_out;
 pub mod manifest;
 pub mod merge;

@@ -141,7 +141,7 @@ impl Opening {
             return Err(BundleError::NoManifest);
         };
         let keep_texts = by_text && self.prepared.read_by_types();
-        let bundle = self.prepared.finish(&sum)?;
+        let bundle = self.prepared.finish(&sum)?.check_carried_files()?;
         Ok(
             match keep_texts
                 .then(|| RecordTexts::in_file(self.file))

@@ -8,6 +8,7 @@ pub mod city_list;
 pub mod city_page;
 pub mod community_list;
 pub mod entry_lists;
+pub mod evidence;
 pub mod export_reminder;
 pub mod findings_list;
 pub mod grant_lists;

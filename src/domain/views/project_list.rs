@@ -290,6 +290,7 @@ mod tests {
             status_history: vec![],
             progress_percent: 0,
             completion_report: String::new(),
+            attachments: Vec::new(),
         }
     }
 

@@ -157,6 +157,7 @@ fn StorageInfo() -> impl IntoView {
             >
                 {quota}
             </Show>
+            <crate::ui::attachments::AttachmentUsage/>
             <p class="muted">{tr(Msg::SchemaVersion)} ": " {SCHEMA_VERSION}</p>
         </section>
     }

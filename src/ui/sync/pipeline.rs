@@ -66,6 +66,7 @@ pub async fn apply_import(
     t: &mut Timings,
 ) -> Option<Applied> {
     progress.step(Stage::Saving, 0.8).await;
+    keep_files(app, bundles).await;
     let start = now();
     let mut peers = match sync.peers(app).await {
         Ok(p) => p,
@@ -170,7 +171,8 @@ pub async fn export(
     )
     .map_err(ExportError::PersonalData)?;
     let sum = sha256_hex(draft.canonical_bytes()).await;
-    let bundle = crate::sync::signing::sign(draft.finish(&sum)).await;
+    let bundle = with_files(app, draft.finish(&sum), choice).await?;
+    let bundle = crate::sync::signing::sign(bundle).await;
     let name = bundle.file_name();
     let records = bundle.records().total_len();
     let scope = bundle.manifest().scope;
@@ -213,4 +215,74 @@ pub async fn export(
         summary: choice.leave_out_personal,
         millis: now() - start,
     })
+}
+
+/// The bundle with the files its records name, when the person chose to carry them
+/// (`domain::sync::files`). In an export "only what it lacks", files also named by records
+/// the other office already holds are taken as held there and not sent again.
+async fn with_files(
+    app: AppState,
+    bundle: Bundle,
+    choice: &ExportChoice,
+) -> Result<Bundle, ExportError> {
+    use crate::domain::records::attachment::referenced;
+    use crate::domain::sync::files::{files_to_send, FilesMode};
+    let named: Vec<String> = referenced(bundle.records())
+        .into_keys()
+        .map(str::to_owned)
+        .collect();
+    if named.is_empty() {
+        return Ok(bundle);
+    }
+    let held_there: std::collections::BTreeSet<String> = match choice.since {
+        true => app.dataset.with_untracked(|ds| {
+            let sent = bundle.records();
+            let mut rest = ds.clone();
+            crate::domain::records::attachment::retain_not_in(&mut rest, sent);
+            referenced(&rest).into_keys().map(str::to_owned).collect()
+        }),
+        false => Default::default(),
+    };
+    let mode = if choice.attachments {
+        FilesMode::Included
+    } else {
+        FilesMode::LeftOut
+    };
+    let mut bytes = std::collections::BTreeMap::new();
+    if mode == FilesMode::Included {
+        let store = app.store.get_untracked();
+        for sha in named.iter().filter(|s| !held_there.contains(*s)) {
+            if let Some(store) = &store {
+                if let Some(b) = store.blob_bytes(sha).await.map_err(ExportError::Storage)? {
+                    bytes.insert(sha.clone(), b);
+                }
+            }
+        }
+    }
+    let (files, note) = files_to_send(bundle.records(), mode, &held_there, |sha| bytes.remove(sha));
+    Ok(bundle.with_files(files, note))
+}
+
+/// Keeps the files the bundles carried (checked when they were opened), before their
+/// records, in one transaction: all or none. When they do not fit, the records are still
+/// imported (a record is never lost because a photo did not fit) and the person is told;
+/// the records then show "N photos not included" where they belong.
+async fn keep_files(app: AppState, bundles: &[Bundle]) {
+    let files: Vec<crate::storage::NewBlob> = bundles
+        .iter()
+        .flat_map(|b| b.files())
+        .map(|f| crate::storage::NewBlob::from_bytes(f.sha256.clone(), &f.media_type, &f.bytes))
+        .collect();
+    if files.is_empty() {
+        return;
+    }
+    let Some(store) = app.store.get_untracked() else {
+        return;
+    };
+    if let Err(e) = store.put_blobs(files).await {
+        app.notify(
+            crate::ui::i18n::Msg::FilesNotKept,
+            e.detail().map(str::to_string),
+        );
+    }
 }

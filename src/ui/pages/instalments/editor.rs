@@ -108,6 +108,7 @@ pub fn InstalmentEditor(
                     value=crate::bind!(s.form, reference) marks=s.marks("reference")/>
             </fieldset>
             <TransferPanel s name/>
+            <crate::ui::attachments::AttachmentsPanel files=crate::bind!(s.form, attachments)/>
             <EditorActions session=s name=name list="/instalments"/>
         </EditorFrame>
     }

@@ -93,6 +93,7 @@ pub fn MeetingEditor(
                 <TextArea field="decisions" label=t(MeetingText::Decisions) hint=t(MeetingText::DecisionsHint)
                     value=crate::bind!(s.form, decisions) marks=s.marks("decisions")/>
             </fieldset>
+            <crate::ui::attachments::AttachmentsPanel files=crate::bind!(s.form, attachments)/>
             <EditorActions session=s name=name list="/meetings"/>
         </EditorFrame>
     }

@@ -58,6 +58,7 @@ pub fn MouEditor(
                 <TextField field="witness.position" label=t(MouText::WitnessPosition)
                     value=crate::bind!(s.form, witness_position) marks=s.marks("witness.position")/>
             </fieldset>
+            <crate::ui::attachments::AttachmentsPanel files=crate::bind!(s.form, attachments)/>
             <EditorActions session=s name=name list="/mous"/>
         </EditorFrame>
     }

@@ -96,6 +96,7 @@ fn Editor(
                 <TextArea field="problems" label=t(ProgressText::Problems) rows=3
                     value=crate::bind!(s.form, problems) marks=s.marks("problems")/>
             </fieldset>
+            <crate::ui::attachments::AttachmentsPanel files=crate::bind!(s.form, attachments)/>
             <div class="panel sticky-actions">
                 <EditActions session=s name=name on_saved=on_saved on_deleted=on_deleted/>
             </div>

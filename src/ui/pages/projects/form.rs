@@ -112,6 +112,7 @@ pub fn ProjectEditor(
                 <TextArea field="completion_report" label=t(ProjectText::Report) hint=t(ProjectText::ReportHint)
                     rows=6 value=crate::bind!(s.form, completion_report) marks=s.marks("completion_report")/>
             </fieldset>
+            <crate::ui::attachments::AttachmentsPanel files=crate::bind!(s.form, attachments)/>
             <EditorActions session=s name=name list="/projects"/>
         </EditorFrame>
     }

@@ -48,6 +48,7 @@ pub fn ExportPanel() -> impl IntoView {
     let i18n = use_i18n();
     let to = RwSignal::new(String::new());
     let only_missing = RwSignal::new(false);
+    let with_files = RwSignal::new(true);
     let lock = RwSignal::new(false);
     // With personal data on the device the person picks how it goes (locked by default).
     let personal = Memo::new(move |_| app.dataset.with(|ds| count_personal_data(ds) > 0));
@@ -123,6 +124,7 @@ pub fn ExportPanel() -> impl IntoView {
         let to = (!to_id.is_empty()).then_some(OfficeId(to_id));
         let choice = ExportChoice {
             since: only_missing.get_untracked() && to.is_some(),
+            attachments: with_files.get_untracked(),
             to,
             passphrase,
             leave_out_personal: untrack(|| personal.get() && mode.get() == PersonalMode::Summary),
@@ -212,6 +214,12 @@ pub fn ExportPanel() -> impl IntoView {
                     <span>{tr(SyncText::OnlyMissing)}</span>
                 </label>
                 <p class="hint">{tr(SyncText::OnlyMissingHint)}</p>
+                <label class="choice">
+                    <input type="checkbox" data-testid="export-attachments"
+                        prop:checked=move || with_files.get()
+                        on:change=move |ev| with_files.set(event_target_checked(&ev))/>
+                    <span>{tr(crate::ui::attachments::AttachText::InBundle)}</span>
+                </label>
                 <Show when=move || personal.get()>
                     <PersonalChoice mode acknowledged/>
                 </Show>

@@ -1,5 +1,6 @@
 //! `/print/city/:city_id`: one city's summary sheet for a year, as of a date: figures,
-//! committee (no contact details), meetings, projects, instalments and findings.
+//! committee (no contact details), meetings, projects, instalments, evidence (files
+//! attached to its records) and findings.
 
 use leptos::prelude::*;
 
@@ -26,6 +27,7 @@ fn CitySheet(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let lang = move || i18n.lang.get();
+    let city_id = s.city.city_id;
     let f = s.figures.clone();
     let name = (s.city.name_th.clone(), s.city.name_en.clone());
     let province = (s.city.province_th.clone(), s.city.province_en.clone());
@@ -165,6 +167,7 @@ fn CitySheet(
                 Col::num(T::ColNumber), Col::num(T::ColAmount), Col::text(T::ColPlanned), Col::text(T::ColRequestedOn),
                 Col::text(T::ColActual), Col::text(T::ColDue), Col::text(T::ColReference),
             ] rows=instalments/>
+            <crate::ui::attachments::CityEvidence city=city_id/>
             <h2>{tr(T::Findings)}</h2>
             {if findings.is_empty() {
                 view! { <p class="muted">{tr(T::NoFindings)}</p> }.into_any()
