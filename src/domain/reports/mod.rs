@@ -21,6 +21,7 @@ mod reconciliation;
 mod scope;
 mod summaries;
 pub mod survey;
+pub mod survey_tree;
 mod years;
 
 pub use charts::{category_scales, BarScale};

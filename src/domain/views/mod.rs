@@ -10,6 +10,7 @@ pub mod community_list;
 pub mod entry_lists;
 pub mod export_reminder;
 pub mod findings_list;
+pub mod household_list;
 pub mod grant_lists;
 pub mod paging;
 pub mod project_list;
