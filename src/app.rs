@@ -80,6 +80,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/print/mou/:city_id") view={Lazy::<MouPrintRoute>::new()} />
                     <Route path=path!("/print/city/:city_id") view={Lazy::<CityPrintRoute>::new()} />
                     <Route path=path!("/print/region/:region_id") view={Lazy::<RegionPrintRoute>::new()} />
+                    <Route path=path!("/print/community/:id") view={Lazy::<CommunityPrintRoute>::new()} />
                     <Route path=path!("/committees") view={Lazy::<CommitteesRoute>::new()} />
                     <Route path=path!("/committees/:id") view={Lazy::<CommitteeRoute>::new()} />
                     <Route path=path!("/meetings") view={Lazy::<MeetingsRoute>::new()} />
@@ -98,6 +99,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/communities") view={Lazy::<CommunitiesRoute>::new()} />
                     <Route path=path!("/communities/:id") view={Lazy::<CommunityRoute>::new()} />
                     <Route path=path!("/households/:id") view={Lazy::<HouseholdRoute>::new()} />
+                    <Route path=path!("/survey") view={Lazy::<SurveyRoute>::new()} />
+                    <Route path=path!("/survey/region/:id") view={Lazy::<SurveyRegionRoute>::new()} />
+                    <Route path=path!("/survey/city/:id") view={Lazy::<SurveyCityRoute>::new()} />
+                    <Route path=path!("/survey/city/:id/households") view={Lazy::<SurveyHouseholdsRoute>::new()} />
+                    <Route path=path!("/survey/community/:id") view={Lazy::<SurveyCommunityRoute>::new()} />
                     <Route path=path!("/survey-rounds") view={Lazy::<SurveyRoundsRoute>::new()} />
                     <Route path=path!("/survey-rounds/:id") view={Lazy::<SurveyRoundRoute>::new()} />
                     <Route path=path!("/progress-reports/:id") view={Lazy::<ProgressReportRoute>::new()} />

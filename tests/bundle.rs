@@ -76,7 +76,7 @@ fn an_old_draft_file_is_migrated_by_verify_and_by_the_document_reader() {
     let bundle = verify(&text).unwrap();
     let doc = Document::parse(&text).unwrap();
     assert_eq!(doc.records, *bundle.records());
-    assert_eq!(doc.schema_version, 3);
+    assert_eq!(doc.schema_version, 4);
     let deleted: Vec<_> = doc
         .records
         .cities
@@ -95,21 +95,21 @@ fn an_old_draft_file_is_migrated_by_verify_and_by_the_document_reader() {
 fn migrate_walks_the_chain_and_leaves_current_files_alone() {
     let v0 = serde_json::json!({"format": "mueang-data", "schema_version": 0,
         "records": {"regions": [{"meta": {"vv": {"a": 1}, "deleted_at": null}}]}});
-    let v3 = migrate(v0, 0).unwrap();
-    assert_eq!(v3["schema_version"], 3);
+    let v4 = migrate(v0, 0).unwrap();
+    assert_eq!(v4["schema_version"], 4);
     assert_eq!(
-        v3["records"]["regions"][0]["meta"],
+        v4["records"]["regions"][0]["meta"],
         serde_json::json!({"version": {"a": 1}})
     );
-    // Versions 2 and 3 only add optional fields and kinds: a version 1 or 2 document keeps
-    // its records as they are.
-    for older in [1, 2] {
-        let mut doc = v3.clone();
+    // Versions 2, 3 and 4 only add optional fields and kinds: a version 1, 2 or 3 document
+    // keeps its records as they are.
+    for older in [1, 2, 3] {
+        let mut doc = v4.clone();
         doc["schema_version"] = older.into();
-        assert_eq!(migrate(doc, older).unwrap(), v3);
+        assert_eq!(migrate(doc, older).unwrap(), v4);
     }
-    assert_eq!(migrate(v3.clone(), 3).unwrap(), v3);
-    assert!(migrate(v3, 4).is_err());
+    assert_eq!(migrate(v4.clone(), 4).unwrap(), v4);
+    assert!(migrate(v4, 5).is_err());
 }
 
 #[test]

@@ -62,6 +62,8 @@ fn project(key: &str, city: RecordId, approved: Option<i64>, steps: &[ProjectSta
             .collect(),
         progress_percent: 0,
         completion_report: String::new(),
+        community_ids: Vec::new(),
+        households_reached: None,
     }
 }
 

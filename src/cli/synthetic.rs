@@ -196,5 +196,7 @@ fn project(p: usize, city_id: crate::domain::meta::RecordId) -> Project {
             .collect(),
         progress_percent: 50,
         completion_report: String::new(),
+        community_ids: Vec::new(),
+        households_reached: None,
     }
 }

@@ -20,7 +20,7 @@ use crate::domain::sync::manifest::Manifest;
 /// The `format` value that identifies a Mueang file.
 pub const FORMAT_NAME: &str = "mueang-data";
 /// The schema version this build writes and the newest it reads.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 /// The oldest schema version the current types read as it is: every step since only added
 /// optional fields or kinds (see `sync::migrate`), so such a file takes the fast typed reader and
 /// its records are stored as the file wrote them.

@@ -8,6 +8,9 @@
 //!   and peers one entry per office. The version bump closes any v2 tab still open (it
 //!   would put an edited record in the wrong chunk) and makes an older build say "newer
 //!   version" instead of misreading. v2 data is read as it is: no layout is 256 chunks.
+//! - v4: no new store for the survey's part: projects may carry `community_ids` and
+//!   `households_reached`, which a v3 build cannot read; the bump closes v3 tabs and makes
+//!   an older build say "newer version" rather than set those projects aside.
 //!
 //! To change the schema: add a step to [`migrate`], bump [`SCHEMA_VERSION`], and add a test in
 //! `tests/web_storage.rs` that opens the previous version, writes, and upgrades.
@@ -34,7 +37,7 @@ pub use super::read::JournalEntry;
 /// The database the app uses.
 pub const DB_NAME: &str = "mueang";
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 pub(super) const CHUNKS: &str = "chunks";
 pub(super) const JOURNAL: &str = "journal";
@@ -51,7 +54,7 @@ fn migrate(db: &Database, old: u32, new: u32) -> Result<(), idb::Error> {
         db.create_object_store(JOURNAL, journal)?;
         db.create_object_store(META, ObjectStoreParams::new())?;
     }
-    // v3 changes what is written, not the stores (see the module notes).
+    // v3 and v4 change what is written, not the stores (see the module notes).
     Ok(())
 }
 

@@ -64,6 +64,9 @@ pub const ROUTES: &[AppRoute] = &[
         &["/print/city/6315ebf8-46dd-5cc6-903a-296457676d77"],
     ),
     route("/print/region/:region_id", &["/print/region/north"]),
+    // The example has no community: the profile and the community's survey are visited as
+    // "not found" here; tests/e2e/specs/survey_views visits them with a survey loaded.
+    route("/print/community/:id", &["/print/community/none"]),
     route("/committees", &["/committees"]),
     route(
         "/committees/:id",
@@ -129,6 +132,17 @@ pub const ROUTES: &[AppRoute] = &[
     // The example has no community: a household is visited as a new one without its
     // community (the chooser); the sweep's survey test visits the rest with data.
     route("/households/:id", &["/households/new"]),
+    route("/survey", &["/survey"]),
+    route("/survey/region/:id", &["/survey/region/north"]),
+    route(
+        "/survey/city/:id",
+        &["/survey/city/6315ebf8-46dd-5cc6-903a-296457676d77"],
+    ),
+    route(
+        "/survey/city/:id/households",
+        &["/survey/city/6315ebf8-46dd-5cc6-903a-296457676d77/households"],
+    ),
+    route("/survey/community/:id", &["/survey/community/none"]),
     route("/survey-rounds", &["/survey-rounds"]),
     route(
         "/survey-rounds/:id",

@@ -242,6 +242,8 @@ mod tests {
             status_history: vec![],
             progress_percent: 0,
             completion_report: String::new(),
+            community_ids: Vec::new(),
+            households_reached: None,
         }
     }
 

@@ -119,10 +119,8 @@ pub fn households(ds: &Dataset, city: Option<RecordId>, personal: Contacts) -> T
         .filter(|c| city.is_none_or(|id| c.city_id == id))
         .map(|c| (c.meta.id, c))
         .collect();
-    let rounds: HashMap<RecordId, &SurveyRound> = ds
-        .live::<SurveyRound>()
-        .map(|r| (r.meta.id, r))
-        .collect();
+    let rounds: HashMap<RecordId, &SurveyRound> =
+        ds.live::<SurveyRound>().map(|r| (r.meta.id, r)).collect();
     let mut columns = vec![CITY, COMMUNITY, Column::new("บ้านเลขที่", "House number")];
     if include {
         columns.extend([
@@ -177,7 +175,11 @@ pub fn households(ds: &Dataset, city: Option<RecordId>, personal: Contacts) -> T
             Cell::amount(h.monthly_rent),
             choice(h.condition),
             choice(h.income_band),
-            Cell::text(if h.savings_member { "ใช่" } else { "ไม่ใช่" }),
+            Cell::text(if h.savings_member {
+                "ใช่"
+            } else {
+                "ไม่ใช่"
+            }),
             choice(h.need),
             Cell::text(
                 h.round_id

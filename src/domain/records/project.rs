@@ -109,6 +109,14 @@ pub struct Project {
     pub progress_percent: u8,
     #[serde(default, deserialize_with = "crate::domain::fast_de::text")]
     pub completion_report: String,
+    /// The communities of the city's survey the project serves (schema v4). Left out of
+    /// files when empty, so a project that names none keeps its bytes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub community_ids: Vec<RecordId>,
+    /// The households the project reaches, its beneficiaries as the proposal counts them
+    /// (schema v4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub households_reached: Option<u32>,
 }
 
 impl Project {

@@ -103,6 +103,8 @@ impl Emptied for Project {
             status_history: Vec::new(),
             progress_percent: 0,
             completion_report: String::new(),
+            community_ids: Vec::new(),
+            households_reached: None,
         }
     }
 }

@@ -6,6 +6,7 @@
 //! matters, `today`. Definitions of every figure are in `docs/reports.md`.
 
 mod charts;
+pub mod community_profile;
 mod dashboard;
 mod deadlines;
 mod drilldown;

@@ -11,7 +11,7 @@ use crate::domain::meta::RecordId;
 use crate::domain::records::survey::{
     Choice, Community, EvictionThreat, HouseCondition, LandTenure, Need,
 };
-use crate::domain::records::{City, Dataset};
+use crate::domain::records::{City, Dataset, Project};
 use crate::domain::sorting::SortSmall;
 use crate::domain::views::thai_sort::thai_sort_key;
 
@@ -48,6 +48,37 @@ pub struct SurveyLevel {
     /// The level above: `None` above everything; for a region, the "all" level.
     pub up: Option<(LevelKind, SurveyLine)>,
     pub children: Vec<SurveyLine>,
+    /// The beneficiaries the place's projects count.
+    pub reach: Reach,
+}
+
+/// Beneficiaries (issue #12, part 5): live projects with money (approved, in progress or
+/// completed) of the place — for a community, those naming it — with the distinct
+/// communities they name and the households they say they reach. A project naming several
+/// communities counts its households once, wherever it is counted.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reach {
+    pub projects: usize,
+    pub communities: usize,
+    pub households: u64,
+}
+
+/// The reach of the projects `keep` lets through.
+pub fn reach(ds: &Dataset, keep: impl Fn(&Project) -> bool) -> Reach {
+    let mut r = Reach::default();
+    let mut named: Vec<RecordId> = Vec::new();
+    for p in ds
+        .live::<Project>()
+        .filter(|p| p.status().commits_money() && keep(p))
+    {
+        r.projects += 1;
+        r.households += u64::from(p.households_reached.unwrap_or(0));
+        named.extend(&p.community_ids);
+    }
+    named.sort_unstable();
+    named.dedup();
+    r.communities = named.len();
+    r
 }
 
 fn line(id: RecordId, key: String, th: &str, en: &str, summary: SurveySummary) -> SurveyLine {
@@ -141,6 +172,7 @@ pub fn survey_regions(ds: &Dataset) -> SurveyLevel {
         place: line(RecordId::nil(), String::new(), "", "", total),
         up: None,
         children,
+        reach: reach(ds, |_| true),
     }
 }
 
@@ -152,8 +184,16 @@ pub fn survey_region(ds: &Dataset, code: &str) -> Option<SurveyLevel> {
     let regions = city_regions(ds);
     let children = city_lines(ds, |c| regions.get(&c.meta.id) == Some(&region.meta.id));
     let total = sum(children.iter().map(|c| &c.summary));
-    let all = line(RecordId::nil(), String::new(), "", "", SurveySummary::default());
+    let all = line(
+        RecordId::nil(),
+        String::new(),
+        "",
+        "",
+        SurveySummary::default(),
+    );
+    let reach = reach(ds, |p| regions.get(&p.city_id) == Some(&region.meta.id));
     Some(SurveyLevel {
+        reach,
         kind: LevelKind::Region,
         place: line(
             region.meta.id,
@@ -183,6 +223,7 @@ pub fn survey_city(ds: &Dataset, id: RecordId) -> Option<SurveyLevel> {
     let total = sum(children.iter().map(|c| &c.summary));
     let up = region_line(ds, city);
     Some(SurveyLevel {
+        reach: reach(ds, |p| p.city_id == id),
         kind: LevelKind::City,
         place: line(id, id.to_string(), &city.name_th, &city.name_en, total),
         up: up.map(|r| (LevelKind::Region, r)),
@@ -219,6 +260,7 @@ pub fn survey_community(ds: &Dataset, id: RecordId) -> Option<SurveyLevel> {
             (LevelKind::City, l)
         });
     Some(SurveyLevel {
+        reach: reach(ds, |p| p.community_ids.contains(&id)),
         kind: LevelKind::Community,
         place: line(id, id.to_string(), &community.name, "", s),
         up,

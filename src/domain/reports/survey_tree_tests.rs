@@ -27,7 +27,10 @@ fn each_level_is_the_sum_of_the_one_below() {
     let city = survey_city(&ds, first.id).expect("the city");
     assert_eq!(city.place.summary, first.summary);
     assert_eq!(city.place.summary, city_summary(&ds, first.id));
-    assert_eq!(city.up.as_ref().map(|u| u.1.key.clone()), Some(north.key.clone()));
+    assert_eq!(
+        city.up.as_ref().map(|u| u.1.key.clone()),
+        Some(north.key.clone())
+    );
     let community = &city.children[0];
     assert_eq!(community.summary, community_summary(&ds, community.id));
     let one = survey_community(&ds, community.id).expect("the community");
@@ -44,7 +47,11 @@ fn children_sort_by_thai_name_and_cities_without_communities_show_as_zero() {
     let region = survey_region(&ds, "north").expect("north");
     let empty = region.children.iter().find(|c| c.id == city).expect("kept");
     assert_eq!(empty.summary, SurveySummary::default());
-    let keys: Vec<String> = region.children.iter().map(|c| thai_sort_key(&c.th)).collect();
+    let keys: Vec<String> = region
+        .children
+        .iter()
+        .map(|c| thai_sort_key(&c.th))
+        .collect();
     let mut sorted = keys.clone();
     sorted.sort();
     assert_eq!(keys, sorted);
@@ -94,4 +101,51 @@ fn shares_add_up_and_survive_zero() {
     assert_eq!(shares(&[0, 0]), vec![Decimal::ZERO, Decimal::ZERO]);
     let third = shares(&[1, 2]);
     assert_eq!(third[0], Decimal::new(3333, 4));
+}
+
+#[test]
+fn reach_counts_projects_with_money_and_their_households_once() {
+    use crate::domain::dates::FiscalYear;
+    use crate::domain::forms::project_form::new_project;
+    use crate::domain::meta::RecordMeta;
+    use crate::domain::records::{ProjectStatus, StatusChange};
+    let mut ds = demo_survey(240, 8).records;
+    let city = ds.cities[0].meta.id;
+    let ours: Vec<RecordId> = ds
+        .communities
+        .iter()
+        .filter(|c| c.city_id == city)
+        .map(|c| c.meta.id)
+        .collect();
+    let approved = |key: &str, ids: Vec<RecordId>, reached| {
+        let mut p = new_project(RecordMeta::shipped(key), city, FiscalYear(2561));
+        p.status_history.push(StatusChange {
+            status: ProjectStatus::Approved,
+            date: chrono::NaiveDate::from_ymd_opt(2018, 1, 5).unwrap(),
+        });
+        p.community_ids = ids;
+        p.households_reached = reached;
+        p
+    };
+    let both = approved("p1", ours.clone(), Some(30));
+    let one = approved("p2", vec![ours[0]], Some(5));
+    let mut proposed = approved("p3", vec![ours[0]], Some(99));
+    proposed.status_history.clear();
+    ds.projects.extend([both, one, proposed]);
+    let level = survey_city(&ds, city).unwrap();
+    assert_eq!(
+        level.reach,
+        Reach {
+            projects: 2,
+            communities: ours.len(),
+            households: 35
+        }
+    );
+    let first = survey_community(&ds, ours[0]).unwrap();
+    assert_eq!((first.reach.projects, first.reach.households), (2, 35));
+    assert_eq!(survey_regions(&ds).reach, level.reach);
+    let north = survey_region(&ds, "north").unwrap();
+    assert_eq!(north.reach, level.reach);
+    let other = survey_city(&ds, ds.cities[1].meta.id).unwrap();
+    assert_eq!(other.reach, Reach::default());
 }

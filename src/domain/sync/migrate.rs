@@ -17,6 +17,10 @@
 //! Version 3 added the survey's record kinds (`communities`, `survey_rounds`,
 //! `households`), left out of files when empty; a version 2 document holds none of them
 //! and means the same as version 3, so its step too changes only the version number.
+//!
+//! Version 4 added a project's `community_ids` and `households_reached` (the communities it
+//! serves and its beneficiaries, issue #12), optional and left out when empty: again only
+//! the version number changes (`v3_to_v4_projects`).
 
 use serde_json::{Map, Value};
 
@@ -26,7 +30,7 @@ use crate::domain::document::SCHEMA_VERSION;
 type Step = fn(Value) -> Result<Value, String>;
 
 /// `STEPS[n]` migrates version `n` to `n + 1`; its length is [`SCHEMA_VERSION`].
-const STEPS: [Step; SCHEMA_VERSION as usize] = [v0_to_v1, v1_to_v2, v2_to_v3];
+const STEPS: [Step; SCHEMA_VERSION as usize] = [v0_to_v1, v1_to_v2, v2_to_v3, v3_to_v4];
 
 /// Migrates a whole document from `from_version` to the current [`SCHEMA_VERSION`].
 /// A document already current is returned unchanged; a newer one is an error (the caller
@@ -91,6 +95,21 @@ fn v1_to_v2(mut doc: Value) -> Result<Value, String> {
 fn v2_to_v3(mut doc: Value) -> Result<Value, String> {
     let root = doc.as_object_mut().ok_or("the document is not an object")?;
     root.insert("schema_version".into(), Value::from(3));
+    Ok(doc)
+}
+
+/// Version 4: each part of it migrates in its own function, so parts added side by side
+/// (the projects' beneficiaries here) join without touching each other.
+fn v3_to_v4(doc: Value) -> Result<Value, String> {
+    let mut doc = v3_to_v4_projects(doc)?;
+    let root = doc.as_object_mut().ok_or("the document is not an object")?;
+    root.insert("schema_version".into(), Value::from(4));
+    Ok(doc)
+}
+
+/// A project of version 3 names no community and counts no household reached; both fields
+/// are optional with empty defaults, so a version 3 project is a valid version 4 one.
+fn v3_to_v4_projects(doc: Value) -> Result<Value, String> {
     Ok(doc)
 }
 

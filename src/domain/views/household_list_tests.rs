@@ -99,7 +99,10 @@ fn words_find_house_numbers_in_thai_digits_and_names_only_when_shown() {
     };
     assert_eq!(find("๑๒/๓", false), vec!["12/3"]);
     assert_eq!(find("ริมน้ำ", false), vec!["7", "12/3"]);
-    assert!(find("สมชาย", false).is_empty(), "names are not searched while hidden");
+    assert!(
+        find("สมชาย", false).is_empty(),
+        "names are not searched while hidden"
+    );
     assert_eq!(find("สมชาย", true), vec!["12/3"]);
     assert_eq!(find("0812345678", true), vec!["12/3"]);
     assert!(find("ไม่มี", true).is_empty());
@@ -124,10 +127,17 @@ fn sorts_are_total_and_as_named() {
     let by_members = lines(&index, &index.select(&all, HouseholdSort::Members));
     assert!(by_members.windows(2).all(|w| w[0].members >= w[1].members));
     let by_condition = lines(&index, &index.select(&all, HouseholdSort::Condition));
-    let order: Vec<u8> = by_condition.iter().map(|l| condition_order(l.condition)).collect();
+    let order: Vec<u8> = by_condition
+        .iter()
+        .map(|l| condition_order(l.condition))
+        .collect();
     assert!(order.windows(2).all(|w| w[0] <= w[1]));
     assert_eq!(by_condition[0].condition, Some(HouseCondition::Dilapidated));
     let by_community = lines(&index, &index.select(&all, HouseholdSort::Community));
-    assert!(by_community.windows(2).all(|w| w[0].community <= w[1].community));
-    assert!(index.community_name(by_community[0]).contains(&index.communities[0].1));
+    assert!(by_community
+        .windows(2)
+        .all(|w| w[0].community <= w[1].community));
+    assert!(index
+        .community_name(by_community[0])
+        .contains(&index.communities[0].1));
 }

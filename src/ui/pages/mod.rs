@@ -22,6 +22,7 @@ pub mod record_list;
 pub mod reports;
 pub mod settings;
 pub mod stated_totals;
+pub mod survey;
 pub mod survey_rounds;
 pub mod sync;
 pub mod to_do;

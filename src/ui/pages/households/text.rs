@@ -43,6 +43,8 @@ pub enum HouseholdText {
     HouseNo,
     Households,
     Start,
+    BackToCommunity,
+    NotIncluded,
     Continue,
     SaveCommunityFirst,
     NoHouseholds,
@@ -103,6 +105,11 @@ impl Text for HouseholdText {
             HouseNo => ("บ้านเลขที่", "House no."),
             Households => ("ครัวเรือนที่สำรวจ", "Households surveyed"),
             Start => ("เริ่มสำรวจครัวเรือน", "Start surveying households"),
+            BackToCommunity => ("กลับไปที่ชุมชน", "Back to the community"),
+            NotIncluded => (
+                "ไม่รวมในไฟล์: ข้อมูลนี้มาจากไฟล์สรุปที่ไม่มีข้อมูลส่วนบุคคล",
+                "Not included in the file: this household came in a summary without personal data",
+            ),
             Continue => ("สำรวจครัวเรือนต่อ", "Continue surveying households"),
             SaveCommunityFirst => (
                 "บันทึกชุมชนก่อน แล้วจึงเริ่มสำรวจครัวเรือนได้",

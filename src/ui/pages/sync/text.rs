@@ -107,6 +107,7 @@ pub enum SyncText {
     ChooseHint,
     Settled,
     SameInAll,
+    NotIncluded,
     NotInConflict,
     Unnamed,
 }
@@ -263,6 +264,7 @@ impl Text for SyncText {
             ),
             Settled => ("บันทึกแล้ว ข้อขัดแย้งนี้ยุติแล้ว", "Saved: this conflict is settled."),
             SameInAll => ("เหมือนกันทุกฉบับ", "same in every version"),
+            NotIncluded => ("ไม่รวมในไฟล์", "not included in the file"),
             NotInConflict => (
                 "รายการนี้ไม่มีข้อขัดแย้งแล้ว",
                 "This record is no longer in conflict.",
