@@ -114,7 +114,7 @@ pub fn field_rows(versions: &[AnyRecord]) -> Vec<FieldRow> {
             .collect();
         let left_out = versions
             .iter()
-            .map(|v| v.meta().left_out.iter().any(|f| *f == key))
+            .map(|v| v.meta().left_out.contains(&key))
             .collect();
         rows.push(row(key, values, left_out));
     }

@@ -54,6 +54,7 @@ pub fn Beneficiaries(
         })
     };
     let dom_id = field_dom_id("community_ids");
+    let marks_for = dom_id.clone();
     let add = move || {
         city.get().map_or_else(
             || "/communities/new".to_string(),
@@ -61,7 +62,7 @@ pub fn Beneficiaries(
         )
     };
     view! {
-        <fieldset class="panel beneficiaries" id=dom_id.clone() data-testid="beneficiaries">
+        <fieldset class="panel beneficiaries" id=dom_id data-testid="beneficiaries">
             <legend>{tr(ProjectText::Beneficiaries)}</legend>
             <p class="hint">{tr(ProjectText::BeneficiariesHint)}</p>
             <Show when=move || !offered.with(Vec::is_empty) fallback=move || view! {
@@ -89,7 +90,7 @@ pub fn Beneficiaries(
                     </For>
                 </ul>
             </Show>
-            <FieldMarks dom_id=dom_id marks=s.marks("community_ids")/>
+            <FieldMarks dom_id=marks_for marks=s.marks("community_ids")/>
             <NumberField field="households_reached" label=t(ProjectText::HouseholdsReached)
                 hint=Signal::derive(move || i18n.t(ProjectText::HouseholdsReachedHint).to_owned())
                 value=crate::bind!(s.form, households_reached) marks=s.marks("households_reached")/>
