@@ -61,6 +61,26 @@ where
     };
     let id = param_id();
     let parent = query_id(spec.parent.unwrap_or("parent"));
+    // Its own closure, so the data arriving or changing redraws the link, not the form.
+    let back = move || {
+        let owner = spec.back.and_then(|b| {
+            let owner = match id.get().as_deref() {
+                Some("new") => spec.parent.and(parent.get()),
+                Some(raw) => uuid::Uuid::parse_str(raw)
+                    .ok()
+                    .and_then(|rid| app.dataset.with(|ds| (b.owner)(ds, rid))),
+                None => None,
+            };
+            owner.map(|o| (format!("{}/{o}", b.path), b.label))
+        });
+        match owner {
+            Some((href, label)) => {
+                view! { <A href=href attr:data-testid="back-to-owner">"← " {tr(label)}</A> }
+                    .into_any()
+            }
+            None => view! { <A href=spec.list>"← " {tr(ScreenText::BackToList)}</A> }.into_any(),
+        }
+    };
     move || {
         let body = match id.get().as_deref() {
             Some("new") => {
@@ -85,23 +105,6 @@ where
                 Err(_) => not_found(),
             },
             None => not_found(),
-        };
-        let owner = spec.back.and_then(|b| {
-            let owner = match id.get().as_deref() {
-                Some("new") => spec.parent.and(parent.get()),
-                Some(raw) => uuid::Uuid::parse_str(raw)
-                    .ok()
-                    .and_then(|rid| app.dataset.with_untracked(|ds| (b.owner)(ds, rid))),
-                None => None,
-            };
-            owner.map(|o| (format!("{}/{o}", b.path), b.label))
-        });
-        let back = match owner {
-            Some((href, label)) => {
-                view! { <A href=href attr:data-testid="back-to-owner">"← " {tr(label)}</A> }
-                    .into_any()
-            }
-            None => view! { <A href=spec.list>"← " {tr(ScreenText::BackToList)}</A> }.into_any(),
         };
         view! {
             <section class="page" data-testid=format!("{}-page", spec.slot)>

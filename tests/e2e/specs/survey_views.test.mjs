@@ -38,7 +38,7 @@ test('region → city → community, household list, profile and CSV, offline in
   await page.getByTestId('survey-view').waitFor();
   await page.getByTestId('survey-coverage').waitFor();
   assert.match(await card(page, 'households-surveyed'), /^300/);
-  assert.match(await page.locator('h1').innerText(), /ผลการสำรวจข้อมูลทั้งเมือง · ทุกภาค/);
+  assert.match(await page.locator('main h1').first().innerText(), /ผลการสำรวจข้อมูลทั้งเมือง · ทุกภาค/);
   await axe('/survey');
 
   // Down to the region that has the survey: its bar in the coverage chart links there.

@@ -132,9 +132,10 @@ pub fn DimensionTable(
                     <th scope="row">{move || i18n.pick(th, en)}</th>
                     <td class="num">{fmt::number(n)}</td>
                     <td class="share-cell">
-                        <span class="share-bar" aria-hidden="true">
-                            <span style=format!("width:{}", fmt::percent(drawn(share)))></span>
-                        </span>
+                        <svg class="share-bar" aria-hidden="true" focusable="false" width="60" height="10">
+                            <rect class="bar-track" x="0" y="0" width="100%" height="10"></rect>
+                            <rect class="seg-0" x="0" y="0" width=fmt::percent(drawn(share)) height="10"></rect>
+                        </svg>
                         {percent_text(share)}
                     </td>
                 </tr>

@@ -236,7 +236,7 @@ fn Filters(
                 move || filter.with(|f| f.land_tenure), move |c| filter.update(|f| f.land_tenure = c))}
             <label class="field" for="hh-search">
                 <span class="label">{tr(T::Search)}</span>
-                <input id="hh-search" type="search" placeholder=move || i18n.t(T::SearchHint)
+                <input id="hh-search" type="text" inputmode="search" enterkeyhint="search" placeholder=move || i18n.t(T::SearchHint)
                     prop:value=move || filter.with(|f| f.text.clone())
                     on:input=move |ev| {
                         let v = event_target_value(&ev);

@@ -156,7 +156,7 @@ fn links(kind: LevelKind, place: &SurveyLine) -> Option<AnyView> {
             view! {
                 <p class="actions-row no-print">
                     <A href=format!("/survey/city/{id}/households") attr:class="button">{tr(T::HouseholdList)}</A>
-                    <A href=format!("/cities/{id}") attr:class="button secondary">{tr(T::Cities)}</A>
+                    <A href=format!("/cities/{id}") attr:class="button secondary">{tr(T::CityRecord)}</A>
                 </p>
             }
             .into_any(),

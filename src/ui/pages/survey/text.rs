@@ -32,6 +32,7 @@ pub enum SurveyText {
     Profile,
     HouseholdList,
     CommunityRecord,
+    CityRecord,
     CsvTitle,
     CsvIntro,
     CsvCommunities,
@@ -115,6 +116,7 @@ impl Text for SurveyText {
             Profile => ("พิมพ์ข้อมูลชุมชน (A4)", "Print the community profile (A4)"),
             HouseholdList => ("รายการครัวเรือนทั้งเมือง", "The city's households"),
             CommunityRecord => ("แก้ไขข้อมูลชุมชน", "Edit the community"),
+            CityRecord => ("หน้าของเมือง", "The city's page"),
             CsvTitle => ("ดาวน์โหลดผลการสำรวจ (CSV)", "Download the survey (CSV)"),
             CsvIntro => (
                 "เปิดได้ด้วย Excel ภาษาไทยไม่เพี้ยน ไฟล์ครัวเรือนไม่มีชื่อ เบอร์โทรศัพท์ และชื่อผู้สำรวจ เว้นแต่เลือกปุ่มที่บอกว่ารวมไว้",
