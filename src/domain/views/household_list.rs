@@ -17,7 +17,7 @@ use crate::domain::records::Dataset;
 use crate::domain::rules::house_number_key;
 use crate::domain::text::normalise_name;
 use crate::domain::thai_digits::to_ascii_digits;
-use crate::domain::views::survey_entry::house_number_order;
+use crate::domain::views::survey_entry::house_number_sort_key;
 use crate::domain::views::thai_sort::thai_sort_key;
 
 /// One household as the list shows it.
@@ -43,7 +43,7 @@ pub enum HouseholdSort {
     /// By community (Thai order), then house number.
     #[default]
     Community,
-    /// By house number as people count ("2" before "10"), then community.
+    /// By house number as people count ("2" before "10"); one number twice by record id.
     HouseNumber,
     /// Most members first.
     Members,
@@ -97,8 +97,9 @@ pub struct HouseholdIndex {
     public_text: Vec<String>,
     /// Per line: head's name and phone, folded.
     personal_text: Vec<String>,
-    /// Per line: its place when all are ordered by house number.
-    house_rank: Vec<u32>,
+    /// Every line in each order ([`HouseholdSort`] as index), built once, so a selection
+    /// only walks one and keeps what passes the filter: no sorting while a person types.
+    orders: [Vec<u32>; 4],
 }
 
 impl PartialEq for HouseholdIndex {
@@ -174,23 +175,35 @@ impl HouseholdIndex {
                 format!("{}\u{1f}{}", fold(&l.head_name), phone)
             })
             .collect();
-        let mut order: Vec<u32> = (0..lines.len() as u32).collect();
         // House-number keys are built once per household, not once per comparison.
-        let keys: Vec<String> = lines.iter().map(|l| l.house_number.clone()).collect();
-        order.sort_by(|&a, &b| {
-            house_number_order(&keys[a as usize], &keys[b as usize])
+        let keys: Vec<Vec<(u64, String)>> = lines
+            .iter()
+            .map(|l| house_number_sort_key(&l.house_number))
+            .collect();
+        let mut by_house: Vec<u32> = (0..lines.len() as u32).collect();
+        by_house.sort_by(|&a, &b| {
+            keys[a as usize]
+                .cmp(&keys[b as usize])
                 .then(lines[a as usize].id.cmp(&lines[b as usize].id))
         });
-        let mut house_rank = vec![0; lines.len()];
-        for (rank, &i) in order.iter().enumerate() {
-            house_rank[i as usize] = rank as u32;
+        let mut rank = vec![0u32; lines.len()];
+        for (r, &i) in by_house.iter().enumerate() {
+            rank[i as usize] = r as u32;
         }
+        let ordered = |key: &dyn Fn(&HouseholdLine) -> (u32, u32)| {
+            let mut o: Vec<u32> = by_house.clone();
+            o.sort_by_key(|&i| (key(&lines[i as usize]), rank[i as usize]));
+            o
+        };
+        let by_community = ordered(&|l| (l.community as u32, 0));
+        let by_members = ordered(&|l| (u32::MAX - l.members, 0));
+        let by_condition = ordered(&|l| (u32::from(condition_order(l.condition)), 0));
         HouseholdIndex {
             communities,
             lines,
             public_text,
             personal_text,
-            house_rank,
+            orders: [by_community, by_house, by_members, by_condition],
         }
     }
 
@@ -216,32 +229,18 @@ impl HouseholdIndex {
                     && (self.personal_text[i].contains(&words)
                         || (!digits.is_empty() && self.personal_text[i].contains(&digits))))
         };
-        let mut out: Vec<u32> = self
-            .lines
+        self.orders[sort as usize]
             .iter()
-            .enumerate()
-            .filter(|(i, l)| {
+            .copied()
+            .filter(|&i| {
+                let l = &self.lines[i as usize];
                 community.is_none_or(|c| l.community == c)
                     && f.condition.is_none_or(|c| l.condition == Some(c))
                     && f.need.is_none_or(|n| l.need == Some(n))
                     && f.land_tenure.is_none_or(|t| l.land_tenure == Some(t))
-                    && text_ok(*i)
+                    && text_ok(i as usize)
             })
-            .map(|(i, _)| i as u32)
-            .collect();
-        let rank = |i: u32| self.house_rank[i as usize];
-        let line = |i: u32| &self.lines[i as usize];
-        match sort {
-            HouseholdSort::Community => out.sort_unstable_by_key(|&i| (line(i).community, rank(i))),
-            HouseholdSort::HouseNumber => out.sort_unstable_by_key(|&i| rank(i)),
-            HouseholdSort::Members => {
-                out.sort_unstable_by_key(|&i| (std::cmp::Reverse(line(i).members), rank(i)))
-            }
-            HouseholdSort::Condition => {
-                out.sort_unstable_by_key(|&i| (condition_order(line(i).condition), rank(i)))
-            }
-        }
-        out
+            .collect()
     }
 
     /// The community name of a line.

@@ -1,6 +1,7 @@
 use super::*;
 use crate::domain::demo_survey::demo_survey;
 use crate::domain::meta::RecordMeta;
+use crate::domain::views::survey_entry::house_number_order;
 
 fn city_index() -> (Dataset, RecordId, HouseholdIndex) {
     let ds = demo_survey(3000, 5).records;
