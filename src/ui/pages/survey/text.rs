@@ -161,7 +161,7 @@ impl Text for SurveyText {
             Members => ("สมาชิก", "Members"),
             NoHouseholds => ("ไม่มีครัวเรือนที่ตรงเงื่อนไข", "No household matches"),
             ProfileTitle => ("ข้อมูลชุมชน", "Community profile"),
-            Facts => ("ข้อมูลชุมชน", "The community"),
+            Facts => ("ข้อมูลพื้นฐานของชุมชน", "The community"),
             Projects => ("โครงการที่ให้บริการชุมชนนี้", "Projects serving this community"),
             NoProjects => ("ยังไม่มีโครงการที่ระบุชุมชนนี้", "No project names this community yet"),
             ProjectCol => ("โครงการ", "Project"),
