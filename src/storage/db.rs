@@ -8,9 +8,7 @@
 //!   and peers one entry per office. The version bump closes any v2 tab still open (it
 //!   would put an edited record in the wrong chunk) and makes an older build say "newer
 //!   version" instead of misreading. v2 data is read as it is: no layout is 256 chunks.
-//! - v4: no new store for the survey's part: projects may carry `community_ids` and
-//!   `households_reached`, which a v3 build cannot read; the bump closes v3 tabs and makes
-//!   an older build say "newer version" rather than set those projects aside.
+//! - v4: no new store; projects' `community_ids`/`households_reached`, unreadable by v3.
 //!
 //! To change the schema: add a step to [`migrate`], bump [`SCHEMA_VERSION`], and add a test in
 //! `tests/web_storage.rs` that opens the previous version, writes, and upgrades.
