@@ -17,7 +17,7 @@ use crate::ui::state::use_app;
 use crate::ui::table::{Col, SheetTable};
 
 use super::super::text::ReportText as T;
-use super::{as_of_line, sheet_error, PrintPage};
+use super::{as_of_line, PrintPage};
 
 #[component]
 pub fn CommunityPrintPage() -> impl IntoView {
@@ -27,10 +27,17 @@ pub fn CommunityPrintPage() -> impl IntoView {
         let id = params.with(|p| p.get("id").and_then(|s| s.parse::<RecordId>().ok()));
         app.dataset
             .with(|ds| id.and_then(|id| community_profile(ds, id)))
-            .ok_or_else(|| sheet_error(S::NotFound))
     });
+    // No such community: the sheet's title still heads the page, then why there is none.
     view! {
-        <PrintPage sheet=move || profile.get().map(|p| view! { <ProfileSheet p/> }.into_any())/>
+        <PrintPage sheet=move || Ok(match profile.get() {
+            Some(p) => view! { <ProfileSheet p/> }.into_any(),
+            None => view! {
+                <h1>{tr(S::ProfileTitle)}</h1>
+                <p class="field-error" role="alert" data-testid="sheet-error">{tr(S::NotFound)}</p>
+            }
+            .into_any(),
+        })/>
     }
 }
 
