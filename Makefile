@@ -23,7 +23,7 @@ WBG_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", 
 PORT ?= 8080
 LOGS := $(ROOT)/target/test-logs
 
-.PHONY: help serve test size build bench bench-load bench-lists bench-survey bench-csv bench-csv-web profile-import tools browser \
+.PHONY: help serve test size build bench bench-load bench-lists bench-survey bench-csv bench-csv-web bench-survey-wasm profile-import tools browser \
         tool-target tool-components tool-trunk tool-wasm-bindgen tool-wasm-split tool-npm build-one \
         test-lint test-native test-web test-e2e test-fuzz tool-cxx fuzz fuzz-short clean
 
@@ -39,7 +39,8 @@ help:
 	@echo "make fuzz-short   a short fuzzing run from the committed corpus (FUZZ_SHORT_SECONDS)"
 	@echo "make bench-csv   the spreadsheet import's preview of 20,000 rows natively (times)"
 	@echo "make bench-csv-web   the same in headless Chromium against dist/ (times)"
-	@echo "make bench-survey   a region's survey (100,000 households) natively: import, rules, summary (times)"
+	@echo "make bench-survey   a region's survey (100,000 households) natively: import, rules, summary, views, household list (times)"
+	@echo "make bench-survey-wasm   the survey views and household list in headless Chromium (BENCH_HOUSEHOLDS, times)"
 
 # ---------------------------------------------------------------- tools (idempotent)
 tools: tool-target tool-components tool-trunk tool-wasm-bindgen tool-wasm-split tool-npm
@@ -165,6 +166,14 @@ bench-csv-web: browser
 	@mkdir -p "$(ROOT)/target/bench"
 	@cd "$(ROOT)" && cargo run --release --quiet --bin mueang -- bench-csv --rows $(BENCH_CSV_ROWS) --runs 1 -o target/bench/sheet-$(BENCH_CSV_ROWS).csv
 	@cd "$(E2E)" && MUEANG_DIST="$(ROOT)/dist" node bench/sheet.mjs "$(ROOT)/target/bench/sheet-$(BENCH_CSV_ROWS).csv"
+
+# The same views in the browser: the bench build's `/sync?bench=survey` makes a fictional
+# survey of BENCH_HOUSEHOLDS in the page and times the city summary, every region's view
+# and the household list's index, filters and sorts (tests/e2e/bench/survey.mjs). Prints.
+bench-survey-wasm: tools browser
+	@echo "==> trunk build --release --features bench --dist target/bench-dist"
+	@cd "$(ROOT)" && trunk build --release --features bench --dist target/bench-dist
+	@cd "$(E2E)" && MUEANG_DIST="$(ROOT)/target/bench-dist" node bench/survey.mjs $(BENCH_HOUSEHOLDS)
 
 # The project and city lists and the live findings on a 10,000-project country, natively
 # with the release profile (benches/bench_lists.rs). Prints medians; asserts no time.

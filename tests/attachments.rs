@@ -7,9 +7,9 @@ use mueang::domain::document::{Document, SCHEMA_VERSION};
 use mueang::domain::editing::audit::entry_for;
 use mueang::domain::example::north_2561;
 use mueang::domain::forms::meeting_form::new_meeting;
-use mueang::domain::records::Project;
 use mueang::domain::meta::{stable_id, RecordMeta};
 use mueang::domain::meta::{Editor, OfficeId};
+use mueang::domain::records::Project;
 use mueang::domain::records::{Attachment, Dataset};
 use mueang::domain::sync::{export_full, verify, verify_data_file};
 

@@ -43,6 +43,8 @@ fn the_fourteen_stable_codes_with_their_importance_and_descriptions() {
             "progress.before_approval",
             "progress.backwards",
             "instalment.report_city",
+            "project.community_city",
+            "project.households_reached",
         ]
     );
     for &rule in RuleCode::ALL {
@@ -56,6 +58,8 @@ fn the_fourteen_stable_codes_with_their_importance_and_descriptions() {
                 | RuleCode::HouseholdDuplicate
                 | RuleCode::CommunityCoverage
                 | RuleCode::ProgressBackwards
+                | RuleCode::ProjectCommunityCity
+                | RuleCode::ProjectHouseholdsReached
         );
         let expected = if warning {
             Importance::Warning

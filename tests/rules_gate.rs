@@ -63,6 +63,8 @@ fn project(key: &str, city: RecordId, approved: Option<i64>, steps: &[ProjectSta
         progress_percent: 0,
         completion_report: String::new(),
         attachments: Vec::new(),
+        community_ids: Vec::new(),
+        households_reached: None,
     }
 }
 

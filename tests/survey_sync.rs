@@ -171,7 +171,7 @@ fn a_version_2_file_reads_unchanged() {
     assert_eq!(doc.schema_version, SCHEMA_VERSION);
     assert_eq!(doc.records, example.records);
     assert_eq!(verify_data_file(&text).unwrap().records, example.records);
-    // What version 3 writes for the same records is version 2's text but for the number.
+    // What this version writes for the same records is version 2's text but for the number.
     let now = format!("{}\n", example.to_json());
     assert_eq!(
         now.replacen(

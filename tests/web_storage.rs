@@ -287,6 +287,35 @@ async fn upgrade_from_v2_keeps_the_old_chunks_usable() {
     v3.close();
 }
 
+/// v4 adds no store (projects' beneficiaries are new fields): what a v3 build wrote reads
+/// the same after the upgrade, and writing goes on.
+#[wasm_bindgen_test]
+async fn upgrade_from_v3_keeps_everything() {
+    let name = "t-upgrade-v3";
+    storage::delete_database(name).await.unwrap();
+    let v3 = Store::open_at(name, 3, || {}).await.unwrap();
+    let mut cs = ChangeSet::new("v3 write");
+    for i in 0..20 {
+        let id = format!("p{i}");
+        cs.put("projects", &id, &rec(&id, "เดิม")).unwrap();
+    }
+    v3.apply(cs).await.unwrap();
+    v3.close();
+
+    let v4 = Store::open(name, || {}).await.unwrap();
+    assert_eq!(v4.version(), SCHEMA_VERSION);
+    assert_eq!(SCHEMA_VERSION, 4);
+    assert_eq!(v4.load_kind::<Rec>("projects").await.unwrap().len(), 20);
+    assert_eq!(v4.journal().await.unwrap().len(), 1, "the v3 journal stays");
+    let mut edit = ChangeSet::new("edit");
+    edit.put("projects", "p3", &rec("p3", "ใหม่")).unwrap();
+    v4.apply(edit).await.unwrap();
+    let all: Vec<Rec> = v4.load_kind("projects").await.unwrap();
+    assert_eq!(all.len(), 20);
+    assert!(all.contains(&rec("p3", "ใหม่")));
+    v4.close();
+}
+
 #[wasm_bindgen_test]
 async fn newer_tab_closes_this_connection() {
     let name = "t-versionchange";

@@ -194,5 +194,7 @@ fn project(p: usize, city_id: crate::domain::meta::RecordId) -> Project {
         progress_percent: 50,
         completion_report: String::new(),
         attachments: Vec::new(),
+        community_ids: Vec::new(),
+        households_reached: None,
     }
 }

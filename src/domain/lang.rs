@@ -154,9 +154,10 @@ pub mod units {
     pub const ERRORS: Unit = unit("ข้อผิดพลาด", "รายการ", "error", "errors");
     pub const WARNINGS: Unit = unit("คำเตือน", "รายการ", "warning", "warnings");
     pub const NOTES: Unit = unit("ข้อสังเกต", "รายการ", "note", "notes");
+    pub const PROJECTS: Unit = unit("โครงการ", "โครงการ", "project", "projects");
 
     /// Every unit, for the tests that keep their wording right.
-    pub const ALL: [Unit; 16] = [
+    pub const ALL: [Unit; 17] = [
         ATTENDEES,
         CITIES,
         CITIES_SHOWN,
@@ -173,6 +174,7 @@ pub mod units {
         ERRORS,
         WARNINGS,
         NOTES,
+        PROJECTS,
     ];
 }
 
@@ -192,6 +194,8 @@ mod counting_tests {
         assert_eq!(units::SIGNATORIES.phrase(Lang::En, 1), "1 signatory");
         assert_eq!(units::ERRORS.phrase(Lang::En, 0), "0 errors");
         assert_eq!(units::CITIES.phrase(Lang::Th, 12_000), "12,000 เมือง");
+        assert_eq!(units::PROJECTS.phrase(Lang::Th, 2), "โครงการ 2 โครงการ");
+        assert_eq!(units::PROJECTS.phrase(Lang::En, 1), "1 project");
         for u in units::ALL {
             // Thai has no plural; the number always stands before the classifier.
             let th = u.phrase(Lang::Th, 2);

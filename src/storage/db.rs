@@ -9,7 +9,8 @@
 //!   would put an edited record in the wrong chunk) and makes an older build say "newer
 //!   version" instead of misreading. v2 data is read as it is: no layout is 256 chunks.
 //! - v4: `blobs` — attachments' bytes, one `Blob` per file keyed by its SHA-256 hex
-//!   ([`super::blobs`]). Nothing else changes: records, journal and meta stay as they are.
+//!   ([`super::blobs`]). Nothing else changes: records, journal and meta stay as they are. Projects' `community_ids`/`households_reached`, unreadable by
+//!   a v3 build, came with the same version.
 //!
 //! To change the schema: add a step to [`migrate`], bump [`SCHEMA_VERSION`], and add a test in
 //! `tests/web_storage.rs` that opens the previous version, writes, and upgrades.

@@ -30,10 +30,14 @@ use crate::ui::pages::parameters::{ParametersListPage, ParametersPage};
 use crate::ui::pages::progress::ProgressReportPage;
 use crate::ui::pages::projects::{ProjectPage, ProjectsPage};
 use crate::ui::pages::reports::{
-    CityPrintPage, MouPrintPage, ProvinceReportPage, RegionPrintPage, RegionReportPage, ReportsPage,
+    CityPrintPage, CommunityPrintPage, MouPrintPage, ProvinceReportPage, RegionPrintPage,
+    RegionReportPage, ReportsPage,
 };
 use crate::ui::pages::sheet_import::SheetImportPage;
 use crate::ui::pages::stated_totals::{StatedTotalPage, StatedTotalsPage};
+use crate::ui::pages::survey::{
+    SurveyCityPage, SurveyCommunityPage, SurveyHouseholdsPage, SurveyPage, SurveyRegionPage,
+};
 use crate::ui::pages::survey_rounds::{SurveyRoundPage, SurveyRoundsPage};
 use crate::ui::pages::sync::{ConflictsPage, SyncPage};
 
@@ -136,6 +140,12 @@ lazy_routes!(survey {
     SurveyRoundsRoute => survey_rounds_view: SurveyRoundsPage,
     SurveyRoundRoute => survey_round_view: SurveyRoundPage,
     SheetImportRoute => sheet_import_view: SheetImportPage,
+    SurveyRoute => survey_view: SurveyPage,
+    SurveyRegionRoute => survey_region_view: SurveyRegionPage,
+    SurveyCityRoute => survey_city_view: SurveyCityPage,
+    SurveyHouseholdsRoute => survey_households_view: SurveyHouseholdsPage,
+    SurveyCommunityRoute => survey_community_view: SurveyCommunityPage,
+    CommunityPrintRoute => community_print_view: CommunityPrintPage,
 });
 
 lazy_routes!(sync {

@@ -35,6 +35,7 @@ impl NavGroup {
                 Committees,
                 Meetings,
                 Survey,
+                SurveyResults,
                 SurveyRounds,
                 Import,
             ],
@@ -79,6 +80,8 @@ pub enum NavItem {
     Meetings,
     /// The communities of the city-wide survey and their households.
     Survey,
+    /// The survey's results, region by region down to a community.
+    SurveyResults,
     /// The survey's rounds, city by city.
     SurveyRounds,
     /// Households (and communities) brought in from a spreadsheet.
@@ -103,6 +106,7 @@ impl NavItem {
             NavItem::Committees => "/committees",
             NavItem::Meetings => "/meetings",
             NavItem::Survey => "/communities",
+            NavItem::SurveyResults => "/survey",
             NavItem::SurveyRounds => "/survey-rounds",
             NavItem::Import => "/import",
             NavItem::Reports => "/reports",
@@ -128,6 +132,7 @@ impl Text for NavItem {
             NavItem::Committees => kind(RecordKind::Committee),
             NavItem::Meetings => kind(RecordKind::Meeting),
             NavItem::Survey => ("ชุมชนและการสำรวจ", "Communities and survey"),
+            NavItem::SurveyResults => ("ผลการสำรวจ", "Survey results"),
             NavItem::SurveyRounds => ("รอบการสำรวจ", "Survey rounds"),
             NavItem::Import => ("นำเข้าจาก Excel", "Import from Excel"),
             NavItem::Reports => ("รายงานและเอกสารพิมพ์", "Reports and printouts"),
@@ -227,6 +232,11 @@ mod tests {
         assert_eq!(group_of("/grants/province/new"), Some(NavGroup::Money));
         assert_eq!(group_of("/findings?rule=x"), Some(NavGroup::Reports));
         assert_eq!(group_of("/households/1"), Some(NavGroup::Places));
+        assert_eq!(
+            group_of("/survey/city/1/households"),
+            Some(NavGroup::Places)
+        );
+        assert_eq!(group_of("/print/community/1"), Some(NavGroup::Reports));
         assert_eq!(group_of("/conflicts"), Some(NavGroup::Exchange));
         assert_eq!(group_of("/nowhere"), None);
     }

@@ -58,6 +58,9 @@ macro_rules! app_routes {
                 "/print/city/6315ebf8-46dd-5cc6-903a-296457676d77",
             ];
             "/print/region/:region_id" => lazy RegionPrintRoute, ["/print/region/north"];
+            // The example has no community: the profile and the community's survey are
+            // visited as "not found" here; specs/survey_views visits them with a survey.
+            "/print/community/:id" => lazy CommunityPrintRoute, ["/print/community/none"];
             "/committees" => lazy CommitteesRoute, ["/committees"];
             "/committees/:id" => lazy CommitteeRoute, [
                 "/committees/new",
@@ -103,6 +106,15 @@ macro_rules! app_routes {
             // community (the chooser); the sweep's survey test visits the rest with data.
             "/households/:id" => lazy HouseholdRoute, ["/households/new"];
             "/import" => lazy SheetImportRoute, ["/import"];
+            "/survey" => lazy SurveyRoute, ["/survey"];
+            "/survey/region/:id" => lazy SurveyRegionRoute, ["/survey/region/north"];
+            "/survey/city/:id" => lazy SurveyCityRoute, [
+                "/survey/city/6315ebf8-46dd-5cc6-903a-296457676d77",
+            ];
+            "/survey/city/:id/households" => lazy SurveyHouseholdsRoute, [
+                "/survey/city/6315ebf8-46dd-5cc6-903a-296457676d77/households",
+            ];
+            "/survey/community/:id" => lazy SurveyCommunityRoute, ["/survey/community/none"];
             "/survey-rounds" => lazy SurveyRoundsRoute, ["/survey-rounds"];
             "/survey-rounds/:id" => lazy SurveyRoundRoute, [
                 "/survey-rounds/new",

@@ -22,6 +22,14 @@ impl Col {
         }
     }
 
+    /// A column of numbers whose heading is not a fixed text (a choice's words).
+    pub fn num_pair(th: &'static str, en: &'static str) -> Col {
+        Col {
+            pair: (th, en),
+            class: Some("num"),
+        }
+    }
+
     /// A column of numbers or amounts, right-aligned.
     pub fn num(t: impl Text) -> Col {
         Col {

@@ -258,6 +258,8 @@ mod tests {
             progress_percent: 0,
             completion_report: String::new(),
             attachments: Vec::new(),
+            community_ids: Vec::new(),
+            households_reached: None,
         }
     }
 

@@ -19,10 +19,12 @@ mod lists;
 mod lookup;
 mod people;
 mod report_tables;
+mod survey;
 mod table;
 
 pub use self::csv::{to_csv, BOM};
 pub use lists::{cities, grants, instalments, projects};
 pub use people::{committee_members, meetings, mous, Contacts};
 pub use report_tables::{dashboard_rows, findings, reconciliations};
+pub use survey::{communities, households};
 pub use table::{guard_formula, Cell, Column, DateForm, Table};

@@ -4,7 +4,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::domain::meta::RecordId;
 use crate::domain::money::Baht;
+use crate::domain::records::survey::ranges::MAX_COMMUNITY_HOUSEHOLDS;
 use crate::domain::records::{CoFunding, Project, ProjectStatus, StatusChange};
 
 use super::committee_form::read_city;
@@ -47,6 +49,12 @@ pub struct ProjectForm {
     /// attachments panel; missing from drafts kept before attachments existed).
     #[serde(default)]
     pub attachments: Vec<crate::domain::records::Attachment>,
+    /// Ids of the communities the project serves, as the chooser ticks them (a draft
+    /// saved before v4 has none).
+    #[serde(default)]
+    pub community_ids: Vec<String>,
+    #[serde(default)]
+    pub households_reached: String,
 }
 
 impl ProjectForm {
@@ -126,6 +134,11 @@ impl RecordForm for ProjectForm {
             progress_percent: p.progress_percent.to_string(),
             completion_report: p.completion_report.clone(),
             attachments: p.attachments.clone(),
+            community_ids: p.community_ids.iter().map(|c| c.to_string()).collect(),
+            households_reached: p
+                .households_reached
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
         }
     }
 
@@ -196,6 +209,22 @@ impl RecordForm for ProjectForm {
             u64::from(base.progress_percent),
         ) as u8;
         p.completion_report = self.completion_report.trim().to_owned();
+        // The chooser only offers ids; anything else (a hand-edited draft) keeps the old list.
+        let ids: Option<Vec<RecordId>> =
+            self.community_ids.iter().map(|s| s.parse().ok()).collect();
+        p.community_ids = ids.unwrap_or_else(|| base.community_ids.clone());
+        p.community_ids.dedup();
+        p.households_reached = (!self.households_reached.trim().is_empty()).then(|| {
+            let old = u64::from(base.households_reached.unwrap_or(0));
+            let n = r.whole(
+                "households_reached",
+                &self.households_reached,
+                0,
+                MAX_COMMUNITY_HOUSEHOLDS,
+                old,
+            );
+            u32::try_from(n).unwrap_or(u32::MAX)
+        });
         Built {
             record: p,
             errors: r.errors,
@@ -309,5 +338,33 @@ mod tests {
             NaiveDate::from_ymd_opt(2018, 2, 4).unwrap(),
         );
         assert_eq!(form.next_statuses(), vec![ProjectStatus::InProgress]);
+    }
+
+    #[test]
+    fn communities_served_and_households_reached_round_trip() {
+        let mut p = stored();
+        let a = Uuid::from_u128(7);
+        p.community_ids = vec![a];
+        p.households_reached = Some(40);
+        let mut f = ProjectForm::from_record(&p);
+        assert_eq!(f.community_ids, vec![a.to_string()]);
+        assert_eq!(f.households_reached, "40");
+        assert_eq!(f.build(&p).record, p);
+        f.households_reached = "๔๕".into();
+        f.community_ids.push(Uuid::from_u128(8).to_string());
+        let built = f.build(&p);
+        assert!(built.errors.is_empty());
+        assert_eq!(built.record.households_reached, Some(45));
+        assert_eq!(built.record.community_ids.len(), 2);
+        f.households_reached = "many".into();
+        let bad = f.build(&p);
+        assert!(bad.errors.iter().any(|e| e.field == "households_reached"));
+        assert_eq!(
+            bad.record.households_reached,
+            Some(40),
+            "the stored number stays"
+        );
+        f.households_reached = " ".into();
+        assert_eq!(f.build(&p).record.households_reached, None);
     }
 }

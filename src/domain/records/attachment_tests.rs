@@ -14,8 +14,8 @@ fn photo(hash_digit: char) -> Attachment {
 /// The example with a project, a meeting and a progress report (it ships none).
 fn example() -> Dataset {
     use crate::domain::forms::meeting_form::new_meeting;
-    use crate::domain::records::Project;
     use crate::domain::meta::{stable_id, RecordMeta};
+    use crate::domain::records::Project;
     let mut ds = north_2561().records;
     let city = ds.cities[0].meta.id;
     for n in 0..2 {

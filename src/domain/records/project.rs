@@ -113,6 +113,14 @@ pub struct Project {
     /// empty, so records without any keep their bytes.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attachments: Vec<crate::domain::records::attachment::Attachment>,
+    /// The communities of the city's survey the project serves (schema v4). Left out of
+    /// files when empty, so a project that names none keeps its bytes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub community_ids: Vec<RecordId>,
+    /// The households the project reaches, its beneficiaries as the proposal counts them
+    /// (schema v4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub households_reached: Option<u32>,
 }
 
 impl Project {
@@ -133,6 +141,8 @@ impl Project {
             progress_percent: 0,
             completion_report: String::new(),
             attachments: Vec::new(),
+            community_ids: Vec::new(),
+            households_reached: None,
         }
     }
 

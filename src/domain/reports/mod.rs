@@ -6,6 +6,7 @@
 //! matters, `today`. Definitions of every figure are in `docs/reports.md`.
 
 mod charts;
+pub mod community_profile;
 mod dashboard;
 mod deadlines;
 mod drilldown;
@@ -21,6 +22,7 @@ mod reconciliation;
 mod scope;
 mod summaries;
 pub mod survey;
+pub mod survey_tree;
 mod years;
 
 pub use charts::{category_scales, BarScale};

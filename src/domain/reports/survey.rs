@@ -54,6 +54,14 @@ impl<C: Choice> Tally<C> {
     pub fn total(&self) -> usize {
         self.counts.iter().sum::<usize>() + self.unknown
     }
+
+    /// Adds another tally's counts to this one (a city is the sum of its communities).
+    pub fn absorb(&mut self, other: &Tally<C>) {
+        for (mine, theirs) in self.counts.iter_mut().zip(&other.counts) {
+            *mine += theirs;
+        }
+        self.unknown += other.unknown;
+    }
 }
 
 /// The survey of a city or a community.
@@ -80,6 +88,22 @@ pub struct SurveySummary {
 }
 
 impl SurveySummary {
+    /// Adds another scope's figures (a region is the sum of its cities).
+    pub fn absorb(&mut self, o: &SurveySummary) {
+        self.communities += o.communities;
+        self.communities_surveyed += o.communities_surveyed;
+        self.households_stated += o.households_stated;
+        self.households += o.households;
+        self.members += o.members;
+        self.elderly += o.elderly;
+        self.disabled += o.disabled;
+        self.young_children += o.young_children;
+        self.by_land_tenure.absorb(&o.by_land_tenure);
+        self.by_eviction.absorb(&o.by_eviction);
+        self.by_condition.absorb(&o.by_condition);
+        self.by_need.absorb(&o.by_need);
+    }
+
     /// Households surveyed of stated, to two decimals; `None` while nothing is stated.
     pub fn household_coverage(&self) -> Option<Decimal> {
         (self.households_stated > 0).then(|| {
@@ -118,34 +142,56 @@ pub fn community_summary(ds: &Dataset, community: RecordId) -> SurveySummary {
 }
 
 fn summarise(ds: &Dataset, in_scope: impl Fn(&Community) -> bool) -> SurveySummary {
-    let mut s = SurveySummary::default();
-    // Community id → (its eviction threat, whether a household was found).
-    let mut scope: HashMap<RecordId, (Option<EvictionThreat>, bool)> = HashMap::new();
+    summarise_each(ds, in_scope)
+        .into_values()
+        .fold(SurveySummary::default(), |mut all, s| {
+            all.absorb(&s);
+            all
+        })
+}
+
+/// Each live community passing `in_scope` with its own survey, in one pass over the
+/// households (the region and city views add them up).
+pub fn summarise_each(
+    ds: &Dataset,
+    in_scope: impl Fn(&Community) -> bool,
+) -> HashMap<RecordId, SurveySummary> {
+    let mut each: HashMap<RecordId, (Option<EvictionThreat>, SurveySummary)> = HashMap::new();
     for c in ds.live::<Community>().filter(|c| in_scope(c)) {
-        s.communities += 1;
-        s.households_stated += u64::from(c.households.unwrap_or(0));
-        scope.insert(c.meta.id, (c.eviction, false));
-    }
-    if scope.is_empty() {
-        return s;
-    }
-    for h in ds.live::<Household>() {
-        let Some((eviction, seen)) = scope.get_mut(&h.community_id) else {
-            continue;
+        let s = SurveySummary {
+            communities: 1,
+            households_stated: u64::from(c.households.unwrap_or(0)),
+            ..SurveySummary::default()
         };
-        *seen = true;
-        s.households += 1;
-        s.members += u64::from(h.members);
-        s.elderly += u64::from(h.vulnerable.elderly);
-        s.disabled += u64::from(h.vulnerable.disabled);
-        s.young_children += u64::from(h.vulnerable.young_children);
-        s.by_land_tenure.add(h.land_tenure);
-        s.by_eviction.add(*eviction);
-        s.by_condition.add(h.condition);
-        s.by_need.add(h.need);
+        each.insert(c.meta.id, (c.eviction, s));
     }
-    s.communities_surveyed = scope.values().filter(|(_, seen)| *seen).count();
-    s
+    if !each.is_empty() {
+        for h in ds.live::<Household>() {
+            if let Some((eviction, s)) = each.get_mut(&h.community_id) {
+                s.count(h, *eviction);
+            }
+        }
+    }
+    each.into_iter()
+        .map(|(id, (_, mut s))| {
+            s.communities_surveyed = usize::from(s.households > 0);
+            (id, s)
+        })
+        .collect()
+}
+
+impl SurveySummary {
+    fn count(&mut self, h: &Household, eviction: Option<EvictionThreat>) {
+        self.households += 1;
+        self.members += u64::from(h.members);
+        self.elderly += u64::from(h.vulnerable.elderly);
+        self.disabled += u64::from(h.vulnerable.disabled);
+        self.young_children += u64::from(h.vulnerable.young_children);
+        self.by_land_tenure.add(h.land_tenure);
+        self.by_eviction.add(eviction);
+        self.by_condition.add(h.condition);
+        self.by_need.add(h.need);
+    }
 }
 
 #[cfg(test)]

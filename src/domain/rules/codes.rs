@@ -146,6 +146,12 @@ rule_codes! {
     InstalmentReportCity => "instalment.report_city", Error,
         "งวดเงินอ้างถึงรายงานความก้าวหน้าของโครงการในเมืองอื่น",
         "An instalment rests on a progress report of another city's project.";
+    ProjectCommunityCity => "project.community_city", Warning,
+        "โครงการระบุชุมชนที่อยู่ในเมืองอื่น",
+        "A project names a community of another city.";
+    ProjectHouseholdsReached => "project.households_reached", Warning,
+        "ครัวเรือนที่โครงการแจ้งว่าได้รับประโยชน์มากกว่าครัวเรือนของชุมชนที่ระบุรวมกัน",
+        "A project reaches more households than the communities it names state together.";
 }
 
 impl RuleCode {

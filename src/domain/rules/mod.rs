@@ -5,6 +5,7 @@
 //! ignored everywhere. Checking 1,000 cities and 10,000 projects takes a few milliseconds
 //! natively (`mueang bench-rules`), because look-ups are indexed once per check.
 
+mod beneficiaries;
 mod caps;
 mod codes;
 mod context;
@@ -81,6 +82,7 @@ pub fn check_as_of(ds: &Dataset, as_of: NaiveDate, today: NaiveDate) -> Vec<Find
     ranges::out_of_range(&ctx, &mut out);
     survey::survey(&ctx, &mut out);
     progress::progress(&ctx, &mut out);
+    beneficiaries::beneficiaries(&ctx, &mut out);
     // Stable, so findings of one rule about the same records keep the order of the fields.
     out.sort_by_small(|a, b| (a.rule, &a.records).cmp(&(b.rule, &b.records)));
     out

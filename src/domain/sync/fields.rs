@@ -20,6 +20,9 @@ pub struct FieldRow {
     pub values: Vec<Value>,
     /// Whether the versions disagree, so a person must choose.
     pub differs: bool,
+    /// Per version: the field travelled without its value (a summary left personal data
+    /// out, `meta.left_out`), so an empty value there is "not included", not "empty".
+    pub left_out: Vec<bool>,
 }
 
 /// The record's own fields (everything but `meta`), as a JSON object.
@@ -102,23 +105,29 @@ pub fn field_rows(versions: &[AnyRecord]) -> Vec<FieldRow> {
         .iter()
         .map(|v| Value::Bool(v.meta().deleted))
         .collect();
-    let mut rows = vec![row(STATUS_FIELD.to_string(), status)];
+    let none = vec![false; versions.len()];
+    let mut rows = vec![row(STATUS_FIELD.to_string(), status, none)];
     for key in keys {
         let values = maps
             .iter()
             .map(|m| m.get(&key).cloned().unwrap_or(Value::Null))
             .collect();
-        rows.push(row(key, values));
+        let left_out = versions
+            .iter()
+            .map(|v| v.meta().left_out.contains(&key))
+            .collect();
+        rows.push(row(key, values, left_out));
     }
     rows
 }
 
-fn row(key: String, values: Vec<Value>) -> FieldRow {
+fn row(key: String, values: Vec<Value>, left_out: Vec<bool>) -> FieldRow {
     let differs = values.windows(2).any(|w| w[0] != w[1]);
     FieldRow {
         key,
         values,
         differs,
+        left_out,
     }
 }
 

@@ -2,9 +2,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::*;
 use crate::domain::example::north_2561;
-use crate::domain::records::Project;
 use crate::domain::meta::{Editor, OfficeId, RecordMeta};
 use crate::domain::records::Attachment;
+use crate::domain::records::Project;
 use crate::domain::sync::{encrypt, export_full, open, verify, Bundle};
 
 fn office() -> Editor {

@@ -24,6 +24,10 @@
 //! same, so its step changes only the version number ([`v3_to_v4`] calls one small
 //! function per addition, so additions of the same version join without touching each
 //! other).
+//!
+//! Version 4 added a project's `community_ids` and `households_reached` (the communities it
+//! serves and its beneficiaries, issue #12), optional and left out when empty: again only
+//! the version number changes (`v3_to_v4_projects`).
 
 use serde_json::{Map, Value};
 
@@ -101,8 +105,11 @@ fn v2_to_v3(mut doc: Value) -> Result<Value, String> {
     Ok(doc)
 }
 
+/// Version 4: each part of it migrates in its own function, so parts added side by side
+/// (attachments, the projects' beneficiaries) join without touching each other.
 fn v3_to_v4(mut doc: Value) -> Result<Value, String> {
     v4_attachments(&mut doc)?;
+    let mut doc = v3_to_v4_projects(doc)?;
     let root = doc.as_object_mut().ok_or("the document is not an object")?;
     root.insert("schema_version".into(), Value::from(4));
     Ok(doc)
@@ -113,6 +120,12 @@ fn v3_to_v4(mut doc: Value) -> Result<Value, String> {
 fn v4_attachments(doc: &mut Value) -> Result<(), String> {
     doc.as_object().ok_or("the document is not an object")?;
     Ok(())
+}
+
+/// A project of version 3 names no community and counts no household reached; both fields
+/// are optional with empty defaults, so a version 3 project is a valid version 4 one.
+fn v3_to_v4_projects(doc: Value) -> Result<Value, String> {
+    Ok(doc)
 }
 
 /// Manifest counts for migrated records (the old manifest had none).

@@ -12,6 +12,7 @@ pub mod evidence;
 pub mod export_reminder;
 pub mod findings_list;
 pub mod grant_lists;
+pub mod household_list;
 pub mod paging;
 pub mod project_list;
 pub mod survey_entry;

@@ -78,34 +78,37 @@ pub struct HouseholdRow {
 
 /// Compares house numbers as people count them: "2" before "10", "12/2" before "12/10".
 pub fn house_number_order(a: &str, b: &str) -> Ordering {
-    let parts = |s: &str| -> Vec<(u64, String)> {
-        let key = house_number_key(s);
-        let mut out = Vec::new();
-        let mut digits = String::new();
-        let mut other = String::new();
-        for c in key.chars() {
-            if c.is_ascii_digit() {
-                if !other.is_empty() {
-                    out.push((u64::MAX, std::mem::take(&mut other)));
-                }
-                digits.push(c);
-            } else {
-                if !digits.is_empty() {
-                    out.push((digits.parse().unwrap_or(u64::MAX), String::new()));
-                    digits.clear();
-                }
-                other.push(c);
+    house_number_sort_key(a).cmp(&house_number_sort_key(b))
+}
+
+/// What [`house_number_order`] compares, built once per house number where many are
+/// sorted (a city's household list): runs of digits by value, the rest as text.
+pub fn house_number_sort_key(s: &str) -> Vec<(u64, String)> {
+    let key = house_number_key(s);
+    let mut out = Vec::new();
+    let mut digits = String::new();
+    let mut other = String::new();
+    for c in key.chars() {
+        if c.is_ascii_digit() {
+            if !other.is_empty() {
+                out.push((u64::MAX, std::mem::take(&mut other)));
             }
+            digits.push(c);
+        } else {
+            if !digits.is_empty() {
+                out.push((digits.parse().unwrap_or(u64::MAX), String::new()));
+                digits.clear();
+            }
+            other.push(c);
         }
-        if !digits.is_empty() {
-            out.push((digits.parse().unwrap_or(u64::MAX), String::new()));
-        }
-        if !other.is_empty() {
-            out.push((u64::MAX, other));
-        }
-        out
-    };
-    parts(a).cmp(&parts(b))
+    }
+    if !digits.is_empty() {
+        out.push((digits.parse().unwrap_or(u64::MAX), String::new()));
+    }
+    if !other.is_empty() {
+        out.push((u64::MAX, other));
+    }
+    out
 }
 
 /// The live households of community `id`, in house-number order (blank numbers last).

@@ -4,9 +4,11 @@
 
 mod category;
 mod city_bar;
+mod stacked;
 
 pub use category::CategoryChart;
 pub use city_bar::{BarLegend, CityBarChart, CityBarShares};
+pub use stacked::{StackedBars, StackedRow};
 
 /// A share the domain computed (0 to 1, a `Decimal`) as the float an SVG width needs: the
 /// only place a money-derived number becomes a float, and only for drawing.

@@ -28,6 +28,17 @@ pub struct RecordPageSpec<T: Text> {
     pub slot: &'static str,
     pub new_title: T,
     pub edit_title: T,
+    /// Where "back" goes instead of the list: the record's owner (a household's community),
+    /// found from the parent of a new record or by `owner` from a stored one.
+    pub back: Option<BackTo<T>>,
+}
+
+/// "Back" to the page of the record's owner: `<path>/<owner id>`, labelled `label`.
+#[derive(Clone, Copy)]
+pub struct BackTo<T: Text> {
+    pub path: &'static str,
+    pub label: T,
+    pub owner: fn(&Dataset, RecordId) -> Option<RecordId>,
 }
 
 /// `<list>/new[?<parent>=<id>]` or `<list>/<id>`: a title, the way back to the list, and
@@ -50,6 +61,26 @@ where
     };
     let id = param_id();
     let parent = query_id(spec.parent.unwrap_or("parent"));
+    // Its own closure, so the data arriving or changing redraws the link, not the form.
+    let back = move || {
+        let owner = spec.back.and_then(|b| {
+            let owner = match id.get().as_deref() {
+                Some("new") => spec.parent.and(parent.get()),
+                Some(raw) => uuid::Uuid::parse_str(raw)
+                    .ok()
+                    .and_then(|rid| app.dataset.with(|ds| (b.owner)(ds, rid))),
+                None => None,
+            };
+            owner.map(|o| (format!("{}/{o}", b.path), b.label))
+        });
+        match owner {
+            Some((href, label)) => {
+                view! { <A href=href attr:data-testid="back-to-owner">"← " {tr(label)}</A> }
+                    .into_any()
+            }
+            None => view! { <A href=spec.list>"← " {tr(ScreenText::BackToList)}</A> }.into_any(),
+        }
+    };
     move || {
         let body = match id.get().as_deref() {
             Some("new") => {
@@ -77,7 +108,7 @@ where
         };
         view! {
             <section class="page" data-testid=format!("{}-page", spec.slot)>
-                <p><A href=spec.list>"← " {tr(ScreenText::BackToList)}</A></p>
+                <p>{back}</p>
                 {body}
             </section>
         }

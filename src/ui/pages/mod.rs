@@ -23,6 +23,7 @@ pub mod reports;
 pub mod settings;
 pub mod sheet_import;
 pub mod stated_totals;
+pub mod survey;
 pub mod survey_rounds;
 pub mod sync;
 pub mod to_do;

@@ -9,3 +9,5 @@ pub mod bench;
 pub mod context;
 pub mod pipeline;
 pub mod progress;
+#[cfg(feature = "bench")]
+pub mod survey_bench;

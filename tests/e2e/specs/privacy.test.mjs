@@ -100,6 +100,21 @@ test('personal data leaves only locked, as a summary, or unlocked on purpose', a
   assert.ok(totals.new >= 30, JSON.stringify(totals));
   await b.screenshot('privacy-import-preview.png');
 
+  // Imported, a household of the summary says its name and phone were not included
+  // rather than showing empty fields, and its page goes back to its community.
+  await b.apply();
+  const household = summary.records.households[0];
+  await b.app.navigate(`/households/${household.meta.id}`);
+  await b.page.getByTestId('household-editor').waitFor();
+  const hint = b.page.locator('#f-head_name-hint');
+  await hint.waitFor();
+  assert.match(await hint.innerText(), /ไม่รวมในไฟล์/);
+  assert.match(await b.page.locator('#f-phone-hint').innerText(), /ไม่รวมในไฟล์/);
+  const back = b.page.getByTestId('back-to-owner');
+  assert.equal(await back.getAttribute('href'), `/communities/${household.community_id}`);
+  assert.match(await back.innerText(), /กลับไปที่ชุมชน/);
+  assert.deepEqual(await b.axe(), [], 'axe on a household of a summary');
+
   for (const o of [a, b]) {
     assert.deepEqual(o.app.errors, [], `page errors at ${o.name}`);
     await o.app.context.close();

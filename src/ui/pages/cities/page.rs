@@ -242,5 +242,8 @@ fn Sections(
             </section>
         </div>
         <p><A href=format!("/findings?city={id}") attr:data-testid="city-findings">{tr(CityLinks::Findings)} " →"</A></p>
+        <p><A href=format!("/survey/city/{id}") attr:data-testid="city-survey">
+            {tr(crate::ui::pages::survey::text::SurveyText::SeeSurvey)} " →"
+        </A></p>
     }
 }

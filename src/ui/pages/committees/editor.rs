@@ -31,6 +31,7 @@ pub fn CommitteePage() -> impl IntoView {
         slot: "committee",
         new_title: CommitteeText::NewTitle,
         edit_title: CommitteeText::EditTitle,
+        back: None,
     };
     record_page(
         spec,

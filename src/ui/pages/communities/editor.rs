@@ -31,6 +31,7 @@ pub fn CommunityPage() -> impl IntoView {
         slot: "community",
         new_title: CommunityText::NewTitle,
         edit_title: CommunityText::EditTitle,
+        back: None,
     };
     record_page(spec, blank, |s| view! { <Editor s/> }.into_any())
 }

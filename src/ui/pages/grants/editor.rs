@@ -29,6 +29,7 @@ pub fn ProvinceGrantPage() -> impl IntoView {
         slot: "province-grant",
         new_title: GrantText::NewProvinceGrant,
         edit_title: GrantText::ProvinceGrant,
+        back: None,
     };
     record_page(
         spec,
@@ -48,6 +49,7 @@ pub fn CommitteeGrantPage() -> impl IntoView {
         slot: "committee-grant",
         new_title: GrantText::NewCommitteeGrant,
         edit_title: GrantText::CommitteeGrant,
+        back: None,
     };
     record_page(
         spec,

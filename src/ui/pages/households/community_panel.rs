@@ -48,7 +48,13 @@ pub fn SurveyStart(
                     attr:data-testid="start-survey">
                     {move || if started() { i18n.t(T::Continue) } else { i18n.t(T::Start) }}
                 </A>
-                <p class="survey-rounds-link"><A href=rounds>{tr(T::CityRounds)}</A></p>
+                <p class="survey-rounds-link">
+                    <A href=rounds>{tr(T::CityRounds)}</A>
+                    " · "
+                    <A href=format!("/survey/community/{id}") attr:data-testid="community-survey">
+                        {tr(crate::ui::pages::survey::text::SurveyText::SeeSurvey)}
+                    </A>
+                </p>
                 <p class="import-link">
                     <A href=format!("/import?community={id}") attr:data-testid="import-link">
                         {tr(T::ImportSheet)}

@@ -7,15 +7,17 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 
-use super::header::{RoundFields, SurveyHead};
+use super::header::{left_out_hint, RoundFields, SurveyHead};
 use super::text::HouseholdText as T;
 use crate::domain::forms::household_form::HouseholdForm;
 use crate::domain::meta::{RecordId, RecordMeta};
-use crate::domain::records::survey::{HouseCondition, HouseTenure, IncomeBand, LandTenure, Need};
+use crate::domain::records::survey::{
+    HouseCondition, HouseTenure, Household, IncomeBand, LandTenure, Need,
+};
 use crate::domain::records::Dataset;
 use crate::domain::rules::RuleCode;
 use crate::domain::views::survey_entry::next_household;
-use crate::ui::edit::record_page::{record_page, RecordPageSpec};
+use crate::ui::edit::record_page::{record_page, BackTo, RecordPageSpec};
 use crate::ui::edit::{focus, now, today, EditActions, EditSession};
 use crate::ui::forms::{
     enum_options, t, ChoiceButtons, Mark, MoneyField, NumberField, TextArea, TextField,
@@ -34,6 +36,11 @@ pub fn HouseholdPage() -> impl IntoView {
         slot: "household",
         new_title: T::NewTitle,
         edit_title: T::EditTitle,
+        back: Some(BackTo {
+            path: "/communities",
+            label: T::BackToCommunity,
+            owner: |ds, id| ds.get::<Household>(id).map(|h| h.community_id),
+        }),
     };
     move || {
         let opened = next.get();
@@ -179,8 +186,10 @@ fn HouseholdEditor(
                 <TextField field="house_number" label=t(T::HouseNumber) hint=t(T::HouseNumberHint) required=true
                     value=crate::bind!(s.form, house_number) marks=house_number_marks(s)/>
                 <TextField field="head_name" label=t(T::HeadName) autocomplete="off"
+                    hint=left_out_hint(s, "head_name", None, |f| &f.head_name)
                     value=crate::bind!(s.form, head_name) marks=s.marks("head_name")/>
-                <TextField field="phone" label=t(T::Phone) inputmode="tel" hint=t(T::PersonalHint)
+                <TextField field="phone" label=t(T::Phone) inputmode="tel"
+                    hint=left_out_hint(s, "phone", Some(T::PersonalHint), |f| &f.phone)
                     value=crate::bind!(s.form, phone) marks=s.marks("phone")/>
             </fieldset>
             <fieldset class="panel">

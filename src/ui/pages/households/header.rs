@@ -123,10 +123,35 @@ pub fn RoundFields(
                     <p class="field-link"><A href=add_round>"+ " {tr(T::AddRound)}</A></p>
                 </div>
                 <TextField field="surveyor" label=t(T::Surveyor)
+                    hint=left_out_hint(s, "surveyor", None, |f| &f.surveyor)
                     value=crate::bind!(s.form, surveyor) marks=s.marks("surveyor")/>
                 <DateField field="surveyed_on" label=t(T::SurveyedOn) today=today()
                     value=crate::bind!(s.form, surveyed_on) marks=s.marks("surveyed_on")/>
             </div>
         </fieldset>
     }
+}
+
+/// The hint of a personal field (`head_name`, `phone`, `surveyor`): "not included" while
+/// the stored household came in a summary without it (`meta.left_out`) and nothing has
+/// been typed since, so an empty field is not mistaken for an unknown one; else `normal`.
+pub fn left_out_hint(
+    s: EditSession<HouseholdForm>,
+    field: &'static str,
+    normal: Option<T>,
+    value: fn(&HouseholdForm) -> &str,
+) -> Signal<String> {
+    let app = use_app();
+    let i18n = use_i18n();
+    Signal::derive(move || {
+        let left_out = app.dataset.with(|ds| {
+            ds.get::<crate::domain::records::survey::Household>(s.id)
+                .is_some_and(|h| h.meta.left_out.iter().any(|f| f == field))
+        });
+        if left_out && s.form.with(|f| value(f).trim().is_empty()) {
+            i18n.t(T::NotIncluded).to_owned()
+        } else {
+            normal.map(|n| i18n.t(n).to_owned()).unwrap_or_default()
+        }
+    })
 }

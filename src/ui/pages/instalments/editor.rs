@@ -34,6 +34,7 @@ pub fn InstalmentPage() -> impl IntoView {
         slot: "instalment",
         new_title: InstalmentText::NewTitle,
         edit_title: InstalmentText::EditTitle,
+        back: None,
     };
     record_page(spec, blank, |s| view! { <InstalmentEditor s/> }.into_any())
 }

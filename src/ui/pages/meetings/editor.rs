@@ -27,6 +27,7 @@ pub fn MeetingPage() -> impl IntoView {
         slot: "meeting",
         new_title: MeetingText::NewTitle,
         edit_title: MeetingText::EditTitle,
+        back: None,
     };
     record_page(
         spec,

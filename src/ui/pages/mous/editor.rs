@@ -23,6 +23,7 @@ pub fn MouPage() -> impl IntoView {
         slot: "mou",
         new_title: MouText::NewTitle,
         edit_title: MouText::EditTitle,
+        back: None,
     };
     record_page(
         spec,

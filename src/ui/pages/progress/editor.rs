@@ -27,6 +27,7 @@ pub fn ProgressReportPage() -> impl IntoView {
         slot: "progress-report",
         new_title: ProgressText::NewTitle,
         edit_title: ProgressText::EditTitle,
+        back: None,
     };
     record_page(spec, blank, |s| view! { <Editor s/> }.into_any())
 }

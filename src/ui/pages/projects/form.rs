@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::beneficiaries::Beneficiaries;
 use super::cofunding::CoFundingLines;
 use super::pipeline::Pipeline;
 use super::text::ProjectText;
@@ -105,6 +106,7 @@ pub fn ProjectEditor(
                     value=crate::bind!(s.form, amount_approved) marks=s.marks("amount_approved")/>
                 <CoFundingLines s/>
             </fieldset>
+            <Beneficiaries s/>
             <Pipeline s name/>
             <fieldset class="panel">
                 <legend>{tr(ProjectText::Progress)}</legend>

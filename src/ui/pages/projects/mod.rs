@@ -1,6 +1,7 @@
 //! Project screens: the list (`/projects`, and within a city's page) and a project's page
 //! (`/projects/:id`, `/projects/new?city=<id>`).
 
+mod beneficiaries;
 mod cofunding;
 mod form;
 pub mod list;

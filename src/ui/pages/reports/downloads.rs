@@ -155,7 +155,7 @@ pub fn CsvDownloads(
 }
 
 /// Hands `bytes` to the browser as a file download named `name`.
-fn save_bytes(bytes: &[u8], name: &str) -> Result<(), JsValue> {
+pub(crate) fn save_bytes(bytes: &[u8], name: &str) -> Result<(), JsValue> {
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("text/csv;charset=utf-8");

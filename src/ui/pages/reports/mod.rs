@@ -5,7 +5,7 @@
 mod breakdown;
 mod dashboard;
 mod deadlines;
-mod downloads;
+pub(crate) mod downloads;
 mod drill;
 mod home_link;
 mod outside;
@@ -19,4 +19,6 @@ mod totals;
 pub use dashboard::ReportsPage;
 pub use drill::{ProvinceReportPage, RegionReportPage};
 pub use home_link::ReportsLink;
-pub use print::{city::CityPrintPage, mou::MouPrintPage, region::RegionPrintPage};
+pub use print::{
+    city::CityPrintPage, community::CommunityPrintPage, mou::MouPrintPage, region::RegionPrintPage,
+};

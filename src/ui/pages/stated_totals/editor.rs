@@ -25,6 +25,7 @@ pub fn StatedTotalPage() -> impl IntoView {
         slot: "stated-total",
         new_title: StatedText::NewTitle,
         edit_title: StatedText::EditTitle,
+        back: None,
     };
     record_page(
         spec,

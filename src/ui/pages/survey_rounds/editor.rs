@@ -23,6 +23,7 @@ pub fn SurveyRoundPage() -> impl IntoView {
         slot: "survey-round",
         new_title: RoundText::NewTitle,
         edit_title: RoundText::EditTitle,
+        back: None,
     };
     record_page(spec, blank, |s| view! { <Editor s/> }.into_any())
 }

@@ -190,10 +190,20 @@ fn FieldLine(
     };
     let n = row.values.len();
     let key = row.key.clone();
+    // A summary's left-out field says so rather than showing an empty value.
+    let shown = move |k: &str, value: &serde_json::Value, left_out: bool| {
+        if left_out {
+            i18n.t(SyncText::NotIncluded).to_owned()
+        } else {
+            app.dataset.with(|ds| show(ds, k, value, i18n.lang.get()))
+        }
+    };
+    let left_out = row.left_out.clone();
     if !row.differs {
         let value = row.values.first().cloned().unwrap_or_default();
         let k = key.clone();
-        let text = move || app.dataset.with(|ds| show(ds, &k, &value, i18n.lang.get()));
+        let all_left_out = !left_out.is_empty() && left_out.iter().all(|l| *l);
+        let text = move || shown(&k, &value, all_left_out);
         return view! {
             <tr class="same">
                 <th scope="row">{label}</th>
@@ -214,7 +224,8 @@ fn FieldLine(
             let k2 = key.clone();
             let k3 = key.clone();
             let name = format!("pick-{key}");
-            let text = move || app.dataset.with(|ds| show(ds, &k, &value, i18n.lang.get()));
+            let out = left_out.get(i).copied().unwrap_or(false);
+            let text = move || shown(&k, &value, out);
             view! {
                 <td>
                     <label class="pick">

@@ -46,6 +46,8 @@ pub fn field_label(key: &str) -> (&str, &str) {
         "status_history" => ("ประวัติสถานะ", "Status history"),
         "progress_percent" => ("ความคืบหน้า (%)", "Progress (%)"),
         "completion_report" => ("รายงานผล", "Completion report"),
+        "community_ids" => ("ชุมชนที่ได้รับประโยชน์", "Communities served"),
+        "households_reached" => ("ครัวเรือนที่ได้รับประโยชน์", "Households reached"),
         // Progress reports (issue #13) and the instalment's link to one.
         "project_id" => ("โครงการ", "Project"),
         "percent" => ("ความคืบหน้า (%)", "Done (%)"),

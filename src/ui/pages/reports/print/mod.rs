@@ -3,6 +3,7 @@
 //! toolbar do not print. "Print / save as PDF" opens the browser's own dialog.
 
 pub mod city;
+pub mod community;
 pub mod mou;
 pub mod region;
 
