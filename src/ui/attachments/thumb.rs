@@ -21,8 +21,8 @@ pub(super) fn Thumb(
     let missing = RwSignal::new(false);
     let (sha, media_type) = (file.sha256.clone(), file.media_type.clone());
     spawn_local(async move {
-        // A fresh Blob of the bytes, not the stored one: an object URL of a Blob read from
-        // IndexedDB failed to load in Chromium's in-memory (incognito-like) profiles.
+        // Shown through an object URL, so index.html's CSP must allow `img-src blob:`; a
+        // Blob made from the bytes carries the media type recorded with the attachment.
         let bytes = match app.store.get_untracked() {
             Some(store) => store.blob_bytes(&sha).await.ok().flatten(),
             None => None,
