@@ -124,7 +124,12 @@ pub fn AttachmentsPanel(files: Bind<Vec<Attachment>>) -> impl IntoView {
             </ul>
             <div class="attach-buttons">
                 <label class="button big-button">
-                    "📷 " {tr(AttachText::TakePhoto)}
+                    // Drawn, not an emoji: a tablet or PC without an emoji font shows a box.
+                    <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+                        <path d="M4 7h4l2-3h4l2 3h4v13H4z" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round"/>
+                        <circle cx="12" cy="13" r="4" fill="none" stroke="currentColor" stroke-width="2"/>
+                    </svg>
+                    {tr(AttachText::TakePhoto)}
                     <input type="file" class="visually-hidden" accept="image/*" capture="environment"
                         data-testid="attach-camera" on:change=take/>
                 </label>
