@@ -35,6 +35,23 @@ impl Check<'_, '_> {
         }
     }
 
+    /// Each blank name in the list `field` (`members`, `signatories`) is its own finding at
+    /// `field[n].name`, labelled by its place in the list as people count it.
+    pub(super) fn blank_names<'n>(
+        &mut self,
+        r: AnyRecordRef<'_>,
+        field: &str,
+        label: Label<'_>,
+        names: impl Iterator<Item = &'n str>,
+    ) {
+        for (n, name) in names.enumerate() {
+            if is_blank(name) {
+                let (th, en) = nth(n, label.0, label.1);
+                self.absent(r, &format!("{field}[{n}].name"), (&th, &en));
+            }
+        }
+    }
+
     /// `r` has nothing in `field` (a date or an amount not given).
     pub(super) fn absent(&mut self, r: AnyRecordRef<'_>, field: &str, label: Label<'_>) {
         let (th, en) = label;
@@ -168,56 +185,37 @@ fn nth(n: usize, th: &str, en: &str) -> (String, String) {
 pub fn missing_field(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let ds = ctx.ds;
     let mut c = Check { ctx, out };
-    for r in ds.live::<Region>() {
-        c.blank(AnyRecordRef::Region(r), "code", ("รหัส", "code"), &r.code);
-        c.blank(AnyRecordRef::Region(r), "name_th", THAI_NAME, &r.name_th);
+    for region in ds.live::<Region>() {
+        let r = AnyRecordRef::Region(region);
+        c.blank(r, "code", ("รหัส", "code"), &region.code);
+        c.blank(r, "name_th", THAI_NAME, &region.name_th);
     }
     for p in ds.live::<Province>() {
-        c.blank(
-            AnyRecordRef::Province(p),
-            "code",
-            ("รหัสจังหวัด", "province code"),
-            &p.code,
-        );
-        c.blank(AnyRecordRef::Province(p), "name_th", THAI_NAME, &p.name_th);
-        c.link(AnyRecordRef::Province(p), REGION_ID, p.region_id);
+        let r = AnyRecordRef::Province(p);
+        c.blank(r, "code", ("รหัสจังหวัด", "province code"), &p.code);
+        c.blank(r, "name_th", THAI_NAME, &p.name_th);
+        c.link(r, REGION_ID, p.region_id);
     }
     for city in ds.live::<City>() {
-        c.blank(
-            AnyRecordRef::City(city),
-            "name_th",
-            THAI_NAME,
-            &city.name_th,
-        );
-        c.link(AnyRecordRef::City(city), PROVINCE_ID, city.province_id);
+        let r = AnyRecordRef::City(city);
+        c.blank(r, "name_th", THAI_NAME, &city.name_th);
+        c.link(r, PROVINCE_ID, city.province_id);
     }
     for com in ds.live::<Committee>() {
-        c.link(AnyRecordRef::Committee(com), CITY_ID, com.city_id);
-        for (n, m) in com.members.iter().enumerate() {
-            if is_blank(&m.name) {
-                let (th, en) = nth(n, "ชื่อกรรมการ", "name for member");
-                let field = format!("members[{n}].name");
-                c.blank(AnyRecordRef::Committee(com), &field, (&th, &en), "");
-            }
-        }
+        let r = AnyRecordRef::Committee(com);
+        c.link(r, CITY_ID, com.city_id);
+        let names = com.members.iter().map(|m| m.name.as_str());
+        c.blank_names(r, "members", ("ชื่อกรรมการ", "name for member"), names);
     }
     for m in ds.live::<Meeting>() {
         c.link(AnyRecordRef::Meeting(m), COMMITTEE_ID, m.committee_id);
     }
     for p in ds.live::<Project>() {
-        c.blank(
-            AnyRecordRef::Project(p),
-            "title",
-            ("ชื่อโครงการ", "title"),
-            &p.title,
-        );
-        c.blank(
-            AnyRecordRef::Project(p),
-            "proposer",
-            ("ชุมชนหรือเครือข่ายผู้เสนอ", "proposing community or network"),
-            &p.proposer,
-        );
-        c.link(AnyRecordRef::Project(p), CITY_ID, p.city_id);
+        let r = AnyRecordRef::Project(p);
+        c.blank(r, "title", ("ชื่อโครงการ", "title"), &p.title);
+        let proposer = ("ชุมชนหรือเครือข่ายผู้เสนอ", "proposing community or network");
+        c.blank(r, "proposer", proposer, &p.proposer);
+        c.link(r, CITY_ID, p.city_id);
     }
     for g in ds.live::<ProvinceGrant>() {
         c.link(AnyRecordRef::ProvinceGrant(g), PROVINCE_ID, g.province_id);
@@ -226,55 +224,29 @@ pub fn missing_field(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         c.link(AnyRecordRef::CommitteeGrant(g), CITY_ID, g.city_id);
     }
     for mou in ds.live::<Mou>() {
+        let r = AnyRecordRef::Mou(mou);
         if mou.date.is_none() {
-            c.blank(
-                AnyRecordRef::Mou(mou),
-                "date",
-                ("วันที่ลงนาม", "signing date"),
-                "",
-            );
+            c.absent(r, "date", ("วันที่ลงนาม", "signing date"));
         }
         for (n, &city) in mou.city_ids.iter().enumerate() {
-            if !ctx.cities.contains_key(&city) {
-                let (th, en) = nth(n, "เมือง", "city");
-                let field = format!("city_ids[{n}]");
-                c.exists(
-                    AnyRecordRef::Mou(mou),
-                    &field,
-                    (&th, &en),
-                    RecordKind::City,
-                    city,
-                );
-            }
+            let (th, en) = nth(n, "เมือง", "city");
+            let field = format!("city_ids[{n}]");
+            c.exists(r, &field, (&th, &en), RecordKind::City, city);
         }
-        for (n, s) in mou.signatories.iter().enumerate() {
-            if is_blank(&s.name) {
-                let (th, en) = nth(n, "ชื่อผู้ลงนาม", "name for signatory");
-                let field = format!("signatories[{n}].name");
-                c.blank(AnyRecordRef::Mou(mou), &field, (&th, &en), "");
-            }
-        }
+        let names = mou.signatories.iter().map(|s| s.name.as_str());
+        c.blank_names(r, "signatories", ("ชื่อผู้ลงนาม", "name for signatory"), names);
         if let Some(w) = &mou.witness {
-            c.blank(
-                AnyRecordRef::Mou(mou),
-                "witness.name",
-                ("ชื่อสักขีพยาน", "witness's name"),
-                &w.name,
-            );
+            c.blank(r, "witness.name", ("ชื่อสักขีพยาน", "witness's name"), &w.name);
         }
     }
     for i in ds.live::<Instalment>() {
         c.link(AnyRecordRef::Instalment(i), CITY_ID, i.city_id);
     }
     for t in ds.live::<StatedTotal>() {
-        c.blank(
-            AnyRecordRef::StatedTotal(t),
-            "label",
-            ("ชื่อยอดรวม", "label"),
-            &t.label,
-        );
+        let r = AnyRecordRef::StatedTotal(t);
+        c.blank(r, "label", ("ชื่อยอดรวม", "label"), &t.label);
         if let Some(region) = t.region_id {
-            c.link(AnyRecordRef::StatedTotal(t), REGION_ID, region);
+            c.link(r, REGION_ID, region);
         }
     }
 }
