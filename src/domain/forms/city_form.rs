@@ -177,10 +177,7 @@ impl RecordForm for CityForm {
                 }
             })
             .collect();
-        Built {
-            record: city,
-            errors: r.errors,
-        }
+        r.finish(city)
     }
 }
 

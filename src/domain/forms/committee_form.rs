@@ -146,10 +146,7 @@ impl RecordForm for CommitteeForm {
                 }
             })
             .collect();
-        Built {
-            record: c,
-            errors: r.errors,
-        }
+        r.finish(c)
     }
 }
 

@@ -89,13 +89,7 @@ impl RecordForm for CommunityForm {
     fn build(&self, base: &Community) -> Built<Community> {
         let mut r = Reader::default();
         let mut c = base.clone();
-        c.city_id = r.parent(
-            "city_id",
-            &self.city_id,
-            base.city_id,
-            "กรุณาเลือกเมือง",
-            "Please choose the city.",
-        );
+        c.city_id = r.parent_city(&self.city_id, base.city_id);
         c.name = self.name.trim().to_owned();
         c.district = self.district.trim().to_owned();
         c.subdistrict = self.subdistrict.trim().to_owned();
@@ -148,10 +142,7 @@ impl RecordForm for CommunityForm {
         c.preferred_solution = enum_from_key(&self.preferred_solution);
         c.programme = enum_from_key(&self.programme);
         c.notes = self.notes.trim().to_owned();
-        Built {
-            record: c,
-            errors: r.errors,
-        }
+        r.finish(c)
     }
 }
 

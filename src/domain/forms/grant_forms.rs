@@ -94,10 +94,7 @@ impl RecordForm for ProvinceGrantForm {
         g.fiscal_year = r.fiscal_year("fiscal_year", &self.fiscal_year, base.fiscal_year);
         g.amount = r.money_required("amount", &self.amount, base.amount);
         g.date = r.date("date", &self.date, base.date);
-        Built {
-            record: g,
-            errors: r.errors,
-        }
+        r.finish(g)
     }
 }
 
@@ -124,9 +121,6 @@ impl RecordForm for CommitteeGrantForm {
         g.fiscal_year = r.fiscal_year("fiscal_year", &self.fiscal_year, base.fiscal_year);
         g.amount = r.money_required("amount", &self.amount, base.amount);
         g.date = r.date("date", &self.date, base.date);
-        Built {
-            record: g,
-            errors: r.errors,
-        }
+        r.finish(g)
     }
 }

@@ -122,10 +122,7 @@ impl RecordForm for HouseholdForm {
         h.savings_member = self.savings_member == "yes";
         h.need = enum_from_key(&self.need);
         h.notes = self.notes.trim().to_owned();
-        Built {
-            record: h,
-            errors: r.errors,
-        }
+        r.finish(h)
     }
 }
 
@@ -170,22 +167,13 @@ impl RecordForm for RoundForm {
     fn build(&self, base: &SurveyRound) -> Built<SurveyRound> {
         let mut r = Reader::default();
         let mut s = base.clone();
-        s.city_id = r.parent(
-            "city_id",
-            &self.city_id,
-            base.city_id,
-            "กรุณาเลือกเมือง",
-            "Please choose the city.",
-        );
+        s.city_id = r.parent_city(&self.city_id, base.city_id);
         s.title = self.title.trim().to_owned();
         s.date = r.date("date", &self.date, base.date);
         s.surveyor = self.surveyor.trim().to_owned();
         s.closed_on = r.date("closed_on", &self.closed_on, base.closed_on);
         s.notes = self.notes.trim().to_owned();
-        Built {
-            record: s,
-            errors: r.errors,
-        }
+        r.finish(s)
     }
 }
 

@@ -167,10 +167,7 @@ impl RecordForm for MeetingForm {
             })
             .collect();
         m.decisions = self.decisions.trim().to_owned();
-        Built {
-            record: m,
-            errors: r.errors,
-        }
+        r.finish(m)
     }
 }
 

@@ -192,10 +192,7 @@ impl RecordForm for MouForm {
             name: name.to_owned(),
             position: position.to_owned(),
         });
-        Built {
-            record: m,
-            errors: r.errors,
-        }
+        r.finish(m)
     }
 }
 
@@ -203,14 +200,11 @@ impl RecordForm for MouForm {
 mod tests {
     use super::*;
     use crate::domain::example::north_2561;
+    use crate::domain::forms::form::assert_round_trips;
 
     #[test]
     fn the_example_mou_round_trips_through_its_form() {
-        for mou in north_2561().records.mous {
-            let built = MouForm::from_record(&mou).build(&mou);
-            assert!(built.is_complete(), "{:?}", built.errors);
-            assert_eq!(built.record, mou);
-        }
+        assert_round_trips::<MouForm>(&north_2561().records);
     }
 
     #[test]

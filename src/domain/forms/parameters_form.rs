@@ -10,7 +10,7 @@ use crate::domain::meta::{RecordId, RecordMeta};
 use crate::domain::records::{Dataset, ProgrammeParameters, StatedTotal};
 
 use super::committee_form::id_text;
-use super::form::{date_text, money_text, Built, FieldError, Reader, RecordForm};
+use super::form::{date_text, money_text, Built, Reader, RecordForm};
 use super::money_forms::{parse_share, share_text};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -90,23 +90,18 @@ impl RecordForm for ParametersForm {
         );
         p.province_grant =
             r.money_required("province_grant", &self.province_grant, base.province_grant);
-        p.first_instalment_share = match parse_share(&self.first_instalment_share) {
-            Ok(s) => s,
-            Err((th, en)) => {
-                r.errors
-                    .push(FieldError::new("first_instalment_share", th, en));
-                base.first_instalment_share
-            }
-        };
+        p.first_instalment_share = r.required(
+            "first_instalment_share",
+            &self.first_instalment_share,
+            base.first_instalment_share,
+            parse_share,
+        );
         p.second_instalment_deadline = r.date(
             "second_instalment_deadline",
             &self.second_instalment_deadline,
             base.second_instalment_deadline,
         );
-        Built {
-            record: p,
-            errors: r.errors,
-        }
+        r.finish(p)
     }
 }
 
@@ -169,10 +164,7 @@ impl RecordForm for StatedTotalForm {
         s.cities = count("cities", &self.cities, base.cities);
         s.provinces = count("provinces", &self.provinces, base.provinces);
         s.amount = r.money("amount", &self.amount, base.amount);
-        Built {
-            record: s,
-            errors: r.errors,
-        }
+        r.finish(s)
     }
 }
 
@@ -180,22 +172,15 @@ impl RecordForm for StatedTotalForm {
 mod tests {
     use super::*;
     use crate::domain::example::north_2561;
+    use crate::domain::forms::form::assert_round_trips;
     use crate::domain::money::Baht;
     use rust_decimal::Decimal;
 
     #[test]
     fn example_parameters_and_totals_round_trip() {
         let ds = north_2561().records;
-        for p in &ds.programme_parameters {
-            let b = ParametersForm::from_record(p).build(p);
-            assert!(b.is_complete(), "{:?}", b.errors);
-            assert_eq!(&b.record, p);
-        }
-        for s in &ds.stated_totals {
-            let b = StatedTotalForm::from_record(s).build(s);
-            assert!(b.is_complete(), "{:?}", b.errors);
-            assert_eq!(&b.record, s);
-        }
+        assert_round_trips::<ParametersForm>(&ds);
+        assert_round_trips::<StatedTotalForm>(&ds);
     }
 
     #[test]

@@ -74,10 +74,7 @@ impl RecordForm for ProgressReportForm {
         p.work_done = self.work_done.trim().to_owned();
         p.spent_to_date = r.money("spent_to_date", &self.spent_to_date, base.spent_to_date);
         p.problems = self.problems.trim().to_owned();
-        Built {
-            record: p,
-            errors: r.errors,
-        }
+        r.finish(p)
     }
 }
 

@@ -225,10 +225,7 @@ impl RecordForm for ProjectForm {
             );
             u32::try_from(n).unwrap_or(u32::MAX)
         });
-        Built {
-            record: p,
-            errors: r.errors,
-        }
+        r.finish(p)
     }
 }
 
