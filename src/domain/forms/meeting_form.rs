@@ -51,16 +51,7 @@ pub struct MeetingForm {
 
 /// A meeting not yet typed in, of `committee` (nil when not chosen).
 pub fn new_meeting(meta: RecordMeta, committee: RecordId) -> Meeting {
-    Meeting {
-        meta,
-        committee_id: committee,
-        date: None,
-        place: String::new(),
-        attendance: Vec::new(),
-        problems: Vec::new(),
-        decisions: String::new(),
-        attachments: Vec::new(),
-    }
+    Meeting::new(meta, committee)
 }
 
 impl MeetingForm {
@@ -179,7 +170,7 @@ mod tests {
 
     #[test]
     fn a_meeting_round_trips_through_its_form() {
-        let mut m = new_meeting(RecordMeta::test(9), Uuid::from_u128(3));
+        let mut m = Meeting::new(RecordMeta::test(9), Uuid::from_u128(3));
         m.date = NaiveDate::from_ymd_opt(2018, 1, 20);
         m.place = "ศาลาชุมชน".into();
         m.attendance = vec![
@@ -207,7 +198,7 @@ mod tests {
 
     #[test]
     fn counts_and_choices_are_read_or_reported() {
-        let base = new_meeting(RecordMeta::test(9), Uuid::from_u128(3));
+        let base = Meeting::new(RecordMeta::test(9), Uuid::from_u128(3));
         let mut form = MeetingForm::from_record(&base);
         form.date = "20.1.2561".into();
         form.attendance[0].count = "๔๕".into();

@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::domain::meta::{RecordId, RecordMeta};
+use crate::domain::meta::RecordId;
 use crate::domain::records::{Mou, Signatory, SignatoryRole, Witness};
 
 use super::committee_form::id_text;
@@ -40,20 +40,6 @@ pub struct MouForm {
     /// attachments panel; missing from drafts kept before attachments existed).
     #[serde(default)]
     pub attachments: Vec<crate::domain::records::Attachment>,
-}
-
-/// An MOU not yet typed in, covering `cities`.
-pub fn new_mou(meta: RecordMeta, cities: Vec<RecordId>) -> Mou {
-    Mou {
-        meta,
-        title: String::new(),
-        date: None,
-        place: String::new(),
-        city_ids: cities,
-        signatories: Vec::new(),
-        witness: None,
-        attachments: Vec::new(),
-    }
 }
 
 /// Roles signed once per MOU rather than once per city.
@@ -210,7 +196,7 @@ mod tests {
     #[test]
     fn standard_signatories_are_added_once() {
         let ds = north_2561().records;
-        let mou = new_mou(ds.mous[0].meta.clone(), vec![ds.cities[0].meta.id]);
+        let mou = Mou::new(ds.mous[0].meta.clone(), vec![ds.cities[0].meta.id]);
         let mut form = MouForm::from_record(&mou);
         assert_eq!(form.add_standard_signatories(), 5);
         assert_eq!(form.add_standard_signatories(), 0);
@@ -237,7 +223,7 @@ mod tests {
     #[test]
     fn witness_only_when_typed_and_bad_role_reported() {
         let ds = north_2561().records;
-        let mou = new_mou(ds.mous[0].meta.clone(), vec![]);
+        let mou = Mou::new(ds.mous[0].meta.clone(), vec![]);
         let mut form = MouForm::from_record(&mou);
         form.witness_name = "  ".into();
         form.signatories.push(SignatoryLine {

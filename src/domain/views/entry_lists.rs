@@ -309,14 +309,14 @@ mod tests {
 
     #[test]
     fn committees_and_meetings_are_found_through_their_city() {
-        use crate::domain::forms::committee_form::new_committee;
-        use crate::domain::forms::meeting_form::new_meeting;
+        use crate::domain::records::Committee;
+        use crate::domain::records::Meeting;
         let mut ds = north_2561().records;
         let city = ds.cities[0].meta.id;
-        let mut c = new_committee(ds.cities[0].meta.clone(), city);
+        let mut c = Committee::new(ds.cities[0].meta.clone(), city);
         c.meta.id = uuid::Uuid::from_u128(1);
         c.name = "คณะกรรมการเมืองแม่สอด".into();
-        let mut m = new_meeting(ds.cities[0].meta.clone(), c.meta.id);
+        let mut m = Meeting::new(ds.cities[0].meta.clone(), c.meta.id);
         m.meta.id = uuid::Uuid::from_u128(2);
         m.place = "ศาลา".into();
         ds.committees.push(c);

@@ -53,7 +53,7 @@ pub fn SurveyHead(
         <Show when=move || community.with(Option::is_some) fallback=move || view! {
             <div class="panel">
                 <LinkedChoice field="community_id" label=t(T::Community) pages="/communities" open=t(T::OpenCommunity)
-                    value=crate::bind!(s.form, community_id) options=community_options() marks=s.marks("community_id")/>
+                    value=crate::bind!(s.form, community_id) options=community_options() marks=s/>
             </div>
         }>
             <div class="panel survey-head">
@@ -119,14 +119,14 @@ pub fn RoundFields(
             <div class="round-grid">
                 <div>
                     <SelectField field="round_id" label=t(T::Round) options
-                        value=crate::bind!(s.form, round_id) marks=s.marks("round_id")/>
+                        value=crate::bind!(s.form, round_id) marks=s/>
                     <p class="field-link"><A href=add_round>"+ " {tr(T::AddRound)}</A></p>
                 </div>
                 <TextField field="surveyor" label=t(T::Surveyor)
                     hint=left_out_hint(s, "surveyor", None, |f| &f.surveyor)
-                    value=crate::bind!(s.form, surveyor) marks=s.marks("surveyor")/>
+                    value=crate::bind!(s.form, surveyor) marks=s/>
                 <DateField field="surveyed_on" label=t(T::SurveyedOn) today=today()
-                    value=crate::bind!(s.form, surveyed_on) marks=s.marks("surveyed_on")/>
+                    value=crate::bind!(s.form, surveyed_on) marks=s/>
             </div>
         </fieldset>
     }
