@@ -156,26 +156,20 @@ pub(super) struct Link {
     kind: RecordKind,
 }
 
-pub(super) const CITY_ID: Link = Link {
-    field: "city_id",
-    label: ("เมือง", "city"),
-    kind: RecordKind::City,
-};
-const PROVINCE_ID: Link = Link {
-    field: "province_id",
-    label: ("จังหวัด", "province"),
-    kind: RecordKind::Province,
-};
-const REGION_ID: Link = Link {
-    field: "region_id",
-    label: ("ภาค", "region"),
-    kind: RecordKind::Region,
-};
-const COMMITTEE_ID: Link = Link {
-    field: "committee_id",
-    label: ("คณะกรรมการเมือง", "committee"),
-    kind: RecordKind::Committee,
-};
+impl Link {
+    const fn to(kind: RecordKind, field: &'static str, label: Label<'static>) -> Link {
+        Link { field, label, kind }
+    }
+}
+
+pub(super) const CITY_ID: Link = Link::to(RecordKind::City, "city_id", ("เมือง", "city"));
+const PROVINCE_ID: Link = Link::to(RecordKind::Province, "province_id", ("จังหวัด", "province"));
+const REGION_ID: Link = Link::to(RecordKind::Region, "region_id", ("ภาค", "region"));
+const COMMITTEE_ID: Link = Link::to(
+    RecordKind::Committee,
+    "committee_id",
+    ("คณะกรรมการเมือง", "committee"),
+);
 
 /// "ชื่อกรรมการลำดับที่ 2" / "member 2": people count from one.
 fn nth(n: usize, th: &str, en: &str) -> (String, String) {

@@ -8,6 +8,7 @@ use leptos_router::components::A;
 use super::text::HouseholdText as T;
 use crate::domain::dates::format_be_short;
 use crate::domain::forms::household_form::HouseholdForm;
+use crate::domain::meta::RecordId;
 use crate::domain::records::survey::Community;
 use crate::domain::records::City;
 use crate::domain::views::choices::shown_name;
@@ -27,15 +28,7 @@ pub fn SurveyHead(
 ) -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
-    let community = Memo::new(move |_| {
-        let id = s
-            .form
-            .with(|f| uuid::Uuid::parse_str(&f.community_id).ok())?;
-        app.dataset.with(|ds| {
-            ds.get::<Community>(id)
-                .map(|c| (id, c.name.clone(), c.city_id))
-        })
-    });
+    let community = chosen_community(s);
     let city = move || {
         let (_, _, city) = community.get()?;
         let thai = i18n.lang.get() == Lang::Th;
@@ -69,6 +62,20 @@ pub fn SurveyHead(
     }
 }
 
+/// The community the form names, once the dataset holds it: its id, name and city.
+fn chosen_community(s: EditSession<HouseholdForm>) -> Memo<Option<(RecordId, String, RecordId)>> {
+    let app = use_app();
+    Memo::new(move |_| {
+        let id = s
+            .form
+            .with(|f| uuid::Uuid::parse_str(&f.community_id).ok())?;
+        app.dataset.with(|ds| {
+            ds.get::<Community>(id)
+                .map(|c| (id, c.name.clone(), c.city_id))
+        })
+    })
+}
+
 /// The round, the surveyor and the day: kept from one household to the next.
 #[component]
 pub fn RoundFields(
@@ -77,13 +84,8 @@ pub fn RoundFields(
 ) -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
-    let city = Memo::new(move |_| {
-        let id = s
-            .form
-            .with(|f| uuid::Uuid::parse_str(&f.community_id).ok())?;
-        app.dataset
-            .with(|ds| ds.get::<Community>(id).map(|c| c.city_id))
-    });
+    let community = chosen_community(s);
+    let city = Memo::new(move |_| community.get().map(|(_, _, city)| city));
     let options = Signal::derive(move || {
         let Some(city) = city.get() else {
             return Vec::new();
