@@ -54,13 +54,12 @@ impl Check<'_, '_> {
 
     /// `r` has nothing in `field` (a date or an amount not given).
     pub(super) fn absent(&mut self, r: AnyRecordRef<'_>, field: &str, label: Label<'_>) {
-        let (th, en) = label;
-        let (name_th, name_en) = names(r);
+        let ((who_th, who_en), (th, en)) = (who(r), label);
         self.push(
             r,
             field,
-            format!("{}{name_th}: ยังไม่ได้กรอก{th}", kind_th(r.kind())),
-            format!("The {}{name_en} has no {en}.", kind_en(r.kind())),
+            format!("{who_th}: ยังไม่ได้กรอก{th}"),
+            format!("The {who_en} has no {en}."),
         );
     }
 
@@ -98,20 +97,14 @@ impl Check<'_, '_> {
         target: RecordKind,
         id: RecordId,
     ) {
-        let (th, en) = label;
-        let (name_th, name_en) = names(r);
+        let ((who_th, who_en), (th, en)) = (who(r), label);
+        let (target_th, target_en) = (kind_th(target), kind_en(target));
         self.push(
             r,
             field,
+            format!("{who_th}: {th} อ้างถึง{target_th} {id} ซึ่งไม่มีอยู่หรือถูกลบแล้ว"),
             format!(
-                "{}{name_th}: {th} อ้างถึง{} {id} ซึ่งไม่มีอยู่หรือถูกลบแล้ว",
-                kind_th(r.kind()),
-                kind_th(target)
-            ),
-            format!(
-                "The {}{name_en}: its {en} refers to {} {id}, which does not exist or was deleted.",
-                kind_en(r.kind()),
-                kind_en(target)
+                "The {who_en}: its {en} refers to {target_en} {id}, which does not exist or was deleted."
             ),
         );
     }
@@ -133,17 +126,18 @@ impl Check<'_, '_> {
     }
 }
 
-/// ` "เทศบาลเมืองน่าน"`, or the id for a record with no name yet, so staff can find it.
-fn names(r: AnyRecordRef<'_>) -> (String, String) {
+/// The record as findings name it, `เมือง "เทศบาลเมืองน่าน"` / `city "Nan"`: its
+/// kind and name, or its id while it has no name, so staff can find it.
+fn who(r: AnyRecordRef<'_>) -> (String, String) {
     let (th, en) = own_name(r);
-    let show = |name: String| {
+    let show = |kind: &str, name: String| {
         if is_blank(&name) {
-            format!(" ({})", r.meta().id)
+            format!("{kind} ({})", r.meta().id)
         } else {
-            format!(" \"{name}\"")
+            format!("{kind} \"{name}\"")
         }
     };
-    (show(th), show(en))
+    (show(kind_th(r.kind()), th), show(kind_en(r.kind()), en))
 }
 
 const THAI_NAME: Label<'static> = ("ชื่อภาษาไทย", "Thai name");
