@@ -10,7 +10,7 @@ use uuid::Uuid;
 use crate::domain::meta::RecordId;
 use crate::domain::records::{Committee, CommitteeMember, MemberRole, Sector};
 
-use super::form::{enum_key, Built, FieldError, Reader, RecordForm};
+use super::form::{enum_key, FieldError, Reader, RecordForm};
 
 /// The roles in the order a committee lists them.
 pub const MEMBER_ROLES: [MemberRole; 3] =
@@ -109,10 +109,8 @@ impl RecordForm for CommitteeForm {
         }
     }
 
-    fn build(&self, base: &Committee) -> Built<Committee> {
-        let mut r = Reader::default();
-        let mut c = base.clone();
-        c.city_id = read_city(&mut r, &self.city_id, base.city_id);
+    fn read(&self, base: &Committee, c: &mut Committee, r: &mut Reader) {
+        c.city_id = read_city(r, &self.city_id, base.city_id);
         c.name = self.name.trim().to_owned();
         c.members = self
             .members
@@ -136,7 +134,6 @@ impl RecordForm for CommitteeForm {
                 }
             })
             .collect();
-        r.finish(c)
     }
 }
 

@@ -93,9 +93,18 @@ pub trait RecordForm:
     /// The form showing a stored record.
     fn from_record(record: &Self::Record) -> Self;
 
+    /// Reads the form onto `record`, a copy of `base`, noting in `r` what cannot be read
+    /// (such a field keeps `base`'s value).
+    fn read(&self, base: &Self::Record, record: &mut Self::Record, r: &mut Reader);
+
     /// The record as typed, on top of `base` (the stored record, or a blank new one whose
     /// meta and untouched fields are kept).
-    fn build(&self, base: &Self::Record) -> Built<Self::Record>;
+    fn build(&self, base: &Self::Record) -> Built<Self::Record> {
+        let mut r = Reader::default();
+        let mut record = base.clone();
+        self.read(base, &mut record, &mut r);
+        r.finish(record)
+    }
 }
 
 /// Collects field errors while a form is built.

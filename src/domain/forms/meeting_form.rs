@@ -12,7 +12,7 @@ use crate::domain::records::{Attendance, Category, Meeting, ProblemRaised, Secto
 use crate::domain::thai_digits::to_ascii_digits;
 
 use super::committee_form::{id_text, read_id};
-use super::form::{date_text, enum_from_key, enum_key, Built, Reader, RecordForm};
+use super::form::{date_text, enum_from_key, enum_key, Reader, RecordForm};
 
 /// The most people one sector can bring to one meeting; more is a typo.
 const MAX_COUNT: u64 = 100_000;
@@ -106,12 +106,10 @@ impl RecordForm for MeetingForm {
         }
     }
 
-    fn build(&self, base: &Meeting) -> Built<Meeting> {
-        let mut r = Reader::default();
-        let mut m = base.clone();
+    fn read(&self, base: &Meeting, m: &mut Meeting, r: &mut Reader) {
         m.attachments = self.attachments.clone();
         m.committee_id = read_id(
-            &mut r,
+            r,
             "committee_id",
             &self.committee_id,
             base.committee_id,
@@ -158,7 +156,6 @@ impl RecordForm for MeetingForm {
             })
             .collect();
         m.decisions = self.decisions.trim().to_owned();
-        r.finish(m)
     }
 }
 

@@ -14,7 +14,7 @@ use crate::domain::rules::{blocking_transfer, Finding};
 use crate::domain::thai_digits::to_ascii_digits;
 
 use super::committee_form::{id_text, read_city};
-use super::form::{date_text, money_text, Built, Reader, RecordForm};
+use super::form::{date_text, money_text, Reader, RecordForm};
 use crate::domain::editing::stored_or_shipped::with_reference;
 
 /// A share as staff type it: "70", "70%", "๗๐", "0.70" all mean seventy per cent. A number
@@ -136,11 +136,9 @@ impl RecordForm for InstalmentForm {
         }
     }
 
-    fn build(&self, base: &Instalment) -> Built<Instalment> {
-        let mut r = Reader::default();
-        let mut i = base.clone();
+    fn read(&self, base: &Instalment, i: &mut Instalment, r: &mut Reader) {
         i.attachments = self.attachments.clone();
-        i.city_id = read_city(&mut r, &self.city_id, base.city_id);
+        i.city_id = read_city(r, &self.city_id, base.city_id);
         i.fiscal_year = r.fiscal_year("fiscal_year", &self.fiscal_year, base.fiscal_year);
         i.number = u8::try_from(r.whole("number", &self.number, 1, 12, u64::from(base.number)))
             .unwrap_or(base.number);
@@ -161,7 +159,6 @@ impl RecordForm for InstalmentForm {
             raw => uuid::Uuid::parse_str(raw).ok().or(base.progress_report_id),
         };
         i.reference = self.reference.trim().to_owned();
-        r.finish(i)
     }
 }
 

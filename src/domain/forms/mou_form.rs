@@ -13,7 +13,7 @@ use crate::domain::meta::RecordId;
 use crate::domain::records::{Mou, Signatory, SignatoryRole, Witness};
 
 use super::committee_form::id_text;
-use super::form::{date_text, enum_key, Built, FieldError, Reader, RecordForm};
+use super::form::{date_text, enum_key, FieldError, Reader, RecordForm};
 
 /// One signatory, as typed.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -130,9 +130,7 @@ impl RecordForm for MouForm {
         }
     }
 
-    fn build(&self, base: &Mou) -> Built<Mou> {
-        let mut r = Reader::default();
-        let mut m = base.clone();
+    fn read(&self, base: &Mou, m: &mut Mou, r: &mut Reader) {
         m.attachments = self.attachments.clone();
         m.title = self.title.trim().to_owned();
         m.date = r.date("date", &self.date, base.date);
@@ -178,7 +176,6 @@ impl RecordForm for MouForm {
             name: name.to_owned(),
             position: position.to_owned(),
         });
-        r.finish(m)
     }
 }
 

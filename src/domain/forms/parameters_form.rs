@@ -10,7 +10,7 @@ use crate::domain::meta::{RecordId, RecordMeta};
 use crate::domain::records::{Dataset, ProgrammeParameters, StatedTotal};
 
 use super::committee_form::id_text;
-use super::form::{date_text, money_text, Built, Reader, RecordForm};
+use super::form::{date_text, money_text, Reader, RecordForm};
 use super::money_forms::{parse_share, share_text};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -72,9 +72,7 @@ impl RecordForm for ParametersForm {
         }
     }
 
-    fn build(&self, base: &ProgrammeParameters) -> Built<ProgrammeParameters> {
-        let mut r = Reader::default();
-        let mut p = base.clone();
+    fn read(&self, base: &ProgrammeParameters, p: &mut ProgrammeParameters, r: &mut Reader) {
         p.fiscal_year = r.fiscal_year("fiscal_year", &self.fiscal_year, base.fiscal_year);
         p.project_max = r.money_required("project_max", &self.project_max, base.project_max);
         p.city_max = r.money_required("city_max", &self.city_max, base.city_max);
@@ -101,7 +99,6 @@ impl RecordForm for ParametersForm {
             &self.second_instalment_deadline,
             base.second_instalment_deadline,
         );
-        r.finish(p)
     }
 }
 
@@ -146,9 +143,7 @@ impl RecordForm for StatedTotalForm {
         }
     }
 
-    fn build(&self, base: &StatedTotal) -> Built<StatedTotal> {
-        let mut r = Reader::default();
-        let mut s = base.clone();
+    fn read(&self, base: &StatedTotal, s: &mut StatedTotal, r: &mut Reader) {
         s.label = self.label.trim().to_owned();
         s.region_id = Uuid::parse_str(self.region_id.trim())
             .ok()
@@ -164,7 +159,6 @@ impl RecordForm for StatedTotalForm {
         s.cities = count("cities", &self.cities, base.cities);
         s.provinces = count("provinces", &self.provinces, base.provinces);
         s.amount = r.money("amount", &self.amount, base.amount);
-        r.finish(s)
     }
 }
 
