@@ -103,7 +103,10 @@ pub trait RecordForm:
         let mut r = Reader::default();
         let mut record = base.clone();
         self.read(base, &mut record, &mut r);
-        r.finish(record)
+        Built {
+            record,
+            errors: r.errors,
+        }
     }
 }
 
@@ -114,14 +117,6 @@ pub struct Reader {
 }
 
 impl Reader {
-    /// The record built, with every field this reader could not read.
-    pub fn finish<R>(self, record: R) -> Built<R> {
-        Built {
-            record,
-            errors: self.errors,
-        }
-    }
-
     /// An optional value read by `parse`: empty is `None`; unreadable keeps `fallback` and
     /// records why (the reason in Thai and English).
     pub fn optional<T>(

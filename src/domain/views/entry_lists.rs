@@ -4,6 +4,7 @@
 //! thousands, not the projects' tens of thousands, so a plain scan is quick.
 
 use crate::domain::sorting::SortSmall;
+use crate::domain::views::count_per;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -73,10 +74,7 @@ pub struct CommitteeRow {
 /// Committees, by city name then committee name.
 pub fn committee_rows(ds: &Dataset, f: &ListFilter) -> Vec<CommitteeRow> {
     let names = cities(ds);
-    let mut meetings: HashMap<RecordId, usize> = HashMap::new();
-    for m in ds.live::<Meeting>() {
-        *meetings.entry(m.committee_id).or_default() += 1;
-    }
+    let meetings = count_per(ds, |m: &Meeting| m.committee_id);
     let mut rows: Vec<CommitteeRow> = ds
         .live::<Committee>()
         .filter_map(|c| {
