@@ -46,72 +46,76 @@ impl DateError {
 
     /// The message for Thai-speaking staff.
     pub fn message_th(&self) -> String {
-        const EXAMPLE: &str = "เช่น 3 ก.พ. 2561 หรือ 3/2/2561";
-        match self {
-            DateError::Empty => format!("กรุณากรอกวันที่ {EXAMPLE}"),
-            DateError::Unrecognised { input } => {
-                format!("\"{input}\" ไม่ใช่รูปแบบวันที่ที่รู้จัก กรุณากรอกวัน เดือน ปี {EXAMPLE}")
-            }
-            DateError::UnknownMonth { input, month } => {
-                format!("\"{input}\": ไม่รู้จักเดือน \"{month}\" ใช้ชื่อเดือนเช่น ก.พ. กุมภาพันธ์ หรือ Feb")
-            }
-            DateError::BadYear { input, year } => format!(
-                "\"{input}\": ปี \"{year}\" ต้องมีสี่หลัก (2561 หรือ 2018) หรือสองหลัก (61 หมายถึง 2561)"
-            ),
-            DateError::ConflictingEra { input } => {
-                format!("\"{input}\" ระบุทั้ง พ.ศ. และ ค.ศ. กรุณาเลือกอย่างใดอย่างหนึ่ง")
-            }
-            DateError::NoSuchDate {
-                input,
-                day,
-                month,
-                year,
-            } => match month_name(*month) {
-                Some(_) if *day == 0 => format!("\"{input}\" ไม่มีวันที่ 0 วันที่เริ่มที่ 1"),
-                Some(i) => format!(
-                    "\"{input}\" ไม่มีอยู่จริง: เดือน{} พ.ศ. {} มีเพียง {} วัน",
-                    MONTHS[i][TH_LONG],
-                    year + BE_OFFSET,
-                    days_in_month(*year, *month)
-                ),
-                None => format!("\"{input}\": ไม่มีเดือนที่ {month} เดือนมีตั้งแต่ 1 ถึง 12"),
-            },
-        }
+        self.messages().0
     }
 
     /// The message in English; also what `Display` shows.
     pub fn message_en(&self) -> String {
-        const EXAMPLE: &str = "e.g. 3 Feb 2018, 3 ก.พ. 2561 or 3/2/2561";
+        self.messages().1
+    }
+
+    /// Thai and English side by side, so that a change to one is made to the other.
+    fn messages(&self) -> (String, String) {
+        const EXAMPLE_TH: &str = "เช่น 3 ก.พ. 2561 หรือ 3/2/2561";
+        const EXAMPLE_EN: &str = "e.g. 3 Feb 2018, 3 ก.พ. 2561 or 3/2/2561";
         match self {
-            DateError::Empty => format!("Enter a date, {EXAMPLE}."),
-            DateError::Unrecognised { input } => {
+            DateError::Empty => (
+                format!("กรุณากรอกวันที่ {EXAMPLE_TH}"),
+                format!("Enter a date, {EXAMPLE_EN}."),
+            ),
+            DateError::Unrecognised { input } => (
+                format!("\"{input}\" ไม่ใช่รูปแบบวันที่ที่รู้จัก กรุณากรอกวัน เดือน ปี {EXAMPLE_TH}"),
                 format!(
-                    "\"{input}\" is not a date layout we know. Write day, month, year, {EXAMPLE}."
-                )
-            }
-            DateError::UnknownMonth { input, month } => format!(
-                "\"{input}\": \"{month}\" is not a month. Use a name such as Feb, February or ก.พ."
+                    "\"{input}\" is not a date layout we know. Write day, month, year, {EXAMPLE_EN}."
+                ),
             ),
-            DateError::BadYear { input, year } => format!(
-                "\"{input}\": the year \"{year}\" must have four digits (2561 or 2018) or two \
-                 (61 means BE 2561)."
+            DateError::UnknownMonth { input, month } => (
+                format!("\"{input}\": ไม่รู้จักเดือน \"{month}\" ใช้ชื่อเดือนเช่น ก.พ. กุมภาพันธ์ หรือ Feb"),
+                format!(
+                    "\"{input}\": \"{month}\" is not a month. Use a name such as Feb, February or ก.พ."
+                ),
             ),
-            DateError::ConflictingEra { input } => {
-                format!("\"{input}\" is marked both BE and CE; keep only one.")
-            }
+            DateError::BadYear { input, year } => (
+                format!(
+                    "\"{input}\": ปี \"{year}\" ต้องมีสี่หลัก (2561 หรือ 2018) หรือสองหลัก (61 หมายถึง 2561)"
+                ),
+                format!(
+                    "\"{input}\": the year \"{year}\" must have four digits (2561 or 2018) or two \
+                     (61 means BE 2561)."
+                ),
+            ),
+            DateError::ConflictingEra { input } => (
+                format!("\"{input}\" ระบุทั้ง พ.ศ. และ ค.ศ. กรุณาเลือกอย่างใดอย่างหนึ่ง"),
+                format!("\"{input}\" is marked both BE and CE; keep only one."),
+            ),
             DateError::NoSuchDate {
                 input,
                 day,
                 month,
                 year,
             } => match month_name(*month) {
-                Some(_) if *day == 0 => format!("\"{input}\": there is no day 0; days start at 1."),
-                Some(i) => format!(
-                    "\"{input}\" does not exist: {} {year} has only {} days.",
-                    MONTHS[i][EN_LONG],
-                    days_in_month(*year, *month)
+                Some(_) if *day == 0 => (
+                    format!("\"{input}\" ไม่มีวันที่ 0 วันที่เริ่มที่ 1"),
+                    format!("\"{input}\": there is no day 0; days start at 1."),
                 ),
-                None => format!("\"{input}\": there is no month {month}; months run from 1 to 12."),
+                Some(i) => {
+                    let days = days_in_month(*year, *month);
+                    (
+                        format!(
+                            "\"{input}\" ไม่มีอยู่จริง: เดือน{} พ.ศ. {} มีเพียง {days} วัน",
+                            MONTHS[i][TH_LONG],
+                            year + BE_OFFSET,
+                        ),
+                        format!(
+                            "\"{input}\" does not exist: {} {year} has only {days} days.",
+                            MONTHS[i][EN_LONG],
+                        ),
+                    )
+                }
+                None => (
+                    format!("\"{input}\": ไม่มีเดือนที่ {month} เดือนมีตั้งแต่ 1 ถึง 12"),
+                    format!("\"{input}\": there is no month {month}; months run from 1 to 12."),
+                ),
             },
         }
     }

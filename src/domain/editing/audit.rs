@@ -243,23 +243,13 @@ mod tests {
 
     fn a_project() -> Project {
         let ds = north_2561().records;
+        let fy = crate::domain::dates::FiscalYear(2561);
         Project {
-            meta: ds.cities[0].meta.clone(),
-            city_id: ds.cities[0].meta.id,
-            fiscal_year: crate::domain::dates::FiscalYear(2561),
             proposer: "ชุมชนริมน้ำ".into(),
             category: crate::domain::records::Category::Housing,
             title: "ซ่อมบ้าน".into(),
-            description: String::new(),
             amount_requested: Some(Baht::whole(40_000)),
-            amount_approved: None,
-            co_funding: vec![],
-            status_history: vec![],
-            progress_percent: 0,
-            completion_report: String::new(),
-            attachments: Vec::new(),
-            community_ids: Vec::new(),
-            households_reached: None,
+            ..Project::new(ds.cities[0].meta.clone(), ds.cities[0].meta.id, fy)
         }
     }
 

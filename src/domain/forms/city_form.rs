@@ -9,7 +9,7 @@ use crate::domain::meta::RecordMeta;
 use crate::domain::money::Baht;
 use crate::domain::records::{City, CityBudget, LocalUnitType, ReceivingAccount};
 
-use super::form::{enum_from_key, enum_key, money_text, Built, FieldError, Reader, RecordForm};
+use super::form::{enum_from_key, enum_key, money_text, FieldError, Reader, RecordForm};
 
 /// One fiscal year's approved ceiling, as typed.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -127,9 +127,7 @@ impl RecordForm for CityForm {
         }
     }
 
-    fn build(&self, base: &City) -> Built<City> {
-        let mut r = Reader::default();
-        let mut city = base.clone();
+    fn read(&self, base: &City, city: &mut City, r: &mut Reader) {
         city.name_th = self.name_th.trim().to_owned();
         city.name_en = self.name_en.trim().to_owned();
         city.district = self.district.trim().to_owned();
@@ -177,10 +175,6 @@ impl RecordForm for CityForm {
                 }
             })
             .collect();
-        Built {
-            record: city,
-            errors: r.errors,
-        }
     }
 }
 

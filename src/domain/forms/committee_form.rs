@@ -7,10 +7,10 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::domain::meta::{RecordId, RecordMeta};
+use crate::domain::meta::RecordId;
 use crate::domain::records::{Committee, CommitteeMember, MemberRole, Sector};
 
-use super::form::{enum_key, Built, FieldError, Reader, RecordForm};
+use super::form::{enum_key, FieldError, Reader, RecordForm};
 
 /// The roles in the order a committee lists them.
 pub const MEMBER_ROLES: [MemberRole; 3] =
@@ -43,16 +43,6 @@ pub struct CommitteeForm {
     pub city_id: String,
     pub name: String,
     pub members: Vec<MemberLine>,
-}
-
-/// A committee not yet typed in, for `city` (nil when not chosen).
-pub fn new_committee(meta: RecordMeta, city: RecordId) -> Committee {
-    Committee {
-        meta,
-        city_id: city,
-        name: String::new(),
-        members: Vec::new(),
-    }
 }
 
 /// Reads a chosen record id. Nothing chosen yet is "missing" (said only once the person
@@ -119,10 +109,8 @@ impl RecordForm for CommitteeForm {
         }
     }
 
-    fn build(&self, base: &Committee) -> Built<Committee> {
-        let mut r = Reader::default();
-        let mut c = base.clone();
-        c.city_id = read_city(&mut r, &self.city_id, base.city_id);
+    fn read(&self, base: &Committee, c: &mut Committee, r: &mut Reader) {
+        c.city_id = read_city(r, &self.city_id, base.city_id);
         c.name = self.name.trim().to_owned();
         c.members = self
             .members
@@ -146,20 +134,17 @@ impl RecordForm for CommitteeForm {
                 }
             })
             .collect();
-        Built {
-            record: c,
-            errors: r.errors,
-        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::meta::RecordMeta;
 
     #[test]
     fn a_committee_round_trips_through_its_form() {
-        let mut c = new_committee(RecordMeta::test(7), Uuid::from_u128(1));
+        let mut c = Committee::new(RecordMeta::test(7), Uuid::from_u128(1));
         c.name = "คณะกรรมการเมืองแม่สอด".into();
         c.members = vec![
             CommitteeMember {
@@ -182,7 +167,7 @@ mod tests {
 
     #[test]
     fn lines_keep_their_index_and_say_what_is_missing() {
-        let base = new_committee(RecordMeta::test(7), Uuid::nil());
+        let base = Committee::new(RecordMeta::test(7), Uuid::nil());
         let mut form = CommitteeForm::from_record(&base);
         assert_eq!(form.city_id, "");
         form.members.push(MemberLine::blank());

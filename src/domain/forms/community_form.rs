@@ -11,9 +11,7 @@ use crate::domain::records::survey::ranges::{
 use crate::domain::records::survey::{Community, Location, LocationSource, SavingsGroup};
 use crate::domain::thai_digits::to_ascii_digits;
 
-use super::form::{
-    date_text, enum_from_key, enum_key, money_text, Built, FieldError, Reader, RecordForm,
-};
+use super::form::{date_text, enum_from_key, enum_key, money_text, FieldError, Reader, RecordForm};
 
 /// A community as typed. Choices are their keys ("" for not answered).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -86,20 +84,12 @@ impl RecordForm for CommunityForm {
         }
     }
 
-    fn build(&self, base: &Community) -> Built<Community> {
-        let mut r = Reader::default();
-        let mut c = base.clone();
-        c.city_id = r.parent(
-            "city_id",
-            &self.city_id,
-            base.city_id,
-            "กรุณาเลือกเมือง",
-            "Please choose the city.",
-        );
+    fn read(&self, base: &Community, c: &mut Community, r: &mut Reader) {
+        c.city_id = r.parent_city(&self.city_id, base.city_id);
         c.name = self.name.trim().to_owned();
         c.district = self.district.trim().to_owned();
         c.subdistrict = self.subdistrict.trim().to_owned();
-        c.location = self.location(&mut r, base);
+        c.location = self.location(r, base);
         let count = |r: &mut Reader, field: &str, raw: &str, max: u64, old: Option<u32>| {
             (!raw.trim().is_empty()).then(|| {
                 let n = r.whole(field, raw, 0, max, u64::from(old.unwrap_or(0)));
@@ -107,14 +97,14 @@ impl RecordForm for CommunityForm {
             })
         };
         c.households = count(
-            &mut r,
+            r,
             "households",
             &self.households,
             MAX_COMMUNITY_HOUSEHOLDS,
             base.households,
         );
         c.population = count(
-            &mut r,
+            r,
             "population",
             &self.population,
             MAX_POPULATION,
@@ -126,7 +116,7 @@ impl RecordForm for CommunityForm {
         c.eviction_date = r.date("eviction_date", &self.eviction_date, base.eviction_date);
         let old = base.savings_group.as_ref();
         let members = count(
-            &mut r,
+            r,
             "savings_group.members",
             &self.savings_members,
             MAX_SAVINGS_MEMBERS,
@@ -148,10 +138,6 @@ impl RecordForm for CommunityForm {
         c.preferred_solution = enum_from_key(&self.preferred_solution);
         c.programme = enum_from_key(&self.programme);
         c.notes = self.notes.trim().to_owned();
-        Built {
-            record: c,
-            errors: r.errors,
-        }
     }
 }
 

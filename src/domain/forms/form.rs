@@ -93,9 +93,21 @@ pub trait RecordForm:
     /// The form showing a stored record.
     fn from_record(record: &Self::Record) -> Self;
 
+    /// Reads the form onto `record`, a copy of `base`, noting in `r` what cannot be read
+    /// (such a field keeps `base`'s value).
+    fn read(&self, base: &Self::Record, record: &mut Self::Record, r: &mut Reader);
+
     /// The record as typed, on top of `base` (the stored record, or a blank new one whose
     /// meta and untouched fields are kept).
-    fn build(&self, base: &Self::Record) -> Built<Self::Record>;
+    fn build(&self, base: &Self::Record) -> Built<Self::Record> {
+        let mut r = Reader::default();
+        let mut record = base.clone();
+        self.read(base, &mut record, &mut r);
+        Built {
+            record,
+            errors: r.errors,
+        }
+    }
 }
 
 /// Collects field errors while a form is built.
@@ -105,31 +117,52 @@ pub struct Reader {
 }
 
 impl Reader {
-    /// An optional amount: empty is `None`; unreadable keeps `fallback` and records why.
-    pub fn money(&mut self, field: &str, raw: &str, fallback: Option<Baht>) -> Option<Baht> {
+    /// An optional value read by `parse`: empty is `None`; unreadable keeps `fallback` and
+    /// records why (the reason in Thai and English).
+    pub fn optional<T>(
+        &mut self,
+        field: &str,
+        raw: &str,
+        fallback: Option<T>,
+        parse: impl FnOnce(&str) -> Result<T, (String, String)>,
+    ) -> Option<T> {
         if raw.trim().is_empty() {
             return None;
         }
-        match Baht::parse(raw) {
-            Ok(b) => Some(b),
-            Err(e) => {
-                self.errors
-                    .push(FieldError::new(field, e.message_th(), e.message_en()));
-                fallback
-            }
-        }
+        self.or_keep(field, parse(raw).map(Some), fallback)
+    }
+
+    /// A value read by `parse`, empty or not; unreadable keeps `fallback` and records why.
+    pub fn required<T>(
+        &mut self,
+        field: &str,
+        raw: &str,
+        fallback: T,
+        parse: impl FnOnce(&str) -> Result<T, (String, String)>,
+    ) -> T {
+        self.or_keep(field, parse(raw), fallback)
+    }
+
+    /// `parsed`'s value, or `fallback` with the reason kept at `field`.
+    fn or_keep<T>(&mut self, field: &str, parsed: Result<T, (String, String)>, fallback: T) -> T {
+        parsed.unwrap_or_else(|(th, en)| {
+            self.errors.push(FieldError::new(field, th, en));
+            fallback
+        })
+    }
+
+    /// An optional amount: empty is `None`; unreadable keeps `fallback` and records why.
+    pub fn money(&mut self, field: &str, raw: &str, fallback: Option<Baht>) -> Option<Baht> {
+        self.optional(field, raw, fallback, |raw| {
+            Baht::parse(raw).map_err(|e| (e.message_th(), e.message_en()))
+        })
     }
 
     /// A required amount: empty counts as unreadable.
     pub fn money_required(&mut self, field: &str, raw: &str, fallback: Baht) -> Baht {
-        match Baht::parse(raw) {
-            Ok(b) => b,
-            Err(e) => {
-                self.errors
-                    .push(FieldError::new(field, e.message_th(), e.message_en()));
-                fallback
-            }
-        }
+        self.required(field, raw, fallback, |raw| {
+            Baht::parse(raw).map_err(|e| (e.message_th(), e.message_en()))
+        })
     }
 
     /// An optional date in any form `parse_date` reads.
@@ -139,17 +172,9 @@ impl Reader {
         raw: &str,
         fallback: Option<NaiveDate>,
     ) -> Option<NaiveDate> {
-        if raw.trim().is_empty() {
-            return None;
-        }
-        match parse_date(raw) {
-            Ok(d) => Some(d),
-            Err(e) => {
-                self.errors
-                    .push(FieldError::new(field, e.message_th(), e.message_en()));
-                fallback
-            }
-        }
+        self.optional(field, raw, fallback, |raw| {
+            parse_date(raw).map_err(|e| (e.message_th(), e.message_en()))
+        })
     }
 
     /// A whole number in `min..=max`, Thai digits and thousands commas allowed.
@@ -213,6 +238,12 @@ impl Reader {
         id
     }
 
+    /// The city a new record belongs to (a community, a survey round), chosen by id.
+    pub fn parent_city(&mut self, raw: &str, base: RecordId) -> RecordId {
+        let (th, en) = ("กรุณาเลือกเมือง", "Please choose the city.");
+        self.parent("city_id", raw, base, th, en)
+    }
+
     /// The choice stored as `key` in line `i` of a list (`members[2].sector`).
     pub fn line_choice<T: Copy + DeserializeOwned>(
         &mut self,
@@ -267,6 +298,20 @@ pub fn money_text(b: Option<Baht>) -> String {
 pub fn date_text(d: Option<NaiveDate>) -> String {
     d.map(crate::domain::dates::format_be_short)
         .unwrap_or_default()
+}
+
+/// Test support: every record of `F`'s kind in `ds` comes back unchanged through its form,
+/// so nothing a record holds is lost by opening and saving it.
+#[cfg(test)]
+pub(crate) fn assert_round_trips<F: RecordForm>(ds: &crate::domain::records::Dataset)
+where
+    F::Record: std::fmt::Debug,
+{
+    for record in <F::Record as Record>::all(ds) {
+        let built = F::from_record(record).build(record);
+        assert!(built.is_complete(), "{:?}", built.errors);
+        assert_eq!(&built.record, record);
+    }
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use crate::domain::money::Baht;
 use crate::domain::records::{City, CommitteeGrant, Dataset, ProvinceGrant};
 
 use super::committee_form::{id_text, read_city, read_id};
-use super::form::{date_text, money_text, Built, Reader, RecordForm};
+use super::form::{date_text, money_text, Reader, RecordForm};
 
 /// A province start-up grant, as typed.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -80,11 +80,9 @@ impl RecordForm for ProvinceGrantForm {
         }
     }
 
-    fn build(&self, base: &ProvinceGrant) -> Built<ProvinceGrant> {
-        let mut r = Reader::default();
-        let mut g = base.clone();
+    fn read(&self, base: &ProvinceGrant, g: &mut ProvinceGrant, r: &mut Reader) {
         g.province_id = read_id(
-            &mut r,
+            r,
             "province_id",
             &self.province_id,
             base.province_id,
@@ -94,10 +92,6 @@ impl RecordForm for ProvinceGrantForm {
         g.fiscal_year = r.fiscal_year("fiscal_year", &self.fiscal_year, base.fiscal_year);
         g.amount = r.money_required("amount", &self.amount, base.amount);
         g.date = r.date("date", &self.date, base.date);
-        Built {
-            record: g,
-            errors: r.errors,
-        }
     }
 }
 
@@ -117,16 +111,10 @@ impl RecordForm for CommitteeGrantForm {
         }
     }
 
-    fn build(&self, base: &CommitteeGrant) -> Built<CommitteeGrant> {
-        let mut r = Reader::default();
-        let mut g = base.clone();
-        g.city_id = read_city(&mut r, &self.city_id, base.city_id);
+    fn read(&self, base: &CommitteeGrant, g: &mut CommitteeGrant, r: &mut Reader) {
+        g.city_id = read_city(r, &self.city_id, base.city_id);
         g.fiscal_year = r.fiscal_year("fiscal_year", &self.fiscal_year, base.fiscal_year);
         g.amount = r.money_required("amount", &self.amount, base.amount);
         g.date = r.date("date", &self.date, base.date);
-        Built {
-            record: g,
-            errors: r.errors,
-        }
     }
 }

@@ -8,7 +8,7 @@ use crate::domain::meta::RecordMeta;
 use crate::domain::records::survey::ranges::MAX_MEMBERS;
 use crate::domain::records::survey::{Household, SurveyRound, Vulnerable};
 
-use super::form::{date_text, enum_from_key, enum_key, money_text, Built, Reader, RecordForm};
+use super::form::{date_text, enum_from_key, enum_key, money_text, Reader, RecordForm};
 
 /// A household as typed. Choices are their keys ("" for not answered); `savings_member`
 /// is "yes" or "no".
@@ -82,9 +82,7 @@ impl RecordForm for HouseholdForm {
         }
     }
 
-    fn build(&self, base: &Household) -> Built<Household> {
-        let mut r = Reader::default();
-        let mut h = base.clone();
+    fn read(&self, base: &Household, h: &mut Household, r: &mut Reader) {
         h.community_id = Uuid::parse_str(self.community_id.trim()).unwrap_or(base.community_id);
         h.round_id = match self.round_id.trim() {
             "" => None,
@@ -122,10 +120,6 @@ impl RecordForm for HouseholdForm {
         h.savings_member = self.savings_member == "yes";
         h.need = enum_from_key(&self.need);
         h.notes = self.notes.trim().to_owned();
-        Built {
-            record: h,
-            errors: r.errors,
-        }
     }
 }
 
@@ -167,25 +161,13 @@ impl RecordForm for RoundForm {
         }
     }
 
-    fn build(&self, base: &SurveyRound) -> Built<SurveyRound> {
-        let mut r = Reader::default();
-        let mut s = base.clone();
-        s.city_id = r.parent(
-            "city_id",
-            &self.city_id,
-            base.city_id,
-            "กรุณาเลือกเมือง",
-            "Please choose the city.",
-        );
+    fn read(&self, base: &SurveyRound, s: &mut SurveyRound, r: &mut Reader) {
+        s.city_id = r.parent_city(&self.city_id, base.city_id);
         s.title = self.title.trim().to_owned();
         s.date = r.date("date", &self.date, base.date);
         s.surveyor = self.surveyor.trim().to_owned();
         s.closed_on = r.date("closed_on", &self.closed_on, base.closed_on);
         s.notes = self.notes.trim().to_owned();
-        Built {
-            record: s,
-            errors: r.errors,
-        }
     }
 }
 

@@ -12,7 +12,7 @@ use crate::domain::records::{Attendance, Category, Meeting, ProblemRaised, Secto
 use crate::domain::thai_digits::to_ascii_digits;
 
 use super::committee_form::{id_text, read_id};
-use super::form::{date_text, enum_from_key, enum_key, Built, Reader, RecordForm};
+use super::form::{date_text, enum_from_key, enum_key, Reader, RecordForm};
 
 /// The most people one sector can bring to one meeting; more is a typo.
 const MAX_COUNT: u64 = 100_000;
@@ -51,16 +51,7 @@ pub struct MeetingForm {
 
 /// A meeting not yet typed in, of `committee` (nil when not chosen).
 pub fn new_meeting(meta: RecordMeta, committee: RecordId) -> Meeting {
-    Meeting {
-        meta,
-        committee_id: committee,
-        date: None,
-        place: String::new(),
-        attendance: Vec::new(),
-        problems: Vec::new(),
-        decisions: String::new(),
-        attachments: Vec::new(),
-    }
+    Meeting::new(meta, committee)
 }
 
 impl MeetingForm {
@@ -115,12 +106,10 @@ impl RecordForm for MeetingForm {
         }
     }
 
-    fn build(&self, base: &Meeting) -> Built<Meeting> {
-        let mut r = Reader::default();
-        let mut m = base.clone();
+    fn read(&self, base: &Meeting, m: &mut Meeting, r: &mut Reader) {
         m.attachments = self.attachments.clone();
         m.committee_id = read_id(
-            &mut r,
+            r,
             "committee_id",
             &self.committee_id,
             base.committee_id,
@@ -167,10 +156,6 @@ impl RecordForm for MeetingForm {
             })
             .collect();
         m.decisions = self.decisions.trim().to_owned();
-        Built {
-            record: m,
-            errors: r.errors,
-        }
     }
 }
 
@@ -182,7 +167,7 @@ mod tests {
 
     #[test]
     fn a_meeting_round_trips_through_its_form() {
-        let mut m = new_meeting(RecordMeta::test(9), Uuid::from_u128(3));
+        let mut m = Meeting::new(RecordMeta::test(9), Uuid::from_u128(3));
         m.date = NaiveDate::from_ymd_opt(2018, 1, 20);
         m.place = "ศาลาชุมชน".into();
         m.attendance = vec![
@@ -210,7 +195,7 @@ mod tests {
 
     #[test]
     fn counts_and_choices_are_read_or_reported() {
-        let base = new_meeting(RecordMeta::test(9), Uuid::from_u128(3));
+        let base = Meeting::new(RecordMeta::test(9), Uuid::from_u128(3));
         let mut form = MeetingForm::from_record(&base);
         form.date = "20.1.2561".into();
         form.attendance[0].count = "๔๕".into();

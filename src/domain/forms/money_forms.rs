@@ -14,7 +14,7 @@ use crate::domain::rules::{blocking_transfer, Finding};
 use crate::domain::thai_digits::to_ascii_digits;
 
 use super::committee_form::{id_text, read_city};
-use super::form::{date_text, money_text, Built, FieldError, Reader, RecordForm};
+use super::form::{date_text, money_text, Reader, RecordForm};
 use crate::domain::editing::stored_or_shipped::with_reference;
 
 /// A share as staff type it: "70", "70%", "๗๐", "0.70" all mean seventy per cent. A number
@@ -55,24 +55,6 @@ pub fn parse_share(raw: &str) -> Result<Decimal, (String, String)> {
 /// A share as a form shows it: "70" (per cent, no trailing zeros).
 pub fn share_text(share: Decimal) -> String {
     (share * Decimal::from(100)).normalize().to_string()
-}
-
-fn read_share(
-    r: &mut Reader,
-    field: &str,
-    raw: &str,
-    fallback: Option<Decimal>,
-) -> Option<Decimal> {
-    if raw.trim().is_empty() {
-        return None;
-    }
-    match parse_share(raw) {
-        Ok(s) => Some(s),
-        Err((th, en)) => {
-            r.errors.push(FieldError::new(field, th, en));
-            fallback
-        }
-    }
 }
 
 /// An instalment, as typed. `actual_date` is set by "record transfer" (gated by
@@ -154,19 +136,17 @@ impl RecordForm for InstalmentForm {
         }
     }
 
-    fn build(&self, base: &Instalment) -> Built<Instalment> {
-        let mut r = Reader::default();
-        let mut i = base.clone();
+    fn read(&self, base: &Instalment, i: &mut Instalment, r: &mut Reader) {
         i.attachments = self.attachments.clone();
-        i.city_id = read_city(&mut r, &self.city_id, base.city_id);
+        i.city_id = read_city(r, &self.city_id, base.city_id);
         i.fiscal_year = r.fiscal_year("fiscal_year", &self.fiscal_year, base.fiscal_year);
         i.number = u8::try_from(r.whole("number", &self.number, 1, 12, u64::from(base.number)))
             .unwrap_or(base.number);
-        i.planned_share = read_share(
-            &mut r,
+        i.planned_share = r.optional(
             "planned_share",
             &self.planned_share,
             base.planned_share,
+            parse_share,
         );
         i.amount = r.money_required("amount", &self.amount, base.amount);
         i.planned_date = r.date("planned_date", &self.planned_date, base.planned_date);
@@ -179,10 +159,6 @@ impl RecordForm for InstalmentForm {
             raw => uuid::Uuid::parse_str(raw).ok().or(base.progress_report_id),
         };
         i.reference = self.reference.trim().to_owned();
-        Built {
-            record: i,
-            errors: r.errors,
-        }
     }
 }
 
@@ -224,6 +200,7 @@ pub fn transfer_blockers(
 mod tests {
     use super::*;
     use crate::domain::example::north_2561;
+    use crate::domain::forms::form::assert_round_trips;
     use crate::domain::forms::grant_forms::{
         expected_committee_grant, new_province_grant, CommitteeGrantForm, ProvinceGrantForm,
     };
@@ -273,21 +250,9 @@ mod tests {
     #[test]
     fn example_money_records_round_trip_through_their_forms() {
         let ds = north_2561().records;
-        for i in &ds.instalments {
-            let b = InstalmentForm::from_record(i).build(i);
-            assert!(b.is_complete(), "{:?}", b.errors);
-            assert_eq!(&b.record, i);
-        }
-        for g in &ds.province_grants {
-            let b = ProvinceGrantForm::from_record(g).build(g);
-            assert!(b.is_complete());
-            assert_eq!(&b.record, g);
-        }
-        for g in &ds.committee_grants {
-            let b = CommitteeGrantForm::from_record(g).build(g);
-            assert!(b.is_complete());
-            assert_eq!(&b.record, g);
-        }
+        assert_round_trips::<InstalmentForm>(&ds);
+        assert_round_trips::<ProvinceGrantForm>(&ds);
+        assert_round_trips::<CommitteeGrantForm>(&ds);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use crate::domain::meta::{RecordId, RecordMeta};
 use crate::domain::records::{Dataset, ProgrammeParameters, StatedTotal};
 
 use super::committee_form::id_text;
-use super::form::{date_text, money_text, Built, FieldError, Reader, RecordForm};
+use super::form::{date_text, money_text, Reader, RecordForm};
 use super::money_forms::{parse_share, share_text};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -72,9 +72,7 @@ impl RecordForm for ParametersForm {
         }
     }
 
-    fn build(&self, base: &ProgrammeParameters) -> Built<ProgrammeParameters> {
-        let mut r = Reader::default();
-        let mut p = base.clone();
+    fn read(&self, base: &ProgrammeParameters, p: &mut ProgrammeParameters, r: &mut Reader) {
         p.fiscal_year = r.fiscal_year("fiscal_year", &self.fiscal_year, base.fiscal_year);
         p.project_max = r.money_required("project_max", &self.project_max, base.project_max);
         p.city_max = r.money_required("city_max", &self.city_max, base.city_max);
@@ -90,23 +88,17 @@ impl RecordForm for ParametersForm {
         );
         p.province_grant =
             r.money_required("province_grant", &self.province_grant, base.province_grant);
-        p.first_instalment_share = match parse_share(&self.first_instalment_share) {
-            Ok(s) => s,
-            Err((th, en)) => {
-                r.errors
-                    .push(FieldError::new("first_instalment_share", th, en));
-                base.first_instalment_share
-            }
-        };
+        p.first_instalment_share = r.required(
+            "first_instalment_share",
+            &self.first_instalment_share,
+            base.first_instalment_share,
+            parse_share,
+        );
         p.second_instalment_deadline = r.date(
             "second_instalment_deadline",
             &self.second_instalment_deadline,
             base.second_instalment_deadline,
         );
-        Built {
-            record: p,
-            errors: r.errors,
-        }
     }
 }
 
@@ -151,9 +143,7 @@ impl RecordForm for StatedTotalForm {
         }
     }
 
-    fn build(&self, base: &StatedTotal) -> Built<StatedTotal> {
-        let mut r = Reader::default();
-        let mut s = base.clone();
+    fn read(&self, base: &StatedTotal, s: &mut StatedTotal, r: &mut Reader) {
         s.label = self.label.trim().to_owned();
         s.region_id = Uuid::parse_str(self.region_id.trim())
             .ok()
@@ -169,10 +159,6 @@ impl RecordForm for StatedTotalForm {
         s.cities = count("cities", &self.cities, base.cities);
         s.provinces = count("provinces", &self.provinces, base.provinces);
         s.amount = r.money("amount", &self.amount, base.amount);
-        Built {
-            record: s,
-            errors: r.errors,
-        }
     }
 }
 
@@ -180,22 +166,15 @@ impl RecordForm for StatedTotalForm {
 mod tests {
     use super::*;
     use crate::domain::example::north_2561;
+    use crate::domain::forms::form::assert_round_trips;
     use crate::domain::money::Baht;
     use rust_decimal::Decimal;
 
     #[test]
     fn example_parameters_and_totals_round_trip() {
         let ds = north_2561().records;
-        for p in &ds.programme_parameters {
-            let b = ParametersForm::from_record(p).build(p);
-            assert!(b.is_complete(), "{:?}", b.errors);
-            assert_eq!(&b.record, p);
-        }
-        for s in &ds.stated_totals {
-            let b = StatedTotalForm::from_record(s).build(s);
-            assert!(b.is_complete(), "{:?}", b.errors);
-            assert_eq!(&b.record, s);
-        }
+        assert_round_trips::<ParametersForm>(&ds);
+        assert_round_trips::<StatedTotalForm>(&ds);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::meta::{RecordId, RecordMeta};
 use crate::domain::records::{Dataset, ProgressReport};
 
-use super::form::{date_text, money_text, Built, Reader, RecordForm};
+use super::form::{date_text, money_text, Reader, RecordForm};
 
 /// A report as typed.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -53,9 +53,7 @@ impl RecordForm for ProgressReportForm {
         }
     }
 
-    fn build(&self, base: &ProgressReport) -> Built<ProgressReport> {
-        let mut r = Reader::default();
-        let mut p = base.clone();
+    fn read(&self, base: &ProgressReport, p: &mut ProgressReport, r: &mut Reader) {
         p.attachments = self.attachments.clone();
         p.project_id = r.parent(
             "project_id",
@@ -74,10 +72,6 @@ impl RecordForm for ProgressReportForm {
         p.work_done = self.work_done.trim().to_owned();
         p.spent_to_date = r.money("spent_to_date", &self.spent_to_date, base.spent_to_date);
         p.problems = self.problems.trim().to_owned();
-        Built {
-            record: p,
-            errors: r.errors,
-        }
     }
 }
 

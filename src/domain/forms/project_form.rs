@@ -10,9 +10,7 @@ use crate::domain::records::survey::ranges::MAX_COMMUNITY_HOUSEHOLDS;
 use crate::domain::records::{CoFunding, Project, ProjectStatus, StatusChange};
 
 use super::committee_form::read_city;
-use super::form::{
-    date_text, enum_from_key, enum_key, money_text, Built, FieldError, Reader, RecordForm,
-};
+use super::form::{date_text, enum_from_key, enum_key, money_text, FieldError, Reader, RecordForm};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct CoFundingLine {
@@ -142,11 +140,9 @@ impl RecordForm for ProjectForm {
         }
     }
 
-    fn build(&self, base: &Project) -> Built<Project> {
-        let mut r = Reader::default();
-        let mut p = base.clone();
+    fn read(&self, base: &Project, p: &mut Project, r: &mut Reader) {
         p.attachments = self.attachments.clone();
-        p.city_id = read_city(&mut r, &self.city_id, base.city_id);
+        p.city_id = read_city(r, &self.city_id, base.city_id);
         p.fiscal_year = r.fiscal_year("fiscal_year", &self.fiscal_year, base.fiscal_year);
         p.proposer = self.proposer.trim().to_owned();
         p.category = r.choice("category", enum_from_key(&self.category), base.category);
@@ -225,10 +221,6 @@ impl RecordForm for ProjectForm {
             );
             u32::try_from(n).unwrap_or(u32::MAX)
         });
-        Built {
-            record: p,
-            errors: r.errors,
-        }
     }
 }
 

@@ -13,8 +13,8 @@ fn photo(hash_digit: char) -> Attachment {
 
 /// The example with a project, a meeting and a progress report (it ships none).
 fn example() -> Dataset {
-    use crate::domain::forms::meeting_form::new_meeting;
     use crate::domain::meta::{stable_id, RecordMeta};
+    use crate::domain::records::Meeting;
     use crate::domain::records::Project;
     let mut ds = north_2561().records;
     let city = ds.cities[0].meta.id;
@@ -26,7 +26,7 @@ fn example() -> Dataset {
         ds.projects.push(p);
     }
     let meta = RecordMeta::shipped("test-meeting");
-    ds.meetings.push(new_meeting(meta, stable_id("committee")));
+    ds.meetings.push(Meeting::new(meta, stable_id("committee")));
     let meta = RecordMeta::shipped("test-report");
     ds.progress_reports
         .push(ProgressReport::new(meta, ds.projects[0].meta.id));

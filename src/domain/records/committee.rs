@@ -74,6 +74,18 @@ pub struct Committee {
     pub members: Vec<CommitteeMember>,
 }
 
+impl Committee {
+    /// A committee of `city_id` (nil when not chosen) with nothing typed yet.
+    pub fn new(meta: RecordMeta, city_id: RecordId) -> Committee {
+        Committee {
+            meta,
+            city_id,
+            name: String::new(),
+            members: Vec::new(),
+        }
+    }
+}
+
 /// The kinds of problem people raise; also the categories of community projects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
@@ -143,4 +155,20 @@ pub struct Meeting {
     /// empty, so records without any keep their bytes.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attachments: Vec<crate::domain::records::attachment::Attachment>,
+}
+
+impl Meeting {
+    /// A meeting of `committee_id` (nil when not chosen) with nothing typed yet.
+    pub fn new(meta: RecordMeta, committee_id: RecordId) -> Meeting {
+        Meeting {
+            meta,
+            committee_id,
+            date: None,
+            place: String::new(),
+            attendance: Vec::new(),
+            problems: Vec::new(),
+            decisions: String::new(),
+            attachments: Vec::new(),
+        }
+    }
 }

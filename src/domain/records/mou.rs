@@ -79,3 +79,19 @@ pub struct Mou {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attachments: Vec<crate::domain::records::attachment::Attachment>,
 }
+
+impl Mou {
+    /// An MOU covering `city_ids` with nothing typed yet.
+    pub fn new(meta: RecordMeta, city_ids: Vec<RecordId>) -> Mou {
+        Mou {
+            meta,
+            title: String::new(),
+            date: None,
+            place: String::new(),
+            city_ids,
+            signatories: Vec::new(),
+            witness: None,
+            attachments: Vec::new(),
+        }
+    }
+}

@@ -11,7 +11,7 @@
 //! Each kind lists every one of its fields here (a struct literal, no `..`), so a field
 //! added later does not compile until someone decides whether a tombstone keeps it. The
 //! kinds with a blank constructor (`Project::new`, `Community::new`, `Household::new`,
-//! each itself a literal of every field, empty but for the place in the programme) start
+//! `Committee::new`, `Meeting::new`, `Mou::new`, `ProgressReport::new`, each itself a literal of every field, empty but for the place in the programme) start
 //! from that blank instead and name what they keep besides: a blank record describes no
 //! one, and a field added there is decided once for both. What
 //! is kept is always in its range (docs/rules.md), so a bundle carrying tombstones verifies
@@ -68,27 +68,13 @@ impl Emptied for City {
 
 impl Emptied for Committee {
     fn emptied(&self) -> Self {
-        Committee {
-            meta: self.meta.clone(),
-            city_id: self.city_id,
-            name: String::new(),
-            members: Vec::new(),
-        }
+        Committee::new(self.meta.clone(), self.city_id)
     }
 }
 
 impl Emptied for Meeting {
     fn emptied(&self) -> Self {
-        Meeting {
-            meta: self.meta.clone(),
-            committee_id: self.committee_id,
-            date: None,
-            place: String::new(),
-            attendance: Vec::new(),
-            problems: Vec::new(),
-            decisions: String::new(),
-            attachments: Vec::new(),
-        }
+        Meeting::new(self.meta.clone(), self.committee_id)
     }
 }
 
@@ -127,16 +113,7 @@ impl Emptied for CommitteeGrant {
 
 impl Emptied for Mou {
     fn emptied(&self) -> Self {
-        Mou {
-            meta: self.meta.clone(),
-            title: String::new(),
-            date: None,
-            place: String::new(),
-            city_ids: self.city_ids.clone(),
-            signatories: Vec::new(),
-            witness: None,
-            attachments: Vec::new(),
-        }
+        Mou::new(self.meta.clone(), self.city_ids.clone())
     }
 }
 
@@ -226,16 +203,7 @@ impl Emptied for Household {
 /// A report's tombstone keeps its project and nothing of what it said.
 impl Emptied for ProgressReport {
     fn emptied(&self) -> Self {
-        ProgressReport {
-            meta: self.meta.clone(),
-            project_id: self.project_id,
-            date: None,
-            percent: 0,
-            work_done: String::new(),
-            spent_to_date: None,
-            problems: String::new(),
-            attachments: Vec::new(),
-        }
+        ProgressReport::new(self.meta.clone(), self.project_id)
     }
 }
 

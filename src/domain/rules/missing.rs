@@ -35,15 +35,31 @@ impl Check<'_, '_> {
         }
     }
 
+    /// Each blank name in the list `field` (`members`, `signatories`) is its own finding at
+    /// `field[n].name`, labelled by its place in the list as people count it.
+    pub(super) fn blank_names<'n>(
+        &mut self,
+        r: AnyRecordRef<'_>,
+        field: &str,
+        label: Label<'_>,
+        names: impl Iterator<Item = &'n str>,
+    ) {
+        for (n, name) in names.enumerate() {
+            if is_blank(name) {
+                let (th, en) = nth(n, label.0, label.1);
+                self.absent(r, &format!("{field}[{n}].name"), (&th, &en));
+            }
+        }
+    }
+
     /// `r` has nothing in `field` (a date or an amount not given).
     pub(super) fn absent(&mut self, r: AnyRecordRef<'_>, field: &str, label: Label<'_>) {
-        let (th, en) = label;
-        let (name_th, name_en) = names(r);
+        let ((who_th, who_en), (th, en)) = (who(r), label);
         self.push(
             r,
             field,
-            format!("{}{name_th}: ยังไม่ได้กรอก{th}", kind_th(r.kind())),
-            format!("The {}{name_en} has no {en}.", kind_en(r.kind())),
+            format!("{who_th}: ยังไม่ได้กรอก{th}"),
+            format!("The {who_en} has no {en}."),
         );
     }
 
@@ -81,20 +97,14 @@ impl Check<'_, '_> {
         target: RecordKind,
         id: RecordId,
     ) {
-        let (th, en) = label;
-        let (name_th, name_en) = names(r);
+        let ((who_th, who_en), (th, en)) = (who(r), label);
+        let (target_th, target_en) = (kind_th(target), kind_en(target));
         self.push(
             r,
             field,
+            format!("{who_th}: {th} อ้างถึง{target_th} {id} ซึ่งไม่มีอยู่หรือถูกลบแล้ว"),
             format!(
-                "{}{name_th}: {th} อ้างถึง{} {id} ซึ่งไม่มีอยู่หรือถูกลบแล้ว",
-                kind_th(r.kind()),
-                kind_th(target)
-            ),
-            format!(
-                "The {}{name_en}: its {en} refers to {} {id}, which does not exist or was deleted.",
-                kind_en(r.kind()),
-                kind_en(target)
+                "The {who_en}: its {en} refers to {target_en} {id}, which does not exist or was deleted."
             ),
         );
     }
@@ -116,17 +126,18 @@ impl Check<'_, '_> {
     }
 }
 
-/// ` "เทศบาลเมืองน่าน"`, or the id for a record with no name yet, so staff can find it.
-fn names(r: AnyRecordRef<'_>) -> (String, String) {
+/// The record as findings name it, `เมือง "เทศบาลเมืองน่าน"` / `city "Nan"`: its
+/// kind and name, or its id while it has no name, so staff can find it.
+fn who(r: AnyRecordRef<'_>) -> (String, String) {
     let (th, en) = own_name(r);
-    let show = |name: String| {
+    let show = |kind: &str, name: String| {
         if is_blank(&name) {
-            format!(" ({})", r.meta().id)
+            format!("{kind} ({})", r.meta().id)
         } else {
-            format!(" \"{name}\"")
+            format!("{kind} \"{name}\"")
         }
     };
-    (show(th), show(en))
+    (show(kind_th(r.kind()), th), show(kind_en(r.kind()), en))
 }
 
 const THAI_NAME: Label<'static> = ("ชื่อภาษาไทย", "Thai name");
@@ -139,26 +150,20 @@ pub(super) struct Link {
     kind: RecordKind,
 }
 
-pub(super) const CITY_ID: Link = Link {
-    field: "city_id",
-    label: ("เมือง", "city"),
-    kind: RecordKind::City,
-};
-const PROVINCE_ID: Link = Link {
-    field: "province_id",
-    label: ("จังหวัด", "province"),
-    kind: RecordKind::Province,
-};
-const REGION_ID: Link = Link {
-    field: "region_id",
-    label: ("ภาค", "region"),
-    kind: RecordKind::Region,
-};
-const COMMITTEE_ID: Link = Link {
-    field: "committee_id",
-    label: ("คณะกรรมการเมือง", "committee"),
-    kind: RecordKind::Committee,
-};
+impl Link {
+    const fn to(kind: RecordKind, field: &'static str, label: Label<'static>) -> Link {
+        Link { field, label, kind }
+    }
+}
+
+pub(super) const CITY_ID: Link = Link::to(RecordKind::City, "city_id", ("เมือง", "city"));
+const PROVINCE_ID: Link = Link::to(RecordKind::Province, "province_id", ("จังหวัด", "province"));
+const REGION_ID: Link = Link::to(RecordKind::Region, "region_id", ("ภาค", "region"));
+const COMMITTEE_ID: Link = Link::to(
+    RecordKind::Committee,
+    "committee_id",
+    ("คณะกรรมการเมือง", "committee"),
+);
 
 /// "ชื่อกรรมการลำดับที่ 2" / "member 2": people count from one.
 fn nth(n: usize, th: &str, en: &str) -> (String, String) {
@@ -168,56 +173,37 @@ fn nth(n: usize, th: &str, en: &str) -> (String, String) {
 pub fn missing_field(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let ds = ctx.ds;
     let mut c = Check { ctx, out };
-    for r in ds.live::<Region>() {
-        c.blank(AnyRecordRef::Region(r), "code", ("รหัส", "code"), &r.code);
-        c.blank(AnyRecordRef::Region(r), "name_th", THAI_NAME, &r.name_th);
+    for region in ds.live::<Region>() {
+        let r = AnyRecordRef::Region(region);
+        c.blank(r, "code", ("รหัส", "code"), &region.code);
+        c.blank(r, "name_th", THAI_NAME, &region.name_th);
     }
     for p in ds.live::<Province>() {
-        c.blank(
-            AnyRecordRef::Province(p),
-            "code",
-            ("รหัสจังหวัด", "province code"),
-            &p.code,
-        );
-        c.blank(AnyRecordRef::Province(p), "name_th", THAI_NAME, &p.name_th);
-        c.link(AnyRecordRef::Province(p), REGION_ID, p.region_id);
+        let r = AnyRecordRef::Province(p);
+        c.blank(r, "code", ("รหัสจังหวัด", "province code"), &p.code);
+        c.blank(r, "name_th", THAI_NAME, &p.name_th);
+        c.link(r, REGION_ID, p.region_id);
     }
     for city in ds.live::<City>() {
-        c.blank(
-            AnyRecordRef::City(city),
-            "name_th",
-            THAI_NAME,
-            &city.name_th,
-        );
-        c.link(AnyRecordRef::City(city), PROVINCE_ID, city.province_id);
+        let r = AnyRecordRef::City(city);
+        c.blank(r, "name_th", THAI_NAME, &city.name_th);
+        c.link(r, PROVINCE_ID, city.province_id);
     }
     for com in ds.live::<Committee>() {
-        c.link(AnyRecordRef::Committee(com), CITY_ID, com.city_id);
-        for (n, m) in com.members.iter().enumerate() {
-            if is_blank(&m.name) {
-                let (th, en) = nth(n, "ชื่อกรรมการ", "name for member");
-                let field = format!("members[{n}].name");
-                c.blank(AnyRecordRef::Committee(com), &field, (&th, &en), "");
-            }
-        }
+        let r = AnyRecordRef::Committee(com);
+        c.link(r, CITY_ID, com.city_id);
+        let names = com.members.iter().map(|m| m.name.as_str());
+        c.blank_names(r, "members", ("ชื่อกรรมการ", "name for member"), names);
     }
     for m in ds.live::<Meeting>() {
         c.link(AnyRecordRef::Meeting(m), COMMITTEE_ID, m.committee_id);
     }
     for p in ds.live::<Project>() {
-        c.blank(
-            AnyRecordRef::Project(p),
-            "title",
-            ("ชื่อโครงการ", "title"),
-            &p.title,
-        );
-        c.blank(
-            AnyRecordRef::Project(p),
-            "proposer",
-            ("ชุมชนหรือเครือข่ายผู้เสนอ", "proposing community or network"),
-            &p.proposer,
-        );
-        c.link(AnyRecordRef::Project(p), CITY_ID, p.city_id);
+        let r = AnyRecordRef::Project(p);
+        c.blank(r, "title", ("ชื่อโครงการ", "title"), &p.title);
+        let proposer = ("ชุมชนหรือเครือข่ายผู้เสนอ", "proposing community or network");
+        c.blank(r, "proposer", proposer, &p.proposer);
+        c.link(r, CITY_ID, p.city_id);
     }
     for g in ds.live::<ProvinceGrant>() {
         c.link(AnyRecordRef::ProvinceGrant(g), PROVINCE_ID, g.province_id);
@@ -226,55 +212,29 @@ pub fn missing_field(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         c.link(AnyRecordRef::CommitteeGrant(g), CITY_ID, g.city_id);
     }
     for mou in ds.live::<Mou>() {
+        let r = AnyRecordRef::Mou(mou);
         if mou.date.is_none() {
-            c.blank(
-                AnyRecordRef::Mou(mou),
-                "date",
-                ("วันที่ลงนาม", "signing date"),
-                "",
-            );
+            c.absent(r, "date", ("วันที่ลงนาม", "signing date"));
         }
         for (n, &city) in mou.city_ids.iter().enumerate() {
-            if !ctx.cities.contains_key(&city) {
-                let (th, en) = nth(n, "เมือง", "city");
-                let field = format!("city_ids[{n}]");
-                c.exists(
-                    AnyRecordRef::Mou(mou),
-                    &field,
-                    (&th, &en),
-                    RecordKind::City,
-                    city,
-                );
-            }
+            let (th, en) = nth(n, "เมือง", "city");
+            let field = format!("city_ids[{n}]");
+            c.exists(r, &field, (&th, &en), RecordKind::City, city);
         }
-        for (n, s) in mou.signatories.iter().enumerate() {
-            if is_blank(&s.name) {
-                let (th, en) = nth(n, "ชื่อผู้ลงนาม", "name for signatory");
-                let field = format!("signatories[{n}].name");
-                c.blank(AnyRecordRef::Mou(mou), &field, (&th, &en), "");
-            }
-        }
+        let names = mou.signatories.iter().map(|s| s.name.as_str());
+        c.blank_names(r, "signatories", ("ชื่อผู้ลงนาม", "name for signatory"), names);
         if let Some(w) = &mou.witness {
-            c.blank(
-                AnyRecordRef::Mou(mou),
-                "witness.name",
-                ("ชื่อสักขีพยาน", "witness's name"),
-                &w.name,
-            );
+            c.blank(r, "witness.name", ("ชื่อสักขีพยาน", "witness's name"), &w.name);
         }
     }
     for i in ds.live::<Instalment>() {
         c.link(AnyRecordRef::Instalment(i), CITY_ID, i.city_id);
     }
     for t in ds.live::<StatedTotal>() {
-        c.blank(
-            AnyRecordRef::StatedTotal(t),
-            "label",
-            ("ชื่อยอดรวม", "label"),
-            &t.label,
-        );
+        let r = AnyRecordRef::StatedTotal(t);
+        c.blank(r, "label", ("ชื่อยอดรวม", "label"), &t.label);
         if let Some(region) = t.region_id {
-            c.link(AnyRecordRef::StatedTotal(t), REGION_ID, region);
+            c.link(r, REGION_ID, region);
         }
     }
 }

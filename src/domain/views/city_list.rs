@@ -1,6 +1,7 @@
 //! The city list: filters by region, province, unit type and name.
 
 use crate::domain::sorting::SortSmall;
+use crate::domain::views::count_per;
 use std::collections::HashMap;
 
 use crate::domain::meta::RecordId;
@@ -39,10 +40,7 @@ pub fn city_rows(ds: &Dataset, q: &CityQuery) -> Vec<CityRow> {
         .into_iter()
         .map(|p| (p.meta.id, (p.name_th, p.name_en, p.region_id)))
         .collect();
-    let mut projects: HashMap<RecordId, usize> = HashMap::new();
-    for p in ds.live::<crate::domain::records::Project>() {
-        *projects.entry(p.city_id).or_default() += 1;
-    }
+    let projects = count_per(ds, |p: &crate::domain::records::Project| p.city_id);
     let needle = q.search.trim().to_lowercase();
     let mut rows: Vec<CityRow> = ds
         .live::<City>()

@@ -2,13 +2,12 @@
 //! and how many are surveyed, filtered by the list filter and sorted by city then name.
 //! Households are counted in one pass, so a region's 100,000 cost one scan.
 
-use std::collections::HashMap;
-
 use crate::domain::meta::RecordId;
 use crate::domain::records::survey::{Community, EvictionThreat, Household};
 use crate::domain::records::Dataset;
 use crate::domain::sorting::SortSmall;
 use crate::domain::views::choices::{cities, CityName};
+use crate::domain::views::count_per;
 use crate::domain::views::entry_lists::ListFilter;
 use crate::domain::views::thai_sort::thai_sort_key;
 
@@ -37,10 +36,7 @@ pub struct CommunityRow {
 /// ```
 pub fn community_rows(ds: &Dataset, f: &ListFilter) -> Vec<CommunityRow> {
     let names = cities(ds);
-    let mut surveyed: HashMap<RecordId, usize> = HashMap::new();
-    for h in ds.live::<Household>() {
-        *surveyed.entry(h.community_id).or_default() += 1;
-    }
+    let surveyed = count_per(ds, |h: &Household| h.community_id);
     let mut rows: Vec<CommunityRow> = ds
         .live::<Community>()
         .filter_map(|c| {

@@ -4,6 +4,7 @@
 //! thousands, not the projects' tens of thousands, so a plain scan is quick.
 
 use crate::domain::sorting::SortSmall;
+use crate::domain::views::count_per;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -73,10 +74,7 @@ pub struct CommitteeRow {
 /// Committees, by city name then committee name.
 pub fn committee_rows(ds: &Dataset, f: &ListFilter) -> Vec<CommitteeRow> {
     let names = cities(ds);
-    let mut meetings: HashMap<RecordId, usize> = HashMap::new();
-    for m in ds.live::<Meeting>() {
-        *meetings.entry(m.committee_id).or_default() += 1;
-    }
+    let meetings = count_per(ds, |m: &Meeting| m.committee_id);
     let mut rows: Vec<CommitteeRow> = ds
         .live::<Committee>()
         .filter_map(|c| {
@@ -309,14 +307,14 @@ mod tests {
 
     #[test]
     fn committees_and_meetings_are_found_through_their_city() {
-        use crate::domain::forms::committee_form::new_committee;
-        use crate::domain::forms::meeting_form::new_meeting;
+        use crate::domain::records::Committee;
+        use crate::domain::records::Meeting;
         let mut ds = north_2561().records;
         let city = ds.cities[0].meta.id;
-        let mut c = new_committee(ds.cities[0].meta.clone(), city);
+        let mut c = Committee::new(ds.cities[0].meta.clone(), city);
         c.meta.id = uuid::Uuid::from_u128(1);
         c.name = "คณะกรรมการเมืองแม่สอด".into();
-        let mut m = new_meeting(ds.cities[0].meta.clone(), c.meta.id);
+        let mut m = Meeting::new(ds.cities[0].meta.clone(), c.meta.id);
         m.meta.id = uuid::Uuid::from_u128(2);
         m.place = "ศาลา".into();
         ds.committees.push(c);

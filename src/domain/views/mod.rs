@@ -18,3 +18,21 @@ pub mod project_list;
 pub mod survey_entry;
 pub mod thai_sort;
 pub mod to_do;
+
+use std::collections::HashMap;
+
+use crate::domain::meta::RecordId;
+use crate::domain::records::{Dataset, Record};
+
+/// How many live records of kind `R` point at each id through `link` (meetings per
+/// committee, households per community); an id that none points at is not in the map.
+pub(crate) fn count_per<R: Record>(
+    ds: &Dataset,
+    link: impl Fn(&R) -> RecordId,
+) -> HashMap<RecordId, usize> {
+    let mut counts = HashMap::new();
+    for r in ds.live::<R>() {
+        *counts.entry(link(r)).or_default() += 1;
+    }
+    counts
+}

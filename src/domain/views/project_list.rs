@@ -276,23 +276,14 @@ mod tests {
     fn project(ds: &Dataset, n: i64, title: &str, cat: Category, amount: i64) -> Project {
         let editor = Editor::office("t");
         let at = DateTime::from_timestamp(1_500_000_000 + n, 0).unwrap();
+        let meta = RecordMeta::new(uuid::Uuid::from_u128(n as u128 + 1), &editor, at);
+        let city = ds.cities[(n as usize) % ds.cities.len()].meta.id;
         Project {
-            meta: RecordMeta::new(uuid::Uuid::from_u128(n as u128 + 1), &editor, at),
-            city_id: ds.cities[(n as usize) % ds.cities.len()].meta.id,
-            fiscal_year: FiscalYear(2561),
             proposer: format!("ชุมชน {n}"),
             category: cat,
             title: title.into(),
-            description: String::new(),
             amount_requested: Some(Baht::whole(amount)),
-            amount_approved: None,
-            co_funding: vec![],
-            status_history: vec![],
-            progress_percent: 0,
-            completion_report: String::new(),
-            attachments: Vec::new(),
-            community_ids: Vec::new(),
-            households_reached: None,
+            ..Project::new(meta, city, FiscalYear(2561))
         }
     }
 

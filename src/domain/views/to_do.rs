@@ -6,16 +6,17 @@
 //! the Findings page computes them), what the other offices are known to hold (the sync
 //! peers) and how many stored records were kept aside unread. The UI only renders it.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use rust_decimal::Decimal;
 
 use crate::domain::lang::Unit;
-use crate::domain::meta::{OfficeId, RecordId};
+use crate::domain::meta::OfficeId;
 use crate::domain::records::survey::{Community, Household};
 use crate::domain::records::Dataset;
 use crate::domain::rules::{Finding, Importance, RuleCode, COVERAGE_SHORT_BELOW};
 use crate::domain::sync::Peers;
+use crate::domain::views::count_per;
 
 /// One kind of work waiting, in the order the overview lists them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -181,10 +182,7 @@ pub fn unsent(ds: &Dataset, office: &OfficeId, peers: &Peers) -> usize {
 /// surveyed (the threshold of the `community.coverage` rule), whether or not the round is
 /// closed: that survey work is still to do.
 pub fn survey_short(ds: &Dataset) -> usize {
-    let mut surveyed: HashMap<RecordId, usize> = HashMap::new();
-    for h in ds.live::<Household>() {
-        *surveyed.entry(h.community_id).or_default() += 1;
-    }
+    let surveyed = count_per(ds, |h: &Household| h.community_id);
     ds.live::<Community>()
         .filter(|c| {
             let stated = c.households.unwrap_or(0);

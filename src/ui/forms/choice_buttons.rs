@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::marks::{field_dom_id, FieldMarks, Mark};
+use super::marks::{field_dom_id, FieldMarks, MarksFrom};
 use super::text_field::{aria_invalid, described_by};
 use super::Bind;
 
@@ -23,10 +23,11 @@ pub fn ChoiceButtons(
     /// `(key, label)` pairs, in the paper form's order.
     #[prop(into)]
     options: Signal<Vec<(String, String)>>,
-    /// Messages at the field.
+    /// Messages at the field (`marks=s`: an editing session's at `field`).
     #[prop(optional, into)]
-    marks: Signal<Vec<Mark>>,
+    marks: MarksFrom,
 ) -> impl IntoView {
+    let marks = marks.at(&field);
     let dom_id = field_dom_id(&field);
     let name = dom_id.clone();
     let group_id = dom_id.clone();

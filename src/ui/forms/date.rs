@@ -4,7 +4,7 @@ use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 
 use super::calendar::Calendar;
-use super::marks::{field_dom_id, merged, Mark};
+use super::marks::{field_dom_id, merged, Mark, MarksFrom};
 use super::text::FormText;
 use super::text_field::{frame, read_typed, typed_input, InputKind};
 use super::{t, Bind};
@@ -35,9 +35,9 @@ pub fn DateField(
     value: Bind<String>,
     /// Today, for the calendar's first month and mark (from `ui::edit::today()`).
     today: NaiveDate,
-    /// Messages at the field.
+    /// Messages at the field (`marks=s`: an editing session's at `field`).
     #[prop(optional, into)]
-    marks: Signal<Vec<Mark>>,
+    marks: MarksFrom,
     /// Empty is an error when true.
     #[prop(optional)]
     required: bool,
@@ -46,6 +46,7 @@ pub fn DateField(
     hint: Option<Signal<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let marks = marks.at(&field);
     let dom_id = field_dom_id(&field);
     let open = RwSignal::new(false);
     let parsed = read_typed(value, required, parse_date);

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::{Bind, Mark, SelectField};
+use super::{Bind, MarksFrom, SelectField};
 
 /// A required choice of another record (the city, the committee), with a link to its page
 /// once one is chosen.
@@ -20,9 +20,9 @@ pub fn LinkedChoice(
     /// `(id, name)` pairs.
     #[prop(into)]
     options: Signal<Vec<(String, String)>>,
-    /// Messages at the field.
+    /// Messages at the field (`marks=s`: an editing session's at `field`).
     #[prop(into)]
-    marks: Signal<Vec<Mark>>,
+    marks: MarksFrom,
     /// Where the chosen kind's pages are (`<pages>/<id>`), e.g. "/cities".
     pages: &'static str,
     /// The link's text ("Open the city").

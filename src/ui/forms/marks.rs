@@ -3,7 +3,9 @@
 use crate::domain::sorting::SortSmall;
 use leptos::prelude::*;
 
+use crate::domain::forms::form::RecordForm;
 use crate::domain::rules::{Finding, Importance};
+use crate::ui::edit::EditSession;
 use crate::ui::i18n::use_i18n;
 
 /// How serious a mark is. `Input`: the typed text cannot be read (it stays as typed).
@@ -99,6 +101,48 @@ pub(crate) fn merged(own: Vec<Mark>, marks: Vec<Mark>) -> Vec<Mark> {
     }
     out.sort_by_key_small(|m| m.level);
     out
+}
+
+/// Where a widget's messages come from: given as they are, or an editing session's messages
+/// at the widget's own `field`, so that an editor writes a field's path once.
+#[derive(Clone, Copy)]
+pub enum MarksFrom {
+    Given(Signal<Vec<Mark>>),
+    Session(Callback<String, Signal<Vec<Mark>>>),
+}
+
+impl MarksFrom {
+    /// The messages for the widget at `field`.
+    pub fn at(self, field: &str) -> Signal<Vec<Mark>> {
+        match self {
+            MarksFrom::Given(marks) => marks,
+            MarksFrom::Session(at) => at.run(field.to_owned()),
+        }
+    }
+}
+
+impl Default for MarksFrom {
+    fn default() -> Self {
+        MarksFrom::Given(Signal::default())
+    }
+}
+
+impl From<Signal<Vec<Mark>>> for MarksFrom {
+    fn from(marks: Signal<Vec<Mark>>) -> Self {
+        MarksFrom::Given(marks)
+    }
+}
+
+impl From<RwSignal<Vec<Mark>>> for MarksFrom {
+    fn from(marks: RwSignal<Vec<Mark>>) -> Self {
+        MarksFrom::Given(marks.into())
+    }
+}
+
+impl<F: RecordForm> From<EditSession<F>> for MarksFrom {
+    fn from(s: EditSession<F>) -> Self {
+        MarksFrom::Session(Callback::new(move |field: String| s.marks(field)))
+    }
 }
 
 /// The messages under a field, in the interface language, errors first.

@@ -4,14 +4,15 @@
 //!
 //! Widgets edit a [`Bind`] (a getter and a setter into form state, usually made with
 //! [`bind!`](crate::bind) from an `RwSignal` of a `RecordForm`), and take their
-//! messages as [`Mark`]s (from `ui::edit::EditSession::marks`).
+//! messages as [`Mark`]s: `marks=s` for an editing session's messages at the widget's own
+//! `field`, or a signal of them (`ui::edit::EditSession::marks`) where the path differs.
 //!
 //! ```ignore
 //! let s = use_edit_session::<ProjectForm>(target, blank);
 //! view! {
-//!     <TextField field="title" label=t(ProjectText::Title) value=bind!(s.form, title) marks=s.marks("title")/>
+//!     <TextField field="title" label=t(ProjectText::Title) value=bind!(s.form, title) marks=s/>
 //!     <MoneyField field="amount_approved" label=t(ProjectText::Approved)
-//!         value=bind!(s.form, amount_approved) marks=s.marks("amount_approved")/>
+//!         value=bind!(s.form, amount_approved) marks=s/>
 //!     <DateField field="status_history[0].date" label=.. value=.. marks=../>
 //! }
 //! ```
@@ -34,7 +35,7 @@ pub use calendar::Calendar;
 pub use choice_buttons::ChoiceButtons;
 pub use date::DateField;
 pub use lines::{remove_line, LinkedChoice, RemoveLine};
-pub use marks::{field_dom_id, FieldMarks, Mark, MarkLevel};
+pub use marks::{field_dom_id, FieldMarks, Mark, MarkLevel, MarksFrom};
 pub use money::{ExpectedAmount, MoneyField};
 pub use number::NumberField;
 pub use select::{enum_options, SelectField};

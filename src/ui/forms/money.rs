@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::marks::{field_dom_id, merged, Mark};
+use super::marks::{field_dom_id, merged, Mark, MarksFrom};
 use super::screens::ScreenText;
 use super::text::FormText;
 use super::text_field::{frame, read_typed, typed_input, InputKind};
@@ -28,7 +28,7 @@ pub fn MoneyField(
     value: Bind<String>,
     /// Messages at the field (findings; a form's own "cannot read" is not repeated).
     #[prop(optional, into)]
-    marks: Signal<Vec<Mark>>,
+    marks: MarksFrom,
     /// Empty is an error when true; otherwise empty means "no amount".
     #[prop(optional)]
     required: bool,
@@ -36,6 +36,7 @@ pub fn MoneyField(
     #[prop(optional, into)]
     hint: Option<Signal<String>>,
 ) -> impl IntoView {
+    let marks = marks.at(&field);
     let dom_id = field_dom_id(&field);
     let parsed = read_typed(value, required, Baht::parse);
     let all_marks = Signal::derive(move || {

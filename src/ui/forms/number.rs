@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::marks::{field_dom_id, Mark};
+use super::marks::{field_dom_id, MarksFrom};
 use super::text_field::{frame, typed_input, InputKind};
 use super::Bind;
 
@@ -19,9 +19,9 @@ pub fn NumberField(
     label: Signal<String>,
     /// The number as typed.
     value: Bind<String>,
-    /// Messages at the field.
+    /// Messages at the field (`marks=s`: an editing session's at `field`).
     #[prop(optional, into)]
-    marks: Signal<Vec<Mark>>,
+    marks: MarksFrom,
     /// A hint under the field.
     #[prop(optional, into)]
     hint: Option<Signal<String>>,
@@ -29,6 +29,7 @@ pub fn NumberField(
     #[prop(optional)]
     suffix: Option<&'static str>,
 ) -> impl IntoView {
+    let marks = marks.at(&field);
     let dom_id = field_dom_id(&field);
     let input = view! {
         <div class="input-with-suffix">

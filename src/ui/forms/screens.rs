@@ -68,16 +68,19 @@ fn city_shown(ds: &Dataset, id: RecordId, thai: bool) -> &str {
         .map_or("", |c| shown_name(&c.name_th, &c.name_en, thai))
 }
 
+/// `(id, label)` of every live record of kind `R`, in the dataset's order.
+fn live_pairs<R: Record>(ds: &Dataset, label: impl Fn(&R) -> String) -> Vec<(String, String)> {
+    ds.live::<R>()
+        .map(|r| (r.meta().id.to_string(), label(r)))
+        .collect()
+}
+
 /// `(id, "community — city")` of every live community, by that label.
 pub fn community_options() -> Signal<Vec<(String, String)>> {
     options_from(|ds, thai| {
-        let mut v: Vec<(String, String)> = ds
-            .live::<Community>()
-            .map(|c| {
-                let city = city_shown(ds, c.city_id, thai);
-                (c.meta.id.to_string(), format!("{} — {city}", c.name))
-            })
-            .collect();
+        let mut v = live_pairs(ds, |c: &Community| {
+            format!("{} — {}", c.name, city_shown(ds, c.city_id, thai))
+        });
         v.sort_by(|a, b| a.1.cmp(&b.1));
         v
     })
@@ -86,13 +89,9 @@ pub fn community_options() -> Signal<Vec<(String, String)>> {
 /// `(id, "title · city")` of every live project, by title in Thai order.
 pub fn project_options() -> Signal<Vec<(String, String)>> {
     options_from(|ds, thai| {
-        let mut v: Vec<(String, String)> = ds
-            .live::<Project>()
-            .map(|p| {
-                let city = city_shown(ds, p.city_id, thai);
-                (p.meta.id.to_string(), format!("{} · {city}", p.title))
-            })
-            .collect();
+        let mut v = live_pairs(ds, |p: &Project| {
+            format!("{} · {}", p.title, city_shown(ds, p.city_id, thai))
+        });
         v.sort_by_small(|a, b| crate::ui::fmt::thai_order(&a.1, &b.1));
         v
     })
@@ -112,13 +111,9 @@ pub fn city_options() -> Signal<Vec<(String, String)>> {
 /// order, which sorts English names on an English page).
 pub fn city_options_by_shown_name() -> Signal<Vec<(String, String)>> {
     options_from(|ds, thai| {
-        let mut v: Vec<(String, String)> = ds
-            .live::<City>()
-            .map(|c| {
-                let name = shown_name(&c.name_th, &c.name_en, thai);
-                (c.meta.id.to_string(), name.to_owned())
-            })
-            .collect();
+        let mut v = live_pairs(ds, |c: &City| {
+            shown_name(&c.name_th, &c.name_en, thai).to_owned()
+        });
         v.sort_by_small(|a, b| a.1.cmp(&b.1));
         v
     })
@@ -127,20 +122,14 @@ pub fn city_options_by_shown_name() -> Signal<Vec<(String, String)>> {
 /// `(value, label)` for every live committee: "name — city".
 pub fn committee_options() -> Signal<Vec<(String, String)>> {
     options_from(|ds, thai| {
-        let mut v: Vec<(String, String)> = ds
-            .live::<Committee>()
-            .map(|c| {
-                let city = ds.get::<City>(c.city_id).map_or(String::new(), |city| {
-                    shown_name(&city.name_th, &city.name_en, thai).to_string()
-                });
-                let name = if c.name.trim().is_empty() {
-                    "—".to_string()
-                } else {
-                    c.name.clone()
-                };
-                (c.meta.id.to_string(), format!("{name} — {city}"))
-            })
-            .collect();
+        let mut v = live_pairs(ds, |c: &Committee| {
+            let name = if c.name.trim().is_empty() {
+                "—"
+            } else {
+                c.name.as_str()
+            };
+            format!("{name} — {}", city_shown(ds, c.city_id, thai))
+        });
         v.sort_by_small(|a, b| a.1.cmp(&b.1));
         v
     })
@@ -207,10 +196,7 @@ pub fn when_found<R: Record + Send + Sync>(
     let exists = Memo::new(move |_| app.dataset.with(|ds| ds.get::<R>(id).is_some()));
     move || match (exists.get(), app.loaded.get()) {
         (false, false) => view! { <p>{tr(EditText::Loading)}</p> }.into_any(),
-        (false, true) => {
-            view! { <p class="empty" data-testid="not-found">{tr(EditText::NotFound)}</p> }
-                .into_any()
-        }
+        (false, true) => not_found(),
         (true, _) => editor(),
     }
 }

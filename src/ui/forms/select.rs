@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use serde::Serialize;
 
-use super::marks::{field_dom_id, Mark};
+use super::marks::{field_dom_id, MarksFrom};
 use super::text::FormText;
 use super::text_field::{aria_invalid, described_by, frame};
 use super::Bind;
@@ -46,9 +46,9 @@ pub fn SelectField(
     /// `(value, label)` pairs.
     #[prop(into)]
     options: Signal<Vec<(String, String)>>,
-    /// Messages at the field.
+    /// Messages at the field (`marks=s`: an editing session's at `field`).
     #[prop(optional, into)]
-    marks: Signal<Vec<Mark>>,
+    marks: MarksFrom,
     /// A hint under the field.
     #[prop(optional, into)]
     hint: Option<Signal<String>>,
@@ -60,6 +60,7 @@ pub fn SelectField(
     required: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let marks = marks.at(&field);
     let dom_id = field_dom_id(&field);
     let select = view! {
         <select

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::marks::{field_dom_id, marks_id, FieldMarks, Mark};
+use super::marks::{field_dom_id, marks_id, FieldMarks, Mark, MarksFrom};
 use super::text::FormText;
 use super::Bind;
 use crate::ui::i18n::tr;
@@ -138,7 +138,7 @@ pub fn TextField(
     value: Bind<String>,
     /// Messages at the field (input problems, findings).
     #[prop(optional, into)]
-    marks: Signal<Vec<Mark>>,
+    marks: MarksFrom,
     /// A hint under the field.
     #[prop(optional, into)]
     hint: Option<Signal<String>>,
@@ -152,6 +152,7 @@ pub fn TextField(
     #[prop(optional)]
     autocomplete: Option<&'static str>,
 ) -> impl IntoView {
+    let marks = marks.at(&field);
     let dom_id = field_dom_id(&field);
     let kind = InputKind::Text {
         inputmode,
@@ -172,9 +173,9 @@ pub fn TextArea(
     label: Signal<String>,
     /// The text.
     value: Bind<String>,
-    /// Messages at the field.
+    /// Messages at the field (`marks=s`: an editing session's at `field`).
     #[prop(optional, into)]
-    marks: Signal<Vec<Mark>>,
+    marks: MarksFrom,
     /// A hint under the field.
     #[prop(optional, into)]
     hint: Option<Signal<String>>,
@@ -182,6 +183,7 @@ pub fn TextArea(
     #[prop(optional)]
     rows: Option<u32>,
 ) -> impl IntoView {
+    let marks = marks.at(&field);
     let dom_id = field_dom_id(&field);
     let area = view! {
         <textarea

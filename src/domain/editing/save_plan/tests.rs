@@ -33,6 +33,16 @@ fn written(plan: SavePlan<City>) -> (City, AuditAppend) {
     }
 }
 
+/// Office `a` saves `content` over `stored` at `t(minute)`, and something is written.
+fn save_by_a(
+    stored: Option<&City>,
+    content: City,
+    action: SaveAction,
+    minute: i64,
+) -> (City, AuditAppend) {
+    written(plan_save(stored, content, action, &office("a"), t(minute)))
+}
+
 fn fields(a: &AuditAppend) -> Vec<&str> {
     a.entry.changes.iter().map(|c| c.field.as_str()).collect()
 }
@@ -69,13 +79,7 @@ fn an_edit_is_one_more_step_by_this_office_and_lists_the_field() {
     let stored = stored_city();
     let mut content = stored.clone();
     content.name_en = "Mae Sot".into();
-    let (rec, audit) = written(plan_save(
-        Some(&stored),
-        content,
-        SaveAction::Save,
-        &office("a"),
-        t(9),
-    ));
+    let (rec, audit) = save_by_a(Some(&stored), content, SaveAction::Save, 9);
     assert_eq!(rec.meta.version.get(&office("a").office_id), 2);
     assert_eq!(rec.meta.created_at, t(0));
     assert_eq!(rec.meta.updated_at, t(9));
@@ -116,13 +120,7 @@ fn the_same_content_writes_nothing_whatever_its_meta() {
 #[test]
 fn a_deletion_is_a_stamped_tombstone_with_no_field_changes() {
     let stored = stored_city();
-    let (rec, audit) = written(plan_save(
-        Some(&stored),
-        stored.clone(),
-        SaveAction::Delete,
-        &office("a"),
-        t(3),
-    ));
+    let (rec, audit) = save_by_a(Some(&stored), stored.clone(), SaveAction::Delete, 3);
     assert!(rec.meta.deleted);
     assert_eq!(rec.meta.version.get(&office("a").office_id), 2);
     assert_eq!(audit.entry.action, AuditAction::Deleted);
@@ -132,21 +130,9 @@ fn a_deletion_is_a_stamped_tombstone_with_no_field_changes() {
 #[test]
 fn undoing_a_deletion_restores_the_content_as_a_newer_version() {
     let before = stored_city();
-    let (gone, _) = written(plan_save(
-        Some(&before),
-        before.clone(),
-        SaveAction::Delete,
-        &office("a"),
-        t(3),
-    ));
+    let (gone, _) = save_by_a(Some(&before), before.clone(), SaveAction::Delete, 3);
     let back = undo_content(Some(before.clone()), Some(&gone)).unwrap();
-    let (rec, audit) = written(plan_save(
-        Some(&gone),
-        back,
-        SaveAction::Restore,
-        &office("a"),
-        t(4),
-    ));
+    let (rec, audit) = save_by_a(Some(&gone), back, SaveAction::Restore, 4);
     assert!(!rec.meta.deleted);
     assert_eq!(rec.meta.version.get(&office("a").office_id), 3);
     assert_eq!(rec.meta.updated_at, t(4));
@@ -158,21 +144,9 @@ fn undoing_an_edit_puts_the_old_content_back_as_a_newer_version() {
     let before = stored_city();
     let mut content = before.clone();
     content.name_en = "Mae Sot".into();
-    let (after, _) = written(plan_save(
-        Some(&before),
-        content,
-        SaveAction::Save,
-        &office("a"),
-        t(1),
-    ));
+    let (after, _) = save_by_a(Some(&before), content, SaveAction::Save, 1);
     let back = undo_content(Some(before.clone()), Some(&after)).unwrap();
-    let (rec, audit) = written(plan_save(
-        Some(&after),
-        back,
-        SaveAction::Undo,
-        &office("a"),
-        t(2),
-    ));
+    let (rec, audit) = save_by_a(Some(&after), back, SaveAction::Undo, 2);
     assert_eq!(rec.name_en, before.name_en);
     assert_eq!(rec.meta.version.get(&office("a").office_id), 3);
     assert_eq!(audit.entry.action, AuditAction::Undone);
@@ -182,21 +156,9 @@ fn undoing_an_edit_puts_the_old_content_back_as_a_newer_version() {
 
 #[test]
 fn undoing_a_creation_deletes() {
-    let (created, _) = written(plan_save(
-        None,
-        stored_city(),
-        SaveAction::Save,
-        &office("a"),
-        t(1),
-    ));
+    let (created, _) = save_by_a(None, stored_city(), SaveAction::Save, 1);
     let back = undo_content(None, Some(&created)).unwrap();
-    let (rec, audit) = written(plan_save(
-        Some(&created),
-        back,
-        SaveAction::Undo,
-        &office("a"),
-        t(2),
-    ));
+    let (rec, audit) = save_by_a(Some(&created), back, SaveAction::Undo, 2);
     assert!(rec.meta.deleted);
     assert_eq!(audit.entry.action, AuditAction::Undone);
     assert_eq!(undo_content::<City>(None, None), None);
@@ -212,13 +174,7 @@ fn a_record_another_office_edited_since_is_built_on_not_rewound() {
     theirs.meta.touch(&office("b"), t(5));
     let mut content = ours.clone();
     content.name_th = "เทศบาลนครใหม่".into();
-    let (rec, audit) = written(plan_save(
-        Some(&theirs),
-        content,
-        SaveAction::Undo,
-        &office("a"),
-        t(6),
-    ));
+    let (rec, audit) = save_by_a(Some(&theirs), content, SaveAction::Undo, 6);
     use crate::domain::meta::Causality;
     assert_eq!(
         rec.meta.version.compare(&theirs.meta.version),
@@ -242,20 +198,8 @@ fn the_entry_goes_onto_the_log_stored_at_write_time() {
     let mut two = stored.clone();
     two.name_en = "Two".into();
     // Two tabs planned against the same stored version.
-    let (_, a1) = written(plan_save(
-        Some(&stored),
-        one,
-        SaveAction::Save,
-        &office("a"),
-        t(1),
-    ));
-    let (_, a2) = written(plan_save(
-        Some(&stored),
-        two,
-        SaveAction::Save,
-        &office("a"),
-        t(2),
-    ));
+    let (_, a1) = save_by_a(Some(&stored), one, SaveAction::Save, 1);
+    let (_, a2) = save_by_a(Some(&stored), two, SaveAction::Save, 2);
     let first = a1.onto(None);
     let both = a2.onto(Some(first.clone()));
     assert_eq!(both.entries, [a1.entry.clone(), a2.entry.clone()]);
@@ -292,22 +236,10 @@ fn a_deletion_keeps_no_personal_data_in_the_record_or_its_log() {
     stored.name_en = "Mae Sot".into();
     let mut edited = stored.clone();
     edited.name_en = "Mae Sot Town".into();
-    let (after_edit, edit) = written(plan_save(
-        Some(&stored),
-        edited,
-        SaveAction::Save,
-        &office("a"),
-        t(1),
-    ));
+    let (after_edit, edit) = save_by_a(Some(&stored), edited, SaveAction::Save, 1);
     let log = edit.onto(None);
     assert_eq!(log.entries[0].changes[0].new, "Mae Sot Town");
-    let (gone, delete) = written(plan_save(
-        Some(&after_edit),
-        after_edit.clone(),
-        SaveAction::Delete,
-        &office("a"),
-        t(2),
-    ));
+    let (gone, delete) = save_by_a(Some(&after_edit), after_edit.clone(), SaveAction::Delete, 2);
     assert!(gone.meta.deleted && gone.name_th.is_empty() && gone.name_en.is_empty());
     assert!(gone.meta.updated_by.person.is_empty());
     assert_eq!(gone.meta.version.get(&office("a").office_id), 3);
@@ -332,12 +264,11 @@ fn a_deletion_keeps_no_personal_data_in_the_record_or_its_log() {
         ),
         SavePlan::Unchanged(gone.clone())
     );
-    let (undone, _) = written(plan_save(
+    let (undone, _) = save_by_a(
         Some(&after_edit),
         undo_content(None, Some(&after_edit)).unwrap(),
         SaveAction::Undo,
-        &office("a"),
-        t(4),
-    ));
+        4,
+    );
     assert!(undone.meta.deleted && undone.name_en.is_empty());
 }

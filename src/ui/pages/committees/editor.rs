@@ -5,10 +5,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::text::CommitteeText;
-use crate::domain::forms::committee_form::{
-    new_committee, CommitteeForm, MemberLine, MEMBER_ROLES,
-};
-use crate::domain::records::{Meeting, Sector};
+use crate::domain::forms::committee_form::{CommitteeForm, MemberLine, MEMBER_ROLES};
+use crate::domain::records::{Committee, Meeting, Sector};
 use crate::domain::views::entry_lists::{meeting_rows, ListFilter};
 use crate::ui::edit::record_page::{record_page, RecordPageSpec};
 use crate::ui::edit::EditSession;
@@ -35,7 +33,7 @@ pub fn CommitteePage() -> impl IntoView {
     };
     record_page(
         spec,
-        |_, meta, city| new_committee(meta, city.unwrap_or_default()),
+        |_, meta, city| Committee::new(meta, city.unwrap_or_default()),
         |s| view! { <CommitteeEditor s/> }.into_any(),
     )
 }
@@ -59,9 +57,9 @@ pub fn CommitteeEditor(
             <fieldset class="panel">
                 <legend>{tr(ScreenText::Basics)}</legend>
                 <LinkedChoice field="city_id" label=t(ScreenText::City) pages="/cities" open=t(ScreenText::OpenCity)
-                    value=crate::bind!(s.form, city_id) options=city_options() marks=s.marks("city_id")/>
+                    value=crate::bind!(s.form, city_id) options=city_options() marks=s/>
                 <TextField field="name" label=t(CommitteeText::Name) hint=t(CommitteeText::NameHint)
-                    value=crate::bind!(s.form, name) marks=s.marks("name")/>
+                    value=crate::bind!(s.form, name) marks=s/>
             </fieldset>
             <fieldset class="panel lines" data-testid="members">
                 <legend>{tr(CommitteeText::Members)} " (" {move || s.form.with(|f| f.members.len())} ")"</legend>
@@ -89,14 +87,14 @@ fn MemberRow(
     view! {
         <div class="line member-line" data-testid=format!("member-{i}")>
             <TextField field=f("name") label=t(CommitteeText::MemberName) required=true
-                value=crate::bind!(s.form, members, i, name) marks=s.marks(f("name"))/>
+                value=crate::bind!(s.form, members, i, name) marks=s/>
             <SelectField field=f("sector") label=t(CommitteeText::Sector) required=true
-                value=crate::bind!(s.form, members, i, sector) options=enum_options(&Sector::ALL) marks=s.marks(f("sector"))/>
+                value=crate::bind!(s.form, members, i, sector) options=enum_options(&Sector::ALL) marks=s/>
             <SelectField field=f("role") label=t(CommitteeText::Role) no_placeholder=true
-                value=crate::bind!(s.form, members, i, role) options=enum_options(&MEMBER_ROLES) marks=s.marks(f("role"))/>
+                value=crate::bind!(s.form, members, i, role) options=enum_options(&MEMBER_ROLES) marks=s/>
             <TextField field=f("contact") label=t(CommitteeText::Contact) hint=t(CommitteeText::ContactHint)
                 inputmode="tel" autocomplete="off"
-                value=crate::bind!(s.form, members, i, contact) marks=s.marks(f("contact"))/>
+                value=crate::bind!(s.form, members, i, contact) marks=s/>
             <RemoveLine label=t(ScreenText::Remove)
                 on_remove=Callback::new(move |_| s.form.update(|f| remove_line(&mut f.members, i)))/>
         </div>

@@ -54,57 +54,57 @@ fn Editor(
             <fieldset class="panel">
                 <legend>{tr(ScreenText::Basics)}</legend>
                 <LinkedChoice field="city_id" label=t(ScreenText::City) pages="/cities" open=t(ScreenText::OpenCity)
-                    value=crate::bind!(s.form, city_id) options=city_options() marks=s.marks("city_id")/>
+                    value=crate::bind!(s.form, city_id) options=city_options() marks=s/>
                 <TextField field="name" label=t(CommunityText::Name) hint=t(CommunityText::NameHint) required=true
-                    value=crate::bind!(s.form, name) marks=s.marks("name")/>
+                    value=crate::bind!(s.form, name) marks=s/>
                 <TextField field="district" label=t(CommunityText::District)
-                    value=crate::bind!(s.form, district) marks=s.marks("district")/>
+                    value=crate::bind!(s.form, district) marks=s/>
                 <TextField field="subdistrict" label=t(CommunityText::Subdistrict)
-                    value=crate::bind!(s.form, subdistrict) marks=s.marks("subdistrict")/>
+                    value=crate::bind!(s.form, subdistrict) marks=s/>
             </fieldset>
             <fieldset class="panel">
                 <legend>{tr(CommunityText::Place)}</legend>
                 <p class="hint">{tr(CommunityText::LocationHint)}</p>
                 <TextField field="location.latitude" label=t(CommunityText::Latitude) inputmode="decimal"
-                    value=crate::bind!(s.form, latitude) marks=s.marks("location.latitude")/>
+                    value=crate::bind!(s.form, latitude) marks=s/>
                 <TextField field="location.longitude" label=t(CommunityText::Longitude) inputmode="decimal"
-                    value=crate::bind!(s.form, longitude) marks=s.marks("location.longitude")/>
+                    value=crate::bind!(s.form, longitude) marks=s/>
             </fieldset>
             <fieldset class="panel">
                 <legend>{tr(CommunityText::People)}</legend>
                 <NumberField field="households" label=t(CommunityText::Households) hint=t(CommunityText::HouseholdsHint)
-                    value=crate::bind!(s.form, households) marks=s.marks("households")/>
+                    value=crate::bind!(s.form, households) marks=s/>
                 <NumberField field="population" label=t(CommunityText::Population)
-                    value=crate::bind!(s.form, population) marks=s.marks("population")/>
+                    value=crate::bind!(s.form, population) marks=s/>
             </fieldset>
             <fieldset class="panel">
                 <legend>{tr(CommunityText::Land)}</legend>
                 <SelectField field="landowner" label=t(CommunityText::Landowner)
-                    value=crate::bind!(s.form, landowner) options=enum_options(Landowner::ALL) marks=s.marks("landowner")/>
+                    value=crate::bind!(s.form, landowner) options=enum_options(Landowner::ALL) marks=s/>
                 <SelectField field="tenure" label=t(CommunityText::Tenure)
-                    value=crate::bind!(s.form, tenure) options=enum_options(LandTenure::ALL) marks=s.marks("tenure")/>
+                    value=crate::bind!(s.form, tenure) options=enum_options(LandTenure::ALL) marks=s/>
                 <SelectField field="eviction" label=t(CommunityText::Eviction)
-                    value=crate::bind!(s.form, eviction) options=enum_options(EvictionThreat::ALL) marks=s.marks("eviction")/>
+                    value=crate::bind!(s.form, eviction) options=enum_options(EvictionThreat::ALL) marks=s/>
                 <DateField field="eviction_date" label=t(CommunityText::EvictionDate) today=today()
-                    value=crate::bind!(s.form, eviction_date) marks=s.marks("eviction_date")/>
+                    value=crate::bind!(s.form, eviction_date) marks=s/>
             </fieldset>
             <fieldset class="panel">
                 <legend>{tr(CommunityText::Savings)}</legend>
                 <NumberField field="savings_group.members" label=t(CommunityText::SavingsMembers)
-                    value=crate::bind!(s.form, savings_members) marks=s.marks("savings_group.members")/>
+                    value=crate::bind!(s.form, savings_members) marks=s/>
                 <MoneyField field="savings_group.balance" label=t(CommunityText::SavingsBalance)
-                    value=crate::bind!(s.form, savings_balance) marks=s.marks("savings_group.balance")/>
+                    value=crate::bind!(s.form, savings_balance) marks=s/>
                 <TextField field="organisation" label=t(CommunityText::Organisation)
-                    value=crate::bind!(s.form, organisation) marks=s.marks("organisation")/>
+                    value=crate::bind!(s.form, organisation) marks=s/>
             </fieldset>
             <fieldset class="panel">
                 <legend>{tr(CommunityText::Plan)}</legend>
                 <SelectField field="preferred_solution" label=t(CommunityText::Solution)
-                    value=crate::bind!(s.form, preferred_solution) options=enum_options(Solution::ALL) marks=s.marks("preferred_solution")/>
+                    value=crate::bind!(s.form, preferred_solution) options=enum_options(Solution::ALL) marks=s/>
                 <SelectField field="programme" label=t(CommunityText::Programme)
-                    value=crate::bind!(s.form, programme) options=enum_options(HousingProgramme::ALL) marks=s.marks("programme")/>
+                    value=crate::bind!(s.form, programme) options=enum_options(HousingProgramme::ALL) marks=s/>
                 <TextArea field="notes" label=t(CommunityText::Notes) rows=3
-                    value=crate::bind!(s.form, notes) marks=s.marks("notes")/>
+                    value=crate::bind!(s.form, notes) marks=s/>
             </fieldset>
             <EditorActions session=s name=name list="/communities"/>
         </EditorFrame>

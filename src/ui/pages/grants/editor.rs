@@ -74,7 +74,7 @@ fn ProvinceGrantEditor(
         <GrantForm s title=GrantText::ProvinceGrant pages="/grants/province" testid="province-grant-editor" expected
             year=crate::bind!(s.form, fiscal_year) amount=crate::bind!(s.form, amount) date=crate::bind!(s.form, date)>
             <SelectField field="province_id" label=t(ScreenText::Province) required=true
-                value=crate::bind!(s.form, province_id) options=province_options() marks=s.marks("province_id")/>
+                value=crate::bind!(s.form, province_id) options=province_options() marks=s/>
         </GrantForm>
     }
 }
@@ -100,7 +100,7 @@ fn CommitteeGrantEditor(
         <GrantForm s title=GrantText::CommitteeGrant pages="/grants/committee" testid="committee-grant-editor" expected
             year=crate::bind!(s.form, fiscal_year) amount=crate::bind!(s.form, amount) date=crate::bind!(s.form, date)>
             <SelectField field="city_id" label=t(ScreenText::City) required=true
-                value=crate::bind!(s.form, city_id) options=city_options() marks=s.marks("city_id")/>
+                value=crate::bind!(s.form, city_id) options=city_options() marks=s/>
         </GrantForm>
     }
 }
@@ -132,12 +132,12 @@ fn GrantForm<F: RecordForm>(
         <EditorFrame session=s testid=testid form_class="record-form panel">
             {children()}
             <TextField field="fiscal_year" label=t(ScreenText::FiscalYear) inputmode="numeric" required=true
-                value=year marks=s.marks("fiscal_year")/>
+                value=year marks=s/>
             <MoneyField field="amount" label=t(ScreenText::Amount) required=true
-                value=amount marks=s.marks("amount")/>
+                value=amount marks=s/>
             <ExpectedAmount lead expected amount/>
             <DateField field="date" label=t(GrantText::DatePaid) today=today()
-                value=date marks=s.marks("date")/>
+                value=date marks=s/>
             <EditActions session=s name=name on_saved=nav.on_saved on_deleted=nav.on_deleted/>
         </EditorFrame>
     }

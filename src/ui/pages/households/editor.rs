@@ -187,10 +187,10 @@ fn HouseholdEditor(
                     value=crate::bind!(s.form, house_number) marks=house_number_marks(s)/>
                 <TextField field="head_name" label=t(T::HeadName) autocomplete="off"
                     hint=left_out_hint(s, "head_name", None, |f| &f.head_name)
-                    value=crate::bind!(s.form, head_name) marks=s.marks("head_name")/>
+                    value=crate::bind!(s.form, head_name) marks=s/>
                 <TextField field="phone" label=t(T::Phone) inputmode="tel"
                     hint=left_out_hint(s, "phone", Some(T::PersonalHint), |f| &f.phone)
-                    value=crate::bind!(s.form, phone) marks=s.marks("phone")/>
+                    value=crate::bind!(s.form, phone) marks=s/>
             </fieldset>
             <fieldset class="panel">
                 <legend>{tr(T::People)}</legend>
@@ -198,37 +198,37 @@ fn HouseholdEditor(
                     value=crate::bind!(s.form, members) marks=members_marks/>
                 <div class="count-row">
                     <NumberField field="vulnerable.elderly" label=t(T::Elderly)
-                        value=crate::bind!(s.form, elderly) marks=s.marks("vulnerable.elderly")/>
+                        value=crate::bind!(s.form, elderly) marks=s/>
                     <NumberField field="vulnerable.disabled" label=t(T::Disabled)
-                        value=crate::bind!(s.form, disabled) marks=s.marks("vulnerable.disabled")/>
+                        value=crate::bind!(s.form, disabled) marks=s/>
                     <NumberField field="vulnerable.young_children" label=t(T::YoungChildren)
-                        value=crate::bind!(s.form, young_children) marks=s.marks("vulnerable.young_children")/>
+                        value=crate::bind!(s.form, young_children) marks=s/>
                 </div>
                 <p class="hint">{tr(T::VulnerableHint)}</p>
             </fieldset>
             <fieldset class="panel">
                 <legend>{tr(T::Housing)}</legend>
                 <ChoiceButtons field="land_tenure" label=t(T::LandTenure) options=enum_options(LandTenure::ALL)
-                    value=crate::bind!(s.form, land_tenure) marks=s.marks("land_tenure")/>
+                    value=crate::bind!(s.form, land_tenure) marks=s/>
                 <ChoiceButtons field="house_tenure" label=t(T::HouseTenure) options=enum_options(HouseTenure::ALL)
-                    value=crate::bind!(s.form, house_tenure) marks=s.marks("house_tenure")/>
+                    value=crate::bind!(s.form, house_tenure) marks=s/>
                 <Show when=rented>
                     <MoneyField field="monthly_rent" label=t(T::MonthlyRent)
-                        value=crate::bind!(s.form, monthly_rent) marks=s.marks("monthly_rent")/>
+                        value=crate::bind!(s.form, monthly_rent) marks=s/>
                 </Show>
                 <ChoiceButtons field="condition" label=t(T::Condition) options=enum_options(HouseCondition::ALL)
-                    value=crate::bind!(s.form, condition) marks=s.marks("condition")/>
+                    value=crate::bind!(s.form, condition) marks=s/>
             </fieldset>
             <fieldset class="panel">
                 <legend>{tr(T::Money)}</legend>
                 <ChoiceButtons field="income_band" label=t(T::IncomeBand) options=enum_options(IncomeBand::ALL)
-                    value=crate::bind!(s.form, income_band) marks=s.marks("income_band")/>
+                    value=crate::bind!(s.form, income_band) marks=s/>
                 <ChoiceButtons field="savings_member" label=t(T::SavingsMember) options=yes_no
-                    value=crate::bind!(s.form, savings_member) marks=s.marks("savings_member")/>
+                    value=crate::bind!(s.form, savings_member) marks=s/>
                 <ChoiceButtons field="need" label=t(T::Need) options=enum_options(Need::ALL)
-                    value=crate::bind!(s.form, need) marks=s.marks("need")/>
+                    value=crate::bind!(s.form, need) marks=s/>
                 <TextArea field="notes" label=t(T::Notes) rows=2
-                    value=crate::bind!(s.form, notes) marks=s.marks("notes")/>
+                    value=crate::bind!(s.form, notes) marks=s/>
             </fieldset>
             <div class="panel sticky-actions survey-actions">
                 <button type="button" class="save-next" data-testid="save-next"

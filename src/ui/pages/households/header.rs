@@ -8,6 +8,7 @@ use leptos_router::components::A;
 use super::text::HouseholdText as T;
 use crate::domain::dates::format_be_short;
 use crate::domain::forms::household_form::HouseholdForm;
+use crate::domain::meta::RecordId;
 use crate::domain::records::survey::Community;
 use crate::domain::records::City;
 use crate::domain::views::choices::shown_name;
@@ -27,15 +28,7 @@ pub fn SurveyHead(
 ) -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
-    let community = Memo::new(move |_| {
-        let id = s
-            .form
-            .with(|f| uuid::Uuid::parse_str(&f.community_id).ok())?;
-        app.dataset.with(|ds| {
-            ds.get::<Community>(id)
-                .map(|c| (id, c.name.clone(), c.city_id))
-        })
-    });
+    let community = chosen_community(s);
     let city = move || {
         let (_, _, city) = community.get()?;
         let thai = i18n.lang.get() == Lang::Th;
@@ -53,7 +46,7 @@ pub fn SurveyHead(
         <Show when=move || community.with(Option::is_some) fallback=move || view! {
             <div class="panel">
                 <LinkedChoice field="community_id" label=t(T::Community) pages="/communities" open=t(T::OpenCommunity)
-                    value=crate::bind!(s.form, community_id) options=community_options() marks=s.marks("community_id")/>
+                    value=crate::bind!(s.form, community_id) options=community_options() marks=s/>
             </div>
         }>
             <div class="panel survey-head">
@@ -69,6 +62,20 @@ pub fn SurveyHead(
     }
 }
 
+/// The community the form names, once the dataset holds it: its id, name and city.
+fn chosen_community(s: EditSession<HouseholdForm>) -> Memo<Option<(RecordId, String, RecordId)>> {
+    let app = use_app();
+    Memo::new(move |_| {
+        let id = s
+            .form
+            .with(|f| uuid::Uuid::parse_str(&f.community_id).ok())?;
+        app.dataset.with(|ds| {
+            ds.get::<Community>(id)
+                .map(|c| (id, c.name.clone(), c.city_id))
+        })
+    })
+}
+
 /// The round, the surveyor and the day: kept from one household to the next.
 #[component]
 pub fn RoundFields(
@@ -77,13 +84,8 @@ pub fn RoundFields(
 ) -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
-    let city = Memo::new(move |_| {
-        let id = s
-            .form
-            .with(|f| uuid::Uuid::parse_str(&f.community_id).ok())?;
-        app.dataset
-            .with(|ds| ds.get::<Community>(id).map(|c| c.city_id))
-    });
+    let community = chosen_community(s);
+    let city = Memo::new(move |_| community.get().map(|(_, _, city)| city));
     let options = Signal::derive(move || {
         let Some(city) = city.get() else {
             return Vec::new();
@@ -119,14 +121,14 @@ pub fn RoundFields(
             <div class="round-grid">
                 <div>
                     <SelectField field="round_id" label=t(T::Round) options
-                        value=crate::bind!(s.form, round_id) marks=s.marks("round_id")/>
+                        value=crate::bind!(s.form, round_id) marks=s/>
                     <p class="field-link"><A href=add_round>"+ " {tr(T::AddRound)}</A></p>
                 </div>
                 <TextField field="surveyor" label=t(T::Surveyor)
                     hint=left_out_hint(s, "surveyor", None, |f| &f.surveyor)
-                    value=crate::bind!(s.form, surveyor) marks=s.marks("surveyor")/>
+                    value=crate::bind!(s.form, surveyor) marks=s/>
                 <DateField field="surveyed_on" label=t(T::SurveyedOn) today=today()
-                    value=crate::bind!(s.form, surveyed_on) marks=s.marks("surveyed_on")/>
+                    value=crate::bind!(s.form, surveyed_on) marks=s/>
             </div>
         </fieldset>
     }

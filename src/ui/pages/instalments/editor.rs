@@ -77,36 +77,36 @@ pub fn InstalmentEditor(
             <fieldset class="panel">
                 <legend>{tr(ScreenText::Basics)}</legend>
                 <LinkedChoice field="city_id" label=t(ScreenText::City) pages="/cities" open=t(ScreenText::OpenCity)
-                    value=crate::bind!(s.form, city_id) options=city_options() marks=s.marks("city_id")/>
+                    value=crate::bind!(s.form, city_id) options=city_options() marks=s/>
                 <PaysInto city_id=Signal::derive(move || s.form.with(|f| f.city_id.clone()))/>
                 <TextField field="fiscal_year" label=t(ScreenText::FiscalYear) inputmode="numeric" required=true
-                    value=crate::bind!(s.form, fiscal_year) marks=s.marks("fiscal_year")/>
+                    value=crate::bind!(s.form, fiscal_year) marks=s/>
                 <NumberField field="number" label=t(InstalmentText::Number) hint=t(InstalmentText::NumberHint)
-                    value=crate::bind!(s.form, number) marks=s.marks("number")/>
+                    value=crate::bind!(s.form, number) marks=s/>
                 <NumberField field="planned_share" label=t(InstalmentText::PlannedShare) suffix="%"
                     hint=t(InstalmentText::PlannedShareHint)
-                    value=crate::bind!(s.form, planned_share) marks=s.marks("planned_share")/>
+                    value=crate::bind!(s.form, planned_share) marks=s/>
                 <MoneyField field="amount" label=t(InstalmentText::Amount) required=true
-                    value=crate::bind!(s.form, amount) marks=s.marks("amount")/>
+                    value=crate::bind!(s.form, amount) marks=s/>
                 <ExpectedAmount lead=t(InstalmentText::ExpectedIs) expected amount=crate::bind!(s.form, amount)/>
             </fieldset>
             <fieldset class="panel">
                 <legend>{tr(ScreenText::Date)}</legend>
                 <DateField field="planned_date" label=t(InstalmentText::PlannedDate) today=today()
-                    value=crate::bind!(s.form, planned_date) marks=s.marks("planned_date")/>
+                    value=crate::bind!(s.form, planned_date) marks=s/>
                 <DateField field="requested_date" label=t(InstalmentText::RequestedDate) today=today()
                     hint=t(InstalmentText::RequestedDateHint)
-                    value=crate::bind!(s.form, requested_date) marks=s.marks("requested_date")/>
+                    value=crate::bind!(s.form, requested_date) marks=s/>
                 <SelectField field="progress_report_id" label=t(ProgressText::ReportOf) hint=t(ProgressText::ReportHint)
-                    value=crate::bind!(s.form, progress_report_id) marks=s.marks("progress_report_id")
+                    value=crate::bind!(s.form, progress_report_id) marks=s
                     options=report_options(
                         Signal::derive(move || s.form.with(|f| f.city_id.clone())),
                         Signal::derive(move || s.form.with(|f| f.progress_report_id.clone())),
                     )/>
                 <DateField field="due_date" label=t(InstalmentText::DueDate) today=today()
-                    value=crate::bind!(s.form, due_date) marks=s.marks("due_date")/>
+                    value=crate::bind!(s.form, due_date) marks=s/>
                 <TextField field="reference" label=t(InstalmentText::Reference) hint=t(InstalmentText::ReferenceHint)
-                    value=crate::bind!(s.form, reference) marks=s.marks("reference")/>
+                    value=crate::bind!(s.form, reference) marks=s/>
             </fieldset>
             <TransferPanel s name/>
             <crate::ui::attachments::AttachmentsPanel files=crate::bind!(s.form, attachments)/>

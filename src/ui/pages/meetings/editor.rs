@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use super::text::MeetingText;
-use crate::domain::forms::meeting_form::{new_meeting, MeetingForm, ProblemLine};
-use crate::domain::records::{Category, Sector};
+use crate::domain::forms::meeting_form::{MeetingForm, ProblemLine};
+use crate::domain::records::{Category, Meeting, Sector};
 use crate::domain::reports::Label;
 use crate::ui::edit::record_page::{record_page, RecordPageSpec};
 use crate::ui::edit::{today, EditSession};
@@ -31,7 +31,7 @@ pub fn MeetingPage() -> impl IntoView {
     };
     record_page(
         spec,
-        |_, meta, committee| new_meeting(meta, committee.unwrap_or_default()),
+        |_, meta, committee| Meeting::new(meta, committee.unwrap_or_default()),
         |s| view! { <MeetingEditor s/> }.into_any(),
     )
 }
@@ -54,11 +54,11 @@ pub fn MeetingEditor(
                 <legend>{tr(ScreenText::Basics)}</legend>
                 <LinkedChoice field="committee_id" label=t(MeetingText::Committee) pages="/committees"
                     open=t(MeetingText::OpenCommittee)
-                    value=crate::bind!(s.form, committee_id) options=committee_options() marks=s.marks("committee_id")/>
+                    value=crate::bind!(s.form, committee_id) options=committee_options() marks=s/>
                 <DateField field="date" label=t(ScreenText::Date) today=today()
-                    value=crate::bind!(s.form, date) marks=s.marks("date")/>
+                    value=crate::bind!(s.form, date) marks=s/>
                 <TextField field="place" label=t(MeetingText::Place)
-                    value=crate::bind!(s.form, place) marks=s.marks("place")/>
+                    value=crate::bind!(s.form, place) marks=s/>
             </fieldset>
             <fieldset class="panel" data-testid="attendance">
                 <legend>{tr(MeetingText::Attendance)}</legend>
@@ -72,7 +72,7 @@ pub fn MeetingEditor(
                         let field = format!("attendance[{i}].count");
                         view! {
                             <NumberField field=field.clone() label=label
-                                value=crate::bind!(s.form, attendance, i, count) marks=s.marks(field)/>
+                                value=crate::bind!(s.form, attendance, i, count) marks=s/>
                         }
                     }).collect_view()}
                 </div>
@@ -92,7 +92,7 @@ pub fn MeetingEditor(
             <fieldset class="panel">
                 <legend>{tr(MeetingText::Decisions)}</legend>
                 <TextArea field="decisions" label=t(MeetingText::Decisions) hint=t(MeetingText::DecisionsHint)
-                    value=crate::bind!(s.form, decisions) marks=s.marks("decisions")/>
+                    value=crate::bind!(s.form, decisions) marks=s/>
             </fieldset>
             <crate::ui::attachments::AttachmentsPanel files=crate::bind!(s.form, attachments)/>
             <EditorActions session=s name=name list="/meetings"/>
@@ -113,9 +113,9 @@ fn ProblemRow(
         <div class="line problem-line" data-testid=format!("problem-{i}")>
             <SelectField field=f("category") label=t(MeetingText::ProblemCategory) required=true
                 value=crate::bind!(s.form, problems, i, category) options=enum_options(&Category::ALL)
-                marks=s.marks(f("category"))/>
+                marks=s/>
             <TextArea field=f("description") label=t(MeetingText::ProblemDescription) rows=2
-                value=crate::bind!(s.form, problems, i, description) marks=s.marks(f("description"))/>
+                value=crate::bind!(s.form, problems, i, description) marks=s/>
             <RemoveLine label=t(ScreenText::Remove)
                 on_remove=Callback::new(move |_| s.form.update(|f| remove_line(&mut f.problems, i)))/>
         </div>

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 use super::signatories::Signatories;
 use super::text::MouText;
-use crate::domain::forms::mou_form::{new_mou, MouForm};
+use crate::domain::forms::mou_form::MouForm;
+use crate::domain::records::Mou;
 use crate::ui::edit::record_page::{record_page, RecordPageSpec};
 use crate::ui::edit::{today, EditSession};
 use crate::ui::forms::screens::{city_options, ScreenText};
@@ -27,7 +28,7 @@ pub fn MouPage() -> impl IntoView {
     };
     record_page(
         spec,
-        |_, meta, city| new_mou(meta, city.into_iter().collect()),
+        |_, meta, city| Mou::new(meta, city.into_iter().collect()),
         |s| view! { <MouEditor s/> }.into_any(),
     )
 }
@@ -44,20 +45,20 @@ pub fn MouEditor(
             <fieldset class="panel">
                 <legend>{tr(ScreenText::Basics)}</legend>
                 <TextField field="title" label=t(MouText::TitleField) hint=t(MouText::TitleHint)
-                    value=crate::bind!(s.form, title) marks=s.marks("title")/>
+                    value=crate::bind!(s.form, title) marks=s/>
                 <DateField field="date" label=t(MouText::SignedOn) today=today() required=true
-                    value=crate::bind!(s.form, date) marks=s.marks("date")/>
+                    value=crate::bind!(s.form, date) marks=s/>
                 <TextField field="place" label=t(MouText::Place)
-                    value=crate::bind!(s.form, place) marks=s.marks("place")/>
+                    value=crate::bind!(s.form, place) marks=s/>
             </fieldset>
             <CoveredCities s/>
             <Signatories s/>
             <fieldset class="panel" data-testid="witness">
                 <legend>{tr(MouText::Witness)}</legend>
                 <TextField field="witness.name" label=t(MouText::WitnessName)
-                    value=crate::bind!(s.form, witness_name) marks=s.marks("witness.name")/>
+                    value=crate::bind!(s.form, witness_name) marks=s/>
                 <TextField field="witness.position" label=t(MouText::WitnessPosition)
-                    value=crate::bind!(s.form, witness_position) marks=s.marks("witness.position")/>
+                    value=crate::bind!(s.form, witness_position) marks=s/>
             </fieldset>
             <crate::ui::attachments::AttachmentsPanel files=crate::bind!(s.form, attachments)/>
             <EditorActions session=s name=name list="/mous"/>

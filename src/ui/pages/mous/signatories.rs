@@ -61,14 +61,14 @@ fn SignatoryRow(
     view! {
         <div class="line signatory-line" data-testid=format!("signatory-{i}")>
             <TextField field=f("name") label=t(MouText::SignatoryName) required=true
-                value=crate::bind!(s.form, signatories, i, name) marks=s.marks(f("name"))/>
+                value=crate::bind!(s.form, signatories, i, name) marks=s/>
             <SelectField field=f("role") label=t(MouText::Role) required=true
                 value=crate::bind!(s.form, signatories, i, role) options=enum_options(&SignatoryRole::ALL)
-                marks=s.marks(f("role"))/>
+                marks=s/>
             <SelectField field=f("city_id") label=t(MouText::SignedFor)
-                value=crate::bind!(s.form, signatories, i, city_id) options=covered marks=s.marks(f("city_id"))/>
+                value=crate::bind!(s.form, signatories, i, city_id) options=covered marks=s/>
             <TextField field=f("position") label=t(MouText::Position)
-                value=crate::bind!(s.form, signatories, i, position) marks=s.marks(f("position"))/>
+                value=crate::bind!(s.form, signatories, i, position) marks=s/>
             <RemoveLine label=t(ScreenText::Remove)
                 on_remove=Callback::new(move |_| s.form.update(|f| remove_line(&mut f.signatories, i)))/>
         </div>

@@ -81,21 +81,21 @@ fn Editor(
             <fieldset class="panel">
                 <legend>{tr(ScreenText::Basics)}</legend>
                 <LinkedChoice field="project_id" label=t(ProgressText::Project) pages="/projects" open=t(ProgressText::OpenProject)
-                    value=crate::bind!(s.form, project_id) options=project_options() marks=s.marks("project_id")/>
+                    value=crate::bind!(s.form, project_id) options=project_options() marks=s/>
                 <DateField field="date" label=t(ProgressText::Date) today=today() required=true hint=t(ProgressText::DateHint)
-                    value=crate::bind!(s.form, date) marks=s.marks("date")/>
+                    value=crate::bind!(s.form, date) marks=s/>
                 <NumberField field="percent" label=t(ProgressText::Percent) suffix="%"
-                    value=crate::bind!(s.form, percent) marks=s.marks("percent")/>
+                    value=crate::bind!(s.form, percent) marks=s/>
                 <TextArea field="work_done" label=t(ProgressText::WorkDone) rows=4
-                    value=crate::bind!(s.form, work_done) marks=s.marks("work_done")/>
+                    value=crate::bind!(s.form, work_done) marks=s/>
             </fieldset>
             <fieldset class="panel">
                 <legend>{tr(ProgressText::Money)}</legend>
                 <MoneyField field="spent_to_date" label=t(ProgressText::Spent) hint=t(ProgressText::SpentHint) required=true
-                    value=crate::bind!(s.form, spent_to_date) marks=s.marks("spent_to_date")/>
+                    value=crate::bind!(s.form, spent_to_date) marks=s/>
                 <p class="hint" data-testid="approved-amount">{approved}</p>
                 <TextArea field="problems" label=t(ProgressText::Problems) rows=3
-                    value=crate::bind!(s.form, problems) marks=s.marks("problems")/>
+                    value=crate::bind!(s.form, problems) marks=s/>
             </fieldset>
             <crate::ui::attachments::AttachmentsPanel files=crate::bind!(s.form, attachments)/>
             <div class="panel sticky-actions">

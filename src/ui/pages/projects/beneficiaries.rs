@@ -93,7 +93,7 @@ pub fn Beneficiaries(
             <FieldMarks dom_id=marks_for marks=s.marks("community_ids")/>
             <NumberField field="households_reached" label=t(ProjectText::HouseholdsReached)
                 hint=Signal::derive(move || i18n.t(ProjectText::HouseholdsReachedHint).to_owned())
-                value=crate::bind!(s.form, households_reached) marks=s.marks("households_reached")/>
+                value=crate::bind!(s.form, households_reached) marks=s/>
         </fieldset>
     }
 }

@@ -26,9 +26,9 @@ pub fn CoFundingLines(
                     view! {
                         <div class="line">
                             <TextField field=source.clone() label=t(ProjectText::CoSource)
-                                value=crate::bind!(s.form, co_funding, i, source) marks=s.marks(source)/>
+                                value=crate::bind!(s.form, co_funding, i, source) marks=s/>
                             <MoneyField field=amount.clone() label=t(ProjectText::CoAmount)
-                                value=crate::bind!(s.form, co_funding, i, amount) marks=s.marks(amount)/>
+                                value=crate::bind!(s.form, co_funding, i, amount) marks=s/>
                             <RemoveLine label=t(ProjectText::Remove)
                                 on_remove=Callback::new(move |_| s.form.update(|f| remove_line(&mut f.co_funding, i)))/>
                         </div>

@@ -72,7 +72,7 @@ pub fn ProjectEditor(
         None => view! {
             <NumberField field="progress_percent" label=t(ProjectText::ProgressPercent) suffix="%"
                 hint=t(ProgressText::OwnField)
-                value=crate::bind!(s.form, progress_percent) marks=s.marks("progress_percent")/>
+                value=crate::bind!(s.form, progress_percent) marks=s/>
         }
         .into_any(),
     };
@@ -85,25 +85,25 @@ pub fn ProjectEditor(
             <fieldset class="panel">
                 <legend>{tr(ProjectText::Basics)}</legend>
                 <LinkedChoice field="city_id" label=t(ProjectText::City) pages="/cities" open=t(ProjectText::OpenCity)
-                    value=crate::bind!(s.form, city_id) options=city_options marks=s.marks("city_id")/>
+                    value=crate::bind!(s.form, city_id) options=city_options marks=s/>
                 <TextField field="fiscal_year" label=t(ProjectText::FiscalYear) inputmode="numeric"
-                    value=crate::bind!(s.form, fiscal_year) marks=s.marks("fiscal_year")/>
+                    value=crate::bind!(s.form, fiscal_year) marks=s/>
                 <TextField field="title" label=t(ProjectText::TitleField) required=true
-                    value=crate::bind!(s.form, title) marks=s.marks("title")/>
+                    value=crate::bind!(s.form, title) marks=s/>
                 <TextField field="proposer" label=t(ProjectText::Proposer) hint=t(ProjectText::ProposerHint)
-                    required=true value=crate::bind!(s.form, proposer) marks=s.marks("proposer")/>
+                    required=true value=crate::bind!(s.form, proposer) marks=s/>
                 <SelectField field="category" label=t(ProjectText::Category) required=true
                     value=crate::bind!(s.form, category) options=enum_options(&Category::ALL)
-                    marks=s.marks("category")/>
+                    marks=s/>
                 <TextArea field="description" label=t(ProjectText::Description)
-                    value=crate::bind!(s.form, description) marks=s.marks("description")/>
+                    value=crate::bind!(s.form, description) marks=s/>
             </fieldset>
             <fieldset class="panel">
                 <legend>{tr(ProjectText::Money)}</legend>
                 <MoneyField field="amount_requested" label=t(ProjectText::Requested)
-                    value=crate::bind!(s.form, amount_requested) marks=s.marks("amount_requested")/>
+                    value=crate::bind!(s.form, amount_requested) marks=s/>
                 <MoneyField field="amount_approved" label=t(ProjectText::Approved)
-                    value=crate::bind!(s.form, amount_approved) marks=s.marks("amount_approved")/>
+                    value=crate::bind!(s.form, amount_approved) marks=s/>
                 <CoFundingLines s/>
             </fieldset>
             <Beneficiaries s/>
@@ -112,7 +112,7 @@ pub fn ProjectEditor(
                 <legend>{tr(ProjectText::Progress)}</legend>
                 {progress}
                 <TextArea field="completion_report" label=t(ProjectText::Report) hint=t(ProjectText::ReportHint)
-                    rows=6 value=crate::bind!(s.form, completion_report) marks=s.marks("completion_report")/>
+                    rows=6 value=crate::bind!(s.form, completion_report) marks=s/>
             </fieldset>
             <crate::ui::attachments::AttachmentsPanel files=crate::bind!(s.form, attachments)/>
             <EditorActions session=s name=name list="/projects"/>

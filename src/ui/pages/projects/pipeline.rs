@@ -113,7 +113,7 @@ pub fn Pipeline(
                             view! {
                                 <li class="history-line">
                                     <DateField field=field.clone() label=label today=today()
-                                        value=crate::bind!(s.form, status_history, i, date) marks=s.marks(field)/>
+                                        value=crate::bind!(s.form, status_history, i, date) marks=s/>
                                 </li>
                             }
                         }

@@ -64,23 +64,23 @@ fn Editor(
             <fieldset class="panel">
                 <legend>{tr(ScreenText::Basics)}</legend>
                 <TextArea field="label" label=t(StatedText::Label) hint=t(StatedText::LabelHint) rows=2
-                    value=crate::bind!(s.form, label) marks=s.marks("label")/>
+                    value=crate::bind!(s.form, label) marks=s/>
                 <SelectField field="region_id" label=t(ScreenText::Region) no_placeholder=true
-                    value=crate::bind!(s.form, region_id) options=regions marks=s.marks("region_id")/>
+                    value=crate::bind!(s.form, region_id) options=regions marks=s/>
                 <TextField field="fiscal_year" label=t(ScreenText::FiscalYear) inputmode="numeric" required=true
-                    value=crate::bind!(s.form, fiscal_year) marks=s.marks("fiscal_year")/>
+                    value=crate::bind!(s.form, fiscal_year) marks=s/>
                 <TextField field="source" label=t(StatedText::Source) hint=t(StatedText::SourceHint)
-                    value=crate::bind!(s.form, source) marks=s.marks("source")/>
+                    value=crate::bind!(s.form, source) marks=s/>
             </fieldset>
             <fieldset class="panel">
                 <legend>{tr(StatedText::StatedFigures)}</legend>
                 <p class="hint">{tr(StatedText::StatedFiguresHint)}</p>
                 <NumberField field="cities" label=t(StatedText::Cities)
-                    value=crate::bind!(s.form, cities) marks=s.marks("cities")/>
+                    value=crate::bind!(s.form, cities) marks=s/>
                 <NumberField field="provinces" label=t(StatedText::Provinces)
-                    value=crate::bind!(s.form, provinces) marks=s.marks("provinces")/>
+                    value=crate::bind!(s.form, provinces) marks=s/>
                 <MoneyField field="amount" label=t(StatedText::Amount)
-                    value=crate::bind!(s.form, amount) marks=s.marks("amount")/>
+                    value=crate::bind!(s.form, amount) marks=s/>
             </fieldset>
             <section class="panel" data-testid="comparison">
                 <h2>{tr(StatedText::Comparison)}</h2>
