@@ -11,9 +11,9 @@
 //      and the file's size.
 //   3. Imports it into a fresh profile (a new browser context, empty storage): time to the
 //      preview, and to "saved"; then counts the blobs kept.
-//   Peak JS heap of each phase: CDP Performance.getMetrics (JSHeapUsedSize) sampled every
-//   100 ms; the wasm memory is in it (an ArrayBuffer), the blobs the browser keeps on disk
-//   are not.
+//   Peak memory of each phase, sampled every 100 ms (see `heapSampler`): the JS heap, and
+//   apart from it the ArrayBuffers (the wasm's linear memory among them). The blobs the
+//   browser keeps on disk are in neither.
 //
 //   node bench/attach.mjs                (BENCH_PHOTOS=200, 50 per project)
 import fs from 'node:fs';
@@ -31,16 +31,24 @@ const median = (xs) => {
 };
 const mb = (bytes) => (bytes / 1e6).toFixed(1);
 
-/** Samples the page's JS heap every 100 ms until `stop()`; returns the peak in bytes. */
+/**
+ * Samples the page's memory every 100 ms until `stop()`, which resolves with the peaks in
+ * bytes: `heap`, the JS heap (CDP Performance.getMetrics' JSHeapUsedSize), and `buffers`,
+ * the ArrayBuffers' backing stores (Runtime.getHeapUsage's backingStorageSize: the wasm's
+ * linear memory, file bytes being read) — outside the JS heap, so counted apart.
+ */
 async function heapSampler(page) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   let peak = 0;
+  let buffers = 0;
   let running = true;
   const read = async () => {
     const { metrics } = await cdp.send('Performance.getMetrics');
     const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value || 0;
     peak = Math.max(peak, used);
+    const usage = await cdp.send('Runtime.getHeapUsage').catch(() => ({}));
+    buffers = Math.max(buffers, usage.backingStorageSize || 0);
   };
   const loop = (async () => {
     while (running) {
@@ -54,18 +62,13 @@ async function heapSampler(page) {
       await loop;
       await read().catch(() => {});
       await cdp.detach().catch(() => {});
-      return peak;
+      return { heap: peak, buffers };
     },
   };
 }
 
-/**
- * Draws `n` distinct camera-sized JPEGs in the page and hands them to the panel's file
- * input as one choice of files (as a person picking from the gallery does); resolves with
- * the times (performance.now()) at which each thumbnail appeared, and when the files were
- * handed over.
- */
-async function addPhotos(page, n, seed) {
+/** Draws `n` distinct camera-sized JPEGs in the page, for `handOver`. */
+async function makePhotos(page, n, seed) {
   return page.evaluate(async ([n, seed, w, h]) => {
     const files = [];
     for (let k = 0; k < n; k += 1) {
@@ -97,6 +100,20 @@ async function addPhotos(page, n, seed) {
       const blob = await c.convertToBlob({ type: 'image/jpeg', quality: 0.92 });
       files.push(new File([blob], `IMG_${String(seed * 1000 + k).padStart(4, '0')}.jpg`, { type: 'image/jpeg' }));
     }
+    window.benchFiles = files;
+  }, [n, seed, CAM_W, CAM_H]);
+}
+
+/**
+ * Hands the files drawn by `makePhotos` to the attachments panel's file input as one choice
+ * (as a person picking from the gallery does); resolves with the times (performance.now())
+ * at which each thumbnail appeared, when the files were handed over, and their bytes.
+ */
+async function handOver(page) {
+  return page.evaluate(async () => {
+    const files = window.benchFiles;
+    window.benchFiles = null;
+    const n = files.length;
     const input = document.querySelector('[data-testid="attachments"] [data-testid="attach-files"]');
     const list = document.querySelector('[data-testid="attachments"] ul.thumbs');
     const times = [];
@@ -116,7 +133,18 @@ async function addPhotos(page, n, seed) {
     input.dispatchEvent(new Event('change', { bubbles: true }));
     await done;
     return { start, times, bytes };
-  }, [n, seed, CAM_W, CAM_H]);
+  });
+}
+
+/** The wasm's linear memory now, in bytes (it only grows: the phase's peak). */
+async function wasmMemory(page) {
+  return page.evaluate(async () => {
+    const js = document.querySelector('meta[name="mueang-js"]')?.content;
+    if (!js) return NaN;
+    // wasm-bindgen's init hands back the instance already made.
+    const exports = await (await import(js)).default();
+    return exports.memory?.buffer.byteLength ?? NaN;
+  }).catch(() => NaN);
 }
 
 const env = await setup();
@@ -132,7 +160,8 @@ try {
   await page.getByTestId('save-settings').click();
   await page.locator('.saved[role="status"]').waitFor();
 
-  const heapAdd = await heapSampler(page);
+  // Sampled only while the app works, not while the test draws the photos.
+  const peakAdd = { heap: 0, buffers: 0 };
   const perPhoto = [];
   let addTotal = 0;
   let cameraBytes = 0;
@@ -145,7 +174,12 @@ try {
     await s.fill('proposer', 'ชุมชนริมเมย');
     await s.choose('category', 'ที่อยู่อาศัย');
     await page.getByTestId('attachments').getByTestId('no-attachments').waitFor();
-    const { start, times, bytes } = await addPhotos(page, n, seed);
+    await makePhotos(page, n, seed);
+    const heapAdd = await heapSampler(page);
+    const { start, times, bytes } = await handOver(page);
+    const peak = await heapAdd.stop();
+    peakAdd.heap = Math.max(peakAdd.heap, peak.heap);
+    peakAdd.buffers = Math.max(peakAdd.buffers, peak.buffers);
     cameraBytes += bytes;
     addTotal += times[times.length - 1] - start;
     times.forEach((t, i) => perPhoto.push(t - (i ? times[i - 1] : start)));
@@ -153,7 +187,6 @@ try {
     done += n;
     console.log(`  project ${seed}: ${n} photos in ${((times[times.length - 1] - start) / 1000).toFixed(1)} s`);
   }
-  const peakAdd = await heapAdd.stop();
   const kept = await page.evaluate(async () => {
     const db = await new Promise((ok, fail) => {
       const r = indexedDB.open('mueang');
@@ -170,7 +203,7 @@ try {
   });
   console.log(`add ${PHOTOS} photos (${CAM_W} × ${CAM_H} JPEG, ${mb(cameraBytes / PHOTOS)} MB each on average, `
     + `scaled to 1,600 px): median ${median(perPhoto).toFixed(0)} ms a photo, total ${(addTotal / 1000).toFixed(1)} s; `
-    + `kept ${kept.files} files, ${mb(kept.bytes)} MB; peak JS heap ${mb(peakAdd)} MB`);
+    + `kept ${kept.files} files, ${mb(kept.bytes)} MB; peak JS heap ${mb(peakAdd.heap)} MB, array buffers ${mb(peakAdd.buffers)} MB; wasm memory ${mb(await wasmMemory(page))} MB`);
 
   // ---- 2. export with attachments
   await app.goto('/sync');
@@ -188,7 +221,7 @@ try {
   await download.saveAs(file);
   const size = fs.statSync(file).size;
   console.log(`export with attachments: ${(exportMs / 1000).toFixed(1)} s, bundle ${mb(size)} MB `
-    + `(${download.suggestedFilename()}); peak JS heap ${mb(peakExport)} MB`);
+    + `(${download.suggestedFilename()}); peak JS heap ${mb(peakExport.heap)} MB, array buffers ${mb(peakExport.buffers)} MB; wasm memory ${mb(await wasmMemory(page))} MB`);
   await app.context.close();
 
   // ---- 3. import into a fresh profile
@@ -200,11 +233,21 @@ try {
   await p2.getByTestId('import-input').setInputFiles(file);
   await p2.getByTestId('import-preview').waitFor({ timeout: 600_000 });
   const previewMs = Date.now() - t1;
+  // The bar's per-file count ("กำลังเก็บไฟล์แนบ 37 / 200"), as the person sees it move.
+  await p2.evaluate(() => {
+    window.benchCounts = [];
+    new MutationObserver(() => {
+      const t = document.querySelector('[data-testid="sync-progress"]')?.textContent || '';
+      const m = /(\d+) \/ (\d+)/.exec(t);
+      if (m && window.benchCounts[window.benchCounts.length - 1] !== m[0]) window.benchCounts.push(m[0]);
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
   const t2 = Date.now();
   await p2.getByTestId('import-apply').click();
   await p2.getByTestId('import-done').waitFor({ timeout: 600_000 });
   const applyMs = Date.now() - t2;
   const peakImport = await heapImport.stop();
+  const counts = await p2.evaluate(() => window.benchCounts);
   const received = await p2.evaluate(async () => {
     const db = await new Promise((ok, fail) => {
       const r = indexedDB.open('mueang');
@@ -220,7 +263,9 @@ try {
     return n;
   });
   console.log(`import into a fresh profile: preview ${(previewMs / 1000).toFixed(1)} s, save ${(applyMs / 1000).toFixed(1)} s, `
-    + `total ${((previewMs + applyMs) / 1000).toFixed(1)} s; ${received} files kept; peak JS heap ${mb(peakImport)} MB`);
+    + `total ${((previewMs + applyMs) / 1000).toFixed(1)} s; ${received} files kept; peak JS heap ${mb(peakImport.heap)} MB, array buffers ${mb(peakImport.buffers)} MB; wasm memory ${mb(await wasmMemory(p2))} MB`);
+  console.log(`  the bar counted the files kept ${counts.length} times: ${counts.slice(0, 3).join(', ')}`
+    + `${counts.length > 3 ? ` … ${counts[counts.length - 1]}` : ''}`);
   if (fresh.errors.length || app.errors.length) console.log('page errors:', [...app.errors, ...fresh.errors].map(String));
   fs.rmSync(file, { force: true });
 } finally {

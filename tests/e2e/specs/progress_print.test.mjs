@@ -8,6 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup } from '../lib/browser.mjs';
 import { Screens } from '../lib/screens.mjs';
+import { savePdf } from '../lib/reports.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -104,8 +105,11 @@ test('a project\'s A4 progress report shows its photos, dates in BE, and prints 
   assert.match(captions[1], /หลังคา\.jpg/, captions.join(' | '));
   assert.match(captions[0], /แนบกับโครงการ/, captions.join(' | '));
   assert.equal(await sheet.getByTestId('sheet-photo-missing').count(), 0);
+  // The "saved" toasts of the editing above would cover the screenshots.
+  while (await page.getByTestId('toast').count()) await page.locator('.toast-close').first().click();
   const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(sideways <= 0, `no sideways scroll (${sideways} px)`);
+  await s.expectNoAxeViolations('the progress report');
   await app.screenshot('progress-print.png');
   await sheet.getByTestId('sheet-photos').scrollIntoViewIfNeeded();
   await app.screenshot('progress-print-photos.png');
@@ -116,7 +120,13 @@ test('a project\'s A4 progress report shows its photos, dates in BE, and prints 
   await page.emulateMedia({ media: 'print' });
   await nav.waitFor({ state: 'hidden' });
   await page.locator('.print-toolbar').waitFor({ state: 'hidden' });
+  // Nor the banners (the browser has not promised to keep the data, not exported yet).
+  assert.equal(await page.locator('.banners .banner').filter({ visible: true }).count(), 0);
   assert.ok(await sheet.locator('[data-testid="sheet-photo"] img').first().isVisible());
+  await sheet.getByTestId('sheet-photos').scrollIntoViewIfNeeded();
+  await app.screenshot('progress-print-media.png');
+  const pdf = await savePdf(page, 'progress-report.pdf');
+  assert.ok(pdf.length > 20_000, `an A4 PDF with the photos (${pdf.length} bytes)`);
   await page.emulateMedia({ media: 'screen' });
   await nav.waitFor({ state: 'visible' });
 
