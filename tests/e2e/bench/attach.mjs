@@ -9,8 +9,9 @@
 //      total from choosing the files to the last thumbnail.
 //   2. Exports a bundle with attachments from /sync: time from "Export" to the download,
 //      and the file's size.
-//   3. Imports it into a fresh profile (a new browser context, empty storage): time to the
-//      preview, and to "saved"; then counts the blobs kept.
+//   3. Imports it into a fresh profile (a new browser context, empty storage), then again
+//      with the CPU slowed 4× (a field tablet): time to the preview, and to "saved"; counts
+//      the blobs kept and what the progress bar showed ("กำลังเก็บไฟล์แนบ 37 / 200").
 //   Peak memory of each phase, sampled every 100 ms (see `heapSampler`): the JS heap, and
 //   apart from it the ArrayBuffers (the wasm's linear memory among them). The blobs the
 //   browser keeps on disk are in neither.
@@ -147,6 +148,61 @@ async function wasmMemory(page) {
   }).catch(() => NaN);
 }
 
+/**
+ * Imports `file` into a fresh profile (a new browser context, empty storage), the CPU
+ * slowed `cpu` times (4: a field tablet, as `make bench-load` assumes); prints the times,
+ * the files kept, the memory and what the progress bar counted.
+ */
+async function importInto(env, file, cpu, earlier) {
+  const fresh = await env.newApp({ width: 800, height: 1280 });
+  const p2 = fresh.page;
+  await fresh.goto('/sync');
+  if (cpu > 1) {
+    const cdp = await fresh.context.newCDPSession(p2);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+  }
+  const heapImport = await heapSampler(p2);
+  const t1 = Date.now();
+  await p2.getByTestId('import-input').setInputFiles(file);
+  await p2.getByTestId('import-preview').waitFor({ timeout: 600_000 });
+  const previewMs = Date.now() - t1;
+  // The bar's per-file count ("กำลังเก็บไฟล์แนบ 37 / 200"), as the person sees it move.
+  await p2.evaluate(() => {
+    window.benchCounts = [];
+    new MutationObserver(() => {
+      const t = document.querySelector('[data-testid="sync-progress"]')?.textContent || '';
+      const m = /(\d+) \/ (\d+)/.exec(t);
+      if (m && window.benchCounts[window.benchCounts.length - 1] !== m[0]) window.benchCounts.push(m[0]);
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+  const t2 = Date.now();
+  await p2.getByTestId('import-apply').click();
+  await p2.getByTestId('import-done').waitFor({ timeout: 600_000 });
+  const applyMs = Date.now() - t2;
+  const peakImport = await heapImport.stop();
+  const counts = await p2.evaluate(() => window.benchCounts);
+  const received = await p2.evaluate(async () => {
+    const db = await new Promise((ok, fail) => {
+      const r = indexedDB.open('mueang');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+    const n = await new Promise((ok, fail) => {
+      const r = db.transaction('blobs').objectStore('blobs').count();
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+    db.close();
+    return n;
+  });
+  console.log(`import into a fresh profile${cpu > 1 ? ` (CPU ×${cpu})` : ''}: preview ${(previewMs / 1000).toFixed(1)} s, save ${(applyMs / 1000).toFixed(1)} s, `
+    + `total ${((previewMs + applyMs) / 1000).toFixed(1)} s; ${received} files kept; peak JS heap ${mb(peakImport.heap)} MB, array buffers ${mb(peakImport.buffers)} MB; wasm memory ${mb(await wasmMemory(p2))} MB`);
+  console.log(`  the bar counted the files kept ${counts.length} times: ${counts.slice(0, 3).join(', ')}`
+    + `${counts.length > 3 ? ` … ${counts[counts.length - 1]}` : ''}`);
+  if (fresh.errors.length || earlier.length) console.log('page errors:', [...earlier, ...fresh.errors].map(String));
+  await fresh.context.close();
+}
+
 const env = await setup();
 try {
   // ---- 1. add the photos, PER_RECORD to a new project
@@ -225,48 +281,7 @@ try {
   await app.context.close();
 
   // ---- 3. import into a fresh profile
-  const fresh = await env.newApp({ width: 800, height: 1280 });
-  const p2 = fresh.page;
-  await fresh.goto('/sync');
-  const heapImport = await heapSampler(p2);
-  const t1 = Date.now();
-  await p2.getByTestId('import-input').setInputFiles(file);
-  await p2.getByTestId('import-preview').waitFor({ timeout: 600_000 });
-  const previewMs = Date.now() - t1;
-  // The bar's per-file count ("กำลังเก็บไฟล์แนบ 37 / 200"), as the person sees it move.
-  await p2.evaluate(() => {
-    window.benchCounts = [];
-    new MutationObserver(() => {
-      const t = document.querySelector('[data-testid="sync-progress"]')?.textContent || '';
-      const m = /(\d+) \/ (\d+)/.exec(t);
-      if (m && window.benchCounts[window.benchCounts.length - 1] !== m[0]) window.benchCounts.push(m[0]);
-    }).observe(document.body, { childList: true, subtree: true, characterData: true });
-  });
-  const t2 = Date.now();
-  await p2.getByTestId('import-apply').click();
-  await p2.getByTestId('import-done').waitFor({ timeout: 600_000 });
-  const applyMs = Date.now() - t2;
-  const peakImport = await heapImport.stop();
-  const counts = await p2.evaluate(() => window.benchCounts);
-  const received = await p2.evaluate(async () => {
-    const db = await new Promise((ok, fail) => {
-      const r = indexedDB.open('mueang');
-      r.onsuccess = () => ok(r.result);
-      r.onerror = () => fail(r.error);
-    });
-    const n = await new Promise((ok, fail) => {
-      const r = db.transaction('blobs').objectStore('blobs').count();
-      r.onsuccess = () => ok(r.result);
-      r.onerror = () => fail(r.error);
-    });
-    db.close();
-    return n;
-  });
-  console.log(`import into a fresh profile: preview ${(previewMs / 1000).toFixed(1)} s, save ${(applyMs / 1000).toFixed(1)} s, `
-    + `total ${((previewMs + applyMs) / 1000).toFixed(1)} s; ${received} files kept; peak JS heap ${mb(peakImport.heap)} MB, array buffers ${mb(peakImport.buffers)} MB; wasm memory ${mb(await wasmMemory(p2))} MB`);
-  console.log(`  the bar counted the files kept ${counts.length} times: ${counts.slice(0, 3).join(', ')}`
-    + `${counts.length > 3 ? ` … ${counts[counts.length - 1]}` : ''}`);
-  if (fresh.errors.length || app.errors.length) console.log('page errors:', [...app.errors, ...fresh.errors].map(String));
+  for (const cpu of [1, 4]) await importInto(env, file, cpu, app.errors);
   fs.rmSync(file, { force: true });
 } finally {
   await env.stop();
