@@ -12,9 +12,9 @@
 //   3. Imports it into a fresh profile (a new browser context, empty storage), then again
 //      with the CPU slowed 4× (a field tablet): time to the preview, and to "saved"; counts
 //      the blobs kept and what the progress bar showed ("กำลังเก็บไฟล์แนบ 37 / 200").
-//   Peak memory of each phase, sampled every 100 ms (see `heapSampler`): the JS heap, and
-//   apart from it the ArrayBuffers (the wasm's linear memory among them). The blobs the
-//   browser keeps on disk are in neither.
+//   Peak memory of each phase, sampled every 100 ms (see `heapSampler`): the JS heap and,
+//   apart from it, the ArrayBuffers; then the wasm's linear memory at the phase's end (it
+//   only grows). The blobs the browser keeps on disk are in none of them.
 //
 //   node bench/attach.mjs                (BENCH_PHOTOS=200, 50 per project)
 import fs from 'node:fs';
@@ -35,15 +35,15 @@ const mb = (bytes) => (bytes / 1e6).toFixed(1);
 /**
  * Samples the page's memory every 100 ms until `stop()`, which resolves with the peaks in
  * bytes: `heap`, the JS heap (CDP Performance.getMetrics' JSHeapUsedSize), and `buffers`,
- * the ArrayBuffers' backing stores (Runtime.getHeapUsage's backingStorageSize: the wasm's
- * linear memory, file bytes being read) — outside the JS heap, so counted apart.
+ * the ArrayBuffers' backing stores (Runtime.getHeapUsage's backingStorageSize: files and
+ * bundles being read or written) — outside the JS heap, so counted apart. The wasm's
+ * linear memory is in neither here: `wasmMemory` reads it.
  */
 async function heapSampler(page) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   let peak = 0;
   let buffers = 0;
-  let running = true;
   const read = async () => {
     const { metrics } = await cdp.send('Performance.getMetrics');
     const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value || 0;
@@ -51,16 +51,16 @@ async function heapSampler(page) {
     const usage = await cdp.send('Runtime.getHeapUsage').catch(() => ({}));
     buffers = Math.max(buffers, usage.backingStorageSize || 0);
   };
-  const loop = (async () => {
-    while (running) {
-      await read().catch(() => {});
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  })();
+  // A sampling interval, not a wait: nothing is asserted after it.
+  let busy = false;
+  const timer = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    read().catch(() => {}).finally(() => { busy = false; });
+  }, 100);
   return {
     async stop() {
-      running = false;
-      await loop;
+      clearInterval(timer);
       await read().catch(() => {});
       await cdp.detach().catch(() => {});
       return { heap: peak, buffers };
