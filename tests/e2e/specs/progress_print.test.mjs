@@ -111,6 +111,13 @@ test('a project\'s A4 progress report shows its photos, dates in BE, and prints 
   assert.ok(sideways <= 0, `no sideways scroll (${sideways} px)`);
   await s.expectNoAxeViolations('the progress report');
   await app.screenshot('progress-print.png');
+  // At phone width too, nothing makes the page scroll sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const onPhone = await page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth);
+  assert.ok(onPhone <= 0, `no sideways scroll at phone width (${onPhone} px)`);
+  await sheet.getByTestId('sheet-instalments').scrollIntoViewIfNeeded();
+  await app.screenshot('progress-print-phone.png');
+  await page.setViewportSize({ width: 800, height: 1280 });
   await sheet.getByTestId('sheet-photos').scrollIntoViewIfNeeded();
   await app.screenshot('progress-print-photos.png');
 

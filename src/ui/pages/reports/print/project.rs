@@ -132,10 +132,14 @@ fn ProgressSheetView(
                 </tbody>
             </table>
             <h2>{tr(P::SheetInstalments)}</h2>
-            <SheetTable testid="sheet-instalments" empty=P::SheetNoInstalments cols=vec![
-                Col::text(P::SheetInstalmentNo), Col::num(P::SheetAmount), Col::text(P::SheetPlanned),
-                Col::text(P::SheetRequestedOn), Col::text(P::SheetTransferred), Col::text(P::SheetRestsOn),
-            ] rows=instalments/>
+            // Six columns do not fit a phone: the table scrolls inside its frame, the page
+            // does not (print.css lets it out on paper).
+            <div class="table-wrap">
+                <SheetTable testid="sheet-instalments" empty=P::SheetNoInstalments cols=vec![
+                    Col::text(P::SheetInstalmentNo), Col::num(P::SheetAmount), Col::text(P::SheetPlanned),
+                    Col::text(P::SheetRequestedOn), Col::text(P::SheetTransferred), Col::text(P::SheetRestsOn),
+                ] rows=instalments/>
+            </div>
             <h2>{tr(P::SheetReports)}</h2>
             {if reports.is_empty() {
                 view! { <p class="muted">{tr(P::SheetNoReports)}</p> }.into_any()
