@@ -23,7 +23,7 @@ WBG_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", 
 PORT ?= 8080
 LOGS := $(ROOT)/target/test-logs
 
-.PHONY: help serve test size build bench bench-load bench-lists bench-survey bench-csv bench-csv-web bench-survey-wasm profile-import tools browser \
+.PHONY: help serve test size build bench bench-load bench-lists bench-survey bench-csv bench-csv-web bench-attach bench-survey-wasm profile-import tools browser \
         tool-target tool-components tool-trunk tool-wasm-bindgen tool-wasm-split tool-npm build-one \
         test-lint test-native test-web test-e2e test-fuzz tool-cxx fuzz fuzz-short clean
 
@@ -39,6 +39,7 @@ help:
 	@echo "make fuzz-short   a short fuzzing run from the committed corpus (FUZZ_SHORT_SECONDS)"
 	@echo "make bench-csv   the spreadsheet import's preview of 20,000 rows natively (times)"
 	@echo "make bench-csv-web   the same in headless Chromium against dist/ (times)"
+	@echo "make bench-attach   200 camera photos added, exported in a bundle and imported into a fresh profile, in headless Chromium against dist/ (times, size, peak heap)"
 	@echo "make bench-survey   a region's survey (100,000 households) natively: import, rules, summary, views, household list (times)"
 	@echo "make bench-survey-wasm   the survey views and household list in headless Chromium (BENCH_HOUSEHOLDS, times)"
 
@@ -166,6 +167,15 @@ bench-csv-web: browser
 	@mkdir -p "$(ROOT)/target/bench"
 	@cd "$(ROOT)" && cargo run --release --quiet --bin mueang -- bench-csv --rows $(BENCH_CSV_ROWS) --runs 1 -o target/bench/sheet-$(BENCH_CSV_ROWS).csv
 	@cd "$(E2E)" && MUEANG_DIST="$(ROOT)/dist" node bench/sheet.mjs "$(ROOT)/target/bench/sheet-$(BENCH_CSV_ROWS).csv"
+
+# Issue #13's 200 photos in headless Chromium against the release build already in dist/
+# (`make build` first): BENCH_PHOTOS 4 MP JPEGs drawn in the page are added through the
+# attachments panel (scaled on the device to 1,600 px), exported in a bundle with files and
+# imported into a fresh profile (tests/e2e/bench/attach.mjs). Prints times, the bundle's
+# size and each phase's peak JS heap; asserts none.
+BENCH_PHOTOS ?= 200
+bench-attach: browser
+	@cd "$(E2E)" && MUEANG_DIST="$(ROOT)/dist" BENCH_PHOTOS=$(BENCH_PHOTOS) node bench/attach.mjs
 
 # The same views in the browser: the bench build's `/sync?bench=survey` makes a fictional
 # survey of BENCH_HOUSEHOLDS in the page and times the city summary, every region's view

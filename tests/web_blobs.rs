@@ -51,6 +51,30 @@ async fn the_same_file_is_kept_once_and_reads_back_as_written() {
 }
 
 #[wasm_bindgen_test]
+async fn a_counted_write_reports_each_new_file_in_order() {
+    let name = "t-blobs-counted";
+    storage::delete_database(name).await.unwrap();
+    let store = Store::open(name, || {}).await.unwrap();
+    store.put_blobs(vec![file(b"held already")]).await.unwrap();
+    let photos: Vec<Vec<u8>> = (0..5u8).map(|i| vec![i; 10_000]).collect();
+    let mut files: Vec<NewBlob> = photos.iter().map(|p| file(p)).collect();
+    files.push(file(b"held already"));
+    let mut seen = Vec::new();
+    let n = store
+        .put_blobs_counted(files, |done, of| seen.push((done, of)))
+        .await
+        .unwrap();
+    assert_eq!(n, 5);
+    assert_eq!(
+        seen,
+        (1..=5).map(|d| (d, 5)).collect::<Vec<_>>(),
+        "one call per new file, the held one not counted"
+    );
+    assert_eq!(store.blob_usage().await.unwrap().files, 6);
+    store.close();
+}
+
+#[wasm_bindgen_test]
 async fn upgrading_from_v3_adds_the_blob_store_and_keeps_every_record() {
     let name = "t-blobs-upgrade";
     storage::delete_database(name).await.unwrap();

@@ -8,6 +8,8 @@ pub enum Stage {
     Checking,
     Comparing,
     Saving,
+    /// Keeping the photos and documents an import carries, one by one (with a count).
+    KeepingFiles,
     Preparing,
     Locking,
 }

@@ -30,8 +30,8 @@ use crate::ui::pages::parameters::{ParametersListPage, ParametersPage};
 use crate::ui::pages::progress::ProgressReportPage;
 use crate::ui::pages::projects::{ProjectPage, ProjectsPage};
 use crate::ui::pages::reports::{
-    CityPrintPage, CommunityPrintPage, MouPrintPage, ProvinceReportPage, RegionPrintPage,
-    RegionReportPage, ReportsPage,
+    CityPrintPage, CommunityPrintPage, MouPrintPage, ProjectPrintPage, ProvinceReportPage,
+    RegionPrintPage, RegionReportPage, ReportsPage,
 };
 use crate::ui::pages::sheet_import::SheetImportPage;
 use crate::ui::pages::stated_totals::{StatedTotalPage, StatedTotalsPage};
@@ -130,6 +130,7 @@ lazy_routes!(reports {
     MouPrintRoute => mou_print_view: MouPrintPage,
     CityPrintRoute => city_print_view: CityPrintPage,
     RegionPrintRoute => region_print_view: RegionPrintPage,
+    ProjectPrintRoute => project_print_view: ProjectPrintPage,
     FindingsRoute => findings_view: FindingsPage,
 });
 

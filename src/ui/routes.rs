@@ -61,6 +61,9 @@ macro_rules! app_routes {
             // The example has no community: the profile and the community's survey are
             // visited as "not found" here; specs/survey_views visits them with a survey.
             "/print/community/:id" => lazy CommunityPrintRoute, ["/print/community/none"];
+            // The example has no project: visited as "not found"; specs/progress_print visits
+            // one with its photos.
+            "/print/project/:id" => lazy ProjectPrintRoute, ["/print/project/none"];
             "/committees" => lazy CommitteesRoute, ["/committees"];
             "/committees/:id" => lazy CommitteeRoute, [
                 "/committees/new",

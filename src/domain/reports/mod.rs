@@ -18,6 +18,7 @@ mod mou_sheet;
 mod names;
 mod outside;
 mod progress;
+pub mod progress_sheet;
 mod reconciliation;
 mod scope;
 mod summaries;

@@ -66,7 +66,7 @@ pub async fn apply_import(
     t: &mut Timings,
 ) -> Option<Applied> {
     progress.step(Stage::Saving, 0.8).await;
-    keep_files(app, bundles).await;
+    keep_files(app, bundles, progress).await;
     let start = now();
     let mut peers = match sync.peers(app).await {
         Ok(p) => p,
@@ -267,7 +267,8 @@ async fn with_files(
 /// records, in one transaction: all or none. When they do not fit, the records are still
 /// imported (a record is never lost because a photo did not fit) and the person is told;
 /// the records then show "N photos not included" where they belong.
-async fn keep_files(app: AppState, bundles: &[Bundle]) {
+/// The bar moves with each file kept ("37 / 200"), from 80 % to 95 % of the import.
+async fn keep_files(app: AppState, bundles: &[Bundle], progress: Progress) {
     let files: Vec<crate::storage::NewBlob> = bundles
         .iter()
         .flat_map(|b| b.files())
@@ -279,7 +280,11 @@ async fn keep_files(app: AppState, bundles: &[Bundle]) {
     let Some(store) = app.store.get_untracked() else {
         return;
     };
-    if let Err(e) = store.put_blobs(files).await {
+    if files.len() > 1 {
+        progress.step(Stage::KeepingFiles, 0.8).await;
+    }
+    let kept = |done, of| progress.kept(done, of, (0.8, 0.95));
+    if let Err(e) = store.put_blobs_counted(files, kept).await {
         app.notify(
             crate::ui::i18n::Msg::FilesNotKept,
             e.detail().map(str::to_string),

@@ -23,6 +23,8 @@ pub struct Progress {
     pub state: RwSignal<Option<(Stage, f64)>>,
     /// True once the job has run for [`SHOW_AFTER_MS`].
     pub visible: RwSignal<bool>,
+    /// Files kept so far and how many, while an import keeps its attachments.
+    pub files: RwSignal<Option<(usize, usize)>>,
     started: StoredValue<f64>,
 }
 
@@ -37,6 +39,7 @@ impl Progress {
         Progress {
             state: RwSignal::new(None),
             visible: RwSignal::new(false),
+            files: RwSignal::new(None),
             started: StoredValue::new(0.0),
         }
     }
@@ -45,6 +48,24 @@ impl Progress {
         self.started.set_value(now());
         self.visible.set(false);
         self.state.set(None);
+        self.files.set(None);
+    }
+
+    /// Reports a file kept (`done` of `of`) between `from` and `to` of the whole job. Not
+    /// async: it runs inside the blob store's transaction, and the browser paints between
+    /// the requests' callbacks anyway.
+    pub fn kept(self, done: usize, of: usize, (from, to): (f64, f64)) {
+        let share = if of == 0 {
+            1.0
+        } else {
+            done as f64 / of as f64
+        };
+        self.state
+            .set(Some((Stage::KeepingFiles, from + (to - from) * share)));
+        self.files.set(Some((done, of)));
+        if now() - self.started.get_value() > SHOW_AFTER_MS {
+            self.visible.set(true);
+        }
     }
 
     /// Reports a step; past the threshold, shows the bar and lets the browser paint it.
@@ -58,6 +79,7 @@ impl Progress {
 
     pub fn finish(self) {
         self.state.set(None);
+        self.files.set(None);
         self.visible.set(false);
     }
 }

@@ -74,6 +74,8 @@ pub fn ProgressHistory(
             <h2 id="progress-history-title">{tr(ProgressText::History)}</h2>
             <p class="hint">{tr(ProgressText::HistoryIntro)}</p>
             <p><A href=format!("/progress-reports/new?project={project}")>{tr(ProgressText::Add)}</A></p>
+            <p><A href=format!("/print/project/{project}") attr:class="button secondary"
+                attr:data-testid="print-progress">{tr(ProgressText::PrintLink)}</A></p>
             {move || {
                 let ls = lines.get();
                 if ls.is_empty() {

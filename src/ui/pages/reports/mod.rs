@@ -20,5 +20,6 @@ pub use dashboard::ReportsPage;
 pub use drill::{ProvinceReportPage, RegionReportPage};
 pub use home_link::ReportsLink;
 pub use print::{
-    city::CityPrintPage, community::CommunityPrintPage, mou::MouPrintPage, region::RegionPrintPage,
+    city::CityPrintPage, community::CommunityPrintPage, mou::MouPrintPage,
+    project::ProjectPrintPage, region::RegionPrintPage,
 };

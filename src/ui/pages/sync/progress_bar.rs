@@ -28,7 +28,7 @@ pub fn ProgressBar(
     view! {
         <Show when=move || progress.visible.get() && progress.state.with(Option::is_some)>
             <div class="sync-progress" role="status" data-testid="sync-progress">
-                <span>{label}</span>
+                <span>{label}{move || progress.files.get().map(|(done, of)| format!(" {done} / {of}"))}</span>
                 <progress max="100" value=percent aria-label=label></progress>
             </div>
         </Show>

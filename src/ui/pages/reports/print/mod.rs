@@ -5,6 +5,8 @@
 pub mod city;
 pub mod community;
 pub mod mou;
+pub mod project;
+mod project_photos;
 pub mod region;
 
 use chrono::NaiveDate;
@@ -76,13 +78,16 @@ pub fn PrintPage(
     /// A line under the toolbar (the MOU is in Thai only).
     #[prop(optional)]
     hint: Option<T>,
+    /// Where "back" goes; the reports (with their year and date) when not given.
+    #[prop(optional, into)]
+    back: Option<Signal<String>>,
     /// The sheet, or why there is none.
     sheet: impl Fn() -> Result<AnyView, SheetError> + Send + Sync + 'static,
 ) -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
     let choice = super::query::use_report_choice();
-    let back = Signal::derive(move || choice.link("/reports"));
+    let back = back.unwrap_or_else(|| Signal::derive(move || choice.link("/reports")));
     let sheet = std::sync::Arc::new(sheet);
     view! {
         <div class="print-page">
