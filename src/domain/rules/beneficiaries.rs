@@ -42,7 +42,7 @@ pub fn beneficiaries(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 continue;
             };
             if let Some(n) = c.households {
-                stated += u64::from(n);
+                stated = stated.saturating_add(u64::from(n));
                 any_stated = true;
             }
             if c.city_id != p.city_id {
