@@ -39,27 +39,50 @@ pub fn first_invisible(s: &str) -> Option<char> {
 /// ```
 pub fn normalise_name(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    normalise_name_into(s, |c| c, true, &mut out);
+    out
+}
+
+/// [`normalise_name`] appended to `out`, each character first through `map` (which must
+/// map no character to white space or to a Thai mark), and white space dropped instead of
+/// made one space when `spaces` is false: for indexes that fold many names into one buffer
+/// without a `String` each.
+///
+/// ```
+/// use mueang::domain::text::normalise_name_into;
+/// let mut out = String::from("|");
+/// normalise_name_into("  Mae\u{200b}  SOT ", |c| c, true, &mut out);
+/// normalise_name_into(" 12 / 3 ", |c| c, false, &mut out);
+/// assert_eq!(out, "|mae sot12/3");
+/// ```
+pub fn normalise_name_into(s: &str, map: impl Fn(char) -> char, spaces: bool, out: &mut String) {
+    let start = out.len();
     let mut space = false;
-    for c in canonical(s).chars() {
+    for c in canonical(s).chars().map(map) {
         if c.is_whitespace() {
-            space = !out.is_empty();
+            space = spaces && out.len() > start;
             continue;
         }
         if space {
             out.push(' ');
             space = false;
         }
-        out.extend(c.to_lowercase());
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
     }
-    out
 }
 
 /// NFC, invisible characters removed, and the Thai spellings that print alike made one
 /// (NIKHAHIT + SARA AA → SARA AM, SARA E + SARA E → SARA AE). Borrows text that is already
 /// in this form, which is nearly all of it.
 pub fn canonical(s: &str) -> Cow<'_, str> {
+    // SARA E starts most Thai words, so look for the pairs themselves, not either mark.
     let settled = is_nfc_quick(s.chars()) == IsNormalized::Yes
-        && !s.contains(['\u{0E4D}', '\u{0E40}'])
+        && !s.contains("\u{0E4D}\u{0E32}")
+        && !s.contains("\u{0E40}\u{0E40}")
         && first_invisible(s).is_none();
     if settled {
         return Cow::Borrowed(s);

@@ -14,10 +14,9 @@ use std::collections::HashMap;
 use crate::domain::meta::RecordId;
 use crate::domain::records::survey::{Community, HouseCondition, Household, LandTenure, Need};
 use crate::domain::records::Dataset;
-use crate::domain::rules::house_number_key;
-use crate::domain::text::normalise_name;
-use crate::domain::thai_digits::to_ascii_digits;
-use crate::domain::views::survey_entry::house_number_sort_key;
+use crate::domain::text::normalise_name_into;
+use crate::domain::thai_digits::thai_digit_value;
+use crate::domain::views::survey_entry::house_number_sort_bytes;
 use crate::domain::views::thai_sort::thai_sort_key;
 
 /// One household as the list shows it.
@@ -93,10 +92,16 @@ pub struct HouseholdIndex {
     /// The city's live communities, in Thai order: (id, name).
     pub communities: Vec<(RecordId, String)>,
     pub lines: Vec<HouseholdLine>,
-    /// Per line: house number and community name, folded for searching.
-    public_text: Vec<String>,
-    /// Per line: head's name and phone, folded.
-    personal_text: Vec<String>,
+    /// Per community: its name, folded for searching.
+    community_text: Vec<String>,
+    /// Every line's house number, folded ([`crate::domain::rules::house_number_key`]), one after another; line
+    /// `i` is `house_text[house_at[i]..house_at[i + 1]]`. One buffer, not a `String` a
+    /// household: 100,000 allocations were most of the index's time in wasm.
+    house_text: String,
+    house_at: Vec<u32>,
+    /// Likewise each line's head's name and phone, folded: "name\u{1f}phone".
+    personal_text: String,
+    personal_at: Vec<u32>,
     /// Every line in each order ([`HouseholdSort`] as index), built once, so a selection
     /// only walks one and keeps what passes the filter: no sorting while a person types.
     orders: [Vec<u32>; 4],
@@ -108,9 +113,26 @@ impl PartialEq for HouseholdIndex {
     }
 }
 
+/// Thai digits as ASCII, for [`normalise_name_into`].
+fn ascii_digit(c: char) -> char {
+    thai_digit_value(c).unwrap_or(c)
+}
+
 /// How words are compared: the project's name folding, Thai digits as ASCII.
 fn fold(s: &str) -> String {
-    normalise_name(&to_ascii_digits(s))
+    let mut out = String::with_capacity(s.len());
+    normalise_name_into(s, ascii_digit, true, &mut out);
+    out
+}
+
+/// The slice `i` of a buffer of texts laid end to end.
+fn part<'a>(text: &'a str, at: &[u32], i: usize) -> &'a str {
+    text.get(at[i] as usize..at[i + 1] as usize).unwrap_or("")
+}
+
+/// A buffer offset as stored (texts of one city stay far below 4 GB).
+fn offset(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 impl HouseholdIndex {
@@ -137,12 +159,33 @@ impl HouseholdIndex {
             .enumerate()
             .map(|(i, (id, _))| (*id, i))
             .collect();
-        let folded_names: Vec<String> = communities.iter().map(|(_, n)| fold(n)).collect();
+        let community_text: Vec<String> = communities.iter().map(|(_, n)| fold(n)).collect();
         let mut lines = Vec::new();
+        let mut house_text = String::new();
+        let mut house_at = vec![0u32];
+        let mut personal_text = String::new();
+        let mut personal_at = vec![0u32];
+        // The house numbers' sort keys, as bytes of one buffer (see house_number_sort_bytes).
+        let mut sort_bytes: Vec<u8> = Vec::new();
+        let mut sort_at = vec![0u32];
         for h in ds.live::<Household>() {
             let Some(&community) = position.get(&h.community_id) else {
                 continue;
             };
+            let from = house_text.len();
+            normalise_name_into(&h.house_number, ascii_digit, false, &mut house_text);
+            house_at.push(offset(house_text.len()));
+            house_number_sort_bytes(&house_text[from..], &mut sort_bytes);
+            sort_at.push(offset(sort_bytes.len()));
+            normalise_name_into(&h.head_name, ascii_digit, true, &mut personal_text);
+            personal_text.push('\u{1f}');
+            personal_text.extend(
+                h.phone
+                    .chars()
+                    .map(ascii_digit)
+                    .filter(|c| !c.is_whitespace() && *c != '-'),
+            );
+            personal_at.push(offset(personal_text.len()));
             lines.push(HouseholdLine {
                 id: h.meta.id,
                 community,
@@ -155,54 +198,36 @@ impl HouseholdIndex {
                 land_tenure: h.land_tenure,
             });
         }
-        let public_text = lines
-            .iter()
-            .map(|l| {
-                format!(
-                    "{}\u{1f}{}",
-                    house_number_key(&l.house_number),
-                    folded_names[l.community]
-                )
-            })
-            .collect();
-        let personal_text = lines
-            .iter()
-            .map(|l| {
-                let phone: String = to_ascii_digits(&l.phone)
-                    .chars()
-                    .filter(|c| !c.is_whitespace() && *c != '-')
-                    .collect();
-                format!("{}\u{1f}{}", fold(&l.head_name), phone)
-            })
-            .collect();
-        // House-number keys are built once per household, not once per comparison.
-        let keys: Vec<Vec<(u64, String)>> = lines
-            .iter()
-            .map(|l| house_number_sort_key(&l.house_number))
-            .collect();
-        let mut by_house: Vec<u32> = (0..lines.len() as u32).collect();
-        by_house.sort_by(|&a, &b| {
-            keys[a as usize]
-                .cmp(&keys[b as usize])
-                .then(lines[a as usize].id.cmp(&lines[b as usize].id))
+        let key = |i: u32| {
+            let i = i as usize;
+            sort_bytes
+                .get(sort_at[i] as usize..sort_at[i + 1] as usize)
+                .unwrap_or(&[])
+        };
+        let mut by_house: Vec<u32> = (0..offset(lines.len())).collect();
+        by_house.sort_unstable_by(|&a, &b| {
+            key(a)
+                .cmp(key(b))
+                .then_with(|| lines[a as usize].id.cmp(&lines[b as usize].id))
         });
-        let mut rank = vec![0u32; lines.len()];
-        for (r, &i) in by_house.iter().enumerate() {
-            rank[i as usize] = r as u32;
-        }
-        let ordered = |key: &dyn Fn(&HouseholdLine) -> (u32, u32)| {
+        // A stable sort of the house-number order by one small key: ties stay in house
+        // number order without comparing house numbers again.
+        let ordered = |key: &dyn Fn(&HouseholdLine) -> u32| {
             let mut o: Vec<u32> = by_house.clone();
-            o.sort_by_key(|&i| (key(&lines[i as usize]), rank[i as usize]));
+            o.sort_by_key(|&i| key(&lines[i as usize]));
             o
         };
-        let by_community = ordered(&|l| (l.community as u32, 0));
-        let by_members = ordered(&|l| (u32::MAX - l.members, 0));
-        let by_condition = ordered(&|l| (u32::from(condition_order(l.condition)), 0));
+        let by_community = ordered(&|l| offset(l.community));
+        let by_members = ordered(&|l| u32::MAX - l.members);
+        let by_condition = ordered(&|l| u32::from(condition_order(l.condition)));
         HouseholdIndex {
             communities,
             lines,
-            public_text,
+            community_text,
+            house_text,
+            house_at,
             personal_text,
+            personal_at,
             orders: [by_community, by_house, by_members, by_condition],
         }
     }
@@ -221,13 +246,17 @@ impl HouseholdIndex {
             .chars()
             .filter(|c| !c.is_whitespace() && *c != '-')
             .collect();
-        let text_ok = |i: usize| {
+        let has = |t: &str| t.contains(&digits) || t.contains(&words);
+        // A community's name is searched once, not once for each of its households.
+        let community_hit: Vec<bool> = self.community_text.iter().map(|t| has(t)).collect();
+        let text_ok = |i: usize, l: &HouseholdLine| {
             words.is_empty()
-                || self.public_text[i].contains(&digits)
-                || self.public_text[i].contains(&words)
-                || (f.personal
-                    && (self.personal_text[i].contains(&words)
-                        || (!digits.is_empty() && self.personal_text[i].contains(&digits))))
+                || community_hit.get(l.community).copied().unwrap_or(false)
+                || has(part(&self.house_text, &self.house_at, i))
+                || (f.personal && {
+                    let p = part(&self.personal_text, &self.personal_at, i);
+                    p.contains(&words) || (!digits.is_empty() && p.contains(&digits))
+                })
         };
         self.orders[sort as usize]
             .iter()
@@ -238,7 +267,7 @@ impl HouseholdIndex {
                     && f.condition.is_none_or(|c| l.condition == Some(c))
                     && f.need.is_none_or(|n| l.need == Some(n))
                     && f.land_tenure.is_none_or(|t| l.land_tenure == Some(t))
-                    && text_ok(i as usize)
+                    && text_ok(i as usize, l)
             })
             .collect()
     }
