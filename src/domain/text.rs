@@ -57,6 +57,10 @@ pub fn normalise_name(s: &str) -> String {
 /// ```
 pub fn normalise_name_into(s: &str, map: impl Fn(char) -> char, spaces: bool, out: &mut String) {
     let start = out.len();
+    if fold_thai_or_ascii(s, &map, spaces, out) {
+        return;
+    }
+    out.truncate(start);
     let mut space = false;
     for c in canonical(s).chars().map(map) {
         if c.is_whitespace() {
@@ -73,6 +77,62 @@ pub fn normalise_name_into(s: &str, map: impl Fn(char) -> char, spaces: bool, ou
             out.extend(c.to_lowercase());
         }
     }
+}
+
+/// The canonical combining class of the Thai marks that have one; every other Thai and
+/// ASCII character has 0.
+fn thai_ccc(c: char) -> u8 {
+    match c {
+        '\u{0E38}' | '\u{0E39}' => 103,
+        '\u{0E3A}' => 9,
+        '\u{0E48}'..='\u{0E4B}' => 107,
+        _ => 0,
+    }
+}
+
+/// [`normalise_name_into`]'s quick path for text of ASCII and Thai only, nearly every name
+/// and house number: such text is already NFC when its marks are in canonical order, has
+/// no invisible character and no letter with a case but ASCII's, so it is folded in one
+/// pass without Unicode tables. Returns false (leaving `out` to be truncated) on any other
+/// character, marks out of order or a look-alike pair, for the general path to handle.
+fn fold_thai_or_ascii(
+    s: &str,
+    map: &impl Fn(char) -> char,
+    spaces: bool,
+    out: &mut String,
+) -> bool {
+    let start = out.len();
+    let mut space = false;
+    let (mut prev, mut prev_ccc) = ('\0', 0u8);
+    for c in s.chars() {
+        if c.is_ascii() {
+            prev_ccc = 0;
+        } else if ('\u{0E00}'..='\u{0E7F}').contains(&c) {
+            let ccc = thai_ccc(c);
+            let pair = matches!(
+                (prev, c),
+                ('\u{0E4D}', '\u{0E32}') | ('\u{0E40}', '\u{0E40}')
+            );
+            if pair || (ccc != 0 && ccc < prev_ccc) {
+                return false;
+            }
+            prev_ccc = ccc;
+        } else {
+            return false;
+        }
+        prev = c;
+        let c = map(c);
+        if c.is_whitespace() {
+            space = spaces && out.len() > start;
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    true
 }
 
 /// NFC, invisible characters removed, and the Thai spellings that print alike made one

@@ -27,6 +27,7 @@ mod totals;
 
 use crate::domain::sorting::SortSmall;
 use chrono::NaiveDate;
+pub(crate) use context::HashMap as IdMap;
 
 use crate::domain::meta::RecordId;
 use crate::domain::records::Dataset;

@@ -127,6 +127,35 @@ test('region → city → community, household list, profile and CSV, offline in
   await page.emulateMedia({ media: 'screen' });
   await axe('/print/community/:id');
 
+  // Beneficiaries where officers look: the dashboard by region and province, the city sheet.
+  await app.goto('/reports?fy=2561');
+  const benef = page.getByTestId('beneficiaries-table');
+  await benef.locator('tr[data-level="total"]').waitFor();
+  const total = async (col) => (await benef.locator(`tr[data-level="total"] [data-col="${col}"]`).innerText()).trim();
+  assert.equal(await total('households-surveyed'), '300');
+  assert.equal(await total('households-reached'), '0', 'the fictional survey has no project');
+  assert.equal(await total('projects'), '0');
+  const [surveyed, all] = (await total('communities-surveyed')).split(' / ').map((n) => Number(n.replace(/,/g, '')));
+  assert.ok(surveyed > 0 && surveyed <= all, `${surveyed} / ${all}`);
+  assert.equal(await benef.locator('tr[data-level="region"]').count(), 1, 'the North');
+  assert.equal(await benef.locator('tr[data-level="province"]').count(), 9, 'its 9 provinces');
+  const provinceSum = (await benef.locator('tr[data-level="province"] [data-col="households-surveyed"]').allInnerTexts())
+    .reduce((s, n) => s + Number(n.replace(/,/g, '')), 0);
+  assert.equal(provinceSum, 300, 'the provinces add up to the total');
+  await benef.scrollIntoViewIfNeeded();
+  await app.screenshot('beneficiaries-dashboard.png');
+  await axe('/reports (beneficiaries)');
+  await app.goto(`/print/city/${new URL(cityUrl).pathname.split('/').pop()}?fy=2561`);
+  const sheetFigures = page.getByTestId('sheet-beneficiaries');
+  await sheetFigures.waitFor();
+  const sheetFigure = async (k) => (await sheetFigures.locator(`[data-figure="${k}"] td`).innerText()).trim();
+  assert.equal(await sheetFigure('households-surveyed'), '25');
+  assert.equal(await sheetFigure('households-reached'), '0');
+  assert.match(await sheetFigure('communities-surveyed'), /^\d+ \/ \d+$/);
+  await sheetFigures.scrollIntoViewIfNeeded();
+  await app.screenshot('beneficiaries-city-sheet.png');
+  await axe('/print/city/:id (beneficiaries)');
+
   assert.deepEqual(problems, [], 'axe on the survey views');
   assert.deepEqual(app.errors, []);
   await app.context.close();
