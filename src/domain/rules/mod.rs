@@ -26,6 +26,7 @@ mod text;
 mod totals;
 
 use crate::domain::sorting::SortSmall;
+pub use beneficiaries::add_named_communities;
 use chrono::NaiveDate;
 pub(crate) use context::HashMap as IdMap;
 
