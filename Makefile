@@ -23,7 +23,7 @@ WBG_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", 
 PORT ?= 8080
 LOGS := $(ROOT)/target/test-logs
 
-.PHONY: help serve test size build bench bench-load bench-lists bench-survey bench-csv bench-csv-web bench-attach bench-survey-wasm profile-import tools browser \
+.PHONY: help serve test size build bench bench-load bench-lists bench-survey bench-csv bench-csv-web bench-attach bench-survey-wasm bench-import-survey profile-import tools browser \
         tool-target tool-components tool-trunk tool-wasm-bindgen tool-wasm-split tool-npm build-one \
         test-lint test-native test-web test-e2e test-fuzz tool-cxx fuzz fuzz-short clean
 
@@ -42,6 +42,7 @@ help:
 	@echo "make bench-attach   200 camera photos added, exported in a bundle and imported into a fresh profile, in headless Chromium against dist/ (times, size, peak heap)"
 	@echo "make bench-survey   a region's survey (100,000 households) natively: import, rules, summary, views, household list (times)"
 	@echo "make bench-survey-wasm   the survey views and household list in headless Chromium (BENCH_HOUSEHOLDS, times)"
+	@echo "make bench-import-survey   importing a fictional survey of BENCH_HOUSEHOLDS in headless Chromium (after a bench build)"
 
 # ---------------------------------------------------------------- tools (idempotent)
 tools: tool-target tool-components tool-trunk tool-wasm-bindgen tool-wasm-split tool-npm
@@ -184,6 +185,17 @@ bench-survey-wasm: tools browser
 	@echo "==> trunk build --release --features bench --dist target/bench-dist"
 	@cd "$(ROOT)" && trunk build --release --features bench --dist target/bench-dist
 	@cd "$(E2E)" && MUEANG_DIST="$(ROOT)/target/bench-dist" node bench/survey.mjs $(BENCH_HOUSEHOLDS)
+
+# `make bench`'s import with a survey instead: BENCH_HOUSEHOLDS fictional households
+# (mueang demo-survey, made a bundle by mueang merge) imported in headless Chromium against
+# the bench build in target/bench-dist (`make bench` or `make bench-survey-wasm` first).
+# Prints; asserts nothing.
+SURVEY_BUNDLE := $(ROOT)/target/bench/survey-bundle-$(BENCH_HOUSEHOLDS).json
+bench-import-survey: browser
+	@mkdir -p "$(ROOT)/target/bench"
+	@cd "$(ROOT)" && cargo run --release --quiet --bin mueang -- demo-survey --households $(BENCH_HOUSEHOLDS) -o target/bench/survey-$(BENCH_HOUSEHOLDS).json
+	@cd "$(ROOT)" && cargo run --release --quiet --bin mueang -- merge target/bench/survey-$(BENCH_HOUSEHOLDS).json -o "$(SURVEY_BUNDLE)" > /dev/null
+	@cd "$(E2E)" && BENCH_COUNT_KIND=cities MUEANG_DIST="$(ROOT)/target/bench-dist" node bench/sync.mjs "$(SURVEY_BUNDLE)"
 
 # The project and city lists and the live findings on a 10,000-project country, natively
 # with the release profile (benches/bench_lists.rs). Prints medians; asserts no time.

@@ -127,3 +127,72 @@ fn the_index_agrees_with_a_plain_filter() {
             <= mueang::domain::views::thai_sort::thai_sort_key(&w[1].title)
     }));
 }
+
+/// A project naming communities (its city's, another city's, a deleted one): live findings
+/// on the city slice equal the whole check, and naming its own city's community holds
+/// nothing back at approval. The slices once left communities out, so every named
+/// community read as a link to nothing (`record.missing_field`, an error).
+#[test]
+fn a_project_naming_communities_is_checked_on_its_slice_as_on_the_whole() {
+    use mueang::domain::demo_survey::demo_survey;
+    use mueang::domain::meta::RecordMeta;
+    use mueang::domain::records::survey::Community;
+    use mueang::domain::rules::{blocking_approval, RuleCode};
+    let mut ds = demo_survey(1200, 3).records;
+    let today = NaiveDate::from_ymd_opt(2018, 6, 1).unwrap();
+    let city = ds.cities[0].meta.id;
+    let ours: Vec<&Community> = ds
+        .communities
+        .iter()
+        .filter(|c| c.city_id == city)
+        .collect();
+    let theirs = ds
+        .communities
+        .iter()
+        .find(|c| c.city_id != city)
+        .unwrap()
+        .meta
+        .id;
+    let mut p = Project::new(
+        RecordMeta::shipped("serving"),
+        city,
+        mueang::domain::dates::FiscalYear(2561),
+    );
+    p.title = "ซ่อมบ้าน".into();
+    p.proposer = "ชุมชน".into();
+    p.amount_requested = Some(Baht::whole(40_000));
+    p.amount_approved = Some(Baht::whole(40_000));
+    p.community_ids = vec![ours[0].meta.id];
+    p.households_reached = Some(5);
+    let codes = |d: &Project, ds: &mueang::domain::records::Dataset| {
+        let mut v: Vec<String> = draft_findings(ds, d.clone().into_any(), today)
+            .into_iter()
+            .map(|f| format!("{} {:?} {}", f.rule.code(), f.field, f.message_en))
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(codes(&p, &ds), whole(&ds, &p, today));
+    assert!(!codes(&p, &ds)
+        .iter()
+        .any(|c| c.starts_with("record.missing_field")));
+    ds.projects.push(p.clone());
+    let held = blocking_approval(&ds, p.meta.id, today);
+    assert!(
+        !held.iter().any(|f| f.rule == RuleCode::RecordMissingField),
+        "naming the city's community holds nothing back: {held:?}"
+    );
+    // Another city's community and a deleted one: seen as such, as on the whole dataset.
+    let mut odd = p.clone();
+    let gone = ours[1 % ours.len()].meta.id;
+    odd.community_ids = vec![theirs, gone];
+    if let Some(c) = ds.communities.iter_mut().find(|c| c.meta.id == gone) {
+        c.meta.deleted = true;
+    }
+    let live = codes(&odd, &ds);
+    assert_eq!(live, whole(&ds, &odd, today));
+    assert!(
+        live.iter().any(|c| c.starts_with("project.community_city")),
+        "{live:?}"
+    );
+}

@@ -320,3 +320,50 @@ fn another_region_exports_headers_only() {
         assert_eq!((header.len(), rows.len()), (t.columns.len(), 0));
     }
 }
+
+#[test]
+fn the_projects_list_names_the_communities_served_and_the_households_reached() {
+    use mueang::domain::demo_survey::demo_survey;
+    let mut ds = demo_survey(3000, 5).records;
+    let city = ds.cities[0].meta.id;
+    let ours: Vec<_> = ds
+        .communities
+        .iter()
+        .filter(|c| c.city_id == city)
+        .take(2)
+        .map(|c| (c.meta.id, c.name.clone()))
+        .collect();
+    let mut served = mueang::domain::records::Project::new(RecordMeta::shipped("served"), city, FY);
+    served.title = "ซ่อมบ้าน".into();
+    let gone = mueang::domain::meta::RecordId::nil();
+    served.community_ids = vec![ours[0].0, ours[1].0, ours[0].0, gone];
+    served.households_reached = Some(42);
+    let mut none = served.clone();
+    none.meta = RecordMeta::shipped("none");
+    none.community_ids.clear();
+    none.households_reached = None;
+    ds.projects.extend([served, none]);
+    let (header, rows) = read_back(&to_csv(&projects(&ds, north_scope())));
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|h| h.starts_with(name))
+            .unwrap_or_else(|| panic!("a column {name}"))
+    };
+    let (names, reached) = (col("ชุมชนที่ได้รับประโยชน์"), col("ครัวเรือนที่ได้รับประโยชน์"));
+    assert_eq!(header[names], "ชุมชนที่ได้รับประโยชน์ / Communities served");
+    assert_eq!(
+        rows[0][names],
+        format!("{}; {}; {gone}", ours[0].1, ours[1].1),
+        "each once, in the project's order, a missing one by its id"
+    );
+    assert_eq!(rows[0][reached], "42");
+    assert_eq!(
+        (rows[1][names].as_str(), rows[1][reached].as_str()),
+        ("", "")
+    );
+    assert_eq!(
+        header.last().map(String::as_str),
+        Some("รหัสรายการ / Record id")
+    );
+}

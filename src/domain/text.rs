@@ -39,27 +39,110 @@ pub fn first_invisible(s: &str) -> Option<char> {
 /// ```
 pub fn normalise_name(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    normalise_name_into(s, |c| c, true, &mut out);
+    out
+}
+
+/// [`normalise_name`] appended to `out`, each character first through `map` (which must
+/// map no character to white space or to a Thai mark), and white space dropped instead of
+/// made one space when `spaces` is false: for indexes that fold many names into one buffer
+/// without a `String` each.
+///
+/// ```
+/// use mueang::domain::text::normalise_name_into;
+/// let mut out = String::from("|");
+/// normalise_name_into("  Mae\u{200b}  SOT ", |c| c, true, &mut out);
+/// normalise_name_into(" 12 / 3 ", |c| c, false, &mut out);
+/// assert_eq!(out, "|mae sot12/3");
+/// ```
+pub fn normalise_name_into(s: &str, map: impl Fn(char) -> char, spaces: bool, out: &mut String) {
+    let start = out.len();
+    if fold_thai_or_ascii(s, &map, spaces, out) {
+        return;
+    }
+    out.truncate(start);
     let mut space = false;
-    for c in canonical(s).chars() {
+    for c in canonical(s).chars().map(map) {
         if c.is_whitespace() {
-            space = !out.is_empty();
+            space = spaces && out.len() > start;
             continue;
         }
         if space {
             out.push(' ');
             space = false;
         }
-        out.extend(c.to_lowercase());
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
     }
-    out
+}
+
+/// The canonical combining class of the Thai marks that have one; every other Thai and
+/// ASCII character has 0.
+fn thai_ccc(c: char) -> u8 {
+    match c {
+        '\u{0E38}' | '\u{0E39}' => 103,
+        '\u{0E3A}' => 9,
+        '\u{0E48}'..='\u{0E4B}' => 107,
+        _ => 0,
+    }
+}
+
+/// [`normalise_name_into`]'s quick path for text of ASCII and Thai only, nearly every name
+/// and house number: such text is already NFC when its marks are in canonical order, has
+/// no invisible character and no letter with a case but ASCII's, so it is folded in one
+/// pass without Unicode tables. Returns false (leaving `out` to be truncated) on any other
+/// character, marks out of order or a look-alike pair, for the general path to handle.
+fn fold_thai_or_ascii(
+    s: &str,
+    map: &impl Fn(char) -> char,
+    spaces: bool,
+    out: &mut String,
+) -> bool {
+    let start = out.len();
+    let mut space = false;
+    let (mut prev, mut prev_ccc) = ('\0', 0u8);
+    for c in s.chars() {
+        if c.is_ascii() {
+            prev_ccc = 0;
+        } else if ('\u{0E00}'..='\u{0E7F}').contains(&c) {
+            let ccc = thai_ccc(c);
+            let pair = matches!(
+                (prev, c),
+                ('\u{0E4D}', '\u{0E32}') | ('\u{0E40}', '\u{0E40}')
+            );
+            if pair || (ccc != 0 && ccc < prev_ccc) {
+                return false;
+            }
+            prev_ccc = ccc;
+        } else {
+            return false;
+        }
+        prev = c;
+        let c = map(c);
+        if c.is_whitespace() {
+            space = spaces && out.len() > start;
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    true
 }
 
 /// NFC, invisible characters removed, and the Thai spellings that print alike made one
 /// (NIKHAHIT + SARA AA → SARA AM, SARA E + SARA E → SARA AE). Borrows text that is already
 /// in this form, which is nearly all of it.
 pub fn canonical(s: &str) -> Cow<'_, str> {
+    // SARA E starts most Thai words, so look for the pairs themselves, not either mark.
     let settled = is_nfc_quick(s.chars()) == IsNormalized::Yes
-        && !s.contains(['\u{0E4D}', '\u{0E40}'])
+        && !s.contains("\u{0E4D}\u{0E32}")
+        && !s.contains("\u{0E40}\u{0E40}")
         && first_invisible(s).is_none();
     if settled {
         return Cow::Borrowed(s);

@@ -19,7 +19,7 @@ use crate::domain::records::{
     AnyRecord, City, Committee, CommitteeGrant, Dataset, Instalment, Mou, Project, ProvinceGrant,
     Record,
 };
-use crate::domain::rules::{check, Finding};
+use crate::domain::rules::{add_named_communities, check, Finding};
 
 pub use audit::{AuditAction, AuditEntry, AuditLog, FieldChange, AUDIT_KIND};
 
@@ -53,7 +53,11 @@ pub fn draft_findings(ds: &Dataset, draft: AnyRecord, today: NaiveDate) -> Vec<F
         // history, duplicates among the city's projects): checking that slice keeps the
         // live check cheap with 10,000 projects. `tests/editing.rs` compares it with the
         // whole-dataset check.
-        AnyRecord::Project(p) => city_slice(ds, p.city_id),
+        AnyRecord::Project(p) => {
+            let mut slice = city_slice(ds, p.city_id);
+            add_named_communities(ds, &mut slice, Some(p));
+            slice
+        }
         // A household's rules look no further than its community and its city's rounds:
         // entering one at a meeting stays quick with a region's 100,000 stored.
         AnyRecord::Household(h) => community_slice(ds, h.community_id),
@@ -72,7 +76,7 @@ pub fn draft_findings(ds: &Dataset, draft: AnyRecord, today: NaiveDate) -> Vec<F
 pub fn city_slice(ds: &Dataset, city_id: RecordId) -> Dataset {
     let province = ds.get::<City>(city_id).map(|c| c.province_id);
     let mine = |id: RecordId| id == city_id;
-    Dataset {
+    let mut slice = Dataset {
         regions: ds.regions.clone(),
         provinces: ds.provinces.clone(),
         programme_parameters: ds.programme_parameters.clone(),
@@ -87,7 +91,9 @@ pub fn city_slice(ds: &Dataset, city_id: RecordId) -> Dataset {
         instalments: select(ds, |i: &Instalment| mine(i.city_id)),
         mous: select(ds, |m: &Mou| m.city_ids.contains(&city_id)),
         ..Dataset::default()
-    }
+    };
+    add_named_communities(ds, &mut slice, None);
+    slice
 }
 
 /// One community's survey: the community, its households, its city and the survey rounds

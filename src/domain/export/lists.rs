@@ -4,7 +4,7 @@
 use crate::domain::records::{
     latest_reports, CommitteeGrant, Dataset, Instalment, Progress, Project, ProvinceGrant,
 };
-use crate::domain::reports::{city_bars, Label, Scope};
+use crate::domain::reports::{city_bars, Label, Scope, SurveyIndex};
 
 use super::lookup::Lookup;
 use super::table::{Cell, Column, Table};
@@ -110,9 +110,12 @@ pub fn projects(ds: &Dataset, scope: Scope) -> Table {
             Column::new("ใช้จ่ายแล้ว", "Spent to date"),
             report_iso,
             report_be,
+            Column::new("ชุมชนที่ได้รับประโยชน์", "Communities served"),
+            Column::new("ครัวเรือนที่ได้รับประโยชน์", "Households reached"),
             ID,
         ],
     );
+    let survey = SurveyIndex::new(ds);
     let in_scope =
         |p: &&Project| p.fiscal_year == scope.fiscal_year && lookup.city_in(scope, p.city_id);
     for p in ds.live::<Project>().filter(in_scope) {
@@ -139,6 +142,9 @@ pub fn projects(ds: &Dataset, scope: Scope) -> Table {
             Cell::amount(progress.spent_to_date),
             r_iso,
             r_be,
+            Cell::text(survey.names(p).join("; ")),
+            p.households_reached
+                .map_or(Cell::Empty, |n| Cell::Count(i64::from(n))),
             Cell::Id(p.meta.id),
         ]);
     }

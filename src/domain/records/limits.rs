@@ -271,6 +271,12 @@ ranged!(Project, |r, c| {
     }
     let pct = u64::from(r.progress_percent);
     c.count(|| "progress_percent".into(), pct, 0..=100);
+    // The form's bound: a project reaches at most as many households as one community may
+    // state, so the reports' sums stay in range (and a file saying more is refused).
+    if let Some(n) = r.households_reached {
+        let max = super::survey::ranges::MAX_COMMUNITY_HOUSEHOLDS;
+        c.count(|| "households_reached".into(), u64::from(n), 0..=max);
+    }
     c.text(
         || "completion_report".into(),
         &r.completion_report,

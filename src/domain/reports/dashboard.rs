@@ -7,6 +7,7 @@ use crate::domain::money::Baht;
 use crate::domain::records::{Category, Dataset, ProjectStatus};
 use crate::domain::rules::{check, Finding};
 
+use super::beneficiaries::{beneficiary_table, BeneficiaryTable};
 use super::deadlines::{collect, Deadlines};
 use super::figures::{city_figures, totals, Totals};
 use super::index::Index;
@@ -48,6 +49,8 @@ pub struct Dashboard {
     pub outside: Outside,
     /// Spending to date from the latest progress reports, against the approved amounts.
     pub progress: ProgressTotals,
+    /// Who the money reaches, by region and province ([`super::beneficiaries`]).
+    pub beneficiaries: BeneficiaryTable,
 }
 
 /// The dashboard for `scope` as of `today`; a city is due soon within `due_soon_days` of
@@ -108,5 +111,6 @@ pub fn dashboard_from_findings(
         deadlines: collect(&ix, &figures, today, due_soon_days, findings),
         outside: outside(&ix),
         progress: progress_totals(&ix, today),
+        beneficiaries: beneficiary_table(&ix),
     }
 }

@@ -5,6 +5,7 @@
 //! Each report takes a [`Scope`] (a fiscal year and, optionally, one region) and, where time
 //! matters, `today`. Definitions of every figure are in `docs/reports.md`.
 
+mod beneficiaries;
 mod charts;
 pub mod community_profile;
 mod dashboard;
@@ -26,6 +27,8 @@ pub mod survey;
 pub mod survey_tree;
 mod years;
 
+pub(crate) use beneficiaries::SurveyIndex;
+pub use beneficiaries::{Beneficiaries, BeneficiaryRow, BeneficiaryTable, PlaceLevel};
 pub use charts::{category_scales, BarScale};
 pub use dashboard::{dashboard, dashboard_from_findings, CategoryRow, Dashboard, StatusRow};
 pub use deadlines::{

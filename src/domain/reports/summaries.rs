@@ -16,6 +16,7 @@ use crate::domain::records::{
 };
 use crate::domain::rules::{check, Finding};
 
+use super::beneficiaries::{Beneficiaries, SurveyIndex};
 use super::dashboard::{dashboard_from_findings, Dashboard};
 use super::drilldown::{drill_down, DrillDown};
 use super::error::ReportError;
@@ -43,6 +44,10 @@ pub struct ProjectLine {
     pub spent_to_date: Option<Baht>,
     /// The latest report's date; `None` without a dated report.
     pub reported_on: Option<NaiveDate>,
+    /// The communities it names, by name, each once (one that is not live: its id).
+    pub communities: Vec<String>,
+    /// The households it says it reaches.
+    pub households_reached: Option<u32>,
 }
 
 /// An instalment row of the city summary.
@@ -77,6 +82,8 @@ pub struct CitySummary {
     /// "1 พฤษภาคม พ.ศ. 2561": "as of" on the sheet.
     pub today_th: String,
     pub figures: CityFigures,
+    /// Who the year's projects with money reach, against the city's survey.
+    pub beneficiaries: Beneficiaries,
     pub approved: AmountText,
     pub committee_name: Option<String>,
     /// Where the money goes, Thai and English, with the account number masked: the sheet
@@ -121,6 +128,7 @@ pub fn city_summary(
         .filter_map(|m| m.date.filter(|&d| fiscal_year.contains(d)))
         .collect();
     let projects = ix.projects_of(city_id);
+    let survey = SurveyIndex::new(ds);
     let mut instalments: Vec<InstalmentLine> = ix
         .instalments_of(city_id)
         .iter()
@@ -158,6 +166,7 @@ pub fn city_summary(
         today_th: format_be_document(today),
         approved: AmountText::of(figures.approved),
         figures,
+        beneficiaries: survey.city(city_id, projects),
         committee_name: committees.first().map(|c| c.name.clone()),
         account: city
             .account
@@ -192,6 +201,8 @@ pub fn city_summary(
                 progress_percent: progress.percent,
                 spent_to_date: progress.spent_to_date,
                 reported_on: progress.reported_on,
+                communities: survey.names(p),
+                households_reached: p.households_reached,
             })
             .collect(),
         instalments,

@@ -6,13 +6,40 @@
 
 use crate::domain::meta::RecordId;
 use crate::domain::records::survey::Community;
-use crate::domain::records::{AnyRecordRef, Project, RecordKind};
+use crate::domain::records::{AnyRecordRef, City, Dataset, Project, Record, RecordKind};
 
 use super::codes::RuleCode;
 use super::context::{Ctx, HashMap};
 use super::finding::{Figure, Finding, RecordRef};
 use super::missing::Check;
 use super::text::{city_en, city_th};
+
+/// Adds to a slice of one city (what live findings and the approval gate check) the
+/// communities (tombstones too) that its projects and `draft` name, and the cities of those
+/// communities it lacks: what these rules read. Without them a named community looked like
+/// a link to nothing (`record.missing_field`, an error that held approval back).
+pub fn add_named_communities(ds: &Dataset, slice: &mut Dataset, draft: Option<&Project>) {
+    let named: std::collections::HashSet<RecordId> = slice
+        .projects
+        .iter()
+        .chain(draft)
+        .flat_map(|p| p.community_ids.iter().copied())
+        .collect();
+    if named.is_empty() {
+        return;
+    }
+    slice.communities = Community::all(ds)
+        .iter()
+        .filter(|c| named.contains(&c.meta.id))
+        .cloned()
+        .collect();
+    for c in &slice.communities {
+        if !slice.cities.iter().any(|x| x.meta.id == c.city_id) {
+            let city = City::all(ds).iter().find(|x| x.meta.id == c.city_id);
+            slice.cities.extend(city.cloned());
+        }
+    }
+}
 
 /// Every beneficiary finding of live projects that name communities.
 pub fn beneficiaries(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
@@ -42,7 +69,7 @@ pub fn beneficiaries(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 continue;
             };
             if let Some(n) = c.households {
-                stated += u64::from(n);
+                stated = stated.saturating_add(u64::from(n));
                 any_stated = true;
             }
             if c.city_id != p.city_id {

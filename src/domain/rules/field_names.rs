@@ -67,6 +67,7 @@ fn segment(
         (_, "progress_report_id") => ("รายงานความก้าวหน้าที่ใช้ขอเบิก", "progress report"),
         (_, "project_id") => ("โครงการ", "project"),
         (_, "progress_percent") => ("ความคืบหน้า", "progress"),
+        (_, "households_reached") => ("ครัวเรือนที่ได้รับประโยชน์", "households reached"),
         (_, "project_max") => ("วงเงินสูงสุดต่อโครงการ", "project maximum"),
         (_, "proposer") => ("ผู้เสนอ", "proposer"),
         (_, "province_grant") => ("งบจังหวัด", "province grant"),

@@ -52,6 +52,7 @@ pub fn blocking_approval(ds: &Dataset, project_id: RecordId, today: NaiveDate) -
     }
     let mut slice = city_slice(ds, project.city_id);
     slice.upsert(approved.into_any());
+    super::beneficiaries::add_named_communities(ds, &mut slice, None);
     blocking.extend(blocking_in(&slice, today, project_id, project.city_id));
     blocking
 }
@@ -70,6 +71,7 @@ pub fn blocking_transfer(ds: &Dataset, instalment_id: RecordId, today: NaiveDate
     transferred.actual_date = transferred.actual_date.or(Some(today));
     let mut slice = city_slice(ds, instalment.city_id);
     slice.upsert(transferred.into_any());
+    super::beneficiaries::add_named_communities(ds, &mut slice, None);
     let mut blocking = blocking_in(&slice, today, instalment_id, instalment.city_id);
     blocking.extend(no_account(&slice, instalment.city_id));
     blocking

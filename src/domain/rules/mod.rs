@@ -26,7 +26,9 @@ mod text;
 mod totals;
 
 use crate::domain::sorting::SortSmall;
+pub use beneficiaries::add_named_communities;
 use chrono::NaiveDate;
+pub(crate) use context::HashMap as IdMap;
 
 use crate::domain::meta::RecordId;
 use crate::domain::records::Dataset;

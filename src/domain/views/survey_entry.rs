@@ -111,6 +111,51 @@ pub fn house_number_sort_key(s: &str) -> Vec<(u64, String)> {
     out
 }
 
+/// [`house_number_sort_key`] as bytes appended to `out`, for a `house_number_key` already
+/// made: byte order is the key's order, so many house numbers sort as slices of one buffer
+/// with no allocation each. A run of digits is a 0 byte then its value in 8 big-endian
+/// bytes (a run too long for `u64` counts as `u64::MAX`, as the key does); other text is
+/// its UTF-8 with bytes 0 and 1 escaped (1, then the byte + 1), so text never looks like a
+/// number and sorts after one.
+///
+/// ```
+/// use mueang::domain::views::survey_entry::house_number_sort_bytes;
+/// let bytes = |s: &str| { let mut v = Vec::new(); house_number_sort_bytes(s, &mut v); v };
+/// assert!(bytes("2") < bytes("10"));
+/// assert!(bytes("12/2") < bytes("12/10"));
+/// assert!(bytes("12") < bytes("12a"));
+/// ```
+pub fn house_number_sort_bytes(key: &str, out: &mut Vec<u8>) {
+    let mut number: Option<u64> = None;
+    let flush = |n: u64, out: &mut Vec<u8>| {
+        out.push(0);
+        out.extend_from_slice(&n.to_be_bytes());
+    };
+    for &b in key.as_bytes() {
+        if b.is_ascii_digit() {
+            let d = u64::from(b - b'0');
+            let n = number.unwrap_or(0);
+            number = Some(
+                n.checked_mul(10)
+                    .and_then(|n| n.checked_add(d))
+                    .unwrap_or(u64::MAX),
+            );
+            continue;
+        }
+        if let Some(n) = number.take() {
+            flush(n, out);
+        }
+        if b <= 1 {
+            out.extend_from_slice(&[1, b + 1]);
+        } else {
+            out.push(b);
+        }
+    }
+    if let Some(n) = number {
+        flush(n, out);
+    }
+}
+
 /// The live households of community `id`, in house-number order (blank numbers last).
 pub fn household_rows(ds: &Dataset, id: RecordId) -> Vec<HouseholdRow> {
     let here: Vec<&Household> = ds

@@ -9,7 +9,7 @@ import { readFile, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setup } from '../lib/browser.mjs';
-import { Records } from '../lib/records.mjs';
+import { Screens } from '../lib/screens.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -23,7 +23,7 @@ async function card(page, figure) {
 test('region → city → community, household list, profile and CSV, offline in Thai', async () => {
   const app = await env.newApp({ width: 800, height: 1280 });
   const page = app.page;
-  const r = new Records(app);
+  const r = new Screens(app);
   await app.goto('/');
   await page.getByTestId('load-demo-survey').click();
   await r.toast('โหลดข้อมูลสมมติแล้ว');
@@ -126,6 +126,54 @@ test('region → city → community, household list, profile and CSV, offline in
   await app.screenshot('survey-profile-print.png');
   await page.emulateMedia({ media: 'screen' });
   await axe('/print/community/:id');
+
+  // A project of the city, approved, serving its first community and reaching 12 households.
+  const cityId = new URL(cityUrl).pathname.split('/').pop();
+  await app.goto(`/projects/new?city=${cityId}`);
+  await page.getByTestId('project-editor').waitFor();
+  await r.fill('title', 'ซ่อมบ้านชุมชน (สมมติ)');
+  await r.fill('proposer', 'ชุมชน (สมมติ)');
+  await r.choose('category', 'ที่อยู่อาศัย');
+  await r.fill('amount_requested', '40,000');
+  await r.fill('amount_approved', '40,000');
+  await page.getByTestId('served-community').first().check();
+  await r.fill('households_reached', '12');
+  await r.saveAndWait(/\/projects\/[0-9a-f-]{36}$/);
+  await r.fill('next-step-date', '10/2/2561');
+  await page.getByTestId('to-approved').click();
+  await r.field('status_history[1].date').waitFor();
+  await page.getByTestId('save-state').filter({ hasText: 'บันทึกครบแล้ว' }).waitFor();
+
+  // Beneficiaries where officers look: the dashboard by region and province, the city sheet.
+  await app.goto('/reports?fy=2561');
+  const benef = page.getByTestId('beneficiaries-table');
+  await benef.locator('tr[data-level="total"]').waitFor();
+  const total = async (col) => (await benef.locator(`tr[data-level="total"] [data-col="${col}"]`).innerText()).trim();
+  assert.equal(await total('households-surveyed'), '300');
+  assert.equal(await total('households-reached'), '12', 'the approved project');
+  assert.equal(await total('projects'), '1');
+  assert.equal(await total('communities-reached'), '1');
+  const [surveyed, all] = (await total('communities-surveyed')).split(' / ').map((n) => Number(n.replace(/,/g, '')));
+  assert.ok(surveyed > 0 && surveyed <= all, `${surveyed} / ${all}`);
+  assert.equal(await benef.locator('tr[data-level="region"]').count(), 1, 'the North');
+  assert.equal(await benef.locator('tr[data-level="province"]').count(), 9, 'its 9 provinces');
+  const provinceSum = (await benef.locator('tr[data-level="province"] [data-col="households-surveyed"]').allInnerTexts())
+    .reduce((s, n) => s + Number(n.replace(/,/g, '')), 0);
+  assert.equal(provinceSum, 300, 'the provinces add up to the total');
+  await benef.scrollIntoViewIfNeeded();
+  await app.screenshot('beneficiaries-dashboard.png');
+  await axe('/reports (beneficiaries)');
+  await app.goto(`/print/city/${cityId}?fy=2561`);
+  const sheetFigures = page.getByTestId('sheet-beneficiaries');
+  await sheetFigures.waitFor();
+  const sheetFigure = async (k) => (await sheetFigures.locator(`[data-figure="${k}"] td`).innerText()).trim();
+  assert.equal(await sheetFigure('households-surveyed'), '25');
+  assert.equal(await sheetFigure('households-reached'), '12');
+  assert.match(await page.getByTestId('project-communities').innerText(), /ชุมชน: /, 'the project names its community');
+  assert.match(await sheetFigure('communities-surveyed'), /^\d+ \/ \d+$/);
+  await sheetFigures.scrollIntoViewIfNeeded();
+  await app.screenshot('beneficiaries-city-sheet.png');
+  await axe('/print/city/:id (beneficiaries)');
 
   assert.deepEqual(problems, [], 'axe on the survey views');
   assert.deepEqual(app.errors, []);

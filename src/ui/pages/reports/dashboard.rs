@@ -14,6 +14,7 @@ use crate::ui::edit::today;
 use crate::ui::i18n::{tr, use_i18n, Msg};
 use crate::ui::state::use_app;
 
+use super::beneficiaries::BeneficiariesPanel;
 use super::breakdown::{CategoryPanel, StatusTable};
 use super::deadlines::DeadlinesPanel;
 use super::downloads::CsvDownloads;
@@ -113,6 +114,7 @@ pub fn ReportsPage() -> impl IntoView {
                         </For>
                     </ul>
                 </section>
+                <BeneficiariesPanel table=Signal::derive(move || dash.with(|d| d.beneficiaries.clone()))/>
                 <ProgressCards progress=Signal::derive(move || dash.with(|d| d.progress.clone()))/>
                 <OutsideNotice outside=Signal::derive(move || dash.with(|d| d.outside.clone()))/>
                 <ReconciliationPanel recs=recs/>

@@ -2,6 +2,7 @@
 //! printable sheets and CSV downloads. Every figure comes from `domain::reports` and
 //! `domain::export`; these components only lay them out.
 
+mod beneficiaries;
 mod breakdown;
 mod dashboard;
 mod deadlines;

@@ -57,7 +57,7 @@ pub fn SurveyHouseholdsPage() -> impl IntoView {
         picked.with(|p| {
             let (rows, pages) = page(p, at.get(), PER_PAGE);
             let lines: Vec<HouseholdLine> =
-                index.with(|i| rows.iter().map(|&n| i.lines[n as usize].clone()).collect());
+                index.with(|i| rows.iter().filter_map(|&n| i.line(n)).collect());
             (lines, pages)
         })
     });
@@ -85,7 +85,7 @@ pub fn SurveyHouseholdsPage() -> impl IntoView {
                     <Filters index filter sort/>
                     <p class="list-count" role="status" data-testid="households-found">
                         {tr(T::Found)} " " {move || fmt::number(picked.with(Vec::len))}
-                        " " {tr(T::Of)} " " {move || fmt::number(index.with(|i| i.lines.len()))}
+                        " " {tr(T::Of)} " " {move || fmt::number(index.with(|i| i.len()))}
                     </p>
                     <Show when=move || picked.with(|p| !p.is_empty()) fallback=|| view! {
                         <p class="empty">{tr(T::NoHouseholds)}</p>

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::domain::reports::{city_summary, CitySummary};
 use crate::ui::i18n::{tr, use_i18n};
 
+use super::super::beneficiaries::{big, of_all};
 use super::super::text::ReportText as T;
 use super::{as_of_line, city_sheet, PrintPage};
 use crate::ui::fmt;
@@ -72,9 +73,18 @@ fn CitySheet(
                     <td>
                         <span lang=fmt::text_lang(&p.title)>{p.title.clone()}</span>
                         <span class="sub" lang=fmt::text_lang(&p.proposer)>{p.proposer.clone()}</span>
+                        {(!p.communities.is_empty()).then(|| {
+                            let names = p.communities.join(", ");
+                            view! {
+                                <span class="sub" data-testid="project-communities">
+                                    {tr(T::ColCommunitiesServed)} ": " <span lang=fmt::text_lang(&names)>{names.clone()}</span>
+                                </span>
+                            }
+                        })}
                     </td>
                     <td>{move || fmt::label(lang(), &p.category)}</td>
                     <td>{move || fmt::label(lang(), &p.status)}</td>
+                    <td class="num">{p.households_reached.map(|n| fmt::number(n as usize)).unwrap_or_else(|| "–".into())}</td>
                     <td class="num">{p.approved.map(fmt::money).unwrap_or_else(|| "–".into())}</td>
                     <td class="num">{fmt::money(p.co_funding)}</td>
                     <td class="num">{p.progress_percent} "%"</td>
@@ -105,6 +115,30 @@ fn CitySheet(
         })
         .collect();
     let findings = s.findings.clone();
+    let b = s.beneficiaries.clone();
+    let reach: Vec<(T, &'static str, String)> = vec![
+        (T::ColApprovedProjects, "projects", fmt::number(b.projects)),
+        (
+            T::ColHouseholdsReached,
+            "households-reached",
+            big(b.households_reached),
+        ),
+        (
+            T::ColCommunitiesReached,
+            "communities-reached",
+            fmt::number(b.communities_reached),
+        ),
+        (
+            T::ColCommunitiesSurveyed,
+            "communities-surveyed",
+            of_all(b.communities_surveyed, b.communities),
+        ),
+        (
+            T::ColHouseholdsSurveyed,
+            "households-surveyed",
+            big(b.households_surveyed),
+        ),
+    ];
     view! {
         <article class="sheet city-sheet" data-testid="city-sheet">
             <header class="sheet-head">
@@ -149,6 +183,22 @@ fn CitySheet(
                     None => view! { {tr(T::NoAccount)} }.into_any(),
                 }}</dd>
             </dl>
+            <h2>{tr(T::BeneficiariesTitle)}</h2>
+            <table class="sheet-table figures-table" data-testid="sheet-beneficiaries">
+                <tbody>
+                    {reach
+                        .into_iter()
+                        .map(|(label, key, value)| {
+                            view! {
+                                <tr data-figure=key>
+                                    <th scope="row">{tr(label)}</th>
+                                    <td class="num">{value}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
             <h2>
                 {tr(T::Committee)}
                 {committee.map(|c| view! { ": " <span lang=fmt::text_lang(&c)>{c.clone()}</span> })}
@@ -159,7 +209,7 @@ fn CitySheet(
             <h2>{tr(T::Projects)}</h2>
             <SheetTable empty=T::NoProjects cols=vec![
                 Col::text(T::ColTitle), Col::text(T::ColCategory), Col::text(T::ColStatus),
-                Col::num(T::ColApproved), Col::num(T::ColCoFunding), Col::num(T::ColProgress),
+                Col::num(T::ColHouseholdsReached), Col::num(T::ColApproved), Col::num(T::ColCoFunding), Col::num(T::ColProgress),
                 Col::num(T::ColSpent), Col::text(T::ColReportedOn),
             ] rows=projects/>
             <h2>{tr(T::Instalments)}</h2>
