@@ -29,6 +29,7 @@ pub use usage::AttachmentUsage;
 
 pub use evidence::CityEvidence;
 pub use text::AttachText;
+pub(crate) use thumb::stored_file_url;
 use thumb::{Thumb, Viewer};
 
 /// What the full view shows: the file and its object URL.

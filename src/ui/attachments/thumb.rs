@@ -16,35 +16,7 @@ pub(super) fn Thumb(
     remove: Callback<String>,
     shown: RwSignal<Option<Shown>>,
 ) -> impl IntoView {
-    let app = use_app();
-    let url: RwSignal<Option<String>> = RwSignal::new(None);
-    let missing = RwSignal::new(false);
-    let (sha, media_type) = (file.sha256.clone(), file.media_type.clone());
-    spawn_local(async move {
-        // Shown through an object URL, so index.html's CSP must allow `img-src blob:`; a
-        // Blob made from the bytes carries the media type recorded with the attachment.
-        let bytes = match app.store.get_untracked() {
-            Some(store) => store.blob_bytes(&sha).await.ok().flatten(),
-            None => None,
-        };
-        let blob = bytes.map(|b| crate::storage::NewBlob::from_bytes(sha, &media_type, &b).blob);
-        match blob.and_then(|b| web_sys::Url::create_object_url_with_blob(&b).ok()) {
-            Some(u) => {
-                if url.try_set(Some(u.clone())).is_some() {
-                    // The tile went while the blob was read.
-                    let _ = web_sys::Url::revoke_object_url(&u);
-                }
-            }
-            None => {
-                let _ = missing.try_set(true);
-            }
-        }
-    });
-    on_cleanup(move || {
-        if let Some(u) = url.try_get_untracked().flatten() {
-            let _ = web_sys::Url::revoke_object_url(&u);
-        }
-    });
+    let (url, missing) = stored_file_url(file.sha256.clone());
     let photo = file.is_photo();
     let name = file.file_name.clone();
     let size = size_text(file.size);
@@ -109,4 +81,37 @@ pub(super) fn Viewer(shown: RwSignal<Option<Shown>>) -> impl IntoView {
             }
         })
     }
+}
+
+/// An object URL of a stored file, for an `<img>` or a link, and whether this device lacks
+/// the file. The stored Blob itself, not a copy of its bytes: a page of 200 photos never
+/// brings them into the wasm heap (an image sniffs its own type). Needs index.html's CSP to
+/// allow `img-src blob:`. The URL is revoked when the owner goes, or at once if it went
+/// while the file was being read.
+pub(crate) fn stored_file_url(sha256: String) -> (RwSignal<Option<String>>, RwSignal<bool>) {
+    let app = use_app();
+    let url: RwSignal<Option<String>> = RwSignal::new(None);
+    let missing = RwSignal::new(false);
+    spawn_local(async move {
+        let blob = match app.store.get_untracked() {
+            Some(store) => store.blob(&sha256).await.ok().flatten(),
+            None => None,
+        };
+        match blob.and_then(|b| web_sys::Url::create_object_url_with_blob(&b).ok()) {
+            Some(u) => {
+                if url.try_set(Some(u.clone())).is_some() {
+                    let _ = web_sys::Url::revoke_object_url(&u);
+                }
+            }
+            None => {
+                let _ = missing.try_set(true);
+            }
+        }
+    });
+    on_cleanup(move || {
+        if let Some(u) = url.try_get_untracked().flatten() {
+            let _ = web_sys::Url::revoke_object_url(&u);
+        }
+    });
+    (url, missing)
 }

@@ -9,7 +9,7 @@ use crate::ui::i18n::{tr, use_i18n};
 
 use super::super::beneficiaries::{big, of_all};
 use super::super::text::ReportText as T;
-use super::{as_of_line, city_sheet, PrintPage};
+use super::{as_of_line, city_sheet, FiguresTable, PrintPage};
 use crate::ui::fmt;
 use crate::ui::table::{Col, SheetTable};
 
@@ -184,21 +184,7 @@ fn CitySheet(
                 }}</dd>
             </dl>
             <h2>{tr(T::BeneficiariesTitle)}</h2>
-            <table class="sheet-table figures-table" data-testid="sheet-beneficiaries">
-                <tbody>
-                    {reach
-                        .into_iter()
-                        .map(|(label, key, value)| {
-                            view! {
-                                <tr data-figure=key>
-                                    <th scope="row">{tr(label)}</th>
-                                    <td class="num">{value}</td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
+            <FiguresTable testid="sheet-beneficiaries" rows=reach/>
             <h2>
                 {tr(T::Committee)}
                 {committee.map(|c| view! { ": " <span lang=fmt::text_lang(&c)>{c.clone()}</span> })}

@@ -139,3 +139,31 @@ pub(crate) fn as_of_line(i18n: crate::ui::i18n::I18n, d: NaiveDate) -> String {
         crate::ui::fmt::doc_date(i18n.lang.get(), d)
     )
 }
+
+/// A sheet's table of labelled figures; each row carries `data-figure` so a test (or a
+/// reader of the HTML) finds a figure by its key, whatever the language.
+#[component]
+pub(crate) fn FiguresTable(
+    /// The table's `data-testid`.
+    testid: &'static str,
+    /// Label, key, the figure as shown.
+    rows: Vec<(T, &'static str, String)>,
+) -> impl IntoView {
+    view! {
+        <table class="sheet-table figures-table" data-testid=testid>
+            <tbody>
+                {rows
+                    .into_iter()
+                    .map(|(label, key, value)| {
+                        view! {
+                            <tr data-figure=key>
+                                <th scope="row">{tr(label)}</th>
+                                <td class="num">{value}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+}

@@ -3,14 +3,13 @@
 //! hold is named as not included instead of a broken image. PDFs are listed by name.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::domain::forms::attachment_intake::size_text;
 use crate::domain::reports::progress_sheet::SheetFile;
+use crate::ui::attachments::stored_file_url;
 use crate::ui::fmt;
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::pages::progress::text::ProgressText as P;
-use crate::ui::state::use_app;
 
 /// The photos of the sheet, in its order.
 #[component]
@@ -37,34 +36,8 @@ fn SheetPhoto(
     /// The photo and where it comes from.
     f: SheetFile,
 ) -> impl IntoView {
-    let app = use_app();
     let i18n = use_i18n();
-    let url: RwSignal<Option<String>> = RwSignal::new(None);
-    let missing = RwSignal::new(false);
-    let sha = f.file.sha256.clone();
-    spawn_local(async move {
-        // The stored Blob itself, not its bytes: a sheet of 200 photos never copies them
-        // into the wasm heap (an image sniffs its type, so the Blob's own type is enough).
-        let blob = match app.store.get_untracked() {
-            Some(store) => store.blob(&sha).await.ok().flatten(),
-            None => None,
-        };
-        match blob.and_then(|b| web_sys::Url::create_object_url_with_blob(&b).ok()) {
-            Some(u) => {
-                if url.try_set(Some(u.clone())).is_some() {
-                    let _ = web_sys::Url::revoke_object_url(&u);
-                }
-            }
-            None => {
-                let _ = missing.try_set(true);
-            }
-        }
-    });
-    on_cleanup(move || {
-        if let Some(u) = url.try_get_untracked().flatten() {
-            let _ = web_sys::Url::revoke_object_url(&u);
-        }
-    });
+    let (url, missing) = stored_file_url(f.file.sha256.clone());
     let name = f.file.file_name.clone();
     let alt = name.clone();
     let source = f.source;

@@ -17,7 +17,7 @@ use super::super::drill::sort_provinces;
 use super::super::query::{resolve_region, use_report_choice};
 use super::super::reconciliation::ReconciliationTable;
 use super::super::text::ReportText as T;
-use super::{as_of_line, sheet_error, PrintPage};
+use super::{as_of_line, sheet_error, FiguresTable, PrintPage};
 use crate::ui::fmt;
 use crate::ui::table::{Col, ReportTable};
 
@@ -64,30 +64,30 @@ fn RegionSheet(
     let fy = s.dashboard.scope.fiscal_year;
     let today = s.dashboard.today;
     let t = s.dashboard.totals.clone();
-    let figures: Vec<(T, String, &'static str)> = vec![
-        (T::Cities, t.cities.to_string(), "cities"),
-        (T::Provinces, t.provinces.to_string(), "provinces"),
-        (T::Approved, fmt::money(t.approved), "approved"),
+    let figures: Vec<(T, &'static str, String)> = vec![
+        (T::Cities, "cities", t.cities.to_string()),
+        (T::Provinces, "provinces", t.provinces.to_string()),
+        (T::Approved, "approved", fmt::money(t.approved)),
         (
             T::CommitteeGrants,
-            fmt::money(t.committee_grants),
             "committee-grants",
+            fmt::money(t.committee_grants),
         ),
         (
             T::ProvinceGrants,
-            fmt::money(t.province_grants),
             "province-grants",
+            fmt::money(t.province_grants),
         ),
         (
             T::TotalSupport,
-            fmt::money(t.total_support),
             "total-support",
+            fmt::money(t.total_support),
         ),
-        (T::Committed, fmt::money(t.committed), "committed"),
-        (T::Transferred, fmt::money(t.transferred), "transferred"),
-        (T::Remaining, fmt::money(t.remaining), "remaining"),
-        (T::CoFunding, fmt::money(t.co_funding), "co-funding"),
-        (T::Projects, t.projects.to_string(), "projects"),
+        (T::Committed, "committed", fmt::money(t.committed)),
+        (T::Transferred, "transferred", fmt::money(t.transferred)),
+        (T::Remaining, "remaining", fmt::money(t.remaining)),
+        (T::CoFunding, "co-funding", fmt::money(t.co_funding)),
+        (T::Projects, "projects", t.projects.to_string()),
     ];
     let support = s.total_support.clone();
     let deadlines = s.dashboard.deadlines.clone();
@@ -113,21 +113,7 @@ fn RegionSheet(
                     {move || fmt::doc_fiscal_year(i18n.lang.get(), fy)} " · " {move || as_of_line(i18n, today)}
                 </p>
             </header>
-            <table class="sheet-table figures-table" data-testid="region-figures">
-                <tbody>
-                    {figures
-                        .into_iter()
-                        .map(|(label, value, key)| {
-                            view! {
-                                <tr data-figure=key>
-                                    <th scope="row">{tr(label)}</th>
-                                    <td class="num">{value}</td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
+            <FiguresTable testid="region-figures" rows=figures/>
             <p>
                 <span class="strong">{tr(T::TotalSupport)} ": "</span>
                 {support.figures.clone()} " " {tr(T::Baht)} " "
