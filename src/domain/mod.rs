@@ -10,6 +10,7 @@ pub mod editing;
 pub mod example;
 pub mod export;
 pub mod fast_de;
+pub mod file_size;
 pub mod forms;
 pub mod lang;
 pub mod meta;

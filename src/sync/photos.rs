@@ -12,11 +12,15 @@ use web_sys::{Blob, CanvasRenderingContext2d, File, HtmlCanvasElement, ImageBitm
 
 use crate::domain::forms::attachment_intake::{
     check_size, clean_file_name, intake, jpeg_file_name, keep_as_is, scaled_size, FileProblem,
-    Intake, PHOTO_QUALITY,
+    Intake,
 };
 use crate::domain::records::Attachment;
 use crate::domain::sync::canonical::sha256_hex;
 use crate::storage::NewBlob;
+
+/// JPEG quality of a scaled photo, as the canvas takes it: a 1,600 px photo is then
+/// typically 150–300 kB. Here, not in the domain: only the browser's encoder reads it.
+const PHOTO_QUALITY: f64 = 0.8;
 
 /// A file ready to keep: the record's reference and the bytes for the blob store.
 pub struct Ready {

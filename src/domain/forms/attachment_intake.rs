@@ -3,14 +3,13 @@
 //! person is told when a file cannot be attached. The browser part (decoding, the canvas,
 //! hashing the bytes) is `sync::photos`; everything it decides is here and tested natively.
 
+use crate::domain::file_size::megabytes;
 use crate::domain::records::attachment::{MAX_ATTACHMENT_BYTES, MEDIA_TYPES};
 use crate::domain::records::limits::MAX_NAME_CHARS;
 use crate::domain::text::is_invisible;
 
 /// The long side of a kept photo, in pixels: sharp on an A4 page and a tablet's screen.
 pub const PHOTO_LONG_SIDE: u32 = 1600;
-/// JPEG quality of a scaled photo: a 1,600 px photo is then typically 150–300 kB.
-pub const PHOTO_QUALITY: f64 = 0.8;
 /// What the file input accepts (the same list the records allow).
 pub const ACCEPT: &str = "image/jpeg,image/png,image/webp,application/pdf";
 
@@ -35,7 +34,7 @@ impl FileProblem {
             ),
             FileProblem::TooBig { name, bytes } => format!(
                 "แนบ \"{name}\" ไม่ได้: ไฟล์ใหญ่ {} MB เกินกว่า 20 MB ลองสแกนให้ละเอียดน้อยลงหรือแบ่งเป็นหลายไฟล์",
-                mb(*bytes)
+                megabytes(*bytes)
             ),
             FileProblem::Unreadable { name } => {
                 format!("เปิด \"{name}\" ไม่ได้ ไฟล์อาจเสียหาย หรือเป็นรูปแบบที่เบราว์เซอร์นี้ไม่รู้จัก")
@@ -53,7 +52,7 @@ impl FileProblem {
             ),
             FileProblem::TooBig { name, bytes } => format!(
                 "\"{name}\" was not attached: it is {} MB, above the 20 MB limit. Scan at a lower resolution or split it.",
-                mb(*bytes)
+                megabytes(*bytes)
             ),
             FileProblem::Unreadable { name } => format!(
                 "\"{name}\" could not be opened: it may be damaged, or of a kind this browser cannot read."
@@ -64,19 +63,6 @@ impl FileProblem {
             ),
         }
     }
-}
-
-/// A file's size as people read it: "240 kB", "1.4 MB".
-pub fn size_text(bytes: u64) -> String {
-    if bytes < 1024 * 1024 {
-        format!("{} kB", bytes.div_ceil(1024))
-    } else {
-        format!("{} MB", mb(bytes))
-    }
-}
-
-fn mb(bytes: u64) -> String {
-    format!("{:.1}", bytes as f64 / (1024.0 * 1024.0))
 }
 
 /// How a chosen file is taken in, by its media type as the browser reports it.
@@ -207,9 +193,6 @@ mod tests {
         assert!(e.en().contains("25.0 MB"));
         assert!(check_size("scan.pdf", MAX_ATTACHMENT_BYTES).is_ok());
         assert!(keep_as_is("image/jpeg", 1600, 1200, 250_000));
-        assert_eq!(size_text(281_344), "275 kB");
-        assert_eq!(size_text(1), "1 kB");
-        assert_eq!(size_text(3 * 1024 * 1024 / 2), "1.5 MB");
         assert!(!keep_as_is("image/png", 1600, 1200, 250_000));
         assert!(!keep_as_is("image/jpeg", 4032, 3024, 250_000));
     }

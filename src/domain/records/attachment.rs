@@ -254,7 +254,7 @@ pub fn missing_text(list: &[Attachment], held: impl Fn(&str) -> bool) -> Option<
 /// What attachments take on this device, for Settings.
 pub fn usage_text(files: usize, bytes: u64) -> (String, String) {
     let (th, en) = counted(files, "ไฟล์", "file", "files");
-    let size = crate::domain::forms::attachment_intake::size_text(bytes);
+    let size = crate::domain::file_size::size_text(bytes);
     (
         format!("ไฟล์แนบ (รูปถ่าย เอกสาร) {th} รวม {size}"),
         format!("Attachments (photos, documents): {en}, {size}"),

@@ -7,6 +7,7 @@
 use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_874};
 
 use super::limits::{MAX_CELL_CHARS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS};
+use crate::domain::file_size::megabytes;
 use crate::domain::lang::counted;
 
 /// How the file was read, shown on the mapping screen so a wrong guess can be seen.
@@ -75,7 +76,6 @@ pub enum SheetError {
 impl SheetError {
     /// The message in Thai and English.
     pub fn texts(&self) -> (String, String) {
-        let mb = |b: usize| format!("{:.1}", b as f64 / 1_048_576.0);
         match self {
             SheetError::Empty => (
                 "ไฟล์นี้ว่างเปล่า ไม่มีข้อมูลให้นำเข้า".into(),
@@ -84,12 +84,12 @@ impl SheetError {
             SheetError::TooLarge { bytes } => (
                 format!(
                     "ไฟล์ใหญ่ {} MB เกินขนาดที่รับได้ {} MB กรุณาแบ่งเป็นหลายไฟล์",
-                    mb(*bytes),
+                    megabytes(*bytes as u64),
                     MAX_FILE_BYTES / 1_048_576
                 ),
                 format!(
                     "The file is {} MB, over the {} MB limit. Split it into several files.",
-                    mb(*bytes),
+                    megabytes(*bytes as u64),
                     MAX_FILE_BYTES / 1_048_576
                 ),
             ),

@@ -37,6 +37,9 @@ fn text(cell: &Data) -> String {
         Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
         Data::Int(n) => n.to_string(),
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        // A workbook stores numbers as doubles; Rust prints the shortest text that reads back
+        // the same double (1500.5, not 1500.49999), and the column's parser takes it from
+        // there as text, into Decimal for money.
         Data::Float(f) => f.to_string(),
         Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.into(),
         Data::DateTime(d) => {

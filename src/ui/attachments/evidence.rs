@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::AttachText;
-use crate::domain::forms::attachment_intake::size_text;
+use crate::domain::file_size::size_text;
 use crate::domain::meta::RecordId;
 use crate::domain::views::evidence::evidence_of_city;
 use crate::ui::i18n::{tr, use_i18n};

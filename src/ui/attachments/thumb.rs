@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::{AttachText, Shown};
-use crate::domain::forms::attachment_intake::size_text;
+use crate::domain::file_size::size_text;
 use crate::domain::records::Attachment;
 use crate::ui::i18n::tr;
 use crate::ui::state::use_app;

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::forms::attachment_intake::size_text;
+use crate::domain::file_size::size_text;
 use crate::domain::reports::progress_sheet::SheetFile;
 use crate::ui::attachments::stored_file_url;
 use crate::ui::fmt;
