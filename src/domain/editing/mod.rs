@@ -53,11 +53,7 @@ pub fn draft_findings(ds: &Dataset, draft: AnyRecord, today: NaiveDate) -> Vec<F
         // history, duplicates among the city's projects): checking that slice keeps the
         // live check cheap with 10,000 projects. `tests/editing.rs` compares it with the
         // whole-dataset check.
-        AnyRecord::Project(p) => {
-            let mut slice = city_slice(ds, p.city_id);
-            add_named_communities(ds, &mut slice, Some(p));
-            slice
-        }
+        AnyRecord::Project(p) => city_slice(ds, p.city_id, Some(p)),
         // A household's rules look no further than its community and its city's rounds:
         // entering one at a meeting stays quick with a region's 100,000 stored.
         AnyRecord::Household(h) => community_slice(ds, h.community_id),
@@ -73,7 +69,7 @@ pub fn draft_findings(ds: &Dataset, draft: AnyRecord, today: NaiveDate) -> Vec<F
 
 /// One city's records and what they refer to: the reference data, the cities of its
 /// province (duplicate names are looked for there) and the province's grants.
-pub fn city_slice(ds: &Dataset, city_id: RecordId) -> Dataset {
+pub fn city_slice(ds: &Dataset, city_id: RecordId, draft: Option<&Project>) -> Dataset {
     let province = ds.get::<City>(city_id).map(|c| c.province_id);
     let mine = |id: RecordId| id == city_id;
     let mut slice = Dataset {
@@ -92,7 +88,7 @@ pub fn city_slice(ds: &Dataset, city_id: RecordId) -> Dataset {
         mous: select(ds, |m: &Mou| m.city_ids.contains(&city_id)),
         ..Dataset::default()
     };
-    add_named_communities(ds, &mut slice, None);
+    add_named_communities(ds, &mut slice, draft);
     slice
 }
 

@@ -50,9 +50,8 @@ pub fn blocking_approval(ds: &Dataset, project_id: RecordId, today: NaiveDate) -
             ),
         ));
     }
-    let mut slice = city_slice(ds, project.city_id);
+    let mut slice = city_slice(ds, project.city_id, Some(&approved));
     slice.upsert(approved.into_any());
-    super::beneficiaries::add_named_communities(ds, &mut slice, None);
     blocking.extend(blocking_in(&slice, today, project_id, project.city_id));
     blocking
 }
@@ -69,9 +68,8 @@ pub fn blocking_transfer(ds: &Dataset, instalment_id: RecordId, today: NaiveDate
     };
     let mut transferred = instalment.clone();
     transferred.actual_date = transferred.actual_date.or(Some(today));
-    let mut slice = city_slice(ds, instalment.city_id);
+    let mut slice = city_slice(ds, instalment.city_id, None);
     slice.upsert(transferred.into_any());
-    super::beneficiaries::add_named_communities(ds, &mut slice, None);
     let mut blocking = blocking_in(&slice, today, instalment_id, instalment.city_id);
     blocking.extend(no_account(&slice, instalment.city_id));
     blocking
@@ -131,8 +129,9 @@ fn gone(kind: RecordKind, id: RecordId) -> Finding {
 
 /// Everything the city-level rules look at for one city, so a gate check costs as much as
 /// one city's records rather than the whole country's. Other cities of the same province
-/// come along because duplicate detection compares with them.
-fn city_slice(ds: &Dataset, city_id: RecordId) -> Dataset {
+/// come along because duplicate detection compares with them; the communities that its
+/// projects (and `draft`) serve, because the beneficiary rules read them.
+fn city_slice(ds: &Dataset, city_id: RecordId, draft: Option<&Project>) -> Dataset {
     let province = ds
         .live::<City>()
         .find(|c| c.meta.id == city_id)
@@ -158,7 +157,7 @@ fn city_slice(ds: &Dataset, city_id: RecordId) -> Dataset {
             );
         }
     }
-    Dataset {
+    let mut slice = Dataset {
         regions: ds.regions.clone(),
         provinces: ds.provinces.clone(),
         programme_parameters: ds.programme_parameters.clone(),
@@ -174,7 +173,9 @@ fn city_slice(ds: &Dataset, city_id: RecordId) -> Dataset {
         instalments,
         mous: select(ds, |m: &Mou| m.city_ids.contains(&city_id)),
         ..Dataset::default()
-    }
+    };
+    super::beneficiaries::add_named_communities(ds, &mut slice, draft);
+    slice
 }
 
 fn select<R: Record>(ds: &Dataset, keep: impl Fn(&R) -> bool) -> Vec<R> {
