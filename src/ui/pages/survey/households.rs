@@ -144,7 +144,7 @@ fn Line(
         <tr data-testid="household-line">
             <td><A href=format!("/households/{}", l.id)>{house}</A></td>
             <td lang="th">{community}</td>
-            {personal.then(|| view! { <td lang="th">{head}</td><td>{phone}</td> })}
+            {personal.then(|| view! { <td lang="th">{head}</td><td class="phone">{phone}</td> })}
             <td class="num">{fmt::number(l.members as usize)}</td>
             <td>{label(l.condition.map(|c| (c.th(), c.en())))}</td>
             <td>{label(l.need.map(|c| (c.th(), c.en())))}</td>
