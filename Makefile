@@ -23,7 +23,7 @@ WBG_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", 
 PORT ?= 8080
 LOGS := $(ROOT)/target/test-logs
 
-.PHONY: help serve test size build bench bench-load bench-lists bench-survey bench-csv bench-csv-web bench-attach bench-survey-wasm bench-import-survey profile-import tools browser \
+.PHONY: help serve test size size-why build bench bench-load bench-lists bench-survey bench-csv bench-csv-web bench-attach bench-survey-wasm bench-import-survey profile-import tools browser \
         tool-target tool-components tool-trunk tool-wasm-bindgen tool-wasm-split tool-npm build-one \
         test-lint test-native test-web test-e2e test-fuzz tool-cxx fuzz fuzz-short clean
 
@@ -31,6 +31,7 @@ help:
 	@echo "make serve   build and serve on http://127.0.0.1:$(PORT)"
 	@echo "make test    all three test tiers (native, browser, end-to-end)"
 	@echo "make size    wasm/js/css sizes: raw, gzip, brotli"
+	@echo "make size-why   what keeps code in the split build's main module (raw bytes a split point would move out)"
 	@echo "make bench   import of 100,000 records in headless Chromium (times, ratios)"
 	@echo "make profile-import   a CPU profile of that import, top functions printed"
 	@echo "make bench-load   first and repeat visit on a throttled mobile profile (Slow 4G, CPU x4)"
@@ -125,6 +126,11 @@ serve: build
 
 size: build
 	@cd "$(ROOT)" && node tests/e2e/size.mjs dist
+
+# What keeps code in the split build's main module, and what a split point would move out
+# (tools/split/why-main.mjs reads rustc's wasm from before the split). Prints; asserts nothing.
+size-why: build
+	@cd "$(ROOT)" && node tools/split/why-main.mjs target/split/wasm32-unknown-unknown/release/mueang-app.wasm
 
 # ---------------------------------------------------------------- bench
 # A synthetic bundle of 100,000 records (native), then the browser import, the no-op

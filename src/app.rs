@@ -11,9 +11,7 @@ use crate::ui::header::Header;
 use crate::ui::i18n::{provide_i18n, Msg};
 use crate::ui::lazy::*;
 use crate::ui::notices::Notices;
-use crate::ui::pages::{
-    crash_test::CrashTest, home::HomePage, not_found::NotFound, settings::SettingsPage,
-};
+use crate::ui::pages::{crash_test::CrashTest, home::HomePage, not_found::NotFound};
 use crate::ui::state::AppState;
 use crate::ui::sw;
 use crate::ui::tabs::{follow_other_tabs, TabNotice};

@@ -120,6 +120,10 @@ messages! {
         "พื้นที่ในเครื่องไม่พอเก็บไฟล์แนบที่ได้รับ ข้อมูลนำเข้าครบแล้ว แต่รูปถ่ายและเอกสารยังไม่อยู่ในเครื่องนี้",
         "There was no room for the attachments received: the records were imported, but the photos and documents are not on this device.",
     ),
+    ErrPartNotLoaded => (
+        "ส่วนนี้ของแอปยังไม่ได้ดาวน์โหลดมาไว้ในเครื่อง กรุณาเชื่อมต่ออินเทอร์เน็ตแล้วลองอีกครั้ง ข้อมูลที่บันทึกไว้ยังอยู่ครบ",
+        "This part of the app has not been downloaded yet. Connect to the internet and try again. Your saved data is safe.",
+    ),
     ErrSettingsNotSaved => (
         "บันทึกการตั้งค่าไม่ได้ จะใช้ได้เฉพาะครั้งนี้",
         "Settings could not be saved; they last only for this visit.",

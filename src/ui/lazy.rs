@@ -1,10 +1,12 @@
 //! Route views whose code is loaded on demand (issue 14: the first visit on mobile data).
 //!
-//! The first screen (home, settings, the shell) is in the main wasm; every other screen is a
+//! The first screen (home and the shell) is in the main wasm; every other screen is a
 //! [`LazyRoute`] whose view lives in a wasm chunk of its group (`reports`, `sync`, `survey`,
-//! `records`). The split is made by `make build` (docs/development.md#size): rustc links
-//! with `--emit-relocs` and `--cfg mueang_split`, and `tools/split/wasm-bindgen` cuts the
-//! wasm at the `#[wasm_split]` points below before wasm-bindgen runs. Without
+//! `records`). Settings is with `sync`: removing kept-aside data runs the import's write
+//! path, which the overview does not need. The split is made by `make build`
+//! (docs/development.md#size): rustc links with `--emit-relocs` and `--cfg mueang_split`,
+//! and `tools/split/wasm-bindgen` cuts the wasm at the `#[wasm_split]` points below before
+//! wasm-bindgen runs. Without
 //! `mueang_split` (browser tests, `cargo clippy`, a plain `trunk build`) the same views are
 //! plain functions in one wasm, so nothing else differs between the two builds.
 //!
@@ -33,6 +35,7 @@ use crate::ui::pages::reports::{
     CityPrintPage, CommunityPrintPage, MouPrintPage, ProjectPrintPage, ProvinceReportPage,
     RegionPrintPage, RegionReportPage, ReportsPage,
 };
+use crate::ui::pages::settings::SettingsPage;
 use crate::ui::pages::sheet_import::SheetImportPage;
 use crate::ui::pages::stated_totals::{StatedTotalPage, StatedTotalsPage};
 use crate::ui::pages::survey::{
@@ -152,4 +155,5 @@ lazy_routes!(survey {
 lazy_routes!(sync {
     SyncRoute => sync_view: SyncPage,
     ConflictsRoute => conflicts_view: ConflictsPage,
+    SettingsRoute => settings_view: SettingsPage,
 });

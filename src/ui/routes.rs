@@ -33,7 +33,7 @@ macro_rules! app_routes {
     ($then:ident) => {
         $then! {
             "/" => main HomePage, ["/"];
-            "/settings" => main SettingsPage, ["/settings"];
+            "/settings" => lazy SettingsRoute, ["/settings"];
             "/provinces" => lazy ProvincesRoute, ["/provinces"];
             "/cities" => lazy CitiesRoute, ["/cities"];
             "/cities/:id" => lazy CityRoute, [

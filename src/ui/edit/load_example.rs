@@ -4,12 +4,21 @@
 //! into an empty store loaded as is; into a store with data merged (never replacing
 //! anything, writing only what changes), after the person confirms. While stored data is
 //! kept aside unread, both buttons are off and say why (`ui::records::example_changes`).
+//!
+//! The loading itself runs the whole import path (the merge, the plan of writes, the
+//! records built in): a quarter of the main wasm's code, for a button pressed once or twice
+//! in a device's life. So it lives in the `sync` chunk ([`loading`]) and is fetched on the
+//! first press; the overview only draws the buttons.
+
+use std::future::Future;
+use std::pin::Pin;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos::wasm_split::SplitLoaderError;
 
 use super::text::EditText;
-use super::use_editing;
+use super::{use_editing, Editing};
 use crate::domain::demo_survey::demo_survey;
 use crate::domain::example::north_2561;
 use crate::domain::records::Dataset;
@@ -71,19 +80,16 @@ pub fn LoadExample() -> impl IntoView {
         confirming.set(None);
         busy.set(true);
         spawn_local(async move {
-            let records = source.records();
-            let planned = app.dataset.with_untracked(|local| {
-                app.kept_aside
-                    .with_untracked(|kept| example_changes(local, &records, kept))
-            });
-            match planned {
-                Ok((cs, ds)) => {
-                    let text = source.done(cs.label == "load example");
-                    if app.apply(cs, move |d| *d = ds).await.is_some() {
-                        ed.toasts.show(text, None, None);
-                    }
+            #[cfg(mueang_split)]
+            let loaded = loading(source, ed).await;
+            #[cfg(not(mueang_split))]
+            let loaded = loading(source, ed);
+            match loaded {
+                Ok(work) => work.await,
+                Err(e) => {
+                    leptos::logging::error!("sync: {e}");
+                    app.notify(Msg::ErrPartNotLoaded, None);
                 }
-                Err(e) => app.notify_error(&e),
             }
             busy.try_set(false);
         });
@@ -150,4 +156,34 @@ fn Confirm(
             </button>
         </div>
     }
+}
+
+/// The work of a press: the source's records, the plan against what is stored, the writes,
+/// the toast. A split point (see the module's note): the future it returns runs the
+/// `sync` chunk's code once that chunk is loaded.
+#[cfg_attr(
+    mueang_split,
+    leptos::wasm_split::wasm_split(sync, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn loading(
+    source: Source,
+    ed: Editing,
+) -> Result<Pin<Box<dyn Future<Output = ()>>>, SplitLoaderError> {
+    let app = ed.app;
+    Ok(Box::pin(async move {
+        let records = source.records();
+        let planned = app.dataset.with_untracked(|local| {
+            app.kept_aside
+                .with_untracked(|kept| example_changes(local, &records, kept))
+        });
+        match planned {
+            Ok((cs, ds)) => {
+                let text = source.done(cs.label == "load example");
+                if app.apply(cs, move |d| *d = ds).await.is_some() {
+                    ed.toasts.show(text, None, None);
+                }
+            }
+            Err(e) => app.notify_error(&e),
+        }
+    }))
 }

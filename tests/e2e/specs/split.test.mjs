@@ -39,10 +39,19 @@ test('a chunk that fails to load shows a message, and opens once it loads', asyn
   const text = await failed.innerText();
   assert.match(text, /เปิดหน้านี้ไม่ได้/);
   assert.match(text, /This page could not be opened/);
-  // The shell stays: the navigation still works.
-  await app.page.locator('nav.mainnav a[href="/settings"]').click();
-  await app.page.waitForURL('**/settings');
-  assert.equal(await app.heading().innerText(), 'ตั้งค่า');
+  // The shell stays: the navigation still works, to the overview of the main module.
+  await app.page.locator('nav.mainnav a[href="/"]').first().click();
+  await app.page.waitForURL((u) => new URL(u).pathname === '/');
+  assert.equal(await app.heading().innerText(), 'ภาพรวม');
+
+  // The overview's "load example" runs in the sync chunk: without it, the person is told
+  // (in the app's language, Thai here) and nothing is stored.
+  await app.page.getByTestId('load-example').click();
+  const notice = app.page.locator('.notices .notice-error', { hasText: 'ส่วนนี้ของแอปยังไม่ได้ดาวน์โหลด' });
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /กรุณาเชื่อมต่ออินเทอร์เน็ตแล้วลองอีกครั้ง/);
+  await app.page.getByTestId('load-example').and(app.page.locator(':enabled')).waitFor();
+  assert.equal(await app.page.locator('[data-kind="cities"] .card-number', { hasText: '12' }).count(), 0);
 
   // The network is back: the next visit to a page of that chunk loads it.
   await app.page.unroute(/\/split\/.*\.wasm$/);
@@ -50,6 +59,10 @@ test('a chunk that fails to load shows a message, and opens once it loads', asyn
   await app.page.waitForURL('**/cities');
   await app.page.locator('main h1').filter({ hasNotText: 'เปิดหน้านี้ไม่ได้' }).waitFor();
   assert.equal(await app.page.locator('main .chunk-failed').count(), 0);
+  // ... and the example loads from the overview.
+  await app.goto('/');
+  await app.page.getByTestId('load-example').click();
+  await app.page.locator('[data-kind="cities"] .card-number', { hasText: '12' }).waitFor();
   // With workers blocked, the app's own update check finds no registration (an error that
   // only this test's setting causes); nothing else may have gone wrong.
   const errors = app.errors.map(String).filter((e) => !/reading 'waiting'/.test(e));
