@@ -71,8 +71,10 @@ fn ProfileSheet(
     let place = {
         let p = p.clone();
         move || {
-            let city = i18n.pick(&p.city_th, &p.city_en).to_owned();
-            let province = i18n.pick(&p.province_th, &p.province_en).to_owned();
+            let city = i18n.pick(&p.place.city_th, &p.place.city_en).to_owned();
+            let province = i18n
+                .pick(&p.place.province_th, &p.place.province_en)
+                .to_owned();
             [c.subdistrict.clone(), c.district.clone(), city, province]
                 .into_iter()
                 .filter(|s| !s.trim().is_empty())

@@ -58,8 +58,10 @@ fn ProgressSheetView(
     let city = {
         let s = s.clone();
         move || {
-            let city = i18n.pick(&s.city_th, &s.city_en).to_owned();
-            let province = i18n.pick(&s.province_th, &s.province_en).to_owned();
+            let city = i18n.pick(&s.place.city_th, &s.place.city_en).to_owned();
+            let province = i18n
+                .pick(&s.place.province_th, &s.place.province_en)
+                .to_owned();
             [city, province]
                 .into_iter()
                 .filter(|x| !x.trim().is_empty())
