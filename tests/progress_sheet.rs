@@ -52,9 +52,9 @@ fn the_sheet_names_the_project_its_city_and_the_citys_instalments_of_its_year() 
     let sheet = progress_sheet(&ds, p.meta.id).expect("a live project has a sheet");
     let city = ds.cities.iter().find(|c| c.meta.id == p.city_id).unwrap();
     assert_eq!(sheet.project.title, p.title);
-    assert_eq!(sheet.city_th, city.name_th);
+    assert_eq!(sheet.place.city_th, city.name_th);
     assert!(
-        !sheet.province_th.is_empty(),
+        !sheet.place.province_th.is_empty(),
         "the city's province is named"
     );
     let numbers: Vec<u8> = sheet.instalments.iter().map(|i| i.number).collect();

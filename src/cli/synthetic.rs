@@ -148,19 +148,17 @@ fn instalment(
     paid: NaiveDate,
 ) -> Instalment {
     Instalment {
-        meta: meta(&format!("instalment:{n}:{number}")),
-        city_id,
-        fiscal_year: FY,
-        number,
         planned_share: (number == 1).then(|| Decimal::new(70, 2)),
         amount,
-        planned_date: None,
         actual_date: Some(paid),
         due_date: Some(date(2018, 4, 30)),
-        requested_date: None,
-        progress_report_id: None,
         reference: format!("TRF-{n}-{number}"),
-        attachments: Vec::new(),
+        ..Instalment::new(
+            meta(&format!("instalment:{n}:{number}")),
+            city_id,
+            FY,
+            number,
+        )
     }
 }
 

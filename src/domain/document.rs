@@ -73,42 +73,40 @@ pub enum DocumentError {
 
 impl DocumentError {
     pub fn message_th(&self) -> String {
-        match self {
-            DocumentError::Malformed { line, column, detail } => format!(
-                "ไฟล์ไม่ใช่ JSON ที่สมบูรณ์ (บรรทัด {line} ตำแหน่ง {column}): {detail} — ไฟล์อาจเสียหายหรือดาวน์โหลดไม่ครบ"
-            ),
-            DocumentError::NotMueang { found } => match found {
-                Some(f) => format!("ไฟล์นี้ไม่ใช่ข้อมูลของเมือง (รูปแบบ \"{f}\")"),
-                None => "ไฟล์นี้ไม่ใช่ข้อมูลของเมือง (ไม่มีช่อง format)".to_string(),
-            },
-            DocumentError::NewerVersion { found } => format!(
-                "ไฟล์นี้สร้างจากเมืองรุ่นใหม่กว่า (สคีมา {found} แต่รุ่นนี้อ่านได้ถึง {SCHEMA_VERSION}) กรุณาอัปเดตเมืองก่อนนำเข้า"
-            ),
-            DocumentError::Invalid { path, detail } => {
-                format!("ข้อมูลไม่ถูกต้องที่ {path}: {detail}")
-            }
-            DocumentError::DuplicateId { kind, id } => {
-                format!("พบรหัสรายการซ้ำในข้อมูล{}: {id}", kind_th(*kind))
-            }
-        }
+        self.messages().0
     }
 
     pub fn message_en(&self) -> String {
+        self.messages().1
+    }
+
+    /// The message in Thai and in English, side by side so that each says the same.
+    fn messages(&self) -> (String, String) {
         match self {
-            DocumentError::Malformed { line, column, detail } => format!(
-                "The file is not complete JSON (line {line}, column {column}): {detail}. It may be damaged or only partly downloaded."
+            DocumentError::Malformed { line, column, detail } => (
+                format!("ไฟล์ไม่ใช่ JSON ที่สมบูรณ์ (บรรทัด {line} ตำแหน่ง {column}): {detail} — ไฟล์อาจเสียหายหรือดาวน์โหลดไม่ครบ"),
+                format!("The file is not complete JSON (line {line}, column {column}): {detail}. It may be damaged or only partly downloaded."),
             ),
-            DocumentError::NotMueang { found } => match found {
-                Some(f) => format!("This is not a Mueang file (format \"{f}\")."),
-                None => "This is not a Mueang file (it has no format field).".to_string(),
-            },
-            DocumentError::NewerVersion { found } => format!(
-                "This file comes from a newer Mueang (schema {found}; this one reads up to {SCHEMA_VERSION}). Please update Mueang, then import it."
+            DocumentError::NotMueang { found: Some(f) } => (
+                format!("ไฟล์นี้ไม่ใช่ข้อมูลของเมือง (รูปแบบ \"{f}\")"),
+                format!("This is not a Mueang file (format \"{f}\")."),
             ),
-            DocumentError::Invalid { path, detail } => format!("Invalid data at {path}: {detail}"),
-            DocumentError::DuplicateId { kind, id } => {
-                format!("The same record id appears twice among the {} records: {id}", kind_en(*kind))
-            }
+            DocumentError::NotMueang { found: None } => (
+                "ไฟล์นี้ไม่ใช่ข้อมูลของเมือง (ไม่มีช่อง format)".to_string(),
+                "This is not a Mueang file (it has no format field).".to_string(),
+            ),
+            DocumentError::NewerVersion { found } => (
+                format!("ไฟล์นี้สร้างจากเมืองรุ่นใหม่กว่า (สคีมา {found} แต่รุ่นนี้อ่านได้ถึง {SCHEMA_VERSION}) กรุณาอัปเดตเมืองก่อนนำเข้า"),
+                format!("This file comes from a newer Mueang (schema {found}; this one reads up to {SCHEMA_VERSION}). Please update Mueang, then import it."),
+            ),
+            DocumentError::Invalid { path, detail } => (
+                format!("ข้อมูลไม่ถูกต้องที่ {path}: {detail}"),
+                format!("Invalid data at {path}: {detail}"),
+            ),
+            DocumentError::DuplicateId { kind, id } => (
+                format!("พบรหัสรายการซ้ำในข้อมูล{}: {id}", kind_th(*kind)),
+                format!("The same record id appears twice among the {} records: {id}", kind_en(*kind)),
+            ),
         }
     }
 }

@@ -263,19 +263,10 @@ fn first_instalments() -> Vec<Instalment> {
     CITIES
         .iter()
         .map(|&(key, ..)| Instalment {
-            meta: meta(&format!("instalment:{key}:1")),
-            city_id: city_id(key),
-            fiscal_year: FY,
-            number: 1,
             planned_share: Some(Decimal::new(70, 2)),
             amount: Baht::whole(500_000).share(params.first_instalment_share),
             planned_date: Some(date(2018, 2, 15)),
-            actual_date: None,
-            due_date: None,
-            requested_date: None,
-            progress_report_id: None,
-            reference: String::new(),
-            attachments: Vec::new(),
+            ..Instalment::new(meta(&format!("instalment:{key}:1")), city_id(key), FY, 1)
         })
         .collect()
 }

@@ -28,38 +28,37 @@ pub enum FileProblem {
 
 impl FileProblem {
     pub fn th(&self) -> String {
-        match self {
-            FileProblem::UnknownType { name } => format!(
-                "แนบ \"{name}\" ไม่ได้: แนบได้เฉพาะรูปภาพ (JPEG, PNG, WebP) และเอกสาร PDF"
-            ),
-            FileProblem::TooBig { name, bytes } => format!(
-                "แนบ \"{name}\" ไม่ได้: ไฟล์ใหญ่ {} MB เกินกว่า 20 MB ลองสแกนให้ละเอียดน้อยลงหรือแบ่งเป็นหลายไฟล์",
-                megabytes(*bytes)
-            ),
-            FileProblem::Unreadable { name } => {
-                format!("เปิด \"{name}\" ไม่ได้ ไฟล์อาจเสียหาย หรือเป็นรูปแบบที่เบราว์เซอร์นี้ไม่รู้จัก")
-            }
-            FileProblem::NoRoom { name } => format!(
-                "พื้นที่ในเครื่องไม่พอเก็บ \"{name}\" จึงยังไม่ได้แนบ ข้อมูลที่กรอกไว้ยังอยู่ครบ บันทึกได้ตามปกติ"
-            ),
-        }
+        self.texts().0
     }
 
     pub fn en(&self) -> String {
+        self.texts().1
+    }
+
+    /// The message in Thai and in English, side by side so that each says the same.
+    fn texts(&self) -> (String, String) {
         match self {
-            FileProblem::UnknownType { name } => format!(
-                "\"{name}\" was not attached: only photos (JPEG, PNG, WebP) and PDF documents can be."
+            FileProblem::UnknownType { name } => (
+                format!("แนบ \"{name}\" ไม่ได้: แนบได้เฉพาะรูปภาพ (JPEG, PNG, WebP) และเอกสาร PDF"),
+                format!("\"{name}\" was not attached: only photos (JPEG, PNG, WebP) and PDF documents can be."),
             ),
-            FileProblem::TooBig { name, bytes } => format!(
-                "\"{name}\" was not attached: it is {} MB, above the 20 MB limit. Scan at a lower resolution or split it.",
-                megabytes(*bytes)
+            FileProblem::TooBig { name, bytes } => {
+                let mb = megabytes(*bytes);
+                (
+                    format!("แนบ \"{name}\" ไม่ได้: ไฟล์ใหญ่ {mb} MB เกินกว่า 20 MB ลองสแกนให้ละเอียดน้อยลงหรือแบ่งเป็นหลายไฟล์"),
+                    format!("\"{name}\" was not attached: it is {mb} MB, above the 20 MB limit. Scan at a lower resolution or split it."),
+                )
+            }
+            FileProblem::Unreadable { name } => (
+                format!("เปิด \"{name}\" ไม่ได้ ไฟล์อาจเสียหาย หรือเป็นรูปแบบที่เบราว์เซอร์นี้ไม่รู้จัก"),
+                format!("\"{name}\" could not be opened: it may be damaged, or of a kind this browser cannot read."),
             ),
-            FileProblem::Unreadable { name } => format!(
-                "\"{name}\" could not be opened: it may be damaged, or of a kind this browser cannot read."
-            ),
-            FileProblem::NoRoom { name } => format!(
-                "There is not enough space on this device for \"{name}\", so it was not attached. \
-                 Everything typed is still here and can be saved as usual."
+            FileProblem::NoRoom { name } => (
+                format!("พื้นที่ในเครื่องไม่พอเก็บ \"{name}\" จึงยังไม่ได้แนบ ข้อมูลที่กรอกไว้ยังอยู่ครบ บันทึกได้ตามปกติ"),
+                format!(
+                    "There is not enough space on this device for \"{name}\", so it was not attached. \
+                     Everything typed is still here and can be saved as usual."
+                ),
             ),
         }
     }

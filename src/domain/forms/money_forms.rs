@@ -95,19 +95,8 @@ pub fn new_instalment(
     fiscal_year: FiscalYear,
 ) -> Instalment {
     Instalment {
-        meta,
-        city_id: city,
-        fiscal_year,
-        number: 1,
         planned_share: Some(ds.parameters_for(fiscal_year).first_instalment_share),
-        amount: Baht::ZERO,
-        planned_date: None,
-        actual_date: None,
-        due_date: None,
-        requested_date: None,
-        progress_report_id: None,
-        reference: String::new(),
-        attachments: Vec::new(),
+        ..Instalment::new(meta, city, fiscal_year, 1)
     }
 }
 

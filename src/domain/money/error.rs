@@ -36,52 +36,66 @@ impl MoneyError {
 
     /// The message for Thai-speaking staff.
     pub fn message_th(&self) -> String {
-        match self {
-            MoneyError::Empty => "กรุณากรอกจำนวนเงิน (บาท) เช่น 350,000".to_owned(),
-            MoneyError::Invalid { input } => {
-                format!("\"{input}\" ไม่ใช่จำนวนเงิน กรุณากรอกเป็นตัวเลข เช่น 350,000 หรือ 350000.50")
-            }
-            MoneyError::Negative { input } => format!(
-                "\"{input}\" เป็นจำนวนติดลบ จำนวนเงินในโครงการนี้ติดลบไม่ได้ \
-                 กรุณากรอกโดยไม่มีเครื่องหมายลบ"
-            ),
-            MoneyError::TooManyDecimals { input } => format!(
-                "\"{input}\" มีทศนิยมเกินสองตำแหน่ง สตางค์มีได้ไม่เกินสองหลัก (350000.50) \
-                 ถ้าต้องการคั่นหลักพันให้ใช้เครื่องหมายจุลภาค (1,234)"
-            ),
-            MoneyError::MisplacedComma { input } => format!(
-                "\"{input}\" มีเครื่องหมายจุลภาคผิดตำแหน่ง ต้องคั่นทุกสามหลัก (350,000) \
-                 และใช้จุดทศนิยมสำหรับสตางค์ (350000.50)"
-            ),
-            MoneyError::TooLarge { input } => format!(
-                "\"{input}\" เกิน 1,000,000,000,000 บาท ซึ่งเป็นไปไม่ได้ \
-                 กรุณาตรวจสอบว่าพิมพ์เลขศูนย์เกินหรือไม่"
-            ),
-        }
+        self.messages().0
     }
 
     /// The message in English; also what `Display` shows.
     pub fn message_en(&self) -> String {
+        self.messages().1
+    }
+
+    /// Thai and English side by side, so that a change to one is made to the other.
+    fn messages(&self) -> (String, String) {
         match self {
-            MoneyError::Empty => "Enter an amount in baht, e.g. 350,000.".to_owned(),
-            MoneyError::Invalid { input } => format!(
-                "\"{input}\" is not an amount of baht. Type digits, e.g. 350,000 or 350000.50."
+            MoneyError::Empty => (
+                "กรุณากรอกจำนวนเงิน (บาท) เช่น 350,000".to_owned(),
+                "Enter an amount in baht, e.g. 350,000.".to_owned(),
             ),
-            MoneyError::Negative { input } => format!(
-                "\"{input}\" is negative. Amounts in this programme are never negative; \
-                 type the amount without a minus sign."
+            MoneyError::Invalid { input } => (
+                format!("\"{input}\" ไม่ใช่จำนวนเงิน กรุณากรอกเป็นตัวเลข เช่น 350,000 หรือ 350000.50"),
+                format!(
+                    "\"{input}\" is not an amount of baht. Type digits, e.g. 350,000 or 350000.50."
+                ),
             ),
-            MoneyError::TooManyDecimals { input } => format!(
-                "\"{input}\" has more than two decimal places. Satang take at most two digits \
-                 (350000.50); to separate thousands use a comma (1,234)."
+            MoneyError::Negative { input } => (
+                format!(
+                    "\"{input}\" เป็นจำนวนติดลบ จำนวนเงินในโครงการนี้ติดลบไม่ได้ \
+                     กรุณากรอกโดยไม่มีเครื่องหมายลบ"
+                ),
+                format!(
+                    "\"{input}\" is negative. Amounts in this programme are never negative; \
+                     type the amount without a minus sign."
+                ),
             ),
-            MoneyError::MisplacedComma { input } => format!(
-                "\"{input}\" has a comma in the wrong place. Commas separate groups of three \
-                 digits (350,000); use a point for satang (350000.50)."
+            MoneyError::TooManyDecimals { input } => (
+                format!(
+                    "\"{input}\" มีทศนิยมเกินสองตำแหน่ง สตางค์มีได้ไม่เกินสองหลัก (350000.50) \
+                     ถ้าต้องการคั่นหลักพันให้ใช้เครื่องหมายจุลภาค (1,234)"
+                ),
+                format!(
+                    "\"{input}\" has more than two decimal places. Satang take at most two digits \
+                     (350000.50); to separate thousands use a comma (1,234)."
+                ),
             ),
-            MoneyError::TooLarge { input } => format!(
-                "\"{input}\" is more than 1,000,000,000,000 baht, which cannot be right. \
-                 Check for extra zeros."
+            MoneyError::MisplacedComma { input } => (
+                format!(
+                    "\"{input}\" มีเครื่องหมายจุลภาคผิดตำแหน่ง ต้องคั่นทุกสามหลัก (350,000) \
+                     และใช้จุดทศนิยมสำหรับสตางค์ (350000.50)"
+                ),
+                format!(
+                    "\"{input}\" has a comma in the wrong place. Commas separate groups of three \
+                     digits (350,000); use a point for satang (350000.50)."
+                ),
+            ),
+            MoneyError::TooLarge { input } => (
+                format!(
+                    "\"{input}\" เกิน 1,000,000,000,000 บาท ซึ่งเป็นไปไม่ได้ \
+                     กรุณาตรวจสอบว่าพิมพ์เลขศูนย์เกินหรือไม่"
+                ),
+                format!(
+                    "\"{input}\" is more than 1,000,000,000,000 baht, which cannot be right. \
+                     Check for extra zeros."
+                ),
             ),
         }
     }

@@ -51,6 +51,31 @@ pub struct Instalment {
 }
 
 impl Instalment {
+    /// Instalment `number` of `fiscal_year` for `city` (nil when not chosen), with nothing
+    /// else known yet: no share, no amount, no dates.
+    pub fn new(
+        meta: RecordMeta,
+        city: RecordId,
+        fiscal_year: FiscalYear,
+        number: u8,
+    ) -> Instalment {
+        Instalment {
+            meta,
+            city_id: city,
+            fiscal_year,
+            number,
+            planned_share: None,
+            amount: Baht::ZERO,
+            planned_date: None,
+            actual_date: None,
+            due_date: None,
+            requested_date: None,
+            progress_report_id: None,
+            reference: String::new(),
+            attachments: Vec::new(),
+        }
+    }
+
     pub fn is_transferred(&self) -> bool {
         self.actual_date.is_some()
     }

@@ -120,19 +120,13 @@ impl Emptied for Mou {
 impl Emptied for Instalment {
     fn emptied(&self) -> Self {
         Instalment {
-            meta: self.meta.clone(),
-            city_id: self.city_id,
-            fiscal_year: self.fiscal_year,
-            number: self.number,
-            planned_share: None,
-            amount: Baht::ZERO,
-            planned_date: None,
-            actual_date: None,
-            due_date: None,
-            requested_date: None,
             progress_report_id: self.progress_report_id,
-            reference: String::new(),
-            attachments: Vec::new(),
+            ..Instalment::new(
+                self.meta.clone(),
+                self.city_id,
+                self.fiscal_year,
+                self.number,
+            )
         }
     }
 }

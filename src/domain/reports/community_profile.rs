@@ -7,9 +7,10 @@ use crate::domain::dates::FiscalYear;
 use crate::domain::meta::RecordId;
 use crate::domain::money::Baht;
 use crate::domain::records::survey::Community;
-use crate::domain::records::{City, Dataset, Project, ProjectStatus, Province};
+use crate::domain::records::{Dataset, Project, ProjectStatus};
 use crate::domain::sorting::SortSmall;
 
+use super::names::PlaceNames;
 use super::survey::{community_summary, SurveySummary};
 
 /// A project serving the community.
@@ -30,10 +31,7 @@ pub struct ServingProject {
 #[derive(Debug, Clone, PartialEq)]
 pub struct CommunityProfile {
     pub community: Community,
-    pub city_th: String,
-    pub city_en: String,
-    pub province_th: String,
-    pub province_en: String,
+    pub place: PlaceNames,
     pub summary: SurveySummary,
     /// Newest fiscal year first, then by title.
     pub projects: Vec<ServingProject>,
@@ -66,24 +64,12 @@ pub fn projects_serving(ds: &Dataset, id: RecordId) -> Vec<ServingProject> {
 /// let ds = demo_survey(240, 1).records;
 /// let p = community_profile(&ds, ds.communities[0].meta.id).unwrap();
 /// assert!(p.summary.households > 0);
-/// assert!(!p.city_th.is_empty());
+/// assert!(!p.place.city_th.is_empty());
 /// ```
 pub fn community_profile(ds: &Dataset, id: RecordId) -> Option<CommunityProfile> {
     let community = ds.live::<Community>().find(|c| c.meta.id == id)?.clone();
-    let city = ds.live::<City>().find(|c| c.meta.id == community.city_id);
-    let province = city.and_then(|c| {
-        crate::domain::editing::stored_or_shipped::provinces(ds)
-            .into_iter()
-            .find(|p: &Province| p.meta.id == c.province_id)
-    });
     Some(CommunityProfile {
-        city_th: city.map(|c| c.name_th.clone()).unwrap_or_default(),
-        city_en: city.map(|c| c.name_en.clone()).unwrap_or_default(),
-        province_th: province
-            .as_ref()
-            .map(|p| p.name_th.clone())
-            .unwrap_or_default(),
-        province_en: province.map(|p| p.name_en).unwrap_or_default(),
+        place: PlaceNames::of(ds, community.city_id),
         summary: community_summary(ds, id),
         projects: projects_serving(ds, id),
         community,
@@ -120,7 +106,7 @@ mod tests {
         assert_eq!(p.projects.len(), 1, "only the live project naming it");
         assert_eq!(p.projects[0].households_reached, Some(30));
         assert_eq!(p.projects[0].communities, 2);
-        assert!(!p.province_th.is_empty());
+        assert!(!p.place.province_th.is_empty());
         assert!(community_profile(&ds, RecordId::nil()).is_none());
     }
 }

@@ -5,6 +5,7 @@ use std::fmt;
 
 use crate::domain::dates::FiscalYear;
 use crate::domain::meta::RecordId;
+use crate::domain::records::{City, Dataset};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReportError {
@@ -49,6 +50,13 @@ impl ReportError {
             ),
         }
     }
+}
+
+/// Live city `city_id`: what a report about one city starts from.
+pub(crate) fn live_city(ds: &Dataset, city_id: RecordId) -> Result<&City, ReportError> {
+    ds.get::<City>(city_id)
+        .filter(|c| !c.meta.deleted)
+        .ok_or(ReportError::CityNotFound { city_id })
 }
 
 impl fmt::Display for ReportError {

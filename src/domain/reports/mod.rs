@@ -39,7 +39,7 @@ pub use enum_labels::Label;
 pub use error::ReportError;
 pub use figures::{CityFigures, Totals};
 pub use mou_sheet::{mou_sheet, AmountText, MouSheet, SignatoryLine};
-pub use names::{CityLine, ProvinceLine};
+pub use names::{CityLine, PlaceNames, ProvinceLine};
 pub use outside::Outside;
 pub use progress::ProgressTotals;
 pub use reconciliation::{

@@ -9,10 +9,10 @@ use crate::domain::baht_text::baht_text;
 use crate::domain::dates::{format_be_document, format_en, FiscalYear};
 use crate::domain::meta::RecordId;
 use crate::domain::money::{percent_text, Baht};
-use crate::domain::records::{City, Dataset, Mou, SignatoryRole, Witness};
+use crate::domain::records::{Dataset, Mou, SignatoryRole, Witness};
 
 use super::enum_labels::Label;
-use super::error::ReportError;
+use super::error::{live_city, ReportError};
 use super::index::Index;
 use super::names::CityLine;
 use super::scope::Scope;
@@ -106,10 +106,7 @@ pub fn mou_sheet(
     city_id: RecordId,
     fiscal_year: FiscalYear,
 ) -> Result<MouSheet, ReportError> {
-    let city = ds
-        .get::<City>(city_id)
-        .filter(|c| !c.meta.deleted)
-        .ok_or(ReportError::CityNotFound { city_id })?;
+    let city = live_city(ds, city_id)?;
     let mou = pick_mou(ds, city_id, fiscal_year).ok_or_else(|| ReportError::NoMou {
         city: city.name_th.clone(),
     })?;

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::domain::meta::RecordId;
-use crate::domain::records::{City, LocalUnitType, Province};
+use crate::domain::records::{City, Dataset, LocalUnitType, Province};
 
 /// A city with its province, for a row of a table or the heading of a sheet.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -74,6 +74,36 @@ impl ProvinceLine {
                 name_th: id.to_string(),
                 name_en: id.to_string(),
             },
+        }
+    }
+}
+
+/// A city's and its province's names as a printed sheet heads them, each as entered (empty
+/// where the record is missing: the sheet still prints).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PlaceNames {
+    pub city_th: String,
+    pub city_en: String,
+    pub province_th: String,
+    pub province_en: String,
+}
+
+impl PlaceNames {
+    /// The names of live city `city_id` and of its province (stored or shipped).
+    pub(crate) fn of(ds: &Dataset, city_id: RecordId) -> PlaceNames {
+        let Some(city) = ds.live::<City>().find(|c| c.meta.id == city_id) else {
+            return PlaceNames::default();
+        };
+        let (province_th, province_en) = crate::domain::editing::stored_or_shipped::provinces(ds)
+            .into_iter()
+            .find(|p: &Province| p.meta.id == city.province_id)
+            .map(|p| (p.name_th, p.name_en))
+            .unwrap_or_default();
+        PlaceNames {
+            city_th: city.name_th.clone(),
+            city_en: city.name_en.clone(),
+            province_th,
+            province_en,
         }
     }
 }

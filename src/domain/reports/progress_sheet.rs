@@ -12,10 +12,10 @@ use crate::domain::meta::RecordId;
 use crate::domain::money::Baht;
 use crate::domain::records::progress::{reports_of, Progress};
 use crate::domain::records::survey::Community;
-use crate::domain::records::{
-    Attachment, City, Dataset, Instalment, ProgressReport, Project, Province,
-};
+use crate::domain::records::{Attachment, Dataset, Instalment, ProgressReport, Project};
 use crate::domain::sorting::SortSmall;
+
+use super::names::PlaceNames;
 
 /// One dated progress report as the sheet prints it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,10 +73,7 @@ pub struct SheetFile {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProgressSheet {
     pub project: Project,
-    pub city_th: String,
-    pub city_en: String,
-    pub province_th: String,
-    pub province_en: String,
+    pub place: PlaceNames,
     /// The communities the project serves, by name, in the project's order.
     pub communities: Vec<String>,
     pub fiscal_year: FiscalYear,
@@ -108,17 +105,11 @@ pub struct ProgressSheet {
 /// let p = Project::new(RecordMeta::shipped("p:doc"), city, ds.instalments[0].fiscal_year);
 /// ds.projects.push(p.clone());
 /// let sheet = progress_sheet(&ds, p.meta.id).unwrap();
-/// assert_eq!(sheet.city_th, ds.cities[0].name_th);
+/// assert_eq!(sheet.place.city_th, ds.cities[0].name_th);
 /// assert!(progress_sheet(&ds, RecordId::nil()).is_none());
 /// ```
 pub fn progress_sheet(ds: &Dataset, id: RecordId) -> Option<ProgressSheet> {
     let project = ds.live::<Project>().find(|p| p.meta.id == id)?.clone();
-    let city = ds.live::<City>().find(|c| c.meta.id == project.city_id);
-    let province = city.and_then(|c| {
-        crate::domain::editing::stored_or_shipped::provinces(ds)
-            .into_iter()
-            .find(|p: &Province| p.meta.id == c.province_id)
-    });
     let communities = project
         .community_ids
         .iter()
@@ -190,13 +181,7 @@ pub fn progress_sheet(ds: &Dataset, id: RecordId) -> Option<ProgressSheet> {
     instalments.sort_by_key_small(|i| (i.number, i.planned_date));
 
     Some(ProgressSheet {
-        city_th: city.map(|c| c.name_th.clone()).unwrap_or_default(),
-        city_en: city.map(|c| c.name_en.clone()).unwrap_or_default(),
-        province_th: province
-            .as_ref()
-            .map(|p| p.name_th.clone())
-            .unwrap_or_default(),
-        province_en: province.map(|p| p.name_en).unwrap_or_default(),
+        place: PlaceNames::of(ds, project.city_id),
         communities,
         fiscal_year: project.fiscal_year,
         co_funding: project.co_funding.iter().map(|c| c.amount).sum(),

@@ -11,15 +11,15 @@ use crate::domain::dates::{format_be_document, FiscalYear};
 use crate::domain::meta::RecordId;
 use crate::domain::money::Baht;
 use crate::domain::records::{
-    latest_report, Category, City, Committee, Dataset, Meeting, MemberRole, Progress,
-    ProgressReport, ProjectStatus, Region, Sector,
+    latest_report, Category, Committee, Dataset, Meeting, MemberRole, Progress, ProgressReport,
+    ProjectStatus, Region, Sector,
 };
 use crate::domain::rules::{check, Finding};
 
 use super::beneficiaries::{Beneficiaries, SurveyIndex};
 use super::dashboard::{dashboard_from_findings, Dashboard};
 use super::drilldown::{drill_down, DrillDown};
-use super::error::ReportError;
+use super::error::{live_city, ReportError};
 use super::figures::CityFigures;
 use super::index::Index;
 use super::mou_sheet::{pick_mou, AmountText};
@@ -111,10 +111,7 @@ pub fn city_summary(
     fiscal_year: FiscalYear,
     today: NaiveDate,
 ) -> Result<CitySummary, ReportError> {
-    let city = ds
-        .get::<City>(city_id)
-        .filter(|c| !c.meta.deleted)
-        .ok_or(ReportError::CityNotFound { city_id })?;
+    let city = live_city(ds, city_id)?;
     let ix = Index::new(ds, Scope::country(fiscal_year));
     let figures = CityFigures::of(&ix, city);
     let committees: Vec<&Committee> = ds

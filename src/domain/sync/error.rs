@@ -20,35 +20,25 @@ pub struct RecordLabel {
 }
 
 impl RecordLabel {
-    fn th(&self) -> String {
-        let mut s = format!(" (ข้อมูล{}", kind_th(self.kind));
-        if let Some(id) = &self.id {
-            s += &format!(" รหัส {id}");
-        }
-        if let Some(name) = &self.name {
-            s += &format!(" \"{name}\"");
-        }
-        s + ")"
-    }
-
-    fn en(&self) -> String {
-        let mut s = format!(" ({} record", kind_en(self.kind));
-        if let Some(id) = &self.id {
-            s += &format!(" {id}");
-        }
-        if let Some(name) = &self.name {
-            s += &format!(" \"{name}\"");
-        }
-        s + ")"
+    /// " (ข้อมูลเมือง รหัส c1 \"…\")" and " (city record c1 \"…\")".
+    fn texts(&self) -> (String, String) {
+        let name = self
+            .name
+            .as_ref()
+            .map_or(String::new(), |n| format!(" \"{n}\""));
+        let (id_th, id_en) = self.id.as_ref().map_or_else(Default::default, |id| {
+            (format!(" รหัส {id}"), format!(" {id}"))
+        });
+        (
+            format!(" (ข้อมูล{}{id_th}{name})", kind_th(self.kind)),
+            format!(" ({} record{id_en}{name})", kind_en(self.kind)),
+        )
     }
 }
 
-fn label_th(l: &Option<RecordLabel>) -> String {
-    l.as_ref().map(RecordLabel::th).unwrap_or_default()
-}
-
-fn label_en(l: &Option<RecordLabel>) -> String {
-    l.as_ref().map(RecordLabel::en).unwrap_or_default()
+/// The record's label in both languages, empty when no record is named.
+fn labels(l: &Option<RecordLabel>) -> (String, String) {
+    l.as_ref().map(RecordLabel::texts).unwrap_or_default()
 }
 
 /// Why a value is impossible (see [`BundleError::Impossible`]).
@@ -71,43 +61,33 @@ pub enum Impossibility {
 }
 
 impl Impossibility {
-    fn th(self) -> &'static str {
+    /// The reason in Thai and in English.
+    fn texts(self) -> (&'static str, &'static str) {
         match self {
-            Impossibility::EmptyOfficeInVersion => "เวกเตอร์เวอร์ชันมีสำนักงานที่ไม่มีรหัส",
-            Impossibility::EditorNotCounted => {
-                "ประวัติการแก้ไขไม่นับการแก้ไขของสำนักงานที่แก้ไขล่าสุด"
-            }
-            Impossibility::CounterAboveCeiling => {
-                "จำนวนครั้งที่แก้ไขในเวกเตอร์เวอร์ชันเกินเพดาน 9,007,199,254,740,991 ซึ่งไม่มีทางเกิดจากการแก้ไขจริง"
-            }
-            Impossibility::TooManyOffices => "เวกเตอร์เวอร์ชันระบุสำนักงานเกิน 1,000 แห่ง",
-            Impossibility::NotPersonalField => {
-                "รายการนี้บอกว่าไม่ได้รวมข้อมูลช่องหนึ่งมา แต่ช่องนั้นไม่ใช่ข้อมูลส่วนบุคคล"
-            }
-            Impossibility::PersonalDataInSummary => {
-                "ไฟล์บอกว่าเป็นสรุปโดยไม่มีข้อมูลส่วนบุคคล แต่ยังมีชื่อ เบอร์โทร หรือช่องทางติดต่ออยู่"
-            }
-        }
-    }
-
-    fn en(self) -> &'static str {
-        match self {
-            Impossibility::EmptyOfficeInVersion => {
-                "the version vector names an office with an empty id"
-            }
-            Impossibility::EditorNotCounted => {
-                "the version vector does not count an edit by the office in updated_by"
-            }
-            Impossibility::CounterAboveCeiling => {
-                "an edit count in the version vector is above the ceiling 9,007,199,254,740,991, which no real history reaches"
-            }
-            Impossibility::TooManyOffices => "the version vector names more than 1,000 offices",
-            Impossibility::NotPersonalField => {
-                "the record says a field was left out, but that field is not personal data"
-            }
-            Impossibility::PersonalDataInSummary => {
-                "the file says it is a summary without personal data, yet it holds names, phone numbers or contacts"
-            }
+            Impossibility::EmptyOfficeInVersion => (
+                "เวกเตอร์เวอร์ชันมีสำนักงานที่ไม่มีรหัส",
+                "the version vector names an office with an empty id",
+            ),
+            Impossibility::EditorNotCounted => (
+                "ประวัติการแก้ไขไม่นับการแก้ไขของสำนักงานที่แก้ไขล่าสุด",
+                "the version vector does not count an edit by the office in updated_by",
+            ),
+            Impossibility::CounterAboveCeiling => (
+                "จำนวนครั้งที่แก้ไขในเวกเตอร์เวอร์ชันเกินเพดาน 9,007,199,254,740,991 ซึ่งไม่มีทางเกิดจากการแก้ไขจริง",
+                "an edit count in the version vector is above the ceiling 9,007,199,254,740,991, which no real history reaches",
+            ),
+            Impossibility::TooManyOffices => (
+                "เวกเตอร์เวอร์ชันระบุสำนักงานเกิน 1,000 แห่ง",
+                "the version vector names more than 1,000 offices",
+            ),
+            Impossibility::NotPersonalField => (
+                "รายการนี้บอกว่าไม่ได้รวมข้อมูลช่องหนึ่งมา แต่ช่องนั้นไม่ใช่ข้อมูลส่วนบุคคล",
+                "the record says a field was left out, but that field is not personal data",
+            ),
+            Impossibility::PersonalDataInSummary => (
+                "ไฟล์บอกว่าเป็นสรุปโดยไม่มีข้อมูลส่วนบุคคล แต่ยังมีชื่อ เบอร์โทร หรือช่องทางติดต่ออยู่",
+                "the file says it is a summary without personal data, yet it holds names, phone numbers or contacts",
+            ),
         }
     }
 }
@@ -220,142 +200,134 @@ impl BundleError {
     }
 
     pub fn message_th(&self) -> String {
-        match self {
-            BundleError::NotText => "ไฟล์นี้ไม่ใช่ไฟล์ข้อความ (อาจเป็นรูปภาพ ไฟล์บีบอัด หรือไฟล์เสีย) จึงไม่ใช่ข้อมูลของเมือง".into(),
-            BundleError::Document(d) => d.message_th(),
-            BundleError::Invalid { path, detail, record } => {
-                format!("ข้อมูลไม่ถูกต้องที่ {path}{}: {detail}", label_th(record))
-            }
-            BundleError::NoManifest => "ไฟล์นี้เป็นข้อมูลของเมือง แต่ไม่ใช่ชุดข้อมูลที่ส่งออกเพื่อแลกเปลี่ยน (ไม่มีส่วน manifest จึงตรวจสอบความครบถ้วนไม่ได้) กรุณาให้ผู้ส่งใช้คำสั่งส่งออกข้อมูล".into(),
-            BundleError::Encrypted => "ไฟล์นี้ถูกล็อกด้วยรหัสผ่าน กรุณาใส่รหัสผ่านที่ได้รับจากผู้ส่ง".into(),
-            BundleError::Crypto(c) => c.message_th(),
-            BundleError::ChecksumMismatch { .. } => "ข้อมูลในไฟล์ไม่ตรงกับค่าตรวจสอบ (checksum) ที่บันทึกไว้ตอนส่งออก ไฟล์อาจถูกแก้ไขหรือเสียหายระหว่างส่ง กรุณาขอไฟล์ใหม่จากผู้ส่ง".into(),
-            BundleError::CountMismatch { kind, what, stated, found } => format!(
-                "จำนวน{}ในข้อมูล{} ไม่ตรงกับที่ระบุไว้ (ระบุ {stated} รายการ พบ {found} รายการ) ไฟล์อาจไม่ครบ",
-                what_th(what),
-                kind_th(*kind)
-            ),
-            BundleError::SiblingWithoutRecord { kind, id } => format!(
-                "พบข้อมูลขัดแย้งของรายการ {id} ในข้อมูล{} แต่ไม่พบรายการนั้นในไฟล์",
-                kind_th(*kind)
-            ),
-            BundleError::Impossible {
-                path,
-                reason,
-                record,
-            } => format!("ค่าที่เป็นไปไม่ได้ที่ {path}{}: {}", label_th(record), reason.th()),
-            BundleError::DuplicateKey { path, key, record } => format!(
-                "ช่อง \"{key}\" ซ้ำกันสองครั้งใน{}{}: ไม่ทราบว่าค่าใดถูกต้อง กรุณาขอไฟล์ใหม่จากผู้ส่ง",
-                where_th(path),
-                label_th(record)
-            ),
-            BundleError::BadSchemaVersion => {
-                "ไม่มีหมายเลขรุ่นของรูปแบบไฟล์ หรือไม่ใช่จำนวนเต็ม".into()
-            }
-            BundleError::MissingExportField { field } => {
-                format!("ชุดข้อมูลไม่มีช่อง {field} ซึ่งต้องระบุว่าสำนักงานใดส่งออกและเมื่อใด")
-            }
-            BundleError::MigrationFailed { from, detail } => format!(
-                "แปลงไฟล์จากเมืองรุ่นเก่า (สคีมา {from}) ไม่สำเร็จ: {detail}"
-            ),
-            BundleError::OutOfRange(at) => format!(
-                "ค่าเกินขอบเขตที่ {}{}: \"{}\" {}",
-                at.path,
-                label_th(&at.record),
-                at.value,
-                at.allowed.th()
-            ),
-            BundleError::TooLarge { bytes } => format!(
-                "ไฟล์ใหญ่เกินไป ({} MB) ไฟล์ของเมืองมีขนาดได้ไม่เกิน {} MB",
-                bytes / MB,
-                limits::MAX_FILE_BYTES / MB
-            ),
-            BundleError::TooManyRecords { kind, count } => format!(
-                "มีข้อมูล{} มากเกินไป ({count} รายการ) มีได้ไม่เกิน {} รายการต่อประเภท",
-                kind_th(*kind),
-                limits::MAX_RECORDS_PER_KIND
-            ),
-            BundleError::Attachment(r) => r.th(),
-            BundleError::BadSignature { .. } => "ลายเซ็นของไฟล์นี้ไม่ถูกต้อง: ไฟล์ถูกแก้ไขหลังส่งออก หรือไม่ได้มาจากเครื่องที่ลงชื่อไว้ จึงไม่นำเข้า กรุณาขอไฟล์ใหม่จากผู้ส่ง".into(),
-        }
+        self.messages().0
     }
 
     pub fn message_en(&self) -> String {
+        self.messages().1
+    }
+
+    /// The message in Thai and in English, side by side so that each says the same.
+    fn messages(&self) -> (String, String) {
+        let both = |th: &str, en: &str| (th.to_owned(), en.to_owned());
         match self {
-            BundleError::NotText => "This file is not text (perhaps an image, a zip or a damaged file), so it is not Mueang data.".into(),
-            BundleError::Document(d) => d.message_en(),
+            BundleError::NotText => both(
+                "ไฟล์นี้ไม่ใช่ไฟล์ข้อความ (อาจเป็นรูปภาพ ไฟล์บีบอัด หรือไฟล์เสีย) จึงไม่ใช่ข้อมูลของเมือง",
+                "This file is not text (perhaps an image, a zip or a damaged file), so it is not Mueang data.",
+            ),
+            BundleError::Document(d) => (d.message_th(), d.message_en()),
             BundleError::Invalid { path, detail, record } => {
-                format!("Invalid data at {path}{}: {detail}", label_en(record))
+                let (th, en) = labels(record);
+                (
+                    format!("ข้อมูลไม่ถูกต้องที่ {path}{th}: {detail}"),
+                    format!("Invalid data at {path}{en}: {detail}"),
+                )
             }
-            BundleError::NoManifest => "This is a Mueang data file but not a bundle exported for sharing: it has no manifest, so it cannot be checked. Ask the sender to use Export.".into(),
-            BundleError::Encrypted => "This bundle is locked with a passphrase. Enter the passphrase the sender gave you.".into(),
-            BundleError::Crypto(c) => c.message_en(),
-            BundleError::ChecksumMismatch { .. } => "The data does not match the checksum recorded at export: the file was changed or damaged on the way. Ask the sender for a new copy.".into(),
-            BundleError::CountMismatch { kind, what, stated, found } => format!(
-                "The number of {} {what} differs from the manifest (stated {stated}, found {found}); the file may be incomplete.",
-                kind_en(*kind)
+            BundleError::NoManifest => both(
+                "ไฟล์นี้เป็นข้อมูลของเมือง แต่ไม่ใช่ชุดข้อมูลที่ส่งออกเพื่อแลกเปลี่ยน (ไม่มีส่วน manifest จึงตรวจสอบความครบถ้วนไม่ได้) กรุณาให้ผู้ส่งใช้คำสั่งส่งออกข้อมูล",
+                "This is a Mueang data file but not a bundle exported for sharing: it has no manifest, so it cannot be checked. Ask the sender to use Export.",
             ),
-            BundleError::SiblingWithoutRecord { kind, id } => format!(
-                "A conflict version of {} record {id} is present, but the record itself is not.",
-                kind_en(*kind)
+            BundleError::Encrypted => both(
+                "ไฟล์นี้ถูกล็อกด้วยรหัสผ่าน กรุณาใส่รหัสผ่านที่ได้รับจากผู้ส่ง",
+                "This bundle is locked with a passphrase. Enter the passphrase the sender gave you.",
             ),
-            BundleError::Impossible {
-                path,
-                reason,
-                record,
-            } => format!("Impossible value at {path}{}: {}", label_en(record), reason.en()),
-            BundleError::DuplicateKey { path, key, record } => format!(
-                "The key \"{key}\" appears twice in {}{}: which value is meant is unclear. Ask the sender for a new copy.",
-                where_en(path),
-                label_en(record)
+            BundleError::Crypto(c) => (c.message_th(), c.message_en()),
+            BundleError::ChecksumMismatch { .. } => both(
+                "ข้อมูลในไฟล์ไม่ตรงกับค่าตรวจสอบ (checksum) ที่บันทึกไว้ตอนส่งออก ไฟล์อาจถูกแก้ไขหรือเสียหายระหว่างส่ง กรุณาขอไฟล์ใหม่จากผู้ส่ง",
+                "The data does not match the checksum recorded at export: the file was changed or damaged on the way. Ask the sender for a new copy.",
             ),
-            BundleError::BadSchemaVersion => {
-                "The schema_version field is missing or not a whole number.".into()
+            BundleError::CountMismatch { kind, what, stated, found } => (
+                format!(
+                    "จำนวน{}ในข้อมูล{} ไม่ตรงกับที่ระบุไว้ (ระบุ {stated} รายการ พบ {found} รายการ) ไฟล์อาจไม่ครบ",
+                    what_th(what),
+                    kind_th(*kind)
+                ),
+                format!(
+                    "The number of {} {what} differs from the manifest (stated {stated}, found {found}); the file may be incomplete.",
+                    kind_en(*kind)
+                ),
+            ),
+            BundleError::SiblingWithoutRecord { kind, id } => (
+                format!(
+                    "พบข้อมูลขัดแย้งของรายการ {id} ในข้อมูล{} แต่ไม่พบรายการนั้นในไฟล์",
+                    kind_th(*kind)
+                ),
+                format!(
+                    "A conflict version of {} record {id} is present, but the record itself is not.",
+                    kind_en(*kind)
+                ),
+            ),
+            BundleError::Impossible { path, reason, record } => {
+                let ((th, en), (why_th, why_en)) = (labels(record), reason.texts());
+                (
+                    format!("ค่าที่เป็นไปไม่ได้ที่ {path}{th}: {why_th}"),
+                    format!("Impossible value at {path}{en}: {why_en}"),
+                )
             }
-            BundleError::MissingExportField { field } => format!(
-                "The bundle lacks {field}: it must say which office exported it and when."
-            ),
-            BundleError::MigrationFailed { from, detail } => {
-                format!("Could not bring this file from an older Mueang (schema {from}) up to date: {detail}")
+            BundleError::DuplicateKey { path, key, record } => {
+                let ((th, en), (at_th, at_en)) = (labels(record), place(path));
+                (
+                    format!("ช่อง \"{key}\" ซ้ำกันสองครั้งใน{at_th}{th}: ไม่ทราบว่าค่าใดถูกต้อง กรุณาขอไฟล์ใหม่จากผู้ส่ง"),
+                    format!("The key \"{key}\" appears twice in {at_en}{en}: which value is meant is unclear. Ask the sender for a new copy."),
+                )
             }
-            BundleError::OutOfRange(at) => format!(
-                "Value out of range at {}{}: \"{}\" {}",
-                at.path,
-                label_en(&at.record),
-                at.value,
-                at.allowed.en()
+            BundleError::BadSchemaVersion => both(
+                "ไม่มีหมายเลขรุ่นของรูปแบบไฟล์ หรือไม่ใช่จำนวนเต็ม",
+                "The schema_version field is missing or not a whole number.",
             ),
-            BundleError::TooLarge { bytes } => format!(
-                "The file is too large ({} MB); a Mueang file may be at most {} MB.",
-                bytes / MB,
-                limits::MAX_FILE_BYTES / MB
+            BundleError::MissingExportField { field } => (
+                format!("ชุดข้อมูลไม่มีช่อง {field} ซึ่งต้องระบุว่าสำนักงานใดส่งออกและเมื่อใด"),
+                format!("The bundle lacks {field}: it must say which office exported it and when."),
             ),
-            BundleError::TooManyRecords { kind, count } => format!(
-                "Too many {} records ({count}); a file may hold at most {} of one kind.",
-                kind_en(*kind),
-                limits::MAX_RECORDS_PER_KIND
+            BundleError::MigrationFailed { from, detail } => (
+                format!("แปลงไฟล์จากเมืองรุ่นเก่า (สคีมา {from}) ไม่สำเร็จ: {detail}"),
+                format!("Could not bring this file from an older Mueang (schema {from}) up to date: {detail}"),
             ),
-            BundleError::Attachment(r) => r.en(),
-            BundleError::BadSignature { .. } => "This bundle's signature is not valid: it was changed after export, or it did not come from the device that signed it, so it is not imported. Ask the sender for a new copy.".into(),
+            BundleError::OutOfRange(at) => {
+                let (th, en) = labels(&at.record);
+                let value = &at.value;
+                (
+                    format!("ค่าเกินขอบเขตที่ {}{th}: \"{value}\" {}", at.path, at.allowed.th()),
+                    format!("Value out of range at {}{en}: \"{value}\" {}", at.path, at.allowed.en()),
+                )
+            }
+            BundleError::TooLarge { bytes } => {
+                let (mb, most) = (bytes / MB, limits::MAX_FILE_BYTES / MB);
+                (
+                    format!("ไฟล์ใหญ่เกินไป ({mb} MB) ไฟล์ของเมืองมีขนาดได้ไม่เกิน {most} MB"),
+                    format!("The file is too large ({mb} MB); a Mueang file may be at most {most} MB."),
+                )
+            }
+            BundleError::TooManyRecords { kind, count } => {
+                let most = limits::MAX_RECORDS_PER_KIND;
+                (
+                    format!(
+                        "มีข้อมูล{} มากเกินไป ({count} รายการ) มีได้ไม่เกิน {most} รายการต่อประเภท",
+                        kind_th(*kind)
+                    ),
+                    format!(
+                        "Too many {} records ({count}); a file may hold at most {most} of one kind.",
+                        kind_en(*kind)
+                    ),
+                )
+            }
+            BundleError::Attachment(r) => (r.th(), r.en()),
+            BundleError::BadSignature { .. } => both(
+                "ลายเซ็นของไฟล์นี้ไม่ถูกต้อง: ไฟล์ถูกแก้ไขหลังส่งออก หรือไม่ได้มาจากเครื่องที่ลงชื่อไว้ จึงไม่นำเข้า กรุณาขอไฟล์ใหม่จากผู้ส่ง",
+                "This bundle's signature is not valid: it was changed after export, or it did not come from the device that signed it, so it is not imported. Ask the sender for a new copy.",
+            ),
         }
     }
 }
 
 const MB: usize = 1024 * 1024;
 
-fn where_th(path: &str) -> String {
+/// Where in the file `path` is: the header when it is empty.
+fn place(path: &str) -> (String, String) {
     if path.is_empty() {
-        "ส่วนหัวของไฟล์".into()
+        ("ส่วนหัวของไฟล์".into(), "the file's header".into())
     } else {
-        format!(" {path}")
-    }
-}
-
-fn where_en(path: &str) -> String {
-    if path.is_empty() {
-        "the file's header".into()
-    } else {
-        path.to_string()
+        (format!(" {path}"), path.to_string())
     }
 }
 

@@ -33,6 +33,37 @@ pub struct RecordPageSpec<T: Text> {
     pub back: Option<BackTo<T>>,
 }
 
+impl<T: Text> RecordPageSpec<T> {
+    /// A page under `list` whose new records are drafted in `slot`, titled `new_title` or
+    /// `edit_title`; no parent, and "back" goes to the list.
+    pub fn new(list: &'static str, slot: &'static str, new_title: T, edit_title: T) -> Self {
+        RecordPageSpec {
+            list,
+            parent: None,
+            slot,
+            new_title,
+            edit_title,
+            back: None,
+        }
+    }
+
+    /// A new record belongs to the `parent` named in the address (`?city=<id>`).
+    pub fn under(self, parent: &'static str) -> Self {
+        RecordPageSpec {
+            parent: Some(parent),
+            ..self
+        }
+    }
+
+    /// "Back" goes to the record's owner instead of the list.
+    pub fn back_to(self, back: BackTo<T>) -> Self {
+        RecordPageSpec {
+            back: Some(back),
+            ..self
+        }
+    }
+}
+
 /// "Back" to the page of the record's owner: `<path>/<owner id>`, labelled `label`.
 #[derive(Clone, Copy)]
 pub struct BackTo<T: Text> {

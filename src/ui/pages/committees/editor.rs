@@ -23,14 +23,13 @@ use crate::ui::state::use_app;
 /// `/committees/:id` and `/committees/new?city=<id>`.
 #[component]
 pub fn CommitteePage() -> impl IntoView {
-    let spec = RecordPageSpec {
-        list: "/committees",
-        parent: Some("city"),
-        slot: "committee",
-        new_title: CommitteeText::NewTitle,
-        edit_title: CommitteeText::EditTitle,
-        back: None,
-    };
+    let spec = RecordPageSpec::new(
+        "/committees",
+        "committee",
+        CommitteeText::NewTitle,
+        CommitteeText::EditTitle,
+    )
+    .under("city");
     record_page(
         spec,
         |_, meta, city| Committee::new(meta, city.unwrap_or_default()),

@@ -25,14 +25,13 @@ use crate::ui::pages::households::{CommunityHouseholds, SurveyStart};
 /// `/communities/:id` and `/communities/new?city=<id>`.
 #[component]
 pub fn CommunityPage() -> impl IntoView {
-    let spec = RecordPageSpec {
-        list: "/communities",
-        parent: Some("city"),
-        slot: "community",
-        new_title: CommunityText::NewTitle,
-        edit_title: CommunityText::EditTitle,
-        back: None,
-    };
+    let spec = RecordPageSpec::new(
+        "/communities",
+        "community",
+        CommunityText::NewTitle,
+        CommunityText::EditTitle,
+    )
+    .under("city");
     record_page(spec, blank, |s| view! { <Editor s/> }.into_any())
 }
 

@@ -23,14 +23,13 @@ use crate::ui::state::use_app;
 /// `/grants/province/:id` and `/grants/province/new?province=<id>`.
 #[component]
 pub fn ProvinceGrantPage() -> impl IntoView {
-    let spec = RecordPageSpec {
-        list: "/grants",
-        parent: Some("province"),
-        slot: "province-grant",
-        new_title: GrantText::NewProvinceGrant,
-        edit_title: GrantText::ProvinceGrant,
-        back: None,
-    };
+    let spec = RecordPageSpec::new(
+        "/grants",
+        "province-grant",
+        GrantText::NewProvinceGrant,
+        GrantText::ProvinceGrant,
+    )
+    .under("province");
     record_page(
         spec,
         |ds, meta, province| {
@@ -43,14 +42,13 @@ pub fn ProvinceGrantPage() -> impl IntoView {
 /// `/grants/committee/:id` and `/grants/committee/new?city=<id>`.
 #[component]
 pub fn CommitteeGrantPage() -> impl IntoView {
-    let spec = RecordPageSpec {
-        list: "/grants",
-        parent: Some("city"),
-        slot: "committee-grant",
-        new_title: GrantText::NewCommitteeGrant,
-        edit_title: GrantText::CommitteeGrant,
-        back: None,
-    };
+    let spec = RecordPageSpec::new(
+        "/grants",
+        "committee-grant",
+        GrantText::NewCommitteeGrant,
+        GrantText::CommitteeGrant,
+    )
+    .under("city");
     record_page(
         spec,
         |ds, meta, city| {

@@ -30,18 +30,13 @@ use crate::ui::pages::editor_frame::EditorFrame;
 #[component]
 pub fn HouseholdPage() -> impl IntoView {
     let next = RwSignal::new(0u32);
-    let spec = RecordPageSpec {
-        list: "/communities",
-        parent: Some("community"),
-        slot: "household",
-        new_title: T::NewTitle,
-        edit_title: T::EditTitle,
-        back: Some(BackTo {
+    let spec = RecordPageSpec::new("/communities", "household", T::NewTitle, T::EditTitle)
+        .under("community")
+        .back_to(BackTo {
             path: "/communities",
             label: T::BackToCommunity,
             owner: |ds, id| ds.get::<Household>(id).map(|h| h.community_id),
-        }),
-    };
+        });
     move || {
         let opened = next.get();
         record_page(spec, blank, move |s| {

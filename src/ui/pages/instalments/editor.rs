@@ -28,14 +28,13 @@ use crate::ui::state::use_app;
 /// `/instalments/:id` and `/instalments/new?city=<id>`.
 #[component]
 pub fn InstalmentPage() -> impl IntoView {
-    let spec = RecordPageSpec {
-        list: "/instalments",
-        parent: Some("city"),
-        slot: "instalment",
-        new_title: InstalmentText::NewTitle,
-        edit_title: InstalmentText::EditTitle,
-        back: None,
-    };
+    let spec = RecordPageSpec::new(
+        "/instalments",
+        "instalment",
+        InstalmentText::NewTitle,
+        InstalmentText::EditTitle,
+    )
+    .under("city");
     record_page(spec, blank, |s| view! { <InstalmentEditor s/> }.into_any())
 }
 

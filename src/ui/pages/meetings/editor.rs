@@ -21,14 +21,13 @@ use crate::ui::pages::editor_nav::EditorActions;
 /// `/meetings/:id` and `/meetings/new?committee=<id>`.
 #[component]
 pub fn MeetingPage() -> impl IntoView {
-    let spec = RecordPageSpec {
-        list: "/meetings",
-        parent: Some("committee"),
-        slot: "meeting",
-        new_title: MeetingText::NewTitle,
-        edit_title: MeetingText::EditTitle,
-        back: None,
-    };
+    let spec = RecordPageSpec::new(
+        "/meetings",
+        "meeting",
+        MeetingText::NewTitle,
+        MeetingText::EditTitle,
+    )
+    .under("committee");
     record_page(
         spec,
         |_, meta, committee| Meeting::new(meta, committee.unwrap_or_default()),

@@ -18,14 +18,8 @@ use crate::ui::pages::editor_nav::EditorActions;
 /// `/mous/:id` and `/mous/new?city=<id>`.
 #[component]
 pub fn MouPage() -> impl IntoView {
-    let spec = RecordPageSpec {
-        list: "/mous",
-        parent: Some("city"),
-        slot: "mou",
-        new_title: MouText::NewTitle,
-        edit_title: MouText::EditTitle,
-        back: None,
-    };
+    let spec =
+        RecordPageSpec::new("/mous", "mou", MouText::NewTitle, MouText::EditTitle).under("city");
     record_page(
         spec,
         |_, meta, city| Mou::new(meta, city.into_iter().collect()),

@@ -21,14 +21,13 @@ use crate::ui::state::use_app;
 /// `/progress-reports/:id` and `/progress-reports/new?project=<id>`.
 #[component]
 pub fn ProgressReportPage() -> impl IntoView {
-    let spec = RecordPageSpec {
-        list: "/projects",
-        parent: Some("project"),
-        slot: "progress-report",
-        new_title: ProgressText::NewTitle,
-        edit_title: ProgressText::EditTitle,
-        back: None,
-    };
+    let spec = RecordPageSpec::new(
+        "/projects",
+        "progress-report",
+        ProgressText::NewTitle,
+        ProgressText::EditTitle,
+    )
+    .under("project");
     record_page(spec, blank, |s| view! { <Editor s/> }.into_any())
 }
 

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::domain::lang::units;
 
-use crate::domain::reports::{Deadlines, DueSoon, Overdue, Waiting};
+use crate::domain::reports::{CityLine, Deadlines, DueSoon, Overdue, Waiting};
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::table::{Col, ReportTable};
 
@@ -119,16 +119,21 @@ pub fn DeadlinesPanel(
 /// The city cell: name, with the province under it.
 #[component]
 fn CityCell(
-    /// Thai and English city names.
-    name: (String, String),
-    /// Thai and English province names.
-    province: (String, String),
+    /// The city, with its province.
+    city: CityLine,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let CityLine {
+        name_th,
+        name_en,
+        province_th,
+        province_en,
+        ..
+    } = city;
     view! {
         <th scope="row" class="city-cell">
-            <span>{move || i18n.pick(&name.0, &name.1).to_owned()}</span>
-            <span class="sub">{move || i18n.pick(&province.0, &province.1).to_owned()}</span>
+            <span>{move || i18n.pick(&name_th, &name_en).to_owned()}</span>
+            <span class="sub">{move || i18n.pick(&province_th, &province_en).to_owned()}</span>
         </th>
     }
 }
@@ -143,10 +148,7 @@ fn OverdueRow(
     let (th, en) = (o.message_th.clone(), o.message_en.clone());
     view! {
         <tr title=move || i18n.pick(&th, &en).to_owned()>
-            <CityCell
-                name=(o.city.name_th.clone(), o.city.name_en.clone())
-                province=(o.city.province_th.clone(), o.city.province_en.clone())
-            />
+            <CityCell city=o.city.clone()/>
             <td class="nowrap">{move || fmt::date(i18n.lang.get(), deadline)}</td>
             <td class="num late">{fmt::count(o.days_late)}</td>
             <td class="num">{fmt::money(o.outstanding_at_deadline)}</td>
@@ -165,10 +167,7 @@ fn WaitingRow(
     let requested = w.requested_date;
     view! {
         <tr>
-            <CityCell
-                name=(w.city.name_th.clone(), w.city.name_en.clone())
-                province=(w.city.province_th.clone(), w.city.province_en.clone())
-            />
+            <CityCell city=w.city.clone()/>
             <td class="num">
                 <a href=format!("/instalments/{}", w.instalment_id)>{w.number}</a>
             </td>
@@ -188,10 +187,7 @@ fn DueSoonRow(
     let deadline = d.deadline;
     view! {
         <tr>
-            <CityCell
-                name=(d.city.name_th.clone(), d.city.name_en.clone())
-                province=(d.city.province_th.clone(), d.city.province_en.clone())
-            />
+            <CityCell city=d.city.clone()/>
             <td class="nowrap">{move || fmt::date(i18n.lang.get(), deadline)}</td>
             <td class="num soon">{fmt::count(d.days_left)}</td>
             <td class="num">{fmt::money(d.transferred)}</td>

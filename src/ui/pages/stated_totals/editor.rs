@@ -19,14 +19,12 @@ use crate::ui::table::{Col, Head};
 /// `/stated-totals/:id` and `/stated-totals/new`.
 #[component]
 pub fn StatedTotalPage() -> impl IntoView {
-    let spec = RecordPageSpec {
-        list: "/stated-totals",
-        parent: None,
-        slot: "stated-total",
-        new_title: StatedText::NewTitle,
-        edit_title: StatedText::EditTitle,
-        back: None,
-    };
+    let spec = RecordPageSpec::new(
+        "/stated-totals",
+        "stated-total",
+        StatedText::NewTitle,
+        StatedText::EditTitle,
+    );
     record_page(
         spec,
         |_, meta, _| new_stated_total(meta, None, this_fiscal_year()),

@@ -17,14 +17,13 @@ use crate::ui::pages::editor_nav::EditorActions;
 /// `/survey-rounds/:id` and `/survey-rounds/new?city=<id>`.
 #[component]
 pub fn SurveyRoundPage() -> impl IntoView {
-    let spec = RecordPageSpec {
-        list: "/survey-rounds",
-        parent: Some("city"),
-        slot: "survey-round",
-        new_title: RoundText::NewTitle,
-        edit_title: RoundText::EditTitle,
-        back: None,
-    };
+    let spec = RecordPageSpec::new(
+        "/survey-rounds",
+        "survey-round",
+        RoundText::NewTitle,
+        RoundText::EditTitle,
+    )
+    .under("city");
     record_page(spec, blank, |s| view! { <Editor s/> }.into_any())
 }
 

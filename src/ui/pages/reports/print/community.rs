@@ -17,7 +17,7 @@ use crate::ui::state::use_app;
 use crate::ui::table::{Col, SheetTable};
 
 use super::super::text::ReportText as T;
-use super::{as_of_line, PrintPage};
+use super::{as_of_line, place_line, PrintPage};
 
 #[component]
 pub fn CommunityPrintPage() -> impl IntoView {
@@ -70,15 +70,7 @@ fn ProfileSheet(
     let c = p.community.clone();
     let place = {
         let p = p.clone();
-        move || {
-            let city = i18n.pick(&p.city_th, &p.city_en).to_owned();
-            let province = i18n.pick(&p.province_th, &p.province_en).to_owned();
-            [c.subdistrict.clone(), c.district.clone(), city, province]
-                .into_iter()
-                .filter(|s| !s.trim().is_empty())
-                .collect::<Vec<_>>()
-                .join(" · ")
-        }
+        move || place_line(i18n, &[&c.subdistrict, &c.district], &p.place)
     };
     let c = p.community.clone();
     let facts: Vec<(crate::ui::pages::communities::text::CommunityText, String)> = {

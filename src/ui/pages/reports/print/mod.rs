@@ -17,7 +17,7 @@ use leptos_router::hooks::use_params_map;
 use crate::domain::dates::FiscalYear;
 use crate::domain::meta::RecordId;
 use crate::domain::records::Dataset;
-use crate::domain::reports::{city_latest_year, default_fiscal_year, ReportError};
+use crate::domain::reports::{city_latest_year, default_fiscal_year, PlaceNames, ReportError};
 use crate::ui::i18n::{tr, use_i18n, Msg, Text};
 use crate::ui::state::use_app;
 
@@ -129,6 +129,24 @@ pub fn PrintToolbar(
             <p class="hint">{tr(T::PrintHint)}</p>
         </div>
     }
+}
+
+/// `before` (district, sub-district…), then the city and its province in the page's
+/// language, the empty ones left out, joined by " · ".
+pub(crate) fn place_line(
+    i18n: crate::ui::i18n::I18n,
+    before: &[&str],
+    place: &PlaceNames,
+) -> String {
+    let city = i18n.pick(&place.city_th, &place.city_en);
+    let province = i18n.pick(&place.province_th, &place.province_en);
+    before
+        .iter()
+        .chain([&city, &province])
+        .filter(|s| !s.trim().is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// The "as of" line of a sheet, in the sheet's language.

@@ -15,7 +15,7 @@ use crate::ui::state::use_app;
 use crate::ui::table::{Col, SheetTable};
 
 use super::project_photos::{DocumentList, PhotoGrid};
-use super::{as_of_line, PrintPage};
+use super::{as_of_line, place_line, PrintPage};
 
 #[component]
 pub fn ProjectPrintPage() -> impl IntoView {
@@ -56,16 +56,8 @@ fn ProgressSheetView(
     let lang = move || i18n.lang.get();
     let p = s.project.clone();
     let city = {
-        let s = s.clone();
-        move || {
-            let city = i18n.pick(&s.city_th, &s.city_en).to_owned();
-            let province = i18n.pick(&s.province_th, &s.province_en).to_owned();
-            [city, province]
-                .into_iter()
-                .filter(|x| !x.trim().is_empty())
-                .collect::<Vec<_>>()
-                .join(" · ")
-        }
+        let place = s.place.clone();
+        move || place_line(i18n, &[], &place)
     };
     let communities = if s.communities.is_empty() {
         "–".to_owned()
