@@ -2,13 +2,16 @@
 //!
 //! Going through `serde_json::Value` gives the same bytes but allocates a tree the size of
 //! the whole bundle; for 100,000 records that doubled the cost of exporting and verifying.
-//! Scalars are written by serde_json itself, so escapes and number forms are identical.
+//! Scalars are written by serde_json itself, so escapes and number forms are identical;
+//! strings by `json_string`, which a test holds to serde_json's bytes.
 
 use std::borrow::Cow;
 use std::ops::Range;
 
 use serde::ser::{self, Serialize};
 use serde_json::{Error, Value};
+
+use super::json_string::write_string;
 
 /// Appends the canonical JSON of `value` to `out`.
 pub(crate) fn write_canonical<T: Serialize + ?Sized>(
@@ -46,7 +49,12 @@ impl<'a> ser::Serializer for Canon<'a> {
     scalars!(serialize_bool: bool, serialize_i8: i8, serialize_i16: i16, serialize_i32: i32,
         serialize_i64: i64, serialize_i128: i128, serialize_u8: u8, serialize_u16: u16,
         serialize_u32: u32, serialize_u64: u64, serialize_u128: u128, serialize_f32: f32,
-        serialize_f64: f64, serialize_char: char, serialize_str: &str, serialize_bytes: &[u8]);
+        serialize_f64: f64, serialize_char: char, serialize_bytes: &[u8]);
+
+    fn serialize_str(self, v: &str) -> Result<(), Error> {
+        write_string(self.out, v);
+        Ok(())
+    }
 
     fn serialize_none(self) -> Result<(), Error> {
         scalar(self.out, &())
@@ -210,7 +218,7 @@ impl<'a> Map<'a> {
             self.out.push(b',');
         }
         let start = self.out.len();
-        scalar(self.out, key.as_ref())?;
+        write_string(self.out, key.as_ref());
         self.out.push(b':');
         v.serialize(Canon { out: self.out })?;
         self.entries.push((key, start..self.out.len()));
