@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, Utc};
 use mueang::domain::example::north_2561;
 use mueang::domain::meta::{Editor, OfficeId};
 use mueang::domain::records::Dataset;
-use mueang::domain::sync::canonical::{canonical_records, sha256_hex};
+use mueang::domain::sync::canonical::{canonical_of, canonical_records, sha256_hex};
 use mueang::domain::sync::{
     draft_full, export_full, merge, prepare, records_text, verify, Bundle, BundleError,
 };
@@ -113,6 +113,64 @@ fn a_damaged_record_is_refused_with_the_canonical_sum() {
         BundleError::ChecksumMismatch { stated, computed } => {
             assert_eq!(stated, bundle.manifest().sha256);
             assert_eq!(computed, canonical);
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+/// Each kind's record texts, parsed back by the typed reader, in the bundle's typed order.
+fn texts_read_back(bundle: &Bundle) -> Vec<String> {
+    let texts = bundle.record_texts().expect("texts kept");
+    let cities = texts.of_kind("cities").expect("cities kept");
+    assert_eq!(cities.len(), bundle.records().cities.len());
+    for (text, city) in cities.iter().zip(&bundle.records().cities) {
+        let back: mueang::domain::records::City = serde_json::from_str(text).unwrap();
+        assert_eq!(&back, city);
+        assert_eq!(
+            *text,
+            canonical_of(city),
+            "the canonical text is what is lent"
+        );
+    }
+    cities.iter().map(|s| s.to_string()).collect()
+}
+
+#[test]
+fn a_pretty_file_lends_the_canonical_texts_its_checksum_was_computed_on() {
+    let bundle = export_full(&with_conflict(), &office("north"), t(9));
+    let opened = verify(&bundle.to_json_pretty()).unwrap();
+    assert_eq!(opened.records(), bundle.records());
+    texts_read_back(&opened);
+    // In another order than by id: each text still goes with its own record.
+    let mut v: serde_json::Value = serde_json::from_str(&bundle.to_json_pretty()).unwrap();
+    v["records"]["cities"].as_array_mut().unwrap().reverse();
+    let reversed = verify(&serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    let first = &reversed.records().cities[0];
+    assert_eq!(
+        first.meta.id,
+        bundle.records().cities.last().unwrap().meta.id
+    );
+    let texts = texts_read_back(&reversed);
+    assert!(texts[0].contains(&first.meta.id.to_string()));
+}
+
+#[test]
+fn a_pretty_file_summed_on_its_own_text_is_still_accepted_and_a_bad_one_refused() {
+    let bundle = export_full(&with_conflict(), &office("north"), t(9));
+    let pretty = bundle.to_json_pretty();
+    // A writer that summed its own (indented) records text: hashed last, still accepted.
+    let own = sha256_hex(records_text(&pretty).unwrap().as_bytes());
+    let summed_own = pretty.replacen(&bundle.manifest().sha256, &own, 1);
+    assert_ne!(summed_own, pretty);
+    let opened = verify(&summed_own).unwrap();
+    assert_eq!(opened.records(), bundle.records());
+    // Neither sum matches: refused, showing the canonical sum.
+    let damaged = pretty.replacen("side b", "side B", 1);
+    let value: serde_json::Value = serde_json::from_str(&damaged).unwrap();
+    match verify(&damaged).unwrap_err() {
+        BundleError::ChecksumMismatch { stated, computed } => {
+            assert_eq!(stated, bundle.manifest().sha256);
+            assert_eq!(computed, sha256_hex(&canonical_records(&value["records"])));
         }
         other => panic!("{other:?}"),
     }

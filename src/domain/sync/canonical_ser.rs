@@ -2,12 +2,16 @@
 //!
 //! Going through `serde_json::Value` gives the same bytes but allocates a tree the size of
 //! the whole bundle; for 100,000 records that doubled the cost of exporting and verifying.
-//! Scalars are written by serde_json itself, so escapes and number forms are identical.
+//! Scalars are written by serde_json itself, so escapes and number forms are identical;
+//! strings by `json_string`, which a test holds to serde_json's bytes.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use serde::ser::{self, Serialize};
 use serde_json::{Error, Value};
+
+use super::json_string::write_string;
 
 /// Appends the canonical JSON of `value` to `out`.
 pub(crate) fn write_canonical<T: Serialize + ?Sized>(
@@ -45,7 +49,12 @@ impl<'a> ser::Serializer for Canon<'a> {
     scalars!(serialize_bool: bool, serialize_i8: i8, serialize_i16: i16, serialize_i32: i32,
         serialize_i64: i64, serialize_i128: i128, serialize_u8: u8, serialize_u16: u16,
         serialize_u32: u32, serialize_u64: u64, serialize_u128: u128, serialize_f32: f32,
-        serialize_f64: f64, serialize_char: char, serialize_str: &str, serialize_bytes: &[u8]);
+        serialize_f64: f64, serialize_char: char, serialize_bytes: &[u8]);
+
+    fn serialize_str(self, v: &str) -> Result<(), Error> {
+        write_string(self.out, v);
+        Ok(())
+    }
 
     fn serialize_none(self) -> Result<(), Error> {
         scalar(self.out, &())
@@ -119,10 +128,10 @@ impl<'a> ser::Serializer for Canon<'a> {
         })
     }
     fn serialize_map(self, _: Option<usize>) -> Result<Map<'a>, Error> {
-        Ok(Map::new(self.out, None))
+        Map::new(self.out, None)
     }
     fn serialize_struct(self, _: &'static str, _: usize) -> Result<Map<'a>, Error> {
-        Ok(Map::new(self.out, None))
+        Map::new(self.out, None)
     }
     fn serialize_struct_variant(
         self,
@@ -131,7 +140,7 @@ impl<'a> ser::Serializer for Canon<'a> {
         variant: &'static str,
         _: usize,
     ) -> Result<Map<'a>, Error> {
-        Ok(Map::new(self.out, Some(variant)))
+        Map::new(self.out, Some(variant))
     }
 }
 
@@ -172,56 +181,66 @@ seq_impl!(
     SerializeTupleVariant::serialize_field
 );
 
-/// An object being written: entries go to a scratch buffer, then are sorted by key.
+/// An object being written. Each entry goes straight to `out` as `"key":value`; if the keys
+/// did not come in sorted order (most structs), the object's body is written again sorted,
+/// from one copy of it. No buffer per object grows entry by entry.
 struct Map<'a> {
     out: &'a mut Vec<u8>,
     /// Wraps the object as `{"variant": {...}}` for struct variants.
-    variant: Option<&'static str>,
-    scratch: Vec<u8>,
-    /// Key, and the range of its value in `scratch`. Field names are borrowed, so the
+    variant: bool,
+    /// Where the body (after `{`) starts in `out`.
+    body: usize,
+    /// Key, and the range of its `"key":value` in `out`. Field names are borrowed, so the
     /// common case allocates no key.
-    entries: Vec<(Cow<'static, str>, usize, usize)>,
+    entries: Vec<(Cow<'static, str>, Range<usize>)>,
     key: Option<String>,
 }
 
 impl<'a> Map<'a> {
-    fn new(out: &'a mut Vec<u8>, variant: Option<&'static str>) -> Map<'a> {
-        Map {
+    fn new(out: &'a mut Vec<u8>, variant: Option<&'static str>) -> Result<Map<'a>, Error> {
+        if let Some(v) = variant {
+            out.push(b'{');
+            scalar(out, v)?;
+            out.push(b':');
+        }
+        out.push(b'{');
+        Ok(Map {
+            body: out.len(),
             out,
-            variant,
-            scratch: Vec::new(),
+            variant: variant.is_some(),
             entries: Vec::new(),
             key: None,
-        }
+        })
     }
 
     fn entry<T: Serialize + ?Sized>(&mut self, key: Cow<'static, str>, v: &T) -> Result<(), Error> {
-        let start = self.scratch.len();
-        v.serialize(Canon {
-            out: &mut self.scratch,
-        })?;
-        self.entries.push((key, start, self.scratch.len()));
+        if !self.entries.is_empty() {
+            self.out.push(b',');
+        }
+        let start = self.out.len();
+        write_string(self.out, key.as_ref());
+        self.out.push(b':');
+        v.serialize(Canon { out: self.out })?;
+        self.entries.push((key, start..self.out.len()));
         Ok(())
     }
 
-    fn finish(mut self) -> Result<(), Error> {
-        self.entries.sort_by(|a, b| a.0.cmp(&b.0));
-        if let Some(v) = self.variant {
-            self.out.push(b'{');
-            scalar(self.out, v)?;
-            self.out.push(b':');
-        }
-        self.out.push(b'{');
-        for (i, (key, start, end)) in self.entries.iter().enumerate() {
-            if i > 0 {
-                self.out.push(b',');
+    fn finish(self) -> Result<(), Error> {
+        if !self.entries.windows(2).all(|w| w[0].0 <= w[1].0) {
+            let written = self.out.split_off(self.body);
+            let mut order: Vec<&(Cow<'static, str>, Range<usize>)> = self.entries.iter().collect();
+            // Stable, as keys may repeat in a map: the order they came in among equals.
+            order.sort_by(|a, b| a.0.cmp(&b.0));
+            for (i, (_, range)) in order.into_iter().enumerate() {
+                if i > 0 {
+                    self.out.push(b',');
+                }
+                self.out
+                    .extend_from_slice(&written[range.start - self.body..range.end - self.body]);
             }
-            scalar(self.out, key.as_ref())?;
-            self.out.push(b':');
-            self.out.extend_from_slice(&self.scratch[*start..*end]);
         }
         self.out.push(b'}');
-        if self.variant.is_some() {
+        if self.variant {
             self.out.push(b'}');
         }
         Ok(())
@@ -289,8 +308,16 @@ mod tests {
         Struct { z: u8, a: u8 },
     }
 
+    /// Fields already in sorted order: written in place, with no second pass.
+    #[derive(Serialize)]
+    struct Sorted {
+        a: u8,
+        b: Vec<E>,
+    }
+
     #[derive(Serialize)]
     struct S {
+        inner: Sorted,
         zeta: Option<String>,
         alpha: Vec<E>,
         map: BTreeMap<u32, bool>,
@@ -300,6 +327,10 @@ mod tests {
     #[test]
     fn matches_sorted_value_serialisation() {
         let s = S {
+            inner: Sorted {
+                a: 1,
+                b: vec![E::Struct { z: 3, a: 4 }],
+            },
             zeta: None,
             alpha: vec![E::Unit, E::New(1), E::Tuple(1, 2), E::Struct { z: 1, a: 2 }],
             map: [(10, true), (2, false)].into_iter().collect(),

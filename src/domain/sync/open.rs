@@ -9,11 +9,14 @@
 //! [`Opening::hashed`], and repeats until there is nothing left to hash. [`open_file`] does
 //! the same with a hash function given to it (native SHA-256 in [`open`] and [`verify`]).
 //!
-//! The checksum is tried on the file's own records text first (every file a Mueang exporter
-//! writes has its records last and canonical), then on the canonical bytes of the types.
-//! A bundle keeps each record's text (see [`RecordTexts`]) only when that text is what the
-//! checksum vouched for *and* what the typed reader, the one storage loads records with,
-//! accepted: what is stored is what was checked.
+//! The checksum is tried on the file's own records text first (every file the app exports
+//! has its records last and canonical), then on the canonical bytes of the types. A records
+//! text that cannot be canonical (whitespace after its first brace: pretty-printed, as
+//! `mueang merge` writes) is tried last instead, so that a large file is not hashed twice;
+//! the same files are accepted either way. A bundle keeps each record's text (see
+//! [`RecordTexts`]) only when that text is what the checksum vouched for *and* what the
+//! typed reader, the one storage loads records with, accepted, or is the canonical text the
+//! checksum was computed on from the typed records: what is stored is what was checked.
 
 use std::sync::Arc;
 
@@ -62,6 +65,8 @@ pub struct Opening {
     file: FileText,
     prepared: Prepared,
     hashing: Hashing,
+    /// The records text is to be hashed after the canonical bytes, if they do not match.
+    text_last: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -70,6 +75,9 @@ enum Hashing {
     RecordsText,
     /// The canonical bytes of the typed records are to be hashed.
     Canonical,
+    /// The records text is to be hashed, the canonical bytes having given `canonical`,
+    /// which is not the stated checksum.
+    TextAfter { canonical: String },
     /// The checksum to compare with the manifest's, and whether the records text gave it.
     Done { sum: String, by_text: bool },
 }
@@ -81,7 +89,9 @@ impl Opening {
             return Err(BundleError::Encrypted);
         }
         let prepared = prepare(without_bom(&file))?;
-        let hashing = if prepared.stated_sha256().is_some() && records_text(&file).is_some() {
+        let text = records_text(&file).filter(|_| prepared.stated_sha256().is_some());
+        let text_last = text.is_some_and(|t| !may_be_canonical(t));
+        let hashing = if text.is_some() && !text_last {
             Hashing::RecordsText
         } else {
             Hashing::Canonical
@@ -90,6 +100,7 @@ impl Opening {
             file,
             prepared,
             hashing,
+            text_last,
         })
     }
 
@@ -107,7 +118,9 @@ impl Opening {
     /// What to hash next with SHA-256, or `None` once the checksum is known.
     pub fn to_hash(&self) -> Option<&[u8]> {
         match self.hashing {
-            Hashing::RecordsText => records_text(&self.file).map(str::as_bytes),
+            Hashing::RecordsText | Hashing::TextAfter { .. } => {
+                records_text(&self.file).map(str::as_bytes)
+            }
             Hashing::Canonical => Some(self.prepared.canonical_bytes()),
             Hashing::Done { .. } => None,
         }
@@ -115,15 +128,22 @@ impl Opening {
 
     /// The SHA-256 (lowercase hex) of what [`Opening::to_hash`] gave.
     pub fn hashed(&mut self, sha256_hex: String) {
-        self.hashing = match self.hashing {
-            Hashing::RecordsText if self.prepared.stated_sha256() == Some(&sha256_hex) => {
-                Hashing::Done {
-                    sum: sha256_hex,
-                    by_text: true,
-                }
-            }
+        let stated = self.prepared.stated_sha256() == Some(&sha256_hex);
+        self.hashing = match std::mem::replace(&mut self.hashing, Hashing::Canonical) {
+            Hashing::RecordsText | Hashing::TextAfter { .. } if stated => Hashing::Done {
+                sum: sha256_hex,
+                by_text: true,
+            },
             // Another writer, re-indented, or damaged: the canonical bytes decide.
             Hashing::RecordsText => Hashing::Canonical,
+            Hashing::Canonical if self.text_last && !stated => Hashing::TextAfter {
+                canonical: sha256_hex,
+            },
+            // Neither matched: the canonical sum is the one a refusal shows.
+            Hashing::TextAfter { canonical } => Hashing::Done {
+                sum: canonical,
+                by_text: false,
+            },
             Hashing::Canonical | Hashing::Done { .. } => Hashing::Done {
                 sum: sha256_hex,
                 by_text: false,
@@ -141,16 +161,20 @@ impl Opening {
             return Err(BundleError::NoManifest);
         };
         let keep_texts = by_text && self.prepared.read_by_types();
+        let canonical = (!by_text)
+            .then(|| self.prepared.take_canonical_from_types())
+            .flatten();
         let bundle = self.prepared.finish(&sum)?.check_carried_files()?;
-        Ok(
-            match keep_texts
+        let texts = match canonical {
+            Some(bytes) => RecordTexts::canonical(bytes, bundle.records()),
+            None => keep_texts
                 .then(|| RecordTexts::in_file(self.file))
-                .flatten()
-            {
-                Some(texts) => bundle.with_record_texts(texts),
-                None => bundle,
-            },
-        )
+                .flatten(),
+        };
+        Ok(match texts {
+            Some(texts) => bundle.with_record_texts(texts),
+            None => bundle,
+        })
     }
 }
 
@@ -202,6 +226,12 @@ pub fn import(
     let bundle = open(bytes, passphrase)?;
     let outcome = merge(local, bundle.records());
     Ok(Import { bundle, outcome })
+}
+
+/// Whether a records text could be canonical: canonical JSON has no whitespace, so an
+/// object's first brace is followed by a key's quote or by its closing brace.
+fn may_be_canonical(records: &str) -> bool {
+    matches!(records.as_bytes(), [b'{', b'"' | b'}', ..])
 }
 
 fn without_bom(text: &str) -> &str {

@@ -6,6 +6,11 @@
 //! escaped byte by byte) was the largest step of such an import. The texts are used only
 //! where the merged records are equal to the bundle's, record for record, so what is stored
 //! always reads back as exactly the records merged (see `sync::plan` in the browser layer).
+//!
+//! A file whose records text is not canonical (pretty-printed, e.g. by `mueang merge`) is
+//! checked against the canonical bytes computed from its typed records; those bytes hold
+//! every record's canonical text, which is what serialising the record again would store,
+//! so they are lent instead ([`RecordTexts::canonical`]), reordered to the typed lists.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -13,6 +18,8 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use super::raw::{records_text, skip_ws, string_end, value_end};
+use crate::domain::meta::RecordId;
+use crate::domain::records::{Dataset, KindVisitor, Record, RecordKind};
 
 /// The records text of a bundle, and where each record of each kind lies in it, in file
 /// order (the order the bundle's typed lists have too).
@@ -41,6 +48,25 @@ impl RecordTexts {
     pub fn read(records: &str) -> Option<RecordTexts> {
         let len = records.len();
         RecordTexts::scan(Arc::new(records.to_string()), 0..len)
+    }
+
+    /// The texts in `canonical`, the canonical bytes computed from `records` (the typed
+    /// records of a verified bundle, see `canonical::dataset_canonical`), each kind's put
+    /// back in the order of its typed list. A kind whose canonical list does not map one to
+    /// one onto its typed list (ids repeated, counts differing) is left out: its records
+    /// are serialised again when stored, as without texts.
+    pub fn canonical(canonical: Vec<u8>, records: &Dataset) -> Option<RecordTexts> {
+        let text = Arc::new(String::from_utf8(canonical).ok()?);
+        let len = text.len();
+        let mut texts = RecordTexts::scan(text, 0..len)?;
+        let mut reorder = InTypedOrder {
+            records,
+            kinds: std::mem::take(&mut texts.kinds),
+            into: BTreeMap::new(),
+        };
+        RecordKind::visit_all(&mut reorder);
+        texts.kinds = reorder.into;
+        Some(texts)
     }
 
     fn scan(text: Arc<String>, within: Range<usize>) -> Option<RecordTexts> {
@@ -106,6 +132,39 @@ impl RecordTexts {
     pub fn of_kind(&self, kind: &str) -> Option<Vec<&str>> {
         let ranges = self.kinds.get(kind)?;
         ranges.iter().map(|r| self.text.get(r.clone())).collect()
+    }
+}
+
+/// Moves each kind's canonical ranges (sorted by id) into the order of its typed list.
+struct InTypedOrder<'a> {
+    records: &'a Dataset,
+    kinds: BTreeMap<String, Vec<Range<usize>>>,
+    into: BTreeMap<String, Vec<Range<usize>>>,
+}
+
+impl KindVisitor for InTypedOrder<'_> {
+    fn visit<R: Record>(&mut self) {
+        let key = R::KIND.key();
+        let Some(sorted) = self.kinds.remove(key) else {
+            return;
+        };
+        let list = R::all(self.records);
+        if sorted.len() != list.len() {
+            return;
+        }
+        // The canonical list is sorted by id (a stable sort of the typed list); with every
+        // id once, its k-th record is the typed list's `order[k]`-th.
+        let mut order: Vec<usize> = (0..list.len()).collect();
+        order.sort_by_key(|&i| list[i].meta().id);
+        let ids = |k: usize| -> RecordId { list[order[k]].meta().id };
+        if (1..order.len()).any(|k| ids(k - 1) == ids(k)) {
+            return;
+        }
+        let mut ranges = vec![0..0; list.len()];
+        for (k, range) in sorted.into_iter().enumerate() {
+            ranges[order[k]] = range;
+        }
+        self.into.insert(key.to_string(), ranges);
     }
 }
 

@@ -42,6 +42,9 @@ pub struct Prepared {
     /// What the checksum covers; empty for a data file without a manifest. Computed on
     /// demand for current files; set at once for older ones (from the text as written).
     canonical: OnceCell<Vec<u8>>,
+    /// Whether `canonical` is (to be) computed from the typed records, rather than from
+    /// the text of an older file before it was migrated.
+    canonical_from_types: bool,
     /// How the typed records were read from the text.
     read_by: Reader,
     /// The schema version the file was written in (a signature covers it as written).
@@ -66,6 +69,7 @@ impl Prepared {
         Prepared {
             doc,
             canonical: OnceCell::new(),
+            canonical_from_types: true,
             read_by,
             written_version: SCHEMA_VERSION,
         }
@@ -76,6 +80,7 @@ impl Prepared {
         Prepared {
             doc,
             canonical: OnceCell::from(canonical),
+            canonical_from_types: false,
             read_by: Reader::Tree,
             written_version,
         }
@@ -87,6 +92,14 @@ impl Prepared {
             Some(_) => dataset_canonical(&self.doc.records),
             None => Vec::new(),
         })
+    }
+
+    /// The canonical bytes, taken out, if they were computed (the checksum was compared on
+    /// them) from the typed records: each record's canonical text, as it would be written.
+    pub fn take_canonical_from_types(&mut self) -> Option<Vec<u8>> {
+        self.canonical
+            .take()
+            .filter(|c| self.canonical_from_types && !c.is_empty())
     }
 
     /// Whether the records were read by [`Reader::Typed`] from the text itself (not
