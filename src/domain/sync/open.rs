@@ -62,6 +62,8 @@ pub struct Opening {
     file: FileText,
     prepared: Prepared,
     hashing: Hashing,
+    /// Entries of an `attachments` section read apart from this text (`files_section`).
+    files_apart: Option<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -90,6 +92,7 @@ impl Opening {
             file,
             prepared,
             hashing,
+            files_apart: None,
         })
     }
 
@@ -102,6 +105,13 @@ impl Opening {
     /// it back to [`Opening::hashed`] so that mutated files reach the checks after it.
     pub fn stated_sha256(&self) -> Option<&str> {
         self.prepared.stated_sha256()
+    }
+
+    /// The file's `attachments` section was taken out of its text and held `entries`
+    /// files, which the reader checks one at a time ([`crate::domain::sync::files::FileCheck`]):
+    /// [`Opening::finish`] then compares only their number with the manifest.
+    pub fn files_apart(&mut self, entries: usize) {
+        self.files_apart = Some(entries);
     }
 
     /// What to hash next with SHA-256, or `None` once the checksum is known.
@@ -141,7 +151,10 @@ impl Opening {
             return Err(BundleError::NoManifest);
         };
         let keep_texts = by_text && self.prepared.read_by_types();
-        let bundle = self.prepared.finish(&sum)?.check_carried_files()?;
+        let bundle = self
+            .prepared
+            .finish(&sum)?
+            .check_carried_files(self.files_apart)?;
         Ok(
             match keep_texts
                 .then(|| RecordTexts::in_file(self.file))
