@@ -93,6 +93,23 @@ pub fn entry_head(entry: &FileEntry) -> String {
     text
 }
 
+/// Entry `index` of the section with what goes before it (the section's opening, or the
+/// comma after the entry before): the writer's part for one file.
+pub fn entry_part(index: usize, entry: &FileEntry, bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    let before = if index == 0 {
+        SECTION_OPEN
+    } else {
+        ENTRY_SEPARATOR
+    };
+    let mut out = String::with_capacity(before.len() + 200 + bytes.len() / 3 * 4 + 4);
+    out.push_str(before);
+    out.push_str(&entry_head(entry));
+    base64::engine::general_purpose::STANDARD.encode_string(bytes, &mut out);
+    out.push_str(ENTRY_CLOSE);
+    out
+}
+
 /// An entry's text as read from the file, with its place among the entries for messages.
 pub fn parse_entry(index: usize, text: &[u8]) -> Result<BundleFile, BundleError> {
     serde_json::from_slice(text).map_err(|e| {

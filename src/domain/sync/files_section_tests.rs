@@ -32,16 +32,10 @@ fn streamed_text(ds: &Dataset, blobs: &BTreeMap<String, Vec<u8>>, mode: FilesMod
     let bundle = export_full(ds, &office(), at()).with_files(Vec::new(), note);
     let around = bundle.json_around_files();
     let mut out = around.head().to_string();
+    for (i, e) in entries.iter().enumerate() {
+        out.push_str(&entry_part(i, e, &blobs[&e.sha256]));
+    }
     if !entries.is_empty() {
-        out.push_str(SECTION_OPEN);
-        for (i, e) in entries.iter().enumerate() {
-            if i > 0 {
-                out.push_str(ENTRY_SEPARATOR);
-            }
-            out.push_str(&entry_head(e));
-            out.push_str(&base64::engine::general_purpose::STANDARD.encode(&blobs[&e.sha256]));
-            out.push_str(ENTRY_CLOSE);
-        }
         out.push_str(SECTION_CLOSE);
     }
     out.push_str(around.tail());
