@@ -294,4 +294,54 @@ fn a_missing_doubled_or_second_section_is_refused() {
     twice.push_str(&format!(",\"attachments\":[{first}]}}"));
     assert!(matches!(scan(twice.as_bytes(), 11), Scanned::Section(_)));
     assert!(open_streamed(twice.as_bytes(), 11).is_err());
+    // Even an empty one, spelled with an escape: the whole reader refuses a field named twice.
+    let mut empty = text.clone();
+    empty.pop();
+    empty.push_str(",\"attachm\\u0065nts\":[]}");
+    assert!(verify(&empty).is_err());
+    assert_eq!(
+        open_streamed(empty.as_bytes(), 11).unwrap_err(),
+        BundleError::Attachment(FileRefusal::ManifestDiffers)
+    );
+}
+
+mod changed_bytes {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        /// A byte of the section changed or dropped: the streamed reader accepts the file
+        /// exactly when the whole-text reader does.
+        #[test]
+        fn either_reader_accepts_the_same_files(
+            at in any::<prop::sample::Index>(),
+            byte in any::<u8>(),
+            drop_it in any::<bool>(),
+            piece in 1usize..97,
+        ) {
+            let (ds, blobs) = with_files();
+            let text = whole_text(&ds, &blobs, FilesMode::Included);
+            let Scanned::Section(s) = scan(text.as_bytes(), 4096) else {
+                panic!("no section");
+            };
+            let mut bytes = text.into_bytes();
+            let i = s.cut.start as usize + at.index((s.cut.end - s.cut.start) as usize);
+            if drop_it {
+                bytes.remove(i);
+            } else {
+                bytes[i] = byte;
+            }
+            let Ok(changed) = std::str::from_utf8(&bytes) else {
+                return Ok(());
+            };
+            let whole = verify(changed).map(|b| b.files().to_vec());
+            let streamed = open_streamed(&bytes, piece);
+            prop_assert_eq!(streamed.is_ok(), whole.is_ok(), "{:?} / {:?}", streamed, whole);
+            if let (Ok(a), Ok(b)) = (streamed, whole) {
+                prop_assert_eq!(a, b);
+            }
+        }
+    }
 }

@@ -22,8 +22,9 @@ use crate::domain::sync::bundle::Bundle;
 use crate::domain::sync::canonical::sha256_hex;
 use crate::domain::sync::crypto::{decrypt, is_encrypted};
 use crate::domain::sync::error::BundleError;
+use crate::domain::sync::files::FileRefusal;
 use crate::domain::sync::merge::{merge, MergeOutcome};
-use crate::domain::sync::raw::records_text;
+use crate::domain::sync::raw::{has_top_level_key, records_text};
 use crate::domain::sync::record_texts::RecordTexts;
 use crate::domain::sync::verify::{prepare, Prepared};
 
@@ -150,6 +151,11 @@ impl Opening {
         let Hashing::Done { sum, by_text } = self.hashing else {
             return Err(BundleError::NoManifest);
         };
+        // A second `attachments` field left in the text beside the one read apart: the
+        // whole-text reader refuses a field named twice, and so is this refused.
+        if self.files_apart.is_some() && has_top_level_key(&self.file, "attachments") {
+            return Err(BundleError::Attachment(FileRefusal::ManifestDiffers));
+        }
         let keep_texts = by_text && self.prepared.read_by_types();
         let bundle = self
             .prepared
