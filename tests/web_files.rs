@@ -188,7 +188,7 @@ async fn import_apart(app: AppState, store: &Store, bytes: &[u8]) -> Result<bool
         .await
         .map_err(|e| format!("{e:?}"))?;
     let held = store.blob_keys().await.unwrap();
-    let files = check_apart(&apart, bundle.records(), &held)
+    let files = check_apart(&apart, bundle.records(), &held, |_, _| async {})
         .await
         .map_err(|e| format!("{e:?}"))?;
     let outcome = app

@@ -166,10 +166,12 @@ pub enum ApartError {
 /// Reads, checks and keeps as `Blob`s the entries of `apart`, one at a time, against the
 /// opened bundle's `records` (its manifest's count was compared when it was opened).
 /// Every entry is checked; only those this device does not hold (`held`) are kept.
-pub async fn check_apart(
+/// `each(done, of)` is awaited after each file (the progress bar's count).
+pub async fn check_apart<F: std::future::Future<Output = ()>>(
     apart: &Apart,
     records: &Dataset,
     held: &BTreeSet<String>,
+    each: impl Fn(usize, usize) -> F,
 ) -> Result<Vec<NewBlob>, ApartError> {
     let refused = |e| ApartError::Refused(BundleError::Attachment(e));
     let mut check = FileCheck::new(records);
@@ -191,6 +193,7 @@ pub async fn check_apart(
                 &file.bytes,
             ));
         }
+        each(i + 1, apart.section.entries.len()).await;
     }
     Ok(out)
 }

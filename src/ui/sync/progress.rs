@@ -68,8 +68,19 @@ impl Progress {
         }
     }
 
+    /// Reports a file checked (`done` of `of`) between `from` and `to` of the whole job,
+    /// while a bundle's files are read apart (no transaction is open: it may wait for a
+    /// paint, as a step does).
+    pub async fn checked(self, done: usize, of: usize, (from, to): (f64, f64)) {
+        let share = done as f64 / of.max(1) as f64;
+        self.step(Stage::CheckingFiles, from + (to - from) * share)
+            .await;
+        self.files.set(Some((done, of)));
+    }
+
     /// Reports a step; past the threshold, shows the bar and lets the browser paint it.
     pub async fn step(self, stage: Stage, fraction: f64) {
+        self.files.set(None);
         self.state.set(Some((stage, fraction.clamp(0.0, 1.0))));
         if now() - self.started.get_value() > SHOW_AFTER_MS {
             self.visible.set(true);

@@ -159,7 +159,8 @@ impl Import {
             Some(store) => store.blob_keys().await.unwrap_or_default(),
             None => Default::default(),
         };
-        crate::sync::carried::check_apart(apart, bundle.records(), &held).await
+        let each = |done, of| self.progress.checked(done, of, (0.3, 0.55));
+        crate::sync::carried::check_apart(apart, bundle.records(), &held, each).await
     }
 
     pub(super) fn refuse(self, key: u32, e: OpenError) {
