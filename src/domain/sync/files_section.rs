@@ -129,17 +129,6 @@ pub struct FilesSection {
     pub entries: Vec<Range<u64>>,
 }
 
-impl FilesSection {
-    /// The file without the section (for a file held whole: tests, the command line).
-    pub fn rest(&self, file: &[u8]) -> Vec<u8> {
-        let (a, b) = (self.cut.start as usize, self.cut.end as usize);
-        let mut out = Vec::with_capacity(file.len() - (b - a));
-        out.extend_from_slice(&file[..a]);
-        out.extend_from_slice(&file[b..]);
-        out
-    }
-}
-
 /// What the scan found so far.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Scanned {
@@ -151,9 +140,10 @@ pub enum Scanned {
     Section(FilesSection),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 enum St {
     /// Before `{` (a byte-order mark may come first).
+    #[default]
     Start,
     /// After `{` or `,`: a key's `"`.
     Key,
@@ -181,7 +171,7 @@ enum St {
 
 /// Finds a file's `attachments` section, fed the file's bytes in order (see the module
 /// notes). Holds only the entries' places and a few bytes of state.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct SectionScan {
     st: St,
     /// Offset in the file of the next byte fed.
@@ -198,27 +188,9 @@ pub struct SectionScan {
     done: Option<Scanned>,
 }
 
-impl Default for SectionScan {
-    fn default() -> Self {
-        SectionScan::new()
-    }
-}
-
 impl SectionScan {
     pub fn new() -> SectionScan {
-        SectionScan {
-            st: St::Start,
-            pos: 0,
-            key: Vec::new(),
-            key_escaped: false,
-            stack: Vec::new(),
-            in_str: false,
-            escaped: false,
-            cut_start: 0,
-            entry_start: 0,
-            entries: Vec::new(),
-            done: None,
-        }
+        SectionScan::default()
     }
 
     /// Feeds the next bytes of the file. Once the answer is not [`Scanned::More`], it

@@ -42,6 +42,12 @@ fn streamed_text(ds: &Dataset, blobs: &BTreeMap<String, Vec<u8>>, mode: FilesMod
     out
 }
 
+/// The file without the section, as the browser reads it.
+fn rest(section: &FilesSection, file: &[u8]) -> Vec<u8> {
+    let (a, b) = (section.cut.start as usize, section.cut.end as usize);
+    [&file[..a], &file[b..]].concat()
+}
+
 fn scan(file: &[u8], piece: usize) -> Scanned {
     let mut s = SectionScan::new();
     for chunk in file.chunks(piece) {
@@ -59,7 +65,7 @@ fn open_streamed(file: &[u8], piece: usize) -> Result<Vec<CheckedFile>, BundleEr
         Scanned::Section(s) => s,
         _ => return verify(std::str::from_utf8(file).unwrap()).map(|b| b.files().to_vec()),
     };
-    let rest = String::from_utf8(section.rest(file)).map_err(|_| BundleError::NotText)?;
+    let rest = String::from_utf8(rest(&section, file)).map_err(|_| BundleError::NotText)?;
     let mut opening = Opening::new(Arc::new(rest))?;
     opening.files_apart(section.entries.len());
     let bundle = opening.finish()?;
