@@ -2,7 +2,8 @@
 //! through the import screen's opener (Web Crypto's hashing) and apply step — b then holds
 //! the photo byte for byte with the project naming it; a copy whose photo was changed on
 //! the way is refused and b keeps nothing; a bundle without its files shows "1 photo not
-//! included" where it belongs.
+//! included" where it belongs; the same bundle written and read one file at a time
+//! (`sync::carried`) is the same bytes and arrives the same way.
 #![cfg(target_arch = "wasm32")]
 
 use std::collections::BTreeSet;
@@ -16,10 +17,14 @@ use mueang::domain::records::Project;
 use mueang::domain::records::{Attachment, Dataset};
 use mueang::domain::sync::canonical::sha256_hex;
 use mueang::domain::sync::draft_full;
-use mueang::domain::sync::files::{files_to_send, FilesMode};
+use mueang::domain::sync::files::{files_to_carry, files_to_send, FilesMode};
 use mueang::storage::{self, NewBlob, Settings, Store};
+use mueang::sync::carried::{check_apart, read_chosen, write_bundle};
 use mueang::ui::state::AppState;
-use mueang::ui::sync::pipeline::{apply_import, file_text, merge_bundles, open_bundle, Timings};
+use mueang::ui::sync::pipeline::{
+    apply_import, apply_import_with, file_text, merge_bundles, open_bundle, open_bundle_apart,
+    Timings,
+};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -164,4 +169,91 @@ async fn a_bundle_without_its_files_says_what_was_not_included() {
     assert!(en.starts_with("1 photo not included"), "{en}");
     a.close();
     c.close();
+}
+
+/// A `File` holding `bytes`, as the person would choose it.
+fn chosen(bytes: &[u8]) -> web_sys::File {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    web_sys::File::new_with_u8_array_sequence(&parts, "bundle.json").unwrap()
+}
+
+/// The import screen's way with a chosen file: its files read apart, one at a time.
+async fn import_apart(app: AppState, store: &Store, bytes: &[u8]) -> Result<bool, String> {
+    let chosen = read_chosen(&chosen(bytes)).await?;
+    let apart = chosen.apart.ok_or("the section was not found")?;
+    let mut t = Timings::default();
+    let progress = mueang::ui::sync::progress::Progress::new();
+    let file = file_text(chosen.bytes).unwrap();
+    let bundle = open_bundle_apart(file, None, Some(apart.entries()), progress, &mut t)
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    let held = store.blob_keys().await.unwrap();
+    let files = check_apart(&apart, bundle.records(), &held, |_, _| async {})
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    let outcome = app
+        .dataset
+        .with_untracked(|local| merge_bundles(local, &[&bundle]));
+    let sync = mueang::ui::sync::context::SyncState {
+        last_export: RwSignal::new(None),
+        peers: RwSignal::new(None),
+    };
+    let applied = apply_import_with(app, sync, &[bundle], files, outcome, progress, &mut t).await;
+    Ok(applied.is_some())
+}
+
+#[wasm_bindgen_test]
+async fn a_bundle_written_and_read_one_file_at_a_time_is_the_same_bundle() {
+    storage::delete_database("t-files-a3").await.unwrap();
+    let a = Store::open("t-files-a3", || {}).await.unwrap();
+    let (ds, photo) = office_a();
+    let sha = sha256_hex(&photo);
+    a.put_blobs(vec![NewBlob::from_bytes(sha.clone(), "image/jpeg", &photo)])
+        .await
+        .unwrap();
+    // The streaming writer, the photo read from a's store as a Blob: the old writer's bytes.
+    let old = export_from_a(&ds, &a, FilesMode::Included).await;
+    let (entries, note) = files_to_carry(&ds, FilesMode::Included, &BTreeSet::new(), |_| {
+        Some(photo.len() as u64)
+    });
+    let at = chrono::DateTime::from_timestamp(1_517_800_000, 0).unwrap();
+    let draft = draft_full(&ds, &office("a"), at);
+    let sum = mueang::sync::digest::sha256_hex(draft.canonical_bytes()).await;
+    let bundle = draft.finish(&sum).with_files(Vec::new(), note);
+    let kept = a.blob(&sha).await.unwrap().unwrap();
+    let carried = entries.into_iter().map(|e| (e, kept.clone())).collect();
+    let written = write_bundle(bundle.json_around_files(), carried)
+        .await
+        .unwrap();
+    let new = mueang::sync::carried::blob_bytes(&written).await.unwrap();
+    let id = |b: &[u8]| {
+        let text = String::from_utf8(b.to_vec()).unwrap();
+        let at = text.find("\"bundle_id\":\"").unwrap() + 13;
+        text[at..at + 36].to_string()
+    };
+    let same_id = String::from_utf8(new.clone())
+        .unwrap()
+        .replace(&id(&new), &id(&old));
+    assert_eq!(same_id.as_bytes(), old.as_slice());
+
+    // Changed on the way: refused while its files are checked, b keeps nothing.
+    let (app, b) = office_b("t-files-b3").await;
+    let mut text = String::from_utf8(new.clone()).unwrap();
+    let engine = base64::engine::general_purpose::STANDARD;
+    let at = text.find("\"data\":\"").unwrap() + 8;
+    let end = at + text[at..].find('"').unwrap();
+    let mut bytes = engine.decode(&text[at..end]).unwrap();
+    bytes[7] ^= 1;
+    text.replace_range(at..end, &engine.encode(&bytes));
+    let refused = import_apart(app, &b, text.as_bytes()).await.unwrap_err();
+    assert!(refused.contains("HashMismatch"), "{refused}");
+    assert!(b.blob_keys().await.unwrap().is_empty());
+    assert!(app.dataset.with_untracked(|d| d.projects.is_empty()));
+
+    // As written: b holds the photo byte for byte, and the project naming it.
+    assert_eq!(import_apart(app, &b, &new).await, Ok(true));
+    assert_eq!(b.blob_bytes(&sha).await.unwrap(), Some(photo));
+    assert_eq!(app.dataset.with_untracked(|d| d.projects.len()), 1);
+    a.close();
+    b.close();
 }

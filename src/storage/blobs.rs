@@ -30,6 +30,7 @@ pub struct BlobUsage {
 }
 
 /// One file to keep: its SHA-256 (hex, as records name it) and its bytes as a `Blob`.
+#[derive(Clone)]
 pub struct NewBlob {
     pub sha256: String,
     pub blob: web_sys::Blob,

@@ -35,12 +35,11 @@ pub fn file_list(list: Option<web_sys::FileList>) -> Vec<File> {
     (0..list.length()).filter_map(|i| list.get(i)).collect()
 }
 
-/// A `File` holding `bytes`, for downloading and sharing.
-pub fn make_file(name: &str, bytes: &[u8]) -> Result<File, String> {
-    let parts = Array::of1(&Uint8Array::from(bytes));
+/// A `File` named `name` of `blob` (the browser shares the bytes, no copy).
+pub fn file_of(name: &str, blob: &Blob) -> Result<File, String> {
     let options = FilePropertyBag::new();
     options.set_type(JSON_TYPE);
-    File::new_with_u8_array_sequence_and_options(&parts, name, &options)
+    File::new_with_blob_sequence_and_options(&Array::of1(blob), name, &options)
         .map_err(|e| js_error_text(&e))
 }
 

@@ -7,7 +7,8 @@
 //! - [`plan`]: what an import or a settled conflict writes — only what changes, in one
 //!   change set (plain Rust, tested natively).
 //! - Browser only: [`digest`] (Web Crypto SHA-256), [`files`] (reading chosen or dropped
-//!   files, downloading through a Blob URL, the Web Share API), [`clock`] (step timings)
+//!   files, downloading through a Blob URL, the Web Share API), [`carried`] (a bundle's
+//!   attached files written and read one at a time), [`clock`] (step timings)
 //!   [`pipeline`] (open bundles through the domain's opener, merge) and [`photos`]
 //!   (a chosen file or camera photo scaled and hashed before it is kept).
 //!
@@ -20,6 +21,8 @@ pub mod plan;
 pub mod stage;
 pub mod stored;
 
+#[cfg(target_arch = "wasm32")]
+pub mod carried;
 #[cfg(target_arch = "wasm32")]
 pub mod clock;
 #[cfg(target_arch = "wasm32")]

@@ -86,9 +86,12 @@ pub fn file_text(bytes: Vec<u8>) -> Result<FileText, OpenError> {
 /// Opens a file's text as a verified bundle through the domain's one opener ([`Opening`]),
 /// hashing with Web Crypto and timing each step. Writes nothing.
 /// `step` reports each stage to whatever shows progress (and may yield for a paint).
+/// `files_apart`: the file's `attachments` section was taken out of `file` and held that
+/// many entries, checked apart (`sync::carried`).
 pub async fn open_bundle<F: Future<Output = ()>>(
     file: FileText,
     passphrase: Option<&str>,
+    files_apart: Option<usize>,
     step: impl Fn(Stage, f64) -> F,
     t: &mut Timings,
 ) -> Result<Bundle, OpenError> {
@@ -107,6 +110,9 @@ pub async fn open_bundle<F: Future<Output = ()>>(
     step(Stage::Checking, 0.1).await;
     let start = now();
     let mut opening = Opening::new(file).map_err(OpenError::Bundle)?;
+    if let Some(entries) = files_apart {
+        opening.files_apart(entries);
+    }
     t.parse += now() - start;
     let start = now();
     while let Some(bytes) = opening.to_hash() {
@@ -164,7 +170,9 @@ impl ExportChoice {
 #[derive(Debug, Clone)]
 pub struct Exported {
     pub name: String,
-    pub bytes: Vec<u8>,
+    /// The file, made of parts (`sync::carried`): the carried files never all in wasm.
+    pub file: web_sys::Blob,
+    pub size: u64,
     pub records: usize,
     pub scope: BundleScope,
     pub encrypted: bool,

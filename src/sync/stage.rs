@@ -8,6 +8,9 @@ pub enum Stage {
     Checking,
     Comparing,
     Saving,
+    /// Checking the photos and documents a bundle carries, one by one (with a count), when
+    /// they are read apart from its text (`sync::carried`).
+    CheckingFiles,
     /// Keeping the photos and documents an import carries, one by one (with a count).
     KeepingFiles,
     Preparing,

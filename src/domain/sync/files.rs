@@ -131,15 +131,38 @@ fn short(sha256: &str) -> String {
     shown(&sha256.chars().take(12).collect::<String>())
 }
 
+/// A file an export carries, before its bytes are read: what its entry in `attachments`
+/// says besides `data`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileEntry {
+    pub sha256: String,
+    pub media_type: String,
+    pub size: u64,
+}
+
+impl FileEntry {
+    /// The entry with its bytes, as the whole-text writer holds it.
+    pub fn with_bytes(self, bytes: &[u8]) -> BundleFile {
+        BundleFile {
+            sha256: self.sha256,
+            media_type: self.media_type,
+            size: self.size,
+            data: base64::engine::general_purpose::STANDARD.encode(bytes),
+        }
+    }
+}
+
 /// The files an export carries: those the live records of `records` name, minus those the
-/// receiving office is known to hold (`held_there`), read by `bytes_of` (a file this
-/// office lacks itself is not carried either). With [`FilesMode::LeftOut`], none.
-pub fn files_to_send(
+/// receiving office is known to hold (`held_there`), each as large as `size_of` says (a
+/// file this office lacks itself, `None`, is not carried either). With
+/// [`FilesMode::LeftOut`], none. Nothing is read: the streaming writer reads one file at a
+/// time (`files_section`), [`files_to_send`] all at once.
+pub fn files_to_carry(
     records: &Dataset,
     mode: FilesMode,
     held_there: &BTreeSet<String>,
-    mut bytes_of: impl FnMut(&str) -> Option<Vec<u8>>,
-) -> (Vec<BundleFile>, FilesNote) {
+    mut size_of: impl FnMut(&str) -> Option<u64>,
+) -> (Vec<FileEntry>, FilesNote) {
     let named = referenced(records);
     let mut files = Vec::new();
     if mode == FilesMode::Included {
@@ -147,12 +170,11 @@ pub fn files_to_send(
             if held_there.contains(*sha) {
                 continue;
             }
-            if let Some(bytes) = bytes_of(sha) {
-                files.push(BundleFile {
+            if let Some(size) = size_of(sha) {
+                files.push(FileEntry {
                     sha256: (*sha).to_owned(),
                     media_type: a.media_type.clone(),
-                    size: bytes.len() as u64,
-                    data: base64::engine::general_purpose::STANDARD.encode(&bytes),
+                    size,
                 });
             }
         }
@@ -165,28 +187,82 @@ pub fn files_to_send(
     (files, note)
 }
 
+/// [`files_to_carry`] with every file's bytes, read by `bytes_of`, in the entries: for the
+/// whole-text writer (a locked bundle is encrypted whole, and the command line).
+pub fn files_to_send(
+    records: &Dataset,
+    mode: FilesMode,
+    held_there: &BTreeSet<String>,
+    mut bytes_of: impl FnMut(&str) -> Option<Vec<u8>>,
+) -> (Vec<BundleFile>, FilesNote) {
+    let mut read = std::collections::BTreeMap::new();
+    let (entries, note) = files_to_carry(records, mode, held_there, |sha| {
+        let bytes = bytes_of(sha)?;
+        let size = bytes.len() as u64;
+        read.insert(sha.to_owned(), bytes);
+        Some(size)
+    });
+    let files = entries
+        .into_iter()
+        .map(|e| {
+            let bytes = read.remove(&e.sha256).unwrap_or_default();
+            e.with_bytes(&bytes)
+        })
+        .collect();
+    (files, note)
+}
+
+/// How many files the manifest says are carried.
+fn stated_files(note: Option<&FilesNote>) -> usize {
+    note.map_or(0, |n| match n.mode {
+        FilesMode::Included => n.files,
+        FilesMode::LeftOut => 0,
+    })
+}
+
 /// Checks every carried file against the records and the manifest (see the module notes).
 pub fn check_files(
     records: &Dataset,
     files: &[BundleFile],
     note: Option<&FilesNote>,
 ) -> Result<Vec<CheckedFile>, FileRefusal> {
-    let stated = note.map_or(0, |n| match n.mode {
-        FilesMode::Included => n.files,
-        FilesMode::LeftOut => 0,
-    });
-    if stated != files.len() {
+    if stated_files(note) != files.len() {
         return Err(FileRefusal::ManifestDiffers);
     }
-    let named = referenced(records);
-    let mut seen = BTreeSet::new();
+    let mut check = FileCheck::new(records);
     let mut out = Vec::with_capacity(files.len());
     for f in files {
+        let unhashed = check.entry(f)?;
+        let sum = sha256_hex(unhashed.bytes());
+        out.push(unhashed.hashed(&sum)?);
+    }
+    Ok(out)
+}
+
+/// The checks of carried files one at a time, for a reader that holds one file at once
+/// (`files_section`): named by a record with the same size and media type, not twice, not
+/// too big, base64 of the stated size; then, once hashed, its bytes must hash to its name.
+/// [`check_files`] is this over a whole list.
+pub struct FileCheck<'a> {
+    named: std::collections::BTreeMap<&'a str, &'a crate::domain::records::Attachment>,
+    seen: BTreeSet<String>,
+}
+
+impl<'a> FileCheck<'a> {
+    pub fn new(records: &'a Dataset) -> FileCheck<'a> {
+        FileCheck {
+            named: referenced(records),
+            seen: BTreeSet::new(),
+        }
+    }
+
+    /// Checks one entry and decodes its bytes, still to be hashed ([`Unhashed::hashed`]).
+    pub fn entry(&mut self, f: &BundleFile) -> Result<Unhashed, FileRefusal> {
         let sha256 = f.sha256.clone();
-        let Some(a) = named.get(f.sha256.as_str()) else {
+        let Some(a) = self.named.get(f.sha256.as_str()) else {
             return Err(FileRefusal::NotNamed { sha256 });
         };
-        if a.size != f.size || a.media_type != f.media_type || !seen.insert(&f.sha256) {
+        if a.size != f.size || a.media_type != f.media_type || !self.seen.insert(sha256.clone()) {
             return Err(FileRefusal::NotNamed { sha256 });
         }
         if f.size > MAX_ATTACHMENT_BYTES || f.data.len() as u64 > MAX_ATTACHMENT_BYTES / 3 * 4 + 4 {
@@ -198,16 +274,33 @@ pub fn check_files(
         if bytes.len() as u64 != f.size {
             return Err(FileRefusal::BadData { sha256 });
         }
-        if sha256_hex(&bytes) != f.sha256 {
-            return Err(FileRefusal::HashMismatch { sha256 });
-        }
-        out.push(CheckedFile {
+        Ok(Unhashed(CheckedFile {
             sha256,
             media_type: f.media_type.clone(),
             bytes,
-        });
+        }))
     }
-    Ok(out)
+}
+
+/// A carried file that passed every check but its hash: the caller hashes
+/// [`Unhashed::bytes`] (Web Crypto in the browser) and hands the sum back.
+#[derive(Debug)]
+pub struct Unhashed(CheckedFile);
+
+impl Unhashed {
+    pub fn bytes(&self) -> &[u8] {
+        &self.0.bytes
+    }
+
+    /// The file, if `sha256_hex` (of [`Unhashed::bytes`]) is its name.
+    pub fn hashed(self, sha256_hex: &str) -> Result<CheckedFile, FileRefusal> {
+        if sha256_hex != self.0.sha256 {
+            return Err(FileRefusal::HashMismatch {
+                sha256: self.0.sha256,
+            });
+        }
+        Ok(self.0)
+    }
 }
 
 /// Checked files: bytes, not part of a bundle's identity (its records name them by hash).
@@ -233,10 +326,22 @@ impl Bundle {
     }
 
     /// Checks the carried files (see `sync::files`) and takes them out of the document,
-    /// so their text is not held beside their bytes.
-    pub(crate) fn check_carried_files(mut self) -> Result<Bundle, BundleError> {
+    /// so their text is not held beside their bytes. With `apart`, the reader took the
+    /// `attachments` section out of the text before parsing (`files_section`) and found
+    /// that many entries, which it checks itself one at a time ([`FileCheck`]): here only
+    /// their number is compared with the manifest, and the text must hold no other section.
+    pub(crate) fn check_carried_files(
+        mut self,
+        apart: Option<usize>,
+    ) -> Result<Bundle, BundleError> {
         let files = std::mem::take(&mut self.document.attachments);
         let note = self.manifest.attachments.as_ref();
+        if let Some(found) = apart {
+            if !files.is_empty() || stated_files(note) != found {
+                return Err(BundleError::Attachment(FileRefusal::ManifestDiffers));
+            }
+            return Ok(self);
+        }
         let checked =
             check_files(&self.document.records, &files, note).map_err(BundleError::Attachment)?;
         self.files = FilesCache(checked);
@@ -251,4 +356,4 @@ impl Bundle {
 
 #[cfg(test)]
 #[path = "files_tests.rs"]
-mod tests;
+pub(crate) mod tests;

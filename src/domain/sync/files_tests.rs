@@ -7,7 +7,7 @@ use crate::domain::records::Attachment;
 use crate::domain::records::Project;
 use crate::domain::sync::{encrypt, export_full, open, verify, Bundle};
 
-fn office() -> Editor {
+pub(crate) fn office() -> Editor {
     Editor {
         office_id: OfficeId("north".into()),
         office_name: "สำนักงานภาคเหนือ".into(),
@@ -16,7 +16,7 @@ fn office() -> Editor {
 }
 
 /// The example with one project holding a photo and a PDF, and their bytes.
-fn with_files() -> (Dataset, BTreeMap<String, Vec<u8>>) {
+pub(crate) fn with_files() -> (Dataset, BTreeMap<String, Vec<u8>>) {
     let mut ds = north_2561().records;
     let city = ds.cities[0].meta.id;
     let fy = crate::domain::dates::FiscalYear(2561);

@@ -27,6 +27,7 @@ pub mod error;
 pub mod fields;
 mod file_name;
 pub mod files;
+pub mod files_section;
 mod json_string;
 pub(crate) mod left_out;
 pub mod manifest;

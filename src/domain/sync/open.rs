@@ -25,8 +25,9 @@ use crate::domain::sync::bundle::Bundle;
 use crate::domain::sync::canonical::sha256_hex;
 use crate::domain::sync::crypto::{decrypt, is_encrypted};
 use crate::domain::sync::error::BundleError;
+use crate::domain::sync::files::FileRefusal;
 use crate::domain::sync::merge::{merge, MergeOutcome};
-use crate::domain::sync::raw::records_text;
+use crate::domain::sync::raw::{has_top_level_key, records_text};
 use crate::domain::sync::record_texts::RecordTexts;
 use crate::domain::sync::verify::{prepare, Prepared};
 
@@ -67,6 +68,8 @@ pub struct Opening {
     hashing: Hashing,
     /// The records text is to be hashed after the canonical bytes, if they do not match.
     text_last: bool,
+    /// Entries of an `attachments` section read apart from this text (`files_section`).
+    files_apart: Option<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -101,6 +104,7 @@ impl Opening {
             prepared,
             hashing,
             text_last,
+            files_apart: None,
         })
     }
 
@@ -113,6 +117,13 @@ impl Opening {
     /// it back to [`Opening::hashed`] so that mutated files reach the checks after it.
     pub fn stated_sha256(&self) -> Option<&str> {
         self.prepared.stated_sha256()
+    }
+
+    /// The file's `attachments` section was taken out of its text and held `entries`
+    /// files, which the reader checks one at a time ([`crate::domain::sync::files::FileCheck`]):
+    /// [`Opening::finish`] then compares only their number with the manifest.
+    pub fn files_apart(&mut self, entries: usize) {
+        self.files_apart = Some(entries);
     }
 
     /// What to hash next with SHA-256, or `None` once the checksum is known.
@@ -160,11 +171,19 @@ impl Opening {
         let Hashing::Done { sum, by_text } = self.hashing else {
             return Err(BundleError::NoManifest);
         };
+        // A second `attachments` field left in the text beside the one read apart: the
+        // whole-text reader refuses a field named twice, and so is this refused.
+        if self.files_apart.is_some() && has_top_level_key(&self.file, "attachments") {
+            return Err(BundleError::Attachment(FileRefusal::ManifestDiffers));
+        }
         let keep_texts = by_text && self.prepared.read_by_types();
         let canonical = (!by_text)
             .then(|| self.prepared.take_canonical_from_types())
             .flatten();
-        let bundle = self.prepared.finish(&sum)?.check_carried_files()?;
+        let bundle = self
+            .prepared
+            .finish(&sum)?
+            .check_carried_files(self.files_apart)?;
         let texts = match canonical {
             Some(bytes) => RecordTexts::canonical(bytes, bundle.records()),
             None => keep_texts

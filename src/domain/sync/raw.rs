@@ -40,6 +40,44 @@ pub fn records_text(text: &str) -> Option<&str> {
     }
 }
 
+/// Whether the document's top level names `key`, however it is spelled (escapes
+/// included). Never panics; `false` for text that is not an object.
+pub(crate) fn has_top_level_key(text: &str, key: &str) -> bool {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let b = text.as_bytes();
+    let mut i = skip_ws(b, 0);
+    if b.get(i) != Some(&b'{') {
+        return false;
+    }
+    i += 1;
+    loop {
+        i = skip_ws(b, i);
+        let Some(key_end) = string_end(b, i) else {
+            return false;
+        };
+        let raw = &text[i..key_end];
+        let plain = &raw[1..raw.len() - 1];
+        if plain == key
+            || (plain.contains('\\') && serde_json::from_str::<String>(raw).is_ok_and(|k| k == key))
+        {
+            return true;
+        }
+        i = skip_ws(b, key_end);
+        if b.get(i) != Some(&b':') {
+            return false;
+        }
+        i = skip_ws(b, i + 1);
+        let Some(end) = value_end(b, i) else {
+            return false;
+        };
+        i = skip_ws(b, end);
+        match b.get(i) {
+            Some(b',') => i += 1,
+            _ => return false,
+        }
+    }
+}
+
 pub(super) fn skip_ws(b: &[u8], mut i: usize) -> usize {
     while matches!(b.get(i), Some(b' ' | b'\n' | b'\r' | b'\t')) {
         i += 1;
@@ -122,6 +160,18 @@ mod tests {
         // The caller hashes it; it will not match, and the canonical path takes over.
         let text = r#"{"records":{},"format":"x"}"#;
         assert_eq!(records_text(text), Some(r#"{},"format":"x""#));
+    }
+
+    #[test]
+    fn a_top_level_key_is_found_however_spelled_and_only_at_the_top() {
+        let text = r#"{"a":{"attachments":[]},"b":"\"attachments\"","records":{}}"#;
+        assert!(!has_top_level_key(text, "attachments"));
+        assert!(has_top_level_key(text, "records"));
+        let escaped = r#"{"a":1,"attachm\u0065nts":[],"records":{}}"#;
+        assert!(has_top_level_key(escaped, "attachments"));
+        for broken in ["", "[]", "{", r#"{"a""#, r#"{"a":"#, r#"{"a":1 "b":2}"#] {
+            assert!(!has_top_level_key(broken, "a2"), "{broken:?}");
+        }
     }
 
     #[test]

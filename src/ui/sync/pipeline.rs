@@ -11,19 +11,23 @@
 //! person confirms, and a refused file writes nothing.
 //!
 //! Export: draft (canonical records) → SHA-256 (Web Crypto) → JSON → (lock) → a file;
-//! peers and the export time saved in one transaction.
+//! peers and the export time saved in one transaction. The carried files are written into
+//! the file one at a time (`sync::carried`), except in a locked bundle, encrypted whole.
 
 use chrono::Utc;
 use leptos::prelude::*;
 
+use crate::domain::sync::files::FileEntry;
 use crate::domain::sync::personal::check_personal_export;
 use crate::domain::sync::signature::signer;
 use crate::domain::sync::{
     draft_full, draft_since, encrypt, purge_tombstones_before, Bundle, MergeOutcome,
     PURGE_AFTER_DAYS,
 };
-use crate::storage::{ChangeSet, StorageError};
+use crate::storage::{ChangeSet, NewBlob, StorageError};
+use crate::sync::carried::write_bundle;
 use crate::sync::digest::sha256_hex;
+use crate::sync::files::json_blob;
 pub use crate::sync::pipeline::{
     file_text, merge_bundles, ExportChoice, ExportError, Exported, FileText, OpenError, Timings,
 };
@@ -42,7 +46,20 @@ pub async fn open_bundle(
     progress: Progress,
     t: &mut Timings,
 ) -> Result<Bundle, OpenError> {
-    crate::sync::pipeline::open_bundle(file, passphrase, |s, f| progress.step(s, f), t).await
+    open_bundle_apart(file, passphrase, None, progress, t).await
+}
+
+/// [`open_bundle`] of a file whose `attachments` section was read apart and held
+/// `files_apart` entries (`sync::carried`): they are checked after it, one at a time.
+pub async fn open_bundle_apart(
+    file: FileText,
+    passphrase: Option<&str>,
+    files_apart: Option<usize>,
+    progress: Progress,
+    t: &mut Timings,
+) -> Result<Bundle, OpenError> {
+    crate::sync::pipeline::open_bundle(file, passphrase, files_apart, |s, f| progress.step(s, f), t)
+        .await
 }
 
 /// What an applied import did.
@@ -65,8 +82,22 @@ pub async fn apply_import(
     progress: Progress,
     t: &mut Timings,
 ) -> Option<Applied> {
+    apply_import_with(app, sync, bundles, Vec::new(), outcome, progress, t).await
+}
+
+/// [`apply_import`] with the files of bundles whose files were read apart, checked and
+/// made `Blob`s when they were opened (`sync::carried::check_apart`).
+pub async fn apply_import_with(
+    app: AppState,
+    sync: SyncState,
+    bundles: &[Bundle],
+    apart: Vec<NewBlob>,
+    outcome: MergeOutcome,
+    progress: Progress,
+    t: &mut Timings,
+) -> Option<Applied> {
     progress.step(Stage::Saving, 0.8).await;
-    keep_files(app, bundles, progress).await;
+    keep_files(app, bundles, apart, progress).await;
     let start = now();
     let mut peers = match sync.peers(app).await {
         Ok(p) => p,
@@ -171,19 +202,26 @@ pub async fn export(
     )
     .map_err(ExportError::PersonalData)?;
     let sum = sha256_hex(draft.canonical_bytes()).await;
-    let bundle = with_files(app, draft.finish(&sum), choice).await?;
+    let (bundle, carried) = with_files(app, draft.finish(&sum), choice).await?;
     let bundle = crate::sync::signing::sign(bundle).await;
     let name = bundle.file_name();
     let records = bundle.records().total_len();
     let scope = bundle.manifest().scope;
-    let mut json = bundle.to_json();
-    let encrypted = match choice.passphrase.as_deref().filter(|p| !p.is_empty()) {
+    let unreadable = |e: String| ExportError::Storage(StorageError::Unexpected(e));
+    let (file, encrypted) = match choice.passphrase.as_deref().filter(|p| !p.is_empty()) {
+        // Encrypted whole: the files are in the text (see `with_files`).
         Some(p) => {
             progress.step(Stage::Locking, 0.6).await;
-            json = encrypt(&json, p).map_err(ExportError::Crypto)?;
-            true
+            let json = encrypt(&bundle.to_json(), p).map_err(ExportError::Crypto)?;
+            (json_blob(json.as_bytes()).map_err(unreadable)?, true)
         }
-        None => false,
+        None => {
+            let around = bundle.json_around_files();
+            (
+                write_bundle(around, carried).await.map_err(unreadable)?,
+                false,
+            )
+        }
     };
 
     let mut cs = ChangeSet::new("export");
@@ -208,7 +246,8 @@ pub async fn export(
     }
     Ok(Exported {
         name,
-        bytes: json.into_bytes(),
+        size: file.size() as u64,
+        file,
         records,
         scope,
         encrypted,
@@ -219,20 +258,23 @@ pub async fn export(
 
 /// The bundle with the files its records name, when the person chose to carry them
 /// (`domain::sync::files`). In an export "only what it lacks", files also named by records
-/// the other office already holds are taken as held there and not sent again.
+/// the other office already holds are taken as held there and not sent again. A bundle to
+/// be locked is encrypted whole, so its files are read into its text; otherwise only the
+/// manifest's note is set and the files, as kept `Blob`s, are written one at a time
+/// (`sync::carried::write_bundle`).
 async fn with_files(
     app: AppState,
     bundle: Bundle,
     choice: &ExportChoice,
-) -> Result<Bundle, ExportError> {
+) -> Result<(Bundle, Vec<(FileEntry, web_sys::Blob)>), ExportError> {
     use crate::domain::records::attachment::referenced;
-    use crate::domain::sync::files::{files_to_send, FilesMode};
+    use crate::domain::sync::files::{files_to_carry, FilesMode};
     let named: Vec<String> = referenced(bundle.records())
         .into_keys()
         .map(str::to_owned)
         .collect();
     if named.is_empty() {
-        return Ok(bundle);
+        return Ok((bundle, Vec::new()));
     }
     let held_there: std::collections::BTreeSet<String> = match choice.since {
         true => app.dataset.with_untracked(|ds| {
@@ -248,19 +290,34 @@ async fn with_files(
     } else {
         FilesMode::LeftOut
     };
-    let mut bytes = std::collections::BTreeMap::new();
-    if mode == FilesMode::Included {
-        let store = app.store.get_untracked();
+    let mut blobs = std::collections::BTreeMap::new();
+    if let (FilesMode::Included, Some(store)) = (mode, app.store.get_untracked()) {
         for sha in named.iter().filter(|s| !held_there.contains(*s)) {
-            if let Some(store) = &store {
-                if let Some(b) = store.blob_bytes(sha).await.map_err(ExportError::Storage)? {
-                    bytes.insert(sha.clone(), b);
-                }
+            if let Some(b) = store.blob(sha).await.map_err(ExportError::Storage)? {
+                blobs.insert(sha.clone(), b);
             }
         }
     }
-    let (files, note) = files_to_send(bundle.records(), mode, &held_there, |sha| bytes.remove(sha));
-    Ok(bundle.with_files(files, note))
+    let (entries, note) = files_to_carry(bundle.records(), mode, &held_there, |sha| {
+        blobs.get(sha).map(|b| b.size() as u64)
+    });
+    let mut carried = Vec::with_capacity(entries.len());
+    for e in entries {
+        if let Some(b) = blobs.remove(&e.sha256) {
+            carried.push((e, b));
+        }
+    }
+    if !choice.locks() {
+        return Ok((bundle.with_files(Vec::new(), note), carried));
+    }
+    let mut files = Vec::with_capacity(carried.len());
+    for (e, blob) in carried {
+        let bytes = crate::sync::carried::blob_bytes(&blob)
+            .await
+            .map_err(|e| ExportError::Storage(StorageError::Unexpected(e)))?;
+        files.push(e.with_bytes(&bytes));
+    }
+    Ok((bundle.with_files(files, note), Vec::new()))
 }
 
 /// Keeps the files the bundles carried (checked when they were opened), before their
@@ -268,12 +325,13 @@ async fn with_files(
 /// imported (a record is never lost because a photo did not fit) and the person is told;
 /// the records then show "N photos not included" where they belong.
 /// The bar moves with each file kept ("37 / 200"), from 80 % to 95 % of the import.
-async fn keep_files(app: AppState, bundles: &[Bundle], progress: Progress) {
-    let files: Vec<crate::storage::NewBlob> = bundles
+async fn keep_files(app: AppState, bundles: &[Bundle], apart: Vec<NewBlob>, progress: Progress) {
+    let mut files: Vec<NewBlob> = bundles
         .iter()
         .flat_map(|b| b.files())
-        .map(|f| crate::storage::NewBlob::from_bytes(f.sha256.clone(), &f.media_type, &f.bytes))
+        .map(|f| NewBlob::from_bytes(f.sha256.clone(), &f.media_type, &f.bytes))
         .collect();
+    files.extend(apart);
     if files.is_empty() {
         return;
     }

@@ -11,7 +11,8 @@
 //      and the file's size.
 //   3. Imports it into a fresh profile (a new browser context, empty storage), then again
 //      with the CPU slowed 4× (a field tablet): time to the preview, and to "saved"; counts
-//      the blobs kept and what the progress bar showed ("กำลังเก็บไฟล์แนบ 37 / 200").
+//      the blobs kept and what the progress bar showed while the files were checked
+//      ("กำลังตรวจไฟล์แนบ 37 / 200") and kept ("กำลังเก็บไฟล์แนบ 37 / 200").
 //   Peak memory of each phase, sampled every 100 ms (see `heapSampler`): the JS heap and,
 //   apart from it, the ArrayBuffers; then the wasm's linear memory at the phase's end (it
 //   only grows). The blobs the browser keeps on disk are in none of them.
@@ -161,20 +162,22 @@ async function importInto(env, file, cpu, earlier) {
     const cdp = await fresh.context.newCDPSession(p2);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
   }
+  // The bar's per-file counts as the person sees them move: while the files are checked
+  // ("กำลังตรวจไฟล์แนบ 37 / 200", before the preview) and kept ("กำลังเก็บไฟล์แนบ 37 / 200").
+  await p2.evaluate(() => {
+    window.benchCounts = { checked: [], kept: [] };
+    new MutationObserver(() => {
+      const t = document.querySelector('[data-testid="sync-progress"]')?.textContent || '';
+      const m = /(\d+) \/ (\d+)/.exec(t);
+      const list = t.includes('ตรวจไฟล์แนบ') ? window.benchCounts.checked : window.benchCounts.kept;
+      if (m && list[list.length - 1] !== m[0]) list.push(m[0]);
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
   const heapImport = await heapSampler(p2);
   const t1 = Date.now();
   await p2.getByTestId('import-input').setInputFiles(file);
   await p2.getByTestId('import-preview').waitFor({ timeout: 600_000 });
   const previewMs = Date.now() - t1;
-  // The bar's per-file count ("กำลังเก็บไฟล์แนบ 37 / 200"), as the person sees it move.
-  await p2.evaluate(() => {
-    window.benchCounts = [];
-    new MutationObserver(() => {
-      const t = document.querySelector('[data-testid="sync-progress"]')?.textContent || '';
-      const m = /(\d+) \/ (\d+)/.exec(t);
-      if (m && window.benchCounts[window.benchCounts.length - 1] !== m[0]) window.benchCounts.push(m[0]);
-    }).observe(document.body, { childList: true, subtree: true, characterData: true });
-  });
   const t2 = Date.now();
   await p2.getByTestId('import-apply').click();
   await p2.getByTestId('import-done').waitFor({ timeout: 600_000 });
@@ -197,8 +200,10 @@ async function importInto(env, file, cpu, earlier) {
   });
   console.log(`import into a fresh profile${cpu > 1 ? ` (CPU ×${cpu})` : ''}: preview ${(previewMs / 1000).toFixed(1)} s, save ${(applyMs / 1000).toFixed(1)} s, `
     + `total ${((previewMs + applyMs) / 1000).toFixed(1)} s; ${received} files kept; peak JS heap ${mb(peakImport.heap)} MB, array buffers ${mb(peakImport.buffers)} MB; wasm memory ${mb(await wasmMemory(p2))} MB`);
-  console.log(`  the bar counted the files kept ${counts.length} times: ${counts.slice(0, 3).join(', ')}`
-    + `${counts.length > 3 ? ` … ${counts[counts.length - 1]}` : ''}`);
+  for (const [what, list] of Object.entries(counts)) {
+    console.log(`  the bar counted the files ${what} ${list.length} times: ${list.slice(0, 3).join(', ')}`
+      + `${list.length > 3 ? ` … ${list[list.length - 1]}` : ''}`);
+  }
   if (fresh.errors.length || earlier.length) console.log('page errors:', [...earlier, ...fresh.errors].map(String));
   await fresh.context.close();
 }

@@ -136,12 +136,12 @@ pub fn ExportPanel() -> impl IntoView {
         progress.start();
         spawn_local(async move {
             match export(app, sync, &choice, progress).await {
-                Ok(ex) => match files::make_file(&ex.name, &ex.bytes) {
+                Ok(ex) => match files::file_of(&ex.name, &ex.file) {
                     Ok(f) => {
                         let downloaded = files::download(&f, &ex.name);
                         made.set(Some(Made {
                             name: ex.name.clone(),
-                            size: ex.bytes.len(),
+                            size: ex.size as usize,
                             records: ex.records,
                             scope: ex.scope,
                             encrypted: ex.encrypted,

@@ -13,28 +13,31 @@ use super::preview::PreviewView;
 use super::text::SyncText;
 use crate::domain::sync::signature::{signer, trust};
 use crate::domain::sync::{Bundle, MergeOutcome};
-use crate::sync::files;
+use crate::storage::NewBlob;
+use crate::sync::carried::{read_chosen, Apart, ApartError, Chosen};
 use crate::ui::i18n::{Lang, Text};
 use crate::ui::state::AppState;
 use crate::ui::sync::context::SyncState;
 use crate::ui::sync::pipeline::{
-    apply_import, file_text, merge_bundles, open_bundle, FileText, OpenError, Timings,
+    apply_import_with, file_text, merge_bundles, open_bundle_apart, FileText, OpenError, Timings,
 };
 use crate::ui::sync::progress::{now, Progress, Stage};
 
 /// What is kept per file besides what is shown: its text while it is locked, its bundle
-/// once verified.
+/// once verified, and the files read apart from its text, checked, as `Blob`s.
 #[derive(Default)]
 pub(super) struct Heavy {
     bytes: Option<FileText>,
     bundle: Option<Bundle>,
+    files: Vec<NewBlob>,
 }
 
 impl Heavy {
-    fn opened(bundle: Bundle) -> Heavy {
+    fn opened(bundle: Bundle, files: Vec<NewBlob>) -> Heavy {
         Heavy {
             bytes: None,
             bundle: Some(bundle),
+            files,
         }
     }
 
@@ -42,6 +45,7 @@ impl Heavy {
         Heavy {
             bytes: Some(bytes),
             bundle: None,
+            files: Vec::new(),
         }
     }
 }
@@ -116,17 +120,17 @@ impl Import {
             for (key, f) in jobs {
                 self.progress.step(Stage::Reading, 0.0).await;
                 let start = now();
-                let bytes = match files::read_file(&f).await {
-                    Ok(b) => b,
+                // The files section, if any, is left in the file and read one file at a
+                // time once the records are open (`sync::carried`).
+                let chosen = match read_chosen(&f).await {
+                    Ok(c) => c,
                     Err(detail) => {
-                        let th = format!("{}: {detail}", SyncText::ReadFailed.text(Lang::Th));
-                        let en = format!("{}: {detail}", SyncText::ReadFailed.text(Lang::En));
-                        self.set_status(key, Status::Refused { th, en });
+                        self.read_failed(key, &detail);
                         continue;
                     }
                 };
                 self.timings.update_value(|t| t.read += now() - start);
-                self.open(key, bytes, None).await;
+                self.open(key, chosen).await;
             }
             self.refresh_preview().await;
             self.progress.finish();
@@ -134,11 +138,29 @@ impl Import {
         });
     }
 
-    pub(super) async fn open(self, key: u32, bytes: Vec<u8>, passphrase: Option<String>) {
-        match file_text(bytes) {
-            Ok(file) => self.open_text(key, file, passphrase).await,
+    pub(super) async fn open(self, key: u32, chosen: Chosen) {
+        match file_text(chosen.bytes) {
+            Ok(file) => self.open_text(key, file, None, chosen.apart).await,
             Err(e) => self.refuse(key, e),
         }
+    }
+
+    fn read_failed(self, key: u32, detail: &str) {
+        let th = format!("{}: {detail}", SyncText::ReadFailed.text(Lang::Th));
+        let en = format!("{}: {detail}", SyncText::ReadFailed.text(Lang::En));
+        self.set_status(key, Status::Refused { th, en });
+    }
+
+    /// Reads, checks and makes `Blob`s of the files read apart from `bundle`'s text, one
+    /// at a time (`sync::carried`). Every file is checked; those this device already holds
+    /// are not kept again.
+    async fn check_apart(self, bundle: &Bundle, apart: &Apart) -> Result<Vec<NewBlob>, ApartError> {
+        let held = match self.app.store.get_untracked() {
+            Some(store) => store.blob_keys().await.unwrap_or_default(),
+            None => Default::default(),
+        };
+        let each = |done, of| self.progress.checked(done, of, (0.3, 0.55));
+        crate::sync::carried::check_apart(apart, bundle.records(), &held, each).await
     }
 
     pub(super) fn refuse(self, key: u32, e: OpenError) {
@@ -157,18 +179,36 @@ impl Import {
         );
     }
 
-    pub(super) async fn open_text(self, key: u32, bytes: FileText, passphrase: Option<String>) {
+    pub(super) async fn open_text(
+        self,
+        key: u32,
+        bytes: FileText,
+        passphrase: Option<String>,
+        apart: Option<Apart>,
+    ) {
         let mut t = Timings::default();
-        let result = open_bundle(
+        let result = open_bundle_apart(
             Arc::clone(&bytes),
             passphrase.as_deref(),
+            apart.as_ref().map(Apart::entries),
             self.progress,
             &mut t,
         )
         .await;
+        let start = now();
+        let result = match (result, apart) {
+            (Ok(bundle), Some(apart)) => match self.check_apart(&bundle, &apart).await {
+                Ok(files) => Ok((bundle, files)),
+                Err(ApartError::Refused(e)) => Err(OpenError::Bundle(e)),
+                Err(ApartError::Read(detail)) => return self.read_failed(key, &detail),
+            },
+            (result, _) => result.map(|b| (b, Vec::new())),
+        };
+        // Checking the files read apart is their parse and hash, counted as hashing.
+        t.hash += now() - start;
         self.timings.update_value(|all| all.add(&t));
         match result {
-            Ok(bundle) => {
+            Ok((bundle, files)) => {
                 let peers = self.sync_peers().await.unwrap_or_default();
                 let already = peers.already_received(&bundle);
                 // The opener verified the signature; who signed, against the kept keys.
@@ -178,7 +218,7 @@ impl Import {
                     signer(&bundle).as_ref(),
                 );
                 let summary = Summary::of(&bundle, already, trust);
-                self.keep(key, Heavy::opened(bundle));
+                self.keep(key, Heavy::opened(bundle, files));
                 self.set_status(key, Status::Ready(summary));
             }
             Err(OpenError::NeedsPassphrase) => {
@@ -210,7 +250,7 @@ impl Import {
         self.busy.set(true);
         spawn_local(async move {
             self.progress.start();
-            self.open_text(key, bytes, Some(passphrase)).await;
+            self.open_text(key, bytes, Some(passphrase), None).await;
             self.refresh_preview().await;
             self.progress.finish();
             self.busy.set(false);
@@ -298,16 +338,31 @@ impl Import {
                 return;
             };
             let changed = !outcome.preview.changes_nothing();
-            let bundles: Vec<Bundle> = self.heavy.with_value(|h| {
+            let (bundles, files): (Vec<Bundle>, Vec<NewBlob>) = self.heavy.with_value(|h| {
                 let mut keys: Vec<&u32> = h.keys().collect();
                 keys.sort_small();
-                keys.into_iter()
-                    .filter_map(|k| h.get(k).and_then(|x| x.bundle.clone()))
-                    .collect()
+                let bundles = keys
+                    .iter()
+                    .filter_map(|k| h.get(*k).and_then(|x| x.bundle.clone()))
+                    .collect();
+                let files = keys
+                    .iter()
+                    .filter_map(|k| h.get(*k))
+                    .flat_map(|x| x.files.iter().cloned())
+                    .collect();
+                (bundles, files)
             });
             let mut t = Timings::default();
-            let applied =
-                apply_import(self.app, sync, &bundles, outcome, self.progress, &mut t).await;
+            let applied = apply_import_with(
+                self.app,
+                sync,
+                &bundles,
+                files,
+                outcome,
+                self.progress,
+                &mut t,
+            )
+            .await;
             self.timings.update_value(|all| all.add(&t));
             self.progress.finish();
             if applied.is_some() {

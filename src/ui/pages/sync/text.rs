@@ -22,6 +22,7 @@ impl Text for Stage {
                 "Comparing with this device's data…",
             ),
             Stage::Saving => ("กำลังบันทึก…", "Saving…"),
+            Stage::CheckingFiles => ("กำลังตรวจไฟล์แนบ", "Checking attached files"),
             Stage::KeepingFiles => ("กำลังเก็บไฟล์แนบ", "Keeping attached files"),
             Stage::Preparing => ("กำลังเตรียมข้อมูล…", "Preparing the data…"),
             Stage::Locking => ("กำลังล็อกไฟล์…", "Locking the file…"),
