@@ -50,6 +50,7 @@ pub fn App() -> impl IntoView {
     app.open_storage();
     app.refresh_storage_info(true);
     sw::register(app.update_ready);
+    preload_records_if_cached();
     follow_other_tabs(app);
 
     // The document follows the language: screen readers and Thai line breaking need `lang`.

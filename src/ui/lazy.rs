@@ -157,3 +157,37 @@ lazy_routes!(sync {
     ConflictsRoute => conflicts_view: ConflictsPage,
     SettingsRoute => settings_view: SettingsPage,
 });
+
+/// Nothing: calling it loads the `records` chunk (and the shared chunks it imports).
+#[cfg_attr(
+    mueang_split,
+    leptos::wasm_split::wasm_split(records, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn records_chunk() -> Result<(), SplitLoaderError> {
+    Ok(())
+}
+
+/// On a visit the service worker serves, starts loading the `records` chunk while the
+/// overview reads the store: the lists and editors are where a person goes first, and
+/// compiling the chunk then overlaps the start instead of following the first click. Not on
+/// a first visit: the worker's precache is fetching the same files, and the page's own
+/// request would download them a second time.
+pub fn preload_records_if_cached() {
+    let controlled = web_sys::window()
+        .map(|w| w.navigator().service_worker())
+        .and_then(|c| c.controller())
+        .is_some();
+    if !controlled {
+        return;
+    }
+    leptos::task::spawn_local(async {
+        #[cfg(mueang_split)]
+        let loaded = records_chunk().await;
+        #[cfg(not(mueang_split))]
+        let loaded = records_chunk();
+        // A failure here is only a missed head start: the page's own load tries again.
+        if let Err(e) = loaded {
+            leptos::logging::warn!("records (preload): {e}");
+        }
+    });
+}
