@@ -70,19 +70,8 @@ fn project(key: &str, city: RecordId, approved: Option<i64>, steps: &[ProjectSta
 
 fn instalment(key: &str, city: RecordId, number: u8, amount: i64) -> Instalment {
     Instalment {
-        meta: meta_like(key),
-        city_id: city,
-        fiscal_year: FiscalYear(2561),
-        number,
-        planned_share: None,
         amount: Baht::whole(amount),
-        planned_date: None,
-        actual_date: None,
-        due_date: None,
-        requested_date: None,
-        progress_report_id: None,
-        reference: String::new(),
-        attachments: Vec::new(),
+        ..Instalment::new(meta_like(key), city, FiscalYear(2561), number)
     }
 }
 
