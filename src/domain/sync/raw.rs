@@ -10,71 +10,71 @@
 /// The text of the top-level `records` value when it is the document's last field, else
 /// `None`. Never panics; meant for text that already parsed as a document.
 pub fn records_text(text: &str) -> Option<&str> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let b = text.as_bytes();
-    let mut i = skip_ws(b, 0);
-    if b.get(i) != Some(&b'{') {
-        return None;
-    }
-    i += 1;
-    loop {
-        i = skip_ws(b, i);
-        let key_end = string_end(b, i)?;
-        let key = b.get(i + 1..key_end - 1)?;
-        i = skip_ws(b, key_end);
-        if b.get(i) != Some(&b':') {
-            return None;
-        }
-        i = skip_ws(b, i + 1);
-        if key == b"records" {
-            // Ends with the document's closing brace: whatever lies between is the value
-            // (if another field followed, the slice will not hash to the checksum).
-            let rest = text.get(i..)?.trim_end();
-            return rest.strip_suffix('}').map(str::trim_end);
-        }
-        i = skip_ws(b, value_end(b, i)?);
-        match b.get(i) {
-            Some(b',') => i += 1,
-            _ => return None,
-        }
-    }
+    let (text, mut fields) = TopLevel::of(text)?;
+    let at = fields.find(|(raw, _)| *raw == "\"records\"")?.1;
+    // Ends with the document's closing brace: whatever lies between is the value (if
+    // another field followed, the slice will not hash to the checksum).
+    let rest = text.get(at..)?.trim_end();
+    rest.strip_suffix('}').map(str::trim_end)
 }
 
 /// Whether the document's top level names `key`, however it is spelled (escapes
 /// included). Never panics; `false` for text that is not an object.
 pub(crate) fn has_top_level_key(text: &str, key: &str) -> bool {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let b = text.as_bytes();
-    let mut i = skip_ws(b, 0);
-    if b.get(i) != Some(&b'{') {
-        return false;
+    TopLevel::of(text).is_some_and(|(_, mut fields)| {
+        fields.any(|(raw, _)| {
+            let plain = &raw[1..raw.len() - 1];
+            plain == key
+                || (plain.contains('\\')
+                    && serde_json::from_str::<String>(raw).is_ok_and(|k| k == key))
+        })
+    })
+}
+
+/// The top-level fields of a document, in order: each key as written (quotes and escapes
+/// included) and where its value starts. A value is skipped only when the next field is
+/// asked for, so stopping at a key never walks its (perhaps very large) value. Ends at the
+/// last field, or at the first thing that is not a field.
+struct TopLevel<'t> {
+    text: &'t str,
+    at: Option<usize>,
+}
+
+impl<'t> TopLevel<'t> {
+    /// The text without a BOM, and its fields; `None` when it is not an object.
+    fn of(text: &'t str) -> Option<(&'t str, TopLevel<'t>)> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let i = skip_ws(text.as_bytes(), 0);
+        (text.as_bytes().get(i) == Some(&b'{')).then_some((text, TopLevel { text, at: None }))
     }
-    i += 1;
-    loop {
-        i = skip_ws(b, i);
-        let Some(key_end) = string_end(b, i) else {
-            return false;
+}
+
+impl<'t> Iterator for TopLevel<'t> {
+    type Item = (&'t str, usize);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let b = self.text.as_bytes();
+        let mut i = match self.at.take() {
+            // The first field: just after the opening brace.
+            None => skip_ws(b, 0) + 1,
+            Some(value) => {
+                let end = skip_ws(b, value_end(b, value)?);
+                if b.get(end) != Some(&b',') {
+                    return None;
+                }
+                end + 1
+            }
         };
-        let raw = &text[i..key_end];
-        let plain = &raw[1..raw.len() - 1];
-        if plain == key
-            || (plain.contains('\\') && serde_json::from_str::<String>(raw).is_ok_and(|k| k == key))
-        {
-            return true;
-        }
+        i = skip_ws(b, i);
+        let key_end = string_end(b, i)?;
+        let raw = self.text.get(i..key_end)?;
         i = skip_ws(b, key_end);
         if b.get(i) != Some(&b':') {
-            return false;
+            return None;
         }
-        i = skip_ws(b, i + 1);
-        let Some(end) = value_end(b, i) else {
-            return false;
-        };
-        i = skip_ws(b, end);
-        match b.get(i) {
-            Some(b',') => i += 1,
-            _ => return false,
-        }
+        let value = skip_ws(b, i + 1);
+        self.at = Some(value);
+        Some((raw, value))
     }
 }
 
