@@ -93,11 +93,13 @@ tool-npm:
 	@wasm-opt --version | grep -q 'version 132' || { echo "wasm-opt on PATH is not 132: $$(command -v wasm-opt)"; exit 1; }
 
 # Chromium and chromedriver from Debian, for browser tests and e2e.
+# A Thai font too: without one, headless Chromium draws Thai as boxes in every screenshot.
 browser:
-	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then exit 0; fi; \
+	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null \
+	   && [ -n "$$(fc-list :lang=th 2>/dev/null)" ]; then exit 0; fi; \
 	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	  echo "==> apt-get install chromium chromium-driver"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
+	  echo "==> apt-get install chromium chromium-driver fonts-thai-tlwg"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-thai-tlwg; \
 	else \
 	  echo "Chromium and chromedriver are needed. Install them, e.g.:"; \
 	  echo "  sudo apt-get install chromium chromium-driver"; \
