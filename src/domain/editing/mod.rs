@@ -14,12 +14,8 @@ pub mod stored_or_shipped;
 use chrono::NaiveDate;
 
 use crate::domain::meta::RecordId;
-use crate::domain::records::survey::{Community, Household};
-use crate::domain::records::{
-    AnyRecord, City, Committee, CommitteeGrant, Dataset, Instalment, Mou, Project, ProvinceGrant,
-    Record,
-};
-use crate::domain::rules::{add_named_communities, check, Finding};
+use crate::domain::records::{AnyRecord, Dataset, Record};
+use crate::domain::rules::{check, city_slice, community_slice, Finding};
 
 pub use audit::{AuditAction, AuditEntry, AuditLog, FieldChange, AUDIT_KIND};
 
@@ -65,49 +61,4 @@ pub fn draft_findings(ds: &Dataset, draft: AnyRecord, today: NaiveDate) -> Vec<F
         .into_iter()
         .filter(|f| f.concerns(id))
         .collect()
-}
-
-/// One city's records and what they refer to: the reference data, the cities of its
-/// province (duplicate names are looked for there) and the province's grants.
-pub fn city_slice(ds: &Dataset, city_id: RecordId, draft: Option<&Project>) -> Dataset {
-    let province = ds.get::<City>(city_id).map(|c| c.province_id);
-    let mine = |id: RecordId| id == city_id;
-    let mut slice = Dataset {
-        regions: ds.regions.clone(),
-        provinces: ds.provinces.clone(),
-        programme_parameters: ds.programme_parameters.clone(),
-        stated_totals: Vec::new(),
-        cities: select(ds, |c: &City| {
-            mine(c.meta.id) || Some(c.province_id) == province
-        }),
-        committees: select(ds, |c: &Committee| mine(c.city_id)),
-        projects: select(ds, |p: &Project| mine(p.city_id)),
-        committee_grants: select(ds, |g: &CommitteeGrant| mine(g.city_id)),
-        province_grants: select(ds, |g: &ProvinceGrant| Some(g.province_id) == province),
-        instalments: select(ds, |i: &Instalment| mine(i.city_id)),
-        mous: select(ds, |m: &Mou| m.city_ids.contains(&city_id)),
-        ..Dataset::default()
-    };
-    add_named_communities(ds, &mut slice, draft);
-    slice
-}
-
-/// One community's survey: the community, its households, its city and the survey rounds
-/// (a handful a city) with the reference data: what a household's rules read.
-pub fn community_slice(ds: &Dataset, community: RecordId) -> Dataset {
-    let city = ds.get::<Community>(community).map(|c| c.city_id);
-    Dataset {
-        regions: ds.regions.clone(),
-        provinces: ds.provinces.clone(),
-        programme_parameters: ds.programme_parameters.clone(),
-        cities: select(ds, |c: &City| Some(c.meta.id) == city),
-        communities: select(ds, |c: &Community| c.meta.id == community),
-        survey_rounds: ds.survey_rounds.clone(),
-        households: select(ds, |h: &Household| h.community_id == community),
-        ..Dataset::default()
-    }
-}
-
-fn select<R: Record>(ds: &Dataset, keep: impl Fn(&R) -> bool) -> Vec<R> {
-    R::all(ds).iter().filter(|r| keep(r)).cloned().collect()
 }

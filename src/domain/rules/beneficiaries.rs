@@ -18,7 +18,7 @@ use super::text::{city_en, city_th};
 /// communities (tombstones too) that its projects and `draft` name, and the cities of those
 /// communities it lacks: what these rules read. Without them a named community looked like
 /// a link to nothing (`record.missing_field`, an error that held approval back).
-pub fn add_named_communities(ds: &Dataset, slice: &mut Dataset, draft: Option<&Project>) {
+pub(super) fn add_named_communities(ds: &Dataset, slice: &mut Dataset, draft: Option<&Project>) {
     let named: std::collections::HashSet<RecordId> = slice
         .projects
         .iter()

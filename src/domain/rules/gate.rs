@@ -6,12 +6,12 @@ use chrono::NaiveDate;
 
 use crate::domain::meta::RecordId;
 use crate::domain::records::{
-    City, Committee, CommitteeGrant, Dataset, Instalment, Mou, ProgressReport, Project,
-    ProjectStatus, Record, RecordKind, StatusChange,
+    City, Dataset, Instalment, Project, ProjectStatus, Record, RecordKind, StatusChange,
 };
 
 use super::codes::RuleCode;
 use super::finding::{Finding, RecordRef};
+use super::slice::city_slice;
 use super::{check, record_names};
 
 /// The error findings that stop approving `project_id` today.
@@ -125,59 +125,4 @@ fn gone(kind: RecordKind, id: RecordId) -> Finding {
             record_names::kind_en(kind)
         ),
     )
-}
-
-/// Everything the city-level rules look at for one city, so a gate check costs as much as
-/// one city's records rather than the whole country's. Other cities of the same province
-/// come along because duplicate detection compares with them; the communities that its
-/// projects (and `draft`) serve, because the beneficiary rules read them.
-fn city_slice(ds: &Dataset, city_id: RecordId, draft: Option<&Project>) -> Dataset {
-    let province = ds
-        .live::<City>()
-        .find(|c| c.meta.id == city_id)
-        .map(|c| c.province_id);
-    let mine = |id: RecordId| id == city_id;
-    let mut projects = select(ds, |p: &Project| mine(p.city_id));
-    let instalments = select(ds, |i: &Instalment| mine(i.city_id));
-    // The city's reports, and the reports its instalments rest on with their projects
-    // (another city's report must be seen as such, not as a report that does not exist).
-    let pointed: Vec<RecordId> = instalments
-        .iter()
-        .filter_map(|i| i.progress_report_id)
-        .collect();
-    let progress_reports = select(ds, |r: &ProgressReport| {
-        pointed.contains(&r.meta.id) || projects.iter().any(|p| p.meta.id == r.project_id)
-    });
-    for r in &progress_reports {
-        if !projects.iter().any(|p| p.meta.id == r.project_id) {
-            projects.extend(
-                ds.live::<Project>()
-                    .find(|p| p.meta.id == r.project_id)
-                    .cloned(),
-            );
-        }
-    }
-    let mut slice = Dataset {
-        regions: ds.regions.clone(),
-        provinces: ds.provinces.clone(),
-        programme_parameters: ds.programme_parameters.clone(),
-        cities: ds
-            .live::<City>()
-            .filter(|c| mine(c.meta.id) || Some(c.province_id) == province)
-            .cloned()
-            .collect(),
-        committees: select(ds, |c: &Committee| mine(c.city_id)),
-        projects,
-        progress_reports,
-        committee_grants: select(ds, |g: &CommitteeGrant| mine(g.city_id)),
-        instalments,
-        mous: select(ds, |m: &Mou| m.city_ids.contains(&city_id)),
-        ..Dataset::default()
-    };
-    super::beneficiaries::add_named_communities(ds, &mut slice, draft);
-    slice
-}
-
-fn select<R: Record>(ds: &Dataset, keep: impl Fn(&R) -> bool) -> Vec<R> {
-    ds.live::<R>().filter(|r| keep(r)).cloned().collect()
 }

@@ -21,12 +21,12 @@ mod missing;
 mod progress;
 mod ranges;
 mod record_names;
+mod slice;
 mod survey;
 mod text;
 mod totals;
 
 use crate::domain::sorting::SortSmall;
-pub use beneficiaries::add_named_communities;
 use chrono::NaiveDate;
 pub(crate) use context::HashMap as IdMap;
 
@@ -40,6 +40,7 @@ pub use finding::{Figure, FigureValue, Finding, RecordRef};
 pub use gate::{blocking_approval, blocking_transfer};
 pub use history::{status_name_en, status_name_th};
 pub use record_names::{kind_en, kind_th, record_label};
+pub use slice::{city_slice, community_slice};
 pub use survey::{house_number_key, COVERAGE_SHORT_BELOW};
 pub use text::count_en;
 
