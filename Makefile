@@ -23,7 +23,7 @@ WBG_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", 
 PORT ?= 8080
 LOGS := $(ROOT)/target/test-logs
 
-.PHONY: help serve test size size-why build bench bench-load bench-lists bench-survey bench-csv bench-csv-web bench-attach bench-survey-wasm bench-import-survey profile-import tools browser \
+.PHONY: help serve test size size-why build bench bench-load bench-lists bench-survey bench-csv bench-csv-web bench-attach bench-survey-wasm bench-import-survey profile-import profile-load tools browser \
         tool-target tool-components tool-trunk tool-wasm-bindgen tool-wasm-split tool-npm build-one \
         test-lint test-native test-web test-e2e test-fuzz tool-cxx fuzz fuzz-short clean
 
@@ -35,6 +35,7 @@ help:
 	@echo "make bench   import of 100,000 records in headless Chromium (times, ratios)"
 	@echo "make profile-import   a CPU profile of that import, top functions printed"
 	@echo "make bench-load   first and repeat visit on a throttled mobile profile (Slow 4G, CPU x4)"
+	@echo "make profile-load   where that repeat visit's time goes (a trace: marks, code cache, wasm compiled on first call)"
 	@echo "make bench-lists   the list screens' work on 10,000 projects, natively (times)"
 	@echo "make fuzz    the long coverage-guided fuzzing run (FUZZ_SECONDS, one core, nice 19)"
 	@echo "make fuzz-short   a short fuzzing run from the committed corpus (FUZZ_SHORT_SECONDS)"
@@ -155,6 +156,11 @@ bench: tools browser
 BENCH_LOAD_RUNS ?= 3
 bench-load: build browser
 	@cd "$(E2E)" && MUEANG_DIST="$(ROOT)/dist" node bench/load.mjs $(BENCH_LOAD_RUNS)
+
+# Where bench-load's repeat visit spends its time: one repeat visit traced (marks, Chrome's
+# code cache, wasm compiled on first call, long tasks); the trace in target/load-trace.json.
+profile-load: build browser
+	@cd "$(E2E)" && MUEANG_DIST="$(ROOT)/dist" node bench/load-trace.mjs "$(ROOT)/target/load-trace.json"
 
 # A region's survey (100,000 fictional households, mueang demo-survey), natively with the
 # release profile: export, verify (an import's parse and checks), rules and one city's

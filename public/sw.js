@@ -33,8 +33,9 @@ const STATIC = [
 const SPLIT = [/*__SPLIT_FILES__*/];
 
 // Trunk's content-hashed names (`/mueang-app-0123456789abcdef_bg.wasm`), and the chunks'
-// (`/split/reports-0123456789abcdef.wasm`).
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(wasm|js|css)$/;
+// (`/split/reports-0123456789abcdef.wasm`). Trunk writes its 64-bit hash without leading
+// zeros, so one build in 16 has 15 digits (`mueang-app-d9ab8577b33c1a5.js`): 8 to 16.
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(wasm|js|css)$/;
 
 // Local file references in index.html: href/src/content attribute values, quoted or not
 // (Trunk minifies release HTML, which drops quotes).

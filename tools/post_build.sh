@@ -17,6 +17,11 @@ if grep -q '/__wasm_split-' "$glue"; then
   loader=$(ls split/__wasm_split-*.js)
   sed -i "s#\"\./mueang-app\.js\"#\"../$glue\"#" "$loader"
   grep -q "\"\.\./$glue\"" "$loader" || { echo "post_build: the split loader names no main module" >&2; exit 1; }
+  # The glue imports the loader, so without a hint the browser asks for it only once the
+  # glue is parsed: one more step before the main module can start (a round trip on a first
+  # visit). Preloaded beside the glue instead.
+  sed -i "s#</head>#<link rel=\"modulepreload\" href=\"/$loader\"></head>#" index.html
+  grep -q "modulepreload\" href=\"/$loader\"" index.html || { echo "post_build: no modulepreload for the split loader" >&2; exit 1; }
 fi
 
 # 2. The service worker precaches every chunk: the list comes from dist, never by hand.

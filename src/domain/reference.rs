@@ -1,6 +1,8 @@
 //! Reference data that ships with Mueang: CODI's regions, all 77 provinces and the FY2561
 //! programme parameters. Ids are derived from codes, so every office has the same records.
 
+use std::sync::OnceLock;
+
 use crate::domain::meta::{stable_id, RecordId, RecordMeta};
 use crate::domain::records::{Dataset, ProgrammeParameters, Province, Region};
 
@@ -49,12 +51,21 @@ pub fn provinces() -> Vec<Province> {
 
 /// What a new office starts with: regions, provinces and FY2561's parameters.
 pub fn starter_dataset() -> Dataset {
-    Dataset {
+    starter().clone()
+}
+
+/// [`starter_dataset`], made once: screens ask for the shipped records on every render
+/// (each chooser of provinces, the overview's rules), and making them hashes an id for
+/// each of the 84 records and parses the tables, which at a tablet's speed in wasm showed
+/// in the first render of `/cities` and of the overview.
+pub fn starter() -> &'static Dataset {
+    static STARTER: OnceLock<Dataset> = OnceLock::new();
+    STARTER.get_or_init(|| Dataset {
         regions: regions(),
         provinces: provinces(),
         programme_parameters: vec![ProgrammeParameters::fy2561()],
         ..Dataset::default()
-    }
+    })
 }
 
 #[cfg(test)]
@@ -77,6 +88,19 @@ mod tests {
             );
             assert!(!p.name_th.is_empty() && !p.name_en.is_empty());
         }
+    }
+
+    #[test]
+    fn the_starter_made_once_is_the_one_made_from_the_tables() {
+        let made = Dataset {
+            regions: regions(),
+            provinces: provinces(),
+            programme_parameters: vec![ProgrammeParameters::fy2561()],
+            ..Dataset::default()
+        };
+        assert_eq!(starter(), &made);
+        assert_eq!(starter_dataset(), made);
+        assert!(std::ptr::eq(starter(), starter()));
     }
 
     #[test]

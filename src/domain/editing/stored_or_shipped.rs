@@ -7,25 +7,26 @@ use std::collections::HashSet;
 
 use crate::domain::meta::RecordId;
 use crate::domain::records::{Dataset, Province, Record, Region};
-use crate::domain::reference::starter_dataset;
+use crate::domain::reference::starter;
 
 /// Shipped records whose id `ds` does not hold (a stored tombstone counts as held, so a
 /// deleted reference record is not brought back).
 pub fn missing_reference(ds: &Dataset) -> Dataset {
-    let start = starter_dataset();
+    let start = starter();
     Dataset {
-        regions: absent(&ds.regions, start.regions),
-        provinces: absent(&ds.provinces, start.provinces),
-        programme_parameters: absent(&ds.programme_parameters, start.programme_parameters),
+        regions: absent(&ds.regions, &start.regions),
+        provinces: absent(&ds.provinces, &start.provinces),
+        programme_parameters: absent(&ds.programme_parameters, &start.programme_parameters),
         ..Dataset::default()
     }
 }
 
-fn absent<R: Record>(have: &[R], shipped: Vec<R>) -> Vec<R> {
+fn absent<R: Record>(have: &[R], shipped: &[R]) -> Vec<R> {
     let ids: HashSet<RecordId> = have.iter().map(|r| r.meta().id).collect();
     shipped
-        .into_iter()
+        .iter()
         .filter(|r| !ids.contains(&r.meta().id))
+        .cloned()
         .collect()
 }
 
@@ -48,15 +49,11 @@ pub fn add_missing(ds: &mut Dataset) {
 pub fn regions(ds: &Dataset) -> Vec<Region> {
     let mut out: Vec<Region> = ds.live::<Region>().cloned().collect();
     out.extend(missing_reference(ds).regions);
-    let order: Vec<RecordId> = starter_dataset()
-        .regions
-        .iter()
-        .map(|r| r.meta.id)
-        .collect();
+    let order = &starter().regions;
     out.sort_by_key_small(|r| {
         order
             .iter()
-            .position(|&id| id == r.meta.id)
+            .position(|o| o.meta.id == r.meta.id)
             .unwrap_or(usize::MAX)
     });
     out
@@ -66,10 +63,7 @@ pub fn regions(ds: &Dataset) -> Vec<Region> {
 pub fn provinces(ds: &Dataset) -> Vec<Province> {
     let mut out: Vec<Province> = ds.live::<Province>().cloned().collect();
     out.extend(missing_reference(ds).provinces);
-    out.sort_by_small(|a, b| {
-        crate::domain::views::thai_sort::thai_sort_key(&a.name_th)
-            .cmp(&crate::domain::views::thai_sort::thai_sort_key(&b.name_th))
-    });
+    out.sort_by_cached_key_small(|p| crate::domain::views::thai_sort::thai_sort_key(&p.name_th));
     out
 }
 

@@ -23,7 +23,8 @@ const TYPES = {
 };
 
 // Trunk's hashed names (`mueang-app-0123456789abcdef_bg.wasm`): their content never changes.
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(wasm|js|css)$/;
+// Trunk drops the hash's leading zeros (15 digits in one build of 16), hence 8 to 16.
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(wasm|js|css)$/;
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.json', '.webmanifest', '.svg']);
 
 /** The headers a static host should send for `file` (see the README's hosting section). */
