@@ -205,7 +205,11 @@ fn same_as_without(file: &str) -> usize {
         (Ok(a), Ok(b)) => {
             assert_eq!(a.records(), b.records());
             assert_eq!(a.manifest(), b.manifest());
-            let cities = |x: &Bundle| x.record_texts().and_then(|t| t.of_kind("cities")).map(|c| c.join("\n"));
+            let cities = |x: &Bundle| {
+                x.record_texts()
+                    .and_then(|t| t.of_kind("cities"))
+                    .map(|c| c.join("\n"))
+            };
             assert_eq!(cities(&a), cities(&b));
         }
         (a, b) => assert_eq!(a.err(), b.err()),
@@ -230,7 +234,10 @@ fn hashing_the_records_text_before_the_parse_changes_no_verdict() {
     // Damaged: the early sum does not match, the canonical bytes decide and refuse it.
     let damaged = compact.replacen("side b", "side B", 1);
     assert_eq!(same_as_without(&damaged), 1);
-    assert!(matches!(open_early(&damaged).0, Err(BundleError::ChecksumMismatch { .. })));
+    assert!(matches!(
+        open_early(&damaged).0,
+        Err(BundleError::ChecksumMismatch { .. })
+    ));
     // A data file without a manifest: the early sum is ignored.
     let data_file = serde_json::to_string(bundle.document()).unwrap();
     let mut no_manifest: serde_json::Value = serde_json::from_str(&data_file).unwrap();

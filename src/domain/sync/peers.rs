@@ -73,9 +73,15 @@ struct LearnShown<'a> {
 impl KindVisitor for LearnShown<'_> {
     fn visit<R: Record>(&mut self) {
         let list = R::all(self.ds);
-        let fresh = self.knowledge.0.get(&R::KIND).is_none_or(BTreeMap::is_empty);
+        let fresh = self
+            .knowledge
+            .0
+            .get(&R::KIND)
+            .is_none_or(BTreeMap::is_empty);
         if fresh && !list.is_empty() && ids_unique(list) {
-            let ids = list.iter().map(|r| (r.meta().id, vec![r.meta().version.clone()]));
+            let ids = list
+                .iter()
+                .map(|r| (r.meta().id, vec![r.meta().version.clone()]));
             self.knowledge.0.insert(R::KIND, ids.collect());
             return;
         }
@@ -234,11 +240,18 @@ mod tests {
         let mut k = Knowledge::default();
         k.learn(&ds);
         assert_eq!(k, one_by_one(Knowledge::default(), &ds));
-        assert!(k.knows(RecordKind::City, ds.cities[1].meta.id, &ds.cities[1].meta.version));
+        assert!(k.knows(
+            RecordKind::City,
+            ds.cities[1].meta.id,
+            &ds.cities[1].meta.version
+        ));
 
         // On top of what was known (kinds not fresh any more), and then a new kind.
         let mut later = north_2561().records;
-        later.cities[0].meta.touch(&office("c"), DateTime::from_timestamp(1_517_900_000, 0).unwrap());
+        later.cities[0].meta.touch(
+            &office("c"),
+            DateTime::from_timestamp(1_517_900_000, 0).unwrap(),
+        );
         let mut k2 = k.clone();
         k2.learn(&later);
         assert_eq!(k2, one_by_one(k.clone(), &later));
