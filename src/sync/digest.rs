@@ -18,6 +18,18 @@ pub async fn sha256_hex(bytes: &[u8]) -> String {
     .unwrap_or_else(|| canonical::sha256_hex(bytes))
 }
 
+/// Whether the device has cores to spare for hashing beside the page's own work
+/// (`navigator.hardwareConcurrency` of 4 or more; field tablets have 4 to 8). On the 2-core
+/// machine the benchmarks run on, hashing during the parse slowed the parse by as much as
+/// it saved (docs/sync.md, "One opener").
+pub fn cores_to_spare() -> bool {
+    Reflect::get(&js_sys::global(), &JsValue::from_str("navigator"))
+        .and_then(|n| Reflect::get(&n, &JsValue::from_str("hardwareConcurrency")))
+        .ok()
+        .and_then(|c| c.as_f64())
+        .is_some_and(|c| c >= 4.0)
+}
+
 /// Starts hashing `bytes` with Web Crypto at once, in the browser's own threads, so the
 /// caller can go on working (parsing the same file) until it awaits the sum. `None` where
 /// Web Crypto is missing; the sum is `None` if it failed: hash another way then.

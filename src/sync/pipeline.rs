@@ -26,7 +26,7 @@ use crate::domain::sync::{
 };
 use crate::storage::StorageError;
 use crate::sync::clock::now;
-use crate::sync::digest::{sha256_hex, started};
+use crate::sync::digest::{cores_to_spare, sha256_hex, started};
 use crate::sync::stage::Stage;
 
 /// How long each step took, in milliseconds (shown under "details", printed by the bench).
@@ -112,7 +112,11 @@ pub async fn open_bundle<F: Future<Output = ()>>(
     let start = now();
     // An exporter's file is hashed as it is: started before the parse, Web Crypto hashes it
     // in the browser's threads while wasm parses, and `hash` is only what is left to wait.
-    let early = Opening::early_hash(&file).and_then(started);
+    // Only with cores to spare: on two, the hashing slowed the parse as much as it saved.
+    let early = cores_to_spare()
+        .then(|| Opening::early_hash(&file))
+        .flatten()
+        .and_then(started);
     let mut opening = Opening::new(file).map_err(OpenError::Bundle)?;
     if let Some(entries) = files_apart {
         opening.files_apart(entries);
