@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::domain::meta::{Causality, OfficeId, RecordId, VersionVector};
-use crate::domain::records::{Dataset, KindVisitor, Record, RecordKind};
+use crate::domain::records::{Dataset, RecordKind};
 use crate::domain::sync::bundle::Bundle;
 use crate::domain::sync::merge::MAX_VERSIONS;
 use crate::domain::sync::signature::KeptKey;
@@ -37,64 +37,24 @@ impl Knowledge {
 
     /// Adds every version in `ds` (shown and conflict versions alike).
     pub fn learn(&mut self, ds: &Dataset) {
-        let mut shown = LearnShown {
-            knowledge: self,
-            ds,
+        let mut add = |kind: RecordKind, id: RecordId, v: &VersionVector| {
+            let known = self.0.entry(kind).or_default().entry(id).or_default();
+            // Bounded like merge's versions, so a flood of concurrent versions costs linear
+            // time; knowing less only delays a purge or resends a version, never loses one.
+            if known.len() >= MAX_VERSIONS || known.iter().any(|k| dominates_or_equals(k, v)) {
+                return;
+            }
+            known.retain(|k| !dominates_or_equals(v, k));
+            known.push(v.clone());
         };
-        RecordKind::visit_all(&mut shown);
+        ds.for_each(|r| add(r.kind(), r.meta().id, &r.meta().version));
         ds.conflicts
-            .for_each(|r| self.add(r.kind(), r.meta().id, &r.meta().version));
-    }
-
-    fn add(&mut self, kind: RecordKind, id: RecordId, v: &VersionVector) {
-        let known = self.0.entry(kind).or_default().entry(id).or_default();
-        // Bounded like merge's versions, so a flood of concurrent versions costs linear
-        // time; knowing less only delays a purge or resends a version, never loses one.
-        if known.len() >= MAX_VERSIONS || known.iter().any(|k| dominates_or_equals(k, v)) {
-            return;
-        }
-        known.retain(|k| !dominates_or_equals(v, k));
-        known.push(v.clone());
+            .for_each(|r| add(r.kind(), r.meta().id, &r.meta().version));
     }
 
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
-}
-
-/// The shown records of each kind. A kind learnt for the first time (the first bundle from
-/// an office: 100,000 households) is built in one go from its ids, which are unique in a
-/// checked dataset, rather than by as many inserts into the map; the same knowledge.
-struct LearnShown<'a> {
-    knowledge: &'a mut Knowledge,
-    ds: &'a Dataset,
-}
-
-impl KindVisitor for LearnShown<'_> {
-    fn visit<R: Record>(&mut self) {
-        let list = R::all(self.ds);
-        let fresh = self
-            .knowledge
-            .0
-            .get(&R::KIND)
-            .is_none_or(BTreeMap::is_empty);
-        if fresh && !list.is_empty() && ids_unique(list) {
-            let ids = list
-                .iter()
-                .map(|r| (r.meta().id, vec![r.meta().version.clone()]));
-            self.knowledge.0.insert(R::KIND, ids.collect());
-            return;
-        }
-        for r in list {
-            self.knowledge.add(R::KIND, r.meta().id, &r.meta().version);
-        }
-    }
-}
-
-fn ids_unique<R: Record>(list: &[R]) -> bool {
-    let mut ids: Vec<RecordId> = list.iter().map(|r| r.meta().id).collect();
-    ids.sort_unstable();
-    ids.windows(2).all(|w| w[0] != w[1])
 }
 
 fn dominates_or_equals(a: &VersionVector, b: &VersionVector) -> bool {
@@ -190,93 +150,5 @@ impl Peers {
         self.0
             .get(&bundle.exported_by().office_id)
             .is_some_and(|p| p.received_bundles.contains(&bundle.manifest().bundle_id))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::example::north_2561;
-    use crate::domain::meta::Editor;
-    use crate::domain::sync::merge::merge;
-
-    fn office(id: &str) -> Editor {
-        Editor {
-            office_id: OfficeId(id.into()),
-            office_name: String::new(),
-            person: String::new(),
-        }
-    }
-
-    /// Every version added one at a time, shown records then conflicts: the reference.
-    fn one_by_one(mut k: Knowledge, ds: &Dataset) -> Knowledge {
-        ds.for_each(|r| k.add(r.kind(), r.meta().id, &r.meta().version));
-        ds.conflicts
-            .for_each(|r| k.add(r.kind(), r.meta().id, &r.meta().version));
-        k
-    }
-
-    /// The example with a city edited apart by two offices: a conflict.
-    fn with_conflict() -> Dataset {
-        let base = north_2561().records;
-        let sides: Vec<Dataset> = ["a", "b"]
-            .iter()
-            .enumerate()
-            .map(|(i, who)| {
-                let mut ds = base.clone();
-                ds.cities[1].name_en = format!("side {who}");
-                let at = DateTime::from_timestamp(1_517_800_000 + i as i64, 0).unwrap();
-                ds.cities[1].meta.touch(&office(who), at);
-                ds
-            })
-            .collect();
-        merge(&sides[0], &sides[1]).dataset
-    }
-
-    #[test]
-    fn a_first_bundle_learnt_in_one_go_is_what_one_at_a_time_learns() {
-        let ds = with_conflict();
-        assert!(!ds.conflicts.is_empty());
-        let mut k = Knowledge::default();
-        k.learn(&ds);
-        assert_eq!(k, one_by_one(Knowledge::default(), &ds));
-        assert!(k.knows(
-            RecordKind::City,
-            ds.cities[1].meta.id,
-            &ds.cities[1].meta.version
-        ));
-
-        // On top of what was known (kinds not fresh any more), and then a new kind.
-        let mut later = north_2561().records;
-        later.cities[0].meta.touch(
-            &office("c"),
-            DateTime::from_timestamp(1_517_900_000, 0).unwrap(),
-        );
-        let mut k2 = k.clone();
-        k2.learn(&later);
-        assert_eq!(k2, one_by_one(k.clone(), &later));
-        let mut only_cities = Knowledge::default();
-        only_cities.learn(&Dataset {
-            cities: ds.cities.clone(),
-            ..Dataset::default()
-        });
-        let mut k3 = only_cities.clone();
-        k3.learn(&ds);
-        assert_eq!(k3, one_by_one(only_cities, &ds));
-    }
-
-    #[test]
-    fn an_id_twice_in_an_unchecked_dataset_is_learnt_one_at_a_time() {
-        let mut ds = north_2561().records;
-        let mut twin = ds.cities[0].clone();
-        let at = DateTime::from_timestamp(1_517_900_000, 0).unwrap();
-        twin.meta.touch(&office("d"), at);
-        ds.cities[0].meta.touch(&office("e"), at);
-        ds.cities.push(twin);
-        let mut k = Knowledge::default();
-        k.learn(&ds);
-        assert_eq!(k, one_by_one(Knowledge::default(), &ds));
-        // Two concurrent versions: both are known.
-        assert_eq!(k.0[&RecordKind::City][&ds.cities[0].meta.id].len(), 2);
     }
 }
