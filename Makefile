@@ -201,15 +201,21 @@ bench-survey-wasm: tools browser
 	@cd "$(E2E)" && MUEANG_DIST="$(ROOT)/target/bench-dist" node bench/survey.mjs $(BENCH_HOUSEHOLDS)
 
 # `make bench`'s import with a survey instead: BENCH_HOUSEHOLDS fictional households
-# (mueang demo-survey, made a bundle by mueang merge) imported in headless Chromium against
-# the bench build in target/bench-dist (`make bench` or `make bench-survey-wasm` first).
-# Prints; asserts nothing.
+# (mueang demo-survey, made a bundle by mueang merge --compact, canonical as the app exports
+# it) imported in headless Chromium against the bench build in target/bench-dist (`make
+# bench` or `make bench-survey-wasm` first); then the first import alone of the same bundle
+# pretty-printed (mueang merge's default), the slower form. Prints; asserts nothing.
 SURVEY_BUNDLE := $(ROOT)/target/bench/survey-bundle-$(BENCH_HOUSEHOLDS).json
+SURVEY_PRETTY := $(ROOT)/target/bench/survey-bundle-pretty-$(BENCH_HOUSEHOLDS).json
 bench-import-survey: browser
 	@mkdir -p "$(ROOT)/target/bench"
 	@cd "$(ROOT)" && cargo run --release --quiet --bin mueang -- demo-survey --households $(BENCH_HOUSEHOLDS) -o target/bench/survey-$(BENCH_HOUSEHOLDS).json
-	@cd "$(ROOT)" && cargo run --release --quiet --bin mueang -- merge target/bench/survey-$(BENCH_HOUSEHOLDS).json -o "$(SURVEY_BUNDLE)" > /dev/null
+	@cd "$(ROOT)" && cargo run --release --quiet --bin mueang -- merge --compact target/bench/survey-$(BENCH_HOUSEHOLDS).json -o "$(SURVEY_BUNDLE)" > /dev/null
+	@cd "$(ROOT)" && cargo run --release --quiet --bin mueang -- merge target/bench/survey-$(BENCH_HOUSEHOLDS).json -o "$(SURVEY_PRETTY)" > /dev/null
+	@echo "==> the survey as an app exports it (compact, canonical)"
 	@cd "$(E2E)" && BENCH_COUNT_KIND=cities MUEANG_DIST="$(ROOT)/target/bench-dist" node bench/sync.mjs "$(SURVEY_BUNDLE)"
+	@echo; echo "==> the same survey pretty-printed (mueang merge without --compact), first import only"
+	@cd "$(E2E)" && BENCH_IMPORT_ONLY=1 MUEANG_DIST="$(ROOT)/target/bench-dist" node bench/sync.mjs "$(SURVEY_PRETTY)"
 
 # The project and city lists and the live findings on a 10,000-project country, natively
 # with the release profile (benches/bench_lists.rs). Prints medians; asserts no time.
@@ -219,14 +225,17 @@ bench-lists:
 # A CPU profile of the first import alone, with the wasm's function names kept (the same
 # optimisation as the release, plus its name section: strip = false, wasm-opt --debuginfo,
 # built in target/profile so the release build's cache is untouched). Prints the functions
-# with the most self time; the .cpuprofile opens in Chrome DevTools.
+# with the most self time; the .cpuprofile opens in Chrome DevTools. PROFILE_BUNDLE=FILE
+# (an absolute path) profiles another bundle (e.g. target/bench/survey-bundle-100000.json from
+# `make bench-import-survey`) instead of `make bench`'s.
+PROFILE_BUNDLE ?=
 profile-import: tools browser
-	@cd "$(ROOT)" && cargo run --release --quiet --bin mueang -- bench-sync --records $(BENCH_RECORDS) -o "$(BENCH_BUNDLE)"
+	@cd "$(ROOT)" && [ -n "$(PROFILE_BUNDLE)" ] || cargo run --release --quiet --bin mueang -- bench-sync --records $(BENCH_RECORDS) -o "$(BENCH_BUNDLE)"
 	@cd "$(ROOT)" && trap 'rm -f index.profile.html' EXIT \
 	  && sed -e 's/data-wasm-opt-params="/data-wasm-opt-params="--debuginfo /' index.html > index.profile.html \
 	  && CARGO_PROFILE_RELEASE_STRIP=false CARGO_TARGET_DIR=target/profile \
 	     trunk build --release --features bench --dist target/profile-dist index.profile.html
-	@cd "$(E2E)" && MUEANG_DIST="$(ROOT)/target/profile-dist" node bench/profile.mjs "$(BENCH_BUNDLE)" "$(ROOT)/target/import.cpuprofile"
+	@cd "$(E2E)" && MUEANG_DIST="$(ROOT)/target/profile-dist" node bench/profile.mjs "$(or $(PROFILE_BUNDLE),$(BENCH_BUNDLE))" "$(ROOT)/target/import.cpuprofile"
 
 # ---------------------------------------------------------------- tests
 # Each tier's output is kept in target/test-logs/; a tier fails if any test fails or if it

@@ -4,7 +4,8 @@ use std::path::PathBuf;
 
 mod common;
 
-use mueang::domain::sync::{list_conflicts, verify};
+use mueang::domain::sync::canonical::sha256_hex;
+use mueang::domain::sync::{list_conflicts, records_text, verify};
 
 const FIX: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/bad-bundles");
 
@@ -55,6 +56,29 @@ fn merge_writes_a_verified_bundle_and_prints_the_preview_and_conflicts() {
             .records(),
         merged.records()
     );
+}
+
+#[test]
+fn merge_compact_writes_the_app_s_canonical_form_with_the_same_data() {
+    let pretty = scratch("merged-pretty.json");
+    let compact = scratch("merged-compact.json");
+    let input = fixture("valid-minimal");
+    for (out, extra) in [(&pretty, None), (&compact, Some("--compact"))] {
+        let mut args = vec!["merge", &input];
+        args.extend(["-o", out.to_str().unwrap()]);
+        args.extend(extra);
+        let (code, _, stderr) = mueang(&args);
+        assert_eq!(code, 0, "{stderr}");
+    }
+    let pretty = std::fs::read_to_string(&pretty).unwrap();
+    let compact = std::fs::read_to_string(&compact).unwrap();
+    assert!(pretty.contains("\n  "), "the default stays indented");
+    assert!(!compact.contains('\n'), "compact JSON has no line breaks");
+    // Its records text is what the checksum covers, so an import hashes it as it is.
+    let bundle = verify(&compact).unwrap();
+    let records = records_text(&compact).unwrap();
+    assert_eq!(sha256_hex(records.as_bytes()), bundle.manifest().sha256);
+    assert_eq!(bundle.records(), verify(&pretty).unwrap().records());
 }
 
 #[test]

@@ -8,7 +8,7 @@ use mueang::domain::meta::{Editor, OfficeId};
 use mueang::domain::records::Dataset;
 use mueang::domain::sync::canonical::{canonical_of, canonical_records, sha256_hex};
 use mueang::domain::sync::{
-    draft_full, export_full, merge, prepare, records_text, verify, Bundle, BundleError,
+    draft_full, export_full, merge, prepare, records_text, verify, Bundle, BundleError, Opening,
 };
 
 fn office(id: &str) -> Editor {
@@ -174,4 +174,83 @@ fn a_pretty_file_summed_on_its_own_text_is_still_accepted_and_a_bad_one_refused(
         }
         other => panic!("{other:?}"),
     }
+}
+
+/// Opens `file` as the browser does: the records text hashed before the parse when it may
+/// be canonical (`Opening::early_hash`), then whatever is still asked for. Returns the
+/// result and how many hashes were asked for after the early one.
+fn open_early(file: &str) -> (Result<Bundle, BundleError>, usize) {
+    let file = std::sync::Arc::new(file.to_string());
+    let early = Opening::early_hash(&file).map(sha256_hex);
+    let mut opening = match Opening::new(file) {
+        Ok(o) => o,
+        Err(e) => return (Err(e), 0),
+    };
+    if let Some(sum) = early {
+        opening.hashed_early(sum);
+    }
+    let mut later = 0;
+    while let Some(bytes) = opening.to_hash() {
+        let sum = sha256_hex(bytes);
+        opening.hashed(sum);
+        later += 1;
+    }
+    (opening.finish(), later)
+}
+
+/// The same verdict, records and kept texts as opening without the early hash.
+fn same_as_without(file: &str) -> usize {
+    let (early, later) = open_early(file);
+    match (early, verify(file)) {
+        (Ok(a), Ok(b)) => {
+            assert_eq!(a.records(), b.records());
+            assert_eq!(a.manifest(), b.manifest());
+            let cities = |x: &Bundle| {
+                x.record_texts()
+                    .and_then(|t| t.of_kind("cities"))
+                    .map(|c| c.join("\n"))
+            };
+            assert_eq!(cities(&a), cities(&b));
+        }
+        (a, b) => assert_eq!(a.err(), b.err()),
+    }
+    later
+}
+
+#[test]
+fn hashing_the_records_text_before_the_parse_changes_no_verdict() {
+    let bundle = export_full(&with_conflict(), &office("north"), t(9));
+    let compact = bundle.to_json();
+    // An exporter's file: its text hashed early is the checksum, nothing else is hashed.
+    assert_eq!(
+        Opening::early_hash(&compact),
+        records_text(&compact).map(str::as_bytes)
+    );
+    assert_eq!(same_as_without(&compact), 0);
+    // Pretty-printed: nothing to start early; the canonical bytes as before.
+    let pretty = bundle.to_json_pretty();
+    assert_eq!(Opening::early_hash(&pretty), None);
+    assert_eq!(same_as_without(&pretty), 1);
+    // Damaged: the early sum does not match, the canonical bytes decide and refuse it.
+    let damaged = compact.replacen("side b", "side B", 1);
+    assert_eq!(same_as_without(&damaged), 1);
+    assert!(matches!(
+        open_early(&damaged).0,
+        Err(BundleError::ChecksumMismatch { .. })
+    ));
+    // A data file without a manifest: the early sum is ignored.
+    let data_file = serde_json::to_string(bundle.document()).unwrap();
+    let mut no_manifest: serde_json::Value = serde_json::from_str(&data_file).unwrap();
+    no_manifest.as_object_mut().unwrap().remove("manifest");
+    same_as_without(&no_manifest.to_string());
+    // And every file of the refusal corpus.
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/bad-bundles");
+    let mut cases = 0;
+    for dir in std::fs::read_dir(corpus).unwrap() {
+        if let Ok(text) = std::fs::read_to_string(dir.unwrap().path().join("input.json")) {
+            same_as_without(&text);
+            cases += 1;
+        }
+    }
+    assert!(cases > 10, "the corpus was read: {cases} cases");
 }

@@ -42,6 +42,10 @@ pub struct Args {
     /// Encrypt the output with the passphrase.
     #[arg(long)]
     pub encrypt: bool,
+    /// Write compact canonical JSON, as the app exports a bundle, rather than indented:
+    /// smaller, and opened faster (its records text is checked as it is).
+    #[arg(long)]
+    pub compact: bool,
 }
 
 pub fn run(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
@@ -73,7 +77,11 @@ pub fn run(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<
         person: args.person.clone(),
     };
     let bundle = export_full(&outcome.dataset, &editor, Utc::now());
-    let mut text = bundle.to_json_pretty();
+    let mut text = if args.compact {
+        bundle.to_json()
+    } else {
+        bundle.to_json_pretty()
+    };
     if args.encrypt {
         let Some(p) = passphrase.as_deref() else {
             writeln!(

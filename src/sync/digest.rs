@@ -11,13 +11,29 @@ use crate::domain::sync::canonical;
 
 /// SHA-256 of `bytes` as 64 lowercase hex digits.
 pub async fn sha256_hex(bytes: &[u8]) -> String {
-    match web_crypto(bytes).await {
-        Some(hex) => hex,
-        None => canonical::sha256_hex(bytes),
+    match started(bytes) {
+        Some(digest) => digest.await,
+        None => None,
     }
+    .unwrap_or_else(|| canonical::sha256_hex(bytes))
 }
 
-async fn web_crypto(bytes: &[u8]) -> Option<String> {
+/// Whether the device has cores to spare for hashing beside the page's own work
+/// (`navigator.hardwareConcurrency` of 4 or more; field tablets have 4 to 8). On the 2-core
+/// machine the benchmarks run on, hashing during the parse slowed the parse by as much as
+/// it saved (docs/sync.md, "One opener").
+pub fn cores_to_spare() -> bool {
+    Reflect::get(&js_sys::global(), &JsValue::from_str("navigator"))
+        .and_then(|n| Reflect::get(&n, &JsValue::from_str("hardwareConcurrency")))
+        .ok()
+        .and_then(|c| c.as_f64())
+        .is_some_and(|c| c >= 4.0)
+}
+
+/// Starts hashing `bytes` with Web Crypto at once, in the browser's own threads, so the
+/// caller can go on working (parsing the same file) until it awaits the sum. `None` where
+/// Web Crypto is missing; the sum is `None` if it failed: hash another way then.
+pub fn started(bytes: &[u8]) -> Option<impl std::future::Future<Output = Option<String>>> {
     let global = js_sys::global();
     let crypto = Reflect::get(&global, &JsValue::from_str("crypto")).ok()?;
     let subtle = Reflect::get(&crypto, &JsValue::from_str("subtle")).ok()?;
@@ -27,13 +43,16 @@ async fn web_crypto(bytes: &[u8]) -> Option<String> {
         .ok()?;
     // SAFETY: the view is only read by `digest`, which copies the bytes before returning
     // its promise (WebCrypto spec: "get a copy of the bytes held by the data parameter");
-    // nothing allocates in wasm between creating the view and that call.
+    // nothing allocates in wasm between creating the view and that call. The call is made
+    // here, not in the future, so `bytes` is not read after this function returns.
     let view = unsafe { Uint8Array::view(bytes) };
     let promise: Promise = digest
         .call2(&subtle, &JsValue::from_str("SHA-256"), &view)
         .ok()?
         .dyn_into()
         .ok()?;
-    let buffer = JsFuture::from(promise).await.ok()?;
-    Some(canonical::hex(&Uint8Array::new(&buffer).to_vec()))
+    Some(async move {
+        let buffer = JsFuture::from(promise).await.ok()?;
+        Some(canonical::hex(&Uint8Array::new(&buffer).to_vec()))
+    })
 }

@@ -3,7 +3,8 @@
 //! that read and write the app's state (`apply_import`, `export`) are in `ui::sync::pipeline`.
 //!
 //! Import: bytes → text → (unlock) → parse and check every record → SHA-256 (Web Crypto,
-//! of the file's own records text when it is canonical) → merge with the local data →
+//! of the file's own records text when it may be canonical, started before the parse so
+//! the two overlap) → merge with the local data →
 //! preview; then, once the person confirms, one change set with only what changes plus the
 //! peers → one IndexedDB transaction → the in-memory dataset. Nothing is written before the
 //! person confirms, and a refused file writes nothing.
@@ -25,7 +26,7 @@ use crate::domain::sync::{
 };
 use crate::storage::StorageError;
 use crate::sync::clock::now;
-use crate::sync::digest::sha256_hex;
+use crate::sync::digest::{cores_to_spare, sha256_hex, started};
 use crate::sync::stage::Stage;
 
 /// How long each step took, in milliseconds (shown under "details", printed by the bench).
@@ -109,12 +110,24 @@ pub async fn open_bundle<F: Future<Output = ()>>(
     };
     step(Stage::Checking, 0.1).await;
     let start = now();
+    // An exporter's file is hashed as it is: started before the parse, Web Crypto hashes it
+    // in the browser's threads while wasm parses, and `hash` is only what is left to wait.
+    // Only with cores to spare: on two, the hashing slowed the parse as much as it saved.
+    let early = cores_to_spare()
+        .then(|| Opening::early_hash(&file))
+        .flatten()
+        .and_then(started);
     let mut opening = Opening::new(file).map_err(OpenError::Bundle)?;
     if let Some(entries) = files_apart {
         opening.files_apart(entries);
     }
     t.parse += now() - start;
     let start = now();
+    if let Some(sum) = early {
+        if let Some(sum) = sum.await {
+            opening.hashed_early(sum);
+        }
+    }
     while let Some(bytes) = opening.to_hash() {
         let sum = sha256_hex(bytes).await;
         opening.hashed(sum);

@@ -108,6 +108,26 @@ impl Opening {
         })
     }
 
+    /// What a caller may start hashing before [`Opening::new`], so that the hash runs while
+    /// the file is parsed (the browser's Web Crypto hashes off the main thread): the file's
+    /// own records text when it may be canonical, which is what [`Opening::to_hash`] asks
+    /// for first. Its sum goes to [`Opening::hashed_early`]. `file` is unlocked text.
+    pub fn early_hash(file: &str) -> Option<&[u8]> {
+        records_text(file)
+            .filter(|t| may_be_canonical(t))
+            .map(str::as_bytes)
+    }
+
+    /// The SHA-256 of what [`Opening::early_hash`] gave for this file: taken as the answer
+    /// to the first [`Opening::to_hash`] if that asks for the same text, ignored otherwise
+    /// (no manifest, or the file is hashed another way), so the verdict is the same as
+    /// without it.
+    pub fn hashed_early(&mut self, sha256_hex: String) {
+        if self.hashing == Hashing::RecordsText {
+            self.hashed(sha256_hex);
+        }
+    }
+
     /// How many records (tombstones and conflict versions included) the file holds.
     pub fn record_count(&self) -> usize {
         self.prepared.record_count()
