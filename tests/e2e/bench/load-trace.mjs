@@ -7,8 +7,6 @@
 // trace is written to OUT (DevTools → Performance opens it). Prints; asserts nothing.
 //
 // Usage: node bench/load-trace.mjs [OUT.json]   (MUEANG_DIST picks the build)
-//   EXTRA_VISITS=n  that many repeat visits first, each kept open LINGER ms (default 5000),
-//                   to see whether a later visit finds compiled code in Chrome's cache
 //   PROFILE=1       also samples the CPU (JS/wasm stacks in the trace; slows the page)
 //   DOMLOG=1        also prints what was added to the DOM, and when
 import fs from 'node:fs';
@@ -110,14 +108,6 @@ try {
       await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
     }
   });
-  for (let i = 0; i < Number(process.env.EXTRA_VISITS || 0); i++) {
-    const p = await context.newPage();
-    await throttle(p);
-    await last.close();
-    await visit(p, server.url);
-    await p.waitForTimeout(Number(process.env.LINGER || 5000));
-    last = p;
-  }
   const page = await context.newPage();
   await throttle(page);
   await last.close();
