@@ -49,6 +49,16 @@ test('three households entered with save and next, offline, and listed after a r
   await s.tap('savings_member', 'เป็น');
   await s.tap('need', 'ความมั่นคงในที่ดิน');
   await s.saveAndNext('สำรวจแล้ว 1 จาก 5 ครัวเรือน');
+  // The "saved — undo" toast stays 12 s: it must not cover the button pressed next.
+  const toast = s.page.locator('.toast').last();
+  await toast.waitFor();
+  const t = await toast.boundingBox();
+  for (const [what, el] of [['save and next', s.page.getByTestId('save-next')], ['house number', s.field('house_number')]]) {
+    const b = await el.boundingBox();
+    assert.ok(t.y + t.height <= b.y || b.y + b.height <= t.y,
+      `the toast (${t.y}–${t.y + t.height}) is clear of ${what} (${b.y}–${b.y + b.height})`);
+  }
+  await s.app.screenshot('survey-entry-saved.png');
   assert.equal(await s.field('surveyor').inputValue(), 'นางแก้ว (สมมติ)', 'the surveyor stays');
   assert.equal(await s.field('round_id').inputValue(), round, 'the round stays');
   assert.equal(await s.field('members').inputValue(), '', 'a blank household');
