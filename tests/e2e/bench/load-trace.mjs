@@ -13,10 +13,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DIST, launch } from '../lib/browser.mjs';
 import { startServer } from '../lib/server.mjs';
+import { TARGET, offlineReady, throttle, visit } from './visit.mjs';
 
 const OUT = path.resolve(process.argv[2] || 'load-trace.json');
-const NETWORK = { offline: false, latency: 562.5, downloadThroughput: (1474.56 * 1024) / 8, uploadThroughput: (675 * 1024) / 8 };
-const TARGET = '/cities';
 const col = (n) => String(n).padStart(6);
 const short = (url) => String(url).split('/').pop().replace(/-[0-9a-f]{8,16}/, '');
 
@@ -67,24 +66,8 @@ function instrument() {
   }).observe(document, { childList: true, subtree: true });
 }
 
-async function throttle(page) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', NETWORK);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-}
-
-/** bench-load's visit: `/`, the navigation visible, its "places" group, then /cities. */
-async function visit(page, url) {
-  await page.goto(url + '/', { waitUntil: 'commit' });
-  const group = page.getByTestId('nav-group-places');
-  await group.waitFor({ state: 'visible', timeout: 120_000 });
-  await page.evaluate(() => window.__mark('navigation visible to the bench; click'));
-  await group.click();
-  await page.locator(`nav.mainnav a[href="${TARGET}"]`).click();
-  await page.waitForFunction((p) => location.pathname === p && document.querySelector('main h1, h1'), TARGET, { timeout: 60_000, polling: 50 });
-  await page.evaluate(() => window.__mark('bench sees /cities'));
-}
+// The two moments bench-load times, as marks in the trace.
+const marked = (page) => (what) => page.evaluate((w) => window.__mark(`bench: ${w}`), what);
 
 const server = await startServer({ root: DIST, static: true });
 const browser = await launch();
@@ -102,12 +85,7 @@ try {
   let last = await context.newPage();
   await throttle(last);
   await visit(last, server.url);
-  await last.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
-    }
-  });
+  await offlineReady(last);
   const page = await context.newPage();
   await throttle(page);
   await last.close();
@@ -115,7 +93,7 @@ try {
     categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.wasm', 'v8.execute',
       'blink.user_timing', 'loading', ...(process.env.PROFILE ? ['disabled-by-default-v8.cpu_profiler'] : [])],
   });
-  await visit(page, server.url);
+  await visit(page, server.url, marked(page));
   const trace = await browser.stopTracing();
   fs.writeFileSync(OUT, trace);
   const { marks, domlog, fetches } = await page.evaluate(() => ({
@@ -142,9 +120,9 @@ try {
 
 /** The page's main thread, read from the trace, on the page's clock (the marks'). */
 function summarise(ev, marks) {
-  const anchor = ev.find((e) => e.name === 'navigation visible to the bench; click' && (e.cat || '').includes('user_timing'));
+  const anchor = ev.find((e) => e.name === 'bench: navigation shown' && (e.cat || '').includes('user_timing'));
   if (!anchor) return console.log('(no marks in the trace)');
-  const pageMark = marks.find(([, m]) => m === 'navigation visible to the bench; click')[0];
+  const pageMark = marks.find(([, m]) => m === 'bench: navigation shown')[0];
   const t0 = anchor.ts - pageMark * 1000;
   const main = (e) => e.pid === anchor.pid && e.tid === anchor.tid;
   const at = (e) => (e.ts - t0) / 1000;

@@ -8,58 +8,9 @@
 // Usage: node bench/load.mjs [runs]   (MUEANG_DIST picks the build; default dist/)
 import { DIST, launch } from '../lib/browser.mjs';
 import { startServer } from '../lib/server.mjs';
+import { CPU_SLOWDOWN, TARGET, offlineReady, throttle, visit } from './visit.mjs';
 
 const RUNS = Number(process.argv[2] || 3);
-// Lighthouse's "mobile slow 4G" numbers, as DevTools wants them (bytes per second).
-const NETWORK = {
-  offline: false,
-  latency: 562.5,
-  downloadThroughput: (1474.56 * 1024) / 8,
-  uploadThroughput: (675 * 1024) / 8,
-};
-const CPU_SLOWDOWN = 4;
-const TARGET = '/cities';
-
-async function throttle(page) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', NETWORK);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
-  return cdp;
-}
-
-/** Opens `/` and clicks through to another page; times in ms from the navigation. */
-async function visit(page, url) {
-  const start = Date.now();
-  await page.goto(url + '/', { waitUntil: 'commit' });
-  // The cities are in the menu's "people and places" group: open it, then follow the link.
-  const group = page.getByTestId('nav-group-places');
-  await group.waitFor({ state: 'visible', timeout: 120_000 });
-  const navShown = Date.now() - start;
-  await group.click();
-  await page.locator(`nav.mainnav a[href="${TARGET}"]`).click();
-  await page.waitForFunction(
-    (p) => location.pathname === p && document.querySelector('main h1, h1'),
-    TARGET,
-    { timeout: 60_000, polling: 50 },
-  );
-  const usable = Date.now() - start;
-  const paint = await page.evaluate(() => {
-    const e = performance.getEntriesByName('first-contentful-paint')[0];
-    return e ? Math.round(e.startTime) : null;
-  });
-  return { navShown, usable, paint };
-}
-
-/** Waits until the service worker controls the page and has finished precaching. */
-async function offlineReady(page) {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
-    }
-  });
-}
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
