@@ -141,7 +141,7 @@ async fn import_valid(name: &str, exp: &serde_json::Value, bundle: mueang::domai
     }
     let mut merged = outcome.dataset.clone();
     let mut t = Timings::default();
-    apply_import(app, sync, &[bundle], outcome, Progress::new(), &mut t)
+    apply_import(app, sync, &[&bundle], outcome, Progress::new(), &mut t)
         .await
         .unwrap_or_else(|| panic!("{name}: not saved"));
     purge_tombstones(&mut merged, &load_peers(&store).await.unwrap());

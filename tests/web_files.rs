@@ -99,7 +99,7 @@ async fn import(app: AppState, bytes: Vec<u8>) -> Result<bool, String> {
         peers: RwSignal::new(None),
     };
     Ok(
-        apply_import(app, sync, &[bundle], outcome, progress, &mut t)
+        apply_import(app, sync, &[&bundle], outcome, progress, &mut t)
             .await
             .is_some(),
     )
@@ -198,7 +198,7 @@ async fn import_apart(app: AppState, store: &Store, bytes: &[u8]) -> Result<bool
         last_export: RwSignal::new(None),
         peers: RwSignal::new(None),
     };
-    let applied = apply_import_with(app, sync, &[bundle], files, outcome, progress, &mut t).await;
+    let applied = apply_import_with(app, sync, &[&bundle], files, outcome, progress, &mut t).await;
     Ok(applied.is_some())
 }
 

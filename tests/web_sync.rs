@@ -205,7 +205,7 @@ async fn an_import_is_stored_whole_and_the_same_bundle_again_writes_nothing() {
             .dataset
             .with_untracked(|local| merge_bundles(local, &[&bundle]));
         let journal_before = store.journal().await.unwrap().len();
-        let applied = apply_import(app, sync, &[bundle], outcome, progress, &mut steps)
+        let applied = apply_import(app, sync, &[&bundle], outcome, progress, &mut steps)
             .await
             .expect("saved");
         let journal_after = store.journal().await.unwrap().len();

@@ -166,7 +166,7 @@ pub mod browser {
         };
         let mut t = Timings::default();
         let progress = mueang::ui::sync::progress::Progress::new();
-        apply_import(app, sync, &[bundle], outcome, progress, &mut t)
+        apply_import(app, sync, &[&bundle], outcome, progress, &mut t)
             .await
             .is_some()
     }

@@ -77,7 +77,7 @@ pub struct Applied {
 pub async fn apply_import(
     app: AppState,
     sync: SyncState,
-    bundles: &[Bundle],
+    bundles: &[&Bundle],
     outcome: MergeOutcome,
     progress: Progress,
     t: &mut Timings,
@@ -90,7 +90,7 @@ pub async fn apply_import(
 pub async fn apply_import_with(
     app: AppState,
     sync: SyncState,
-    bundles: &[Bundle],
+    bundles: &[&Bundle],
     apart: Vec<NewBlob>,
     outcome: MergeOutcome,
     progress: Progress,
@@ -132,7 +132,7 @@ pub async fn apply_import_with(
                 &mut cs,
                 local,
                 &merged,
-                bundles.first().filter(|_| bundles.len() == 1),
+                bundles.first().copied().filter(|_| bundles.len() == 1),
                 kept,
             )
         })
@@ -325,7 +325,7 @@ async fn with_files(
 /// imported (a record is never lost because a photo did not fit) and the person is told;
 /// the records then show "N photos not included" where they belong.
 /// The bar moves with each file kept ("37 / 200"), from 80 % to 95 % of the import.
-async fn keep_files(app: AppState, bundles: &[Bundle], apart: Vec<NewBlob>, progress: Progress) {
+async fn keep_files(app: AppState, bundles: &[&Bundle], apart: Vec<NewBlob>, progress: Progress) {
     let mut files: Vec<NewBlob> = bundles
         .iter()
         .flat_map(|b| b.files())

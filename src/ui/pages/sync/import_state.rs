@@ -24,11 +24,13 @@ use crate::ui::sync::pipeline::{
 use crate::ui::sync::progress::{now, Progress, Stage};
 
 /// What is kept per file besides what is shown: its text while it is locked, its bundle
-/// once verified, and the files read apart from its text, checked, as `Blob`s.
+/// once verified, and the files read apart from its text, checked, as `Blob`s. The bundle is
+/// shared with the save rather than copied: a survey's 100,000 households took ~100 ms to
+/// copy, at every save.
 #[derive(Default)]
 pub(super) struct Heavy {
     bytes: Option<FileText>,
-    bundle: Option<Bundle>,
+    bundle: Option<Arc<Bundle>>,
     files: Vec<NewBlob>,
 }
 
@@ -36,7 +38,7 @@ impl Heavy {
     fn opened(bundle: Bundle, files: Vec<NewBlob>) -> Heavy {
         Heavy {
             bytes: None,
-            bundle: Some(bundle),
+            bundle: Some(Arc::new(bundle)),
             files,
         }
     }
@@ -310,7 +312,7 @@ impl Import {
             keys.sort_small();
             let bundles: Vec<&Bundle> = keys
                 .into_iter()
-                .filter_map(|k| h.get(k).and_then(|x| x.bundle.as_ref()))
+                .filter_map(|k| h.get(k).and_then(|x| x.bundle.as_deref()))
                 .collect();
             self.app
                 .dataset
@@ -338,7 +340,7 @@ impl Import {
                 return;
             };
             let changed = !outcome.preview.changes_nothing();
-            let (bundles, files): (Vec<Bundle>, Vec<NewBlob>) = self.heavy.with_value(|h| {
+            let (bundles, files): (Vec<Arc<Bundle>>, Vec<NewBlob>) = self.heavy.with_value(|h| {
                 let mut keys: Vec<&u32> = h.keys().collect();
                 keys.sort_small();
                 let bundles = keys
@@ -353,6 +355,7 @@ impl Import {
                 (bundles, files)
             });
             let mut t = Timings::default();
+            let bundles: Vec<&Bundle> = bundles.iter().map(|b| &**b).collect();
             let applied = apply_import_with(
                 self.app,
                 sync,
