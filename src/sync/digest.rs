@@ -1,8 +1,9 @@
 //! SHA-256 with Web Crypto (`crypto.subtle.digest`): several times faster than SHA-256
 //! compiled to wasm at the app's size-first optimisation level. Chrome copies and hashes
 //! on the page's thread before `digest` returns (~140 ms for an 85 MB survey, measured on
-//! the 2-core bench machine); the promise only hands the sum over. Where Web Crypto is missing (a page served over plain http from another
-//! machine is not a secure context), the domain's own SHA-256 gives the same answer.
+//! the 2-core bench machine); the promise only hands the sum over. Where Web Crypto is
+//! missing (a page served over plain http from another machine is not a secure context),
+//! the domain's own SHA-256 gives the same answer.
 
 use js_sys::{Function, Promise, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
@@ -33,8 +34,8 @@ pub fn cores_to_spare() -> bool {
 
 /// Starts hashing `bytes` with Web Crypto at once, so that an engine hashing on another
 /// thread does it while the caller goes on working (parsing the same file) until it awaits
-/// the sum. `None` where
-/// Web Crypto is missing; the sum is `None` if it failed: hash another way then.
+/// the sum. `None` where Web Crypto is missing; the sum is `None` if it failed: hash another
+/// way then.
 pub fn started(bytes: &[u8]) -> Option<impl std::future::Future<Output = Option<String>>> {
     let global = js_sys::global();
     let crypto = Reflect::get(&global, &JsValue::from_str("crypto")).ok()?;

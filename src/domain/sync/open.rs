@@ -151,9 +151,10 @@ impl Opening {
     }
 
     /// Finds each record's text in the file now, for a caller that has started hashing the
-    /// records text elsewhere ([`Opening::early_hash`]) and would otherwise wait for the sum: the text is scanned while it is hashed, not after. [`Opening::finish`]
-    /// keeps the texts only where it would have found them itself (the checksum is that
-    /// text's and the types read it), so the bundle is the same either way.
+    /// records text elsewhere ([`Opening::early_hash`]) and would otherwise wait for the
+    /// sum: the text is scanned while it is hashed, not after. [`Opening::finish`] keeps the
+    /// texts only where it would have found them itself (the checksum is that text's and the
+    /// types read it), so the bundle is the same either way.
     pub fn find_texts_ahead(&mut self) {
         if self.hashing == Hashing::RecordsText
             && self.prepared.read_by_types()
