@@ -30,9 +30,11 @@ test('English switch changes every visible string, and is remembered', async () 
   assert.equal(await app.htmlLang(), 'en');
   assert.doesNotMatch(await app.page.title(), THAI);
 
-  for (const path of ['/', '/settings']) {
+  // Each page's own heading, not any: the settings chunk may still be loading after the
+  // click, with the overview's heading on screen (a reload then found '/' once in CI).
+  for (const [path, heading] of [['/', 'Overview'], ['/settings', 'Settings']]) {
     if (path !== '/') await app.nav('Settings').click();
-    await app.page.locator('main h1').first().waitFor();
+    await app.page.locator('main h1', { hasText: heading }).first().waitFor();
     const texts = await app.textInPageLanguage();
     const thai = texts.filter((t) => THAI.test(t));
     assert.deepEqual(thai, [], `Thai left on ${path} in English`);
