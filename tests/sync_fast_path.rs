@@ -177,17 +177,15 @@ fn a_pretty_file_summed_on_its_own_text_is_still_accepted_and_a_bad_one_refused(
 }
 
 /// Opens `file` as the browser does: the records text hashed before the parse when it may
-/// be canonical (`Opening::early_hash`, with cores to spare), each record's
-/// text found before the sum is known (`Opening::find_texts_ahead`); then whatever is still
-/// asked for. Returns the result and how many hashes were asked for after the early one.
-fn open_early(file: &str, early: bool) -> (Result<Bundle, BundleError>, usize) {
+/// be canonical (`Opening::early_hash`), then whatever is still asked for. Returns the
+/// result and how many hashes were asked for after the early one.
+fn open_early(file: &str) -> (Result<Bundle, BundleError>, usize) {
     let file = std::sync::Arc::new(file.to_string());
-    let early = Opening::early_hash(&file).filter(|_| early).map(sha256_hex);
+    let early = Opening::early_hash(&file).map(sha256_hex);
     let mut opening = match Opening::new(file) {
         Ok(o) => o,
         Err(e) => return (Err(e), 0),
     };
-    opening.find_texts_ahead();
     if let Some(sum) = early {
         opening.hashed_early(sum);
     }
@@ -200,33 +198,29 @@ fn open_early(file: &str, early: bool) -> (Result<Bundle, BundleError>, usize) {
     (opening.finish(), later)
 }
 
-/// The same verdict, records and kept texts as opening in one go (`verify`), with the early
-/// hash and without it; how many hashes the early way asked for after the early one.
+/// The same verdict, records and kept texts as opening without the early hash.
 fn same_as_without(file: &str) -> usize {
-    let (plain, _) = open_early(file, false);
-    let (early, later) = open_early(file, true);
-    for opened in [early, plain] {
-        match (opened, verify(file)) {
-            (Ok(a), Ok(b)) => {
-                assert_eq!(a.records(), b.records());
-                assert_eq!(a.manifest(), b.manifest());
-                let texts = |x: &Bundle| {
-                    ["cities", "projects"].map(|kind| {
-                        x.record_texts()
-                            .and_then(|t| t.of_kind(kind))
-                            .map(|c| c.join("\n"))
-                    })
-                };
-                assert_eq!(texts(&a), texts(&b));
-            }
-            (a, b) => assert_eq!(a.err(), b.err()),
+    let (early, later) = open_early(file);
+    match (early, verify(file)) {
+        (Ok(a), Ok(b)) => {
+            assert_eq!(a.records(), b.records());
+            assert_eq!(a.manifest(), b.manifest());
+            let texts = |x: &Bundle| {
+                ["cities", "projects"].map(|kind| {
+                    x.record_texts()
+                        .and_then(|t| t.of_kind(kind))
+                        .map(|c| c.join("\n"))
+                })
+            };
+            assert_eq!(texts(&a), texts(&b));
         }
+        (a, b) => assert_eq!(a.err(), b.err()),
     }
     later
 }
 
 #[test]
-fn hashing_early_or_finding_texts_while_hashing_changes_no_verdict() {
+fn hashing_the_records_text_before_the_parse_changes_no_verdict() {
     let bundle = export_full(&with_conflict(), &office("north"), t(9));
     let compact = bundle.to_json();
     // An exporter's file: its text hashed early is the checksum, nothing else is hashed.
@@ -235,9 +229,8 @@ fn hashing_early_or_finding_texts_while_hashing_changes_no_verdict() {
         records_text(&compact).map(str::as_bytes)
     );
     assert_eq!(same_as_without(&compact), 0);
-    // Its records' texts, found before the sum was known, are kept.
-    let (found_while_hashing, _) = open_early(&compact, false);
-    let kept = found_while_hashing.unwrap();
+    // Its records' texts are kept, one for each record.
+    let kept = open_early(&compact).0.unwrap();
     let cities = kept.record_texts().and_then(|t| t.of_kind("cities"));
     assert_eq!(cities.map(|c| c.len()), Some(kept.records().cities.len()));
     // Pretty-printed: nothing to start early; the canonical bytes as before.
@@ -248,7 +241,7 @@ fn hashing_early_or_finding_texts_while_hashing_changes_no_verdict() {
     let damaged = compact.replacen("side b", "side B", 1);
     assert_eq!(same_as_without(&damaged), 1);
     assert!(matches!(
-        open_early(&damaged, true).0,
+        open_early(&damaged).0,
         Err(BundleError::ChecksumMismatch { .. })
     ));
     // A data file without a manifest: the early sum is ignored.

@@ -123,11 +123,6 @@ pub async fn open_bundle<F: Future<Output = ()>>(
     if let Some(entries) = files_apart {
         opening.files_apart(entries);
     }
-    if early.is_some() {
-        // While the sum is still being computed elsewhere: each record's text is found now
-        // rather than after it (counted as parsing; `hash` is the wait left).
-        opening.find_texts_ahead();
-    }
     t.parse += now() - start;
     let start = now();
     if let Some(sum) = early {

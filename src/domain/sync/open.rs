@@ -70,9 +70,6 @@ pub struct Opening {
     text_last: bool,
     /// Entries of an `attachments` section read apart from this text (`files_section`).
     files_apart: Option<usize>,
-    /// Each record's text, found while the records text was being hashed elsewhere
-    /// ([`Opening::find_texts_ahead`]); `Some(None)`: looked for, not scannable.
-    texts_ahead: Option<Option<RecordTexts>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -108,7 +105,6 @@ impl Opening {
             hashing,
             text_last,
             files_apart: None,
-            texts_ahead: None,
         })
     }
 
@@ -148,20 +144,6 @@ impl Opening {
     /// [`Opening::finish`] then compares only their number with the manifest.
     pub fn files_apart(&mut self, entries: usize) {
         self.files_apart = Some(entries);
-    }
-
-    /// Finds each record's text in the file now, for a caller that has started hashing the
-    /// records text elsewhere ([`Opening::early_hash`]) and would otherwise wait for the
-    /// sum: the text is scanned while it is hashed, not after. [`Opening::finish`] keeps the
-    /// texts only where it would have found them itself (the checksum is that text's and the
-    /// types read it), so the bundle is the same either way.
-    pub fn find_texts_ahead(&mut self) {
-        if self.hashing == Hashing::RecordsText
-            && self.prepared.read_by_types()
-            && self.texts_ahead.is_none()
-        {
-            self.texts_ahead = Some(RecordTexts::in_file(Arc::clone(&self.file)));
-        }
     }
 
     /// What to hash next with SHA-256, or `None` once the checksum is known.
@@ -224,11 +206,9 @@ impl Opening {
             .check_carried_files(self.files_apart)?;
         let texts = match canonical {
             Some(bytes) => RecordTexts::canonical(bytes, bundle.records()),
-            None if keep_texts => match self.texts_ahead {
-                Some(ahead) => ahead,
-                None => RecordTexts::in_file(self.file),
-            },
-            None => None,
+            None => keep_texts
+                .then(|| RecordTexts::in_file(self.file))
+                .flatten(),
         };
         Ok(match texts {
             Some(texts) => bundle.with_record_texts(texts),
